@@ -1,0 +1,2 @@
+/** `npm start`: placeholder until the local Graph server and pages exist. */
+console.log('Mødeassistent: nothing to serve yet.');

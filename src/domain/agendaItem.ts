@@ -1,0 +1,29 @@
+import type { Guest } from './person';
+
+export const CATEGORIES = ['Til godkendelse', 'Til drøftelse', 'Til orientering', 'Til beslutning'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export interface Attachment {
+  name: string;
+  url: string;
+  /** Bytes. */
+  size: number;
+}
+
+/** One numbered point (Punkt N) on the agenda. */
+export interface AgendaItem {
+  /** Stable identity across reorderings (a UUID); `number` is the printed position. */
+  id: string;
+  number: number;
+  title: string;
+  category: Category | null;
+  durationMinutes: number;
+  presenter?: string;
+  guests: Guest[];
+  description?: string;
+  /** LUKKET PUNKT: visible to the meeting's members only. */
+  closed: boolean;
+  /** Case number, e.g. "EMN-2022-03107". */
+  caseNumber?: string;
+  attachments: Attachment[];
+}

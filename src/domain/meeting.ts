@@ -1,0 +1,27 @@
+import type { Person } from './person';
+
+/** The meeting's identity across mailboxes: the calendar event's iCalUId. */
+export type MeetingKey = string;
+
+export const MEETING_STATUSES = ['Planlagt', 'Udsendt', 'I gang', 'Afsluttet', 'Godkendt'] as const;
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+
+/** One occurrence of a meeting (rådmandsmøde, udvalgsmøde). Times are ISO strings in UTC. */
+export interface Meeting {
+  key: MeetingKey;
+  eventId?: string;
+  /** Series title as the seeds print it, e.g. "Rådmandsmøder 2022-2025 (Rådmandsmøde)". */
+  series: string;
+  title: string;
+  start: string;
+  end: string;
+  location: string;
+  organizer: Person;
+  attendees: Person[];
+  referent?: Person;
+  status: MeetingStatus;
+  /** Free text the organizer adds to the Information line (beyond absences, referent, guests). */
+  informationNote?: string;
+  joinUrl?: string;
+  agendaVersion: number;
+}

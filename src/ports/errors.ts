@@ -1,0 +1,74 @@
+/**
+ * Typed errors at every port. Adapters map their transport's failures (Graph error codes, HTTP
+ * statuses, network errors) to exactly these, in one place per adapter; use cases and UI only
+ * ever see these.
+ */
+export type PortErrorKind =
+  | 'NotFound'
+  | 'Forbidden'
+  | 'Conflict'
+  | 'Throttled'
+  | 'Offline'
+  | 'Unauthorized'
+  | 'Invalid'
+  | 'Unavailable';
+
+export class PortError extends Error {
+  constructor(
+    readonly kind: PortErrorKind,
+    message: string,
+    readonly details: { status?: number; code?: string; retryAfterMs?: number } = {},
+  ) {
+    super(message);
+    this.name = kind;
+  }
+}
+
+export class NotFound extends PortError {
+  constructor(message = 'Not found', details: PortError['details'] = {}) {
+    super('NotFound', message, details);
+  }
+}
+export class Forbidden extends PortError {
+  constructor(message = 'Forbidden', details: PortError['details'] = {}) {
+    super('Forbidden', message, details);
+  }
+}
+/** A write carried a stale eTag (HTTP 412) or collided with an existing name (409). */
+export class Conflict extends PortError {
+  constructor(message = 'Conflict', details: PortError['details'] = {}) {
+    super('Conflict', message, details);
+  }
+}
+export class Throttled extends PortError {
+  constructor(message = 'Throttled', details: PortError['details'] = {}) {
+    super('Throttled', message, details);
+  }
+}
+/** No network, a dropped connection or a timeout: the write may be retried later. */
+export class Offline extends PortError {
+  constructor(message = 'Offline', details: PortError['details'] = {}) {
+    super('Offline', message, details);
+  }
+}
+export class Unauthorized extends PortError {
+  constructor(message = 'Unauthorized', details: PortError['details'] = {}) {
+    super('Unauthorized', message, details);
+  }
+}
+/** The input was rejected (validation, malformed request). Never retried. */
+export class Invalid extends PortError {
+  constructor(message = 'Invalid', details: PortError['details'] = {}) {
+    super('Invalid', message, details);
+  }
+}
+/** A 5xx that outlived the retries. */
+export class Unavailable extends PortError {
+  constructor(message = 'Unavailable', details: PortError['details'] = {}) {
+    super('Unavailable', message, details);
+  }
+}
+
+/** Transient failures: an outbox keeps the write and tries again later. */
+export const isTransient = (e: unknown): boolean =>
+  e instanceof PortError && (e.kind === 'Offline' || e.kind === 'Throttled' || e.kind === 'Unavailable');
