@@ -18,6 +18,8 @@ export interface MeetingSnapshot {
   absences: Stored<Absence>[];
   decisions: Stored<Decision>[];
   followUps: Stored<FollowUp & { meetingKey: MeetingKey }>[];
+  /** Where decisionChanges should start, so a watcher sees only what changed after this read. */
+  decisionsCursor?: string;
 }
 
 export interface DecisionChanges {
@@ -42,8 +44,12 @@ export interface ListStore {
   replaceAgenda(key: MeetingKey, items: AgendaItem[]): Promise<Stored<AgendaItem>[]>;
   /** One row per person and meeting: creates or updates. */
   saveAbsence(key: MeetingKey, absence: Absence): Promise<Stored<Absence>>;
-  /** One row per item and meeting. With eTag: Conflict if the row changed since. */
+  /**
+   * One row per item and meeting. With eTag: Conflict if the row changed since ('*' overwrites). Without
+   * eTag: creates, and Conflict if someone else created the row meanwhile — never a silent overwrite.
+   */
   saveDecision(key: MeetingKey, decision: Decision, eTag?: string): Promise<Stored<Decision>>;
+  /** Same eTag rules as saveDecision; identity is `followUp.id`. */
   saveFollowUp(key: MeetingKey, followUp: FollowUp, eTag?: string): Promise<Stored<FollowUp>>;
   deleteFollowUp(key: MeetingKey, id: string): Promise<void>;
   /** Decisions of the meeting changed since `cursor` (all of them, without one). */

@@ -1,0 +1,209 @@
+import { AGENDA_END, AGENDA_START, replaceAgendaSection } from '../../domain/agendaSection';
+import type { MeetingKey } from '../../domain/meeting';
+import type {
+  AgendaPublication,
+  CalendarEvent,
+  CalendarGateway,
+  ResponseKind,
+} from '../../ports/CalendarGateway';
+import { NotFound } from '../../ports/errors';
+import type { Sanitizer } from '../browser/sanitizeHtml';
+import type { GraphConnection } from './graphClient';
+import { relativeLink } from './graphClient';
+import { mapGraphError } from './graphErrors';
+
+export const EXTENSION_NAME = 'dk.kommune.moedeassistent';
+const EVENT_FIELDS =
+  'id,iCalUId,subject,start,end,location,organizer,attendees,isOrganizer,isCancelled,responseStatus,body,onlineMeeting,seriesMasterId,type';
+const LOOKUP_WINDOW_DAYS = 400;
+
+interface GraphEvent {
+  id: string;
+  iCalUId: string;
+  subject?: string;
+  start: { dateTime: string; timeZone?: string };
+  end: { dateTime: string; timeZone?: string };
+  location?: { displayName?: string };
+  organizer?: { emailAddress?: { name?: string; address?: string } };
+  attendees?: Array<{ emailAddress?: { name?: string; address?: string }; status?: { response?: string } }>;
+  isOrganizer?: boolean;
+  isCancelled?: boolean;
+  responseStatus?: { response?: string };
+  body?: { contentType?: string; content?: string };
+  onlineMeeting?: { joinUrl?: string } | null;
+  seriesMasterId?: string | null;
+}
+
+/** The CalendarGateway over Microsoft Graph (`/me/events`, `/me/calendarView`, `/chats`). */
+export class GraphCalendar implements CalendarGateway {
+  constructor(
+    private readonly graph: GraphConnection,
+    private readonly sanitize: Sanitizer,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async findByKey(key: MeetingKey): Promise<CalendarEvent> {
+    const literal = key.replace(/'/g, "''");
+    const single = await this.get<{ value: GraphEvent[] }>(
+      `/me/events?$filter=iCalUId eq '${encodeURIComponent(literal)}'&$select=${EVENT_FIELDS}`,
+    );
+    if (single.value[0]) return toCalendarEvent(single.value[0]);
+    const day = 86400000;
+    const from = new Date(this.now().getTime() - LOOKUP_WINDOW_DAYS * day).toISOString();
+    const to = new Date(this.now().getTime() + LOOKUP_WINDOW_DAYS * day).toISOString();
+    const occurrences = await this.get<{ value: GraphEvent[] }>(
+      `/me/calendarView?startDateTime=${from}&endDateTime=${to}` +
+        `&$filter=iCalUId eq '${encodeURIComponent(literal)}'&$select=${EVENT_FIELDS}`,
+    );
+    if (!occurrences.value[0]) throw new NotFound(`Mødet ${key} findes ikke i din kalender`);
+    return toCalendarEvent(occurrences.value[0]);
+  }
+
+  async findByEventId(eventId: string): Promise<CalendarEvent> {
+    return toCalendarEvent(
+      await this.get<GraphEvent>(`/me/events/${encodeURIComponent(eventId)}?$select=${EVENT_FIELDS}`),
+    );
+  }
+
+  async findByChatId(chatId: string): Promise<CalendarEvent> {
+    const chat = await this.get<{ onlineMeetingInfo?: { calendarEventId?: string; joinWebUrl?: string } }>(
+      `/chats/${encodeURIComponent(chatId)}`,
+    );
+    const info = chat.onlineMeetingInfo;
+    if (!info) throw new NotFound('Chatten hører ikke til et møde');
+    if (info.calendarEventId) {
+      try {
+        return await this.findByEventId(info.calendarEventId);
+      } catch (e) {
+        if (!(e instanceof NotFound) || !info.joinWebUrl) throw e;
+      }
+    }
+    const day = 86400000;
+    const nowMs = this.now().getTime();
+    const candidates = await this.listMeetings(
+      new Date(nowMs - 60 * day).toISOString(),
+      new Date(nowMs + 60 * day).toISOString(),
+    );
+    const match = candidates.find((c) => c.joinUrl && c.joinUrl === info.joinWebUrl);
+    if (!match) throw new NotFound('Mødet til denne chat findes ikke i din kalender');
+    return match;
+  }
+
+  async listMeetings(from: string, to: string): Promise<CalendarEvent[]> {
+    const out: CalendarEvent[] = [];
+    let path: string | undefined =
+      `/me/calendarView?startDateTime=${from}&endDateTime=${to}&$orderby=start/dateTime&$top=50&$select=${EVENT_FIELDS}`;
+    while (path) {
+      const page: { value: GraphEvent[]; '@odata.nextLink'?: string } = await this.get(path);
+      out.push(...page.value.map(toCalendarEvent));
+      path = page['@odata.nextLink'] ? relativeLink(this.graph, page['@odata.nextLink']) : undefined;
+    }
+    return out.filter((e) => !e.isCancelled);
+  }
+
+  async publishAgenda(eventId: string, publication: AgendaPublication): Promise<void> {
+    const id = encodeURIComponent(eventId);
+    try {
+      const current = await this.graph.client.api(`/me/events/${id}`).select('body').get();
+      const section = this.sanitize(publication.sectionHtml);
+      if (!section.startsWith(AGENDA_START) || !section.endsWith(AGENDA_END)) {
+        throw new Error('The agenda section lost its markers in sanitizing');
+      }
+      const content = replaceAgendaSection(current.body?.content ?? '', section);
+      await this.graph.client.api(`/me/events/${id}`).patch({ body: { contentType: 'html', content } });
+      if (publication.file) await this.replaceAttachment(id, publication.file);
+      await this.writeExtension(id, publication.extension);
+    } catch (e) {
+      throw mapGraphError(e);
+    }
+  }
+
+  async decline(eventId: string, comment: string): Promise<void> {
+    try {
+      await this.graph.client
+        .api(`/me/events/${encodeURIComponent(eventId)}/decline`)
+        .post({ comment, sendResponse: true });
+    } catch (e) {
+      throw mapGraphError(e);
+    }
+  }
+
+  private async replaceAttachment(id: string, file: NonNullable<AgendaPublication['file']>): Promise<void> {
+    const existing: { value: Array<{ id: string; name: string }> } = await this.graph.client
+      .api(`/me/events/${id}/attachments`)
+      .select('id,name')
+      .get();
+    for (const old of existing.value.filter((a) => a.name === file.name)) {
+      await this.graph.client.api(`/me/events/${id}/attachments/${encodeURIComponent(old.id)}`).delete();
+    }
+    await this.graph.client.api(`/me/events/${id}/attachments`).post({
+      '@odata.type': '#microsoft.graph.fileAttachment',
+      name: file.name,
+      contentType: file.contentType,
+      contentBytes: toBase64(file.bytes),
+    });
+  }
+
+  private async writeExtension(id: string, data: AgendaPublication['extension']): Promise<void> {
+    try {
+      await this.graph.client.api(`/me/events/${id}/extensions/${EXTENSION_NAME}`).patch(data);
+    } catch (e) {
+      if (mapGraphError(e).kind !== 'NotFound') throw e;
+      await this.graph.client.api(`/me/events/${id}/extensions`).post({
+        '@odata.type': 'microsoft.graph.openTypeExtension',
+        extensionName: EXTENSION_NAME,
+        ...data,
+      });
+    }
+  }
+
+  private async get<T>(path: string): Promise<T> {
+    try {
+      return (await this.graph.client.api(path).get()) as T;
+    } catch (e) {
+      throw mapGraphError(e);
+    }
+  }
+}
+
+export function toCalendarEvent(e: GraphEvent): CalendarEvent {
+  const organizer = {
+    upn: e.organizer?.emailAddress?.address ?? '',
+    name: e.organizer?.emailAddress?.name ?? e.organizer?.emailAddress?.address ?? '',
+  };
+  return {
+    id: e.id,
+    key: e.iCalUId,
+    subject: e.subject ?? '',
+    start: toIsoUtc(e.start),
+    end: toIsoUtc(e.end),
+    location: e.location?.displayName ?? '',
+    organizer,
+    attendees: (e.attendees ?? []).map((a) => ({
+      upn: a.emailAddress?.address ?? '',
+      name: a.emailAddress?.name ?? a.emailAddress?.address ?? '',
+      response: (a.status?.response ?? 'none') as ResponseKind,
+    })),
+    isOrganizer: !!e.isOrganizer,
+    isCancelled: !!e.isCancelled,
+    myResponse: (e.responseStatus?.response ?? 'none') as ResponseKind,
+    bodyHtml: e.body?.content ?? '',
+    joinUrl: e.onlineMeeting?.joinUrl ?? undefined,
+    seriesMasterId: e.seriesMasterId ?? undefined,
+  };
+}
+
+/** Graph's `{dateTime: "2024-02-20T10:00:00.0000000", timeZone: "UTC"}` → "2024-02-20T10:00:00.000Z". */
+function toIsoUtc(t: { dateTime: string; timeZone?: string }): string {
+  const zone = t.timeZone ?? 'UTC';
+  const hasOffset = /(Z|[+-]\d\d:\d\d)$/.test(t.dateTime);
+  if (!hasOffset && zone !== 'UTC') throw new Error(`Unexpected time zone ${zone}: request UTC`);
+  return new Date(hasOffset ? t.dateTime : `${t.dateTime.replace(/(\.\d{3})\d*$/, '$1')}Z`).toISOString();
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}

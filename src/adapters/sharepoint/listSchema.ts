@@ -1,0 +1,123 @@
+/**
+ * The SharePoint lists the add-in provisions (DESIGN §3): English list and column names (Graph derives a
+ * list's URL name from the display name it is created with), Danish labels live in the UI. MeetingKey is
+ * indexed everywhere: every read filters on it.
+ */
+export type ColumnSpec =
+  | { name: string; type: 'text'; indexed?: boolean; multiline?: boolean }
+  | { name: string; type: 'number'; indexed?: boolean }
+  | { name: string; type: 'boolean'; indexed?: boolean }
+  | { name: string; type: 'dateTime'; indexed?: boolean }
+  | { name: string; type: 'choice'; choices: readonly string[]; indexed?: boolean };
+
+export interface ListSpec {
+  name: 'Meetings' | 'AgendaItems' | 'Absences' | 'Decisions' | 'FollowUps';
+  columns: ColumnSpec[];
+}
+
+const key: ColumnSpec = { name: 'MeetingKey', type: 'text', indexed: true };
+
+export const LISTS: readonly ListSpec[] = [
+  {
+    name: 'Meetings',
+    columns: [
+      key,
+      { name: 'EventId', type: 'text' },
+      { name: 'Series', type: 'text' },
+      { name: 'Start', type: 'dateTime', indexed: true },
+      { name: 'End', type: 'dateTime' },
+      { name: 'Location', type: 'text' },
+      { name: 'OrganizerUpn', type: 'text', indexed: true },
+      { name: 'OrganizerName', type: 'text' },
+      { name: 'Attendees', type: 'text', multiline: true },
+      { name: 'ReferentUpn', type: 'text' },
+      { name: 'ReferentName', type: 'text' },
+      { name: 'Status', type: 'choice', choices: ['Planlagt', 'Udsendt', 'I gang', 'Afsluttet', 'Godkendt'] },
+      { name: 'Information', type: 'text', multiline: true },
+      { name: 'JoinUrl', type: 'text', multiline: true },
+      { name: 'AgendaVersion', type: 'number' },
+    ],
+  },
+  {
+    name: 'AgendaItems',
+    columns: [
+      key,
+      { name: 'ItemId', type: 'text' },
+      { name: 'Number', type: 'number' },
+      {
+        name: 'Category',
+        type: 'choice',
+        choices: ['Til godkendelse', 'Til drøftelse', 'Til orientering', 'Til beslutning'],
+      },
+      { name: 'DurationMinutes', type: 'number' },
+      { name: 'Presenter', type: 'text' },
+      { name: 'Guests', type: 'text', multiline: true },
+      { name: 'Description', type: 'text', multiline: true },
+      { name: 'Closed', type: 'boolean' },
+      { name: 'CaseNumber', type: 'text' },
+      { name: 'Attachments', type: 'text', multiline: true },
+      { name: 'Order', type: 'number' },
+    ],
+  },
+  {
+    name: 'Absences',
+    columns: [
+      key,
+      { name: 'PersonUpn', type: 'text', indexed: true },
+      { name: 'PersonName', type: 'text' },
+      {
+        name: 'Kind',
+        type: 'choice',
+        choices: ['Afbud', 'Deltager virtuelt', 'Deltager delvist', 'Trukket tilbage'],
+      },
+      { name: 'Items', type: 'text' },
+      { name: 'Reason', type: 'text', multiline: true },
+      { name: 'Substitute', type: 'text' },
+      { name: 'RegisteredAt', type: 'dateTime' },
+    ],
+  },
+  {
+    name: 'Decisions',
+    columns: [
+      key,
+      { name: 'ItemNumber', type: 'number' },
+      { name: 'ItemTitle', type: 'text' },
+      { name: 'Text', type: 'text', multiline: true },
+      { name: 'Status', type: 'choice', choices: ['Kladde', 'Endelig'] },
+      { name: 'EditorUpn', type: 'text' },
+      { name: 'UpdatedAt', type: 'dateTime' },
+    ],
+  },
+  {
+    name: 'FollowUps',
+    columns: [
+      key,
+      { name: 'FollowUpId', type: 'text' },
+      { name: 'ItemNumber', type: 'number' },
+      { name: 'Owner', type: 'text', indexed: true },
+      { name: 'Task', type: 'text', multiline: true },
+      { name: 'Due', type: 'dateTime' },
+      { name: 'Status', type: 'choice', choices: ['Åben', 'I gang', 'Afsluttet'] },
+    ],
+  },
+];
+
+/** The Graph `columnDefinition` for a spec (POST /lists or /lists/{id}/columns). */
+export function columnDefinition(c: ColumnSpec): Record<string, unknown> {
+  const base = { name: c.name, displayName: c.name, indexed: !!c.indexed };
+  switch (c.type) {
+    case 'text':
+      return {
+        ...base,
+        text: { allowMultipleLines: !!c.multiline, ...(c.multiline ? {} : { maxLength: 255 }) },
+      };
+    case 'number':
+      return { ...base, number: {} };
+    case 'boolean':
+      return { ...base, boolean: {} };
+    case 'dateTime':
+      return { ...base, dateTime: { format: 'dateTime' } };
+    case 'choice':
+      return { ...base, choice: { choices: [...c.choices], allowTextEntry: false } };
+  }
+}

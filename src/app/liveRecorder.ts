@@ -1,0 +1,332 @@
+import type { Decision } from '../domain/decision';
+import type { FollowUp } from '../domain/followUp';
+import type { MeetingKey } from '../domain/meeting';
+import { can, type Role } from '../domain/permissions';
+import { validateDecision } from '../domain/validation';
+import { Conflict, Forbidden, isTransient, Offline, PortError } from '../ports/errors';
+import type { Stored } from '../ports/ListStore';
+import type { OutboxEntry } from '../ports/Outbox';
+import type { AppDeps } from './deps';
+
+/** What the referent sees next to each text: "Gemmer…", "Gemt", "Offline – gemmes når forbindelsen er tilbage". */
+export type SaveState =
+  | { kind: 'saving' }
+  | { kind: 'saved'; at: string }
+  | { kind: 'offline' }
+  | { kind: 'conflict'; mine: string; theirs: string; theirsEditor: string }
+  | { kind: 'error'; message: string };
+
+export interface RecorderOptions {
+  /** Autosave this long after typing stops. */
+  debounceMs?: number;
+  retryBaseMs?: number;
+  retryMaxMs?: number;
+}
+
+type Slot = `decision:${string}` | `followUp:${string}`;
+
+export const FORBIDDEN_DECISION = 'Kun referenten og mødets organisator kan skrive beslutninger.';
+
+/**
+ * Records what the referent types, so that nothing is lost: every edit goes first into the durable outbox
+ * (IndexedDB), then — debounced — to SharePoint, in order. A dropped network or a 429 leaves the text in the
+ * outbox and retries with back-off; a reload picks it up again (`resume`). A write that finds a newer version
+ * by someone else (412) is never forced: it becomes a conflict the user resolves.
+ */
+export class LiveRecorder {
+  private readonly known = new Map<Slot, Stored<Decision | FollowUp>>();
+  private readonly timers = new Map<Slot, ReturnType<typeof setTimeout>>();
+  private readonly states = new Map<Slot, SaveState>();
+  private readonly listeners = new Set<(slot: Slot, state: SaveState) => void>();
+  private readonly savedListeners = new Set<(row: Stored<Decision | FollowUp>, slot: Slot) => void>();
+  private draining: Promise<void> | null = null;
+  private again = false;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private failures = 0;
+  private stopped = false;
+  private readonly opts: Required<RecorderOptions>;
+
+  constructor(
+    private readonly deps: AppDeps,
+    private readonly meeting: { key: MeetingKey; role: Role },
+    options: RecorderOptions = {},
+  ) {
+    this.opts = { debounceMs: 1000, retryBaseMs: 1000, retryMaxMs: 15000, ...options };
+  }
+
+  static decisionSlot(key: MeetingKey, itemNumber: number): Slot {
+    return `decision:${key}:${itemNumber}`;
+  }
+
+  static followUpSlot(key: MeetingKey, id: string): Slot {
+    return `followUp:${key}:${id}`;
+  }
+
+  /** The rows as last read from SharePoint. */
+  seed(decisions: Stored<Decision>[], followUps: Stored<FollowUp>[] = []): void {
+    for (const d of decisions)
+      this.known.set(LiveRecorder.decisionSlot(this.meeting.key, d.value.itemNumber), d);
+    for (const f of followUps) this.known.set(LiveRecorder.followUpSlot(this.meeting.key, f.value.id), f);
+  }
+
+  /** A row changed on the server (seen by polling or the live channel). */
+  serverChanged(row: Stored<Decision>): void {
+    const slot = LiveRecorder.decisionSlot(this.meeting.key, row.value.itemNumber);
+    const pending = this.states.get(slot);
+    if (pending && pending.kind !== 'saved') return; // our pending text decides; a 412 will surface any conflict
+    this.known.set(slot, row);
+  }
+
+  onState(listener: (slot: Slot, state: SaveState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  onSaved(listener: (row: Stored<Decision | FollowUp>, slot: Slot) => void): () => void {
+    this.savedListeners.add(listener);
+    return () => this.savedListeners.delete(listener);
+  }
+
+  state(slot: Slot): SaveState | undefined {
+    return this.states.get(slot);
+  }
+
+  /** Texts typed earlier that never reached SharePoint (after a reload): shown again in the editors. */
+  async resume(): Promise<OutboxEntry[]> {
+    const pending = await this.deps.outbox.list(this.meeting.key);
+    for (const entry of pending) {
+      const slot = entry.slot as Slot;
+      if (entry.conflict) this.setState(slot, this.conflictState(entry));
+      else this.setState(slot, { kind: 'saving' });
+    }
+    if (pending.some((e) => !e.conflict)) void this.flush();
+    return pending;
+  }
+
+  /** The referent typed: keep it durably now, send it when typing pauses. */
+  async editDecision(decision: Omit<Decision, 'editorUpn' | 'updatedAt'>): Promise<void> {
+    this.assertMayWrite();
+    const full = validateDecision({
+      ...decision,
+      editorUpn: this.deps.me.upn,
+      updatedAt: this.deps.clock.now(),
+    });
+    await this.enqueue(LiveRecorder.decisionSlot(this.meeting.key, full.itemNumber), 'decision', full);
+  }
+
+  async editFollowUp(followUp: FollowUp): Promise<void> {
+    this.assertMayWrite();
+    await this.enqueue(LiveRecorder.followUpSlot(this.meeting.key, followUp.id), 'followUp', followUp);
+  }
+
+  /** Send what is pending now (on blur, when the network is back). */
+  flush(): Promise<void> {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+    if (this.retryTimer) {
+      clearTimeout(this.retryTimer);
+      this.retryTimer = null;
+    }
+    if (this.draining) {
+      this.again = true;
+      return this.draining;
+    }
+    this.draining = this.drain().finally(() => {
+      this.draining = null;
+      if (this.again && !this.stopped) {
+        this.again = false;
+        void this.flush();
+      }
+    });
+    return this.draining;
+  }
+
+  /** The user chose the text to keep after a conflict: it is written over the version they have now seen. */
+  async resolveConflict(slot: Slot, text: string): Promise<void> {
+    const entry = await this.deps.outbox.get(slot);
+    if (!entry?.conflict) return;
+    const payload = {
+      ...(entry.payload as Decision),
+      text,
+      editorUpn: this.deps.me.upn,
+      updatedAt: this.deps.clock.now(),
+    };
+    await this.deps.outbox.put({
+      ...entry,
+      payload,
+      baseETag: entry.conflict.serverETag,
+      conflict: undefined,
+    });
+    await this.deps.outbox.update(slot, { conflict: undefined, baseETag: entry.conflict.serverETag });
+    this.setState(slot, { kind: 'saving' });
+    await this.flush();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    for (const t of this.timers.values()) clearTimeout(t);
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+  }
+
+  private assertMayWrite(): void {
+    if (!can(this.meeting.role, 'writeDecision')) throw new Forbidden(FORBIDDEN_DECISION);
+  }
+
+  private async enqueue(slot: Slot, kind: OutboxEntry['kind'], payload: Decision | FollowUp): Promise<void> {
+    const existing = await this.deps.outbox.get(slot);
+    await this.deps.outbox.put({
+      slot,
+      kind,
+      meetingKey: this.meeting.key,
+      payload,
+      baseETag: existing ? undefined : this.known.get(slot)?.eTag,
+      updatedAt: this.deps.clock.now(),
+    });
+    if (existing?.conflict) {
+      this.setState(slot, this.conflictState({ ...existing, payload }));
+      return;
+    }
+    if (this.states.get(slot)?.kind !== 'offline') this.setState(slot, { kind: 'saving' });
+    const old = this.timers.get(slot);
+    if (old) clearTimeout(old);
+    this.timers.set(
+      slot,
+      setTimeout(() => {
+        this.timers.delete(slot);
+        void this.flush();
+      }, this.opts.debounceMs),
+    );
+  }
+
+  private async drain(): Promise<void> {
+    for (;;) {
+      if (this.stopped) return;
+      const entries = (await this.deps.outbox.list(this.meeting.key)).filter((e) => !e.conflict);
+      if (entries.length === 0) {
+        this.failures = 0;
+        return;
+      }
+      const progressed = await this.writeOne(entries[0]);
+      if (!progressed) return;
+    }
+  }
+
+  /** Write one entry. Returns false when draining must pause (network, throttling). */
+  private async writeOne(entry: OutboxEntry): Promise<boolean> {
+    const slot = entry.slot as Slot;
+    try {
+      const row = await this.save(entry, entry.baseETag);
+      await this.confirmed(entry, row);
+      this.failures = 0;
+      return true;
+    } catch (e) {
+      if (e instanceof Conflict) return this.onConflict(entry);
+      if (isTransient(e)) {
+        for (const pending of await this.deps.outbox.list(this.meeting.key)) {
+          if (!pending.conflict)
+            this.setState(
+              pending.slot as Slot,
+              e instanceof Offline ? { kind: 'offline' } : { kind: 'saving' },
+            );
+        }
+        this.scheduleRetry(e as PortError);
+        return false;
+      }
+      await this.deps.outbox.remove(slot, entry.revision);
+      const message = e instanceof Error ? e.message : String(e);
+      this.setState(slot, { kind: 'error', message });
+      return true;
+    }
+  }
+
+  private async confirmed(entry: OutboxEntry, row: Stored<Decision | FollowUp>): Promise<void> {
+    const slot = entry.slot as Slot;
+    this.known.set(slot, row);
+    await this.deps.outbox.remove(slot, entry.revision);
+    const still = await this.deps.outbox.get(slot);
+    if (still) {
+      // More was typed while this write was on its way: it builds on the version just written.
+      await this.deps.outbox.update(slot, { baseETag: row.eTag });
+    } else {
+      this.setState(slot, { kind: 'saved', at: this.deps.clock.now() });
+    }
+    for (const l of this.savedListeners) l(row, slot);
+  }
+
+  private async onConflict(entry: OutboxEntry): Promise<boolean> {
+    const slot = entry.slot as Slot;
+    const server = await this.readServer(entry);
+    const mine = entry.payload as Decision | FollowUp;
+    const known = this.known.get(slot);
+    if (!server) {
+      // The row is gone (or never was where we thought): create it afresh.
+      const row = await this.save(entry, undefined);
+      await this.confirmed(entry, row);
+      return true;
+    }
+    if (known && server.eTag === known.eTag) {
+      // Our base was just behind our own last write: nobody else changed it.
+      const row = await this.save(entry, server.eTag);
+      await this.confirmed(entry, row);
+      return true;
+    }
+    if (textOf(server.value) === textOf(mine)) {
+      this.known.set(slot, server);
+      await this.deps.outbox.remove(slot, entry.revision);
+      this.setState(slot, { kind: 'saved', at: this.deps.clock.now() });
+      return true;
+    }
+    const conflict = { serverPayload: server.value, serverETag: server.eTag };
+    await this.deps.outbox.update(slot, { conflict });
+    this.known.set(slot, server);
+    this.setState(slot, this.conflictState({ ...entry, conflict }));
+    return true;
+  }
+
+  private conflictState(entry: OutboxEntry): SaveState {
+    const theirs = entry.conflict!.serverPayload as Decision | FollowUp;
+    return {
+      kind: 'conflict',
+      mine: textOf(entry.payload as Decision | FollowUp),
+      theirs: textOf(theirs),
+      theirsEditor: 'editorUpn' in theirs ? theirs.editorUpn : '',
+    };
+  }
+
+  private save(entry: OutboxEntry, eTag: string | undefined): Promise<Stored<Decision | FollowUp>> {
+    return entry.kind === 'decision'
+      ? this.deps.lists.saveDecision(this.meeting.key, entry.payload as Decision, eTag)
+      : this.deps.lists.saveFollowUp(this.meeting.key, entry.payload as FollowUp, eTag);
+  }
+
+  private async readServer(entry: OutboxEntry): Promise<Stored<Decision | FollowUp> | undefined> {
+    if (entry.kind === 'decision') {
+      const itemNumber = (entry.payload as Decision).itemNumber;
+      const all = await this.deps.lists.decisionChanges(this.meeting.key);
+      return all.changed.find((d) => d.value.itemNumber === itemNumber);
+    }
+    const id = (entry.payload as FollowUp).id;
+    const snapshot = await this.deps.lists.openMeeting(this.meeting.key);
+    return snapshot.followUps.find((f) => f.value.id === id);
+  }
+
+  private scheduleRetry(e: PortError): void {
+    this.failures += 1;
+    const backoff = Math.min(this.opts.retryMaxMs, this.opts.retryBaseMs * 2 ** (this.failures - 1));
+    const delay = Math.max(backoff, e.details.retryAfterMs ?? 0);
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      void this.flush();
+    }, delay);
+  }
+
+  private setState(slot: Slot, state: SaveState): void {
+    this.states.set(slot, state);
+    for (const l of this.listeners) l(slot, state);
+  }
+}
+
+function textOf(v: Decision | FollowUp): string {
+  return 'text' in v ? v.text : `${v.owners.join(', ')}: ${v.task}`;
+}

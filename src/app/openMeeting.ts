@@ -1,0 +1,116 @@
+import { currentAbsences } from '../domain/absence';
+import type { Absence } from '../domain/absence';
+import type { AgendaItem } from '../domain/agendaItem';
+import type { Decision } from '../domain/decision';
+import type { FollowUp } from '../domain/followUp';
+import type { Meeting, MeetingKey } from '../domain/meeting';
+import { roleIn, visibleItems, type Role } from '../domain/permissions';
+import type { CalendarEvent } from '../ports/CalendarGateway';
+import { Forbidden, NotFound } from '../ports/errors';
+import type { Stored } from '../ports/ListStore';
+import type { AppDeps } from './deps';
+
+/** Everything a page shows about one meeting, as the signed-in person may see it. */
+export interface MeetingView {
+  key: MeetingKey;
+  meeting: Meeting;
+  /** eTag of the Meetings row; absent until the organizer has saved it once. */
+  meetingETag?: string;
+  /** The person's own calendar copy; null for a guest, who is on an item but not invited to the event. */
+  event: CalendarEvent | null;
+  role: Role;
+  /** Agenda items this person may see, by number. */
+  items: AgendaItem[];
+  /** All rows (for rewriting the agenda); only filled for the organizer. */
+  absences: Absence[];
+  absenceRows: Stored<Absence>[];
+  decisions: Record<number, Stored<Decision>>;
+  followUps: Stored<FollowUp>[];
+}
+
+export const NOT_INVITED = 'Du er ikke inviteret til dette møde (eller mødet findes ikke).';
+
+/** Meeting details from the calendar event, for a meeting that has no Meetings row yet. */
+export function meetingFromEvent(event: CalendarEvent): Meeting {
+  return {
+    key: event.key,
+    eventId: event.isOrganizer ? event.id : undefined,
+    series: event.subject,
+    title: event.subject,
+    start: event.start,
+    end: event.end,
+    location: event.location,
+    organizer: event.organizer,
+    attendees: event.attendees.map(({ upn, name }) => ({ upn, name })),
+    status: 'Planlagt',
+    joinUrl: event.joinUrl,
+    agendaVersion: 0,
+  };
+}
+
+/**
+ * Open a meeting: the calendar copy (if the person has one) and the SharePoint rows in one batch, then
+ * the person's role decides what is shown. SharePoint already filters what a person may read; the same
+ * rules are applied here again so a fake or misconfigured store cannot show too much.
+ */
+export async function openMeeting(deps: AppDeps, key: MeetingKey): Promise<MeetingView> {
+  const [event, snapshot] = await Promise.all([
+    deps.calendar.findByKey(key).catch((e: unknown) => {
+      if (e instanceof NotFound) return null;
+      throw e;
+    }),
+    deps.lists.openMeeting(key).catch((e: unknown) => {
+      if (e instanceof NotFound || e instanceof Forbidden) return null;
+      throw e;
+    }),
+  ]);
+  if (!snapshot || (!event && !snapshot.meeting)) throw new Forbidden(NOT_INVITED);
+
+  const row = snapshot.meeting;
+  const meeting: Meeting = row
+    ? { ...row.value, ...(event ? liveEventFields(event, row.value) : {}) }
+    : meetingFromEvent(event!);
+  const allItems = snapshot.items.map((s) => s.value).sort((a, b) => a.number - b.number);
+  const role = roleIn(
+    {
+      organizerUpn: meeting.organizer.upn,
+      attendeeUpns: meeting.attendees.map((a) => a.upn),
+      referentUpn: meeting.referent?.upn,
+      items: allItems,
+    },
+    deps.me.upn,
+  );
+  if (role === 'none') throw new Forbidden(NOT_INVITED);
+
+  const items = visibleItems(allItems, role, deps.me.upn);
+  const visibleNumbers = new Set(items.map((i) => i.number));
+  const decisions: Record<number, Stored<Decision>> = {};
+  for (const d of snapshot.decisions)
+    if (visibleNumbers.has(d.value.itemNumber)) decisions[d.value.itemNumber] = d;
+
+  return {
+    key,
+    meeting,
+    meetingETag: row?.eTag,
+    event,
+    role,
+    items,
+    absences: currentAbsences(snapshot.absences.map((a) => a.value)),
+    absenceRows: snapshot.absences,
+    decisions,
+    followUps: snapshot.followUps.filter((f) => visibleNumbers.has(f.value.itemNumber)),
+  };
+}
+
+/** The calendar is the truth for time, place and who is invited; the row for everything else. */
+function liveEventFields(event: CalendarEvent, stored: Meeting): Partial<Meeting> {
+  return {
+    start: event.start,
+    end: event.end,
+    location: event.location || stored.location,
+    organizer: event.organizer,
+    attendees: event.attendees.map(({ upn, name }) => ({ upn, name })),
+    joinUrl: event.joinUrl ?? stored.joinUrl,
+    eventId: event.isOrganizer ? event.id : stored.eventId,
+  };
+}

@@ -1,0 +1,68 @@
+import type { Decision } from '../domain/decision';
+import type { MeetingKey } from '../domain/meeting';
+import type { ListStore, Stored } from '../ports/ListStore';
+
+export interface DecisionWatch {
+  stop(): void;
+  /** Poll now (e.g. when the page becomes visible again). */
+  poll(): Promise<void>;
+}
+
+export interface WatchOptions {
+  intervalMs?: number;
+  /** Polling pauses while this says false (e.g. document.visibilityState !== 'visible'). */
+  isActive?: () => boolean;
+  onError?: (e: unknown) => void;
+}
+
+/**
+ * Everyone else sees decisions appear while the meeting runs: one delta request per poll (the cursor
+ * makes it cheap — only rows changed since the last poll come back). A live channel, where a host
+ * has one, replaces the timer; SharePoint stays the record either way.
+ */
+export function watchDecisions(
+  lists: ListStore,
+  key: MeetingKey,
+  cursor: string | undefined,
+  onChange: (changed: Stored<Decision>[]) => void,
+  options: WatchOptions = {},
+): DecisionWatch {
+  const intervalMs = options.intervalMs ?? 2500;
+  let current = cursor;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let stopped = false;
+  let inFlight: Promise<void> | null = null;
+
+  const poll = (): Promise<void> => {
+    if (inFlight) return inFlight;
+    inFlight = (async () => {
+      try {
+        const changes = await lists.decisionChanges(key, current);
+        current = changes.cursor;
+        if (changes.changed.length) onChange(changes.changed);
+      } catch (e) {
+        options.onError?.(e);
+      } finally {
+        inFlight = null;
+      }
+    })();
+    return inFlight;
+  };
+
+  const loop = () => {
+    if (stopped) return;
+    timer = setTimeout(async () => {
+      if (!options.isActive || options.isActive()) await poll();
+      loop();
+    }, intervalMs);
+  };
+  loop();
+
+  return {
+    stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+    },
+    poll,
+  };
+}

@@ -1,0 +1,41 @@
+/**
+ * Deployment configuration: the only thing that differs between the embedded local Graph server and a
+ * real tenant. Values come from build-time environment (webpack DefinePlugin reads the same names from
+ * the environment / .env) and, in the browser dev mode, may be overridden by query parameters.
+ */
+export type GraphMode = 'local' | 'tenant';
+
+export interface AppConfig {
+  graphMode: GraphMode;
+  /** e.g. http://localhost:4000/v1.0 (local) or https://graph.microsoft.com/v1.0 (tenant). */
+  graphBaseUrl: string;
+  /** Azure AD (Entra ID) app registration. Unused in local mode. */
+  clientId: string;
+  tenantId: string;
+  /** "hostname:/sites/path", e.g. "kommune.sharepoint.com:/sites/moeder". */
+  sharePointSite: string;
+  /** Where the pages are served, e.g. https://localhost:3000. */
+  appUrl: string;
+}
+
+export const GRAPH_SCOPES = {
+  base: ['User.Read', 'Calendars.ReadWrite'],
+  lists: ['Sites.Selected'],
+  provisioning: ['Sites.Manage.All'],
+  mail: ['Mail.Send'],
+} as const;
+
+export function readConfig(env: Record<string, string | undefined>): AppConfig {
+  const graphMode: GraphMode = env.GRAPH_MODE === 'tenant' ? 'tenant' : 'local';
+  const graphPort = env.GRAPH_PORT || '4000';
+  return {
+    graphMode,
+    graphBaseUrl:
+      env.GRAPH_BASE_URL ||
+      (graphMode === 'tenant' ? 'https://graph.microsoft.com/v1.0' : `http://localhost:${graphPort}/v1.0`),
+    clientId: env.AAD_APP_CLIENT_ID || '',
+    tenantId: env.AAD_TENANT_ID || 'organizations',
+    sharePointSite: env.SHAREPOINT_SITE || 'kommune.sharepoint.com:/sites/moeder',
+    appUrl: env.APP_URL || `http://localhost:${env.PORT || '3000'}`,
+  };
+}
