@@ -1,21 +1,43 @@
-/** Jest: TypeScript through @swc/jest (fast, no type-check; `npm run typecheck` does that). */
-module.exports = {
-  testEnvironment: 'node',
-  roots: ['<rootDir>/tests'],
-  testMatch: ['**/*.test.ts', '**/*.test.tsx'],
-  transform: {
-    '^.+\\.(t|j)sx?$': [
-      '@swc/jest',
-      {
-        jsc: {
-          parser: { syntax: 'typescript', tsx: true },
-          transform: { react: { runtime: 'automatic' } },
-          target: 'es2022',
-        },
-        module: { type: 'commonjs' },
+/**
+ * Jest: TypeScript through @swc/jest (fast, no type-check; `npm run typecheck` does that).
+ * Two projects: `unit` (domain, app, adapters, contracts, devServer, ui, import…) and `e2e` (real Chromium
+ * against the built pages and the local Graph server; the pages are built once in its globalSetup).
+ */
+const transform = {
+  '^.+\\.(t|j)sx?$': [
+    '@swc/jest',
+    {
+      jsc: {
+        parser: { syntax: 'typescript', tsx: true },
+        transform: { react: { runtime: 'automatic' } },
+        target: 'es2022',
       },
-    ],
-  },
+      module: { type: 'commonjs' },
+    },
+  ],
+};
+const common = {
+  testEnvironment: 'node',
+  transform,
   transformIgnorePatterns: ['/node_modules/(?!(dexie)/)'],
+};
+
+module.exports = {
   testTimeout: 30000,
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      roots: ['<rootDir>/tests'],
+      testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/e2e/'],
+    },
+    {
+      ...common,
+      displayName: 'e2e',
+      roots: ['<rootDir>/tests/e2e'],
+      testMatch: ['**/*.test.ts'],
+      globalSetup: '<rootDir>/tests/e2e/globalSetup.ts',
+    },
+  ],
 };
