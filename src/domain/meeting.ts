@@ -1,3 +1,4 @@
+import type { MeetingTimer } from './meetingTimer';
 import type { Person } from './person';
 
 /** The meeting's identity across mailboxes: the calendar event's iCalUId. */
@@ -24,4 +25,6 @@ export interface Meeting {
   informationNote?: string;
   joinUrl?: string;
   agendaVersion: number;
+  /** The item clock while the meeting runs (see meetingTimer.ts). */
+  timer?: MeetingTimer;
 }

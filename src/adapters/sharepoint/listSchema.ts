@@ -36,6 +36,7 @@ export const LISTS: readonly ListSpec[] = [
       { name: 'Information', type: 'text', multiline: true },
       { name: 'JoinUrl', type: 'text', multiline: true },
       { name: 'AgendaVersion', type: 'number' },
+      { name: 'Timer', type: 'text', multiline: true },
     ],
   },
   {

@@ -3,6 +3,7 @@ import type { AgendaItem, Attachment, Category } from '../../domain/agendaItem';
 import type { Decision, DecisionStatus } from '../../domain/decision';
 import type { FollowUp, FollowUpStatus } from '../../domain/followUp';
 import type { Meeting, MeetingKey, MeetingStatus } from '../../domain/meeting';
+import type { MeetingTimer } from '../../domain/meetingTimer';
 import type { Guest, Person } from '../../domain/person';
 
 /** A SharePoint list item's `fields` as Graph returns and takes them. */
@@ -40,6 +41,7 @@ export function meetingToFields(m: Meeting): Fields {
     Information: m.informationNote ?? '',
     JoinUrl: m.joinUrl ?? '',
     AgendaVersion: m.agendaVersion,
+    Timer: m.timer ? JSON.stringify(m.timer) : '',
   };
 }
 
@@ -60,6 +62,7 @@ export function meetingFromFields(f: Fields): Meeting {
     informationNote: opt(f.Information),
     joinUrl: opt(f.JoinUrl),
     agendaVersion: num(f.AgendaVersion),
+    timer: json<MeetingTimer | undefined>(f.Timer, undefined),
   };
 }
 

@@ -1,0 +1,25 @@
+import { endMeeting, idleTimer, moveToItem, startMeeting } from '../domain/meetingTimer';
+import { can } from '../domain/permissions';
+import { Forbidden } from '../ports/errors';
+import type { AppDeps } from './deps';
+import type { MeetingView } from './openMeeting';
+
+export const ONLY_CHAIR = 'Kun organisatoren og referenten kan styre mødets ur.';
+
+type ClockAction = { kind: 'start'; itemNumber: number } | { kind: 'move'; itemNumber: number } | { kind: 'end' };
+
+/** Start the meeting, move the current item, end it: stored on the Meetings row for everyone to see. */
+export async function driveMeetingClock(deps: AppDeps, view: MeetingView, action: ClockAction): Promise<MeetingView> {
+  if (!can(view.role, 'writeDecision')) throw new Forbidden(ONLY_CHAIR);
+  const now = deps.clock.now();
+  const timer = view.meeting.timer ?? idleTimer();
+  const next =
+    action.kind === 'start'
+      ? startMeeting(timer, action.itemNumber, now)
+      : action.kind === 'move'
+        ? moveToItem(timer, action.itemNumber, now)
+        : endMeeting(timer, now);
+  const status = action.kind === 'end' ? 'Afsluttet' : 'I gang';
+  const row = await deps.lists.saveMeeting({ ...view.meeting, timer: next, status }, view.meetingETag);
+  return { ...view, meeting: row.value, meetingETag: row.eTag };
+}
