@@ -1,2 +1,88 @@
-/** `npm start`: placeholder until the local Graph server and pages exist. */
-console.log('Mødeassistent: nothing to serve yet.');
+/**
+ * `npm start`: the embedded local Graph server with the demo tenant, and the add-in pages served by the
+ * webpack dev server. Prints one link per demo person so one can act out a whole meeting in several tabs.
+ */
+import { spawn } from 'node:child_process';
+import { startGraphServer } from '../devServer/server';
+
+const DEMO_PEOPLE = [
+  ['sofie', 'organisator (sekretær)'],
+  ['anders', 'rådmand'],
+  ['erik', 'direktør'],
+  ['louise', 'stabschef'],
+  ['mads', 'referent'],
+  ['kamilla', 'gæst på ét punkt'],
+  ['peter', 'ikke inviteret'],
+] as const;
+
+async function main() {
+  const graphPort = Number(process.env.GRAPH_PORT ?? 4000);
+  const port = Number(process.env.PORT ?? 3000);
+  const db = process.env.GRAPH_DB ?? '.data/graph.db';
+  const graph = await startGraphServer({ port: graphPort, db, seed: 'demo' });
+  console.log(`Graph ready at ${graph.url}`);
+
+  const web = spawn(
+    process.execPath,
+    [require.resolve('webpack-cli/bin/cli.js'), 'serve', '--mode', 'development', '--port', String(port)],
+    { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, GRAPH_PORT: String(graphPort), PORT: String(port) } },
+  );
+  let announced = false;
+  web.stdout.on('data', async (chunk: Buffer) => {
+    const text = chunk.toString();
+    if (process.env.VERBOSE) process.stdout.write(text);
+    if (!announced && /compiled (successfully|with)/i.test(text)) {
+      announced = true;
+      await printLinks(graph.origin, port);
+    }
+  });
+  const stop = async () => {
+    web.kill('SIGTERM');
+    await graph.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  web.on('exit', async (code) => {
+    if (code) console.error(`webpack dev server stopped (${code})`);
+    await graph.close();
+    process.exit(code ?? 0);
+  });
+}
+
+async function printLinks(graphOrigin: string, port: number) {
+  const token = await fetch(`${graphOrigin}/_dev/token`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ upn: 'sofie@kommune.example' }),
+  }).then((r) => r.json() as Promise<{ access_token: string }>);
+  const from = new Date(Date.now() - 60 * 86400000).toISOString();
+  const to = new Date(Date.now() + 60 * 86400000).toISOString();
+  const view = await fetch(
+    `${graphOrigin}/v1.0/me/calendarView?startDateTime=${from}&endDateTime=${to}&$select=iCalUId,subject,start&$orderby=start/dateTime&$top=100`,
+    { headers: { Authorization: `Bearer ${token.access_token}` } },
+  ).then((r) => r.json() as Promise<{ value: Array<{ iCalUId: string; subject: string; start: { dateTime: string } }> }>);
+  const now = new Date().toISOString();
+  const upcoming = view.value.find((e) => `${e.start.dateTime}Z` > now) ?? view.value.at(-1);
+  const past = [...view.value].reverse().find((e) => `${e.start.dateTime}Z` < now);
+  const base = `http://localhost:${port}`;
+  console.log(`\nMødeassistent kører på ${base}\n`);
+  if (upcoming) {
+    console.log(`Kommende møde (${upcoming.start.dateTime.slice(0, 10)}):`);
+    for (const [name, role] of DEMO_PEOPLE) {
+      const q = `as=${name}@kommune.example&meeting=${encodeURIComponent(upcoming.iCalUId)}`;
+      const page = name === 'sofie' ? 'taskpane.html' : 'meeting.html';
+      console.log(`  ${name.padEnd(8)} ${role.padEnd(24)} ${base}/${page}?${q}`);
+    }
+    console.log(`  mads som referent i mødet: ${base}/meeting.html?as=mads@kommune.example&meeting=${encodeURIComponent(upcoming.iCalUId)}`);
+  }
+  if (past) {
+    console.log(`\nAfholdt møde (${past.start.dateTime.slice(0, 10)}): ${base}/meeting.html?as=sofie@kommune.example&meeting=${encodeURIComponent(past.iCalUId)}`);
+  }
+  console.log(`\nSofies møder: ${base}/meeting.html?as=sofie@kommune.example\n`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -9,7 +9,7 @@ import type {
 import { NotFound } from '../../ports/errors';
 import type { Sanitizer } from '../browser/sanitizeHtml';
 import type { GraphConnection } from './graphClient';
-import { relativeLink } from './graphClient';
+import { relativeLink, toBase64 } from './graphClient';
 import { mapGraphError } from './graphErrors';
 
 export const EXTENSION_NAME = 'dk.kommune.moedeassistent';
@@ -199,11 +199,4 @@ function toIsoUtc(t: { dateTime: string; timeZone?: string }): string {
   const hasOffset = /(Z|[+-]\d\d:\d\d)$/.test(t.dateTime);
   if (!hasOffset && zone !== 'UTC') throw new Error(`Unexpected time zone ${zone}: request UTC`);
   return new Date(hasOffset ? t.dateTime : `${t.dateTime.replace(/(\.\d{3})\d*$/, '$1')}Z`).toISOString();
-}
-
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
 }

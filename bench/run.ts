@@ -1,0 +1,66 @@
+/**
+ * `npm run bench [-- --json] [-- --tiny]`: prints the product's figures. A script, not a test: these
+ * machines are shared and noisy, so figures are reported, never asserted. Comparisons are measured in
+ * the same run.
+ */
+import os from 'node:os';
+import { benchOpenMeeting } from './openMeeting';
+
+type Figures = Record<string, unknown>;
+
+async function main() {
+  const json = process.argv.includes('--json');
+  const tiny = process.argv.includes('--tiny');
+  const figures: Figures = { machine: machine() };
+  const step = async (name: string, run: () => Promise<Figures> | Figures) => {
+    const started = Date.now();
+    try {
+      Object.assign(figures, await run());
+    } catch (e) {
+      figures[`${name}Error`] = e instanceof Error ? e.message : String(e);
+    }
+    if (!json) process.stderr.write(`${name}: ${Date.now() - started} ms\n`);
+  };
+
+  await step('openMeeting', () => benchOpenMeeting({ latencyMs: 80 }));
+  await step('graphServer', async () => {
+    const { benchGraphServer } = await import('./graphServer');
+    const r = await benchGraphServer({ items: tiny ? 200 : 10000 });
+    return Object.fromEntries(Object.entries(r).map(([k, v]) => [`graphServer.${k}`, v]));
+  });
+  await step('archive', async () => {
+    const { benchArchive } = await import('./archive');
+    const r = await benchArchive();
+    return Object.fromEntries(Object.entries(r).map(([k, v]) => [`archive.${k}`, v]));
+  });
+  for (const mode of ['polling', 'liveShare'] as const) {
+    await step(`live.${mode}`, async () => {
+      const { benchLive } = await import('./live');
+      const r = await benchLive({ watchers: tiny ? 2 : 50, edits: tiny ? 3 : 20, latencyMs: 80, mode });
+      return Object.fromEntries(Object.entries(r).map(([k, v]) => [`${mode}.${k}`, v]));
+    });
+  }
+  if (!tiny) {
+    await step('bundle', async () => {
+      const { benchBundleSize } = await import('./bundleSize');
+      const r = benchBundleSize();
+      return Object.fromEntries(Object.entries(r).map(([k, v]) => [`initialJsGzipKB.${k}`, v]));
+    });
+  }
+
+  if (json) {
+    process.stdout.write(`${JSON.stringify(figures)}\n`);
+  } else {
+    const width = Math.max(...Object.keys(figures).map((k) => k.length));
+    for (const [k, v] of Object.entries(figures)) console.log(`${k.padEnd(width)}  ${typeof v === 'object' ? JSON.stringify(v) : v}`);
+  }
+}
+
+function machine() {
+  return `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`;
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,149 @@
+import { LiveRecorder, type SaveState } from '../../src/app/liveRecorder';
+import { openMeeting } from '../../src/app/openMeeting';
+import { sendAgenda } from '../../src/app/sendAgenda';
+import { assignReferent } from '../../src/app/assignReferent';
+import { MemoryOutbox } from '../../src/adapters/memory/memoryOutbox';
+import type { Decision } from '../../src/domain/decision';
+import type { MeetingKey } from '../../src/domain/meeting';
+import { Offline, Throttled } from '../../src/ports/errors';
+import type { ListStore, Stored } from '../../src/ports/ListStore';
+import { KEY, people, seedItems, world } from './fixtures';
+
+/** A ListStore whose decision writes fail while `down` says so — the network dropping mid-sentence. */
+function flaky(store: ListStore, failure: () => Error | null): ListStore {
+  return new Proxy(store, {
+    get(target, prop, receiver) {
+      if (prop === 'saveDecision') {
+        return async (key: MeetingKey, d: Decision, eTag?: string): Promise<Stored<Decision>> => {
+          const error = failure();
+          if (error) throw error;
+          return target.saveDecision(key, d, eTag);
+        };
+      }
+      const value = Reflect.get(target, prop, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+async function meetingWithReferent() {
+  const w = world();
+  const sofie = w.as(people.sofie);
+  let view = await openMeeting(sofie, KEY);
+  view = await assignReferent(sofie, view, people.mads);
+  await sendAgenda(sofie, view, seedItems());
+  return w;
+}
+
+const states = (recorder: LiveRecorder) => {
+  const seen: SaveState['kind'][] = [];
+  recorder.onState((_slot, s) => seen.push(s.kind));
+  return seen;
+};
+
+beforeEach(() => jest.useFakeTimers());
+afterEach(() => jest.useRealTimers());
+
+test('typing is saved about a second after it stops: Gemmer… then Gemt', async () => {
+  const w = await meetingWithReferent();
+  const mads = w.as(people.mads);
+  const view = await openMeeting(mads, KEY);
+  const recorder = new LiveRecorder(mads, view, { debounceMs: 1000 });
+  const seen = states(recorder);
+  await recorder.editDecision({ itemNumber: 1, itemTitle: 'Dagsorden', text: 'Godk', status: 'Kladde' });
+  await recorder.editDecision({ itemNumber: 1, itemTitle: 'Dagsorden', text: 'Godkendt.', status: 'Kladde' });
+  expect((await w.lists.openMeeting(KEY)).decisions).toHaveLength(0);
+  await jest.advanceTimersByTimeAsync(1000);
+  await recorder.flush();
+  expect((await w.lists.openMeeting(KEY)).decisions.map((d) => d.value.text)).toEqual(['Godkendt.']);
+  expect(seen[0]).toBe('saving');
+  expect(seen.at(-1)).toBe('saved');
+  expect(await mads.outbox.list()).toEqual([]);
+});
+
+test('offline mid-sentence: the text waits in the outbox and reaches SharePoint when the network is back', async () => {
+  const w = await meetingWithReferent();
+  let down = true;
+  const base = w.as(people.mads);
+  const mads = { ...base, lists: flaky(base.lists, () => (down ? new Offline('net::ERR_INTERNET_DISCONNECTED') : null)) };
+  const view = await openMeeting(mads, KEY);
+  const recorder = new LiveRecorder(mads, view, { debounceMs: 10, retryBaseMs: 1000 });
+  const seen = states(recorder);
+  await recorder.editDecision({ itemNumber: 3, itemTitle: 'Budget', text: 'Forslaget kunne godkendes.', status: 'Kladde' });
+  await recorder.flush();
+  expect(seen.at(-1)).toBe('offline');
+  expect((await mads.outbox.list()).map((e) => (e.payload as Decision).text)).toEqual(['Forslaget kunne godkendes.']);
+  down = false;
+  await jest.advanceTimersByTimeAsync(1000);
+  await recorder.flush();
+  expect((await w.lists.openMeeting(KEY)).decisions.map((d) => d.value.text)).toEqual(['Forslaget kunne godkendes.']);
+  expect(seen.at(-1)).toBe('saved');
+});
+
+test('a reload while offline: a new page resumes the outbox and saves the text', async () => {
+  const w = await meetingWithReferent();
+  const outbox = new MemoryOutbox();
+  const base = w.as(people.mads, outbox);
+  const offline = { ...base, lists: flaky(base.lists, () => new Offline('offline')) };
+  const first = new LiveRecorder(offline, await openMeeting(base, KEY), { debounceMs: 10 });
+  await first.editDecision({ itemNumber: 2, itemTitle: 'Referat', text: 'Godkendt uden bemærkninger.', status: 'Kladde' });
+  await first.flush();
+  first.stop();
+
+  const reloaded = new LiveRecorder(base, await openMeeting(base, KEY), { debounceMs: 10 });
+  const pending = await reloaded.resume();
+  expect(pending.map((e) => (e.payload as Decision).text)).toEqual(['Godkendt uden bemærkninger.']);
+  await reloaded.flush();
+  expect((await w.lists.openMeeting(KEY)).decisions.map((d) => d.value.text)).toEqual(['Godkendt uden bemærkninger.']);
+});
+
+test('throttling honours Retry-After before trying again', async () => {
+  const w = await meetingWithReferent();
+  let throttles = 1;
+  const base = w.as(people.mads);
+  const mads = {
+    ...base,
+    lists: flaky(base.lists, () => (throttles-- > 0 ? new Throttled('429', { status: 429, retryAfterMs: 5000 }) : null)),
+  };
+  const recorder = new LiveRecorder(mads, await openMeeting(mads, KEY), { debounceMs: 10, retryBaseMs: 100 });
+  await recorder.editDecision({ itemNumber: 1, itemTitle: 'Dagsorden', text: 'Godkendt.', status: 'Kladde' });
+  await recorder.flush();
+  await jest.advanceTimersByTimeAsync(4000);
+  expect((await w.lists.openMeeting(KEY)).decisions).toHaveLength(0);
+  await jest.advanceTimersByTimeAsync(1000);
+  await recorder.flush();
+  expect((await w.lists.openMeeting(KEY)).decisions).toHaveLength(1);
+});
+
+test('two editors: the later writer is shown both texts, and the chosen text is what SharePoint keeps', async () => {
+  const w = await meetingWithReferent();
+  const mads = w.as(people.mads);
+  const sofie = w.as(people.sofie);
+  const madsRecorder = new LiveRecorder(mads, await openMeeting(mads, KEY), { debounceMs: 10 });
+  const sofieView = await openMeeting(sofie, KEY);
+  const sofieRecorder = new LiveRecorder(sofie, sofieView, { debounceMs: 10 });
+  const seen: SaveState[] = [];
+  sofieRecorder.onState((_s, state) => seen.push(state));
+
+  await madsRecorder.editDecision({ itemNumber: 4, itemTitle: 'Investeringsmodeller', text: 'Taget til efterretning.', status: 'Kladde' });
+  await madsRecorder.flush();
+  await sofieRecorder.editDecision({ itemNumber: 4, itemTitle: 'Investeringsmodeller', text: 'Godkendt.', status: 'Kladde' });
+  await sofieRecorder.flush();
+
+  const conflict = seen.at(-1)!;
+  expect(conflict).toEqual({ kind: 'conflict', mine: 'Godkendt.', theirs: 'Taget til efterretning.', theirsEditor: people.mads.upn });
+  expect((await w.lists.openMeeting(KEY)).decisions[0].value.text).toBe('Taget til efterretning.');
+
+  await sofieRecorder.resolveConflict(LiveRecorder.decisionSlot(KEY, 4), 'Taget til efterretning. Godkendt.');
+  expect((await w.lists.openMeeting(KEY)).decisions[0].value.text).toBe('Taget til efterretning. Godkendt.');
+  expect(seen.at(-1)!.kind).toBe('saved');
+});
+
+test('an attendee may not write decisions', async () => {
+  const w = await meetingWithReferent();
+  const anders = w.as(people.anders);
+  const recorder = new LiveRecorder(anders, await openMeeting(anders, KEY));
+  await expect(
+    recorder.editDecision({ itemNumber: 1, itemTitle: 'Dagsorden', text: 'Godkendt.', status: 'Kladde' }),
+  ).rejects.toThrow('Kun referenten og mødets organisator kan skrive beslutninger.');
+});

@@ -1,0 +1,105 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { extname, join, normalize } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startGraphServer } from '../../devServer/server';
+
+export const DIST = join(__dirname, '../../.cache/e2e-dist');
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.map': 'application/json',
+};
+
+/** Serves the pages built once by tests/e2e/globalSetup.ts, as `npm start` serves them. */
+function serveStatic(): Promise<{ server: Server; url: string }> {
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const file = join(DIST, path === '/' ? 'meeting.html' : path);
+    if (!file.startsWith(DIST) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      resolve({ server, url: `http://localhost:${port}` });
+    }),
+  );
+}
+
+export interface Stack {
+  graph: Awaited<ReturnType<typeof startGraphServer>>;
+  appUrl: string;
+  browser: Browser;
+  graphPort: number;
+  /** A fresh browser context (its own IndexedDB) acting as one person. */
+  person(upn: string): Promise<{ context: BrowserContext; open: (page: string, query?: Record<string, string>) => Promise<Page> }>;
+  /** Graph as a person, for checking the SharePoint lists behind the screen. */
+  graphAs(upn: string): Promise<(path: string, init?: RequestInit) => Promise<Response>>;
+  close(): Promise<void>;
+}
+
+export async function startStack(options: { chaos?: Parameters<typeof startGraphServer>[0]['chaos'] } = {}): Promise<Stack> {
+  const graph = await startGraphServer({ port: 0, db: ':memory:', seed: 'demo', chaos: options.chaos });
+  const graphPort = Number(new URL(graph.origin).port);
+  const web = await serveStatic();
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const graphAs = async (upn: string) => {
+    const { access_token } = (await (
+      await fetch(`${graph.origin}/_dev/token`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ upn }),
+      })
+    ).json()) as { access_token: string };
+    return (path: string, init: RequestInit = {}) =>
+      fetch(`${graph.url}${path}`, {
+        ...init,
+        headers: { Authorization: `Bearer ${access_token}`, 'Content-Type': 'application/json', ...(init.headers ?? {}) },
+      });
+  };
+  return {
+    graph,
+    graphPort,
+    appUrl: web.url,
+    browser,
+    graphAs,
+    async person(upn: string) {
+      const context = await browser.newContext({ locale: 'da-DK', timezoneId: 'Europe/Copenhagen' });
+      return {
+        context,
+        open: async (page: string, query: Record<string, string> = {}) => {
+          const p = await context.newPage();
+          const params = new URLSearchParams({ as: upn, graphPort: String(graphPort), ...query });
+          await p.goto(`${web.url}/${page}?${params}`);
+          return p;
+        },
+      };
+    },
+    async close() {
+      await browser.close();
+      await new Promise((r) => web.server.close(r));
+      await graph.close();
+    },
+  };
+}
