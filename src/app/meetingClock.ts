@@ -6,10 +6,15 @@ import type { MeetingView } from './openMeeting';
 
 export const ONLY_CHAIR = 'Kun organisatoren og referenten kan styre mødets ur.';
 
-type ClockAction = { kind: 'start'; itemNumber: number } | { kind: 'move'; itemNumber: number } | { kind: 'end' };
+type ClockAction =
+  { kind: 'start'; itemNumber: number } | { kind: 'move'; itemNumber: number } | { kind: 'end' };
 
 /** Start the meeting, move the current item, end it: stored on the Meetings row for everyone to see. */
-export async function driveMeetingClock(deps: AppDeps, view: MeetingView, action: ClockAction): Promise<MeetingView> {
+export async function driveMeetingClock(
+  deps: AppDeps,
+  view: MeetingView,
+  action: ClockAction,
+): Promise<MeetingView> {
   if (!can(view.role, 'writeDecision')) throw new Forbidden(ONLY_CHAIR);
   const now = deps.clock.now();
   const timer = view.meeting.timer ?? idleTimer();

@@ -14,3 +14,16 @@ export interface Absence {
   /** ISO UTC. */
   registeredAt: string;
 }
+
+/** The latest registration of each person wins; a withdrawn one ('Trukket tilbage') removes the person. */
+export function currentAbsences(absences: Absence[]): Absence[] {
+  const latest = new Map<string, Absence>();
+  for (const a of absences) {
+    const key = a.person.upn.trim().toLowerCase();
+    const prior = latest.get(key);
+    if (!prior || a.registeredAt >= prior.registeredAt) latest.set(key, a);
+  }
+  return [...latest.values()]
+    .filter((a) => a.kind !== 'Trukket tilbage')
+    .sort((a, b) => a.registeredAt.localeCompare(b.registeredAt));
+}

@@ -22,7 +22,8 @@ export const idleTimer = (): MeetingTimer => ({
   endedAt: null,
 });
 
-const seconds = (fromIso: string, toIso: string) => Math.max(0, Math.round((Date.parse(toIso) - Date.parse(fromIso)) / 1000));
+const seconds = (fromIso: string, toIso: string) =>
+  Math.max(0, Math.round((Date.parse(toIso) - Date.parse(fromIso)) / 1000));
 
 function leaveCurrent(timer: MeetingTimer, now: string): Record<number, number> {
   const used = { ...timer.usedSeconds };
@@ -35,7 +36,13 @@ function leaveCurrent(timer: MeetingTimer, now: string): Record<number, number> 
 /** "Start mødet": the first item (or the given one) becomes current. */
 export function startMeeting(timer: MeetingTimer, firstItem: number, now: string): MeetingTimer {
   if (timer.startedAt && !timer.endedAt) return timer;
-  return { ...timer, startedAt: timer.startedAt ?? now, endedAt: null, currentItem: firstItem, currentSince: now };
+  return {
+    ...timer,
+    startedAt: timer.startedAt ?? now,
+    endedAt: null,
+    currentItem: firstItem,
+    currentSince: now,
+  };
 }
 
 /** Move to another item; time on the item left is added to what it has used (items can be revisited). */
@@ -47,7 +54,13 @@ export function moveToItem(timer: MeetingTimer, itemNumber: number, now: string)
 
 export function endMeeting(timer: MeetingTimer, now: string): MeetingTimer {
   if (!timer.startedAt || timer.endedAt) return timer;
-  return { ...timer, usedSeconds: leaveCurrent(timer, now), currentItem: null, currentSince: null, endedAt: now };
+  return {
+    ...timer,
+    usedSeconds: leaveCurrent(timer, now),
+    currentItem: null,
+    currentSince: null,
+    endedAt: now,
+  };
 }
 
 export type Overrun = 'none' | 'amber' | 'red';
@@ -81,7 +94,12 @@ export function timerView(timer: MeetingTimer, items: AgendaItem[], now: string)
     .sort((a, b) => a.number - b.number)
     .map((item) => {
       const used = usedNow[item.number] ?? 0;
-      return { itemNumber: item.number, plannedMinutes: item.durationMinutes, usedSeconds: used, overrun: overrunOf(item.durationMinutes, used) };
+      return {
+        itemNumber: item.number,
+        plannedMinutes: item.durationMinutes,
+        usedSeconds: used,
+        overrun: overrunOf(item.durationMinutes, used),
+      };
     });
   const running = !!timer.startedAt && !timer.endedAt;
   let projectedEnd: string | null = null;

@@ -28,7 +28,10 @@ export function seedEvent(): CalendarEvent {
     end: '2024-02-20T12:00:00.000Z',
     location: 'Rådmandens kontor, vær. 436',
     organizer: people.sofie,
-    attendees: [people.anders, people.erik, people.louise, people.mads].map((p) => ({ ...p, response: 'notResponded' as const })),
+    attendees: [people.anders, people.erik, people.louise, people.mads].map((p) => ({
+      ...p,
+      response: 'notResponded' as const,
+    })),
     isOrganizer: true,
     isCancelled: false,
     myResponse: 'organizer',

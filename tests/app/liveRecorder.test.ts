@@ -65,18 +65,30 @@ test('offline mid-sentence: the text waits in the outbox and reaches SharePoint 
   const w = await meetingWithReferent();
   let down = true;
   const base = w.as(people.mads);
-  const mads = { ...base, lists: flaky(base.lists, () => (down ? new Offline('net::ERR_INTERNET_DISCONNECTED') : null)) };
+  const mads = {
+    ...base,
+    lists: flaky(base.lists, () => (down ? new Offline('net::ERR_INTERNET_DISCONNECTED') : null)),
+  };
   const view = await openMeeting(mads, KEY);
   const recorder = new LiveRecorder(mads, view, { debounceMs: 10, retryBaseMs: 1000 });
   const seen = states(recorder);
-  await recorder.editDecision({ itemNumber: 3, itemTitle: 'Budget', text: 'Forslaget kunne godkendes.', status: 'Kladde' });
+  await recorder.editDecision({
+    itemNumber: 3,
+    itemTitle: 'Budget',
+    text: 'Forslaget kunne godkendes.',
+    status: 'Kladde',
+  });
   await recorder.flush();
   expect(seen.at(-1)).toBe('offline');
-  expect((await mads.outbox.list()).map((e) => (e.payload as Decision).text)).toEqual(['Forslaget kunne godkendes.']);
+  expect((await mads.outbox.list()).map((e) => (e.payload as Decision).text)).toEqual([
+    'Forslaget kunne godkendes.',
+  ]);
   down = false;
   await jest.advanceTimersByTimeAsync(1000);
   await recorder.flush();
-  expect((await w.lists.openMeeting(KEY)).decisions.map((d) => d.value.text)).toEqual(['Forslaget kunne godkendes.']);
+  expect((await w.lists.openMeeting(KEY)).decisions.map((d) => d.value.text)).toEqual([
+    'Forslaget kunne godkendes.',
+  ]);
   expect(seen.at(-1)).toBe('saved');
 });
 
@@ -86,7 +98,12 @@ test('a reload while offline: a new page resumes the outbox and saves the text',
   const base = w.as(people.mads, outbox);
   const offline = { ...base, lists: flaky(base.lists, () => new Offline('offline')) };
   const first = new LiveRecorder(offline, await openMeeting(base, KEY), { debounceMs: 10 });
-  await first.editDecision({ itemNumber: 2, itemTitle: 'Referat', text: 'Godkendt uden bemærkninger.', status: 'Kladde' });
+  await first.editDecision({
+    itemNumber: 2,
+    itemTitle: 'Referat',
+    text: 'Godkendt uden bemærkninger.',
+    status: 'Kladde',
+  });
   await first.flush();
   first.stop();
 
@@ -94,7 +111,9 @@ test('a reload while offline: a new page resumes the outbox and saves the text',
   const pending = await reloaded.resume();
   expect(pending.map((e) => (e.payload as Decision).text)).toEqual(['Godkendt uden bemærkninger.']);
   await reloaded.flush();
-  expect((await w.lists.openMeeting(KEY)).decisions.map((d) => d.value.text)).toEqual(['Godkendt uden bemærkninger.']);
+  expect((await w.lists.openMeeting(KEY)).decisions.map((d) => d.value.text)).toEqual([
+    'Godkendt uden bemærkninger.',
+  ]);
 });
 
 test('throttling honours Retry-After before trying again', async () => {
@@ -103,7 +122,9 @@ test('throttling honours Retry-After before trying again', async () => {
   const base = w.as(people.mads);
   const mads = {
     ...base,
-    lists: flaky(base.lists, () => (throttles-- > 0 ? new Throttled('429', { status: 429, retryAfterMs: 5000 }) : null)),
+    lists: flaky(base.lists, () =>
+      throttles-- > 0 ? new Throttled('429', { status: 429, retryAfterMs: 5000 }) : null,
+    ),
   };
   const recorder = new LiveRecorder(mads, await openMeeting(mads, KEY), { debounceMs: 10, retryBaseMs: 100 });
   await recorder.editDecision({ itemNumber: 1, itemTitle: 'Dagsorden', text: 'Godkendt.', status: 'Kladde' });
@@ -125,13 +146,28 @@ test('two editors: the later writer is shown both texts, and the chosen text is 
   const seen: SaveState[] = [];
   sofieRecorder.onState((_s, state) => seen.push(state));
 
-  await madsRecorder.editDecision({ itemNumber: 4, itemTitle: 'Investeringsmodeller', text: 'Taget til efterretning.', status: 'Kladde' });
+  await madsRecorder.editDecision({
+    itemNumber: 4,
+    itemTitle: 'Investeringsmodeller',
+    text: 'Taget til efterretning.',
+    status: 'Kladde',
+  });
   await madsRecorder.flush();
-  await sofieRecorder.editDecision({ itemNumber: 4, itemTitle: 'Investeringsmodeller', text: 'Godkendt.', status: 'Kladde' });
+  await sofieRecorder.editDecision({
+    itemNumber: 4,
+    itemTitle: 'Investeringsmodeller',
+    text: 'Godkendt.',
+    status: 'Kladde',
+  });
   await sofieRecorder.flush();
 
   const conflict = seen.at(-1)!;
-  expect(conflict).toEqual({ kind: 'conflict', mine: 'Godkendt.', theirs: 'Taget til efterretning.', theirsEditor: people.mads.upn });
+  expect(conflict).toEqual({
+    kind: 'conflict',
+    mine: 'Godkendt.',
+    theirs: 'Taget til efterretning.',
+    theirsEditor: people.mads.upn,
+  });
   expect((await w.lists.openMeeting(KEY)).decisions[0].value.text).toBe('Taget til efterretning.');
 
   await sofieRecorder.resolveConflict(LiveRecorder.decisionSlot(KEY, 4), 'Taget til efterretning. Godkendt.');

@@ -35,7 +35,9 @@ describe('send dagsorden', () => {
 
   test('re-sending replaces the agenda and its section, never duplicates', async () => {
     const { w, sofie, view } = await sentMeeting();
-    const items = seedItems().slice(0, 6).map((i) => (i.number === 3 ? { ...i, title: 'Nyt punkt 3' } : i));
+    const items = seedItems()
+      .slice(0, 6)
+      .map((i) => (i.number === 3 ? { ...i, title: 'Nyt punkt 3' } : i));
     const again = await sendAgenda(sofie, view, items);
     expect(again.meeting.agendaVersion).toBe(2);
     expect((await w.lists.openMeeting(KEY)).items.map((s) => s.value.title)).toContain('Nyt punkt 3');
@@ -88,9 +90,18 @@ describe('afbud', () => {
     const { w } = await sentMeeting();
     const anders = w.as(people.anders);
     let view = await openMeeting(anders, KEY);
-    view = await registerAbsence(anders, view, { kind: 'Afbud', reason: 'Byrådsmøde', substitute: 'Louise Rohde' });
+    view = await registerAbsence(anders, view, {
+      kind: 'Afbud',
+      reason: 'Byrådsmøde',
+      substitute: 'Louise Rohde',
+    });
     expect(view.absences).toEqual([
-      expect.objectContaining({ person: people.anders, kind: 'Afbud', reason: 'Byrådsmøde', substitute: 'Louise Rohde' }),
+      expect.objectContaining({
+        person: people.anders,
+        kind: 'Afbud',
+        reason: 'Byrådsmøde',
+        substitute: 'Louise Rohde',
+      }),
     ]);
     view = await withdrawAbsence(anders, view);
     expect(view.absences).toEqual([]);
@@ -109,9 +120,13 @@ describe('afbud', () => {
     const { w, sofie, view } = await sentMeeting();
     const anders = w.as(people.anders);
     const andersView = await openMeeting(anders, KEY);
-    expect(await kindOf(registerAbsence(anders, andersView, { kind: 'Afbud', person: people.erik }))).toBe('Forbidden');
+    expect(await kindOf(registerAbsence(anders, andersView, { kind: 'Afbud', person: people.erik }))).toBe(
+      'Forbidden',
+    );
     const after = await registerAbsence(sofie, view, { kind: 'Deltager virtuelt', person: people.erik });
-    expect(after.absences.map((a) => [a.person.upn, a.kind])).toEqual([[people.erik.upn, 'Deltager virtuelt']]);
+    expect(after.absences.map((a) => [a.person.upn, a.kind])).toEqual([
+      [people.erik.upn, 'Deltager virtuelt'],
+    ]);
   });
 });
 
@@ -119,7 +134,9 @@ describe('who sees what', () => {
   test('only the organizer assigns the referent', async () => {
     const { w } = await sentMeeting();
     const anders = w.as(people.anders);
-    expect(await kindOf(assignReferent(anders, await openMeeting(anders, KEY), people.anders))).toBe('Forbidden');
+    expect(await kindOf(assignReferent(anders, await openMeeting(anders, KEY), people.anders))).toBe(
+      'Forbidden',
+    );
   });
 
   test('a guest sees only the open item that names them', async () => {

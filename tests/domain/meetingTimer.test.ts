@@ -1,5 +1,12 @@
 import type { AgendaItem } from '../../src/domain/agendaItem';
-import { endMeeting, idleTimer, moveToItem, overrunOf, startMeeting, timerView } from '../../src/domain/meetingTimer';
+import {
+  endMeeting,
+  idleTimer,
+  moveToItem,
+  overrunOf,
+  startMeeting,
+  timerView,
+} from '../../src/domain/meetingTimer';
 
 const item = (number: number, durationMinutes: number): AgendaItem => ({
   id: `i${number}`,
@@ -20,7 +27,12 @@ test('time used on each item adds up as the meeting moves through the agenda', (
   t = moveToItem(t, 3, at(10));
   const view = timerView(t, items, at(12));
   expect(view.items.map((c) => c.usedSeconds)).toEqual([240, 360, 120, 0]);
-  expect(view.current).toMatchObject({ itemNumber: 3, plannedMinutes: 10, usedSeconds: 120, overrun: 'none' });
+  expect(view.current).toMatchObject({
+    itemNumber: 3,
+    plannedMinutes: 10,
+    usedSeconds: 120,
+    overrun: 'none',
+  });
 });
 
 test('an item over its planned time turns amber, and red when it runs far over', () => {

@@ -71,6 +71,7 @@ export function relativeLink(connection: GraphConnection, link: string): string 
 /** Bytes → base64 for Graph's `contentBytes`, in the browser and in Node. */
 export function toBase64(bytes: Uint8Array): string {
   let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);
 }

@@ -1,3 +1,4 @@
+import { replaceAgendaSection } from '../../domain/agendaSection';
 import type { MeetingKey } from '../../domain/meeting';
 import { sameUpn } from '../../domain/person';
 import type { AgendaPublication, CalendarEvent, CalendarGateway } from '../../ports/CalendarGateway';
@@ -54,7 +55,7 @@ export class MemoryCalendar implements CalendarGateway {
     const event = await this.findByEventId(eventId);
     if (!event.isOrganizer) throw new Forbidden('Only the organizer can send the agenda');
     const original = this.state.events.find((e) => e.key === event.key)!;
-    original.bodyHtml = publication.sectionHtml;
+    original.bodyHtml = replaceAgendaSection(original.bodyHtml, publication.sectionHtml);
     this.state.publications.push({ eventId: original.id, publication });
   }
 
