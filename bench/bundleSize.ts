@@ -7,16 +7,23 @@ import { gzipSync } from 'node:zlib';
 /** Production build; per page, the gzip size of the scripts its HTML loads before anything is lazy-loaded. */
 export function benchBundleSize(): Record<string, number> {
   const out = mkdtempSync(join(tmpdir(), 'moede-bundle-'));
-  execFileSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production', '--output-path', out], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  execFileSync(
+    process.execPath,
+    [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production', '--output-path', out],
+    {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   const sizes: Record<string, number> = {};
   for (const html of readdirSync(out).filter((f) => f.endsWith('.html'))) {
     const page = readFileSync(join(out, html), 'utf8');
     const scripts = [...page.matchAll(/<script[^>]+src="([^"]+)"/g)]
       .map((m) => m[1])
       .filter((src) => !/^https?:/.test(src));
-    const bytes = scripts.reduce((sum, src) => sum + gzipSync(readFileSync(join(out, src.replace(/^\//, '')))).length, 0);
+    const bytes = scripts.reduce(
+      (sum, src) => sum + gzipSync(readFileSync(join(out, src.replace(/^\//, '')))).length,
+      0,
+    );
     sizes[html.replace('.html', '')] = Math.round(bytes / 102.4) / 10;
   }
   return sizes;

@@ -18,7 +18,12 @@ export async function benchOpenMeeting(opts: { latencyMs: number }): Promise<{
   openMeetingRoundTrips: number;
   openMeetingMs: number;
 }> {
-  const server = await startGraphServer({ port: 0, db: ':memory:', seed: 'demo', chaos: { latency: opts.latencyMs } });
+  const server = await startGraphServer({
+    port: 0,
+    db: ':memory:',
+    seed: 'demo',
+    chaos: { latency: opts.latencyMs },
+  });
   try {
     const spans: Array<[number, number]> = [];
     const timedFetch: typeof fetch = async (input, init) => {

@@ -52,7 +52,8 @@ async function main() {
     process.stdout.write(`${JSON.stringify(figures)}\n`);
   } else {
     const width = Math.max(...Object.keys(figures).map((k) => k.length));
-    for (const [k, v] of Object.entries(figures)) console.log(`${k.padEnd(width)}  ${typeof v === 'object' ? JSON.stringify(v) : v}`);
+    for (const [k, v] of Object.entries(figures))
+      console.log(`${k.padEnd(width)}  ${typeof v === 'object' ? JSON.stringify(v) : v}`);
   }
 }
 

@@ -25,7 +25,10 @@ async function main() {
   const web = spawn(
     process.execPath,
     [require.resolve('webpack-cli/bin/cli.js'), 'serve', '--mode', 'development', '--port', String(port)],
-    { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, GRAPH_PORT: String(graphPort), PORT: String(port) } },
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, GRAPH_PORT: String(graphPort), PORT: String(port) },
+    },
   );
   let announced = false;
   web.stdout.on('data', async (chunk: Buffer) => {
@@ -61,7 +64,12 @@ async function printLinks(graphOrigin: string, port: number) {
   const view = await fetch(
     `${graphOrigin}/v1.0/me/calendarView?startDateTime=${from}&endDateTime=${to}&$select=iCalUId,subject,start&$orderby=start/dateTime&$top=100`,
     { headers: { Authorization: `Bearer ${token.access_token}` } },
-  ).then((r) => r.json() as Promise<{ value: Array<{ iCalUId: string; subject: string; start: { dateTime: string } }> }>);
+  ).then(
+    (r) =>
+      r.json() as Promise<{
+        value: Array<{ iCalUId: string; subject: string; start: { dateTime: string } }>;
+      }>,
+  );
   const now = new Date().toISOString();
   const upcoming = view.value.find((e) => `${e.start.dateTime}Z` > now) ?? view.value.at(-1);
   const past = [...view.value].reverse().find((e) => `${e.start.dateTime}Z` < now);
@@ -74,10 +82,14 @@ async function printLinks(graphOrigin: string, port: number) {
       const page = name === 'sofie' ? 'taskpane.html' : 'meeting.html';
       console.log(`  ${name.padEnd(8)} ${role.padEnd(24)} ${base}/${page}?${q}`);
     }
-    console.log(`  mads som referent i mødet: ${base}/meeting.html?as=mads@kommune.example&meeting=${encodeURIComponent(upcoming.iCalUId)}`);
+    console.log(
+      `  mads som referent i mødet: ${base}/meeting.html?as=mads@kommune.example&meeting=${encodeURIComponent(upcoming.iCalUId)}`,
+    );
   }
   if (past) {
-    console.log(`\nAfholdt møde (${past.start.dateTime.slice(0, 10)}): ${base}/meeting.html?as=sofie@kommune.example&meeting=${encodeURIComponent(past.iCalUId)}`);
+    console.log(
+      `\nAfholdt møde (${past.start.dateTime.slice(0, 10)}): ${base}/meeting.html?as=sofie@kommune.example&meeting=${encodeURIComponent(past.iCalUId)}`,
+    );
   }
   console.log(`\nSofies møder: ${base}/meeting.html?as=sofie@kommune.example\n`);
 }

@@ -7,7 +7,13 @@ export default function globalSetup(): void {
   const root = join(__dirname, '../..');
   execFileSync(
     process.execPath,
-    [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'development', '--output-path', join(root, '.cache/e2e-dist')],
+    [
+      require.resolve('webpack-cli/bin/cli.js'),
+      '--mode',
+      'development',
+      '--output-path',
+      join(root, '.cache/e2e-dist'),
+    ],
     { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, GRAPH_MODE: 'local' } },
   );
 }

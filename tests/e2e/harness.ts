@@ -18,7 +18,10 @@ const TYPES: Record<string, string> = {
 /** Serves the pages built once by tests/e2e/globalSetup.ts, as `npm start` serves them. */
 function serveStatic(): Promise<{ server: Server; url: string }> {
   const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(
+      /^(\.\.[/\\])+/,
+      '',
+    );
     const file = join(DIST, path === '/' ? 'meeting.html' : path);
     if (!file.startsWith(DIST) || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404).end('not found');
@@ -42,13 +45,20 @@ export interface Stack {
   browser: Browser;
   graphPort: number;
   /** A fresh browser context (its own IndexedDB) acting as one person. */
-  person(upn: string): Promise<{ context: BrowserContext; open: (page: string, query?: Record<string, string>) => Promise<Page> }>;
+  person(
+    upn: string,
+  ): Promise<{
+    context: BrowserContext;
+    open: (page: string, query?: Record<string, string>) => Promise<Page>;
+  }>;
   /** Graph as a person, for checking the SharePoint lists behind the screen. */
   graphAs(upn: string): Promise<(path: string, init?: RequestInit) => Promise<Response>>;
   close(): Promise<void>;
 }
 
-export async function startStack(options: { chaos?: Parameters<typeof startGraphServer>[0]['chaos'] } = {}): Promise<Stack> {
+export async function startStack(
+  options: { chaos?: Parameters<typeof startGraphServer>[0]['chaos'] } = {},
+): Promise<Stack> {
   const graph = await startGraphServer({ port: 0, db: ':memory:', seed: 'demo', chaos: options.chaos });
   const graphPort = Number(new URL(graph.origin).port);
   const web = await serveStatic();
@@ -75,7 +85,11 @@ export async function startStack(options: { chaos?: Parameters<typeof startGraph
     return (path: string, init: RequestInit = {}) =>
       fetch(`${graph.url}${path}`, {
         ...init,
-        headers: { Authorization: `Bearer ${access_token}`, 'Content-Type': 'application/json', ...(init.headers ?? {}) },
+        headers: {
+          Authorization: `Bearer ${access_token}`,
+          'Content-Type': 'application/json',
+          ...(init.headers ?? {}),
+        },
       });
   };
   return {

@@ -20,9 +20,13 @@ const U = (name: string) => `${name}@kommune.example`;
 
 async function listRows(list: string): Promise<Array<Record<string, unknown>>> {
   const filter = encodeURIComponent(`fields/MeetingKey eq '${key}'`);
-  const res = await sofie(`/sites/kommune.sharepoint.com:/sites/moeder:/lists/${list}/items?$expand=fields&$filter=${filter}`);
+  const res = await sofie(
+    `/sites/kommune.sharepoint.com:/sites/moeder:/lists/${list}/items?$expand=fields&$filter=${filter}`,
+  );
   expect(res.status).toBe(200);
-  return ((await res.json()) as { value: Array<{ fields: Record<string, unknown> }> }).value.map((v) => v.fields);
+  return ((await res.json()) as { value: Array<{ fields: Record<string, unknown> }> }).value.map(
+    (v) => v.fields,
+  );
 }
 
 async function expectNoSeriousAxeViolations(page: Page) {
@@ -73,10 +77,20 @@ test('anders melder afbud with reason and substitute; sofie sees it in the Infor
   await page.getByRole('button', { name: 'Meld afbud' }).click();
   await page.getByRole('textbox', { name: 'Årsag' }).fill('Byrådsmøde');
   await page.getByRole('textbox', { name: 'Stedfortræder' }).fill('Louise Rohde');
-  await page.getByRole('button', { name: /^(Send afbud|Gem afbud|Meld afbud)$/ }).last().click();
+  await page
+    .getByRole('button', { name: /^(Send afbud|Gem afbud|Meld afbud)$/ })
+    .last()
+    .click();
   await page.getByRole('button', { name: 'Fortryd afbud' }).waitFor();
   const rows = await listRows('Absences');
-  expect(rows).toEqual([expect.objectContaining({ PersonUpn: U('anders'), Kind: 'Afbud', Reason: 'Byrådsmøde', Substitute: 'Louise Rohde' })]);
+  expect(rows).toEqual([
+    expect.objectContaining({
+      PersonUpn: U('anders'),
+      Kind: 'Afbud',
+      Reason: 'Byrådsmøde',
+      Substitute: 'Louise Rohde',
+    }),
+  ]);
 
   const sofiePage = await (await stack.person(U('sofie'))).open('meeting.html', { meeting: key });
   await sofiePage.getByText(/Afbud fra Anders Lund/).waitFor();
@@ -125,7 +139,9 @@ test('mads goes offline, types, reloads while offline, comes back: the text reac
   await again.waitFor();
   await page.getByText('Gemt').first().waitFor({ timeout: 20_000 });
   const decisions = await listRows('Decisions');
-  expect(decisions.find((d) => d.ItemNumber === 3)?.Text).toBe('Forslaget kunne godkendes, mens nettet var væk.');
+  expect(decisions.find((d) => d.ItemNumber === 3)?.Text).toBe(
+    'Forslaget kunne godkendes, mens nettet var væk.',
+  );
 });
 
 test('kamilla sees only her item; peter is refused', async () => {
