@@ -2,6 +2,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { ChaosOptions } from '../../devServer/chaos';
 import { startGraphServer } from '../../devServer/server';
 
 export const DIST = join(__dirname, '../../.cache/e2e-dist');
@@ -45,9 +46,7 @@ export interface Stack {
   browser: Browser;
   graphPort: number;
   /** A fresh browser context (its own IndexedDB) acting as one person. */
-  person(
-    upn: string,
-  ): Promise<{
+  person(upn: string): Promise<{
     context: BrowserContext;
     open: (page: string, query?: Record<string, string>) => Promise<Page>;
   }>;
@@ -56,9 +55,7 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-export async function startStack(
-  options: { chaos?: Parameters<typeof startGraphServer>[0]['chaos'] } = {},
-): Promise<Stack> {
+export async function startStack(options: { chaos?: ChaosOptions } = {}): Promise<Stack> {
   const graph = await startGraphServer({ port: 0, db: ':memory:', seed: 'demo', chaos: options.chaos });
   const graphPort = Number(new URL(graph.origin).port);
   const web = await serveStatic();

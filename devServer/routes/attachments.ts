@@ -1,0 +1,275 @@
+import { randomUUID } from 'node:crypto';
+import { badRequest, forbidden, GraphHttpError, notFound } from '../errors';
+import { noContent, ok, type Ctx, type Route } from '../http';
+import { findUser } from './users';
+import { organizerCopy, type StoredEvent } from './events';
+
+const SMALL_LIMIT = 3 * 1024 * 1024;
+const LARGE_LIMIT = 150 * 1024 * 1024;
+
+function own(ctx: Ctx, user: string | undefined, id: string): StoredEvent {
+  const owner = user ? findUser(ctx.db, user)?.userPrincipalName.toLowerCase() : ctx.me.upn.toLowerCase();
+  if (owner !== ctx.me.upn.toLowerCase()) throw forbidden();
+  const row = ctx.db.prepare('SELECT json FROM events WHERE id = ? AND owner = ?').get(id, owner) as
+    { json: string } | undefined;
+  if (!row) throw notFound('The specified object was not found in the store.');
+  return JSON.parse(row.json) as StoredEvent;
+}
+
+interface AttachmentRow {
+  id: string;
+  name: string;
+  content_type: string;
+  size: number;
+  content: Buffer;
+  created: string;
+}
+
+const shape = (a: AttachmentRow, withContent: boolean) => ({
+  '@odata.type': '#microsoft.graph.fileAttachment',
+  id: a.id,
+  name: a.name,
+  contentType: a.content_type,
+  size: a.size,
+  isInline: false,
+  lastModifiedDateTime: a.created,
+  ...(withContent ? { contentBytes: a.content.toString('base64') } : {}),
+});
+
+const USER = '(?:\\/me|\\/users\\/([^/]+))';
+const re = (s: string) => new RegExp(`^${USER}\\/events\\/([^/]+)\\/attachments${s}$`);
+
+export const attachmentRoutes: Route[] = [
+  {
+    method: 'GET',
+    pattern: re(''),
+    handler: (ctx, [user, id]) => {
+      const e = own(ctx, user, id);
+      const rows = ctx.db
+        .prepare('SELECT * FROM attachments WHERE ical_uid = ? ORDER BY created')
+        .all(e.iCalUId) as AttachmentRow[];
+      return ok({ value: rows.map((a) => shape(a, false)) });
+    },
+  },
+  {
+    method: 'POST',
+    pattern: re(''),
+    handler: (ctx, [user, id]) => {
+      const e = own(ctx, user, id);
+      if (!e.isOrganizer) throw forbidden('Only the organizer can attach files to this meeting.');
+      const body = (ctx.body ?? {}) as {
+        '@odata.type'?: string;
+        name?: string;
+        contentType?: string;
+        contentBytes?: string;
+      };
+      if (!/fileAttachment$/.test(body['@odata.type'] ?? ''))
+        throw badRequest('Only #microsoft.graph.fileAttachment is supported.', 'ErrorInvalidRequest');
+      if (!body.name || typeof body.contentBytes !== 'string')
+        throw badRequest('name and contentBytes are required.', 'ErrorInvalidRequest');
+      const bytes = Buffer.from(body.contentBytes, 'base64');
+      if (bytes.length > SMALL_LIMIT) {
+        throw new GraphHttpError(
+          413,
+          'ErrorAttachmentSizeShouldNotBeLessThanMinimumSize',
+          'Attachments over 3 MB need an upload session (createUploadSession).',
+        );
+      }
+      const row: AttachmentRow = {
+        id: `AAMkA${randomUUID().replace(/-/g, '')}`,
+        name: body.name,
+        content_type: body.contentType ?? 'application/octet-stream',
+        size: bytes.length,
+        content: bytes,
+        created: ctx.now().toISOString(),
+      };
+      ctx.db
+        .prepare(
+          'INSERT INTO attachments (id, ical_uid, name, content_type, size, content, created) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(row.id, e.iCalUId, row.name, row.content_type, row.size, row.content, row.created);
+      return ok(shape(row, false), 201);
+    },
+  },
+  {
+    method: 'POST',
+    pattern: re('\\/createUploadSession'),
+    handler: (ctx, [user, id]) => {
+      const e = own(ctx, user, id);
+      if (!e.isOrganizer) throw forbidden('Only the organizer can attach files to this meeting.');
+      const item = (
+        (ctx.body ?? {}) as { AttachmentItem?: { name?: string; size?: number; attachmentType?: string } }
+      ).AttachmentItem;
+      if (!item?.name || !item.size)
+        throw badRequest('AttachmentItem with name and size is required.', 'ErrorInvalidRequest');
+      if (item.size > LARGE_LIMIT)
+        throw new GraphHttpError(
+          413,
+          'ErrorAttachmentSizeLimitExceeded',
+          'Attachments can be at most 150 MB.',
+        );
+      const sessionId = randomUUID();
+      const expires = new Date(ctx.now().getTime() + 15 * 60000).toISOString();
+      ctx.db
+        .prepare(
+          'INSERT INTO upload_sessions (id, ical_uid, name, size, received, content, expires) VALUES (?, ?, ?, ?, 0, ?, ?)',
+        )
+        .run(sessionId, e.iCalUId, item.name, item.size, Buffer.alloc(0), expires);
+      const origin = ctx.base.replace(/\/v1\.0$/, '');
+      return ok(
+        {
+          uploadUrl: `${origin}/_upload/${sessionId}`,
+          expirationDateTime: expires,
+          nextExpectedRanges: ['0-'],
+        },
+        201,
+      );
+    },
+  },
+  {
+    method: 'GET',
+    pattern: re('\\/([^/]+)'),
+    handler: (ctx, [user, id, attachmentId]) => {
+      const e = own(ctx, user, id);
+      const row = ctx.db
+        .prepare('SELECT * FROM attachments WHERE id = ? AND ical_uid = ?')
+        .get(attachmentId, e.iCalUId) as AttachmentRow | undefined;
+      if (!row) throw notFound('The specified object was not found in the store.');
+      return ok(shape(row, true));
+    },
+  },
+  {
+    method: 'GET',
+    pattern: re('\\/([^/]+)\\/\\$value'),
+    handler: (ctx, [user, id, attachmentId]) => {
+      const e = own(ctx, user, id);
+      const row = ctx.db
+        .prepare('SELECT * FROM attachments WHERE id = ? AND ical_uid = ?')
+        .get(attachmentId, e.iCalUId) as AttachmentRow | undefined;
+      if (!row) throw notFound('The specified object was not found in the store.');
+      return { status: 200, raw: row.content, headers: { 'Content-Type': row.content_type } };
+    },
+  },
+  {
+    method: 'DELETE',
+    pattern: re('\\/([^/]+)'),
+    handler: (ctx, [user, id, attachmentId]) => {
+      const e = own(ctx, user, id);
+      if (!e.isOrganizer) throw forbidden();
+      const info = ctx.db
+        .prepare('DELETE FROM attachments WHERE id = ? AND ical_uid = ?')
+        .run(attachmentId, e.iCalUId);
+      if (!info.changes) throw notFound('The specified object was not found in the store.');
+      return noContent();
+    },
+  },
+];
+
+/** Ranged PUT to an upload session URL (pre-authenticated, like Graph's). */
+export function putUploadChunk(
+  ctx: Pick<Ctx, 'db' | 'now'>,
+  sessionId: string,
+  range: string | undefined,
+  chunk: Buffer,
+) {
+  const session = ctx.db.prepare('SELECT * FROM upload_sessions WHERE id = ?').get(sessionId) as
+    | {
+        id: string;
+        ical_uid: string;
+        name: string;
+        size: number;
+        received: number;
+        content: Buffer;
+        expires: string;
+      }
+    | undefined;
+  if (!session || session.expires < ctx.now().toISOString())
+    throw notFound('The upload session was not found or has expired.');
+  const m = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(range ?? '');
+  if (!m) throw badRequest('Content-Range must be "bytes start-end/total".', 'invalidRange');
+  const [start, end, total] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (start !== session.received || total !== session.size || end - start + 1 !== chunk.length) {
+    throw new GraphHttpError(416, 'invalidRange', `Expected bytes ${session.received}- of ${session.size}.`);
+  }
+  const content = Buffer.concat([session.content, chunk]);
+  if (content.length < session.size) {
+    ctx.db
+      .prepare('UPDATE upload_sessions SET received = ?, content = ? WHERE id = ?')
+      .run(content.length, content, sessionId);
+    return {
+      status: 200,
+      body: { expirationDateTime: session.expires, nextExpectedRanges: [`${content.length}-`] },
+    };
+  }
+  const id = `AAMkA${randomUUID().replace(/-/g, '')}`;
+  ctx.db.transaction(() => {
+    ctx.db
+      .prepare(
+        'INSERT INTO attachments (id, ical_uid, name, content_type, size, content, created) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        id,
+        session.ical_uid,
+        session.name,
+        'application/octet-stream',
+        content.length,
+        content,
+        ctx.now().toISOString(),
+      );
+    ctx.db.prepare('DELETE FROM upload_sessions WHERE id = ?').run(sessionId);
+  })();
+  return { status: 201, body: {}, headers: { Location: `attachments('${id}')` } };
+}
+
+export const chatRoutes: Route[] = [
+  {
+    method: 'GET',
+    pattern: /^\/chats\/([^/]+)$/,
+    handler: (ctx, [chatId]) => {
+      const rows = (ctx.db.prepare('SELECT json FROM events').all() as Array<{ json: string }>).map(
+        (r) => JSON.parse(r.json) as StoredEvent,
+      );
+      const event = rows.find((e) => e.chatId === chatId && e.isOrganizer);
+      if (!event) throw notFound(`Chat ${chatId} was not found.`);
+      const me = ctx.me.upn.toLowerCase();
+      if (event.owner !== me && !event.attendees.some((a) => a.address === me)) throw forbidden();
+      const org = organizerCopy(ctx.db, event.iCalUId) ?? event;
+      return ok({
+        id: chatId,
+        topic: event.subject,
+        chatType: 'meeting',
+        createdDateTime: event.created,
+        onlineMeetingInfo: {
+          calendarEventId: org.id,
+          joinWebUrl: event.joinUrl,
+          organizer: {
+            id: findUser(ctx.db, org.owner)?.id,
+            displayName: org.organizer.name,
+            userIdentityType: 'aadUser',
+          },
+        },
+      });
+    },
+  },
+];
+
+export const mailRoutes: Route[] = [
+  {
+    method: 'POST',
+    pattern: /^\/me\/sendMail$/,
+    handler: (ctx) => {
+      const body = (ctx.body ?? {}) as { message?: { subject?: string; toRecipients?: unknown[] } };
+      if (!body.message?.toRecipients?.length)
+        throw badRequest('At least one recipient is required.', 'ErrorInvalidRecipients');
+      ctx.db
+        .prepare('INSERT INTO mail (id, sender, json, sent) VALUES (?, ?, ?, ?)')
+        .run(
+          randomUUID(),
+          ctx.me.upn.toLowerCase(),
+          JSON.stringify({ kind: 'mail', ...body }),
+          ctx.now().toISOString(),
+        );
+      return { status: 202 };
+    },
+  },
+];

@@ -1,0 +1,309 @@
+import { randomUUID } from 'node:crypto';
+import { DateTime } from 'luxon';
+import { columnDefinition, LISTS } from '../../src/adapters/sharepoint/listSchema';
+import type { Db } from '../db';
+import type { Ctx } from '../http';
+import { createEvent } from '../routes/events';
+import { createList, insertItem, listByName } from '../routes/sites';
+import { insertUser } from '../routes/users';
+
+const DOMAIN = 'kommune.example';
+export const DEMO_SITE = { hostname: 'kommune.sharepoint.com', path: '/sites/moeder' };
+
+export const DEMO_PEOPLE = [
+  ['sofie', 'Sofie Holm', 'Sekretær'],
+  ['anders', 'Anders Lund', 'Rådmand'],
+  ['erik', 'Erik Kaastrup-Hansen', 'Direktør'],
+  ['louise', 'Louise Rohde', 'Stabschef'],
+  ['mads', 'Mads Nielsen', 'Konsulent'],
+  ['kamilla', 'Kamilla Uhd Hansen', 'Fagspecialist'],
+  ['peter', 'Peter Jensen', 'Fuldmægtig'],
+] as const;
+
+const upn = (name: string) => `${name}@${DOMAIN}`;
+
+/** The fictional tenant: people, the site "moeder" with its roles and the five meeting lists. */
+export function seedTenant(db: Db): void {
+  db.transaction(() => {
+    for (const [name, displayName, jobTitle] of DEMO_PEOPLE) {
+      insertUser(db, {
+        id: randomUUID(),
+        displayName,
+        userPrincipalName: upn(name),
+        mail: upn(name),
+        jobTitle,
+      });
+    }
+    const rootId = `${DEMO_SITE.hostname},${randomUUID()},${randomUUID()}`;
+    const siteId = `${DEMO_SITE.hostname},${randomUUID()},${randomUUID()}`;
+    const site = (id: string, path: string, displayName: string) =>
+      db
+        .prepare('INSERT INTO sites (id, hostname, path, json) VALUES (?, ?, ?, ?)')
+        .run(
+          id,
+          DEMO_SITE.hostname,
+          path,
+          JSON.stringify({
+            id,
+            displayName,
+            name: path.split('/').pop() || 'root',
+            webUrl: `https://${DEMO_SITE.hostname}${path === '/' ? '' : path}`,
+            createdDateTime: '2022-01-01T00:00:00Z',
+          }),
+        );
+    site(rootId, '/', 'Kommune');
+    site(siteId, DEMO_SITE.path, 'Møder');
+    const roles: Array<[string, string]> = [
+      ['sofie', 'owner'],
+      ['anders', 'member'],
+      ['erik', 'member'],
+      ['louise', 'member'],
+      ['mads', 'member'],
+      ['kamilla', 'member'],
+      ['peter', 'visitor'],
+    ];
+    for (const [name, role] of roles) {
+      db.prepare('INSERT INTO site_roles (site_id, upn, role) VALUES (?, ?, ?)').run(siteId, upn(name), role);
+      db.prepare('INSERT INTO site_roles (site_id, upn, role) VALUES (?, ?, ?)').run(
+        rootId,
+        upn(name),
+        'visitor',
+      );
+    }
+    for (const spec of LISTS) {
+      createList(
+        db,
+        siteId,
+        {
+          displayName: spec.name,
+          list: { template: 'genericList' },
+          columns: spec.columns.map(columnDefinition),
+        },
+        '2022-01-01T00:00:00Z',
+      );
+    }
+  })();
+}
+
+const PAST_ITEMS: Array<[string, string, number, string, string[]?]> = [
+  [
+    'Dagsorden',
+    'Til godkendelse',
+    0,
+    'Dagsordenen blev godkendt.\n\nLouise Rohde havde alligevel mulighed for at deltage på mødet.',
+  ],
+  ['Referat', 'Til godkendelse', 0, 'Godkendt uden bemærkninger.'],
+  [
+    'Budgettemadrøftelser i Social- og Beskæftigelsesudvalget',
+    'Til drøftelse',
+    10,
+    'Forslaget kunne godkendes.\n\nFor at sikre udvalget de bedst mulige forudsætninger for at indgå i en dialog, kunne en model være: kort indflyvning på, hvad vores investeringsmodeller faktisk har leveret indtil nu, og den samlede betydning for kommunekassen.\n\nVores overvejelser om anlægsprioriteringer skal også fremgå, gerne med et tydeligt investeringsperspektiv, når det er relevant.',
+  ],
+  [
+    'Opfølgning på investeringsmodeller for 2023',
+    'Til orientering',
+    15,
+    'Konsulent Kamilla Hansen gav en indflyvning til punktet. Rådmanden tog orienteringen til efterretning.\n\nOverordnet tegner der sig en positiv tendens, med investeringsmodeller der virker til gavn for fællesskabet.',
+    ['kamilla'],
+  ],
+  [
+    'Status på gentænkningen af det kriminalpræventive område i MSB',
+    'Til orientering',
+    30,
+    'Driftschef for Unge, Job og Uddannelse, Janus Hedemann, gav en indflyvning til punktet.\n\nEn række temaer blev vendt. Af ting der kræver konkrete handlinger blev fremhævet et fælles ønske om en seance med begge driftschefer i forhold til indsatsen på tværs af BFF og UJU for at sikre ejerskab på tværs. Forvaltningschefernes personlige assistenter følger op.',
+  ],
+  [
+    'Orientering fra Magistraten',
+    'Til orientering',
+    5,
+    'Det vurderes ikke, at der er punkter herfra, der skulle drøftes på rådmandsmødet denne gang.',
+  ],
+  [
+    'Orientering om udvalget',
+    'Til orientering',
+    5,
+    'Der var enighed om, at punktet omkring budgettemaer kan foreslås udskudt, hvis dagsordenen bliver for presset. Dette koordineres med udvalgsforkvinden.',
+  ],
+  [
+    'Bordrunde',
+    'Til orientering',
+    5,
+    'Punktet måtte udgå grundet de mange punkter, der krævede behandling på dagens møde.',
+  ],
+];
+
+const UPCOMING_ITEMS: Array<[string, string, number, boolean, string[]?, string?]> = [
+  ['Dagsorden', 'Til godkendelse', 5, false],
+  ['Referat', 'Til godkendelse', 5, false],
+  ['Status på Integrationshandleplanen', 'Til orientering', 10, false, ['kamilla'], 'EMN-2024-027961'],
+  ['Budget 2025: temaer til udvalgets budgetdrøftelser', 'Til drøftelse', 20, false],
+  ['Personalesag', 'Til beslutning', 15, true],
+  ['Orientering fra Magistraten', 'Til orientering', 5, false],
+  ['Orientering om udvalget', 'Til orientering', 5, false],
+  ['Bordrunde', 'Til orientering', 5, false],
+];
+
+/** Next weekday at least two days ahead, 11:00 Copenhagen. */
+export function upcomingStart(now: Date): DateTime {
+  let d = DateTime.fromJSDate(now).setZone('Europe/Copenhagen').startOf('day').plus({ days: 2 });
+  while (d.weekday > 5) d = d.plus({ days: 1 });
+  return d.set({ hour: 11 });
+}
+
+/** The tenant plus a fortnightly rådmandsmøde series: one past meeting filled in from the seeds, one upcoming. */
+export function seedDemo(db: Db, now: Date): void {
+  seedTenant(db);
+  const upcoming = upcomingStart(now);
+  const first = upcoming.minus({ weeks: 4 });
+  const ctx = (as: string): Ctx => ({
+    db,
+    me: { upn: upn(as), oid: '', name: as },
+    method: 'POST',
+    path: '',
+    query: {},
+    headers: {},
+    body: undefined,
+    base: '',
+    now: () => now,
+  });
+  const master = createEvent(ctx('sofie'), upn('sofie'), {
+    subject: 'Rådmandsmøde',
+    body: {
+      contentType: 'html',
+      content: '<p>Rådmandsmøde i Sociale Forhold og Beskæftigelse. Dagsorden og bilag følger.</p>',
+    },
+    start: { dateTime: first.toUTC().toISO()!, timeZone: 'UTC' },
+    end: { dateTime: first.plus({ hours: 2 }).toUTC().toISO()!, timeZone: 'UTC' },
+    location: { displayName: 'Rådmandens kontor, vær. 436' },
+    attendees: ['anders', 'erik', 'louise', 'mads'].map((n) => ({ emailAddress: { address: upn(n) } })),
+    isOnlineMeeting: true,
+    recurrence: {
+      pattern: {
+        type: 'weekly',
+        interval: 2,
+        daysOfWeek: [first.setLocale('en').toFormat('cccc').toLowerCase()],
+      },
+      range: {
+        type: 'numbered',
+        startDate: first.toISODate()!,
+        numberOfOccurrences: 4,
+        recurrenceTimeZone: 'Europe/Copenhagen',
+      },
+    },
+  });
+  const occurrences = (
+    db
+      .prepare("SELECT ical_uid, start FROM events WHERE owner = ? AND type = 'occurrence' ORDER BY start")
+      .all(upn('sofie')) as Array<{ ical_uid: string; start: string }>
+  ).filter((o) => o.ical_uid.startsWith(master.iCalUId));
+  const past = occurrences[1];
+  const next = occurrences[2];
+  const siteId = (db.prepare('SELECT id FROM sites WHERE path = ?').get(DEMO_SITE.path) as { id: string }).id;
+  const list = (name: string) => listByName(db, siteId, name)!;
+  const add = (name: string, fields: Record<string, unknown>, by = 'sofie') =>
+    insertItem(ctx(by), list(name), fields, upn(by));
+  const attendees = JSON.stringify(
+    ['anders', 'erik', 'louise', 'mads'].map((n) => ({
+      upn: upn(n),
+      name: DEMO_PEOPLE.find((p) => p[0] === n)![1],
+    })),
+  );
+  const meetingRow = (key: string, start: string, status: string, version: number) => ({
+    Title: 'Rådmandsmøde',
+    MeetingKey: key,
+    Series: 'Rådmandsmøder 2022-2025 (Rådmandsmøde)',
+    Start: start,
+    End: new Date(Date.parse(start) + 2 * 3600000).toISOString(),
+    Location: 'Rådmandens kontor, vær. 436',
+    OrganizerUpn: upn('sofie'),
+    OrganizerName: 'Sofie Holm',
+    Attendees: attendees,
+    ReferentUpn: upn('mads'),
+    ReferentName: 'Mads Nielsen',
+    Status: status,
+    AgendaVersion: version,
+  });
+  const guests = (names?: string[]) =>
+    JSON.stringify(
+      (names ?? []).map((n) => ({ upn: upn(n), name: DEMO_PEOPLE.find((p) => p[0] === n)![1] })),
+    );
+
+  db.transaction(() => {
+    add('Meetings', meetingRow(past.ical_uid, past.start, 'Afsluttet', 1));
+    PAST_ITEMS.forEach(([title, category, minutes, decision, guestNames], i) => {
+      add('AgendaItems', {
+        Title: title,
+        MeetingKey: past.ical_uid,
+        ItemId: randomUUID(),
+        Number: i + 1,
+        Category: category,
+        DurationMinutes: minutes,
+        Guests: guests(guestNames),
+        Closed: false,
+        Order: i + 1,
+        Attachments: '[]',
+      });
+      add(
+        'Decisions',
+        {
+          Title: `Punkt ${i + 1}`,
+          MeetingKey: past.ical_uid,
+          ItemNumber: i + 1,
+          ItemTitle: title,
+          Text: decision,
+          Status: 'Endelig',
+          EditorUpn: upn('mads'),
+          UpdatedAt: past.start,
+        },
+        'mads',
+      );
+    });
+    add(
+      'FollowUps',
+      {
+        Title: 'Seance med begge driftschefer',
+        MeetingKey: past.ical_uid,
+        FollowUpId: randomUUID(),
+        ItemNumber: 5,
+        Owner: 'Forvaltningschefernes personlige assistenter',
+        Task: 'Forvaltningschefernes personlige assistenter følger op.',
+        Status: 'Åben',
+      },
+      'mads',
+    );
+    const absent = (who: string, name: string) =>
+      add(
+        'Absences',
+        {
+          Title: name,
+          MeetingKey: past.ical_uid,
+          PersonUpn: upn(who),
+          PersonName: name,
+          Kind: 'Afbud',
+          Items: '',
+          Reason: 'Anden mødeaktivitet',
+          Substitute: '',
+          RegisteredAt: new Date(Date.parse(past.start) - 86400000).toISOString(),
+        },
+        who,
+      );
+    absent('louise', 'Louise Rohde');
+
+    add('Meetings', meetingRow(next.ical_uid, next.start, 'Planlagt', 0));
+    UPCOMING_ITEMS.forEach(([title, category, minutes, closed, guestNames, caseNumber], i) => {
+      add('AgendaItems', {
+        Title: title,
+        MeetingKey: next.ical_uid,
+        ItemId: randomUUID(),
+        Number: i + 1,
+        Category: category,
+        DurationMinutes: minutes,
+        Guests: guests(guestNames),
+        Closed: closed,
+        Order: i + 1,
+        CaseNumber: caseNumber ?? '',
+        Attachments: '[]',
+      });
+    });
+  })();
+}

@@ -1,0 +1,402 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
+import { TokenService, type TokenClaims } from './auth';
+import { decide, seededRandom, type ChaosOptions } from './chaos';
+import { isEmpty, openDb, type Db } from './db';
+import { badRequest, errorBody, GraphHttpError } from './errors';
+import type { Ctx, Result, Route } from './http';
+import { attachmentRoutes, chatRoutes, mailRoutes, putUploadChunk } from './routes/attachments';
+import { eventRoutes } from './routes/events';
+import { siteRoutes } from './routes/sites';
+import { findUser, userRoutes } from './routes/users';
+import { seedDemo, seedTenant } from './seed/demo';
+
+export interface GraphServerOptions {
+  port?: number;
+  host?: string;
+  db?: string;
+  seed?: 'demo' | 'none';
+  chaos?: ChaosOptions;
+  seedRandom?: number;
+  now?: () => Date;
+  /** Token signing secret; random per start unless given (tests that restart the server pass one). */
+  secret?: string;
+}
+
+export interface GraphServer {
+  /** http://localhost:PORT/v1.0 */
+  url: string;
+  origin: string;
+  db: Db;
+  setChaos(chaos: ChaosOptions): void;
+  close(): Promise<void>;
+}
+
+const ROUTES: Route[] = [
+  ...userRoutes,
+  ...eventRoutes,
+  ...attachmentRoutes,
+  ...chatRoutes,
+  ...mailRoutes,
+  ...siteRoutes,
+];
+const MAX_BATCH = 20;
+
+interface Stats {
+  total: number;
+  byUser: Record<string, number>;
+  byMethod: Record<string, number>;
+  byKind: Record<string, number>;
+}
+
+const pathKind = (path: string) =>
+  /\/\$batch$/.test(path)
+    ? 'batch'
+    : /\/items\/delta/.test(path)
+      ? 'delta'
+      : /\/items/.test(path)
+        ? 'listItems'
+        : /\/lists/.test(path)
+          ? 'lists'
+          : /\/(events|calendarView)/.test(path)
+            ? 'calendar'
+            : /\/sendMail/.test(path)
+              ? 'mail'
+              : 'other';
+
+/** The embedded local Microsoft Graph: same URLs, shapes, statuses and error bodies as Graph v1.0. */
+export async function startGraphServer(options: GraphServerOptions = {}): Promise<GraphServer> {
+  const db = openDb(options.db ?? ':memory:');
+  const now = options.now ?? (() => new Date());
+  const tokens = new TokenService(options.secret);
+  const random = seededRandom(options.seedRandom ?? Date.now());
+  let chaos: ChaosOptions = options.chaos ?? {};
+  let stats: Stats = { total: 0, byUser: {}, byMethod: {}, byKind: {} };
+  if (options.seed === 'demo' && isEmpty(db)) seedDemo(db, now());
+  else if (isEmpty(db)) seedTenant(db);
+
+  const app = Fastify({ bodyLimit: 8 * 1024 * 1024, logger: false });
+  app.addContentTypeParser(['application/octet-stream'], { parseAs: 'buffer' }, (_req, body, done) =>
+    done(null, body),
+  );
+  let base = '';
+
+  const send = (reply: FastifyReply, requestId: string, r: Result) => {
+    reply.header('request-id', requestId).header('client-request-id', requestId);
+    for (const [k, v] of Object.entries(r.headers ?? {})) reply.header(k, v);
+    if (r.raw) return reply.code(r.status).send(r.raw);
+    if (r.body === undefined) return reply.code(r.status).send();
+    return reply
+      .code(r.status)
+      .header('Content-Type', 'application/json; charset=utf-8')
+      .send(JSON.stringify(r.body));
+  };
+  const fail = (reply: FastifyReply, requestId: string, e: unknown) => {
+    if (e instanceof GraphHttpError)
+      return send(reply, requestId, {
+        status: e.status,
+        headers: e.headers,
+        body: errorBody(e.code, e.message, requestId),
+      });
+    console.error(e);
+    return send(reply, requestId, {
+      status: 500,
+      body: errorBody('generalException', 'An unexpected error occurred.', requestId),
+    });
+  };
+
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('Access-Control-Allow-Origin', '*');
+    reply.header('Access-Control-Expose-Headers', 'Retry-After, ETag, Location, request-id');
+    if (req.method === 'OPTIONS') {
+      reply
+        .header('Access-Control-Allow-Methods', 'GET, POST, PATCH, PUT, DELETE, OPTIONS')
+        .header(
+          'Access-Control-Allow-Headers',
+          'authorization, content-type, if-match, if-none-match, prefer, retry-attempt, sdkversion, client-request-id, cache-control, content-range',
+        )
+        .header('Access-Control-Max-Age', '600')
+        .code(204)
+        .send();
+      return reply;
+    }
+  });
+
+  /** Chaos before the request is handled, for /v1.0 (and per batch step); never /_dev. */
+  const applyChaos = async (req: FastifyRequest, reply: FastifyReply, inBatch: boolean): Promise<boolean> => {
+    if (chaos.latency) await new Promise((r) => setTimeout(r, chaos.latency));
+    const outcome = decide(chaos, random);
+    const requestId = randomUUID();
+    if (outcome.kind === 'throttle') {
+      send(reply, requestId, {
+        status: 429,
+        headers: { 'Retry-After': String(outcome.retryAfter) },
+        body: errorBody('TooManyRequests', 'Too many requests.', requestId),
+      });
+      return false;
+    }
+    if (outcome.kind === 'error' || (outcome.kind === 'drop' && inBatch)) {
+      const status = outcome.kind === 'error' ? outcome.status : 504;
+      send(reply, requestId, {
+        status,
+        body: errorBody(
+          status === 503 ? 'serviceNotAvailable' : 'generalException',
+          'The service is temporarily unavailable.',
+          requestId,
+        ),
+      });
+      return false;
+    }
+    if (outcome.kind === 'drop') {
+      req.raw.socket.destroy();
+      return false;
+    }
+    return true;
+  };
+
+  const dispatch = async (req: FastifyRequest, reply: FastifyReply) => {
+    const requestId = randomUUID();
+    const url = new URL(req.url, 'http://localhost');
+    const path = decodeURIComponent(url.pathname.replace(/^\/v1\.0/, '')) || '/';
+    const inBatch = req.headers['x-graph-batch'] === '1';
+    let me: TokenClaims;
+    try {
+      me = tokens.verify(req.headers.authorization);
+    } catch (e) {
+      return fail(reply, requestId, e);
+    }
+    stats.total += 1;
+    stats.byUser[me.upn] = (stats.byUser[me.upn] ?? 0) + 1;
+    stats.byMethod[req.method] = (stats.byMethod[req.method] ?? 0) + 1;
+    const kind = pathKind(path);
+    stats.byKind[kind] = (stats.byKind[kind] ?? 0) + 1;
+    if (!(await applyChaos(req, reply, inBatch))) return reply;
+    if (req.method === 'POST' && path === '/$batch') return batch(req, reply, requestId);
+    const query: Record<string, string> = {};
+    url.searchParams.forEach((v, k) => (query[k] = v));
+    const ctx: Ctx = {
+      db,
+      me,
+      method: req.method,
+      path,
+      query,
+      headers: req.headers as Record<string, string | undefined>,
+      body: req.body,
+      base,
+      now,
+    };
+    try {
+      for (const route of ROUTES) {
+        if (route.method !== req.method) continue;
+        const m = route.pattern.exec(path);
+        if (m) return send(reply, requestId, await route.handler(ctx, m.slice(1)));
+      }
+      throw new GraphHttpError(
+        400,
+        'BadRequest',
+        `Resource not found for the segment '${path.split('/')[1] ?? ''}'.`,
+      );
+    } catch (e) {
+      return fail(reply, requestId, e);
+    }
+  };
+
+  const batch = async (req: FastifyRequest, reply: FastifyReply, requestId: string) => {
+    const body = req.body as {
+      requests?: Array<{
+        id?: string;
+        method?: string;
+        url?: string;
+        headers?: Record<string, string>;
+        body?: unknown;
+        dependsOn?: string[];
+      }>;
+    };
+    if (!body || !Array.isArray(body.requests))
+      return fail(reply, requestId, badRequest('Invalid batch payload format.', 'BadRequest'));
+    if (body.requests.length > MAX_BATCH)
+      return fail(
+        reply,
+        requestId,
+        badRequest(`The number of batch requests exceeds the limit of ${MAX_BATCH}.`, 'BadRequest'),
+      );
+    const ids = new Set<string>();
+    for (const r of body.requests) {
+      if (!r.id || !r.method || !r.url)
+        return fail(
+          reply,
+          requestId,
+          badRequest('Each batch request needs id, method and url.', 'BadRequest'),
+        );
+      if (ids.has(r.id))
+        return fail(reply, requestId, badRequest(`Batch request id '${r.id}' is used twice.`, 'BadRequest'));
+      ids.add(r.id);
+    }
+    const status = new Map<string, number>();
+    const responses = [];
+    for (const r of body.requests) {
+      const failedDependency = (r.dependsOn ?? []).find((d) => (status.get(d) ?? 424) >= 400);
+      if (failedDependency) {
+        status.set(r.id!, 424);
+        responses.push({
+          id: r.id,
+          status: 424,
+          body: errorBody('FailedDependency', `Dependency '${failedDependency}' failed.`, requestId),
+        });
+        continue;
+      }
+      const url = `/v1.0${r.url!.replace(/^\/v1\.0/, '').replace(/^(?!\/)/, '/')}`;
+      const res = await app.inject({
+        method: r.method as 'GET',
+        url,
+        headers: {
+          ...(r.headers ?? {}),
+          authorization: req.headers.authorization ?? '',
+          'x-graph-batch': '1',
+          ...(r.body !== undefined
+            ? {
+                'content-type':
+                  r.headers?.['Content-Type'] ?? r.headers?.['content-type'] ?? 'application/json',
+              }
+            : {}),
+        },
+        payload:
+          r.body === undefined ? undefined : typeof r.body === 'string' ? r.body : JSON.stringify(r.body),
+      });
+      status.set(r.id!, res.statusCode);
+      const headers: Record<string, string> = {};
+      for (const h of ['content-type', 'retry-after', 'location', 'etag'])
+        if (res.headers[h])
+          headers[h === 'content-type' ? 'Content-Type' : h === 'retry-after' ? 'Retry-After' : h] = String(
+            res.headers[h],
+          );
+      responses.push({
+        id: r.id,
+        status: res.statusCode,
+        headers,
+        body: res.body ? safeJson(res.body) : undefined,
+      });
+    }
+    return reply.code(200).header('Content-Type', 'application/json').send(JSON.stringify({ responses }));
+  };
+
+  app.setErrorHandler((error, _req, reply) => {
+    const requestId = randomUUID();
+    const e = error as { code?: string; statusCode?: number; message: string };
+    if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+      return fail(
+        reply,
+        requestId,
+        new GraphHttpError(
+          415,
+          'UnsupportedMediaType',
+          'The content type of the request is not supported; send application/json.',
+        ),
+      );
+    if (
+      e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+      e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+      error instanceof SyntaxError
+    )
+      return fail(
+        reply,
+        requestId,
+        badRequest(
+          'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.',
+          'BadRequest',
+        ),
+      );
+    if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+      return fail(
+        reply,
+        requestId,
+        new GraphHttpError(413, 'RequestEntityTooLarge', 'The request is too large.'),
+      );
+    return fail(reply, requestId, error);
+  });
+
+  for (const method of ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'] as const) {
+    app.route({ method, url: '/v1.0/*', handler: dispatch });
+    app.route({ method, url: '/v1.0', handler: dispatch });
+  }
+
+  app.post('/_dev/token', async (req, reply) => {
+    const body = (req.body ?? {}) as { upn?: string; expires_in?: number };
+    const user = body.upn ? findUser(db, body.upn) : undefined;
+    if (!user)
+      return fail(reply, randomUUID(), badRequest(`Unknown user '${body.upn ?? ''}'.`, 'invalid_request'));
+    const expires = Math.max(1, Math.min(Number(body.expires_in) || 3600, 24 * 3600));
+    const token = tokens.issue(
+      { upn: user.userPrincipalName, oid: user.id, name: user.displayName },
+      expires,
+    );
+    return reply.send({ access_token: token, token_type: 'Bearer', expires_in: expires });
+  });
+  app.get('/_dev/chaos', async () => chaos);
+  app.post('/_dev/chaos', async (req) => {
+    chaos = (req.body ?? {}) as ChaosOptions;
+    return chaos;
+  });
+  app.get('/_dev/stats', async () => stats);
+  app.post('/_dev/stats/reset', async () => {
+    stats = { total: 0, byUser: {}, byMethod: {}, byKind: {} };
+    return stats;
+  });
+  app.get('/_dev/mail', async () => ({
+    value: (
+      db.prepare('SELECT * FROM mail ORDER BY sent').all() as Array<{
+        id: string;
+        sender: string;
+        json: string;
+        sent: string;
+      }>
+    ).map((m) => ({ id: m.id, sender: m.sender, sent: m.sent, ...JSON.parse(m.json) })),
+  }));
+  app.get('/_dev/chats', async (req) => {
+    const key = (req.query as { meeting?: string }).meeting;
+    const row = db.prepare('SELECT json FROM events WHERE ical_uid = ? LIMIT 1').get(key ?? '') as
+      { json: string } | undefined;
+    return { chatId: row ? ((JSON.parse(row.json) as { chatId?: string }).chatId ?? null) : null };
+  });
+  app.put('/_upload/:id', async (req, reply) => {
+    const requestId = randomUUID();
+    try {
+      const r = putUploadChunk(
+        { db, now },
+        (req.params as { id: string }).id,
+        req.headers['content-range'],
+        req.body as Buffer,
+      );
+      return send(reply, requestId, r);
+    } catch (e) {
+      return fail(reply, requestId, e);
+    }
+  });
+
+  const address = await app.listen({ port: options.port ?? 4000, host: options.host ?? '127.0.0.1' });
+  const port = Number(new URL(address).port);
+  const origin = `http://localhost:${port}`;
+  base = `${origin}/v1.0`;
+  return {
+    url: base,
+    origin,
+    db,
+    setChaos: (c) => (chaos = c),
+    async close() {
+      await app.close();
+      try {
+        db.pragma('wal_checkpoint(TRUNCATE)');
+      } finally {
+        db.close();
+      }
+    },
+  };
+}
+
+function safeJson(s: string): unknown {
+  try {
+    return JSON.parse(s);
+  } catch {
+    return s;
+  }
+}
