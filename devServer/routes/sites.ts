@@ -506,7 +506,7 @@ function nextCounterPeek(db: Db): number {
 
 function sitesHandler(ctx: Ctx, [spec]: string[]): Result {
   let s: { id: string; hostname: string; path: string; json: string } | undefined;
-  let rest = '';
+  let rest: string;
   if (spec === 'root' || spec.startsWith('root/')) {
     s = ctx.db.prepare("SELECT * FROM sites WHERE path = '/'").get() as typeof s;
     rest = spec.slice(4);
