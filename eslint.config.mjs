@@ -5,7 +5,7 @@ import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'coverage', 'appPackage/build', '.data'] },
+  { ignores: ['node_modules', 'dist', 'coverage', 'appPackage/build', '.data', '.cache'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -168,6 +168,11 @@ export class LiveRecorder {
     if (this.retryTimer) clearTimeout(this.retryTimer);
   }
 
+  /** Whether this person may write decisions in this meeting (the referent or the organizer). */
+  canWrite(): boolean {
+    return can(this.meeting.role, 'writeDecision');
+  }
+
   private assertMayWrite(): void {
     if (!can(this.meeting.role, 'writeDecision')) throw new Forbidden(FORBIDDEN_DECISION);
   }

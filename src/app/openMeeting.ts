@@ -26,6 +26,8 @@ export interface MeetingView {
   absenceRows: Stored<Absence>[];
   decisions: Record<number, Stored<Decision>>;
   followUps: Stored<FollowUp>[];
+  /** Start point for watching decision changes after this read. */
+  decisionsCursor?: string;
 }
 
 export const NOT_INVITED = 'Du er ikke inviteret til dette møde (eller mødet findes ikke).';
@@ -99,6 +101,7 @@ export async function openMeeting(deps: AppDeps, key: MeetingKey): Promise<Meeti
     absenceRows: snapshot.absences,
     decisions,
     followUps: snapshot.followUps.filter((f) => visibleNumbers.has(f.value.itemNumber)),
+    decisionsCursor: snapshot.decisionsCursor,
   };
 }
 

@@ -1,0 +1,56 @@
+import { Spinner } from '@fluentui/react-components';
+import { useEffect, useState, type ReactNode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { AppShell } from '../ui/components/AppShell/AppShell';
+import { MeetingList } from '../ui/components/MeetingList/MeetingList';
+import { messageOf } from '../ui/errors';
+import type { CalendarEvent } from '../ports/CalendarGateway';
+import { createRuntime, type Runtime } from './runtime';
+
+const params = new URLSearchParams(window.location.search);
+const initialLocale = params.get('lang') === 'en' ? 'en' : 'da';
+const initialTheme = (params.get('theme') as 'default' | 'dark' | 'contrast' | null) ?? 'default';
+
+/** Shared start of every page: a loading state at once, then the runtime, then the page. */
+export function mount(page: string, render: (runtime: Runtime & { meetingKey: string }) => ReactNode) {
+  createRoot(document.getElementById('root')!).render(<Boot page={page} render={render} />);
+}
+
+function Boot({
+  page,
+  render,
+}: {
+  page: string;
+  render: (runtime: Runtime & { meetingKey: string }) => ReactNode;
+}) {
+  const [runtime, setRuntime] = useState<Runtime | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [meetings, setMeetings] = useState<CalendarEvent[] | null>(null);
+  useEffect(() => {
+    createRuntime().then(async (r) => {
+      setRuntime(r);
+      if (!r.meetingKey) {
+        const now = Date.now();
+        setMeetings(
+          await r.deps.calendar.listMeetings(
+            new Date(now - 14 * 86400000).toISOString(),
+            new Date(now + 60 * 86400000).toISOString(),
+          ),
+        );
+      }
+    }, setError);
+  }, []);
+  const locale = runtime?.locale ?? initialLocale;
+  const theme = runtime?.theme ?? initialTheme;
+  let body: ReactNode;
+  if (error) body = <p role="alert">{messageOf(error, locale)}</p>;
+  else if (!runtime) body = <Spinner label={locale === 'en' ? 'Loading…' : 'Indlæser…'} />;
+  else if (!runtime.meetingKey)
+    body = meetings ? <MeetingList meetings={meetings} page={page} /> : <Spinner />;
+  else body = render({ ...runtime, meetingKey: runtime.meetingKey });
+  return (
+    <AppShell theme={theme} locale={locale}>
+      {body}
+    </AppShell>
+  );
+}

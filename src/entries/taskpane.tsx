@@ -1,0 +1,4 @@
+import { TaskpanePage } from '../ui/pages/TaskpanePage/TaskpanePage';
+import { mount } from './mount';
+
+mount('taskpane.html', (r) => <TaskpanePage deps={r.deps} meetingKey={r.meetingKey} />);

@@ -1,0 +1,134 @@
+import {
+  Button,
+  Field,
+  Input,
+  makeStyles,
+  mergeClasses,
+  Text,
+  Textarea,
+  tokens,
+} from '@fluentui/react-components';
+import { useState } from 'react';
+import type { SaveState } from '../../../app/liveRecorder';
+import { useStrings } from '../../i18n/LocaleContext';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  state: { color: tokens.colorNeutralForeground3, minHeight: '1.2em' },
+  offline: { color: tokens.colorPaletteMarigoldForeground2 },
+  error: { color: tokens.colorPaletteRedForeground1 },
+  conflict: {
+    border: `${tokens.strokeWidthThick} solid ${tokens.colorPaletteMarigoldBorder2}`,
+    padding: tokens.spacingHorizontalM,
+    display: 'grid',
+    gridTemplateColumns: '1fr 1fr',
+    gap: tokens.spacingHorizontalM,
+  },
+  pre: { whiteSpace: 'pre-wrap', margin: 0 },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS, gridColumn: '1 / -1' },
+  followUp: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'end' },
+});
+
+export interface DecisionEditorProps {
+  itemNumber: number;
+  text: string;
+  state?: SaveState;
+  onChange(text: string): void;
+  onBlur(): void;
+  onResolve(text: string): void;
+  onAddFollowUp(text: string): void;
+}
+
+/** The referent's editor for one item: autosaved text, its save state, conflicts side by side, follow-ups. */
+export function DecisionEditor({
+  itemNumber,
+  text,
+  state,
+  onChange,
+  onBlur,
+  onResolve,
+  onAddFollowUp,
+}: DecisionEditorProps) {
+  const styles = useStyles();
+  const s = useStrings();
+  const [followUp, setFollowUp] = useState('');
+  const label = s.decisionFor(itemNumber);
+  const stateText =
+    state?.kind === 'saving'
+      ? s.saving
+      : state?.kind === 'saved'
+        ? s.saved
+        : state?.kind === 'offline'
+          ? s.offline
+          : state?.kind === 'error'
+            ? state.message
+            : '';
+  return (
+    <div className={styles.root}>
+      <Field label={label}>
+        <Textarea
+          aria-label={label}
+          value={text}
+          resize="vertical"
+          rows={3}
+          onChange={(_e, d) => onChange(d.value)}
+          onBlur={onBlur}
+        />
+      </Field>
+      <Text
+        role="status"
+        aria-live="polite"
+        className={mergeClasses(
+          styles.state,
+          state?.kind === 'offline' && styles.offline,
+          state?.kind === 'error' && styles.error,
+        )}
+      >
+        {stateText}
+      </Text>
+      {state?.kind === 'conflict' && (
+        <section className={styles.conflict} aria-label={s.conflictTitle}>
+          <Text weight="semibold" style={{ gridColumn: '1 / -1' }}>
+            {s.conflictTitle}
+          </Text>
+          <div>
+            <Text weight="semibold">{s.mine}</Text>
+            <p className={styles.pre}>{state.mine}</p>
+          </div>
+          <div>
+            <Text weight="semibold">{s.theirs(state.theirsEditor || '?')}</Text>
+            <p className={styles.pre}>{state.theirs}</p>
+          </div>
+          <div className={styles.actions}>
+            <Button appearance="primary" onClick={() => onResolve(state.mine)}>
+              {s.keepMine}
+            </Button>
+            <Button onClick={() => onResolve(state.theirs)}>{s.useTheirs}</Button>
+            <Button onClick={() => onResolve(mergeTexts(state.theirs, state.mine))}>{s.merge}</Button>
+          </div>
+        </section>
+      )}
+      <div className={styles.followUp}>
+        <Field label={s.followUpFor(itemNumber)} style={{ flexGrow: 1 }}>
+          <Input value={followUp} placeholder="FAS følger op …" onChange={(_e, d) => setFollowUp(d.value)} />
+        </Field>
+        <Button
+          disabled={!followUp.trim()}
+          onClick={() => {
+            onAddFollowUp(followUp.trim());
+            setFollowUp('');
+          }}
+        >
+          {s.addFollowUp}
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+/** Both texts, theirs first, without repeating lines they share. */
+export function mergeTexts(theirs: string, mine: string): string {
+  const have = new Set(theirs.split('\n').map((l) => l.trim()));
+  const extra = mine.split('\n').filter((l) => l.trim() && !have.has(l.trim()));
+  return extra.length ? `${theirs.trimEnd()}\n\n${extra.join('\n')}` : theirs;
+}

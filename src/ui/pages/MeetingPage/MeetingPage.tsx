@@ -1,0 +1,113 @@
+import {
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import type { AppDeps } from '../../../app/deps';
+import { can } from '../../../domain/permissions';
+import { composeInformationLine } from '../../../domain/information';
+import { AbsenceList } from '../../components/AbsenceList/AbsenceList';
+import { AgendaList, DecisionText } from '../../components/AgendaList/AgendaList';
+import { DecisionEditor } from '../../components/DecisionEditor/DecisionEditor';
+import { MeetingHeader } from '../../components/MeetingHeader/MeetingHeader';
+import { messageOf } from '../../errors';
+import { useLocale, useStrings } from '../../i18n/LocaleContext';
+import { useMeeting } from './useMeeting';
+
+const useStyles = makeStyles({
+  below: {
+    marginTop: tokens.spacingVerticalS,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+  },
+  followUps: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+});
+
+export interface MeetingPageProps {
+  deps: AppDeps;
+  meetingKey: string;
+  watchIntervalMs: number;
+}
+
+/** The meeting tab: header, agenda with times, afbud, and the decisions as they are written. */
+export function MeetingPage({ deps, meetingKey, watchIntervalMs }: MeetingPageProps) {
+  const styles = useStyles();
+  const s = useStrings();
+  const locale = useLocale();
+  const m = useMeeting(deps, meetingKey, { watchIntervalMs });
+
+  if (m.loading && !m.view) return <Spinner label={s.loading} />;
+  if (m.error || !m.view) {
+    return (
+      <MessageBar intent="error">
+        <MessageBarBody>
+          {messageOf(m.error, locale)}{' '}
+          <Button size="small" onClick={m.retry}>
+            {s.retry}
+          </Button>
+        </MessageBarBody>
+      </MessageBar>
+    );
+  }
+  const { view } = m;
+  const writer = can(view.role, 'writeDecision');
+  const information = composeInformationLine(
+    {
+      absences: view.absences,
+      referent: view.meeting.referent,
+      items: view.items,
+      note: view.meeting.informationNote,
+    },
+    locale,
+  );
+  return (
+    <>
+      <MeetingHeader meeting={view.meeting} information={information} />
+      {view.role === 'guest' && <Text as="p">{s.guestNotice}</Text>}
+      <AgendaList
+        items={view.items}
+        meetingStart={view.meeting.start}
+        meetingEnd={view.meeting.end}
+        currentItem={view.meeting.timer?.currentItem ?? null}
+        renderBelow={(item) => {
+          const followUps = m.followUps.filter((f) => f.itemNumber === item.number);
+          return (
+            <div className={styles.below}>
+              {writer ? (
+                <DecisionEditor
+                  itemNumber={item.number}
+                  text={m.texts[item.number] ?? ''}
+                  state={m.saveStates[item.number]}
+                  onChange={(text) => m.edit(item.number, item.title, text)}
+                  onBlur={m.flush}
+                  onResolve={(text) => m.resolve(item.number, text)}
+                  onAddFollowUp={(text) => m.addFollowUp(item.number, text)}
+                />
+              ) : (
+                <section aria-label={s.decisionFor(item.number)}>
+                  <Text weight="semibold">{`${s.decision}:`}</Text>{' '}
+                  <DecisionText text={m.texts[item.number]} emptyText={s.noDecision} />
+                </section>
+              )}
+              {followUps.length > 0 && (
+                <ul className={styles.followUps} aria-label={s.followUps}>
+                  {followUps.map((f) => (
+                    <li key={f.id}>
+                      <Text>{f.owners.length ? `${f.owners.join(', ')}: ${f.task}` : f.task}</Text>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          );
+        }}
+      />
+      {can(view.role, 'readClosedItems') && <AbsenceList absences={view.absences} />}
+    </>
+  );
+}

@@ -1,0 +1,184 @@
+import {
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Text,
+  Title2,
+  tokens,
+} from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import { assignReferent } from '../../../app/assignReferent';
+import type { AppDeps } from '../../../app/deps';
+import { openMeeting, type MeetingView } from '../../../app/openMeeting';
+import { registerAbsence, withdrawAbsence, type AbsenceInput } from '../../../app/registerAbsence';
+import { saveAgenda, sendAgenda } from '../../../app/sendAgenda';
+import type { AgendaItem } from '../../../domain/agendaItem';
+import { composeInformationLine } from '../../../domain/information';
+import { sameUpn, type Person } from '../../../domain/person';
+import { can } from '../../../domain/permissions';
+import { ValidationError, type ValidationIssue } from '../../../domain/validation';
+import { AbsenceDialog } from '../../components/AbsenceDialog/AbsenceDialog';
+import { AgendaEditor } from '../../components/AgendaEditor/AgendaEditor';
+import { AgendaList } from '../../components/AgendaList/AgendaList';
+import { MeetingHeader } from '../../components/MeetingHeader/MeetingHeader';
+import { ReferentPicker } from '../../components/ReferentPicker/ReferentPicker';
+import { messageOf } from '../../errors';
+import { useLocale, useStrings } from '../../i18n/LocaleContext';
+
+const useStyles = makeStyles({
+  actions: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalM,
+    margin: `${tokens.spacingVerticalL} 0`,
+    flexWrap: 'wrap',
+    alignItems: 'center',
+  },
+});
+
+export interface TaskpanePageProps {
+  deps: AppDeps;
+  meetingKey: string;
+}
+
+/** Outlook task pane: the organizer builds and sends the agenda; an attendee reads it and melder afbud. */
+export function TaskpanePage({ deps, meetingKey }: TaskpanePageProps) {
+  const styles = useStyles();
+  const s = useStrings();
+  const locale = useLocale();
+  const [view, setView] = useState<MeetingView | null>(null);
+  const [items, setItems] = useState<AgendaItem[]>([]);
+  const [error, setError] = useState<unknown>(null);
+  const [issues, setIssues] = useState<ValidationIssue[]>([]);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    openMeeting(deps, meetingKey).then((v) => {
+      setView(v);
+      setItems(v.items);
+    }, setError);
+  }, [deps, meetingKey]);
+
+  const run = async (action: () => Promise<MeetingView>, done?: (v: MeetingView) => string) => {
+    setBusy(true);
+    setNotice(null);
+    setError(null);
+    setIssues([]);
+    try {
+      const next = await action();
+      setView(next);
+      setItems(next.items);
+      if (done) setNotice(done(next));
+    } catch (e) {
+      if (e instanceof ValidationError) setIssues(e.issues);
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (!view && !error) return <Spinner label={s.loading} />;
+  if (!view) {
+    return (
+      <MessageBar intent="error">
+        <MessageBarBody>{messageOf(error, locale)}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+  const organizer = can(view.role, 'editAgenda');
+  const mine = view.absences.find((a) => sameUpn(a.person.upn, deps.me.upn));
+  const information = composeInformationLine(
+    {
+      absences: view.absences,
+      referent: view.meeting.referent,
+      items: view.items,
+      note: view.meeting.informationNote,
+    },
+    locale,
+  );
+  const candidates: Person[] = [view.meeting.organizer, ...view.meeting.attendees];
+
+  return (
+    <>
+      <MeetingHeader meeting={view.meeting} information={information} />
+      {error != null && (
+        <MessageBar intent="error">
+          <MessageBarBody>{messageOf(error, locale)}</MessageBarBody>
+        </MessageBar>
+      )}
+      {notice && (
+        <MessageBar intent="success">
+          <MessageBarBody>{notice}</MessageBarBody>
+        </MessageBar>
+      )}
+      {organizer ? (
+        <>
+          <ReferentPicker
+            candidates={candidates}
+            value={view.meeting.referent}
+            disabled={busy}
+            onChange={(p) => run(() => assignReferent(deps, view, p))}
+          />
+          <Title2 as="h2">{s.agenda}</Title2>
+          <AgendaEditor
+            items={items}
+            meetingStart={view.meeting.start}
+            meetingEnd={view.meeting.end}
+            issues={issues}
+            onChange={setItems}
+            newId={() => crypto.randomUUID()}
+          />
+          <div className={styles.actions}>
+            <Button
+              appearance="primary"
+              disabled={busy}
+              onClick={() =>
+                run(
+                  () => sendAgenda(deps, view, items),
+                  (v) => s.agendaSent(v.meeting.agendaVersion),
+                )
+              }
+            >
+              {s.sendAgenda}
+            </Button>
+            <Button
+              disabled={busy}
+              onClick={() =>
+                run(
+                  () => saveAgenda(deps, view, items),
+                  () => s.agendaSaved,
+                )
+              }
+            >
+              {s.saveAgenda}
+            </Button>
+          </div>
+        </>
+      ) : (
+        <>
+          <div className={styles.actions}>
+            {can(view.role, 'registerOwnAbsence') && (
+              <AbsenceDialog
+                items={view.items}
+                onSubmit={(input: AbsenceInput) =>
+                  run(() => registerAbsence(deps, view, input)).then(() => undefined)
+                }
+              />
+            )}
+            {mine && (
+              <>
+                <Text>{s.yourAbsence(mine.kind)}</Text>
+                <Button disabled={busy} onClick={() => run(() => withdrawAbsence(deps, view))}>
+                  {s.withdrawAbsence}
+                </Button>
+              </>
+            )}
+          </div>
+          <AgendaList items={view.items} meetingStart={view.meeting.start} meetingEnd={view.meeting.end} />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,99 @@
+/** webpack 5: one page per surface, TypeScript through swc-loader, build-time configuration through DefinePlugin. */
+const path = require('node:path');
+const webpack = require('webpack');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+
+const PAGES = {
+  meeting: 'Mødeassistent',
+  taskpane: 'Mødeassistent – dagsorden',
+  config: 'Mødeassistent – opsætning',
+};
+const ENV = [
+  'GRAPH_MODE',
+  'GRAPH_PORT',
+  'GRAPH_BASE_URL',
+  'AAD_APP_CLIENT_ID',
+  'AAD_TENANT_ID',
+  'SHAREPOINT_SITE',
+  'APP_URL',
+];
+
+module.exports = (_env, argv) => {
+  const production = argv.mode === 'production';
+  const graphOrigin =
+    process.env.GRAPH_MODE === 'tenant' ? 'https://graph.microsoft.com' : 'http://localhost:*';
+  const csp = [
+    "default-src 'self'",
+    "script-src 'self' https://appsforoffice.microsoft.com https://res.cdn.office.net",
+    "style-src 'self' 'unsafe-inline'",
+    `connect-src 'self' ${graphOrigin} https://login.microsoftonline.com ws://localhost:*`,
+    "img-src 'self' data:",
+  ].join('; ');
+  // frame-ancestors only works as an HTTP header; the hosting web server sends it (docs/security.md).
+  return {
+    mode: production ? 'production' : 'development',
+    devtool: production ? 'source-map' : 'cheap-module-source-map',
+    entry: Object.fromEntries(Object.keys(PAGES).map((name) => [name, `./src/entries/${name}.tsx`])),
+    output: {
+      path: path.resolve(__dirname, 'dist'),
+      filename: production ? '[name].[contenthash:8].js' : '[name].js',
+      chunkFilename: production ? '[name].[contenthash:8].js' : '[name].js',
+      publicPath: '/',
+      clean: true,
+    },
+    resolve: { extensions: ['.tsx', '.ts', '.js'] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'swc-loader',
+            options: {
+              jsc: {
+                parser: { syntax: 'typescript', tsx: true },
+                transform: { react: { runtime: 'automatic' } },
+                target: 'es2020',
+              },
+            },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new webpack.DefinePlugin(
+        Object.fromEntries(ENV.map((k) => [`process.env.${k}`, JSON.stringify(process.env[k] ?? '')])),
+      ),
+      ...Object.entries(PAGES).map(
+        ([name, title]) =>
+          new HtmlWebpackPlugin({
+            filename: `${name}.html`,
+            chunks: [name],
+            title,
+            templateContent: ({ htmlWebpackPlugin }) => `<!doctype html>
+<html lang="da">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <meta http-equiv="Content-Security-Policy" content="${csp}" />
+    <title>${htmlWebpackPlugin.options.title}</title>
+  </head>
+  <body style="margin:0">
+    <div id="root"></div>
+  </body>
+</html>`,
+          }),
+      ),
+    ],
+    optimization: { splitChunks: { chunks: 'all' } },
+    performance: { hints: false },
+    devServer: {
+      port: Number(process.env.PORT || 3000),
+      host: 'localhost',
+      historyApiFallback: false,
+      hot: false,
+      client: { overlay: false },
+      static: false,
+    },
+  };
+};
