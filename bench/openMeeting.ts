@@ -26,10 +26,11 @@ export async function benchOpenMeeting(opts: { latencyMs: number }): Promise<{
   });
   try {
     const spans: Array<[number, number]> = [];
+    const original = globalThis.fetch;
     const timedFetch: typeof fetch = async (input, init) => {
       const start = performance.now();
       try {
-        return await fetch(input, init);
+        return await original(input, init);
       } finally {
         spans.push([start, performance.now()]);
       }
@@ -37,7 +38,6 @@ export async function benchOpenMeeting(opts: { latencyMs: number }): Promise<{
     const upn = 'erik@kommune.example';
     const tokens = new DevTokenProvider(server.origin, upn);
     await tokens.getToken();
-    const original = globalThis.fetch;
     globalThis.fetch = timedFetch;
     try {
       const graph = createGraphConnection({ baseUrl: server.url, tokens, scopes: [...GRAPH_SCOPES.base] });

@@ -28,18 +28,6 @@ async function main() {
     const r = await benchGraphServer({ items: tiny ? 200 : 10000 });
     return Object.fromEntries(Object.entries(r).map(([k, v]) => [`graphServer.${k}`, v]));
   });
-  await step('archive', async () => {
-    const { benchArchive } = await import('./archive');
-    const r = await benchArchive();
-    return Object.fromEntries(Object.entries(r).map(([k, v]) => [`archive.${k}`, v]));
-  });
-  for (const mode of ['polling', 'liveShare'] as const) {
-    await step(`live.${mode}`, async () => {
-      const { benchLive } = await import('./live');
-      const r = await benchLive({ watchers: tiny ? 2 : 50, edits: tiny ? 3 : 20, latencyMs: 80, mode });
-      return Object.fromEntries(Object.entries(r).map(([k, v]) => [`${mode}.${k}`, v]));
-    });
-  }
   if (!tiny) {
     await step('bundle', async () => {
       const { benchBundleSize } = await import('./bundleSize');

@@ -232,18 +232,19 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
         return fail(reply, requestId, badRequest(`Batch request id '${r.id}' is used twice.`, 'BadRequest'));
       ids.add(r.id);
     }
+    // Independent steps run concurrently, as Graph runs them; a step waits for the steps it depends on.
     const status = new Map<string, number>();
-    const responses = [];
-    for (const r of body.requests) {
+    const answers = new Map<string, unknown>();
+    const run = async (r: (typeof body.requests)[number]) => {
       const failedDependency = (r.dependsOn ?? []).find((d) => (status.get(d) ?? 424) >= 400);
       if (failedDependency) {
         status.set(r.id!, 424);
-        responses.push({
+        answers.set(r.id!, {
           id: r.id,
           status: 424,
           body: errorBody('FailedDependency', `Dependency '${failedDependency}' failed.`, requestId),
         });
-        continue;
+        return;
       }
       const url = `/v1.0${r.url!.replace(/^\/v1\.0/, '').replace(/^(?!\/)/, '/')}`;
       const res = await app.inject({
@@ -270,13 +271,26 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
           headers[h === 'content-type' ? 'Content-Type' : h === 'retry-after' ? 'Retry-After' : h] = String(
             res.headers[h],
           );
-      responses.push({
+      answers.set(r.id!, {
         id: r.id,
         status: res.statusCode,
         headers,
         body: res.body ? safeJson(res.body) : undefined,
       });
+    };
+    const pending = [...body.requests];
+    while (pending.length) {
+      const ready = pending.filter((r) => (r.dependsOn ?? []).every((d) => status.has(d) || !ids.has(d)));
+      if (!ready.length)
+        return fail(
+          reply,
+          requestId,
+          badRequest('The dependsOn of the batch requests form a cycle.', 'BadRequest'),
+        );
+      await Promise.all(ready.map(run));
+      for (const r of ready) pending.splice(pending.indexOf(r), 1);
     }
+    const responses = body.requests.map((r) => answers.get(r.id!));
     return reply.code(200).header('Content-Type', 'application/json').send(JSON.stringify({ responses }));
   };
 

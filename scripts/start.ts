@@ -3,6 +3,9 @@
  * webpack dev server. Prints one link per demo person so one can act out a whole meeting in several tabs.
  */
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { startGraphServer } from '../devServer/server';
 
 const DEMO_PEOPLE = [
@@ -19,7 +22,7 @@ async function main() {
   const graphPort = Number(process.env.GRAPH_PORT ?? 4000);
   const port = Number(process.env.PORT ?? 3000);
   const db = process.env.GRAPH_DB ?? '.data/graph.db';
-  const graph = await startGraphServer({ port: graphPort, db, seed: 'demo' });
+  const graph = await startGraphServer({ port: graphPort, db, seed: 'demo', secret: devSecret(db) });
   console.log(`Graph ready at ${graph.url}`);
 
   const web = spawn(
@@ -51,6 +54,17 @@ async function main() {
     await graph.close();
     process.exit(code ?? 0);
   });
+}
+
+/** Tokens stay valid across restarts of the local server (a page open during a restart keeps working). */
+function devSecret(db: string): string | undefined {
+  if (db === ':memory:') return undefined;
+  const file = join(dirname(db), 'dev-token-secret');
+  if (!existsSync(file)) {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
 }
 
 async function printLinks(graphOrigin: string, port: number) {

@@ -448,20 +448,18 @@ function respond(ctx: Ctx, e: StoredEvent, response: 'accepted' | 'tentativelyAc
         saveEvent(ctx.db, { ...copy, attendees });
       }
       if (input.comment) {
-        ctx.db
-          .prepare('INSERT INTO mail (id, sender, json, sent) VALUES (?, ?, ?, ?)')
-          .run(
-            randomUUID(),
-            e.owner,
-            JSON.stringify({
-              kind: 'meetingResponse',
-              response,
-              comment: input.comment,
-              to: org.owner,
-              subject: e.subject,
-            }),
-            now,
-          );
+        ctx.db.prepare('INSERT INTO mail (id, sender, json, sent) VALUES (?, ?, ?, ?)').run(
+          randomUUID(),
+          e.owner,
+          JSON.stringify({
+            kind: 'meetingResponse',
+            response,
+            comment: input.comment,
+            to: org.owner,
+            subject: e.subject,
+          }),
+          now,
+        );
       }
     }
   })();

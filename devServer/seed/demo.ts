@@ -37,20 +37,18 @@ export function seedTenant(db: Db): void {
     const rootId = `${DEMO_SITE.hostname},${randomUUID()},${randomUUID()}`;
     const siteId = `${DEMO_SITE.hostname},${randomUUID()},${randomUUID()}`;
     const site = (id: string, path: string, displayName: string) =>
-      db
-        .prepare('INSERT INTO sites (id, hostname, path, json) VALUES (?, ?, ?, ?)')
-        .run(
+      db.prepare('INSERT INTO sites (id, hostname, path, json) VALUES (?, ?, ?, ?)').run(
+        id,
+        DEMO_SITE.hostname,
+        path,
+        JSON.stringify({
           id,
-          DEMO_SITE.hostname,
-          path,
-          JSON.stringify({
-            id,
-            displayName,
-            name: path.split('/').pop() || 'root',
-            webUrl: `https://${DEMO_SITE.hostname}${path === '/' ? '' : path}`,
-            createdDateTime: '2022-01-01T00:00:00Z',
-          }),
-        );
+          displayName,
+          name: path.split('/').pop() || 'root',
+          webUrl: `https://${DEMO_SITE.hostname}${path === '/' ? '' : path}`,
+          createdDateTime: '2022-01-01T00:00:00Z',
+        }),
+      );
     site(rootId, '/', 'Kommune');
     site(siteId, DEMO_SITE.path, 'Møder');
     const roles: Array<[string, string]> = [

@@ -42,21 +42,17 @@ export class GraphCalendar implements CalendarGateway {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
+  /** One calendarView request: it holds single meetings and the occurrences of series alike. */
   async findByKey(key: MeetingKey): Promise<CalendarEvent> {
-    const literal = key.replace(/'/g, "''");
-    const single = await this.get<{ value: GraphEvent[] }>(
-      `/me/events?$filter=iCalUId eq '${encodeURIComponent(literal)}'&$select=${EVENT_FIELDS}`,
-    );
-    if (single.value[0]) return toCalendarEvent(single.value[0]);
+    const literal = encodeURIComponent(key.replace(/'/g, "''"));
     const day = 86400000;
     const from = new Date(this.now().getTime() - LOOKUP_WINDOW_DAYS * day).toISOString();
     const to = new Date(this.now().getTime() + LOOKUP_WINDOW_DAYS * day).toISOString();
-    const occurrences = await this.get<{ value: GraphEvent[] }>(
-      `/me/calendarView?startDateTime=${from}&endDateTime=${to}` +
-        `&$filter=iCalUId eq '${encodeURIComponent(literal)}'&$select=${EVENT_FIELDS}`,
+    const found = await this.get<{ value: GraphEvent[] }>(
+      `/me/calendarView?startDateTime=${from}&endDateTime=${to}&$filter=iCalUId eq '${literal}'&$select=${EVENT_FIELDS}`,
     );
-    if (!occurrences.value[0]) throw new NotFound(`Mødet ${key} findes ikke i din kalender`);
-    return toCalendarEvent(occurrences.value[0]);
+    if (!found.value[0]) throw new NotFound(`Mødet ${key} findes ikke i din kalender`);
+    return toCalendarEvent(found.value[0]);
   }
 
   async findByEventId(eventId: string): Promise<CalendarEvent> {

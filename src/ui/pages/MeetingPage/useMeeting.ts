@@ -111,17 +111,15 @@ export function useMeeting(deps: AppDeps, key: string, options: { watchIntervalM
   const edit = useCallback((itemNumber: number, itemTitle: string, text: string) => {
     dirty.current.add(itemNumber);
     setState((s) => ({ ...s, texts: { ...s.texts, [itemNumber]: text } }));
-    recorder.current
-      ?.editDecision({ itemNumber, itemTitle, text, status: 'Kladde' })
-      .catch((e: unknown) =>
-        setState((s) => ({
-          ...s,
-          saveStates: {
-            ...s.saveStates,
-            [itemNumber]: { kind: 'error', message: e instanceof Error ? e.message : String(e) },
-          },
-        })),
-      );
+    recorder.current?.editDecision({ itemNumber, itemTitle, text, status: 'Kladde' }).catch((e: unknown) =>
+      setState((s) => ({
+        ...s,
+        saveStates: {
+          ...s.saveStates,
+          [itemNumber]: { kind: 'error', message: e instanceof Error ? e.message : String(e) },
+        },
+      })),
+    );
   }, []);
 
   const flush = useCallback(() => void recorder.current?.flush(), []);
