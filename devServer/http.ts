@@ -52,8 +52,10 @@ export function paged<T>(ctx: Ctx, rows: T[], defaultTop = 100): { value: T[]; '
   const page = rows.slice(skip, skip + top);
   const out: { value: T[]; '@odata.nextLink'?: string } = { value: page };
   if (skip + top < rows.length) {
-    const q = new URLSearchParams({ ...ctx.query, $skip: String(skip + top), $top: String(top) });
-    out['@odata.nextLink'] = `${ctx.base}${encodePath(ctx.path)}?${q.toString()}`;
+    const q = Object.entries({ ...ctx.query, $skip: String(skip + top), $top: String(top) })
+      .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
+      .join('&');
+    out['@odata.nextLink'] = `${ctx.base}${encodePath(ctx.path)}?${q}`;
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type { Db } from '../db';
 import { badRequest, forbidden, GraphHttpError, notFound } from '../errors';
@@ -317,7 +317,7 @@ export function createEvent(ctx: Ctx, ownerUpn: string, input: GraphEventInput):
 
 function onlineInfo(online: boolean, ical: string): Pick<StoredEvent, 'joinUrl' | 'chatId'> {
   if (!online) return {};
-  const chatId = `19:meeting_${Buffer.from(ical).toString('base64url').slice(0, 40)}@thread.v2`;
+  const chatId = `19:meeting_${createHash('sha256').update(ical).digest('base64url').slice(0, 40)}@thread.v2`;
   return { chatId, joinUrl: `https://teams.microsoft.com/l/meetup-join/${encodeURIComponent(chatId)}/0` };
 }
 
