@@ -17,7 +17,7 @@ export function benchBundleSize(): Record<string, number> {
   const sizes: Record<string, number> = {};
   for (const html of readdirSync(out).filter((f) => f.endsWith('.html'))) {
     const page = readFileSync(join(out, html), 'utf8');
-    const scripts = [...page.matchAll(/<script[^>]+src="([^"]+)"/g)]
+    const scripts = [...page.matchAll(/<script[^>]+src=["']?([^"'\s>]+)/g)]
       .map((m) => m[1])
       .filter((src) => !/^https?:/.test(src));
     const bytes = scripts.reduce(

@@ -1,0 +1,292 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startGraphServer } from '../../devServer/server';
+import { caller, devToken, localOnly, SITE_PATH, target, type Caller, type Target } from './target';
+
+let t: Target;
+let sofie: Caller;
+const site = `/sites/${SITE_PATH}:`;
+
+beforeAll(async () => {
+  t = await target();
+  sofie = await t.as('sofie@kommune.example');
+});
+afterAll(() => t.close());
+
+async function upcomingKey(): Promise<string> {
+  const now = new Date();
+  const res = await sofie(`/me/calendarView?startDateTime=${now.toISOString()}&endDateTime=${new Date(now.getTime() + 30 * 86400000).toISOString()}&$orderby=start/dateTime`);
+  return res.body.value[0].iCalUId;
+}
+
+describe('SharePoint lists through Graph', () => {
+  test('the site is found by path and by id', async () => {
+    const byPath = await sofie(`/sites/${SITE_PATH}`);
+    expect(byPath.status).toBe(200);
+    expect((await sofie(`/sites/${byPath.body.id}`)).body.id).toBe(byPath.body.id);
+  });
+});
+
+localOnly('lists, columns and items', () => {
+  const list = `Test${Math.random().toString(36).slice(2, 8)}`;
+  let items: string;
+
+  beforeAll(async () => {
+    const made = await sofie(`${site}/lists`, {
+      method: 'POST',
+      body: {
+        displayName: list,
+        list: { template: 'genericList' },
+        columns: [
+          { name: 'MeetingKey', text: {}, indexed: true },
+          { name: 'Note', text: { allowMultipleLines: true } },
+          { name: 'Kind', choice: { choices: ['A', 'B'] } },
+          { name: 'Count', number: {} },
+        ],
+      },
+    });
+    expect(made.status).toBe(201);
+    items = `${site}/lists/${list}/items`;
+  });
+
+  test('a second list with the same name is a 409 nameAlreadyExists; a new column can be added once', async () => {
+    const again = await sofie(`${site}/lists`, { method: 'POST', body: { displayName: list, list: { template: 'genericList' } } });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('nameAlreadyExists');
+    expect((await sofie(`${site}/lists/${list}/columns`, { method: 'POST', body: { name: 'Extra', boolean: {} } })).status).toBe(201);
+    expect((await sofie(`${site}/lists/${list}/columns`, { method: 'POST', body: { name: 'Extra', boolean: {} } })).status).toBe(409);
+  });
+
+  test('an item carries eTag, dates and who made it; a stale If-Match is a 412; * and the current eTag pass', async () => {
+    const made = await sofie(items, { method: 'POST', body: { fields: { Title: 'Punkt 1', MeetingKey: 'k1', Count: 1 } } });
+    expect(made.status).toBe(201);
+    expect(made.body).toMatchObject({ eTag: expect.stringMatching(/^"[0-9a-f-]+,1"$/), createdBy: { user: { email: 'sofie@kommune.example' } } });
+    const id = made.body.id;
+    const first = await sofie(`${items}/${id}/fields`, { method: 'PATCH', body: { Count: 2 }, headers: { 'If-Match': made.body.eTag } });
+    expect(first.status).toBe(200);
+    expect(first.body['@odata.etag']).toMatch(/,2"$/);
+    const stale = await sofie(`${items}/${id}/fields`, { method: 'PATCH', body: { Count: 3 }, headers: { 'If-Match': made.body.eTag } });
+    expect(stale.status).toBe(412);
+    expect(stale.body.error.code).toBe('resourceModified');
+    expect((await sofie(`${items}/${id}/fields`, { method: 'PATCH', body: { Count: 4 }, headers: { 'If-Match': '*' } })).status).toBe(200);
+    expect((await sofie(`${items}/${id}?$expand=fields`)).body.fields.Count).toBe(4);
+  });
+
+  test('filters: an indexed column works, a non-indexed one needs the Prefer header, a multi-line one never', async () => {
+    await sofie(items, { method: 'POST', body: { fields: { Title: 'A', MeetingKey: 'k2', Kind: 'A', Note: 'x' } } });
+    const ok = await sofie(`${items}?$expand=fields&$filter=fields/MeetingKey eq 'k2'`);
+    expect(ok.body.value.map((v: { fields: { Title: string } }) => v.fields.Title)).toEqual(['A']);
+    const nonIndexed = await sofie(`${items}?$filter=fields/Kind eq 'A'`);
+    expect(nonIndexed.status).toBe(400);
+    const honoured = await sofie(`${items}?$filter=fields/Kind eq 'A'`, { headers: { Prefer: 'HonorNonIndexedQueriesWarningMayFailRandomly' } });
+    expect(honoured.status).toBe(200);
+    const multi = await sofie(`${items}?$filter=fields/Note eq 'x'`, { headers: { Prefer: 'HonorNonIndexedQueriesWarningMayFailRandomly' } });
+    expect(multi.status).toBe(400);
+  });
+
+  test('values are checked as SharePoint checks them', async () => {
+    expect((await sofie(items, { method: 'POST', body: { fields: { Title: 'x'.repeat(256) } } })).status).toBe(400);
+    expect((await sofie(items, { method: 'POST', body: { fields: { Kind: 'C' } } })).status).toBe(400);
+    expect((await sofie(items, { method: 'POST', body: { fields: { Unknown: 1 } } })).status).toBe(400);
+    expect((await sofie(items, { method: 'POST', body: { fields: { Note: 'y'.repeat(64000) } } })).status).toBe(400);
+  });
+
+  test('delta: token=latest gives a link; later changes and deletions come with it; an unknown token is 410', async () => {
+    const latest = (await sofie(`${items}/delta?token=latest`)).body;
+    expect(latest.value).toEqual([]);
+    const made = (await sofie(items, { method: 'POST', body: { fields: { Title: 'ny', MeetingKey: 'k3' } } })).body;
+    const removed = (await sofie(items, { method: 'POST', body: { fields: { Title: 'slettes', MeetingKey: 'k3' } } })).body;
+    await sofie(`${items}/${removed.id}`, { method: 'DELETE' });
+    const changes = (await sofie(latest['@odata.deltaLink'])).body;
+    const byId = new Map(changes.value.map((v: { id: string }) => [v.id, v]));
+    expect((byId.get(made.id) as { fields: { Title: string } }).fields.Title).toBe('ny');
+    expect(byId.get(removed.id)).toEqual({ id: removed.id, deleted: { state: 'deleted' } });
+    const nothing = (await sofie(changes['@odata.deltaLink'])).body;
+    expect(nothing.value).toEqual([]);
+    const gone = await sofie(`${items}/delta?token=bm9wZQ`);
+    expect(gone.status).toBe(410);
+    expect(gone.body.error.code).toBe('resyncRequired');
+  });
+
+  test('paging: $top gives a nextLink that continues', async () => {
+    for (let i = 0; i < 3; i++) await sofie(items, { method: 'POST', body: { fields: { Title: `p${i}`, MeetingKey: 'k4' } } });
+    const first = (await sofie(`${items}?$expand=fields&$filter=fields/MeetingKey eq 'k4'&$top=2`)).body;
+    expect(first.value).toHaveLength(2);
+    const next = (await sofie(first['@odata.nextLink'])).body;
+    expect(next.value).toHaveLength(1);
+  });
+});
+
+localOnly('who may read and write the meeting lists', () => {
+  let key: string;
+  const rows = async (who: Caller, list: string) =>
+    (await who(`${site}/lists/${list}/items?$expand=fields&$filter=fields/MeetingKey eq '${key}'`)).body;
+  beforeAll(async () => {
+    key = await upcomingKey();
+  });
+
+  test('a member sees the closed item; a guest only the open item naming them; an outsider nothing', async () => {
+    const anders = await t.as('anders@kommune.example');
+    const kamilla = await t.as('kamilla@kommune.example');
+    const peter = await t.as('peter@kommune.example');
+    const all = (await rows(anders, 'AgendaItems')).value;
+    expect(all.some((v: { fields: { Closed: boolean } }) => v.fields.Closed)).toBe(true);
+    const guest = (await rows(kamilla, 'AgendaItems')).value;
+    expect(guest.map((v: { fields: { Title: string } }) => v.fields.Title)).toEqual(['Status på Integrationshandleplanen']);
+    expect((await rows(peter, 'AgendaItems')).value).toEqual([]);
+    expect((await rows(peter, 'Meetings')).value).toEqual([]);
+    const closed = all.find((v: { fields: { Closed: boolean } }) => v.fields.Closed);
+    expect((await kamilla(`${site}/lists/AgendaItems/items/${closed.id}`)).status).toBe(404);
+  });
+
+  test('only the referent and the organizer write decisions; the server refuses an attendee', async () => {
+    const decision = { fields: { Title: 'Punkt 1', MeetingKey: key, ItemNumber: 1, Text: 'Godkendt.', Status: 'Kladde' } };
+    const anders = await t.as('anders@kommune.example');
+    const refused = await anders(`${site}/lists/Decisions/items`, { method: 'POST', body: decision });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe('accessDenied');
+    const mads = await t.as('mads@kommune.example');
+    expect((await mads(`${site}/lists/Decisions/items`, { method: 'POST', body: decision })).status).toBe(201);
+  });
+
+  test('a member registers their own afbud, not somebody else’s; only the organizer edits the agenda', async () => {
+    const erik = await t.as('erik@kommune.example');
+    const own = { fields: { Title: 'Erik', MeetingKey: key, PersonUpn: 'erik@kommune.example', Kind: 'Afbud' } };
+    expect((await erik(`${site}/lists/Absences/items`, { method: 'POST', body: own })).status).toBe(201);
+    const other = { fields: { ...own.fields, PersonUpn: 'louise@kommune.example' } };
+    expect((await erik(`${site}/lists/Absences/items`, { method: 'POST', body: other })).status).toBe(403);
+    const item = { fields: { Title: 'Nyt punkt', MeetingKey: key, Number: 99 } };
+    expect((await erik(`${site}/lists/AgendaItems/items`, { method: 'POST', body: item })).status).toBe(403);
+  });
+
+  test('a visitor cannot create lists; someone outside the site gets 403 on the lists', async () => {
+    const peter = await t.as('peter@kommune.example');
+    expect((await peter(`${site}/lists`, { method: 'POST', body: { displayName: 'Peters', list: { template: 'genericList' } } })).status).toBe(403);
+  });
+});
+
+localOnly('$batch', () => {
+  test('20 steps at most; /me and /v1.0/me both work; a failed dependency is a 424', async () => {
+    const many = Array.from({ length: 21 }, (_v, i) => ({ id: String(i), method: 'GET', url: '/me' }));
+    expect((await sofie('/$batch', { method: 'POST', body: { requests: many } })).status).toBe(400);
+    const res = await sofie('/$batch', {
+      method: 'POST',
+      body: {
+        requests: [
+          { id: 'a', method: 'GET', url: '/me' },
+          { id: 'b', method: 'GET', url: '/v1.0/me' },
+          { id: 'c', method: 'GET', url: '/users/nobody@kommune.example' },
+          { id: 'd', method: 'GET', url: '/me', dependsOn: ['c'] },
+        ],
+      },
+    });
+    expect(res.status).toBe(200);
+    const byId = Object.fromEntries(res.body.responses.map((r: { id: string; status: number }) => [r.id, r.status]));
+    expect(byId).toEqual({ a: 200, b: 200, c: 404, d: 424 });
+  });
+});
+
+localOnly('chaos', () => {
+  test('throttling answers 429 with Retry-After, also inside a batch; /_dev is never touched', async () => {
+    const chaotic = await startGraphServer({ port: 0, db: ':memory:', seed: 'none', chaos: { throttle: 1, retryAfter: 2 }, seedRandom: 1 });
+    try {
+      const token = await devToken(chaotic.origin, 'sofie@kommune.example');
+      const me = caller(chaotic.url, token);
+      const res = await me('/me');
+      expect(res.status).toBe(429);
+      expect(res.headers.get('Retry-After')).toBe('2');
+      expect(res.body.error.code).toBe('TooManyRequests');
+      chaotic.setChaos({});
+      const batchable = await me('/$batch', { method: 'POST', body: { requests: [{ id: '1', method: 'GET', url: '/me' }] } });
+      expect(batchable.status).toBe(200);
+      chaotic.setChaos({ throttle: 1 });
+      await fetch(`${chaotic.origin}/_dev/chaos`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ throttle: 0.999, retryAfter: 1 }) });
+      const stats = await fetch(`${chaotic.origin}/_dev/stats`);
+      expect(stats.status).toBe(200);
+    } finally {
+      await chaotic.close();
+    }
+  });
+
+  test('a throttled step inside a 200 batch response carries its own 429', async () => {
+    const chaotic = await startGraphServer({ port: 0, db: ':memory:', seed: 'none', seedRandom: 3 });
+    try {
+      const me = caller(chaotic.url, await devToken(chaotic.origin, 'sofie@kommune.example'));
+      let seen429 = false;
+      for (let i = 0; i < 10 && !seen429; i++) {
+        chaotic.setChaos({});
+        const pending = me('/$batch', { method: 'POST', body: { requests: Array.from({ length: 6 }, (_v, k) => ({ id: String(k), method: 'GET', url: '/me' })) } });
+        chaotic.setChaos({ throttle: 0.5 });
+        const res = await pending;
+        if (res.status !== 200) continue;
+        seen429 = res.body.responses.some((r: { status: number; headers: Record<string, string> }) => r.status === 429 && r.headers['Retry-After']);
+      }
+      expect(seen429).toBe(true);
+    } finally {
+      await chaotic.close();
+    }
+  });
+});
+
+localOnly('durability', () => {
+  test('a restart keeps every write (file database)', async () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'graph-')), 'graph.db');
+    const first = await startGraphServer({ port: 0, db, seed: 'demo', secret: 's' });
+    const me = caller(first.url, await devToken(first.origin, 'sofie@kommune.example'));
+    const made = await me(`${site}/lists/Decisions/items`, { method: 'POST', body: { fields: { Title: 'Punkt 1', MeetingKey: 'restart', ItemNumber: 1, Text: 'Gemt før genstart.' } } });
+    await first.close();
+    const second = await startGraphServer({ port: 0, db, seed: 'demo', secret: 's' });
+    try {
+      const again = caller(second.url, await devToken(second.origin, 'sofie@kommune.example'));
+      expect((await again(`${site}/lists/Decisions/items/${made.body.id}?$expand=fields`)).body.fields.Text).toBe('Gemt før genstart.');
+    } finally {
+      await second.close();
+    }
+  });
+
+  test('kill -9 during a write burst: every acknowledged write is there after reopening', async () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'graph-')), 'graph.db');
+    // node --import tsx runs the server in this very process, so SIGKILL hits the server (tsx's cli would fork a child).
+    const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '../../devServer/main.ts'), '--port', '0', '--db', db, '--seed', 'demo'], {
+      env: { ...process.env, GRAPH_DEV_SECRET: 'kill-test' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (d: Buffer) => {
+        const m = /Graph ready at (\S+)/.exec(d.toString());
+        if (m) resolve(m[1]);
+      });
+      child.on('exit', () => reject(new Error('server exited')));
+    });
+    const origin = url.replace(/\/v1\.0$/, '');
+    const me = caller(url, await devToken(origin, 'sofie@kommune.example'));
+    const acknowledged: string[] = [];
+    const burst = (async () => {
+      for (let i = 0; i < 400; i++) {
+        const res = await me(`${site}/lists/Decisions/items`, { method: 'POST', body: { fields: { Title: `Punkt ${i}`, MeetingKey: 'burst', ItemNumber: i, Text: `skrivning ${i}` } } }).catch(() => null);
+        if (!res) return;
+        if (res.status === 201) acknowledged.push(res.body.id);
+      }
+    })();
+    await new Promise((r) => setTimeout(r, 400));
+    child.kill('SIGKILL');
+    await burst;
+    expect(acknowledged.length).toBeGreaterThan(0);
+    const reopened = await startGraphServer({ port: 0, db, seed: 'demo', secret: 'kill-test' });
+    try {
+      const again = caller(reopened.url, await devToken(reopened.origin, 'sofie@kommune.example'));
+      const stored = new Set<string>();
+      let link: string | undefined = `${site}/lists/Decisions/items?$filter=fields/MeetingKey eq 'burst'&$top=999`;
+      while (link) {
+        const page: { body: { value: Array<{ id: string }>; '@odata.nextLink'?: string } } = await again(link);
+        page.body.value.forEach((v) => stored.add(v.id));
+        link = page.body['@odata.nextLink'];
+      }
+      expect(acknowledged.filter((id) => !stored.has(id))).toEqual([]);
+    } finally {
+      await reopened.close();
+    }
+  });
+});
