@@ -28,29 +28,51 @@ export interface MeetingAccess {
 
 type Rows = (listName: string, meetingKey: string) => Array<Record<string, unknown>>;
 
-export function meetingAccess(db: Db, rows: Rows, meetingKey: string, upn: string): MeetingAccess {
+/**
+ * Without a calendar event (a meeting imported from an old export) the circle is the Meetings row's
+ * organizer and attendees, and other members of the site read it as the archive: open items only.
+ */
+export function meetingAccess(
+  db: Db,
+  rows: Rows,
+  meetingKey: string,
+  upn: string,
+  site: SiteRole = 'none',
+): MeetingAccess {
   const event = organizerCopy(db, meetingKey);
-  if (!event) return { role: 'none', visibleNumbers: new Set(), hasEvent: false };
   const meetingRow = rows('Meetings', meetingKey)[0];
+  if (!event && !meetingRow) return { role: 'none', visibleNumbers: new Set(), hasEvent: false };
   const items = rows('AgendaItems', meetingKey).map((f) => ({
     number: Number(f.Number),
     closed: f.Closed === true || f.Closed === 1,
     guests: parseGuests(f.Guests),
   })) as Array<Pick<AgendaItem, 'number' | 'closed' | 'guests'>>;
-  const role = roleIn(
+  const organizerUpn = event ? event.owner : String(meetingRow?.OrganizerUpn ?? '');
+  const attendeeUpns = event ? event.attendees.map((a) => a.address) : attendeesOf(meetingRow?.Attendees);
+  let role = roleIn(
     {
-      organizerUpn: event.owner,
-      attendeeUpns: event.attendees.map((a) => a.address),
+      organizerUpn,
+      attendeeUpns,
       referentUpn: meetingRow ? String(meetingRow.ReferentUpn ?? '') || undefined : undefined,
       items,
     },
     upn,
   );
+  if (!event && role === 'none' && site === 'member') role = 'reader';
   return {
     role,
     visibleNumbers: new Set(visibleItems(items, role, upn).map((i) => i.number)),
-    hasEvent: true,
+    hasEvent: !!event,
   };
+}
+
+function attendeesOf(value: unknown): string[] {
+  try {
+    const list = JSON.parse(String(value ?? '[]')) as Array<{ upn?: string }>;
+    return Array.isArray(list) ? list.map((p) => String(p.upn ?? '')).filter(Boolean) : [];
+  } catch {
+    return [];
+  }
 }
 
 export function mayRead(list: string, fields: Record<string, unknown>, access: MeetingAccess): boolean {

@@ -3,9 +3,7 @@
  * webpack dev server. Prints one link per demo person so one can act out a whole meeting in several tabs.
  */
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { devSecret } from '../devServer/devSecret';
 import { startGraphServer } from '../devServer/server';
 
 const DEMO_PEOPLE = [
@@ -54,17 +52,6 @@ async function main() {
     await graph.close();
     process.exit(code ?? 0);
   });
-}
-
-/** Tokens stay valid across restarts of the local server (a page open during a restart keeps working). */
-function devSecret(db: string): string | undefined {
-  if (db === ':memory:') return undefined;
-  const file = join(dirname(db), 'dev-token-secret');
-  if (!existsSync(file)) {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
-  }
-  return readFileSync(file, 'utf8').trim();
 }
 
 async function printLinks(graphOrigin: string, port: number) {

@@ -229,7 +229,7 @@ export class ListAccess {
   meeting(key: string): MeetingAccess {
     let a = this.cache.get(key);
     if (!a) {
-      a = meetingAccess(this.ctx.db, this.rows, key, this.ctx.me.upn);
+      a = meetingAccess(this.ctx.db, this.rows, key, this.ctx.me.upn, this.role);
       this.cache.set(key, a);
     }
     return a;

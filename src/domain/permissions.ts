@@ -8,9 +8,11 @@ import { sameUpn } from './person';
  * - referent: the Meetings row's ReferentUpn (also a member);
  * - member: an attendee of the event;
  * - guest: named (by UPN) on an open agenda item, not a member;
+ * - reader: a member of the meetings site reading the archive of an imported meeting they were not in
+ *   (open items and their decisions only; see docs/security.md);
  * - none: anyone else.
  */
-export type Role = 'organizer' | 'referent' | 'member' | 'guest' | 'none';
+export type Role = 'organizer' | 'referent' | 'member' | 'guest' | 'reader' | 'none';
 
 export type Action =
   | 'editAgenda'
@@ -46,7 +48,7 @@ const RULES: Record<Action, readonly Role[]> = {
   writeDecision: ['organizer', 'referent'],
   registerOwnAbsence: ['organizer', 'referent', 'member'],
   registerAbsenceForOthers: ['organizer'],
-  readMeeting: ['organizer', 'referent', 'member', 'guest'],
+  readMeeting: ['organizer', 'referent', 'member', 'guest', 'reader'],
   readClosedItems: ['organizer', 'referent', 'member'],
   exportMinutes: ['organizer', 'referent'],
   approveMinutes: ['organizer'],
@@ -56,7 +58,7 @@ export function can(role: Role, action: Action): boolean {
   return RULES[action].includes(role);
 }
 
-/** Members see every item; a guest only the open items that name them; anyone else nothing. */
+/** Members see every item; a guest only the open items that name them; a reader the open items; anyone else nothing. */
 export function visibleItems<T extends Pick<AgendaItem, 'closed' | 'guests'>>(
   items: T[],
   role: Role,
@@ -64,5 +66,6 @@ export function visibleItems<T extends Pick<AgendaItem, 'closed' | 'guests'>>(
 ): T[] {
   if (can(role, 'readClosedItems')) return items;
   if (role === 'guest') return items.filter((i) => !i.closed && i.guests.some((g) => sameUpn(g.upn, upn)));
+  if (role === 'reader') return items.filter((i) => !i.closed);
   return [];
 }

@@ -22,6 +22,14 @@ export interface MeetingSnapshot {
   decisionsCursor?: string;
 }
 
+/** Every meeting row the caller may read, for the decision archive (closed items only for members). */
+export interface ArchiveRows {
+  meetings: Meeting[];
+  items: Array<AgendaItem & { meetingKey: MeetingKey }>;
+  decisions: Array<Decision & { meetingKey: MeetingKey }>;
+  followUps: Array<FollowUp & { meetingKey: MeetingKey }>;
+}
+
 export interface DecisionChanges {
   changed: Stored<Decision>[];
   deletedIds: string[];
@@ -54,6 +62,8 @@ export interface ListStore {
   deleteFollowUp(key: MeetingKey, id: string): Promise<void>;
   /** Decisions of the meeting changed since `cursor` (all of them, without one). */
   decisionChanges(key: MeetingKey, cursor?: string): Promise<DecisionChanges>;
+  /** All meetings, items, decisions and follow-ups the caller may read (paged reads, not per meeting). */
+  readArchive(): Promise<ArchiveRows>;
   /** Follow-ups across meetings where the owner matches (for "Mine opfølgninger"). */
   followUpsByOwner?(owner: string): Promise<Stored<FollowUp & { meetingKey: MeetingKey }>[]>;
 }

@@ -5,7 +5,7 @@ import type { FollowUp } from '../../domain/followUp';
 import type { Meeting, MeetingKey } from '../../domain/meeting';
 import { sameUpn } from '../../domain/person';
 import { Conflict, NotFound } from '../../ports/errors';
-import type { DecisionChanges, ListStore, MeetingSnapshot, Stored } from '../../ports/ListStore';
+import type { ArchiveRows, DecisionChanges, ListStore, MeetingSnapshot, Stored } from '../../ports/ListStore';
 
 interface Row<T> {
   id: string;
@@ -109,6 +109,18 @@ export class MemoryListStore implements ListStore {
       .filter((r) => r.meetingKey === key && r.seq > since)
       .map((r) => stored(r));
     return { changed, deletedIds: [], cursor: String(this.seq) };
+  }
+
+  /** The fake has no reader identity: it returns every row (the contract tests cover the real filtering). */
+  async readArchive(): Promise<ArchiveRows> {
+    const withKey = <T>(table: Map<string, Row<T>>) =>
+      [...table.values()].map((r) => ({ ...clone(r.value), meetingKey: r.meetingKey }));
+    return {
+      meetings: [...this.meetings.values()].map((r) => clone(r.value)),
+      items: withKey(this.items),
+      decisions: withKey(this.decisions),
+      followUps: withKey(this.followUps),
+    };
   }
 
   async followUpsByOwner(owner: string): Promise<Stored<FollowUp & { meetingKey: MeetingKey }>[]> {

@@ -4,7 +4,7 @@ import type { Decision } from '../../domain/decision';
 import type { FollowUp } from '../../domain/followUp';
 import type { Meeting, MeetingKey } from '../../domain/meeting';
 import { Conflict, NotFound } from '../../ports/errors';
-import type { DecisionChanges, ListStore, MeetingSnapshot, Stored } from '../../ports/ListStore';
+import type { ArchiveRows, DecisionChanges, ListStore, MeetingSnapshot, Stored } from '../../ports/ListStore';
 import { bodyOf, MAX_BATCH, runBatch, type BatchRequest } from '../graph/batch';
 import { relativeLink, type GraphConnection } from '../graph/graphClient';
 import { mapGraphError } from '../graph/graphErrors';
@@ -253,6 +253,27 @@ export class SharePointListStore implements ListStore {
       throw e;
     }
     return { changed, deletedIds, cursor: next };
+  }
+
+  /** The four lists read whole (as the caller may see them): first pages in one $batch, then nextLinks. */
+  async readArchive(): Promise<ArchiveRows> {
+    const lists: ListName[] = ['Meetings', 'AgendaItems', 'Decisions', 'FollowUps'];
+    const answers = await runBatch(
+      this.graph,
+      lists.map((name) => ({ id: name, method: 'GET', url: `${this.root}/lists/${name}/items?$expand=fields&$top=999` })),
+    );
+    const rows = async (name: ListName): Promise<GraphItem[]> => {
+      const page = bodyOf<{ value: GraphItem[]; '@odata.nextLink'?: string }>(answers.get(name));
+      return [...page.value, ...(await this.rest(page['@odata.nextLink']))];
+    };
+    const [meetings, items, decisions, followUps] = await Promise.all(lists.map(rows));
+    const keyOf = (r: GraphItem) => String(r.fields?.MeetingKey ?? '');
+    return {
+      meetings: meetings.map((r) => meetingFromFields(r.fields ?? {})),
+      items: items.map((r) => ({ ...itemFromFields(r.fields ?? {}, r.id), meetingKey: keyOf(r) })),
+      decisions: decisions.map((r) => ({ ...decisionFromFields(r.fields ?? {}), meetingKey: keyOf(r) })),
+      followUps: followUps.map((r) => ({ ...followUpFromFields(r.fields ?? {}, r.id), meetingKey: keyOf(r) })),
+    };
   }
 
   private async allDecisions(key: MeetingKey): Promise<DecisionChanges> {

@@ -1,0 +1,86 @@
+import { DevTokenProvider } from '../src/adapters/auth/devTokenProvider';
+import { createGraphConnection } from '../src/adapters/graph/graphClient';
+import { SharePointListStore } from '../src/adapters/sharepoint/sharePointListStore';
+import { GRAPH_SCOPES, readConfig } from '../src/config';
+import type { Person } from '../src/domain/person';
+import type { ListStore } from '../src/ports/ListStore';
+import type { TokenProvider } from '../src/ports/TokenProvider';
+import { devSecret } from '../devServer/devSecret';
+import { startGraphServer, type GraphServer } from '../devServer/server';
+
+export interface CliSession {
+  me: Person;
+  lists: ListStore;
+  /** Where the lists were reached, for messages. */
+  where: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The lists for a command-line tool, reached exactly as the add-in reaches them (Graph client chain +
+ * SharePointListStore). Where: `--graph URL` / GRAPH_BASE_URL (a real tenant with GRAPH_TOKEN, or a
+ * running local server), else the local server of `npm start` if it runs, else the embedded server on
+ * the same database file (GRAPH_DB, default .data/graph.db) started in this process.
+ */
+export async function openSession(options: { as: string; graph?: string }): Promise<CliSession> {
+  const config = readConfig(process.env);
+  const explicit = options.graph ?? process.env.GRAPH_BASE_URL;
+  let server: GraphServer | null = null;
+  let base = explicit ?? config.graphBaseUrl;
+  if (!explicit && !(await reachable(base))) {
+    const db = process.env.GRAPH_DB ?? '.data/graph.db';
+    server = await startGraphServer({ port: 0, db, seed: 'demo', secret: devSecret(db) });
+    base = server.url;
+  }
+  const tokens: TokenProvider = process.env.GRAPH_TOKEN
+    ? {
+        getToken: async () => process.env.GRAPH_TOKEN!,
+        account: async () => ({ upn: options.as, name: options.as }),
+        signOut: async () => undefined,
+      }
+    : new DevTokenProvider(base.replace(/\/v1\.0\/?$/, ''), options.as);
+  const graph = createGraphConnection({
+    baseUrl: base,
+    tokens,
+    scopes: [...GRAPH_SCOPES.base, ...GRAPH_SCOPES.lists],
+  });
+  const me = (await graph.client.api('/me').get()) as { userPrincipalName: string; displayName: string };
+  return {
+    me: { upn: me.userPrincipalName, name: me.displayName },
+    lists: new SharePointListStore(graph, process.env.SHAREPOINT_SITE ?? config.sharePointSite),
+    where: server ? `den indbyggede Graph-server (${process.env.GRAPH_DB ?? '.data/graph.db'})` : base,
+    close: async () => {
+      await server?.close();
+    },
+  };
+}
+
+async function reachable(base: string): Promise<boolean> {
+  try {
+    const res = await fetch(`${base.replace(/\/v1\.0\/?$/, '')}/_dev/stats`, {
+      signal: AbortSignal.timeout(500),
+    });
+    return res.ok;
+  } catch {
+    return false;
+  }
+}
+
+/** `--name value` and `--flag` from argv; the rest are positional. */
+export function parseArgs(argv: string[]): { positional: string[]; flags: Map<string, string | true> } {
+  const positional: string[] = [];
+  const flags = new Map<string, string | true>();
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a.startsWith('--')) {
+      const [name, inline] = a.slice(2).split('=', 2);
+      if (inline !== undefined) flags.set(name, inline);
+      else if (argv[i + 1] !== undefined && !argv[i + 1].startsWith('--') && VALUE_FLAGS.has(name))
+        flags.set(name, argv[++i]);
+      else flags.set(name, true);
+    } else positional.push(a);
+  }
+  return { positional, flags };
+}
+
+const VALUE_FLAGS = new Set(['as', 'graph', 'series', 'year', 'category', 'owner', 'limit']);

@@ -1,0 +1,53 @@
+import { ArchiveIndex, type ArchiveEntry } from '../domain/archive/searchIndex';
+import { DateTime } from 'luxon';
+import { ZONE } from '../domain/format';
+import type { ArchiveRows, ListStore } from '../ports/ListStore';
+
+const dateOf = (iso: string) =>
+  iso ? (DateTime.fromISO(iso, { zone: 'utc' }).setZone(ZONE).toISODate() ?? '') : '';
+
+/** One entry per item (with its decision and follow-ups), and per decision whose item row is gone. */
+export function archiveEntries(rows: ArchiveRows): ArchiveEntry[] {
+  const meetings = new Map(rows.meetings.map((m) => [m.key, m]));
+  const k = (key: string, n: number) => `${key}#${n}`;
+  const decisions = new Map(rows.decisions.map((d) => [k(d.meetingKey, d.itemNumber), d]));
+  const followUps = new Map<string, ArchiveEntry['followUps']>();
+  for (const f of rows.followUps) {
+    const list = followUps.get(k(f.meetingKey, f.itemNumber)) ?? [];
+    list.push({ owners: f.owners, task: f.task });
+    followUps.set(k(f.meetingKey, f.itemNumber), list);
+  }
+  const entries: ArchiveEntry[] = [];
+  const seen = new Set<string>();
+  const entry = (
+    key: string,
+    n: number,
+    title: string,
+    category: ArchiveEntry['category'],
+    closed: boolean,
+  ) => {
+    const m = meetings.get(key);
+    seen.add(k(key, n));
+    entries.push({
+      meetingKey: key,
+      live: !!m?.eventId,
+      series: m?.series ?? '',
+      date: dateOf(m?.start ?? ''),
+      itemNumber: n,
+      itemTitle: title,
+      category,
+      closed,
+      decision: decisions.get(k(key, n))?.text ?? '',
+      followUps: followUps.get(k(key, n)) ?? [],
+    });
+  };
+  for (const i of rows.items) entry(i.meetingKey, i.number, i.title, i.category, i.closed);
+  for (const d of rows.decisions)
+    if (!seen.has(k(d.meetingKey, d.itemNumber))) entry(d.meetingKey, d.itemNumber, d.itemTitle, null, false);
+  return entries;
+}
+
+/** The archive as the caller may read it: the lists decide what comes back (closed items only for members). */
+export async function loadArchive(lists: ListStore): Promise<ArchiveIndex> {
+  return new ArchiveIndex(archiveEntries(await lists.readArchive()));
+}

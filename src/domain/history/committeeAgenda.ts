@@ -1,0 +1,160 @@
+import type { ImportedGuest, ImportedItem, ImportedMeeting } from './importedMeeting';
+import { clock, isNoise, joinLines, parseDanishDate } from './ocrText';
+
+/**
+ * A committee agenda (udvalgsdagsorden) as attached to a rådmandsmøde item: a form head (Emne, Mødedato,
+ * Mødetid, Mødested), then per item a title, "Baggrund/formål:", "Ansvarlig:" and "Tid: 18.15 - 18.18
+ * (3 min.)". It is a meeting of its own.
+ */
+
+export const MEETING_DATE = /^M\S{1,2}dedato\s*:\s*(.+)$/i;
+const MEETING_TIME = /^M\S{1,2}detid\s*:\s*(?:K\S\.?\s*)?(\d{1,2})[.:](\d{2})\s*-\s*(\d{1,2})[.:](\d{2})/i;
+const MEETING_PLACE = /^M\S{1,2}dested\s*:\s*(.+)$/i;
+const SUBJECT_HEAD = /^Em-\s*(.*)$/;
+const SUBJECT_TAIL = /^ne:\s*(.*)$/;
+const SUBJECT = /^Emne\s*:\s*(.*)$/i;
+const BACKGROUND = /^Baggrund\s*\/\s*form\S{1,2}l\s*:?/i;
+const TIME = /^Tid\s*:\s*(\d{1,2})[.:](\d{2})\s*-\s*(\d{1,2})[.:](\d{2})(?:\s*\((\d{1,3})\s*min\.?\))?/i;
+const SUB_ITEM = /^[A-Z]\)\s/;
+const NUMBERED = /^(\d{1,2})\.\s+(.+)$/;
+const GUEST = /^(.+?)\s+deltager\s+under\s+punktet\b/i;
+const CLOSED = /^LUKKET PUNKT$/i;
+/** Lines of the form head and of page furniture, which are never an item title. */
+const NOT_TITLE =
+  /^(?:Bilag|Ansvarlig|Metode|Tid|Dagsorden kort|Sag|Sagsbehandler|Telefon|Direkte|E-post)\b|^-\s|^\d{1,2}\.\s*$/i;
+
+/** Where a committee agenda starts: the subject lines just before its "Mødedato:" line. */
+export function committeeStart(lines: string[], dateLine: number): number {
+  for (let i = dateLine - 1; i >= Math.max(0, dateLine - 4); i--) {
+    if (SUBJECT_HEAD.test(lines[i]) || SUBJECT.test(lines[i])) return i;
+  }
+  return dateLine;
+}
+
+function subject(lines: string[]): string | null {
+  for (let i = 0; i < lines.length; i++) {
+    const whole = SUBJECT.exec(lines[i]);
+    if (whole) return whole[1].trim() || null;
+    const head = SUBJECT_HEAD.exec(lines[i]);
+    if (head) {
+      const tail = lines
+        .slice(i + 1, i + 3)
+        .map((l) => SUBJECT_TAIL.exec(l))
+        .find(Boolean);
+      return joinLines([head[1], tail?.[1] ?? '']) || null;
+    }
+  }
+  return null;
+}
+
+/** A trailing page-header date ("… byradet 21. juni 2024") is not part of a title. */
+function stripPageDate(title: string): string {
+  return title.replace(/(?<!\b(?:den|d\.))\s+\d{1,2}\.\s+\p{L}+\s+\d{4}$/u, '').trim();
+}
+
+/** The paragraph just above "Baggrund/formål:" (across a blank line only where a word was hyphenated). */
+function titleAbove(lines: string[], at: number, floor: number): string[] {
+  const out: string[] = [];
+  let i = at - 1;
+  while (i > floor && !lines[i]) i--;
+  while (i > floor) {
+    const line = lines[i];
+    if (!line) {
+      let j = i;
+      while (j > floor && !lines[j]) j--;
+      if (j > floor && /\p{L}-$/u.test(lines[j]) && out.length) {
+        i = j;
+        continue;
+      }
+      break;
+    }
+    if (isNoise(line)) {
+      i--;
+      continue;
+    }
+    if (NOT_TITLE.test(line) || BACKGROUND.test(line) || TIME.test(line)) break;
+    out.unshift(line);
+    i--;
+  }
+  return out;
+}
+
+export function parseCommitteeAgenda(lines: string[], warnings: string[]): ImportedMeeting {
+  const head = lines.slice(0, 12);
+  const dateLine = head.map((l) => MEETING_DATE.exec(l)).find(Boolean);
+  const timeLine = head.map((l) => MEETING_TIME.exec(l)).find(Boolean);
+  const placeLine = head.map((l) => MEETING_PLACE.exec(l)).find(Boolean);
+  const meeting: ImportedMeeting = {
+    series: subject(head),
+    date: dateLine ? parseDanishDate(dateLine[1]) : null,
+    start: timeLine ? clock(timeLine[1], timeLine[2]) : null,
+    end: timeLine ? clock(timeLine[3], timeLine[4]) : null,
+    location: placeLine ? placeLine[1].trim() : null,
+    information: null,
+    absent: [],
+    referent: [],
+    guests: [],
+    items: [],
+    kind: 'agenda',
+  };
+
+  const anchors = lines.map((l, i) => (BACKGROUND.test(l) ? i : -1)).filter((i) => i >= 0);
+  let previous = 0;
+  let nextNumber = 1;
+  const spans: Array<{ item: ImportedItem; from: number }> = [];
+  for (const at of anchors) {
+    const titleLines = titleAbove(lines, at, previous);
+    previous = at;
+    if (titleLines.length === 0) {
+      warnings.push(
+        `Udvalgsdagsorden "${meeting.series ?? '?'}": et punkt uden titel (linje ${at + 1}) er sprunget over.`,
+      );
+      continue;
+    }
+    // "B) Orienteringer …" alone is a sub-point of the item above, not an item of its own.
+    if (SUB_ITEM.test(titleLines[0]) && spans.length) continue;
+    const main = titleLines.filter((l, k) => k === 0 || !SUB_ITEM.test(l));
+    const numbered = NUMBERED.exec(main[0]);
+    const number = numbered ? Number(numbered[1]) : nextNumber;
+    const title = stripPageDate(joinLines(numbered ? [numbered[2], ...main.slice(1)] : main));
+    nextNumber = number + 1;
+    const item: ImportedItem = {
+      number,
+      title,
+      category: null,
+      durationMinutes: null,
+      decision: null,
+      followUps: [],
+    };
+    if (CLOSED.test(title)) item.closed = true;
+    spans.push({ item, from: at });
+  }
+  spans.forEach((span, k) => {
+    const to = k + 1 < spans.length ? spans[k + 1].from : lines.length;
+    for (const line of lines.slice(span.from, to)) {
+      const t = TIME.exec(line);
+      if (t && span.item.durationMinutes === null) {
+        span.item.durationMinutes = t[5] !== undefined ? Number(t[5]) : minutesBetween(t);
+      }
+      const g = GUEST.exec(line);
+      if (g) meeting.guests.push(guest(g[1], span.item.title));
+    }
+    meeting.items.push(span.item);
+  });
+  if (meeting.items.length === 0)
+    warnings.push(`Udvalgsdagsorden "${meeting.series ?? '?'}": ingen punkter fundet.`);
+  return meeting;
+}
+
+function minutesBetween(t: RegExpExecArray): number {
+  return Number(t[3]) * 60 + Number(t[4]) - (Number(t[1]) * 60 + Number(t[2]));
+}
+
+function guest(name: string, item: string): ImportedGuest {
+  return { name: name.replace(/^.*?[.:]\s+/, '').trim(), item };
+}
+
+/** True for a line that opens a committee agenda's head. */
+export function isCommitteeDate(line: string): boolean {
+  return MEETING_DATE.test(line) && parseDanishDate(line) !== null;
+}

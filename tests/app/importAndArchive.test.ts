@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DevTokenProvider } from '../../src/adapters/auth/devTokenProvider';
+import { createGraphConnection } from '../../src/adapters/graph/graphClient';
+import { SharePointListStore } from '../../src/adapters/sharepoint/sharePointListStore';
+import { loadArchive } from '../../src/app/archive';
+import { importMeetings } from '../../src/app/importMeetings';
+import { tokenize } from '../../src/domain/archive/danishFold';
+import { parseExport } from '../../src/domain/history/parseExport';
+import type { ImportedMeeting } from '../../src/domain/history/importedMeeting';
+import { startGraphServer, type GraphServer } from '../../devServer/server';
+
+const SEEDS = join(__dirname, '../../../shared/seeds');
+const SITE = 'kommune.sharepoint.com:/sites/moeder';
+let server: GraphServer;
+let meetings: ImportedMeeting[];
+
+const storeAs = (upn: string) =>
+  new SharePointListStore(
+    createGraphConnection({
+      baseUrl: server.url,
+      tokens: new DevTokenProvider(server.origin, upn),
+      scopes: [],
+    }),
+    SITE,
+  );
+
+async function rowCounts(): Promise<Record<string, number>> {
+  const token = await new DevTokenProvider(server.origin, 'sofie@kommune.example').getToken();
+  const out: Record<string, number> = {};
+  for (const list of ['Meetings', 'AgendaItems', 'Decisions', 'FollowUps']) {
+    const res = await fetch(`${server.url}/sites/${SITE}:/lists/${list}/items?$top=999`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    out[list] = ((await res.json()) as { value: unknown[] }).value.length;
+  }
+  return out;
+}
+
+beforeAll(async () => {
+  server = await startGraphServer({ port: 0, db: ':memory:', seed: 'demo' });
+  meetings = ['2022-12', '2024-02', '2024-06'].flatMap(
+    (s) => parseExport(readFileSync(join(SEEDS, `raadmandsmoede-${s}.txt`), 'utf8')).meetings,
+  );
+});
+afterAll(() => server.close());
+
+describe('importing the seeds into SharePoint through Graph', () => {
+  test('writes every meeting; a second import creates and changes nothing', async () => {
+    const before = await rowCounts();
+    const sofie = { upn: 'sofie@kommune.example', name: 'Sofie Holm' };
+    const first = await importMeetings(storeAs(sofie.upn), sofie, meetings);
+    expect(first.meetings).toBe(meetings.length);
+    const after = await rowCounts();
+    expect(after.Meetings - before.Meetings).toBe(meetings.length);
+    expect(after.Decisions - before.Decisions).toBe(
+      meetings.flatMap((m) => m.items.filter((i) => i.decision)).length,
+    );
+
+    const second = await importMeetings(storeAs(sofie.upn), sofie, meetings);
+    expect(second.written).toBe(0);
+    expect(await rowCounts()).toEqual(after);
+  });
+
+  test('somebody who may not write the lists is refused, and nothing is half-written', async () => {
+    const peter = { upn: 'peter@kommune.example', name: 'Peter' };
+    const before = await rowCounts();
+    await expect(
+      importMeetings(storeAs(peter.upn), peter, [{ ...meetings[0], date: '2020-01-01' }]),
+    ).rejects.toMatchObject({ kind: 'Forbidden' });
+    expect(await rowCounts()).toEqual(before);
+  });
+});
+
+describe('the decision archive over the imported seeds', () => {
+  test('finds every decision by a word from it', async () => {
+    const index = await loadArchive(storeAs('sofie@kommune.example'));
+    const decisions = index
+      .search({ text: '', limit: 10_000 })
+      .filter((h) => h.entry.decision && h.entry.meetingKey.startsWith('import-'));
+    expect(decisions.length).toBe(meetings.flatMap((m) => m.items.filter((i) => i.decision)).length);
+    const missed: string[] = [];
+    for (const { entry } of decisions) {
+      // The longest word of the decision, as someone would remember it.
+      const word = tokenize(entry.decision).sort((a, b) => b.word.length - a.word.length)[0];
+      const text = entry.decision.slice(word.start, word.end);
+      const hits = index.search({ text, limit: 10_000 });
+      if (
+        !hits.some((h) => h.entry.meetingKey === entry.meetingKey && h.entry.itemNumber === entry.itemNumber)
+      )
+        missed.push(`${entry.meetingKey}#${entry.itemNumber} by "${text}"`);
+    }
+    expect(missed).toEqual([]);
+  });
+
+  test('a member of the site reads imported history but not closed items; a visitor reads nothing', async () => {
+    const sofie = await loadArchive(storeAs('sofie@kommune.example'));
+    const anders = await loadArchive(storeAs('anders@kommune.example'));
+    const closedForSofie = sofie.search({ text: 'lukket punkt', limit: 100 }).filter((h) => h.entry.closed);
+    expect(closedForSofie.length).toBeGreaterThanOrEqual(2);
+    expect(anders.search({ text: 'lukket punkt', limit: 100 }).filter((h) => h.entry.closed)).toEqual([]);
+    expect(anders.search({ text: 'benchmarkingopgorelse' }).length).toBeGreaterThan(0);
+    const peter = await loadArchive(storeAs('peter@kommune.example'));
+    expect(peter.size).toBe(0);
+  });
+});

@@ -1,0 +1,72 @@
+import type { ImportedMeeting, ImportResult } from '../../../src/domain/history/importedMeeting';
+
+/** Whitespace is not content: OCR line breaks differ between exports of the same text. */
+export const norm = (v: unknown): unknown =>
+  typeof v === 'string'
+    ? v.replace(/\s+/g, ' ').trim()
+    : Array.isArray(v)
+      ? v.map(norm)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, norm(x)]))
+        : v;
+
+const MEETING_FIELDS = [
+  'series',
+  'date',
+  'start',
+  'end',
+  'location',
+  'information',
+  'absent',
+  'referent',
+  'guests',
+  'kind',
+] as const;
+const ITEM_FIELDS = [
+  'title',
+  'category',
+  'durationMinutes',
+  'decision',
+  'followUps',
+  'closed',
+  'caseNumber',
+] as const;
+
+export interface Accuracy {
+  fields: number;
+  correct: number;
+  misses: string[];
+}
+
+/**
+ * Field-level accuracy of an import against hand-written expectations: meetings are paired in order,
+ * items by number; every meeting field and every item field counts once (a missing meeting or item
+ * counts all its fields as wrong).
+ */
+export function accuracy(actual: ImportResult, expected: ImportResult): Accuracy {
+  const out: Accuracy = { fields: 0, correct: 0, misses: [] };
+  const check = (where: string, a: unknown, e: unknown) => {
+    out.fields++;
+    if (JSON.stringify(norm(a ?? null)) === JSON.stringify(norm(e ?? null))) out.correct++;
+    else
+      out.misses.push(
+        `${where}: got ${JSON.stringify(a)?.slice(0, 80)}, expected ${JSON.stringify(e)?.slice(0, 80)}`,
+      );
+  };
+  expected.meetings.forEach((em, k) => {
+    const am: ImportedMeeting | undefined = actual.meetings[k];
+    const where = `meeting ${k + 1} (${em.date ?? 'uden dato'})`;
+    for (const f of MEETING_FIELDS) check(`${where}.${f}`, am?.[f], em[f]);
+    for (const ei of em.items) {
+      const ai = am?.items.find((i) => i.number === ei.number);
+      for (const f of ITEM_FIELDS) check(`${where} punkt ${ei.number}.${f}`, ai?.[f], ei[f]);
+    }
+    for (const ai of am?.items ?? []) {
+      if (!em.items.some((i) => i.number === ai.number))
+        check(`${where} punkt ${ai.number} (not expected)`, ai, null);
+    }
+  });
+  for (let k = expected.meetings.length; k < actual.meetings.length; k++)
+    check(`meeting ${k + 1} (not expected)`, actual.meetings[k], null);
+  return out;
+}

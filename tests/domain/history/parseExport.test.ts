@@ -1,0 +1,143 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { NotAMeetingExport, parseExport } from '../../../src/domain/history/parseExport';
+import type { ImportResult } from '../../../src/domain/history/importedMeeting';
+import { accuracy, norm } from './importAccuracy';
+
+const SEEDS = join(__dirname, '../../../../shared/seeds');
+const FIXTURES = join(__dirname, '../../fixtures/import');
+const seeds = ['raadmandsmoede-2022-12', 'raadmandsmoede-2024-02', 'raadmandsmoede-2024-06'];
+
+describe('the seeds import as the hand-written expectations say', () => {
+  test.each(seeds)('%s', (name) => {
+    const actual = parseExport(readFileSync(join(SEEDS, `${name}.txt`), 'utf8'), name);
+    const expected = JSON.parse(
+      readFileSync(join(FIXTURES, `${name}.expected.json`), 'utf8'),
+    ) as ImportResult;
+    const result = accuracy(actual, expected);
+    expect(result.misses).toEqual([]);
+    expect(actual.meetings).toHaveLength(expected.meetings.length);
+    expect(norm(actual.warnings)).toEqual(expected.warnings);
+  });
+
+  test('2024-02: the head of the meeting, the earlier meeting’s referat, and the meeting’s own referat', () => {
+    const { meetings } = parseExport(readFileSync(join(SEEDS, 'raadmandsmoede-2024-02.txt'), 'utf8'));
+    const [feb20, feb06] = meetings;
+    expect(feb20).toMatchObject({
+      date: '2024-02-20',
+      start: '11:00',
+      end: '13:00',
+      absent: ['Kristian Dalsgaard', 'Louise Rohde'],
+      referent: ['Mads'],
+      guests: [{ name: 'Kamilla Uhd Hansen', item: 'Opfglgning pa investeringsmodeller for 2023' }],
+      kind: 'minutes',
+    });
+    // The title's "(15\nmin)" suffix became the duration; the decision came from the last Referat.
+    expect(feb20.items[3]).toMatchObject({
+      number: 4,
+      title: 'Opfelgning pa investeringsmodeller for 2023',
+      durationMinutes: 15,
+    });
+    expect(feb20.items[3].decision).toMatch(/^Konsulent Kamilla Hansen gav en indflyvning/);
+    // Item 5 has no heading among the indstillinger: its length came from its indstilling ("30 minutter").
+    expect(feb20.items[4].durationMinutes).toBe(30);
+    expect(feb06).toMatchObject({ date: '2024-02-06', absent: ['Julie Dalsgaard'], kind: 'minutes' });
+    expect(feb06.items[2].followUps).toEqual([
+      expect.objectContaining({ owners: ['@konomichef Michael Justesen'] }),
+    ]);
+  });
+
+  test('2024-06: a committee agenda inside an item is a meeting of its own, with closed items and times', () => {
+    const { meetings } = parseExport(readFileSync(join(SEEDS, 'raadmandsmoede-2024-06.txt'), 'utf8'));
+    const committee = meetings.find((m) => m.date === '2024-06-26')!;
+    expect(committee).toMatchObject({
+      start: '17:50',
+      end: '19:45',
+      location: 'Radhuset, lokale 398',
+      kind: 'agenda',
+    });
+    expect(committee.items.filter((i) => i.closed).map((i) => i.number)).toEqual([6, 7]);
+    expect(committee.items[0]).toMatchObject({
+      number: 1,
+      title: 'Godkendelse af dagsorden',
+      durationMinutes: 3,
+    });
+    expect(committee.guests).toEqual([{ name: 'Driftschef Janus Hedemann', item: committee.items[4].title }]);
+    // The rådmandsmøde has no head in this export: its date comes from the indstilling's cover line.
+    expect(meetings.find((m) => m.date === '2024-06-24')?.kind).toBe('minutes');
+  });
+});
+
+describe('exports the seeds do not show, written as FirstAgenda writes them', () => {
+  const export2 = `Udvalgsmøder 2025 (Udvalgsmøde)
+
+03-03-2025 16:00 - 18:00
+Rådhuset, lokale 398
+
+Information:Afbud fra Ole Sørensen, Mette Lund og Jens Kragh.
+Sofie Holm og Mads er referenter.
+
+Punkt 1: Godkendelse af dagsorden (5 min)
+Kategori - Til godkendelse
+
+Beslutning for Punkt 1: Godkendelse af dagsorden
+Godkendt.
+
+Punkt 2: Budgetopfølgning (20 min)
+Kategori - Til drøftelse
+
+Beslutning for Punkt 2: Budgetopfølgning
+Udvalget drøftede budgettet. Centerchefer fglger op med afdelingsledere pa manedlig basis.
+
+Punkt 3: Personalesag
+LUKKET PUNKT
+Kategori - Til orientering
+
+Beslutning for Punkt 7: Eventuelt
+Intet.
+`;
+
+  test('categories, several absent and referents, follow-ups with "med", a decision without its item', () => {
+    const { meetings, warnings } = parseExport(export2, 'udvalg.txt');
+    expect(meetings).toHaveLength(1);
+    const [m] = meetings;
+    expect(m.absent).toEqual(['Ole Sørensen', 'Mette Lund', 'Jens Kragh']);
+    expect(m.referent).toEqual(['Sofie Holm', 'Mads']);
+    expect(m.items.map((i) => [i.number, i.title, i.category, i.durationMinutes])).toEqual([
+      [1, 'Godkendelse af dagsorden', 'Til godkendelse', 5],
+      [2, 'Budgetopfølgning', 'Til drøftelse', 20],
+      [3, 'Personalesag', 'Til orientering', null],
+      [7, 'Eventuelt', null, null],
+    ]);
+    expect(m.items.filter((i) => i.closed).map((i) => i.number)).toEqual([3]);
+    expect(m.items[1].followUps).toEqual([
+      {
+        owners: ['Centerchefer', 'afdelingsledere'],
+        text: 'Centerchefer fglger op med afdelingsledere pa manedlig basis.',
+      },
+    ]);
+    expect(warnings).toEqual([expect.stringContaining('"Beslutning for Punkt 7" uden et punkt 7')]);
+  });
+
+  test('two meetings in one file: numbering that starts again begins the next meeting', () => {
+    const text =
+      'Punkt 1: Dagsorden\nBeslutning for Punkt 1: Dagsorden\nGodkendt.\nPunkt 2: Bordrunde\n\nPunkt 1: Dagsorden\nPunkt 2: Status\n';
+    const { meetings } = parseExport(text);
+    expect(meetings.map((m) => [m.kind, m.items.length])).toEqual([
+      ['minutes', 2],
+      ['agenda', 2],
+    ]);
+  });
+
+  test('text before the first meeting is reported, not dropped', () => {
+    const { warnings } = parseExport('Et forord fra sekretariatet\nPunkt 1: Dagsorden\n');
+    expect(warnings).toEqual([expect.stringContaining('Et forord fra sekretariatet')]);
+  });
+
+  test('a file that is not a meeting export is refused with a clear message', () => {
+    expect(() => parseExport('{"name": "moedeassistent"}', 'package.json')).toThrow(NotAMeetingExport);
+    expect(() => parseExport('Kære alle\n\nHusk frokost på fredag.', 'mail.txt')).toThrow(
+      /mail.txt ligner ikke en mødeeksport/,
+    );
+  });
+});
