@@ -28,6 +28,7 @@ module.exports = {
     {
       ...common,
       displayName: 'unit',
+      setupFiles: ['<rootDir>/tests/setup/jsdomGlobals.ts'],
       roots: ['<rootDir>/tests'],
       testMatch: ['**/*.test.ts', '**/*.test.tsx'],
       testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/e2e/'],

@@ -7,6 +7,7 @@ const PAGES = {
   meeting: 'Mødeassistent',
   taskpane: 'Mødeassistent – dagsorden',
   config: 'Mødeassistent – opsætning',
+  archive: 'Mødeassistent – beslutningsarkiv',
 };
 const ENV = [
   'GRAPH_MODE',

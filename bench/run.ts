@@ -28,6 +28,8 @@ async function main() {
     const r = await benchGraphServer({ items: tiny ? 200 : 10000 });
     return Object.fromEntries(Object.entries(r).map(([k, v]) => [`graphServer.${k}`, v]));
   });
+  await step('import', async () => (await import('./archive')).benchImportAccuracy());
+  await step('archive', async () => (await import('./archive')).benchArchiveSearch(tiny ? 100 : 1000));
   if (!tiny) {
     await step('bundle', async () => {
       const { benchBundleSize } = await import('./bundleSize');

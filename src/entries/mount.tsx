@@ -12,16 +12,24 @@ const initialLocale = params.get('lang') === 'en' ? 'en' : 'da';
 const initialTheme = (params.get('theme') as 'default' | 'dark' | 'contrast' | null) ?? 'default';
 
 /** Shared start of every page: a loading state at once, then the runtime, then the page. */
-export function mount(page: string, render: (runtime: Runtime & { meetingKey: string }) => ReactNode) {
-  createRoot(document.getElementById('root')!).render(<Boot page={page} render={render} />);
+export function mount(
+  page: string,
+  render: (runtime: Runtime & { meetingKey: string }) => ReactNode,
+  options: { needsMeeting?: boolean } = {},
+) {
+  createRoot(document.getElementById('root')!).render(
+    <Boot page={page} render={render} needsMeeting={options.needsMeeting ?? true} />,
+  );
 }
 
 function Boot({
   page,
   render,
+  needsMeeting,
 }: {
   page: string;
   render: (runtime: Runtime & { meetingKey: string }) => ReactNode;
+  needsMeeting: boolean;
 }) {
   const [runtime, setRuntime] = useState<Runtime | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -29,7 +37,7 @@ function Boot({
   useEffect(() => {
     createRuntime().then(async (r) => {
       setRuntime(r);
-      if (!r.meetingKey) {
+      if (!r.meetingKey && needsMeeting) {
         const now = Date.now();
         setMeetings(
           await r.deps.calendar.listMeetings(
@@ -39,15 +47,15 @@ function Boot({
         );
       }
     }, setError);
-  }, []);
+  }, [needsMeeting]);
   const locale = runtime?.locale ?? initialLocale;
   const theme = runtime?.theme ?? initialTheme;
   let body: ReactNode;
   if (error) body = <p role="alert">{messageOf(error, locale)}</p>;
   else if (!runtime) body = <Spinner label={locale === 'en' ? 'Loading…' : 'Indlæser…'} />;
-  else if (!runtime.meetingKey)
+  else if (!runtime.meetingKey && needsMeeting)
     body = meetings ? <MeetingList meetings={meetings} page={page} /> : <Spinner />;
-  else body = render({ ...runtime, meetingKey: runtime.meetingKey });
+  else body = render({ ...runtime, meetingKey: runtime.meetingKey ?? '' });
   return (
     <AppShell theme={theme} locale={locale}>
       {body}

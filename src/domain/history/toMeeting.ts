@@ -18,8 +18,8 @@ export interface ImportedRows {
 /** FNV-1a, 52 bits: a stable key from text (not for security). */
 function hash(text: string): string {
   let h = 0xcbf29ce484222325n;
-  for (const ch of new TextEncoder().encode(text)) {
-    h ^= BigInt(ch);
+  for (let i = 0; i < text.length; i++) {
+    h ^= BigInt(text.charCodeAt(i));
     h = (h * 0x100000001b3n) & 0xfffffffffffffn;
   }
   return h.toString(36);

@@ -78,6 +78,20 @@ const da = {
   projectedEnd: 'Forventet slut',
   used: 'brugt',
   typing: (who: string) => `${who} skriver…`,
+  archiveTitle: 'Beslutningsarkiv',
+  archiveSearch: 'Søg i beslutninger',
+  archiveSeries: 'Mødeserie',
+  archiveYear: 'År',
+  archiveCategory: 'Kategori',
+  archiveOwner: 'Ansvarlig for opfølgning',
+  archiveAll: 'Alle',
+  archiveHits: (n: number) => (n === 1 ? '1 beslutning fundet' : `${n} beslutninger fundet`),
+  archiveNone: 'Ingen beslutninger passer på søgningen.',
+  archiveOpen: 'Åbn mødet',
+  archiveBack: 'Tilbage til søgningen',
+  archiveNoDate: 'uden dato',
+  archiveUnknownSeries: 'ukendt mødeserie',
+  archiveMeetingTitle: (date: string) => `Referat ${date}`,
 };
 
 export type Strings = typeof da;
@@ -161,6 +175,20 @@ const en: Strings = {
   projectedEnd: 'Projected end',
   used: 'used',
   typing: (who) => `${who} is typing…`,
+  archiveTitle: 'Decision archive',
+  archiveSearch: 'Search decisions',
+  archiveSeries: 'Meeting series',
+  archiveYear: 'Year',
+  archiveCategory: 'Category',
+  archiveOwner: 'Follow-up owner',
+  archiveAll: 'All',
+  archiveHits: (n) => (n === 1 ? '1 decision found' : `${n} decisions found`),
+  archiveNone: 'No decisions match the search.',
+  archiveOpen: 'Open the meeting',
+  archiveBack: 'Back to the search',
+  archiveNoDate: 'no date',
+  archiveUnknownSeries: 'unknown series',
+  archiveMeetingTitle: (date) => `Minutes ${date}`,
 };
 
 export const STRINGS = { da, en } as const;

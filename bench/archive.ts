@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ArchiveIndex, type ArchiveEntry } from '../src/domain/archive/searchIndex';
+import { parseExport } from '../src/domain/history/parseExport';
+import type { ImportResult } from '../src/domain/history/importedMeeting';
+import { accuracy } from '../tests/domain/history/importAccuracy';
+
+const SEEDS = join(__dirname, '../../shared/seeds');
+const NAMES = ['raadmandsmoede-2022-12', 'raadmandsmoede-2024-02', 'raadmandsmoede-2024-06'];
+
+/** Field-level accuracy of the import on the seeds against tests/fixtures/import (hand-written). */
+export function benchImportAccuracy(): Record<string, unknown> {
+  let fields = 0;
+  let correct = 0;
+  const started = performance.now();
+  for (const name of NAMES) {
+    const actual = parseExport(readFileSync(join(SEEDS, `${name}.txt`), 'utf8'), name);
+    const expected = JSON.parse(
+      readFileSync(join(__dirname, '../tests/fixtures/import', `${name}.expected.json`), 'utf8'),
+    ) as ImportResult;
+    const a = accuracy(actual, expected);
+    fields += a.fields;
+    correct += a.correct;
+  }
+  return {
+    'import.fields': fields,
+    'import.fieldAccuracyPct': Math.round((correct / fields) * 1000) / 10,
+    'import.parseMsPerSeed': Math.round(((performance.now() - started) / NAMES.length) * 10) / 10,
+  };
+}
+
+/**
+ * Search over `meetings` meetings (8 items each), made from the seeds' real decisions with their
+ * words, so the vocabulary and OCR damage are real. Per query: median and worst of 20 runs.
+ */
+export function benchArchiveSearch(meetings: number): Record<string, unknown> {
+  const decisions = NAMES.flatMap((name) =>
+    parseExport(readFileSync(join(SEEDS, `${name}.txt`), 'utf8')).meetings.flatMap((m) => m.items),
+  ).filter((i) => i.decision);
+  const entries: ArchiveEntry[] = [];
+  for (let m = 0; m < meetings; m++) {
+    const year = 2015 + (m % 10);
+    for (let n = 1; n <= 8; n++) {
+      const source = decisions[(m * 8 + n) % decisions.length];
+      entries.push({
+        meetingKey: `bench-${m}`,
+        live: false,
+        series: m % 3 ? 'Rådmandsmøder (Rådmandsmøde)' : 'Social- og Beskæftigelsesudvalget',
+        date: `${year}-${String((m % 12) + 1).padStart(2, '0')}-${String((m % 27) + 1).padStart(2, '0')}`,
+        itemNumber: n,
+        itemTitle: source.title,
+        category: null,
+        closed: n === 8,
+        // A word per meeting makes every meeting's text distinct, as real ones are.
+        decision: `${source.decision} Sag ${m}-${n}.`,
+        followUps: source.followUps.map((f) => ({ owners: f.owners, task: f.text })),
+      });
+    }
+  }
+  const t0 = performance.now();
+  const index = new ArchiveIndex(entries);
+  const buildMs = performance.now() - t0;
+  const queries = [
+    'følger op',
+    'økonomichef',
+    'rådmanden efterretning',
+    'investering',
+    'ukrainesituationen',
+    'budget',
+    'kommunikation',
+  ];
+  const out: Record<string, unknown> = {
+    'archive.meetings': meetings,
+    'archive.entries': entries.length,
+    'archive.buildMs': Math.round(buildMs),
+  };
+  const all: number[] = [];
+  for (const q of queries) {
+    const times: number[] = [];
+    let hits = 0;
+    for (let r = 0; r < 20; r++) {
+      const s = performance.now();
+      hits = index.search({ text: q, limit: 50 }).length;
+      times.push(performance.now() - s);
+    }
+    times.sort((a, b) => a - b);
+    all.push(...times);
+    out[`archive.search["${q}"]`] =
+      `${times[10].toFixed(2)} ms median, ${times[19].toFixed(2)} ms worst, ${hits} hits`;
+  }
+  all.sort((a, b) => a - b);
+  out['archive.searchWorstMs'] = Math.round(all[all.length - 1] * 100) / 100;
+  const f = performance.now();
+  index.search({ text: 'godkendt', year: 2020, owner: 'Kommunikation', limit: 50 });
+  out['archive.filteredSearchMs'] = Math.round((performance.now() - f) * 100) / 100;
+  return out;
+}

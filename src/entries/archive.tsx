@@ -1,0 +1,6 @@
+import { ArchivePage } from '../ui/pages/ArchivePage/ArchivePage';
+import { mount } from './mount';
+
+mount('archive.html', (r) => <ArchivePage lists={r.deps.lists} meetingKey={r.meetingKey || undefined} />, {
+  needsMeeting: false,
+});

@@ -1,0 +1,225 @@
+import {
+  Body1,
+  Caption1,
+  Card,
+  Field,
+  Input,
+  Link,
+  makeStyles,
+  Select,
+  Spinner,
+  Subtitle2,
+  Text,
+  Title2,
+  tokens,
+} from '@fluentui/react-components';
+import { useMemo, useState } from 'react';
+import { CATEGORIES, type Category } from '../../../domain/agendaItem';
+import {
+  fieldText,
+  markParts,
+  type ArchiveEntry,
+  type ArchiveHit,
+  type Field as HitField,
+} from '../../../domain/archive/searchIndex';
+import type { ListStore } from '../../../ports/ListStore';
+import { messageOf } from '../../errors';
+import { useLocale, useStrings } from '../../i18n/LocaleContext';
+import { useArchive } from './useArchive';
+
+const useStyles = makeStyles({
+  filters: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(12rem, 1fr))',
+    gap: tokens.spacingHorizontalM,
+    marginBottom: tokens.spacingVerticalL,
+  },
+  results: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    listStyle: 'none',
+    padding: 0,
+  },
+  mark: {
+    backgroundColor: tokens.colorPaletteYellowBackground2,
+    color: tokens.colorNeutralForeground1,
+    // High contrast: the system colours take over, so the hit is also underlined.
+    textDecorationLine: 'underline',
+  },
+  decision: { whiteSpace: 'pre-wrap' },
+});
+
+const dateText = (ymd: string) => (ymd ? ymd.split('-').reverse().join('-') : '');
+
+function Marked({ hit, field }: { hit: ArchiveHit; field: HitField }) {
+  const styles = useStyles();
+  const ranges = hit.highlights.find((h) => h.field === field)?.ranges ?? [];
+  return (
+    <>
+      {markParts(fieldText(hit.entry, field), ranges).map((p, k) =>
+        p.hit ? (
+          <mark key={k} className={styles.mark}>
+            {p.text}
+          </mark>
+        ) : (
+          <span key={k}>{p.text}</span>
+        ),
+      )}
+    </>
+  );
+}
+
+function meetingLink(entry: ArchiveEntry): string {
+  const params = new URLSearchParams(window.location.search);
+  params.set('meeting', entry.meetingKey);
+  return `${entry.live ? 'meeting.html' : 'archive.html'}?${params.toString()}#punkt-${entry.itemNumber}`;
+}
+
+/**
+ * The decision archive: full-text search over every decision, item and follow-up the person may read,
+ * filtered by series, year, category and follow-up owner; with ?meeting= one meeting's referat.
+ * All text is rendered as React text (never as HTML); hits are <mark> elements.
+ */
+export function ArchivePage({ lists, meetingKey }: { lists: ListStore; meetingKey?: string }) {
+  const s = useStrings();
+  const locale = useLocale();
+  const styles = useStyles();
+  const { index, error } = useArchive(lists);
+  const [text, setText] = useState('');
+  const [series, setSeries] = useState('');
+  const [year, setYear] = useState('');
+  const [category, setCategory] = useState('');
+  const [owner, setOwner] = useState('');
+  const facets = useMemo(() => index?.facets(), [index]);
+  const hits = useMemo(
+    () =>
+      index
+        ? index.search({
+            text,
+            series: series || undefined,
+            year: year ? Number(year) : undefined,
+            category: (category || undefined) as Category | undefined,
+            owner: owner || undefined,
+            limit: 100,
+          })
+        : [],
+    [index, text, series, year, category, owner],
+  );
+
+  if (error) return <p role="alert">{messageOf(error, locale)}</p>;
+  if (!index || !facets) return <Spinner label={s.loading} />;
+
+  if (meetingKey) {
+    const items = index
+      .search({ text: '', limit: 10_000 })
+      .filter((h) => h.entry.meetingKey === meetingKey)
+      .sort((a, b) => a.entry.itemNumber - b.entry.itemNumber);
+    const first = items[0]?.entry;
+    return (
+      <article>
+        <Link href={`archive.html?${withoutMeeting()}`}>{s.archiveBack}</Link>
+        <Title2 as="h1">{s.archiveMeetingTitle(first?.date ? dateText(first.date) : s.archiveNoDate)}</Title2>
+        <Text as="p">{first?.series || s.archiveUnknownSeries}</Text>
+        {items.map(({ entry }) => (
+          <section
+            key={entry.itemNumber}
+            id={`punkt-${entry.itemNumber}`}
+            aria-labelledby={`h-${entry.itemNumber}`}
+          >
+            <Subtitle2 as="h2" id={`h-${entry.itemNumber}`}>
+              {`${s.item} ${entry.itemNumber}: ${entry.itemTitle}`}
+            </Subtitle2>
+            {entry.closed && <Caption1>{s.closedItem}</Caption1>}
+            <Body1 as="p" className={styles.decision}>
+              {entry.decision || s.noDecision}
+            </Body1>
+          </section>
+        ))}
+      </article>
+    );
+  }
+
+  return (
+    <section aria-labelledby="archive-title">
+      <Title2 as="h1" id="archive-title">
+        {s.archiveTitle}
+      </Title2>
+      <form role="search" onSubmit={(e) => e.preventDefault()}>
+        <Field label={s.archiveSearch}>
+          <Input type="search" value={text} onChange={(_e, d) => setText(d.value)} />
+        </Field>
+        <div className={styles.filters}>
+          <Field label={s.archiveSeries}>
+            <Select value={series} onChange={(_e, d) => setSeries(d.value)}>
+              <option value="">{s.archiveAll}</option>
+              {facets.series.map((x) => (
+                <option key={x}>{x}</option>
+              ))}
+            </Select>
+          </Field>
+          <Field label={s.archiveYear}>
+            <Select value={year} onChange={(_e, d) => setYear(d.value)}>
+              <option value="">{s.archiveAll}</option>
+              {facets.years.map((y) => (
+                <option key={y}>{y}</option>
+              ))}
+            </Select>
+          </Field>
+          <Field label={s.archiveCategory}>
+            <Select value={category} onChange={(_e, d) => setCategory(d.value)}>
+              <option value="">{s.archiveAll}</option>
+              {CATEGORIES.map((c) => (
+                <option key={c}>{c}</option>
+              ))}
+            </Select>
+          </Field>
+          <Field label={s.archiveOwner}>
+            <Select value={owner} onChange={(_e, d) => setOwner(d.value)}>
+              <option value="">{s.archiveAll}</option>
+              {facets.owners.map((o) => (
+                <option key={o}>{o}</option>
+              ))}
+            </Select>
+          </Field>
+        </div>
+      </form>
+      <Text as="p" role="status" aria-live="polite">
+        {hits.length ? s.archiveHits(hits.length) : s.archiveNone}
+      </Text>
+      <ul className={styles.results} aria-label={s.archiveTitle}>
+        {hits.map((hit) => (
+          <li key={`${hit.entry.meetingKey}#${hit.entry.itemNumber}`}>
+            <Card>
+              <Caption1>
+                {`${hit.entry.date ? dateText(hit.entry.date) : s.archiveNoDate} · ${hit.entry.series || s.archiveUnknownSeries}`}
+              </Caption1>
+              <Subtitle2 as="h2">
+                {`${s.item} ${hit.entry.itemNumber}: `}
+                <Marked hit={hit} field="itemTitle" />
+              </Subtitle2>
+              {hit.entry.decision && (
+                <Body1 as="p" className={styles.decision}>
+                  <Marked hit={hit} field="decision" />
+                </Body1>
+              )}
+              {hit.entry.followUps.length > 0 && (
+                <Caption1>
+                  {`${s.followUps}: `}
+                  <Marked hit={hit} field="followUps" />
+                </Caption1>
+              )}
+              <Link href={meetingLink(hit.entry)}>{s.archiveOpen}</Link>
+            </Card>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function withoutMeeting(): string {
+  const params = new URLSearchParams(window.location.search);
+  params.delete('meeting');
+  return params.toString();
+}

@@ -1,0 +1,78 @@
+/** @jest-environment jsdom */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { MemoryListStore } from '../../src/adapters/memory/memoryListStore';
+import { importMeetings } from '../../src/app/importMeetings';
+import { parseExport } from '../../src/domain/history/parseExport';
+import { AppShell } from '../../src/ui/components/AppShell/AppShell';
+import { ArchivePage } from '../../src/ui/pages/ArchivePage/ArchivePage';
+
+async function archiveWithSeed(): Promise<MemoryListStore> {
+  const lists = new MemoryListStore();
+  const text = readFileSync(join(__dirname, '../../../shared/seeds/raadmandsmoede-2024-02.txt'), 'utf8');
+  await importMeetings(
+    lists,
+    { upn: 'sofie@kommune.example', name: 'Sofie Holm' },
+    parseExport(text).meetings,
+  );
+  // A decision someone typed with markup in it: it must come out as text.
+  await lists.saveDecision('x', {
+    itemNumber: 1,
+    itemTitle: '<img src=x onerror=alert(1)>',
+    text: 'Godkendt <b>fed</b>',
+    status: 'Endelig',
+    editorUpn: 'mads@kommune.example',
+    updatedAt: '2024-02-20T10:00:00Z',
+  });
+  return lists;
+}
+
+test('searching narrows the decisions, marks the hits, and filters by year; markup stays text', async () => {
+  const user = userEvent.setup();
+  render(
+    <AppShell theme="default" locale="da">
+      <ArchivePage lists={await archiveWithSeed()} />
+    </AppShell>,
+  );
+  await screen.findByRole('heading', { level: 1, name: 'Beslutningsarkiv' });
+  const box = screen.getByRole('searchbox', { name: 'Søg i beslutninger' });
+  await user.type(box, 'økonomichef');
+  expect(screen.getByRole('status').textContent).toBe('2 beslutninger fundet');
+  const results = screen.getByRole('list', { name: 'Beslutningsarkiv' });
+  const [hit] = within(results).getAllByRole('listitem');
+  expect(
+    within(hit)
+      .getAllByText('@konomichef')
+      .map((e) => e.tagName),
+  ).toEqual(['MARK', 'MARK']);
+  expect(within(hit).getByRole('heading', { level: 2 }).textContent).toBe(
+    'Punkt 3: Opfelgning pa budgetforlig februar 2024',
+  );
+  expect(within(hit).getByRole('link', { name: 'Åbn mødet' }).getAttribute('href')).toMatch(
+    /^archive\.html\?meeting=import-2024-02-06-.*#punkt-3$/,
+  );
+
+  await user.clear(box);
+  await user.type(box, 'fed');
+  expect(screen.getByText(/Godkendt/).innerHTML).toContain('&lt;b&gt;');
+  expect(document.querySelector('img')).toBeNull();
+
+  await user.clear(box);
+  await user.selectOptions(screen.getByRole('combobox', { name: 'År' }), '2024');
+  expect(screen.getByRole('status').textContent).toBe('14 beslutninger fundet');
+});
+
+test('one meeting’s referat, in English', async () => {
+  const lists = await archiveWithSeed();
+  const key = (await lists.readArchive()).meetings.find((m) => m.start.startsWith('2024-02-20'))!.key;
+  render(
+    <AppShell theme="dark" locale="en">
+      <ArchivePage lists={lists} meetingKey={key} />
+    </AppShell>,
+  );
+  expect(await screen.findByRole('heading', { level: 1, name: 'Minutes 20-02-2024' })).toBeTruthy();
+  expect(screen.getAllByRole('heading', { level: 2 })).toHaveLength(8);
+  expect(screen.getByRole('link', { name: 'Back to the search' })).toBeTruthy();
+});
