@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -108,4 +108,17 @@ test('import --to-sharepoint twice writes once; search finds a decision with the
   const badCategory = await cli('search', ['x', '--category', 'Til pynt', '--graph', server.url]);
   expect(badCategory.code).toBe(2);
   expect(badCategory.stderr).toMatch(/ukendt kategori/);
+});
+
+test('a Word document is read through mammoth and parses like its text', async () => {
+  const { Document, Packer, Paragraph } = await import('docx');
+  const text = readFileSync(seeds[1], 'utf8');
+  const doc = new Document({ sections: [{ children: text.split('\n').map((line) => new Paragraph(line)) }] });
+  const dir = mkdtempSync(join(tmpdir(), 'import-'));
+  writeFileSync(join(dir, 'referat.docx'), await Packer.toBuffer(doc));
+  const fromWord = await cli('import', [join(dir, 'referat.docx'), '--json']);
+  const fromText = await cli('import', [seeds[1], '--json']);
+  expect(fromWord.code).toBe(0);
+  const strip = (out: string) => JSON.stringify(JSON.parse(out)).replace(/\\n|\s+/g, ' ');
+  expect(strip(fromWord.stdout).replace(/ +/g, ' ')).toBe(strip(fromText.stdout).replace(/ +/g, ' '));
 });

@@ -58,11 +58,13 @@ interface Draft {
 }
 
 export function parseExport(text: string, source = 'filen'): ImportResult {
-  const lines = text
-    .replace(/\r\n?/g, '\n')
-    .replace(/[\f\v]/g, '\n')
-    .split('\n')
-    .map((l) => l.replace(/\u00a0/g, ' ').trim());
+  const lines = undoubleSpacing(
+    text
+      .replace(/\r\n?/g, '\n')
+      .replace(/[\f\v]/g, '\n')
+      .split('\n')
+      .map((l) => l.replace(/\u00a0/g, ' ').trim()),
+  );
   const warnings: string[] = [];
   const events = findEvents(lines);
   if (!events.some((e) => e.kind !== 'indstilling')) {
@@ -194,6 +196,24 @@ export function parseExport(text: string, source = 'filen'): ImportResult {
     .map((d) => finish(d, warnings, source))
     .filter((m) => m.items.length || m.date || m.series);
   return { meetings, warnings };
+}
+
+/**
+ * Word documents made line by line (one paragraph per printed line, as scans pasted into Word are) come
+ * out of text extraction double-spaced: a blank line after every line. Lines that never touch are
+ * such a document; dropping one blank line after each gives back the printed layout.
+ */
+function undoubleSpacing(lines: string[]): string[] {
+  const filled = lines.filter(Boolean).length;
+  let touching = 0;
+  for (let i = 1; i < lines.length; i++) if (lines[i] && lines[i - 1]) touching++;
+  if (filled < 10 || touching / filled > 0.05) return lines;
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    out.push(lines[i]);
+    if (lines[i + 1] === '') i++;
+  }
+  return out;
 }
 
 function emptyMeeting(): ImportedMeeting {
