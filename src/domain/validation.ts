@@ -5,7 +5,7 @@ import { cleanText, stripControl, TEXT_MAX, TITLE_MAX } from './text';
 
 export interface ValidationIssue {
   field: string;
-  code: 'required' | 'tooLong' | 'invalid' | 'duplicate' | 'range';
+  code: 'required' | 'tooLong' | 'tooLarge' | 'invalid' | 'duplicate' | 'range';
   message: string;
 }
 
@@ -99,6 +99,7 @@ export function validateAgendaItem(
       code: 'invalid',
       message: `Ukendt kategori: ${String(item.category)}.`,
     });
+  clean.attachments.forEach((a, k) => issues.push(...attachmentIssues(a, at(`attachments.${k}`))));
   if (item.caseNumber && clean.caseNumber && !/^[A-ZÆØÅ]{2,5}-\d{4}-\d{3,7}$/i.test(clean.caseNumber))
     issues.push({
       field: at('caseNumber'),
@@ -106,6 +107,53 @@ export function validateAgendaItem(
       message: `Sagsnummeret skal have formen EMN-2022-03107.`,
     });
   return { item: clean, issues };
+}
+
+/** Bilag the municipality's meetings use: documents, sheets, slides, images, mails. */
+export const ATTACHMENT_TYPES = [
+  'pdf',
+  'docx',
+  'doc',
+  'xlsx',
+  'xls',
+  'pptx',
+  'ppt',
+  'odt',
+  'ods',
+  'odp',
+  'rtf',
+  'txt',
+  'csv',
+  'png',
+  'jpg',
+  'jpeg',
+  'gif',
+  'msg',
+  'eml',
+] as const;
+/** Outlook's limit for a file attached to an event through an upload session is 150 MB; we keep bilag at 25 MB. */
+export const ATTACHMENT_MAX_BYTES = 25 * 1024 * 1024;
+
+function attachmentIssues(a: AgendaItem['attachments'][number], field: string): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const ext = /\.([a-z0-9]{1,5})$/i.exec(a.name)?.[1]?.toLowerCase();
+  if (!a.name || a.name.length > TITLE_MAX)
+    issues.push({ field, code: 'invalid', message: `Bilagets navn skal have 1 til ${TITLE_MAX} tegn.` });
+  else if (!ext || !(ATTACHMENT_TYPES as readonly string[]).includes(ext))
+    issues.push({
+      field,
+      code: 'invalid',
+      message: `Bilaget "${a.name}" har en filtype, der ikke kan vedhæftes. Brug fx PDF, Word, Excel eller PowerPoint.`,
+    });
+  if (!Number.isFinite(a.size) || a.size < 0 || a.size > ATTACHMENT_MAX_BYTES)
+    issues.push({
+      field,
+      code: 'tooLarge',
+      message: `Bilaget "${a.name}" er for stort (${fmt(Math.round(a.size / 1048576))} MB); højst ${ATTACHMENT_MAX_BYTES / 1048576} MB.`,
+    });
+  if (a.url && !/^(?:https:\/\/|\/(?!\/))/i.test(a.url))
+    issues.push({ field, code: 'invalid', message: `Bilaget "${a.name}" har en ugyldig adresse.` });
+  return issues;
 }
 
 /** The whole agenda: every item valid, numbers unique. Throws ValidationError; returns the cleaned items. */
