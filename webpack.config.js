@@ -2,6 +2,23 @@
 const path = require('node:path');
 const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
+const { renderIcon } = require('./scripts/icons');
+
+// Tenant configuration may live in .env (see .env.example); the real environment wins.
+if (require('node:fs').existsSync(path.join(__dirname, '.env'))) process.loadEnvFile(path.join(__dirname, '.env'));
+
+/** The Outlook add-in's icons, drawn by scripts/icons.js and served at /assets/icon-N.png. */
+class IconAssetsPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('IconAssets', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'IconAssets', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        for (const size of [16, 32, 64, 80, 128]) {
+          compilation.emitAsset(`assets/icon-${size}.png`, new webpack.sources.RawSource(renderIcon(size)));
+        }
+      });
+    });
+  }
+}
 
 const PAGES = {
   meeting: 'Mødeassistent',
@@ -19,7 +36,10 @@ const ENV = [
   'APP_URL',
 ];
 
-module.exports = (_env, argv) => {
+/** Office.js must come from Microsoft's CDN (the add-in store checks it); only the Outlook task pane loads it. */
+const OFFICE_JS = '<script async data-office-js src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script>';
+
+module.exports = async (_env, argv) => {
   const production = argv.mode === 'production';
   const graphOrigin =
     process.env.GRAPH_MODE === 'tenant' ? 'https://graph.microsoft.com' : 'http://localhost:*';
@@ -78,6 +98,7 @@ module.exports = (_env, argv) => {
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <meta http-equiv="Content-Security-Policy" content="${csp}" />
     <title>${htmlWebpackPlugin.options.title}</title>
+    ${name === 'taskpane' ? OFFICE_JS : ''}
   </head>
   <body style="margin:0">
     <div id="root"></div>
@@ -85,6 +106,13 @@ module.exports = (_env, argv) => {
 </html>`,
           }),
       ),
+      new IconAssetsPlugin(),
+      // MSAL's popup returns to a page of the app that does nothing (the opener reads the result).
+      new HtmlWebpackPlugin({
+        filename: 'auth-redirect.html',
+        chunks: [],
+        templateContent: '<!doctype html><html lang="da"><head><meta charset="utf-8" /><title>Log ind</title></head><body></body></html>',
+      }),
     ],
     optimization: { splitChunks: { chunks: 'all' } },
     performance: { hints: false },
@@ -95,6 +123,10 @@ module.exports = (_env, argv) => {
       hot: false,
       client: { overlay: false },
       static: false,
+      // `npm run start:https`: Office's dev certificates (trusted once, as Teams and Outlook sideloading need).
+      ...(process.env.HTTPS === '1'
+        ? { server: { type: 'https', options: await require('office-addin-dev-certs').getHttpsServerOptions() } }
+        : {}),
     },
   };
 };

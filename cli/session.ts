@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { DevTokenProvider } from '../src/adapters/auth/devTokenProvider';
 import { createGraphConnection } from '../src/adapters/graph/graphClient';
 import { SharePointListStore } from '../src/adapters/sharepoint/sharePointListStore';
@@ -23,6 +24,7 @@ export interface CliSession {
  * the same database file (GRAPH_DB, default .data/graph.db) started in this process.
  */
 export async function openSession(options: { as: string; graph?: string }): Promise<CliSession> {
+  if (existsSync('.env')) process.loadEnvFile('.env');
   const config = readConfig(process.env);
   const explicit = options.graph ?? process.env.GRAPH_BASE_URL;
   let server: GraphServer | null = null;

@@ -74,7 +74,7 @@ async function printLinks(graphOrigin: string, port: number) {
   const now = new Date().toISOString();
   const upcoming = view.value.find((e) => `${e.start.dateTime}Z` > now) ?? view.value.at(-1);
   const past = [...view.value].reverse().find((e) => `${e.start.dateTime}Z` < now);
-  const base = `http://localhost:${port}`;
+  const base = `${process.env.HTTPS === "1" ? "https" : "http"}://localhost:${port}`;
   console.log(`\nMødeassistent kører på ${base}\n`);
   if (upcoming) {
     console.log(`Kommende møde (${upcoming.start.dateTime.slice(0, 10)}):`);

@@ -1,4 +1,4 @@
-import { Spinner } from '@fluentui/react-components';
+import { MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
 import { useEffect, useState, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AppShell } from '../ui/components/AppShell/AppShell';
@@ -34,6 +34,8 @@ function Boot({
   const [runtime, setRuntime] = useState<Runtime | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [meetings, setMeetings] = useState<CalendarEvent[] | null>(null);
+  const [hostTheme, setHostTheme] = useState<Runtime['theme'] | null>(null);
+  useEffect(() => runtime?.meetingHost.onThemeChange(setHostTheme), [runtime]);
   useEffect(() => {
     createRuntime().then(async (r) => {
       setRuntime(r);
@@ -49,7 +51,7 @@ function Boot({
     }, setError);
   }, [needsMeeting]);
   const locale = runtime?.locale ?? initialLocale;
-  const theme = runtime?.theme ?? initialTheme;
+  const theme = hostTheme ?? runtime?.theme ?? initialTheme;
   let body: ReactNode;
   if (error) body = <p role="alert">{messageOf(error, locale)}</p>;
   else if (!runtime) body = <Spinner label={locale === 'en' ? 'Loading…' : 'Indlæser…'} />;
@@ -58,6 +60,11 @@ function Boot({
   else body = render({ ...runtime, meetingKey: runtime.meetingKey ?? '' });
   return (
     <AppShell theme={theme} locale={locale}>
+      {runtime?.host.fallbackReason && (
+        <MessageBar intent="info">
+          <MessageBarBody>{runtime.host.fallbackReason}</MessageBarBody>
+        </MessageBar>
+      )}
       {body}
     </AppShell>
   );

@@ -7,6 +7,9 @@ import { SharePointListStore } from '../adapters/sharepoint/sharePointListStore'
 import type { AppDeps } from '../app/deps';
 import { GRAPH_SCOPES, readConfig, type AppConfig } from '../config';
 import type { HostContext, MeetingHost, Theme } from '../ports/MeetingHost';
+import { browserHost } from '../adapters/hosts/browserHost';
+import { outlookHost, type OfficeApi } from '../adapters/hosts/outlookHost';
+import { teamsHost } from '../adapters/hosts/teamsHost';
 import type { TokenProvider } from '../ports/TokenProvider';
 import { systemClock } from '../ports/Clock';
 
@@ -47,7 +50,7 @@ export async function createRuntime(
     tenantTokens?: (config: AppConfig, host: HostContext) => Promise<TokenProvider>;
   } = {},
 ): Promise<Runtime> {
-  const { pickHost = plainBrowserHost, tenantTokens } = options;
+  const { pickHost = detectHost, tenantTokens = msalTokens } = options;
   const params = new URLSearchParams(window.location.search);
   const env = buildEnv();
   // Local mode only: the browser tests point a page at their own server instance.
@@ -89,26 +92,66 @@ export async function createRuntime(
     meetingHost,
     config,
     graph,
-    meetingKey: params.get('meeting') ?? host.meeting?.iCalUId ?? undefined,
+    meetingKey: params.get('meeting') ?? (await meetingKeyOf(host, deps)),
     locale: lang.toLowerCase().startsWith('en') ? 'en' : 'da',
     theme: host.theme,
     live: { watchIntervalMs: Number(params.get('poll') ?? 2500) },
   };
 }
 
-/** Until the host adapters are wired: the page's query string is the host. */
-async function plainBrowserHost(): Promise<MeetingHost> {
-  const params = new URLSearchParams(window.location.search);
-  const theme = (params.get('theme') as Theme | null) ?? 'default';
-  return {
-    context: async () => ({
-      kind: 'browser',
-      theme,
-      locale: params.get('lang') === 'en' ? 'en-US' : 'da-DK',
-      frameContext: 'browser',
-      user: params.get('as') ? { upn: params.get('as')! } : undefined,
-      meeting: params.get('meeting') ? { iCalUId: params.get('meeting')! } : null,
-    }),
-    onThemeChange: () => () => undefined,
-  };
+/**
+ * Which host the page is in: Outlook when Office.js is on the page (taskpane.html loads it), Teams when
+ * the page is framed (teams-js answers, or times out and falls back), else a plain browser tab.
+ */
+async function detectHost(): Promise<MeetingHost> {
+  const office = await officeScript();
+  if (office) return outlookHost(office);
+  const framed =
+    window.parent !== window || new URLSearchParams(window.location.search).get('host') === 'teams';
+  if (framed) {
+    const teams = await import(/* webpackChunkName: "teams-js" */ '@microsoft/teams-js');
+    return teamsHost(teams);
+  }
+  return browserHost(window);
+}
+
+/** Office.js is loaded async by the page; wait for it to load or fail (never hang on a closed network). */
+async function officeScript(): Promise<OfficeApi | undefined> {
+  const w = window as unknown as { Office?: OfficeApi };
+  if (w.Office) return w.Office;
+  const tag = document.querySelector<HTMLScriptElement>('script[data-office-js]');
+  if (!tag) return undefined;
+  await new Promise<void>((resolve) => {
+    const done = () => resolve();
+    tag.addEventListener('load', done, { once: true });
+    tag.addEventListener('error', done, { once: true });
+    setTimeout(done, 3000);
+  });
+  return w.Office;
+}
+
+async function msalTokens(config: AppConfig, host: HostContext): Promise<TokenProvider> {
+  if (!config.clientId)
+    throw new Error(
+      'AAD_APP_CLIENT_ID er ikke sat: tenant-tilstand kræver en app-registrering (docs/tenant-setup.md).',
+    );
+  const { MsalTokenProvider } = await import(
+    /* webpackChunkName: "msal" */ '../adapters/auth/msalTokenProvider'
+  );
+  return MsalTokenProvider.create({
+    clientId: config.clientId,
+    tenantId: config.tenantId,
+    nested: host.kind !== 'browser',
+    redirectUri: `${config.appUrl}/auth-redirect.html`,
+  });
+}
+
+/** The meeting the host points at: Teams gives the chat, Outlook the event; the calendar knows its key. */
+async function meetingKeyOf(host: HostContext, deps: AppDeps): Promise<string | undefined> {
+  const m = host.meeting;
+  if (!m) return undefined;
+  if (m.iCalUId) return m.iCalUId;
+  if (m.eventId) return (await deps.calendar.findByEventId(m.eventId)).key;
+  if (m.chatId) return (await deps.calendar.findByChatId(m.chatId)).key;
+  return undefined;
 }

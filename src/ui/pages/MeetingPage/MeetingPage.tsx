@@ -14,6 +14,7 @@ import { AbsenceList } from '../../components/AbsenceList/AbsenceList';
 import { AgendaList, DecisionText } from '../../components/AgendaList/AgendaList';
 import { DecisionEditor } from '../../components/DecisionEditor/DecisionEditor';
 import { MeetingHeader } from '../../components/MeetingHeader/MeetingHeader';
+import { StageView } from '../../components/StageView/StageView';
 import { messageOf } from '../../errors';
 import { useLocale, useStrings } from '../../i18n/LocaleContext';
 import { useMeeting } from './useMeeting';
@@ -26,16 +27,22 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalXS,
   },
   followUps: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  // Teams' meeting side panel is 320 px wide: tighter spacing, nothing wider than the panel.
+  sidePanel: { maxWidth: '320px', overflowWrap: 'anywhere', fontSize: tokens.fontSizeBase200 },
 });
+
+/** Where the tab is shown: the full tab, Teams' side panel during the meeting, or the shared stage. */
+export type MeetingLayout = 'full' | 'sidePanel' | 'stage';
 
 export interface MeetingPageProps {
   deps: AppDeps;
   meetingKey: string;
   watchIntervalMs: number;
+  layout?: MeetingLayout;
 }
 
 /** The meeting tab: header, agenda with times, afbud, and the decisions as they are written. */
-export function MeetingPage({ deps, meetingKey, watchIntervalMs }: MeetingPageProps) {
+export function MeetingPage({ deps, meetingKey, watchIntervalMs, layout = 'full' }: MeetingPageProps) {
   const styles = useStyles();
   const s = useStrings();
   const locale = useLocale();
@@ -65,8 +72,22 @@ export function MeetingPage({ deps, meetingKey, watchIntervalMs }: MeetingPagePr
     },
     locale,
   );
+  if (layout === 'stage') {
+    // The current item by the meeting clock; before it starts, the first item without a decision.
+    const current =
+      view.items.find((i) => i.number === view.meeting.timer?.currentItem) ??
+      view.items.find((i) => !m.texts[i.number]) ??
+      null;
+    return (
+      <StageView
+        title={view.meeting.title}
+        item={current}
+        decision={current ? m.texts[current.number] : undefined}
+      />
+    );
+  }
   return (
-    <>
+    <div className={layout === 'sidePanel' ? styles.sidePanel : undefined}>
       <MeetingHeader meeting={view.meeting} information={information} />
       {view.role === 'guest' && <Text as="p">{s.guestNotice}</Text>}
       <AgendaList
@@ -108,6 +129,6 @@ export function MeetingPage({ deps, meetingKey, watchIntervalMs }: MeetingPagePr
         }}
       />
       {can(view.role, 'readClosedItems') && <AbsenceList absences={view.absences} />}
-    </>
+    </div>
   );
 }
