@@ -47,6 +47,8 @@ interface Stats {
   byUser: Record<string, number>;
   byMethod: Record<string, number>;
   byKind: Record<string, number>;
+  /** The most requests of one user in flight at once (Graph throttles a mailbox above 4). */
+  maxInFlightByUser: Record<string, number>;
 }
 
 const pathKind = (path: string) =>
@@ -71,7 +73,8 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
   const tokens = new TokenService(options.secret);
   const random = seededRandom(options.seedRandom ?? Date.now());
   let chaos: ChaosOptions = options.chaos ?? {};
-  let stats: Stats = { total: 0, byUser: {}, byMethod: {}, byKind: {} };
+  let stats: Stats = { total: 0, byUser: {}, byMethod: {}, byKind: {}, maxInFlightByUser: {} };
+  const inFlight: Record<string, number> = {};
   if (options.seed === 'demo' && isEmpty(db)) seedDemo(db, now());
   else if (isEmpty(db)) seedTenant(db);
 
@@ -170,6 +173,18 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
     stats.byMethod[req.method] = (stats.byMethod[req.method] ?? 0) + 1;
     const kind = pathKind(path);
     stats.byKind[kind] = (stats.byKind[kind] ?? 0) + 1;
+    if (!inBatch) {
+      const upn = me.upn;
+      inFlight[upn] = (inFlight[upn] ?? 0) + 1;
+      stats.maxInFlightByUser[upn] = Math.max(stats.maxInFlightByUser[upn] ?? 0, inFlight[upn]);
+      let done = false;
+      const release = () => {
+        if (!done) inFlight[upn] -= 1;
+        done = true;
+      };
+      reply.raw.once('finish', release);
+      reply.raw.once('close', release);
+    }
     if (!(await applyChaos(req, reply, inBatch))) return reply;
     if (req.method === 'POST' && path === '/$batch') return batch(req, reply, requestId);
     const query: Record<string, string> = {};
@@ -353,7 +368,7 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
   });
   app.get('/_dev/stats', async () => stats);
   app.post('/_dev/stats/reset', async () => {
-    stats = { total: 0, byUser: {}, byMethod: {}, byKind: {} };
+    stats = { total: 0, byUser: {}, byMethod: {}, byKind: {}, maxInFlightByUser: {} };
     return stats;
   });
   app.get('/_dev/mail', async () => ({

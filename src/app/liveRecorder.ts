@@ -1,9 +1,10 @@
+import { sameUpn } from '../domain/person';
 import type { Decision } from '../domain/decision';
 import type { FollowUp } from '../domain/followUp';
 import type { MeetingKey } from '../domain/meeting';
 import { can, type Role } from '../domain/permissions';
 import { validateDecision } from '../domain/validation';
-import { Conflict, Forbidden, isTransient, Offline, PortError } from '../ports/errors';
+import { Conflict, Forbidden, isTransient, Offline, PortError, Unauthorized } from '../ports/errors';
 import type { Stored } from '../ports/ListStore';
 import type { OutboxEntry } from '../ports/Outbox';
 import type { AppDeps } from './deps';
@@ -25,6 +26,8 @@ export interface RecorderOptions {
 
 type Slot = `decision:${string}` | `followUp:${string}`;
 
+export const SIGNED_OUT =
+  'Du skal logge ind igen. Teksten er gemt på denne computer og sendes, når du er logget ind.';
 export const FORBIDDEN_DECISION = 'Kun referenten og mødets organisator kan skrive beslutninger.';
 
 /**
@@ -226,6 +229,13 @@ export class LiveRecorder {
       return true;
     } catch (e) {
       if (e instanceof Conflict) return this.onConflict(entry);
+      if (e instanceof Unauthorized) {
+        // Sign-in lapsed and could not be renewed silently: keep every text, say so, and try again later.
+        for (const pending of await this.deps.outbox.list(this.meeting.key))
+          if (!pending.conflict) this.setState(pending.slot as Slot, { kind: 'error', message: SIGNED_OUT });
+        this.scheduleRetry(e);
+        return false;
+      }
       if (isTransient(e)) {
         for (const pending of await this.deps.outbox.list(this.meeting.key)) {
           if (!pending.conflict)
@@ -279,6 +289,13 @@ export class LiveRecorder {
       this.known.set(slot, server);
       await this.deps.outbox.remove(slot, entry.revision);
       this.setState(slot, { kind: 'saved', at: this.deps.clock.now() });
+      return true;
+    }
+    if ('editorUpn' in server.value && sameUpn(server.value.editorUpn, this.deps.me.upn)) {
+      // The newer version is this person's own earlier write whose answer was lost on the way back (a
+      // dropped connection after SharePoint saved it): nobody else's text is at stake, so build on it.
+      const row = await this.save(entry, server.eTag);
+      await this.confirmed(entry, row);
       return true;
     }
     const conflict = { serverPayload: server.value, serverETag: server.eTag };

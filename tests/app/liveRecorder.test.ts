@@ -1,11 +1,11 @@
-import { LiveRecorder, type SaveState } from '../../src/app/liveRecorder';
+import { LiveRecorder, SIGNED_OUT, type SaveState } from '../../src/app/liveRecorder';
 import { openMeeting } from '../../src/app/openMeeting';
 import { sendAgenda } from '../../src/app/sendAgenda';
 import { assignReferent } from '../../src/app/assignReferent';
 import { MemoryOutbox } from '../../src/adapters/memory/memoryOutbox';
 import type { Decision } from '../../src/domain/decision';
 import type { MeetingKey } from '../../src/domain/meeting';
-import { Offline, Throttled } from '../../src/ports/errors';
+import { Offline, Throttled, Unauthorized } from '../../src/ports/errors';
 import type { ListStore, Stored } from '../../src/ports/ListStore';
 import { KEY, people, seedItems, world } from './fixtures';
 
@@ -182,4 +182,23 @@ test('an attendee may not write decisions', async () => {
   await expect(
     recorder.editDecision({ itemNumber: 1, itemTitle: 'Dagsorden', text: 'Godkendt.', status: 'Kladde' }),
   ).rejects.toThrow('Kun referenten og mødets organisator kan skrive beslutninger.');
+});
+
+test('a lapsed sign-in keeps the text and says so; it is saved once signing in works again', async () => {
+  const w = await meetingWithReferent();
+  let signedOut = true;
+  const mads = w.as(people.mads);
+  const lists = flaky(w.lists, () => (signedOut ? new Unauthorized('token expired') : null));
+  const recorder = new LiveRecorder({ ...mads, lists }, { key: KEY, role: 'referent' });
+  const seen: SaveState[] = [];
+  recorder.onState((_slot, s) => seen.push(s));
+  await recorder.editDecision({ itemNumber: 2, itemTitle: 'Referat', text: 'Godkendt.', status: 'Kladde' });
+  await recorder.flush();
+  expect(seen.at(-1)).toEqual({ kind: 'error', message: SIGNED_OUT });
+  expect(await mads.outbox.list(KEY)).toHaveLength(1);
+  signedOut = false;
+  await jest.advanceTimersByTimeAsync(2000);
+  expect(seen.at(-1)?.kind).toBe('saved');
+  expect((await w.lists.openMeeting(KEY)).decisions.map((d) => d.value.text)).toEqual(['Godkendt.']);
+  recorder.stop();
 });

@@ -16,9 +16,11 @@ export class DevTokenProvider implements TokenProvider {
     private readonly options: { fetch?: typeof fetch; now?: () => number; lifetimeSeconds?: number } = {},
   ) {}
 
-  async getToken(): Promise<string> {
+  async getToken(_scopes: string[] = [], options: { forceRefresh?: boolean } = {}): Promise<string> {
     const now = (this.options.now ?? Date.now)();
-    if (this.token && this.token.expiresAt - 60_000 > now) return this.token.value;
+    if (options.forceRefresh) this.token = null;
+    const margin = Math.min(60_000, ((this.options.lifetimeSeconds ?? 3600) * 1000) / 4);
+    if (this.token && this.token.expiresAt - margin > now) return this.token.value;
     this.pending ??= this.fetchToken().finally(() => (this.pending = null));
     return this.pending;
   }

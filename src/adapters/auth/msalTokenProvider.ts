@@ -46,10 +46,14 @@ export class MsalTokenProvider implements TokenProvider {
     return new MsalTokenProvider(pca);
   }
 
-  async getToken(scopes: string[]): Promise<string> {
+  async getToken(scopes: string[], options: { forceRefresh?: boolean } = {}): Promise<string> {
     const account = this.current ?? this.pca.getActiveAccount() ?? this.pca.getAllAccounts()[0] ?? null;
     try {
-      const result = await this.pca.acquireTokenSilent({ scopes, account: account ?? undefined });
+      const result = await this.pca.acquireTokenSilent({
+        scopes,
+        account: account ?? undefined,
+        forceRefresh: options.forceRefresh,
+      });
       this.remember(result.account);
       return result.accessToken;
     } catch (e) {

@@ -260,7 +260,11 @@ export class SharePointListStore implements ListStore {
     const lists: ListName[] = ['Meetings', 'AgendaItems', 'Decisions', 'FollowUps'];
     const answers = await runBatch(
       this.graph,
-      lists.map((name) => ({ id: name, method: 'GET', url: `${this.root}/lists/${name}/items?$expand=fields&$top=999` })),
+      lists.map((name) => ({
+        id: name,
+        method: 'GET',
+        url: `${this.root}/lists/${name}/items?$expand=fields&$top=999`,
+      })),
     );
     const rows = async (name: ListName): Promise<GraphItem[]> => {
       const page = bodyOf<{ value: GraphItem[]; '@odata.nextLink'?: string }>(answers.get(name));
@@ -272,7 +276,10 @@ export class SharePointListStore implements ListStore {
       meetings: meetings.map((r) => meetingFromFields(r.fields ?? {})),
       items: items.map((r) => ({ ...itemFromFields(r.fields ?? {}, r.id), meetingKey: keyOf(r) })),
       decisions: decisions.map((r) => ({ ...decisionFromFields(r.fields ?? {}), meetingKey: keyOf(r) })),
-      followUps: followUps.map((r) => ({ ...followUpFromFields(r.fields ?? {}, r.id), meetingKey: keyOf(r) })),
+      followUps: followUps.map((r) => ({
+        ...followUpFromFields(r.fields ?? {}, r.id),
+        meetingKey: keyOf(r),
+      })),
     };
   }
 
