@@ -82,6 +82,17 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
   app.addContentTypeParser(['application/octet-stream'], { parseAs: 'buffer' }, (_req, body, done) =>
     done(null, body),
   );
+  // Graph accepts an empty body with a JSON content type (the SDK sends one on DELETE); bad JSON is a 400.
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
+    const text = String(body);
+    if (!text.trim()) return done(null, undefined);
+    try {
+      done(null, JSON.parse(text));
+    } catch (e) {
+      done(e as SyntaxError, undefined);
+    }
+  });
   let base = '';
 
   const send = (reply: FastifyReply, requestId: string, r: Result) => {

@@ -21,7 +21,9 @@ afterAll(() => stack?.close());
 test('the later writer sees the conflict, merges, and the list keeps the merge', async () => {
   const sofiePerson = await stack.person('sofie@kommune.example');
   const sofie = await sofiePerson.open('meeting.html', { meeting: key, poll: '500' });
-  const mads = await (await stack.person('mads@kommune.example')).open('meeting.html', { meeting: key, poll: '500' });
+  const mads = await (
+    await stack.person('mads@kommune.example')
+  ).open('meeting.html', { meeting: key, poll: '500' });
   const sofieBox = sofie.getByRole('textbox', { name: 'Beslutning for punkt 6' });
   const madsBox = mads.getByRole('textbox', { name: 'Beslutning for punkt 6' });
   await sofieBox.waitFor();
@@ -49,8 +51,11 @@ test('the later writer sees the conflict, merges, and the list keeps the merge',
   let stored: unknown;
   const deadline = Date.now() + 15_000;
   while (Date.now() < deadline) {
-    const res = await graph(`/sites/kommune.sharepoint.com:/sites/moeder:/lists/Decisions/items?$expand=fields&$filter=${filter}`);
-    const rows = ((await res.json()) as { value: Array<{ fields: { ItemNumber: number; Text: string } }> }).value;
+    const res = await graph(
+      `/sites/kommune.sharepoint.com:/sites/moeder:/lists/Decisions/items?$expand=fields&$filter=${filter}`,
+    );
+    const rows = ((await res.json()) as { value: Array<{ fields: { ItemNumber: number; Text: string } }> })
+      .value;
     const six = rows.filter((r) => r.fields.ItemNumber === 6);
     expect(six.length).toBeLessThanOrEqual(1);
     stored = six[0]?.fields.Text;
@@ -59,5 +64,8 @@ test('the later writer sees the conflict, merges, and the list keeps the merge',
   }
   expect(stored).toBe(merged);
   // Mads's page shows the merged text too, without reloading.
-  await mads.waitForFunction((t) => [...document.querySelectorAll('textarea')].some((a) => a.value === t), merged);
+  await mads.waitForFunction(
+    (t) => [...document.querySelectorAll('textarea')].some((a) => a.value === t),
+    merged,
+  );
 });
