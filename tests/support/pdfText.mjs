@@ -1,6 +1,7 @@
 // Prints the text of a PDF (path in argv[2]) page by page as JSON, with Mozilla's pdf.js. A separate
 // process because pdf.js ships as ES modules only.
 import { readFileSync } from 'node:fs';
+import process from 'node:process';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 const doc = await getDocument({
