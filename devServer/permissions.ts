@@ -1,5 +1,6 @@
 import type { AgendaItem } from '../src/domain/agendaItem';
 import { can, roleIn, visibleItems, type Role } from '../src/domain/permissions';
+import { parseReferat } from '../src/domain/referatApproval';
 import { parseGuests } from '../src/adapters/sharepoint/rows';
 import type { Db } from './db';
 import { organizerCopy } from './routes/events';
@@ -24,6 +25,8 @@ export interface MeetingAccess {
   /** Item numbers the person may see (for Decisions/FollowUps rows). */
   visibleNumbers: Set<number>;
   hasEvent: boolean;
+  /** The minutes are approved: decisions and follow-ups are read-only until the organizer reopens them. */
+  referatApproved: boolean;
 }
 
 type Rows = (listName: string, meetingKey: string) => Array<Record<string, unknown>>;
@@ -41,7 +44,8 @@ export function meetingAccess(
 ): MeetingAccess {
   const event = organizerCopy(db, meetingKey);
   const meetingRow = rows('Meetings', meetingKey)[0];
-  if (!event && !meetingRow) return { role: 'none', visibleNumbers: new Set(), hasEvent: false };
+  if (!event && !meetingRow)
+    return { role: 'none', visibleNumbers: new Set(), hasEvent: false, referatApproved: false };
   const items = rows('AgendaItems', meetingKey).map((f) => ({
     number: Number(f.Number),
     closed: f.Closed === true || f.Closed === 1,
@@ -63,6 +67,7 @@ export function meetingAccess(
     role,
     visibleNumbers: new Set(visibleItems(items, role, upn).map((i) => i.number)),
     hasEvent: !!event,
+    referatApproved: parseReferat(meetingRow?.Referat)?.state === 'Godkendt',
   };
 }
 
@@ -104,13 +109,16 @@ export function mayWrite(
   switch (list) {
     case 'Meetings':
       if (role === 'organizer') return true;
-      // The referent drives the meeting clock and status, but does not reassign roles.
+      // The referent drives the meeting clock and status and sends the minutes for approval, but does not
+      // reassign roles or approve.
       return (
         role === 'referent' &&
         !!previous &&
         String(previous.ReferentUpn ?? '') === String(next.ReferentUpn ?? '') &&
         String(previous.OrganizerUpn ?? '') === String(next.OrganizerUpn ?? '') &&
-        Number(previous.AgendaVersion ?? 0) === Number(next.AgendaVersion ?? 0)
+        Number(previous.AgendaVersion ?? 0) === Number(next.AgendaVersion ?? 0) &&
+        (parseReferat(next.Referat)?.state !== 'Godkendt' ||
+          String(next.Referat ?? '') === String(previous.Referat ?? ''))
       );
     case 'AgendaItems':
       return can(role, 'editAgenda');
@@ -120,7 +128,7 @@ export function mayWrite(
     }
     case 'Decisions':
     case 'FollowUps':
-      return can(role, 'writeDecision');
+      return !access.referatApproved && can(role, 'writeDecision');
     default:
       return false;
   }

@@ -1,4 +1,5 @@
 import type { MeetingTimer } from './meetingTimer';
+import type { ReferatRecord } from './referatApproval';
 import type { Person } from './person';
 
 /** The meeting's identity across mailboxes: the calendar event's iCalUId. */
@@ -27,4 +28,6 @@ export interface Meeting {
   agendaVersion: number;
   /** The item clock while the meeting runs (see meetingTimer.ts). */
   timer?: MeetingTimer;
+  /** The minutes' approval: draft, sent for approval, approved (see referatApproval.ts). */
+  referat?: ReferatRecord;
 }

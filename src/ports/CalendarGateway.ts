@@ -46,6 +46,8 @@ export interface CalendarGateway {
   listMeetings(from: string, to: string): Promise<CalendarEvent[]>;
   /** Organizer only: replace the agenda section in the body, attach the file, update the extension. */
   publishAgenda(eventId: string, publication: AgendaPublication): Promise<void>;
+  /** Organizer: attach a file to the event (replacing one with the same name), e.g. the referat. */
+  attachFile(eventId: string, file: AgendaFile): Promise<void>;
   /** Attendee: decline with a comment, so the organizer's Outlook shows it. */
   decline(eventId: string, comment: string): Promise<void>;
 }

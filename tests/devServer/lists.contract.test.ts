@@ -17,7 +17,9 @@ afterAll(() => t.close());
 
 async function upcomingKey(): Promise<string> {
   const now = new Date();
-  const res = await sofie(`/me/calendarView?startDateTime=${now.toISOString()}&endDateTime=${new Date(now.getTime() + 30 * 86400000).toISOString()}&$orderby=start/dateTime`);
+  const res = await sofie(
+    `/me/calendarView?startDateTime=${now.toISOString()}&endDateTime=${new Date(now.getTime() + 30 * 86400000).toISOString()}&$orderby=start/dateTime`,
+  );
   return res.body.value[0].iCalUId;
 }
 
@@ -52,52 +54,97 @@ localOnly('lists, columns and items', () => {
   });
 
   test('a second list with the same name is a 409 nameAlreadyExists; a new column can be added once', async () => {
-    const again = await sofie(`${site}/lists`, { method: 'POST', body: { displayName: list, list: { template: 'genericList' } } });
+    const again = await sofie(`${site}/lists`, {
+      method: 'POST',
+      body: { displayName: list, list: { template: 'genericList' } },
+    });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('nameAlreadyExists');
-    expect((await sofie(`${site}/lists/${list}/columns`, { method: 'POST', body: { name: 'Extra', boolean: {} } })).status).toBe(201);
-    expect((await sofie(`${site}/lists/${list}/columns`, { method: 'POST', body: { name: 'Extra', boolean: {} } })).status).toBe(409);
+    expect(
+      (await sofie(`${site}/lists/${list}/columns`, { method: 'POST', body: { name: 'Extra', boolean: {} } }))
+        .status,
+    ).toBe(201);
+    expect(
+      (await sofie(`${site}/lists/${list}/columns`, { method: 'POST', body: { name: 'Extra', boolean: {} } }))
+        .status,
+    ).toBe(409);
   });
 
   test('an item carries eTag, dates and who made it; a stale If-Match is a 412; * and the current eTag pass', async () => {
-    const made = await sofie(items, { method: 'POST', body: { fields: { Title: 'Punkt 1', MeetingKey: 'k1', Count: 1 } } });
+    const made = await sofie(items, {
+      method: 'POST',
+      body: { fields: { Title: 'Punkt 1', MeetingKey: 'k1', Count: 1 } },
+    });
     expect(made.status).toBe(201);
-    expect(made.body).toMatchObject({ eTag: expect.stringMatching(/^"[0-9a-f-]+,1"$/), createdBy: { user: { email: 'sofie@kommune.example' } } });
+    expect(made.body).toMatchObject({
+      eTag: expect.stringMatching(/^"[0-9a-f-]+,1"$/),
+      createdBy: { user: { email: 'sofie@kommune.example' } },
+    });
     const id = made.body.id;
-    const first = await sofie(`${items}/${id}/fields`, { method: 'PATCH', body: { Count: 2 }, headers: { 'If-Match': made.body.eTag } });
+    const first = await sofie(`${items}/${id}/fields`, {
+      method: 'PATCH',
+      body: { Count: 2 },
+      headers: { 'If-Match': made.body.eTag },
+    });
     expect(first.status).toBe(200);
     expect(first.body['@odata.etag']).toMatch(/,2"$/);
-    const stale = await sofie(`${items}/${id}/fields`, { method: 'PATCH', body: { Count: 3 }, headers: { 'If-Match': made.body.eTag } });
+    const stale = await sofie(`${items}/${id}/fields`, {
+      method: 'PATCH',
+      body: { Count: 3 },
+      headers: { 'If-Match': made.body.eTag },
+    });
     expect(stale.status).toBe(412);
     expect(stale.body.error.code).toBe('resourceModified');
-    expect((await sofie(`${items}/${id}/fields`, { method: 'PATCH', body: { Count: 4 }, headers: { 'If-Match': '*' } })).status).toBe(200);
+    expect(
+      (
+        await sofie(`${items}/${id}/fields`, {
+          method: 'PATCH',
+          body: { Count: 4 },
+          headers: { 'If-Match': '*' },
+        })
+      ).status,
+    ).toBe(200);
     expect((await sofie(`${items}/${id}?$expand=fields`)).body.fields.Count).toBe(4);
   });
 
   test('filters: an indexed column works, a non-indexed one needs the Prefer header, a multi-line one never', async () => {
-    await sofie(items, { method: 'POST', body: { fields: { Title: 'A', MeetingKey: 'k2', Kind: 'A', Note: 'x' } } });
+    await sofie(items, {
+      method: 'POST',
+      body: { fields: { Title: 'A', MeetingKey: 'k2', Kind: 'A', Note: 'x' } },
+    });
     const ok = await sofie(`${items}?$expand=fields&$filter=fields/MeetingKey eq 'k2'`);
     expect(ok.body.value.map((v: { fields: { Title: string } }) => v.fields.Title)).toEqual(['A']);
     const nonIndexed = await sofie(`${items}?$filter=fields/Kind eq 'A'`);
     expect(nonIndexed.status).toBe(400);
-    const honoured = await sofie(`${items}?$filter=fields/Kind eq 'A'`, { headers: { Prefer: 'HonorNonIndexedQueriesWarningMayFailRandomly' } });
+    const honoured = await sofie(`${items}?$filter=fields/Kind eq 'A'`, {
+      headers: { Prefer: 'HonorNonIndexedQueriesWarningMayFailRandomly' },
+    });
     expect(honoured.status).toBe(200);
-    const multi = await sofie(`${items}?$filter=fields/Note eq 'x'`, { headers: { Prefer: 'HonorNonIndexedQueriesWarningMayFailRandomly' } });
+    const multi = await sofie(`${items}?$filter=fields/Note eq 'x'`, {
+      headers: { Prefer: 'HonorNonIndexedQueriesWarningMayFailRandomly' },
+    });
     expect(multi.status).toBe(400);
   });
 
   test('values are checked as SharePoint checks them', async () => {
-    expect((await sofie(items, { method: 'POST', body: { fields: { Title: 'x'.repeat(256) } } })).status).toBe(400);
+    expect(
+      (await sofie(items, { method: 'POST', body: { fields: { Title: 'x'.repeat(256) } } })).status,
+    ).toBe(400);
     expect((await sofie(items, { method: 'POST', body: { fields: { Kind: 'C' } } })).status).toBe(400);
     expect((await sofie(items, { method: 'POST', body: { fields: { Unknown: 1 } } })).status).toBe(400);
-    expect((await sofie(items, { method: 'POST', body: { fields: { Note: 'y'.repeat(64000) } } })).status).toBe(400);
+    expect(
+      (await sofie(items, { method: 'POST', body: { fields: { Note: 'y'.repeat(64000) } } })).status,
+    ).toBe(400);
   });
 
   test('delta: token=latest gives a link; later changes and deletions come with it; an unknown token is 410', async () => {
     const latest = (await sofie(`${items}/delta?token=latest`)).body;
     expect(latest.value).toEqual([]);
-    const made = (await sofie(items, { method: 'POST', body: { fields: { Title: 'ny', MeetingKey: 'k3' } } })).body;
-    const removed = (await sofie(items, { method: 'POST', body: { fields: { Title: 'slettes', MeetingKey: 'k3' } } })).body;
+    const made = (await sofie(items, { method: 'POST', body: { fields: { Title: 'ny', MeetingKey: 'k3' } } }))
+      .body;
+    const removed = (
+      await sofie(items, { method: 'POST', body: { fields: { Title: 'slettes', MeetingKey: 'k3' } } })
+    ).body;
     await sofie(`${items}/${removed.id}`, { method: 'DELETE' });
     const changes = (await sofie(latest['@odata.deltaLink'])).body;
     const byId = new Map(changes.value.map((v: { id: string }) => [v.id, v]));
@@ -111,7 +158,8 @@ localOnly('lists, columns and items', () => {
   });
 
   test('paging: $top gives a nextLink that continues', async () => {
-    for (let i = 0; i < 3; i++) await sofie(items, { method: 'POST', body: { fields: { Title: `p${i}`, MeetingKey: 'k4' } } });
+    for (let i = 0; i < 3; i++)
+      await sofie(items, { method: 'POST', body: { fields: { Title: `p${i}`, MeetingKey: 'k4' } } });
     const first = (await sofie(`${items}?$expand=fields&$filter=fields/MeetingKey eq 'k4'&$top=2`)).body;
     expect(first.value).toHaveLength(2);
     const next = (await sofie(first['@odata.nextLink'])).body;
@@ -134,7 +182,9 @@ localOnly('who may read and write the meeting lists', () => {
     const all = (await rows(anders, 'AgendaItems')).value;
     expect(all.some((v: { fields: { Closed: boolean } }) => v.fields.Closed)).toBe(true);
     const guest = (await rows(kamilla, 'AgendaItems')).value;
-    expect(guest.map((v: { fields: { Title: string } }) => v.fields.Title)).toEqual(['Status på Integrationshandleplanen']);
+    expect(guest.map((v: { fields: { Title: string } }) => v.fields.Title)).toEqual([
+      'Status på Integrationshandleplanen',
+    ]);
     expect((await rows(peter, 'AgendaItems')).value).toEqual([]);
     expect((await rows(peter, 'Meetings')).value).toEqual([]);
     const closed = all.find((v: { fields: { Closed: boolean } }) => v.fields.Closed);
@@ -142,18 +192,24 @@ localOnly('who may read and write the meeting lists', () => {
   });
 
   test('only the referent and the organizer write decisions; the server refuses an attendee', async () => {
-    const decision = { fields: { Title: 'Punkt 1', MeetingKey: key, ItemNumber: 1, Text: 'Godkendt.', Status: 'Kladde' } };
+    const decision = {
+      fields: { Title: 'Punkt 1', MeetingKey: key, ItemNumber: 1, Text: 'Godkendt.', Status: 'Kladde' },
+    };
     const anders = await t.as('anders@kommune.example');
     const refused = await anders(`${site}/lists/Decisions/items`, { method: 'POST', body: decision });
     expect(refused.status).toBe(403);
     expect(refused.body.error.code).toBe('accessDenied');
     const mads = await t.as('mads@kommune.example');
-    expect((await mads(`${site}/lists/Decisions/items`, { method: 'POST', body: decision })).status).toBe(201);
+    expect((await mads(`${site}/lists/Decisions/items`, { method: 'POST', body: decision })).status).toBe(
+      201,
+    );
   });
 
   test('a member registers their own afbud, not somebody else’s; only the organizer edits the agenda', async () => {
     const erik = await t.as('erik@kommune.example');
-    const own = { fields: { Title: 'Erik', MeetingKey: key, PersonUpn: 'erik@kommune.example', Kind: 'Afbud' } };
+    const own = {
+      fields: { Title: 'Erik', MeetingKey: key, PersonUpn: 'erik@kommune.example', Kind: 'Afbud' },
+    };
     expect((await erik(`${site}/lists/Absences/items`, { method: 'POST', body: own })).status).toBe(201);
     const other = { fields: { ...own.fields, PersonUpn: 'louise@kommune.example' } };
     expect((await erik(`${site}/lists/Absences/items`, { method: 'POST', body: other })).status).toBe(403);
@@ -161,9 +217,71 @@ localOnly('who may read and write the meeting lists', () => {
     expect((await erik(`${site}/lists/AgendaItems/items`, { method: 'POST', body: item })).status).toBe(403);
   });
 
+  test('approved minutes are read-only; only the organizer approves', async () => {
+    const sofieRow = (await rows(sofie, 'Meetings')).value[0];
+    const mads = await t.as('mads@kommune.example');
+    const approved = JSON.stringify({ state: 'Godkendt', version: 1, history: [] });
+    const byReferent = await mads(`${site}/lists/Meetings/items/${sofieRow.id}/fields`, {
+      method: 'PATCH',
+      body: { Referat: approved },
+    });
+    expect(byReferent.status).toBe(403);
+    const forApproval = JSON.stringify({ state: 'Til godkendelse', version: 1, history: [] });
+    expect(
+      (
+        await mads(`${site}/lists/Meetings/items/${sofieRow.id}/fields`, {
+          method: 'PATCH',
+          body: { Referat: forApproval },
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await sofie(`${site}/lists/Meetings/items/${sofieRow.id}/fields`, {
+          method: 'PATCH',
+          body: { Referat: approved },
+        })
+      ).status,
+    ).toBe(200);
+    const decision = {
+      fields: {
+        Title: 'Punkt 3',
+        MeetingKey: key,
+        ItemNumber: 3,
+        Text: 'Efter godkendelsen.',
+        Status: 'Kladde',
+      },
+    };
+    expect((await mads(`${site}/lists/Decisions/items`, { method: 'POST', body: decision })).status).toBe(
+      403,
+    );
+    // (Sofie is also a site owner, and SharePoint lets owners write anything: for her the add-in itself
+    // keeps approved minutes read-only.)
+    // Reopened (a new version): writable again.
+    const reopened = JSON.stringify({ state: 'Kladde', version: 2, history: [] });
+    expect(
+      (
+        await sofie(`${site}/lists/Meetings/items/${sofieRow.id}/fields`, {
+          method: 'PATCH',
+          body: { Referat: reopened },
+        })
+      ).status,
+    ).toBe(200);
+    expect((await mads(`${site}/lists/Decisions/items`, { method: 'POST', body: decision })).status).toBe(
+      201,
+    );
+  });
+
   test('a visitor cannot create lists; someone outside the site gets 403 on the lists', async () => {
     const peter = await t.as('peter@kommune.example');
-    expect((await peter(`${site}/lists`, { method: 'POST', body: { displayName: 'Peters', list: { template: 'genericList' } } })).status).toBe(403);
+    expect(
+      (
+        await peter(`${site}/lists`, {
+          method: 'POST',
+          body: { displayName: 'Peters', list: { template: 'genericList' } },
+        })
+      ).status,
+    ).toBe(403);
   });
 });
 
@@ -183,14 +301,22 @@ localOnly('$batch', () => {
       },
     });
     expect(res.status).toBe(200);
-    const byId = Object.fromEntries(res.body.responses.map((r: { id: string; status: number }) => [r.id, r.status]));
+    const byId = Object.fromEntries(
+      res.body.responses.map((r: { id: string; status: number }) => [r.id, r.status]),
+    );
     expect(byId).toEqual({ a: 200, b: 200, c: 404, d: 424 });
   });
 });
 
 localOnly('chaos', () => {
   test('throttling answers 429 with Retry-After, also inside a batch; /_dev is never touched', async () => {
-    const chaotic = await startGraphServer({ port: 0, db: ':memory:', seed: 'none', chaos: { throttle: 1, retryAfter: 2 }, seedRandom: 1 });
+    const chaotic = await startGraphServer({
+      port: 0,
+      db: ':memory:',
+      seed: 'none',
+      chaos: { throttle: 1, retryAfter: 2 },
+      seedRandom: 1,
+    });
     try {
       const token = await devToken(chaotic.origin, 'sofie@kommune.example');
       const me = caller(chaotic.url, token);
@@ -199,10 +325,17 @@ localOnly('chaos', () => {
       expect(res.headers.get('Retry-After')).toBe('2');
       expect(res.body.error.code).toBe('TooManyRequests');
       chaotic.setChaos({});
-      const batchable = await me('/$batch', { method: 'POST', body: { requests: [{ id: '1', method: 'GET', url: '/me' }] } });
+      const batchable = await me('/$batch', {
+        method: 'POST',
+        body: { requests: [{ id: '1', method: 'GET', url: '/me' }] },
+      });
       expect(batchable.status).toBe(200);
       chaotic.setChaos({ throttle: 1 });
-      await fetch(`${chaotic.origin}/_dev/chaos`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ throttle: 0.999, retryAfter: 1 }) });
+      await fetch(`${chaotic.origin}/_dev/chaos`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ throttle: 0.999, retryAfter: 1 }),
+      });
       const stats = await fetch(`${chaotic.origin}/_dev/stats`);
       expect(stats.status).toBe(200);
     } finally {
@@ -217,11 +350,19 @@ localOnly('chaos', () => {
       let seen429 = false;
       for (let i = 0; i < 10 && !seen429; i++) {
         chaotic.setChaos({});
-        const pending = me('/$batch', { method: 'POST', body: { requests: Array.from({ length: 6 }, (_v, k) => ({ id: String(k), method: 'GET', url: '/me' })) } });
+        const pending = me('/$batch', {
+          method: 'POST',
+          body: {
+            requests: Array.from({ length: 6 }, (_v, k) => ({ id: String(k), method: 'GET', url: '/me' })),
+          },
+        });
         chaotic.setChaos({ throttle: 0.5 });
         const res = await pending;
         if (res.status !== 200) continue;
-        seen429 = res.body.responses.some((r: { status: number; headers: Record<string, string> }) => r.status === 429 && r.headers['Retry-After']);
+        seen429 = res.body.responses.some(
+          (r: { status: number; headers: Record<string, string> }) =>
+            r.status === 429 && r.headers['Retry-After'],
+        );
       }
       expect(seen429).toBe(true);
     } finally {
@@ -235,12 +376,19 @@ localOnly('durability', () => {
     const db = join(mkdtempSync(join(tmpdir(), 'graph-')), 'graph.db');
     const first = await startGraphServer({ port: 0, db, seed: 'demo', secret: 's' });
     const me = caller(first.url, await devToken(first.origin, 'sofie@kommune.example'));
-    const made = await me(`${site}/lists/Decisions/items`, { method: 'POST', body: { fields: { Title: 'Punkt 1', MeetingKey: 'restart', ItemNumber: 1, Text: 'Gemt før genstart.' } } });
+    const made = await me(`${site}/lists/Decisions/items`, {
+      method: 'POST',
+      body: {
+        fields: { Title: 'Punkt 1', MeetingKey: 'restart', ItemNumber: 1, Text: 'Gemt før genstart.' },
+      },
+    });
     await first.close();
     const second = await startGraphServer({ port: 0, db, seed: 'demo', secret: 's' });
     try {
       const again = caller(second.url, await devToken(second.origin, 'sofie@kommune.example'));
-      expect((await again(`${site}/lists/Decisions/items/${made.body.id}?$expand=fields`)).body.fields.Text).toBe('Gemt før genstart.');
+      expect(
+        (await again(`${site}/lists/Decisions/items/${made.body.id}?$expand=fields`)).body.fields.Text,
+      ).toBe('Gemt før genstart.');
     } finally {
       await second.close();
     }
@@ -249,10 +397,24 @@ localOnly('durability', () => {
   test('kill -9 during a write burst: every acknowledged write is there after reopening', async () => {
     const db = join(mkdtempSync(join(tmpdir(), 'graph-')), 'graph.db');
     // node --import tsx runs the server in this very process, so SIGKILL hits the server (tsx's cli would fork a child).
-    const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '../../devServer/main.ts'), '--port', '0', '--db', db, '--seed', 'demo'], {
-      env: { ...process.env, GRAPH_DEV_SECRET: 'kill-test' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        join(__dirname, '../../devServer/main.ts'),
+        '--port',
+        '0',
+        '--db',
+        db,
+        '--seed',
+        'demo',
+      ],
+      {
+        env: { ...process.env, GRAPH_DEV_SECRET: 'kill-test' },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     const url = await new Promise<string>((resolve, reject) => {
       child.stdout.on('data', (d: Buffer) => {
         const m = /Graph ready at (\S+)/.exec(d.toString());
@@ -265,7 +427,12 @@ localOnly('durability', () => {
     const acknowledged: string[] = [];
     const burst = (async () => {
       for (let i = 0; i < 400; i++) {
-        const res = await me(`${site}/lists/Decisions/items`, { method: 'POST', body: { fields: { Title: `Punkt ${i}`, MeetingKey: 'burst', ItemNumber: i, Text: `skrivning ${i}` } } }).catch(() => null);
+        const res = await me(`${site}/lists/Decisions/items`, {
+          method: 'POST',
+          body: {
+            fields: { Title: `Punkt ${i}`, MeetingKey: 'burst', ItemNumber: i, Text: `skrivning ${i}` },
+          },
+        }).catch(() => null);
         if (!res) return;
         if (res.status === 201) acknowledged.push(res.body.id);
       }
@@ -278,9 +445,11 @@ localOnly('durability', () => {
     try {
       const again = caller(reopened.url, await devToken(reopened.origin, 'sofie@kommune.example'));
       const stored = new Set<string>();
-      let link: string | undefined = `${site}/lists/Decisions/items?$filter=fields/MeetingKey eq 'burst'&$top=999`;
+      let link: string | undefined =
+        `${site}/lists/Decisions/items?$filter=fields/MeetingKey eq 'burst'&$top=999`;
       while (link) {
-        const page: { body: { value: Array<{ id: string }>; '@odata.nextLink'?: string } } = await again(link);
+        const page: { body: { value: Array<{ id: string }>; '@odata.nextLink'?: string } } =
+          await again(link);
         page.body.value.forEach((v) => stored.add(v.id));
         link = page.body['@odata.nextLink'];
       }

@@ -1,6 +1,7 @@
 import { AGENDA_END, AGENDA_START, replaceAgendaSection } from '../../domain/agendaSection';
 import type { MeetingKey } from '../../domain/meeting';
 import type {
+  AgendaFile,
   AgendaPublication,
   CalendarEvent,
   CalendarGateway,
@@ -119,6 +120,14 @@ export class GraphCalendar implements CalendarGateway {
       await this.graph.client
         .api(`/me/events/${encodeURIComponent(eventId)}/decline`)
         .post({ comment, sendResponse: true });
+    } catch (e) {
+      throw mapGraphError(e);
+    }
+  }
+
+  async attachFile(eventId: string, file: AgendaFile): Promise<void> {
+    try {
+      await this.replaceAttachment(eventId, file);
     } catch (e) {
       throw mapGraphError(e);
     }

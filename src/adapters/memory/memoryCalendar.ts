@@ -1,7 +1,12 @@
 import { replaceAgendaSection } from '../../domain/agendaSection';
 import type { MeetingKey } from '../../domain/meeting';
 import { sameUpn } from '../../domain/person';
-import type { AgendaPublication, CalendarEvent, CalendarGateway } from '../../ports/CalendarGateway';
+import type {
+  AgendaFile,
+  AgendaPublication,
+  CalendarEvent,
+  CalendarGateway,
+} from '../../ports/CalendarGateway';
 import { Forbidden, NotFound } from '../../ports/errors';
 
 export interface MemoryCalendarState {
@@ -9,6 +14,8 @@ export interface MemoryCalendarState {
   events: CalendarEvent[];
   chats: Record<string, string>;
   publications: Array<{ eventId: string; publication: AgendaPublication }>;
+  /** Files attached to the organizer's events, by event id. */
+  files?: Record<string, AgendaFile[]>;
   declines: Array<{ key: MeetingKey; upn: string; comment: string }>;
 }
 
@@ -57,6 +64,13 @@ export class MemoryCalendar implements CalendarGateway {
     const original = this.state.events.find((e) => e.key === event.key)!;
     original.bodyHtml = replaceAgendaSection(original.bodyHtml, publication.sectionHtml);
     this.state.publications.push({ eventId: original.id, publication });
+  }
+
+  async attachFile(eventId: string, file: AgendaFile): Promise<void> {
+    const event = await this.findByEventId(eventId);
+    if (!event.isOrganizer) throw new Forbidden('Only the organizer can attach files');
+    const files = (this.state.files ??= {});
+    files[event.id] = [...(files[event.id] ?? []).filter((f) => f.name !== file.name), file];
   }
 
   async decline(eventId: string, comment: string): Promise<void> {

@@ -37,6 +37,7 @@ export const LISTS: readonly ListSpec[] = [
       { name: 'JoinUrl', type: 'text', multiline: true },
       { name: 'AgendaVersion', type: 'number' },
       { name: 'Timer', type: 'text', multiline: true },
+      { name: 'Referat', type: 'text', multiline: true },
     ],
   },
   {

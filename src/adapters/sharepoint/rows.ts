@@ -3,6 +3,7 @@ import type { AgendaItem, Attachment, Category } from '../../domain/agendaItem';
 import type { Decision, DecisionStatus } from '../../domain/decision';
 import type { FollowUp, FollowUpStatus } from '../../domain/followUp';
 import type { Meeting, MeetingKey, MeetingStatus } from '../../domain/meeting';
+import { parseReferat } from '../../domain/referatApproval';
 import type { MeetingTimer } from '../../domain/meetingTimer';
 import type { Guest, Person } from '../../domain/person';
 
@@ -42,6 +43,7 @@ export function meetingToFields(m: Meeting): Fields {
     JoinUrl: m.joinUrl ?? '',
     AgendaVersion: m.agendaVersion,
     Timer: m.timer ? JSON.stringify(m.timer) : '',
+    Referat: m.referat ? JSON.stringify(m.referat) : '',
   };
 }
 
@@ -63,6 +65,7 @@ export function meetingFromFields(f: Fields): Meeting {
     joinUrl: opt(f.JoinUrl),
     agendaVersion: num(f.AgendaVersion),
     timer: json<MeetingTimer | undefined>(f.Timer, undefined),
+    referat: parseReferat(f.Referat),
   };
 }
 

@@ -1,0 +1,150 @@
+import { formatDate, type Locale } from '../domain/format';
+import { can } from '../domain/permissions';
+import { buildReferat, renderReferatHtml, type Audience, type Referat } from '../domain/referat';
+import { approve, newReferat, reopen, sendForApproval, type ReferatRecord } from '../domain/referatApproval';
+import { Forbidden } from '../ports/errors';
+import type { DocumentRenderer } from '../ports/DocumentRenderer';
+import type { Mailer } from '../ports/Mailer';
+import type { AppDeps } from './deps';
+import type { MeetingView } from './openMeeting';
+
+export type ReferatFormat = 'docx' | 'pdf' | 'html';
+
+export interface ReferatFile {
+  name: string;
+  contentType: string;
+  bytes: Uint8Array;
+}
+
+const CONTENT_TYPES: Record<ReferatFormat, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+  html: 'text/html;charset=utf-8',
+};
+
+export const ONLY_WRITERS =
+  'Kun referenten og mødets organisator kan hente og sende referatet til godkendelse.';
+export const ONLY_ORGANIZER_APPROVES = 'Kun mødets organisator kan godkende, genåbne og udsende referatet.';
+export const MEMBERS_ONLY = 'Medlemsudgaven med lukkede punkter er kun for mødets deltagere.';
+
+/** The referat model of what this person sees; the members' version only for those who may read closed items. */
+export function referatOf(view: MeetingView, audience: Audience, locale: Locale = 'da'): Referat {
+  if (audience === 'members' && !can(view.role, 'readClosedItems')) throw new Forbidden(MEMBERS_ONLY);
+  const decisions = Object.values(view.decisions).map((d) => d.value);
+  return buildReferat(view.meeting, view.items, decisions, view.absences, { audience }, locale);
+}
+
+/** "Hent referat": Word, PDF or HTML, public or members' version. */
+export async function exportReferat(
+  renderer: DocumentRenderer,
+  view: MeetingView,
+  audience: Audience,
+  format: ReferatFormat,
+  locale: Locale = 'da',
+): Promise<ReferatFile> {
+  if (!can(view.role, 'exportMinutes')) throw new Forbidden(ONLY_WRITERS);
+  const r = referatOf(view, audience, locale);
+  const date = formatDate(view.meeting.start);
+  const name = `Referat ${date}${audience === 'members' ? ' (med lukkede punkter)' : ''}.${format}`;
+  const bytes =
+    format === 'docx'
+      ? await renderer.docx(r)
+      : format === 'pdf'
+        ? await renderer.pdf(r)
+        : new TextEncoder().encode(
+            `<!doctype html><html lang="${locale}"><meta charset="utf-8"><title>${name}</title>${renderReferatHtml(r)}</html>`,
+          );
+  return { name, contentType: CONTENT_TYPES[format], bytes };
+}
+
+async function saveReferat(deps: AppDeps, view: MeetingView, next: ReferatRecord): Promise<MeetingView> {
+  const stored = await deps.lists.saveMeeting({ ...view.meeting, referat: next }, view.meetingETag);
+  return { ...view, meeting: stored.value, meetingETag: stored.eTag };
+}
+
+export async function sendReferatForApproval(deps: AppDeps, view: MeetingView): Promise<MeetingView> {
+  if (!can(view.role, 'exportMinutes')) throw new Forbidden(ONLY_WRITERS);
+  return saveReferat(
+    deps,
+    view,
+    sendForApproval(view.meeting.referat ?? newReferat(), deps.me.upn, deps.clock.now()),
+  );
+}
+
+export async function approveReferat(deps: AppDeps, view: MeetingView): Promise<MeetingView> {
+  if (!can(view.role, 'approveMinutes')) throw new Forbidden(ONLY_ORGANIZER_APPROVES);
+  return saveReferat(
+    deps,
+    view,
+    approve(view.meeting.referat ?? newReferat(), deps.me.upn, deps.clock.now()),
+  );
+}
+
+export async function reopenReferat(deps: AppDeps, view: MeetingView): Promise<MeetingView> {
+  if (!can(view.role, 'approveMinutes')) throw new Forbidden(ONLY_ORGANIZER_APPROVES);
+  return saveReferat(deps, view, reopen(view.meeting.referat ?? newReferat(), deps.me.upn, deps.clock.now()));
+}
+
+/**
+ * "Send referat": mail it to the attendees (public version in the body, Word file attached; the members'
+ * version attached when there are closed items) and attach the Word file to the calendar event.
+ */
+export async function sendReferat(
+  deps: AppDeps & { mailer: Mailer; renderer: DocumentRenderer },
+  view: MeetingView,
+  locale: Locale = 'da',
+): Promise<void> {
+  if (!can(view.role, 'approveMinutes') || !view.event?.isOrganizer)
+    throw new Forbidden(ONLY_ORGANIZER_APPROVES);
+  const publicVersion = await exportReferat(deps.renderer, view, 'public', 'docx', locale);
+  const files = [publicVersion];
+  if (view.items.some((i) => i.closed))
+    files.push(await exportReferat(deps.renderer, view, 'members', 'docx', locale));
+  const r = referatOf(view, 'public', locale);
+  const to = view.meeting.attendees.filter((a) => a.upn && a.upn.toLowerCase() !== deps.me.upn.toLowerCase());
+  await deps.mailer.send({
+    subject: `Referat: ${view.meeting.title} ${formatDate(view.meeting.start)}`,
+    html: renderReferatHtml(r),
+    to,
+    attachments: files,
+  });
+  await deps.calendar.attachFile(view.event.id, publicVersion);
+}
+
+/** The meeting of the same series just before this one (whose referat "Punkt 2: Referat" approves). */
+export async function previousMeeting(
+  deps: AppDeps,
+  view: MeetingView,
+): Promise<MeetingView['meeting'] | null> {
+  const { meetings } = await deps.lists.readArchive();
+  const earlier = meetings
+    .filter(
+      (m) =>
+        m.series === view.meeting.series && m.key !== view.key && m.start && m.start < view.meeting.start,
+    )
+    .sort((a, b) => b.start.localeCompare(a.start));
+  return earlier[0] ?? null;
+}
+
+/**
+ * "Punkt 2: Referat" of the next meeting: the organizer approves the previous meeting's referat from
+ * here. Returns the previous meeting as stored after approval.
+ */
+export async function approvePreviousReferat(
+  deps: AppDeps,
+  view: MeetingView,
+): Promise<MeetingView['meeting']> {
+  if (!can(view.role, 'approveMinutes')) throw new Forbidden(ONLY_ORGANIZER_APPROVES);
+  const previous = await previousMeeting(deps, view);
+  if (!previous) throw new Forbidden('Der er intet tidligere møde i serien at godkende referatet for.');
+  const snapshot = await deps.lists.openMeeting(previous.key);
+  const stored = snapshot.meeting ?? { value: previous, eTag: undefined };
+  const saved = await deps.lists.saveMeeting(
+    {
+      ...stored.value,
+      referat: approve(stored.value.referat ?? newReferat(), deps.me.upn, deps.clock.now()),
+    },
+    stored.eTag,
+  );
+  return saved.value;
+}
