@@ -2,6 +2,8 @@ import type { Person } from '../domain/person';
 import type { CalendarGateway } from '../ports/CalendarGateway';
 import type { Clock } from '../ports/Clock';
 import type { ListStore } from '../ports/ListStore';
+import type { DocumentRenderer } from '../ports/DocumentRenderer';
+import type { Mailer } from '../ports/Mailer';
 import type { Outbox } from '../ports/Outbox';
 
 /** What every use case is given by the composition root of a page (or a test). */
@@ -11,4 +13,8 @@ export interface AppDeps {
   lists: ListStore;
   outbox: Outbox;
   clock: Clock;
+  /** "Send referat" (Graph sendMail); absent where mail is not configured. */
+  mailer?: Mailer;
+  /** Word/PDF output of the referat, loaded when first used (the libraries are large). */
+  renderer?: DocumentRenderer;
 }

@@ -3,6 +3,7 @@ import { IndexedDbOutbox } from '../adapters/browser/indexedDbOutbox';
 import { createSanitizer } from '../adapters/browser/sanitizeHtml';
 import { createGraphConnection, type GraphConnection } from '../adapters/graph/graphClient';
 import { GraphCalendar } from '../adapters/graph/graphCalendar';
+import { GraphMailer } from '../adapters/graph/graphMailer';
 import { SharePointListStore } from '../adapters/sharepoint/sharePointListStore';
 import type { AppDeps } from '../app/deps';
 import { GRAPH_SCOPES, readConfig, type AppConfig } from '../config';
@@ -84,6 +85,15 @@ export async function createRuntime(
     lists: new SharePointListStore(graph, config.sharePointSite),
     outbox: new IndexedDbOutbox(me.userPrincipalName || upn),
     clock: systemClock,
+    mailer: new GraphMailer(graph, createSanitizer(window)),
+    renderer: {
+      docx: async (r) =>
+        (await import(/* webpackChunkName: "documents" */ '../adapters/documents/referatDocx')).referatDocx(
+          r,
+        ),
+      pdf: async (r) =>
+        (await import(/* webpackChunkName: "documents" */ '../adapters/documents/referatPdf')).referatPdf(r),
+    },
   };
   const lang = params.get('lang') ?? host.locale;
   return {

@@ -92,6 +92,22 @@ const da = {
   archiveNoDate: 'uden dato',
   archiveUnknownSeries: 'ukendt mødeserie',
   archiveMeetingTitle: (date: string) => `Referat ${date}`,
+  referatTitle: 'Referat',
+  referatState: (state: string, version: number) => `Status: ${state} (version ${version})`,
+  referatEdition: 'Udgave',
+  referatPublic: 'Offentlig (uden lukkede punkter)',
+  referatMembers: 'Med lukkede punkter',
+  referatDownload: (format: string) => `Hent som ${format}`,
+  referatSendForApproval: 'Send til godkendelse',
+  referatApprove: 'Godkend referatet',
+  referatReopen: 'Genåbn referatet',
+  referatSend: 'Send referat',
+  referatSent: 'Referatet er sendt til deltagerne og lagt på mødet i kalenderen.',
+  referatReadOnly: 'Referatet er godkendt. Genåbn det for at rette (det bliver en ny version).',
+  referatStates: { Kladde: 'Kladde', 'Til godkendelse': 'Til godkendelse', Godkendt: 'Godkendt' } as Record<
+    string,
+    string
+  >,
 };
 
 export type Strings = typeof da;
@@ -189,6 +205,19 @@ const en: Strings = {
   archiveNoDate: 'no date',
   archiveUnknownSeries: 'unknown series',
   archiveMeetingTitle: (date) => `Minutes ${date}`,
+  referatTitle: 'Minutes',
+  referatState: (state, version) => `Status: ${state} (version ${version})`,
+  referatEdition: 'Edition',
+  referatPublic: 'Public (without closed items)',
+  referatMembers: 'With closed items',
+  referatDownload: (format) => `Download as ${format}`,
+  referatSendForApproval: 'Send for approval',
+  referatApprove: 'Approve the minutes',
+  referatReopen: 'Reopen the minutes',
+  referatSend: 'Send the minutes',
+  referatSent: 'The minutes were sent to the attendees and attached to the calendar meeting.',
+  referatReadOnly: 'The minutes are approved. Reopen them to make changes (that makes a new version).',
+  referatStates: { Kladde: 'Draft', 'Til godkendelse': 'Sent for approval', Godkendt: 'Approved' },
 };
 
 export const STRINGS = { da, en } as const;

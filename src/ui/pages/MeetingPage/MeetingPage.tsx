@@ -15,6 +15,8 @@ import { AgendaList, DecisionText } from '../../components/AgendaList/AgendaList
 import { DecisionEditor } from '../../components/DecisionEditor/DecisionEditor';
 import { MeetingHeader } from '../../components/MeetingHeader/MeetingHeader';
 import { StageView } from '../../components/StageView/StageView';
+import { ReferatPanel } from '../../components/ReferatPanel/ReferatPanel';
+import { isReadOnly } from '../../../domain/referatApproval';
 import { messageOf } from '../../errors';
 import { useLocale, useStrings } from '../../i18n/LocaleContext';
 import { useMeeting } from './useMeeting';
@@ -62,7 +64,7 @@ export function MeetingPage({ deps, meetingKey, watchIntervalMs, layout = 'full'
     );
   }
   const { view } = m;
-  const writer = can(view.role, 'writeDecision');
+  const writer = can(view.role, 'writeDecision') && !isReadOnly(view.meeting.referat);
   const information = composeInformationLine(
     {
       absences: view.absences,
@@ -129,6 +131,32 @@ export function MeetingPage({ deps, meetingKey, watchIntervalMs, layout = 'full'
         }}
       />
       {can(view.role, 'readClosedItems') && <AbsenceList absences={view.absences} />}
+      {can(view.role, 'exportMinutes') && (
+        <ReferatPanel
+          deps={deps}
+          view={{
+            ...view,
+            decisions: Object.fromEntries(
+              view.items.map((i) => {
+                const stored = view.decisions[i.number];
+                const text = m.texts[i.number] ?? stored?.value.text ?? '';
+                const value = {
+                  ...(stored?.value ?? {
+                    itemNumber: i.number,
+                    itemTitle: i.title,
+                    status: 'Kladde' as const,
+                    editorUpn: '',
+                    updatedAt: '',
+                  }),
+                  text,
+                };
+                return [i.number, { id: stored?.id ?? '', eTag: stored?.eTag ?? '', value }];
+              }),
+            ),
+          }}
+          onView={(next) => m.setView({ ...view, meeting: next.meeting, meetingETag: next.meetingETag })}
+        />
+      )}
     </div>
   );
 }

@@ -1,0 +1,167 @@
+import {
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+  Field,
+  Subtitle2,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { useState } from 'react';
+import type { AppDeps } from '../../../app/deps';
+import type { MeetingView } from '../../../app/openMeeting';
+import {
+  approveReferat,
+  exportReferat,
+  reopenReferat,
+  sendReferat,
+  sendReferatForApproval,
+  type ReferatFormat,
+} from '../../../app/referat';
+import type { Audience } from '../../../domain/referat';
+import { newReferat } from '../../../domain/referatApproval';
+import { can } from '../../../domain/permissions';
+import { messageOf } from '../../errors';
+import { useLocale, useStrings } from '../../i18n/LocaleContext';
+
+const useStyles = makeStyles({
+  panel: {
+    marginTop: tokens.spacingVerticalXL,
+    paddingTop: tokens.spacingVerticalM,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+});
+
+export interface ReferatPanelProps {
+  deps: AppDeps;
+  /** The view with the decisions as currently shown (the referent's own typing included). */
+  view: MeetingView;
+  onView(view: MeetingView): void;
+}
+
+function download(name: string, contentType: string, bytes: Uint8Array) {
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: contentType }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The referat: its approval state, downloads (Word, PDF, HTML; public or with closed items), approval and sending. */
+export function ReferatPanel({ deps, view, onView }: ReferatPanelProps) {
+  const s = useStrings();
+  const locale = useLocale();
+  const styles = useStyles();
+  const [audience, setAudience] = useState<Audience>('public');
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const record = view.meeting.referat ?? newReferat();
+  const organizer = can(view.role, 'approveMinutes');
+  const run = async (action: () => Promise<string | void>) => {
+    setBusy(true);
+    setMessage(null);
+    try {
+      const done = await action();
+      if (done) setMessage({ kind: 'ok', text: done });
+    } catch (e) {
+      setMessage({ kind: 'error', text: messageOf(e, locale) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const get = (format: ReferatFormat) =>
+    run(async () => {
+      if (!deps.renderer) throw new Error('Dokumentformater er ikke sat op.');
+      const file = await exportReferat(deps.renderer, view, audience, format, locale);
+      download(file.name, file.contentType, file.bytes);
+    });
+  return (
+    <section className={styles.panel} aria-labelledby="referat-title">
+      <Subtitle2 as="h2" id="referat-title">
+        {s.referatTitle}
+      </Subtitle2>
+      <Text>{s.referatState(s.referatStates[record.state] ?? record.state, record.version)}</Text>
+      {record.state === 'Godkendt' && <Text>{s.referatReadOnly}</Text>}
+      {can(view.role, 'readClosedItems') && view.items.some((i) => i.closed) && (
+        <Field label={s.referatEdition}>
+          <RadioGroup
+            layout="horizontal"
+            value={audience}
+            onChange={(_e, d) => setAudience(d.value as Audience)}
+          >
+            <Radio value="public" label={s.referatPublic} />
+            <Radio value="members" label={s.referatMembers} />
+          </RadioGroup>
+        </Field>
+      )}
+      <div className={styles.actions}>
+        <Button disabled={busy} onClick={() => void get('docx')}>
+          {s.referatDownload('Word')}
+        </Button>
+        <Button disabled={busy} onClick={() => void get('pdf')}>
+          {s.referatDownload('PDF')}
+        </Button>
+        <Button disabled={busy} onClick={() => void get('html')}>
+          {s.referatDownload('HTML')}
+        </Button>
+      </div>
+      <div className={styles.actions}>
+        {record.state === 'Kladde' && (
+          <Button
+            disabled={busy}
+            onClick={() => void run(async () => onView(await sendReferatForApproval(deps, view)))}
+          >
+            {s.referatSendForApproval}
+          </Button>
+        )}
+        {organizer && record.state !== 'Godkendt' && (
+          <Button
+            appearance="primary"
+            disabled={busy}
+            onClick={() => void run(async () => onView(await approveReferat(deps, view)))}
+          >
+            {s.referatApprove}
+          </Button>
+        )}
+        {organizer && record.state === 'Godkendt' && (
+          <Button
+            disabled={busy}
+            onClick={() => void run(async () => onView(await reopenReferat(deps, view)))}
+          >
+            {s.referatReopen}
+          </Button>
+        )}
+        {organizer && deps.mailer && deps.renderer && (
+          <Button
+            disabled={busy}
+            onClick={() =>
+              void run(async () => {
+                await sendReferat({ ...deps, mailer: deps.mailer!, renderer: deps.renderer! }, view, locale);
+                return s.referatSent;
+              })
+            }
+          >
+            {s.referatSend}
+          </Button>
+        )}
+      </div>
+      {message && (
+        <MessageBar intent={message.kind === 'ok' ? 'success' : 'error'}>
+          <MessageBarBody>
+            <span role={message.kind === 'ok' ? 'status' : 'alert'}>{message.text}</span>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,91 @@
+/**
+ * After the meeting: the referent downloads the referat as Word and PDF (opened and their text checked),
+ * sends it for approval, the organizer approves it (the decisions become read-only) and sends it; the
+ * mail and the event attachment are checked on the local Graph server.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import mammoth from 'mammoth';
+import { startStack, type Stack } from './harness';
+
+jest.setTimeout(120_000);
+let stack: Stack;
+let key: string;
+
+beforeAll(async () => {
+  stack = await startStack();
+  const sofie = await stack.graphAs('sofie@kommune.example');
+  const from = new Date().toISOString();
+  const to = new Date(Date.now() + 30 * 86400000).toISOString();
+  const res = await sofie(`/me/calendarView?startDateTime=${from}&endDateTime=${to}&$orderby=start/dateTime`);
+  key = ((await res.json()) as { value: Array<{ iCalUId: string }> }).value[0].iCalUId;
+});
+afterAll(() => stack?.close());
+
+test('download Word and PDF, approve, and send the referat', async () => {
+  const madsPerson = await stack.person('mads@kommune.example');
+  const mads = await madsPerson.open('meeting.html', { meeting: key });
+  const box = mads.getByRole('textbox', { name: 'Beslutning for punkt 1', exact: true });
+  await box.fill('Dagsordenen blev godkendt uden bemærkninger.');
+  await box.blur();
+  await mads.getByText('Gemt').first().waitFor();
+
+  const dir = mkdtempSync(join(tmpdir(), 'referat-e2e-'));
+  const [word] = await Promise.all([
+    mads.waitForEvent('download'),
+    mads.getByRole('button', { name: 'Hent som Word' }).click(),
+  ]);
+  expect(word.suggestedFilename()).toMatch(/^Referat \d\d-\d\d-\d{4}\.docx$/);
+  await word.saveAs(join(dir, 'referat.docx'));
+  const text = (await mammoth.extractRawText({ path: join(dir, 'referat.docx') })).value.replace(/\s+/g, ' ');
+  expect(text).toContain('Beslutning for Punkt 1: Dagsorden Dagsordenen blev godkendt uden bemærkninger.');
+  expect(text).not.toContain('LUKKET PUNKT');
+
+  await mads.getByRole('radio', { name: 'Med lukkede punkter' }).check();
+  const [pdf] = await Promise.all([
+    mads.waitForEvent('download'),
+    mads.getByRole('button', { name: 'Hent som PDF' }).click(),
+  ]);
+  await pdf.saveAs(join(dir, 'referat.pdf'));
+  const pages = JSON.parse(
+    execFileSync(process.execPath, [join(__dirname, '../support/pdfText.mjs'), join(dir, 'referat.pdf')], {
+      encoding: 'utf8',
+    }),
+  ) as string[];
+  const pdfText = pages.join(' ').replace(/\s+/g, ' ');
+  expect(pdfText).toContain('Dagsordenen blev godkendt uden bemærkninger.');
+  expect(pdfText).toContain('LUKKET PUNKT');
+
+  await mads.getByRole('button', { name: 'Send til godkendelse' }).click();
+  await mads.getByText('Status: Til godkendelse (version 1)').waitFor();
+  expect(await mads.getByRole('button', { name: 'Godkend referatet' }).count()).toBe(0);
+
+  const sofie = await (await stack.person('sofie@kommune.example')).open('meeting.html', { meeting: key });
+  await sofie.getByText('Status: Til godkendelse (version 1)').waitFor();
+  await sofie.getByRole('button', { name: 'Godkend referatet' }).click();
+  await sofie.getByText('Status: Godkendt (version 1)').waitFor();
+  expect(await sofie.getByRole('textbox', { name: 'Beslutning for punkt 1', exact: true }).count()).toBe(0);
+
+  await sofie.getByRole('button', { name: 'Send referat' }).click();
+  await sofie.getByRole('status').filter({ hasText: 'Referatet er sendt til deltagerne' }).waitFor();
+  const mail = (
+    (await (await fetch(`${stack.graph.origin}/_dev/mail`)).json()) as {
+      value: Array<{
+        sender: string;
+        message: {
+          subject: string;
+          toRecipients: Array<{ emailAddress: { address: string } }>;
+          attachments: Array<{ name: string }>;
+        };
+      }>;
+    }
+  ).value;
+  const sent = mail.find((m) => m.sender === 'sofie@kommune.example')!;
+  expect(sent.message.subject).toMatch(/^Referat: /);
+  expect(sent.message.toRecipients.map((r) => r.emailAddress.address)).toContain('mads@kommune.example');
+  expect(sent.message.attachments.map((a) => a.name)).toEqual(
+    expect.arrayContaining([expect.stringMatching(/^Referat .*\.docx$/)]),
+  );
+});
