@@ -89,3 +89,26 @@ test('download Word and PDF, approve, and send the referat', async () => {
     expect.arrayContaining([expect.stringMatching(/^Referat .*\.docx$/)]),
   );
 });
+
+test('the referent starts the meeting clock and moves through the items; the times are stored', async () => {
+  const { open } = await stack.person('mads@kommune.example');
+  const mads = await open('meeting.html', { meeting: key });
+  const clock = mads.getByRole('region', { name: 'Mødeur' });
+  await clock.getByRole('button', { name: 'Start mødet' }).click();
+  await clock.getByRole('timer').filter({ hasText: 'Aktuelt punkt: Punkt 1' }).waitFor();
+  await clock.getByRole('button', { name: 'Næste punkt (Punkt 2)' }).click();
+  await clock.getByRole('timer').filter({ hasText: 'Aktuelt punkt: Punkt 2' }).waitFor();
+  await clock.getByText(/Forventet slut: \d\d:\d\d/).waitFor();
+  const sofie = await stack.graphAs('sofie@kommune.example');
+  const res = await sofie(
+    `/sites/kommune.sharepoint.com:/sites/moeder:/lists/Meetings/items?$expand=fields&$filter=${encodeURIComponent(`fields/MeetingKey eq '${key}'`)}`,
+  );
+  const row = ((await res.json()) as { value: Array<{ fields: { Timer: string; Status: string } }> }).value[0]
+    .fields;
+  expect(row.Status).toBe('I gang');
+  expect(JSON.parse(row.Timer)).toMatchObject({ currentItem: 2, usedSeconds: { 1: expect.any(Number) } });
+  // An attendee only sees the clock, without the controls.
+  const anders = await (await stack.person('anders@kommune.example')).open('meeting.html', { meeting: key });
+  await anders.getByRole('timer').filter({ hasText: 'Aktuelt punkt: Punkt 2' }).waitFor();
+  expect(await anders.getByRole('button', { name: 'Start mødet' }).count()).toBe(0);
+});

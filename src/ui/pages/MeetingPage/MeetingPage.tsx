@@ -16,6 +16,8 @@ import { DecisionEditor } from '../../components/DecisionEditor/DecisionEditor';
 import { MeetingHeader } from '../../components/MeetingHeader/MeetingHeader';
 import { StageView } from '../../components/StageView/StageView';
 import { ReferatPanel } from '../../components/ReferatPanel/ReferatPanel';
+import { MeetingClock } from '../../components/MeetingClock/MeetingClock';
+import { driveMeetingClock } from '../../../app/meetingClock';
 import { isReadOnly } from '../../../domain/referatApproval';
 import { messageOf } from '../../errors';
 import { useLocale, useStrings } from '../../i18n/LocaleContext';
@@ -92,6 +94,25 @@ export function MeetingPage({ deps, meetingKey, watchIntervalMs, layout = 'full'
     <div className={layout === 'sidePanel' ? styles.sidePanel : undefined}>
       <MeetingHeader meeting={view.meeting} information={information} />
       {view.role === 'guest' && <Text as="p">{s.guestNotice}</Text>}
+      {m.actionError !== undefined && (
+        <MessageBar intent="error">
+          <MessageBarBody>
+            <span role="alert">{messageOf(m.actionError, locale)}</span>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <MeetingClock
+        timer={view.meeting.timer}
+        items={view.items}
+        canDrive={can(view.role, 'writeDecision')}
+        onStart={(n) =>
+          void driveMeetingClock(deps, view, { kind: 'start', itemNumber: n }).then(m.setView, m.fail)
+        }
+        onMove={(n) =>
+          void driveMeetingClock(deps, view, { kind: 'move', itemNumber: n }).then(m.setView, m.fail)
+        }
+        onEnd={() => void driveMeetingClock(deps, view, { kind: 'end' }).then(m.setView, m.fail)}
+      />
       <AgendaList
         items={view.items}
         meetingStart={view.meeting.start}

@@ -14,6 +14,8 @@ export interface MeetingState {
   texts: Record<number, string>;
   saveStates: Record<number, SaveState>;
   followUps: FollowUp[];
+  /** The last failed action (clock, referat), shown without leaving the page. */
+  actionError?: unknown;
 }
 
 /**
@@ -147,5 +149,7 @@ export function useMeeting(deps: AppDeps, key: string, options: { watchIntervalM
 
   const setView = useCallback((view: MeetingView) => setState((s) => ({ ...s, view })), []);
 
-  return { ...state, edit, flush, resolve, addFollowUp, setView, retry: () => setReload((n) => n + 1) };
+  const fail = useCallback((error: unknown) => setState((s) => ({ ...s, actionError: error })), []);
+
+  return { ...state, edit, flush, resolve, addFollowUp, setView, fail, retry: () => setReload((n) => n + 1) };
 }

@@ -1,0 +1,73 @@
+import { Button, makeStyles, Subtitle2, Text, tokens } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import type { AgendaItem } from '../../../domain/agendaItem';
+import { formatTime } from '../../../domain/format';
+import { idleTimer, timerView, type MeetingTimer, type Overrun } from '../../../domain/meetingTimer';
+import { useStrings } from '../../i18n/LocaleContext';
+
+const useStyles = makeStyles({
+  clock: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalM,
+    padding: tokens.spacingVerticalS,
+    marginBottom: tokens.spacingVerticalM,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  none: {},
+  // Colour plus a text label, so the state also reads in high contrast and for colour-blind people.
+  amber: { color: tokens.colorPaletteDarkOrangeForeground1, fontWeight: tokens.fontWeightSemibold },
+  red: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightBold },
+});
+
+const mmss = (seconds: number) => `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+
+export interface MeetingClockProps {
+  timer: MeetingTimer | undefined;
+  items: AgendaItem[];
+  /** The organizer and the referent drive the clock; everyone else only sees it. */
+  canDrive: boolean;
+  onStart(itemNumber: number): void;
+  onMove(itemNumber: number): void;
+  onEnd(): void;
+}
+
+/** The item clock: current item, planned and used time, projected end; amber/red when an item overruns. */
+export function MeetingClock({ timer, items, canDrive, onStart, onMove, onEnd }: MeetingClockProps) {
+  const s = useStrings();
+  const styles = useStyles();
+  const [now, setNow] = useState(() => new Date().toISOString());
+  useEffect(() => {
+    const t = setInterval(() => setNow(new Date().toISOString()), 1000);
+    return () => clearInterval(t);
+  }, []);
+  const t = timer ?? idleTimer();
+  const view = timerView(t, items, now);
+  const sorted = [...items].sort((a, b) => a.number - b.number);
+  const next = sorted.find((i) => i.number > (t.currentItem ?? 0));
+  const overrunText: Record<Overrun, string> = { none: '', amber: s.overrunAmber, red: s.overrunRed };
+  if (!view.running && !t.endedAt && !canDrive) return null;
+  return (
+    <section className={styles.clock} aria-label={s.timer}>
+      <Subtitle2 as="h2">{s.timer}</Subtitle2>
+      {view.current && (
+        <Text className={styles[view.current.overrun]} role="timer" aria-live="off">
+          {`${s.currentItem}: ${s.item} ${view.current.itemNumber} – ${mmss(view.current.usedSeconds)} ${s.used} / ${view.current.plannedMinutes} min`}
+          {view.current.overrun !== 'none' && ` (${overrunText[view.current.overrun]})`}
+        </Text>
+      )}
+      {view.projectedEnd && <Text>{`${s.projectedEnd}: ${formatTime(view.projectedEnd)}`}</Text>}
+      {canDrive && !view.running && !t.endedAt && sorted[0] && (
+        <Button appearance="primary" onClick={() => onStart(sorted[0].number)}>
+          {s.startMeeting}
+        </Button>
+      )}
+      {canDrive && view.running && next && (
+        <Button onClick={() => onMove(next.number)}>{`${s.nextItem} (${s.item} ${next.number})`}</Button>
+      )}
+      {canDrive && view.running && <Button onClick={onEnd}>{s.endMeeting}</Button>}
+    </section>
+  );
+}
