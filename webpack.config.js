@@ -25,6 +25,7 @@ const PAGES = {
   taskpane: 'Mødeassistent – dagsorden',
   config: 'Mødeassistent – opsætning',
   archive: 'Mødeassistent – beslutningsarkiv',
+  followups: 'Mødeassistent – opfølgninger',
 };
 const ENV = [
   'GRAPH_MODE',

@@ -21,6 +21,8 @@ import { can } from '../../../domain/permissions';
 import { ValidationError, type ValidationIssue } from '../../../domain/validation';
 import { AbsenceDialog } from '../../components/AbsenceDialog/AbsenceDialog';
 import { AgendaEditor } from '../../components/AgendaEditor/AgendaEditor';
+import { CarryOver } from '../../components/CarryOver/CarryOver';
+import { addItem } from '../../../domain/agenda';
 import { AgendaList } from '../../components/AgendaList/AgendaList';
 import { MeetingHeader } from '../../components/MeetingHeader/MeetingHeader';
 import { ReferentPicker } from '../../components/ReferentPicker/ReferentPicker';
@@ -129,6 +131,12 @@ export function TaskpanePage({ deps, meetingKey }: TaskpanePageProps) {
             issues={issues}
             onChange={setItems}
             newId={() => crypto.randomUUID()}
+          />
+          <CarryOver
+            deps={deps}
+            series={view.meeting.series}
+            before={view.meeting.start}
+            onAdd={(item) => setItems((current) => addItem(current, item, Math.max(0, current.length - 3)))}
           />
           <div className={styles.actions}>
             <Button

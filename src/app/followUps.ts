@@ -1,0 +1,41 @@
+import type { FollowUpStatus } from '../domain/followUp';
+import type { FollowUpRow } from '../domain/followUpBoard';
+import { sameUpn } from '../domain/person';
+import { Forbidden, NotFound } from '../ports/errors';
+import type { AppDeps } from './deps';
+
+export const ONLY_ORGANIZER_FOLLOW_UP = 'Kun mødets organisator kan ændre status og frist for opfølgningen.';
+
+/** Every follow-up the person may read, with its meeting (one paged read of the lists, not per meeting). */
+export async function loadFollowUps(deps: AppDeps): Promise<FollowUpRow[]> {
+  const rows = await deps.lists.readArchive();
+  const meetings = new Map(rows.meetings.map((m) => [m.key, m]));
+  const titles = new Map(rows.items.map((i) => [`${i.meetingKey}#${i.number}`, i.title]));
+  return rows.followUps.map(({ meetingKey, ...followUp }) => {
+    const m = meetings.get(meetingKey);
+    return {
+      followUp,
+      meetingKey,
+      series: m?.series ?? '',
+      meetingStart: m?.start ?? '',
+      itemTitle: titles.get(`${meetingKey}#${followUp.itemNumber}`) ?? '',
+      organizerUpn: m?.organizer.upn ?? '',
+    };
+  });
+}
+
+/** The organizer updates status and next follow-up date; a concurrent change is a Conflict, not an overwrite. */
+export async function updateFollowUp(
+  deps: AppDeps,
+  row: FollowUpRow,
+  change: { status?: FollowUpStatus; due?: string | undefined },
+): Promise<FollowUpRow> {
+  if (!sameUpn(row.organizerUpn, deps.me.upn)) throw new Forbidden(ONLY_ORGANIZER_FOLLOW_UP);
+  const snapshot = await deps.lists.openMeeting(row.meetingKey);
+  const stored = snapshot.followUps.find((f) => f.value.id === row.followUp.id);
+  if (!stored) throw new NotFound('Opfølgningen findes ikke længere.');
+  const next = { ...stored.value, ...change };
+  delete (next as { meetingKey?: string }).meetingKey;
+  const saved = await deps.lists.saveFollowUp(row.meetingKey, next, stored.eTag);
+  return { ...row, followUp: saved.value };
+}

@@ -1,0 +1,133 @@
+import {
+  Input,
+  makeStyles,
+  Select,
+  Spinner,
+  Tab,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  TabList,
+  Text,
+  Title2,
+  tokens,
+} from '@fluentui/react-components';
+import { useEffect, useMemo, useState } from 'react';
+import type { AppDeps } from '../../../app/deps';
+import { loadFollowUps, updateFollowUp } from '../../../app/followUps';
+import { FOLLOW_UP_STATUSES, type FollowUpStatus } from '../../../domain/followUp';
+import { isMine, sortForOverview, type FollowUpRow } from '../../../domain/followUpBoard';
+import { formatDate } from '../../../domain/format';
+import { sameUpn } from '../../../domain/person';
+import { messageOf } from '../../errors';
+import { useLocale, useStrings } from '../../i18n/LocaleContext';
+
+const useStyles = makeStyles({
+  table: { marginTop: tokens.spacingVerticalM },
+  task: { whiteSpace: 'pre-wrap' },
+});
+
+/**
+ * "Mine opfølgninger" across meetings, and the organizer's overview in the layout of the seeds' follow-up
+ * table (# / OPGAVE / ANSVARLIG / STATUS / NÆSTE OPFØLGNING); the organizer of a meeting sets status and date.
+ */
+export function FollowUpsPage({ deps }: { deps: AppDeps }) {
+  const s = useStrings();
+  const locale = useLocale();
+  const styles = useStyles();
+  const [rows, setRows] = useState<FollowUpRow[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [tab, setTab] = useState<'mine' | 'all'>('mine');
+  useEffect(() => {
+    loadFollowUps(deps).then(setRows, setError);
+  }, [deps]);
+  const shown = useMemo(
+    () => sortForOverview((rows ?? []).filter((r) => tab === 'all' || isMine(r.followUp, deps.me))),
+    [rows, tab, deps.me],
+  );
+  const change = (row: FollowUpRow, c: { status?: FollowUpStatus; due?: string }) =>
+    updateFollowUp(deps, row, c).then(
+      (next) =>
+        setRows((all) =>
+          (all ?? []).map((r) =>
+            r.followUp.id === next.followUp.id && r.meetingKey === next.meetingKey ? next : r,
+          ),
+        ),
+      setError,
+    );
+  if (!rows && !error) return <Spinner label={s.loading} />;
+  return (
+    <section aria-labelledby="fu-title">
+      <Title2 as="h1" id="fu-title">
+        {s.followUpsTitle}
+      </Title2>
+      {error !== null && <p role="alert">{messageOf(error, locale)}</p>}
+      <TabList selectedValue={tab} onTabSelect={(_e, d) => setTab(d.value as 'mine' | 'all')}>
+        <Tab value="mine">{s.followUpsMine}</Tab>
+        <Tab value="all">{s.followUpsAll}</Tab>
+      </TabList>
+      {shown.length === 0 ? (
+        <Text as="p">{s.followUpsNone}</Text>
+      ) : (
+        <Table className={styles.table} aria-label={tab === 'mine' ? s.followUpsMine : s.followUpsAll}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{s.fuNumber}</TableHeaderCell>
+              <TableHeaderCell>{s.fuTask}</TableHeaderCell>
+              <TableHeaderCell>{s.fuOwner}</TableHeaderCell>
+              <TableHeaderCell>{s.fuStatus}</TableHeaderCell>
+              <TableHeaderCell>{s.fuNext}</TableHeaderCell>
+              <TableHeaderCell>{s.fuMeeting}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {shown.map((row, k) => {
+              const editable = sameUpn(row.organizerUpn, deps.me.upn);
+              const n = k + 1;
+              return (
+                <TableRow key={`${row.meetingKey}#${row.followUp.id}`}>
+                  <TableCell>{n}</TableCell>
+                  <TableCell className={styles.task}>{row.followUp.task}</TableCell>
+                  <TableCell>{row.followUp.owners.join(', ')}</TableCell>
+                  <TableCell>
+                    {editable ? (
+                      <Select
+                        aria-label={s.fuStatusFor(n)}
+                        value={row.followUp.status}
+                        onChange={(_e, d) => void change(row, { status: d.value as FollowUpStatus })}
+                      >
+                        {FOLLOW_UP_STATUSES.map((st) => (
+                          <option key={st}>{st}</option>
+                        ))}
+                      </Select>
+                    ) : (
+                      row.followUp.status
+                    )}
+                  </TableCell>
+                  <TableCell>
+                    {editable ? (
+                      <Input
+                        type="date"
+                        aria-label={s.fuDueFor(n)}
+                        value={row.followUp.due ?? ''}
+                        onChange={(_e, d) => void change(row, { due: d.value || undefined })}
+                      />
+                    ) : row.followUp.due ? (
+                      formatDate(`${row.followUp.due}T12:00:00Z`)
+                    ) : (
+                      ''
+                    )}
+                  </TableCell>
+                  <TableCell>{`${row.meetingStart ? formatDate(row.meetingStart) : ''} ${s.item} ${row.followUp.itemNumber}`}</TableCell>
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+      )}
+    </section>
+  );
+}
