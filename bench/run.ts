@@ -28,6 +28,16 @@ async function main() {
     const r = await benchGraphServer({ items: tiny ? 200 : 10000 });
     return Object.fromEntries(Object.entries(r).map(([k, v]) => [`graphServer.${k}`, v]));
   });
+  await step('watchers', async () => {
+    const { benchWatchers } = await import('./watchers');
+    const r = await benchWatchers({
+      watchers: tiny ? 5 : 50,
+      seconds: tiny ? 5 : 30,
+      intervalMs: 2500,
+      latencyMs: 80,
+    });
+    return Object.fromEntries(Object.entries(r).map(([k, v]) => [`deltaPolling.${k}`, v]));
+  });
   await step('import', async () => (await import('./archive')).benchImportAccuracy());
   await step('archive', async () => (await import('./archive')).benchArchiveSearch(tiny ? 100 : 1000));
   if (!tiny) {
