@@ -5,17 +5,21 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const { renderIcon } = require('./scripts/icons');
 
 // Tenant configuration may live in .env (see .env.example); the real environment wins.
-if (require('node:fs').existsSync(path.join(__dirname, '.env'))) process.loadEnvFile(path.join(__dirname, '.env'));
+if (require('node:fs').existsSync(path.join(__dirname, '.env')))
+  process.loadEnvFile(path.join(__dirname, '.env'));
 
 /** The Outlook add-in's icons, drawn by scripts/icons.js and served at /assets/icon-N.png. */
 class IconAssetsPlugin {
   apply(compiler) {
     compiler.hooks.thisCompilation.tap('IconAssets', (compilation) => {
-      compilation.hooks.processAssets.tap({ name: 'IconAssets', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
-        for (const size of [16, 32, 64, 80, 128]) {
-          compilation.emitAsset(`assets/icon-${size}.png`, new webpack.sources.RawSource(renderIcon(size)));
-        }
-      });
+      compilation.hooks.processAssets.tap(
+        { name: 'IconAssets', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => {
+          for (const size of [16, 32, 64, 80, 128]) {
+            compilation.emitAsset(`assets/icon-${size}.png`, new webpack.sources.RawSource(renderIcon(size)));
+          }
+        },
+      );
     });
   }
 }
@@ -38,7 +42,31 @@ const ENV = [
 ];
 
 /** Office.js must come from Microsoft's CDN (the add-in store checks it); only the Outlook task pane loads it. */
-const OFFICE_JS = '<script async data-office-js src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script>';
+const OFFICE_JS =
+  '<script async data-office-js src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script>';
+
+/**
+ * Office's development certificates: generated once and their CA trusted (what Teams and Outlook need
+ * for sideloading). Where the CA cannot be installed automatically (no sudo), the generated certificate
+ * is used anyway and the CA file is named, to be trusted by hand.
+ */
+async function httpsOptions() {
+  const certs = require('office-addin-dev-certs');
+  try {
+    return await certs.getHttpsServerOptions();
+  } catch (e) {
+    const dir = path.join(require('node:os').homedir(), '.office-addin-dev-certs');
+    const fs = require('node:fs');
+    console.warn(
+      `Kunne ikke installere udviklings-CA'en (${e.message}). Stol selv på ${path.join(dir, 'ca.crt')}.`,
+    );
+    return {
+      cert: fs.readFileSync(path.join(dir, 'localhost.crt')),
+      key: fs.readFileSync(path.join(dir, 'localhost.key')),
+      ca: fs.readFileSync(path.join(dir, 'ca.crt')),
+    };
+  }
+}
 
 module.exports = async (_env, argv) => {
   const production = argv.mode === 'production';
@@ -112,7 +140,8 @@ module.exports = async (_env, argv) => {
       new HtmlWebpackPlugin({
         filename: 'auth-redirect.html',
         chunks: [],
-        templateContent: '<!doctype html><html lang="da"><head><meta charset="utf-8" /><title>Log ind</title></head><body></body></html>',
+        templateContent:
+          '<!doctype html><html lang="da"><head><meta charset="utf-8" /><title>Log ind</title></head><body></body></html>',
       }),
     ],
     optimization: { splitChunks: { chunks: 'all' } },
@@ -125,9 +154,7 @@ module.exports = async (_env, argv) => {
       client: { overlay: false },
       static: false,
       // `npm run start:https`: Office's dev certificates (trusted once, as Teams and Outlook sideloading need).
-      ...(process.env.HTTPS === '1'
-        ? { server: { type: 'https', options: await require('office-addin-dev-certs').getHttpsServerOptions() } }
-        : {}),
+      ...(process.env.HTTPS === '1' ? { server: { type: 'https', options: await httpsOptions() } } : {}),
     },
   };
 };

@@ -9,7 +9,9 @@ import type { AppDeps } from '../app/deps';
 import { GRAPH_SCOPES, readConfig, type AppConfig } from '../config';
 import type { HostContext, MeetingHost, Theme } from '../ports/MeetingHost';
 import { browserHost } from '../adapters/hosts/browserHost';
-import { outlookHost, type OfficeApi } from '../adapters/hosts/outlookHost';
+import { outlookCompose, outlookHost, type OfficeApi } from '../adapters/hosts/outlookHost';
+import { replaceAgendaSection } from '../domain/agendaSection';
+import type { ComposeSurface } from '../ports/ComposeSurface';
 import { teamsHost } from '../adapters/hosts/teamsHost';
 import type { TokenProvider } from '../ports/TokenProvider';
 import { systemClock } from '../ports/Clock';
@@ -24,6 +26,8 @@ export interface Runtime {
   locale: 'da' | 'en';
   theme: Theme;
   live: { watchIntervalMs: number };
+  /** Outlook compose mode: the open appointment form. */
+  compose: ComposeSurface | null;
 }
 
 /** Build-time environment (webpack DefinePlugin replaces each `process.env.X`). */
@@ -85,7 +89,15 @@ export async function createRuntime(
     lists: new SharePointListStore(graph, config.sharePointSite),
     outbox: new IndexedDbOutbox(me.userPrincipalName || upn),
     clock: systemClock,
-    mailer: new GraphMailer(graph, createSanitizer(window)),
+    // Mail.Send is asked for only when mail is sent (incremental consent): its own connection.
+    mailer: new GraphMailer(
+      createGraphConnection({
+        baseUrl: config.graphBaseUrl,
+        tokens,
+        scopes: [...GRAPH_SCOPES.base, ...GRAPH_SCOPES.mail],
+      }),
+      createSanitizer(window),
+    ),
     renderer: {
       docx: async (r) =>
         (await import(/* webpackChunkName: "documents" */ '../adapters/documents/referatDocx')).referatDocx(
@@ -106,6 +118,7 @@ export async function createRuntime(
     locale: lang.toLowerCase().startsWith('en') ? 'en' : 'da',
     theme: host.theme,
     live: { watchIntervalMs: Number(params.get('poll') ?? 2500) },
+    compose: host.kind === 'outlook' ? composeSurface() : null,
   };
 }
 
@@ -126,6 +139,11 @@ async function detectHost(): Promise<MeetingHost> {
 }
 
 /** Office.js is loaded async by the page; wait for it to load or fail (never hang on a closed network). */
+function composeSurface(): ComposeSurface | null {
+  const office = (window as unknown as { Office?: OfficeApi }).Office;
+  return office ? outlookCompose(office, replaceAgendaSection, createSanitizer(window)) : null;
+}
+
 async function officeScript(): Promise<OfficeApi | undefined> {
   const w = window as unknown as { Office?: OfficeApi };
   if (w.Office) return w.Office;

@@ -1,4 +1,4 @@
 import { TaskpanePage } from '../ui/pages/TaskpanePage/TaskpanePage';
 import { mount } from './mount';
 
-mount('taskpane.html', (r) => <TaskpanePage deps={r.deps} meetingKey={r.meetingKey} />);
+mount('taskpane.html', (r) => <TaskpanePage deps={r.deps} meetingKey={r.meetingKey} compose={r.compose} />);

@@ -212,3 +212,51 @@ describe('the configurable tab', () => {
     });
   });
 });
+
+describe('Outlook compose surface', () => {
+  test('inserts the sanitized agenda section, replacing an earlier one, and attaches the agenda file', async () => {
+    const { outlookCompose } = await import('../../src/adapters/hosts/outlookHost');
+    const { renderAgendaSection, replaceAgendaSection } = await import('../../src/domain/agendaSection');
+    const attached: Array<[string, string]> = [];
+    const { office, body } = fakeOffice({
+      saveAsync: () => undefined,
+      addFileAttachmentFromBase64Async: (b64: string, name: string, cb: (r: unknown) => void) => {
+        attached.push([name, b64]);
+        cb({ status: 'succeeded', value: 'att-1' });
+      },
+    });
+    const compose = outlookCompose(office, replaceAgendaSection, (html) =>
+      html.replace(/<script[\s\S]*?<\/script>/g, ''),
+    )!;
+    const item = {
+      id: 'a',
+      number: 1,
+      title: 'Dagsorden <script>x</script>',
+      category: null,
+      durationMinutes: 5,
+      guests: [],
+      closed: false,
+      attachments: [],
+    };
+    await compose.insertAgenda(renderAgendaSection({ series: 'Rådmandsmøder', agendaVersion: 1 }, [item]));
+    await compose.insertAgenda(renderAgendaSection({ series: 'Rådmandsmøder', agendaVersion: 2 }, [item]));
+    expect(body().match(/Punkt 1: Dagsorden/g)).toHaveLength(1);
+    expect(body()).toContain('(version 2)');
+    expect(body()).toContain('&lt;script&gt;');
+    expect(body()).toContain('<p>Velkommen</p>');
+    await compose.attachFile('Dagsorden.txt', new TextEncoder().encode('Punkt 1'));
+    expect(attached).toEqual([['Dagsorden.txt', btoa('Punkt 1')]]);
+  });
+
+  test('a read form (attendee) has no compose surface', async () => {
+    const { outlookCompose } = await import('../../src/adapters/hosts/outlookHost');
+    const { office } = fakeOffice({ itemId: 'AAMk=' });
+    expect(
+      outlookCompose(
+        office,
+        (b) => b,
+        (h) => h,
+      ),
+    ).toBeNull();
+  });
+});

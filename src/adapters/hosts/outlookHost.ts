@@ -1,4 +1,5 @@
 /// <reference types="office-js" />
+import type { ComposeSurface } from '../../ports/ComposeSurface';
 import type { HostContext, MeetingHost, Theme } from '../../ports/MeetingHost';
 import { browserHost } from './browserHost';
 
@@ -99,4 +100,25 @@ export async function insertAgendaIntoBody(
   await asPromise<void>((cb) =>
     item.body.setAsync(replace(current), { coercionType: office.CoercionType.Html }, cb),
   );
+}
+
+/** The compose form as a ComposeSurface (only when the organizer composes; null otherwise). */
+export function outlookCompose(
+  office: OfficeApi,
+  replaceSection: (body: string, section: string) => string,
+  sanitize: (html: string) => string,
+): ComposeSurface | null {
+  const item = office.context.mailbox.item as Office.AppointmentCompose | undefined;
+  if (!item || typeof (item as Office.AppointmentCompose).saveAsync !== 'function') return null;
+  return {
+    insertAgenda: (sectionHtml) => {
+      const clean = sanitize(sectionHtml);
+      return insertAgendaIntoBody(office, clean, (body) => replaceSection(body, clean));
+    },
+    attachFile: async (name, bytes) => {
+      let binary = '';
+      bytes.forEach((b) => (binary += String.fromCharCode(b)));
+      await asPromise<string>((cb) => item.addFileAttachmentFromBase64Async(btoa(binary), name, cb));
+    },
+  };
 }

@@ -21,6 +21,8 @@ import { can } from '../../../domain/permissions';
 import { ValidationError, type ValidationIssue } from '../../../domain/validation';
 import { AbsenceDialog } from '../../components/AbsenceDialog/AbsenceDialog';
 import { AgendaEditor } from '../../components/AgendaEditor/AgendaEditor';
+import { renderAgendaSection } from '../../../domain/agendaSection';
+import type { ComposeSurface } from '../../../ports/ComposeSurface';
 import { CarryOver } from '../../components/CarryOver/CarryOver';
 import { addItem } from '../../../domain/agenda';
 import { AgendaList } from '../../components/AgendaList/AgendaList';
@@ -42,10 +44,12 @@ const useStyles = makeStyles({
 export interface TaskpanePageProps {
   deps: AppDeps;
   meetingKey: string;
+  /** Outlook compose mode: the agenda also goes into the open appointment form. */
+  compose?: ComposeSurface | null;
 }
 
 /** Outlook task pane: the organizer builds and sends the agenda; an attendee reads it and melder afbud. */
-export function TaskpanePage({ deps, meetingKey }: TaskpanePageProps) {
+export function TaskpanePage({ deps, meetingKey, compose }: TaskpanePageProps) {
   const styles = useStyles();
   const s = useStrings();
   const locale = useLocale();
@@ -144,7 +148,11 @@ export function TaskpanePage({ deps, meetingKey }: TaskpanePageProps) {
               disabled={busy}
               onClick={() =>
                 run(
-                  () => sendAgenda(deps, view, items),
+                  async () => {
+                    const sent = await sendAgenda(deps, view, items);
+                    await compose?.insertAgenda(renderAgendaSection(sent.meeting, sent.items));
+                    return sent;
+                  },
                   (v) => s.agendaSent(v.meeting.agendaVersion),
                 )
               }
