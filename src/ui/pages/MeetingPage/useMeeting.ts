@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppDeps } from '../../../app/deps';
 import { LiveRecorder, type SaveState } from '../../../app/liveRecorder';
 import { openMeeting, type MeetingView } from '../../../app/openMeeting';
+import { isTransient } from '../../../ports/errors';
 import { watchDecisions } from '../../../app/watchDecisions';
 import type { Decision } from '../../../domain/decision';
 import { extractFollowUps, type FollowUp } from '../../../domain/followUp';
@@ -34,9 +35,11 @@ export function useMeeting(deps: AppDeps, key: string, options: { watchIntervalM
   const recorder = useRef<LiveRecorder | null>(null);
   const dirty = useRef(new Set<number>());
   const [reload, setReload] = useState(0);
+  const loadAttempts = useRef(0);
 
   useEffect(() => {
     let stopped = false;
+    let retryTimer: ReturnType<typeof setTimeout> | undefined;
     let stopWatch: (() => void) | undefined;
     const unsubscribers: Array<() => void> = [];
     (async () => {
@@ -44,6 +47,7 @@ export function useMeeting(deps: AppDeps, key: string, options: { watchIntervalM
       try {
         const view = await openMeeting(deps, key);
         if (stopped) return;
+        loadAttempts.current = 0;
         const texts: Record<number, string> = {};
         for (const [n, d] of Object.entries(view.decisions)) texts[Number(n)] = d.value.text;
         const rec = new LiveRecorder(deps, view);
@@ -96,13 +100,21 @@ export function useMeeting(deps: AppDeps, key: string, options: { watchIntervalM
         );
         stopWatch = watch.stop;
       } catch (error) {
-        if (!stopped) setState((s) => ({ ...s, error, loading: false }));
+        if (stopped) return;
+        // A dropped connection or a 5xx while loading: try again by itself, a few times, before asking.
+        if (isTransient(error) && loadAttempts.current < 5) {
+          const delay = 500 * 2 ** loadAttempts.current++;
+          retryTimer = setTimeout(() => setReload((n) => n + 1), delay);
+          return;
+        }
+        setState((s) => ({ ...s, error, loading: false }));
       }
     })();
     const online = () => void recorder.current?.flush();
     window.addEventListener('online', online);
     return () => {
       stopped = true;
+      clearTimeout(retryTimer);
       stopWatch?.();
       unsubscribers.forEach((u) => u());
       recorder.current?.stop();
