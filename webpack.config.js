@@ -39,6 +39,7 @@ const ENV = [
   'AAD_TENANT_ID',
   'SHAREPOINT_SITE',
   'APP_URL',
+  'LIVE_SHARE_PORT',
 ];
 
 /** Office.js must come from Microsoft's CDN (the add-in store checks it); only the Outlook task pane loads it. */

@@ -38,6 +38,17 @@ async function main() {
     });
     return Object.fromEntries(Object.entries(r).map(([k, v]) => [`deltaPolling.${k}`, v]));
   });
+  await step('liveWatchers', async () => {
+    const { benchLiveWatchers } = await import('./liveWatchers');
+    const r = await benchLiveWatchers({
+      watchers: tiny ? 5 : 50,
+      // Long enough to include each watcher's once-a-minute safety poll.
+      seconds: tiny ? 5 : 65,
+      typeEveryMs: 200,
+      latencyMs: 80,
+    });
+    return Object.fromEntries(Object.entries(r).map(([k, v]) => [`liveShare.${k}`, v]));
+  });
   await step('import', async () => (await import('./archive')).benchImportAccuracy());
   await step('archive', async () => (await import('./archive')).benchArchiveSearch(tiny ? 100 : 1000));
   if (!tiny) {

@@ -372,6 +372,26 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
     );
     return reply.send({ access_token: token, token_type: 'Bearer', expires_in: expires });
   });
+  // Live Share container mapping for local mode (in Teams the meeting service keeps it): the first client to
+  // create a Fluid container for a meeting wins; everyone else is told to join that one.
+  const liveContainers = new Map<string, string>();
+  app.get('/_dev/live/:key', async (req) => {
+    const containerId = liveContainers.get((req.params as { key: string }).key);
+    return containerId
+      ? { containerState: 'AlreadyExists', containerId, shouldCreate: false, retryAfter: 0 }
+      : { containerState: 'NotFound', shouldCreate: true, retryAfter: 0 };
+  });
+  app.post('/_dev/live/:key', async (req, reply) => {
+    const key = (req.params as { key: string }).key;
+    const candidate = (req.body as { containerId?: unknown } | undefined)?.containerId;
+    if (typeof candidate !== 'string' || !candidate || candidate.length > 200)
+      return fail(reply, randomUUID(), badRequest('containerId is required.', 'invalid_request'));
+    const existing = liveContainers.get(key);
+    if (existing)
+      return { containerState: 'AlreadyExists', containerId: existing, shouldCreate: false, retryAfter: 0 };
+    liveContainers.set(key, candidate);
+    return { containerState: 'Added', containerId: candidate, shouldCreate: false, retryAfter: 0 };
+  });
   app.get('/_dev/chaos', async () => chaos);
   app.post('/_dev/chaos', async (req) => {
     chaos = (req.body ?? {}) as ChaosOptions;

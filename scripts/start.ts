@@ -4,6 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { devSecret } from '../devServer/devSecret';
+import { startFluidService, type FluidService } from '../devServer/fluidService';
 import { startGraphServer } from '../devServer/server';
 
 const DEMO_PEOPLE = [
@@ -22,6 +23,19 @@ async function main() {
   const db = process.env.GRAPH_DB ?? '.data/graph.db';
   const graph = await startGraphServer({ port: graphPort, db, seed: 'demo', secret: devSecret(db) });
   console.log(`Graph ready at ${graph.url}`);
+  // Live Share's local Fluid service: attendees see the referent type within a fraction of a second.
+  // Without it (LIVE_SHARE_PORT=off, or it fails to start) the pages poll SharePoint instead.
+  let fluid: FluidService | null = null;
+  if (process.env.LIVE_SHARE_PORT !== 'off') {
+    try {
+      fluid = await startFluidService({ port: Number(process.env.LIVE_SHARE_PORT ?? 7070) });
+      console.log(`Live Share (tinylicious) ready at ${fluid.endpoint}`);
+    } catch (e) {
+      console.warn(
+        `Live Share er slået fra (${e instanceof Error ? e.message : String(e)}); siderne opdaterer ved polling.`,
+      );
+    }
+  }
 
   const web = spawn(
     process.execPath,
@@ -42,6 +56,7 @@ async function main() {
   });
   const stop = async () => {
     web.kill('SIGTERM');
+    await fluid?.close();
     await graph.close();
     process.exit(0);
   };
@@ -49,6 +64,7 @@ async function main() {
   process.on('SIGTERM', stop);
   web.on('exit', async (code) => {
     if (code) console.error(`webpack dev server stopped (${code})`);
+    await fluid?.close();
     await graph.close();
     process.exit(code ?? 0);
   });
@@ -74,7 +90,7 @@ async function printLinks(graphOrigin: string, port: number) {
   const now = new Date().toISOString();
   const upcoming = view.value.find((e) => `${e.start.dateTime}Z` > now) ?? view.value.at(-1);
   const past = [...view.value].reverse().find((e) => `${e.start.dateTime}Z` < now);
-  const base = `${process.env.HTTPS === "1" ? "https" : "http"}://localhost:${port}`;
+  const base = `${process.env.HTTPS === '1' ? 'https' : 'http'}://localhost:${port}`;
   console.log(`\nMødeassistent kører på ${base}\n`);
   if (upcoming) {
     console.log(`Kommende møde (${upcoming.start.dateTime.slice(0, 10)}):`);

@@ -16,6 +16,11 @@ export interface AppConfig {
   sharePointSite: string;
   /** Where the pages are served, e.g. https://localhost:3000. */
   appUrl: string;
+  /**
+   * Local mode: the Fluid service Live Share talks to (tinylicious, started by `npm start`); empty turns
+   * the live channel off. In Teams, Live Share's own service is used and this is ignored.
+   */
+  liveShareEndpoint: string;
 }
 
 export const GRAPH_SCOPES = {
@@ -37,5 +42,7 @@ export function readConfig(env: Record<string, string | undefined>): AppConfig {
     tenantId: env.AAD_TENANT_ID || 'organizations',
     sharePointSite: env.SHAREPOINT_SITE || 'kommune.sharepoint.com:/sites/moeder',
     appUrl: env.APP_URL || `http://localhost:${env.PORT || '3000'}`,
+    liveShareEndpoint:
+      env.LIVE_SHARE_PORT === 'off' ? '' : `http://localhost:${env.LIVE_SHARE_PORT || '7070'}`,
   };
 }

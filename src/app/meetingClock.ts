@@ -6,7 +6,7 @@ import type { MeetingView } from './openMeeting';
 
 export const ONLY_CHAIR = 'Kun organisatoren og referenten kan styre mødets ur.';
 
-type ClockAction =
+export type ClockAction =
   { kind: 'start'; itemNumber: number } | { kind: 'move'; itemNumber: number } | { kind: 'end' };
 
 /** Start the meeting, move the current item, end it: stored on the Meetings row for everyone to see. */

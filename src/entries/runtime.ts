@@ -14,6 +14,7 @@ import { replaceAgendaSection } from '../domain/agendaSection';
 import type { ComposeSurface } from '../ports/ComposeSurface';
 import { teamsHost } from '../adapters/hosts/teamsHost';
 import type { TokenProvider } from '../ports/TokenProvider';
+import type { LiveChannel } from '../ports/LiveChannel';
 import { systemClock } from '../ports/Clock';
 
 export interface Runtime {
@@ -25,7 +26,11 @@ export interface Runtime {
   meetingKey?: string;
   locale: 'da' | 'en';
   theme: Theme;
-  live: { watchIntervalMs: number };
+  live: {
+    watchIntervalMs: number;
+    /** Live Share where the host has it (Teams, or local mode with tinylicious running); else null. */
+    connect: () => Promise<LiveChannel | null>;
+  };
   /** Outlook compose mode: the open appointment form. */
   compose: ComposeSurface | null;
 }
@@ -117,7 +122,24 @@ export async function createRuntime(
     meetingKey: params.get('meeting') ?? (await meetingKeyOf(host, deps)),
     locale: lang.toLowerCase().startsWith('en') ? 'en' : 'da',
     theme: host.theme,
-    live: { watchIntervalMs: Number(params.get('poll') ?? 2500) },
+    live: {
+      watchIntervalMs: Number(params.get('poll') ?? 2500),
+      connect: async () => {
+        // `?live=off` (or LIVE_SHARE_PORT=off) keeps the page on polling, as Outlook and plain browsers are.
+        if (params.get('live') === 'off') return null;
+        const teamsLive = host.kind === 'teams';
+        if (!teamsLive && (config.graphMode !== 'local' || !config.liveShareEndpoint)) return null;
+        const live = await import(/* webpackChunkName: "live" */ '../adapters/live/connectLive');
+        return live.connectLive({
+          host: teamsLive ? 'teams' : 'local',
+          me: deps.me,
+          fluidEndpoint: params.get('live')
+            ? `http://localhost:${Number(params.get('live'))}`
+            : config.liveShareEndpoint,
+          registryOrigin: new URL(config.graphBaseUrl).origin,
+        });
+      },
+    },
     compose: host.kind === 'outlook' ? composeSurface() : null,
   };
 }

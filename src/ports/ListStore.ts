@@ -47,6 +47,8 @@ export interface ListStore {
   siteId(): Promise<string>;
   openMeeting(key: MeetingKey): Promise<MeetingSnapshot>;
 
+  /** Only the meeting's own row (status, clock): one cheap read for watchers without a live channel. */
+  readMeeting(key: MeetingKey): Promise<Stored<Meeting> | null>;
   saveMeeting(meeting: Meeting, eTag?: string): Promise<Stored<Meeting>>;
   /** Replace the agenda of a meeting: update, create and delete rows so the list holds exactly `items`. */
   replaceAgenda(key: MeetingKey, items: AgendaItem[]): Promise<Stored<AgendaItem>[]>;

@@ -1,26 +1,43 @@
-import type { MeetingKey } from '../domain/meeting';
+import type { Decision } from '../domain/decision';
+import type { MeetingKey, MeetingStatus } from '../domain/meeting';
+import type { MeetingTimer } from '../domain/meetingTimer';
 import type { Person } from '../domain/person';
+import type { Stored } from './ListStore';
 
 /** What travels on the live channel. SharePoint stays the record: text here is saved or being saved. */
 export type LiveMessage =
   | {
       kind: 'decision';
       itemNumber: number;
-      text: string;
+      /** Null when the text is too large for one live message: the watcher reads it from SharePoint. */
+      text: string | null;
       /** The SharePoint eTag once saved; a local revision ("local:N") while the save is on its way. */
       version: string;
       editorUpn: string;
       sentAt: string;
+      /** The saved row itself, when the message comes from SharePoint (the polling adapter). */
+      row?: Stored<Decision>;
     }
-  | { kind: 'typing'; itemNumber: number; person: Person; sentAt: string }
-  | { kind: 'currentItem'; itemNumber: number | null; startedAt: string | null; sentAt: string };
+  | { kind: 'typing'; itemNumber: number; sentAt: string }
+  | { kind: 'timer'; timer: MeetingTimer; status: MeetingStatus; sentAt: string };
+
+export interface LiveJoinOptions {
+  /** Where the late joiner's SharePoint read ended (decisionsCursor): the channel continues from there. */
+  decisionsCursor?: string;
+}
+
+export type LiveStatus = 'connecting' | 'live' | 'polling' | 'closed';
 
 export interface LiveChannel {
+  /** 'liveShare': messages within a fraction of a second; 'polling': SharePoint read every few seconds. */
   readonly kind: 'liveShare' | 'polling' | 'memory';
   /** Connect for one meeting as one person. A late joiner reads SharePoint first, then joins. */
-  join(meetingKey: MeetingKey, me: Person): Promise<void>;
+  join(meetingKey: MeetingKey, me: Person, options?: LiveJoinOptions): Promise<void>;
   /** Fire and forget; implementations respect the service's rate limit (Live Share: one message per 50 ms). */
   send(message: LiveMessage): void;
   onMessage(listener: (message: LiveMessage, from: Person) => void): () => void;
   leave(): Promise<void>;
 }
+
+/** Larger decision texts go as "changed" signals without text (Fluid ops are limited to 16 KB). */
+export const LIVE_TEXT_MAX = 8000;

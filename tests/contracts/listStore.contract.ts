@@ -87,6 +87,10 @@ export function listStoreContract(
         'Conflict',
       );
       expect((await store.openMeeting(key)).meeting?.value.status).toBe('Udsendt');
+      // The watchers' cheap read: only the meeting row, same value and eTag.
+      const row = await store.readMeeting(key);
+      expect(row).toEqual({ id: second.id, eTag: second.eTag, value: second.value });
+      expect(await store.readMeeting(`${key}-unknown`)).toBeNull();
     });
 
     test('replacing the agenda updates, adds and removes rows, never duplicates', async () => {

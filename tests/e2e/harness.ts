@@ -101,7 +101,13 @@ export async function startStack(options: { chaos?: ChaosOptions } = {}): Promis
         context,
         open: async (page: string, query: Record<string, string> = {}) => {
           const p = await context.newPage();
-          const params = new URLSearchParams({ as: upn, graphPort: String(graphPort), ...query });
+          // The live channel only where a test starts its own Fluid service (`live: port`).
+          const params = new URLSearchParams({
+            as: upn,
+            graphPort: String(graphPort),
+            live: 'off',
+            ...query,
+          });
           await p.goto(`${web.url}/${page}?${params}`);
           return p;
         },

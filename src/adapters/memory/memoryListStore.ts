@@ -60,6 +60,11 @@ export class MemoryListStore implements ListStore {
     };
   }
 
+  async readMeeting(key: MeetingKey): Promise<Stored<Meeting> | null> {
+    const row = [...this.meetings.values()].find((r) => r.meetingKey === key);
+    return row ? stored(row) : null;
+  }
+
   async saveMeeting(meeting: Meeting, eTag?: string): Promise<Stored<Meeting>> {
     const existing = [...this.meetings.values()].find((r) => r.meetingKey === meeting.key);
     return stored(this.write(this.meetings, existing, meeting.key, meeting, eTag));

@@ -126,6 +126,14 @@ export class SharePointListStore implements ListStore {
     };
   }
 
+  async readMeeting(key: MeetingKey): Promise<Stored<Meeting> | null> {
+    const page = await this.get<{ value: GraphItem[] }>(this.byKeyUrl('Meetings', key));
+    const row = page.value[0];
+    if (!row) return null;
+    this.remember('Meetings', key, '', row.id);
+    return this.stored(row, meetingFromFields);
+  }
+
   async saveMeeting(meeting: Meeting, eTag?: string): Promise<Stored<Meeting>> {
     const id = await this.findRowId('Meetings', meeting.key, '', () => true);
     const fields = meetingToFields(meeting);

@@ -17,7 +17,7 @@ import { MeetingHeader } from '../../components/MeetingHeader/MeetingHeader';
 import { StageView } from '../../components/StageView/StageView';
 import { ReferatPanel } from '../../components/ReferatPanel/ReferatPanel';
 import { MeetingClock } from '../../components/MeetingClock/MeetingClock';
-import { driveMeetingClock } from '../../../app/meetingClock';
+import type { LiveChannel } from '../../../ports/LiveChannel';
 import { isReadOnly } from '../../../domain/referatApproval';
 import { messageOf } from '../../errors';
 import { useLocale, useStrings } from '../../i18n/LocaleContext';
@@ -31,6 +31,8 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalXS,
   },
   followUps: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  typing: { color: tokens.colorNeutralForeground3, fontStyle: 'italic' },
+  liveStatus: { color: tokens.colorNeutralForeground3, margin: `${tokens.spacingVerticalXS} 0` },
   // Teams' meeting side panel is 320 px wide: tighter spacing, nothing wider than the panel.
   sidePanel: { maxWidth: '320px', overflowWrap: 'anywhere', fontSize: tokens.fontSizeBase200 },
 });
@@ -42,15 +44,23 @@ export interface MeetingPageProps {
   deps: AppDeps;
   meetingKey: string;
   watchIntervalMs: number;
+  /** Live Share where the host has it; without it the page polls SharePoint. */
+  connectLive?: () => Promise<LiveChannel | null>;
   layout?: MeetingLayout;
 }
 
 /** The meeting tab: header, agenda with times, afbud, and the decisions as they are written. */
-export function MeetingPage({ deps, meetingKey, watchIntervalMs, layout = 'full' }: MeetingPageProps) {
+export function MeetingPage({
+  deps,
+  meetingKey,
+  watchIntervalMs,
+  connectLive,
+  layout = 'full',
+}: MeetingPageProps) {
   const styles = useStyles();
   const s = useStrings();
   const locale = useLocale();
-  const m = useMeeting(deps, meetingKey, { watchIntervalMs });
+  const m = useMeeting(deps, meetingKey, { watchIntervalMs, connectLive });
 
   if (m.loading && !m.view) return <Spinner label={s.loading} />;
   if (m.error || !m.view) {
@@ -105,14 +115,15 @@ export function MeetingPage({ deps, meetingKey, watchIntervalMs, layout = 'full'
         timer={view.meeting.timer}
         items={view.items}
         canDrive={can(view.role, 'writeDecision')}
-        onStart={(n) =>
-          void driveMeetingClock(deps, view, { kind: 'start', itemNumber: n }).then(m.setView, m.fail)
-        }
-        onMove={(n) =>
-          void driveMeetingClock(deps, view, { kind: 'move', itemNumber: n }).then(m.setView, m.fail)
-        }
-        onEnd={() => void driveMeetingClock(deps, view, { kind: 'end' }).then(m.setView, m.fail)}
+        onStart={(n) => m.driveClock({ kind: 'start', itemNumber: n })}
+        onMove={(n) => m.driveClock({ kind: 'move', itemNumber: n })}
+        onEnd={() => m.driveClock({ kind: 'end' })}
       />
+      {m.liveKind && (
+        <Text as="p" size={200} className={styles.liveStatus} aria-live="off">
+          {m.liveKind === 'polling' ? s.livePolling : s.liveInstant}
+        </Text>
+      )}
       <AgendaList
         items={view.items}
         meetingStart={view.meeting.start}
@@ -120,8 +131,14 @@ export function MeetingPage({ deps, meetingKey, watchIntervalMs, layout = 'full'
         currentItem={view.meeting.timer?.currentItem ?? null}
         renderBelow={(item) => {
           const followUps = m.followUps.filter((f) => f.itemNumber === item.number);
+          const typing = m.typing[item.number];
           return (
             <div className={styles.below}>
+              {typing && !writer && (
+                <Text role="status" size={200} className={styles.typing}>
+                  {s.typing(typing)}
+                </Text>
+              )}
               {writer ? (
                 <DecisionEditor
                   itemNumber={item.number}

@@ -3,9 +3,12 @@ import type { AppDeps } from '../../../app/deps';
 import { LiveRecorder, type SaveState } from '../../../app/liveRecorder';
 import { openMeeting, type MeetingView } from '../../../app/openMeeting';
 import { isTransient } from '../../../ports/errors';
-import { watchDecisions } from '../../../app/watchDecisions';
+import { driveMeetingClock, type ClockAction } from '../../../app/meetingClock';
+import { PollingChannel } from '../../../adapters/live/pollingChannel';
 import type { Decision } from '../../../domain/decision';
 import { extractFollowUps, type FollowUp } from '../../../domain/followUp';
+import type { LiveChannel, LiveMessage } from '../../../ports/LiveChannel';
+import type { Stored } from '../../../ports/ListStore';
 
 export interface MeetingState {
   view: MeetingView | null;
@@ -17,13 +20,30 @@ export interface MeetingState {
   followUps: FollowUp[];
   /** The last failed action (clock, referat), shown without leaving the page. */
   actionError?: unknown;
+  /** Who is writing which item right now (from the live channel): item number → name. */
+  typing: Record<number, string>;
+  /** How the page hears about changes: 'liveShare' (instant) or 'polling' (every few seconds). */
+  liveKind: LiveChannel['kind'] | null;
 }
 
+export interface MeetingOptions {
+  /** Delta polling interval without a live channel. */
+  watchIntervalMs: number;
+  /** The Live Share channel where the host has one; null or a failure means polling. */
+  connectLive?: () => Promise<LiveChannel | null>;
+  /** With a live channel, SharePoint is still read this often as a safety net. */
+  safetyPollMs?: number;
+}
+
+const TYPING_SHOWN_MS = 4000;
+
 /**
- * Open a meeting and keep it live: decisions appear as they are saved (delta polling while the page is
- * visible); for the referent, typing goes through the LiveRecorder (outbox, autosave, conflicts).
+ * Open a meeting and keep it live. SharePoint is read first; then the page listens: on Live Share where the
+ * host has it (the referent's text within a fraction of a second, who is typing, the clock), with SharePoint
+ * read once a minute as a safety net; otherwise by delta polling every few seconds. For the referent,
+ * typing goes through the LiveRecorder (outbox, autosave, conflicts) and is announced on the channel.
  */
-export function useMeeting(deps: AppDeps, key: string, options: { watchIntervalMs: number }) {
+export function useMeeting(deps: AppDeps, key: string, options: MeetingOptions) {
   const [state, setState] = useState<MeetingState>({
     view: null,
     error: null,
@@ -31,11 +51,16 @@ export function useMeeting(deps: AppDeps, key: string, options: { watchIntervalM
     texts: {},
     saveStates: {},
     followUps: [],
+    typing: {},
+    liveKind: null,
   });
   const recorder = useRef<LiveRecorder | null>(null);
   const dirty = useRef(new Set<number>());
   const [reload, setReload] = useState(0);
   const loadAttempts = useRef(0);
+  const live = useRef<LiveChannel | null>(null);
+  const liveRevision = useRef(0);
+  const { watchIntervalMs, connectLive, safetyPollMs = 60000 } = options;
 
   useEffect(() => {
     let stopped = false;
@@ -77,28 +102,111 @@ export function useMeeting(deps: AppDeps, key: string, options: { watchIntervalM
           texts,
           followUps: view.followUps.map((f) => f.value),
         }));
-        const watch = watchDecisions(
-          deps.lists,
-          key,
-          view.decisionsCursor,
-          (changed) => {
-            for (const row of changed) rec.serverChanged(row);
-            setState((s) => {
-              const next = { ...s.texts };
-              for (const row of changed) {
-                if (
-                  !dirty.current.has(row.value.itemNumber) &&
-                  s.view?.items.some((i) => i.number === row.value.itemNumber)
-                ) {
-                  next[row.value.itemNumber] = row.value.text;
-                }
-              }
-              return { ...s, texts: next };
+        // Newest live text per item (the editor's clock): an older row read from SharePoint must not
+        // replace text already shown.
+        const liveSentAt = new Map<number, string>();
+        const typingTimers = new Map<number, ReturnType<typeof setTimeout>>();
+        const showTyping = (itemNumber: number, name: string | null) => {
+          clearTimeout(typingTimers.get(itemNumber));
+          if (name)
+            typingTimers.set(
+              itemNumber,
+              setTimeout(() => showTyping(itemNumber, null), TYPING_SHOWN_MS),
+            );
+          setState((s) => {
+            const typing = { ...s.typing };
+            if (name) typing[itemNumber] = name;
+            else delete typing[itemNumber];
+            return { ...s, typing };
+          });
+        };
+        unsubscribers.push(() => typingTimers.forEach((t) => clearTimeout(t)));
+        const showText = (itemNumber: number, text: string) =>
+          setState((s) =>
+            dirty.current.has(itemNumber) || !s.view?.items.some((i) => i.number === itemNumber)
+              ? s
+              : { ...s, texts: { ...s.texts, [itemNumber]: text } },
+          );
+        let polling: PollingChannel | null = null;
+        const onMessage = (message: LiveMessage, from: { upn: string; name: string }) => {
+          if (message.kind === 'decision') {
+            if (message.row) {
+              const row: Stored<Decision> = message.row;
+              rec.serverChanged(row);
+              const newer = liveSentAt.get(row.value.itemNumber);
+              if (newer && row.value.updatedAt < newer) return;
+              showText(row.value.itemNumber, row.value.text);
+              return;
+            }
+            if (message.text === null) {
+              showTyping(message.itemNumber, from.name);
+              void polling?.poll();
+              return;
+            }
+            liveSentAt.set(message.itemNumber, message.sentAt);
+            showText(message.itemNumber, message.text);
+            showTyping(message.itemNumber, message.version.startsWith('local:') ? from.name : null);
+          } else if (message.kind === 'typing') {
+            showTyping(message.itemNumber, from.name);
+          } else {
+            setState((s) =>
+              s.view
+                ? {
+                    ...s,
+                    view: {
+                      ...s.view,
+                      meeting: { ...s.view.meeting, timer: message.timer, status: message.status },
+                    },
+                  }
+                : s,
+            );
+          }
+        };
+        const isActive = () => document.visibilityState === 'visible';
+        const startPolling = async (intervalMs: number, timerEvery: number) => {
+          await polling?.leave();
+          polling = new PollingChannel(deps.lists, { intervalMs, isActive, timerEvery });
+          polling.onMessage(onMessage);
+          await polling.join(key, deps.me, { decisionsCursor: view.decisionsCursor });
+        };
+        await startPolling(watchIntervalMs, 4);
+        setState((s) => ({ ...s, liveKind: 'polling' }));
+        stopWatch = () => void polling?.leave();
+        if (connectLive) {
+          void (async () => {
+            try {
+              const channel = await connectLive();
+              if (!channel || stopped) return;
+              await channel.join(key, deps.me, { decisionsCursor: view.decisionsCursor });
+              if (stopped) return void channel.leave();
+              live.current = channel;
+              channel.onMessage(onMessage);
+              unsubscribers.push(() => {
+                live.current = null;
+                void channel.leave();
+              });
+              // Live now: SharePoint once a minute is enough to catch anything the channel missed.
+              await startPolling(safetyPollMs, 0);
+              if (!stopped) setState((s) => ({ ...s, liveKind: channel.kind }));
+            } catch {
+              // No live service (or it failed): keep polling, which already runs.
+            }
+          })();
+        }
+        unsubscribers.push(
+          rec.onSaved((row, slot) => {
+            if (!slot.startsWith('decision:')) return;
+            const d = row.value as Decision;
+            live.current?.send({
+              kind: 'decision',
+              itemNumber: d.itemNumber,
+              text: d.text,
+              version: row.eTag,
+              editorUpn: d.editorUpn,
+              sentAt: d.updatedAt,
             });
-          },
-          { intervalMs: options.watchIntervalMs, isActive: () => document.visibilityState === 'visible' },
+          }),
         );
-        stopWatch = watch.stop;
       } catch (error) {
         if (stopped) return;
         // A dropped connection or a 5xx while loading: try again by itself, a few times, before asking.
@@ -120,21 +228,37 @@ export function useMeeting(deps: AppDeps, key: string, options: { watchIntervalM
       recorder.current?.stop();
       window.removeEventListener('online', online);
     };
-  }, [deps, key, options.watchIntervalMs, reload]);
+  }, [deps, key, watchIntervalMs, connectLive, safetyPollMs, reload]);
 
-  const edit = useCallback((itemNumber: number, itemTitle: string, text: string) => {
-    dirty.current.add(itemNumber);
-    setState((s) => ({ ...s, texts: { ...s.texts, [itemNumber]: text } }));
-    recorder.current?.editDecision({ itemNumber, itemTitle, text, status: 'Kladde' }).catch((e: unknown) =>
-      setState((s) => ({
-        ...s,
-        saveStates: {
-          ...s.saveStates,
-          [itemNumber]: { kind: 'error', message: e instanceof Error ? e.message : String(e) },
-        },
-      })),
-    );
-  }, []);
+  const edit = useCallback(
+    (itemNumber: number, itemTitle: string, text: string) => {
+      dirty.current.add(itemNumber);
+      setState((s) => ({ ...s, texts: { ...s.texts, [itemNumber]: text } }));
+      const recording = recorder.current?.editDecision({ itemNumber, itemTitle, text, status: 'Kladde' });
+      // Kept durably first, then announced: the channel carries only what is saved or being saved.
+      recording
+        ?.then(() =>
+          live.current?.send({
+            kind: 'decision',
+            itemNumber,
+            text,
+            version: `local:${++liveRevision.current}`,
+            editorUpn: deps.me.upn,
+            sentAt: deps.clock.now(),
+          }),
+        )
+        .catch((e: unknown) =>
+          setState((s) => ({
+            ...s,
+            saveStates: {
+              ...s.saveStates,
+              [itemNumber]: { kind: 'error', message: e instanceof Error ? e.message : String(e) },
+            },
+          })),
+        );
+    },
+    [deps],
+  );
 
   const flush = useCallback(() => void recorder.current?.flush(), []);
 
@@ -163,5 +287,34 @@ export function useMeeting(deps: AppDeps, key: string, options: { watchIntervalM
 
   const fail = useCallback((error: unknown) => setState((s) => ({ ...s, actionError: error })), []);
 
-  return { ...state, edit, flush, resolve, addFollowUp, setView, fail, retry: () => setReload((n) => n + 1) };
+  /** Start, next item, end: stored on the Meetings row, then told to everyone listening. */
+  const driveClock = useCallback(
+    (action: ClockAction) => {
+      const view = state.view;
+      if (!view) return;
+      driveMeetingClock(deps, view, action).then((next) => {
+        setState((s) => ({ ...s, view: next, actionError: undefined }));
+        if (next.meeting.timer)
+          live.current?.send({
+            kind: 'timer',
+            timer: next.meeting.timer,
+            status: next.meeting.status,
+            sentAt: deps.clock.now(),
+          });
+      }, fail);
+    },
+    [deps, state.view, fail],
+  );
+
+  return {
+    ...state,
+    edit,
+    flush,
+    resolve,
+    addFollowUp,
+    setView,
+    fail,
+    driveClock,
+    retry: () => setReload((n) => n + 1),
+  };
 }

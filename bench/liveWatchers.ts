@@ -1,0 +1,161 @@
+import { DevTokenProvider } from '../src/adapters/auth/devTokenProvider';
+import { createGraphConnection } from '../src/adapters/graph/graphClient';
+import { insecureTokens } from '../src/adapters/live/connectLive';
+import { LiveShareChannel } from '../src/adapters/live/liveShareChannel';
+import { localLiveShareHost } from '../src/adapters/live/localLiveShareHost';
+import { PollingChannel } from '../src/adapters/live/pollingChannel';
+import { SharePointListStore } from '../src/adapters/sharepoint/sharePointListStore';
+import { startFluidService } from '../devServer/fluidService';
+import { startGraphServer } from '../devServer/server';
+
+const SITE = 'kommune.sharepoint.com:/sites/moeder';
+const ATTENDEES = ['anders', 'erik', 'louise', 'sofie'];
+
+/**
+ * N attendees watch over Live Share (a local Fluid service) while the referent types: a new version of
+ * the text every `typeEveryMs`, saved to SharePoint once a second, as the meeting page does. Each watcher
+ * read SharePoint when it joined and keeps a safety-net delta poll once a minute, as the page does.
+ * Figures: time from the referent's keystroke to each watcher having that version (a later version
+ * arriving first counts for the ones it superseded), and SharePoint requests per watcher-minute.
+ * 80 ms latency on the Graph server; the Fluid service is local (no latency injected there).
+ */
+export async function benchLiveWatchers(opts: {
+  watchers: number;
+  seconds: number;
+  typeEveryMs: number;
+  latencyMs: number;
+}) {
+  const [server, fluid] = await Promise.all([
+    startGraphServer({ port: 0, db: ':memory:', seed: 'demo', chaos: { latency: opts.latencyMs } }),
+    startFluidService(),
+  ]);
+  const channels: LiveShareChannel[] = [];
+  const safety: PollingChannel[] = [];
+  try {
+    const conn = (upn: string) =>
+      createGraphConnection({
+        baseUrl: server.url,
+        tokens: new DevTokenProvider(server.origin, upn),
+        scopes: [],
+      });
+    const channel = (upn: string) => {
+      const c = new LiveShareChannel({
+        host: (key) => localLiveShareHost(server.origin, key),
+        connection: {
+          type: 'local',
+          endpoint: fluid.endpoint,
+          tokenProvider: insecureTokens({ upn, name: upn }),
+        },
+      });
+      channels.push(c);
+      return c;
+    };
+    const madsUpn = 'mads@kommune.example';
+    const mads = new SharePointListStore(conn(madsUpn), SITE);
+    const from = new Date().toISOString();
+    const to = new Date(Date.now() + 30 * 86400000).toISOString();
+    const events = (await conn('sofie@kommune.example')
+      .client.api('/me/calendarView')
+      .query({ startDateTime: from, endDateTime: to })
+      .orderby('start/dateTime')
+      .get()) as { value: Array<{ iCalUId: string }> };
+    const key = events.value[0].iCalUId;
+
+    const referent = channel(madsUpn);
+    await referent.join(key, { upn: madsUpn, name: 'Mads Nielsen' });
+
+    const sentAt = new Map<number, number>();
+    const delays: number[] = [];
+    const counters: Array<{ count: number }> = [];
+    const joinMs: number[] = [];
+    // Join in groups of ten, as people arrive; each reads SharePoint first, then listens.
+    for (let first = 0; first < opts.watchers; first += 10) {
+      await Promise.all(
+        Array.from({ length: Math.min(10, opts.watchers - first) }, async (_, j) => {
+          const upn = `${ATTENDEES[(first + j) % ATTENDEES.length]}@kommune.example`;
+          const c = conn(upn);
+          counters.push(c.counter);
+          const lists = new SharePointListStore(c, SITE);
+          const snapshot = await lists.openMeeting(key);
+          const live = channel(upn);
+          let seenUpTo = 0;
+          live.onMessage((m) => {
+            if (m.kind !== 'decision' || m.text === null) return;
+            const now = performance.now();
+            const k = Number(/version (\d+)$/.exec(m.text)?.[1] ?? 0);
+            for (let v = seenUpTo + 1; v <= k; v++) {
+              const at = sentAt.get(v);
+              if (at !== undefined) delays.push(now - at);
+            }
+            seenUpTo = Math.max(seenUpTo, k);
+          });
+          const t0 = performance.now();
+          await live.join(key, { upn, name: upn }, { decisionsCursor: snapshot.decisionsCursor });
+          joinMs.push(performance.now() - t0);
+          const net = new PollingChannel(lists, { intervalMs: 60000, timerEvery: 0 });
+          safety.push(net);
+          await net.join(key, { upn, name: upn }, { decisionsCursor: snapshot.decisionsCursor });
+        }),
+      );
+    }
+
+    const before = counters.reduce((s, c) => s + c.count, 0);
+    const started = performance.now();
+    let eTag: string | undefined;
+    let lastSave = 0;
+    let saving: Promise<void> | null = null;
+    const versions = Math.floor((opts.seconds * 1000) / opts.typeEveryMs);
+    for (let v = 1; v <= versions; v++) {
+      const text = `Beslutning version ${v}`;
+      sentAt.set(v, performance.now());
+      referent.send({
+        kind: 'decision',
+        itemNumber: 1,
+        text,
+        version: `local:${v}`,
+        editorUpn: madsUpn,
+        sentAt: new Date().toISOString(),
+      });
+      if (!saving && performance.now() - lastSave > 1000) {
+        lastSave = performance.now();
+        saving = mads
+          .saveDecision(
+            key,
+            {
+              itemNumber: 1,
+              itemTitle: 'Dagsorden',
+              text,
+              status: 'Kladde',
+              editorUpn: madsUpn,
+              updatedAt: new Date().toISOString(),
+            },
+            eTag,
+          )
+          .then((row) => {
+            eTag = row.eTag;
+          })
+          .finally(() => (saving = null));
+      }
+      await new Promise((r) => setTimeout(r, opts.typeEveryMs));
+    }
+    await new Promise((r) => setTimeout(r, 1500));
+    const minutes = (performance.now() - started) / 60000;
+    const requests = counters.reduce((s, c) => s + c.count, 0) - before;
+    delays.sort((a, b) => a - b);
+    joinMs.sort((a, b) => a - b);
+    const pct = (xs: number[], p: number) =>
+      Math.round(xs[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? NaN);
+    return {
+      watchers: opts.watchers,
+      versionsSeen: `${delays.length}/${opts.watchers * versions}`,
+      decisionVisibleP50Ms: pct(delays, 0.5),
+      decisionVisibleP95Ms: pct(delays, 0.95),
+      spRequestsPerWatcherMinute: Math.round((requests / opts.watchers / minutes) * 10) / 10,
+      joinP95Ms: pct(joinMs, 0.95),
+    };
+  } finally {
+    await Promise.all([...channels, ...safety].map((c) => c.leave().catch(() => undefined)));
+    await server.close();
+    await fluid.close();
+  }
+}

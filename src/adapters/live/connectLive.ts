@@ -1,0 +1,48 @@
+import { InsecureTokenProvider } from '@fluidframework/test-client-utils';
+import { LiveShareHost } from '@microsoft/teams-js';
+import type { Person } from '../../domain/person';
+import type { LiveChannel } from '../../ports/LiveChannel';
+import { LiveShareChannel } from './liveShareChannel';
+import { localLiveShareHost } from './localLiveShareHost';
+
+/**
+ * The Live Share channel as each host has it (loaded as a lazy chunk once the page is interactive: the
+ * Fluid bundle is large). Teams: Live Share's service through teams-js. Locally: tinylicious, with the
+ * container mapping kept by the local Graph server. Resolves null when there is no live service to reach.
+ */
+export async function connectLive(options: {
+  host: 'teams' | 'local';
+  me: Person;
+  /** Local mode: the Fluid service and the local Graph server's origin (container mapping). */
+  fluidEndpoint?: string;
+  registryOrigin?: string;
+  probeTimeoutMs?: number;
+}): Promise<LiveChannel | null> {
+  if (options.host === 'teams') return new LiveShareChannel({ host: () => LiveShareHost.create() });
+  const { fluidEndpoint, registryOrigin } = options;
+  if (!fluidEndpoint || !registryOrigin) return null;
+  if (!(await reachable(fluidEndpoint, options.probeTimeoutMs ?? 1500))) return null;
+  return new LiveShareChannel({
+    host: (meetingKey) => localLiveShareHost(registryOrigin, meetingKey),
+    connection: {
+      type: 'local',
+      endpoint: fluidEndpoint,
+      tokenProvider: insecureTokens(options.me),
+    },
+  });
+}
+
+async function reachable(url: string, timeoutMs: number): Promise<boolean> {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
+/** Local mode only: tinylicious accepts any token; Fluid's audience wants an AzureUser (id and name). */
+export function insecureTokens(me: Person): InsecureTokenProvider {
+  const user = { id: me.upn, name: me.name };
+  return new InsecureTokenProvider('', user);
+}

@@ -1,0 +1,98 @@
+/**
+ * The live view in real Chromium: the referent types, and an attendee's page shows the text and "… skriver"
+ * before anything could have come from polling (polling is set to 10 minutes here) and without the
+ * attendee's page making a single Graph request. Live Share runs against a local Fluid service
+ * (tinylicious, as `npm start` runs it); a late joiner reads SharePoint first; the clock travels too.
+ */
+import { startFluidService, type FluidService } from '../../devServer/fluidService';
+import { startStack, type Stack } from './harness';
+
+jest.setTimeout(180_000);
+
+let stack: Stack;
+let fluid: FluidService;
+let key: string;
+const U = (name: string) => `${name}@kommune.example`;
+const LIVE = 'Direkte: beslutninger vises, mens referenten skriver.';
+
+async function requestsBy(upn: string): Promise<number> {
+  const stats = (await (await fetch(`${stack.graph.origin}/_dev/stats`)).json()) as {
+    byUser: Record<string, number>;
+  };
+  return stats.byUser[upn] ?? 0;
+}
+
+beforeAll(async () => {
+  [stack, fluid] = await Promise.all([startStack(), startFluidService()]);
+  const sofie = await stack.graphAs(U('sofie'));
+  const from = new Date().toISOString();
+  const to = new Date(Date.now() + 30 * 86400000).toISOString();
+  const res = await sofie(`/me/calendarView?startDateTime=${from}&endDateTime=${to}&$orderby=start/dateTime`);
+  key = ((await res.json()) as { value: Array<{ iCalUId: string }> }).value[0].iCalUId;
+});
+afterAll(async () => {
+  await stack?.close();
+  await fluid?.close();
+});
+
+test('attendees see the referent type, who is typing, and the clock, over Live Share', async () => {
+  const query = { meeting: key, live: String(fluid.port), poll: '600000' };
+  const mads = await (await stack.person(U('mads'))).open('meeting.html', query);
+  const erik = await (await stack.person(U('erik'))).open('meeting.html', query);
+  await mads.getByText(LIVE).waitFor({ timeout: 30_000 });
+  await erik.getByText(LIVE).waitFor({ timeout: 30_000 });
+
+  const before = await requestsBy(U('erik'));
+  const box = mads.getByRole('textbox', { name: 'Beslutning for punkt 3' });
+  await box.click();
+  await box.pressSequentially('Rådmanden godkendte indstillingen', { delay: 20 });
+  const shown = erik.getByRole('region', { name: 'Beslutning for punkt 3' });
+  await shown.getByText('Rådmanden godkendte indstillingen').waitFor({ timeout: 5000 });
+  await erik.getByRole('status').filter({ hasText: 'Mads Nielsen skriver' }).waitFor({ timeout: 5000 });
+  // Everything Erik saw came over the live channel: his page asked Graph for nothing.
+  expect(await requestsBy(U('erik'))).toBe(before);
+
+  // The text is saved (SharePoint stays the record); "skriver" goes away once the saved version arrives.
+  await mads.getByText('Gemt').first().waitFor({ timeout: 15_000 });
+  await erik
+    .getByRole('status')
+    .filter({ hasText: 'skriver' })
+    .waitFor({ state: 'detached', timeout: 10_000 });
+
+  // The referent starts the clock; the attendee's clock follows without a reload.
+  await mads.getByRole('region', { name: 'Mødeur' }).getByRole('button', { name: 'Start mødet' }).click();
+  await erik
+    .getByRole('region', { name: 'Mødeur' })
+    .getByRole('timer')
+    .filter({ hasText: 'Aktuelt punkt: Punkt 1' })
+    .waitFor({ timeout: 5000 });
+
+  // A late joiner reads SharePoint first: the saved text is there at once, then the page listens.
+  const louise = await (await stack.person(U('louise'))).open('meeting.html', query);
+  await louise
+    .getByRole('region', { name: 'Beslutning for punkt 3' })
+    .getByText('Rådmanden godkendte indstillingen')
+    .waitFor();
+  await louise.getByText(LIVE).waitFor({ timeout: 30_000 });
+  await box.pressSequentially('.', { delay: 20 });
+  await louise
+    .getByRole('region', { name: 'Beslutning for punkt 3' })
+    .getByText('Rådmanden godkendte indstillingen.')
+    .waitFor({ timeout: 5000 });
+});
+
+test('without a live service the page says so and still shows decisions by polling', async () => {
+  const query = { meeting: key, poll: '500' }; // live: 'off' by default in the harness
+  const mads = await (await stack.person(U('mads'))).open('meeting.html', query);
+  const erik = await (await stack.person(U('erik'))).open('meeting.html', query);
+  await erik.getByText(/Beslutninger vises, når de er gemt/).waitFor();
+  const box = mads.getByRole('textbox', { name: 'Beslutning for punkt 5' });
+  await box.fill('Drøftet; sagen genoptages i marts.');
+  await box.blur();
+  await mads.getByText('Gemt').first().waitFor({ timeout: 15_000 });
+  await erik
+    .getByRole('region', { name: 'Beslutning for punkt 5' })
+    .getByText('Drøftet; sagen genoptages i marts.')
+    .waitFor({ timeout: 10_000 });
+  expect(await erik.getByRole('status').filter({ hasText: 'skriver' }).count()).toBe(0);
+});
