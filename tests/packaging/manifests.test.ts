@@ -39,6 +39,17 @@ describe('the Teams app package', () => {
         resource: 'api://moeder.kommune.example/11111111-2222-4333-8444-555555555555',
       },
     });
+    // Live Share (the live channel in meetings) needs its resource-specific consent in the package.
+    const rsc = (
+      manifest as { authorization: { permissions: { resourceSpecific: Array<{ name: string }> } } }
+    ).authorization.permissions.resourceSpecific.map((p) => p.name);
+    expect(rsc).toEqual(
+      expect.arrayContaining([
+        'LiveShareSession.ReadWrite.Chat',
+        'LiveShareSession.ReadWrite.Group',
+        'MeetingStage.Write.Chat',
+      ]),
+    );
   });
 
   test('the localization files validate, and every manifest string has both languages', () => {

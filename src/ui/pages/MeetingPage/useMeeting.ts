@@ -7,6 +7,7 @@ import { driveMeetingClock, type ClockAction } from '../../../app/meetingClock';
 import { PollingChannel } from '../../../adapters/live/pollingChannel';
 import type { Decision } from '../../../domain/decision';
 import { extractFollowUps, type FollowUp } from '../../../domain/followUp';
+import { can } from '../../../domain/permissions';
 import type { LiveChannel, LiveMessage } from '../../../ports/LiveChannel';
 import type { Stored } from '../../../ports/ListStore';
 
@@ -61,6 +62,15 @@ export function useMeeting(deps: AppDeps, key: string, options: MeetingOptions) 
   const live = useRef<LiveChannel | null>(null);
   const liveRevision = useRef(0);
   const { watchIntervalMs, connectLive, safetyPollMs = 60000 } = options;
+  const viewRef = useRef<MeetingView | null>(null);
+  viewRef.current = state.view;
+  /**
+   * Everyone in the Live Share session hears what is sent, and a session cannot leave anyone out: the text
+   * of a closed item never goes on the channel — only "changed", and members read it from SharePoint,
+   * which checks who may.
+   */
+  const liveText = (itemNumber: number, text: string): string | null =>
+    viewRef.current?.items.find((i) => i.number === itemNumber)?.closed ? null : text;
 
   useEffect(() => {
     let stopped = false;
@@ -139,8 +149,10 @@ export function useMeeting(deps: AppDeps, key: string, options: MeetingOptions) 
               return;
             }
             if (message.text === null) {
-              showTyping(message.itemNumber, from.name);
-              void polling?.poll();
+              // A closed item or a very long text: read the saved version from SharePoint.
+              const saved = !message.version.startsWith('local:');
+              showTyping(message.itemNumber, saved ? null : from.name);
+              if (saved) void polling?.poll();
               return;
             }
             liveSentAt.set(message.itemNumber, message.sentAt);
@@ -172,7 +184,8 @@ export function useMeeting(deps: AppDeps, key: string, options: MeetingOptions) 
         await startPolling(watchIntervalMs, 4);
         setState((s) => ({ ...s, liveKind: 'polling' }));
         stopWatch = () => void polling?.leave();
-        if (connectLive) {
+        // Guests and site readers stay on polling: the live session is for the meeting's members.
+        if (connectLive && can(view.role, 'readClosedItems')) {
           void (async () => {
             try {
               const channel = await connectLive();
@@ -200,7 +213,7 @@ export function useMeeting(deps: AppDeps, key: string, options: MeetingOptions) 
             live.current?.send({
               kind: 'decision',
               itemNumber: d.itemNumber,
-              text: d.text,
+              text: liveText(d.itemNumber, d.text),
               version: row.eTag,
               editorUpn: d.editorUpn,
               sentAt: d.updatedAt,
@@ -241,7 +254,7 @@ export function useMeeting(deps: AppDeps, key: string, options: MeetingOptions) 
           live.current?.send({
             kind: 'decision',
             itemNumber,
-            text,
+            text: liveText(itemNumber, text),
             version: `local:${++liveRevision.current}`,
             editorUpn: deps.me.upn,
             sentAt: deps.clock.now(),
