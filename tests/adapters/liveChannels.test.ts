@@ -131,3 +131,30 @@ describe('PollingChannel (the fallback without Live Share)', () => {
     expect(heard).toHaveLength(count);
   });
 });
+
+describe('connectLive (which live channel a host gets)', () => {
+  const me = { upn: 'erik@kommune.example', name: 'Erik' };
+
+  test('Teams: Live Share through teams-js, nothing contacted before join', async () => {
+    const { connectLive } = await import('../../src/adapters/live/connectLive');
+    const fetchSpy = jest.spyOn(globalThis, 'fetch');
+    const channel = await connectLive({ host: 'teams', me });
+    expect(channel?.kind).toBe('liveShare');
+    expect(fetchSpy).not.toHaveBeenCalled();
+    fetchSpy.mockRestore();
+  });
+
+  test('local mode without a reachable Fluid service: null, so the page keeps polling', async () => {
+    const { connectLive } = await import('../../src/adapters/live/connectLive');
+    expect(await connectLive({ host: 'local', me })).toBeNull();
+    expect(
+      await connectLive({
+        host: 'local',
+        me,
+        fluidEndpoint: 'http://127.0.0.1:9', // discard port: nothing listens
+        registryOrigin: 'http://127.0.0.1:9',
+        probeTimeoutMs: 500,
+      }),
+    ).toBeNull();
+  });
+});
