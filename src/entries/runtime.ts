@@ -45,6 +45,7 @@ function buildEnv(): Record<string, string | undefined> {
     AAD_TENANT_ID: process.env.AAD_TENANT_ID,
     SHAREPOINT_SITE: process.env.SHAREPOINT_SITE,
     APP_URL: process.env.APP_URL,
+    LIVE_SHARE_PORT: process.env.LIVE_SHARE_PORT,
   };
 }
 

@@ -1,5 +1,4 @@
 import { InsecureTokenProvider } from '@fluidframework/test-client-utils';
-import { LiveShareHost } from '@microsoft/teams-js';
 import type { Person } from '../../domain/person';
 import type { LiveChannel } from '../../ports/LiveChannel';
 import { LiveShareChannel } from './liveShareChannel';
@@ -18,7 +17,11 @@ export async function connectLive(options: {
   registryOrigin?: string;
   probeTimeoutMs?: number;
 }): Promise<LiveChannel | null> {
-  if (options.host === 'teams') return new LiveShareChannel({ host: () => LiveShareHost.create() });
+  if (options.host === 'teams') {
+    // Already loaded in Teams (the host adapter uses it); imported here only for Teams.
+    const { LiveShareHost } = await import(/* webpackChunkName: "teams-js" */ '@microsoft/teams-js');
+    return new LiveShareChannel({ host: () => LiveShareHost.create() });
+  }
   const { fluidEndpoint, registryOrigin } = options;
   if (!fluidEndpoint || !registryOrigin) return null;
   if (!(await reachable(fluidEndpoint, options.probeTimeoutMs ?? 1500))) return null;
