@@ -92,7 +92,7 @@ export async function benchLiveWatchers(opts: {
           const t0 = performance.now();
           await live.join(key, { upn, name: upn }, { decisionsCursor: snapshot.decisionsCursor });
           joinMs.push(performance.now() - t0);
-          const net = new PollingChannel(lists, { intervalMs: 60000, timerEvery: 0 });
+          const net = new PollingChannel(lists, { intervalMs: 60000, idleIntervalMs: 60000, timerEvery: 0 });
           safety.push(net);
           await net.join(key, { upn, name: upn }, { decisionsCursor: snapshot.decisionsCursor });
         }),

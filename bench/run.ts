@@ -33,7 +33,7 @@ async function main() {
     const r = await benchWatchers({
       watchers: tiny ? 5 : 50,
       seconds: tiny ? 5 : 30,
-      intervalMs: 2500,
+      intervalMs: 1000,
       latencyMs: 80,
     });
     return Object.fromEntries(Object.entries(r).map(([k, v]) => [`deltaPolling.${k}`, v]));

@@ -124,7 +124,7 @@ export async function createRuntime(
     locale: lang.toLowerCase().startsWith('en') ? 'en' : 'da',
     theme: host.theme,
     live: {
-      watchIntervalMs: Number(params.get('poll') ?? 2500),
+      watchIntervalMs: Number(params.get('poll') ?? 1000),
       connect: async () => {
         // `?live=off` (or LIVE_SHARE_PORT=off) keeps the page on polling, as Outlook and plain browsers are.
         if (params.get('live') === 'off') return null;

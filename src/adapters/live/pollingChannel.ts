@@ -5,7 +5,9 @@ import type { LiveChannel, LiveJoinOptions, LiveMessage } from '../../ports/Live
 import type { ListStore } from '../../ports/ListStore';
 
 export interface PollingChannelOptions {
+  /** While decisions change; `idleIntervalMs` (default 4×) after a quiet minute. */
   intervalMs?: number;
+  idleIntervalMs?: number;
   /** Read the meeting clock every n-th poll (it changes a few times an hour; decisions change by the second). */
   timerEvery?: number;
   /** Polling pauses while this says false (a hidden tab). */
@@ -32,7 +34,7 @@ export class PollingChannel implements LiveChannel {
   ) {}
 
   async join(meetingKey: MeetingKey, _me: Person, joinOptions: LiveJoinOptions = {}): Promise<void> {
-    const intervalMs = this.options.intervalMs ?? 2500;
+    const intervalMs = this.options.intervalMs ?? 1000;
     this.watch = watchDecisions(
       this.lists,
       meetingKey,
@@ -52,7 +54,12 @@ export class PollingChannel implements LiveChannel {
             { upn: row.value.editorUpn, name: row.value.editorUpn },
           );
       },
-      { intervalMs, isActive: this.options.isActive, onError: this.options.onError },
+      {
+        intervalMs,
+        idleIntervalMs: this.options.idleIntervalMs,
+        isActive: this.options.isActive,
+        onError: this.options.onError,
+      },
     );
     const every = this.options.timerEvery ?? 4;
     if (every > 0) {

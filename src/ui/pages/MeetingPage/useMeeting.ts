@@ -177,7 +177,12 @@ export function useMeeting(deps: AppDeps, key: string, options: MeetingOptions) 
         const isActive = () => document.visibilityState === 'visible';
         const startPolling = async (intervalMs: number, timerEvery: number) => {
           await polling?.leave();
-          polling = new PollingChannel(deps.lists, { intervalMs, isActive, timerEvery });
+          polling = new PollingChannel(deps.lists, {
+            intervalMs,
+            idleIntervalMs: timerEvery ? undefined : intervalMs,
+            isActive,
+            timerEvery,
+          });
           polling.onMessage(onMessage);
           await polling.join(key, deps.me, { decisionsCursor: view.decisionsCursor });
         };
