@@ -5,6 +5,9 @@ import { AppShell } from '../ui/components/AppShell/AppShell';
 import { MeetingList } from '../ui/components/MeetingList/MeetingList';
 import { messageOf } from '../ui/errors';
 import type { CalendarEvent } from '../ports/CalendarGateway';
+import { signOut } from '../app/signOut';
+import { SignOut } from '../ui/components/SignOut/SignOut';
+import { STRINGS } from '../ui/i18n/strings';
 import { createRuntime, type Runtime } from './runtime';
 
 const params = new URLSearchParams(window.location.search);
@@ -35,6 +38,7 @@ function Boot({
   const [error, setError] = useState<unknown>(null);
   const [meetings, setMeetings] = useState<CalendarEvent[] | null>(null);
   const [hostTheme, setHostTheme] = useState<Runtime['theme'] | null>(null);
+  const [signedOut, setSignedOut] = useState(false);
   useEffect(() => runtime?.meetingHost.onThemeChange(setHostTheme), [runtime]);
   useEffect(() => {
     createRuntime().then(async (r) => {
@@ -53,7 +57,8 @@ function Boot({
   const locale = runtime?.locale ?? initialLocale;
   const theme = hostTheme ?? runtime?.theme ?? initialTheme;
   let body: ReactNode;
-  if (error) body = <p role="alert">{messageOf(error, locale)}</p>;
+  if (signedOut) body = <p role="status">{STRINGS[locale].signedOut}</p>;
+  else if (error) body = <p role="alert">{messageOf(error, locale)}</p>;
   else if (!runtime) body = <Spinner label={locale === 'en' ? 'Loading…' : 'Indlæser…'} />;
   else if (!runtime.meetingKey && needsMeeting)
     body = meetings ? <MeetingList meetings={meetings} page={page} /> : <Spinner />;
@@ -65,7 +70,19 @@ function Boot({
           <MessageBarBody>{runtime.host.fallbackReason}</MessageBarBody>
         </MessageBar>
       )}
+      {runtime && !onStage(runtime) && (
+        <SignOut
+          signedOut={signedOut}
+          onSignOut={(discardPending) => signOut(runtime.deps.outbox, runtime.tokens, { discardPending })}
+          onSignedOut={() => setSignedOut(true)}
+        />
+      )}
       {body}
     </AppShell>
   );
+}
+
+/** The shared stage shows the meeting to the room: no account controls there. */
+function onStage(runtime: Runtime): boolean {
+  return runtime.host.frameContext === 'meetingStage' || params.get('view') === 'stage';
 }

@@ -33,6 +33,8 @@ export interface Runtime {
   };
   /** Outlook compose mode: the open appointment form. */
   compose: ComposeSurface | null;
+  /** Whoever is signed in on this computer, for "Log ud". */
+  tokens: TokenProvider;
 }
 
 /** Build-time environment (webpack DefinePlugin replaces each `process.env.X`). */
@@ -142,6 +144,7 @@ export async function createRuntime(
       },
     },
     compose: host.kind === 'outlook' ? composeSurface() : null,
+    tokens,
   };
 }
 

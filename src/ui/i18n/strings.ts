@@ -19,6 +19,14 @@ const da = {
   addFollowUp: 'Tilføj opfølgning',
   noDecision: 'Ingen beslutning endnu.',
   liveInstant: 'Direkte: beslutninger vises, mens referenten skriver.',
+  signOut: 'Log ud',
+  signOutPendingTitle: 'Der er tekst, som ikke er gemt endnu',
+  signOutPending: (n: number) =>
+    `${n === 1 ? 'Én tekst' : `${n} tekster`} er kun gemt på denne computer og ikke i SharePoint endnu. Logger du ud, slettes ${n === 1 ? 'den' : 'de'} herfra.`,
+  signOutKeep: 'Bliv logget ind',
+  signOutDiscard: 'Log ud og slet teksten',
+  signedOut:
+    'Du er logget ud, og intet fra mødet er gemt i denne browser. Genindlæs siden for at logge ind igen.',
   livePolling: 'Beslutninger vises, når de er gemt (opdateres med få sekunders mellemrum).',
   saving: 'Gemmer…',
   saved: 'Gemt',
@@ -150,6 +158,14 @@ const en: Strings = {
   addFollowUp: 'Add follow-up',
   noDecision: 'No decision yet.',
   liveInstant: 'Live: decisions appear while the minute-taker types.',
+  signOut: 'Sign out',
+  signOutPendingTitle: 'Some text is not saved yet',
+  signOutPending: (n) =>
+    `${n === 1 ? 'One text is' : `${n} texts are`} only on this computer, not in SharePoint yet. Signing out deletes ${n === 1 ? 'it' : 'them'} here.`,
+  signOutKeep: 'Stay signed in',
+  signOutDiscard: 'Sign out and delete the text',
+  signedOut:
+    'You are signed out, and nothing from the meeting is kept in this browser. Reload the page to sign in again.',
   livePolling: 'Decisions appear once saved (refreshed every few seconds).',
   saving: 'Saving…',
   saved: 'Saved',
