@@ -70,9 +70,8 @@ function Boot({
           <MessageBarBody>{runtime.host.fallbackReason}</MessageBarBody>
         </MessageBar>
       )}
-      {runtime && !onStage(runtime) && (
+      {runtime && !signedOut && !onStage(runtime) && (
         <SignOut
-          signedOut={signedOut}
           onSignOut={(discardPending) => signOut(runtime.deps.outbox, runtime.tokens, { discardPending })}
           onSignedOut={() => setSignedOut(true)}
         />

@@ -19,10 +19,12 @@ test('"Log ud" with unsaved text asks first; staying keeps it, confirming signs 
     </AppShell>,
   );
   await user.click(screen.getByRole('button', { name: 'Log ud' }));
-  const dialog = await screen.findByRole('dialog', { name: 'Der er tekst, som ikke er gemt endnu' });
-  expect(dialog.textContent).toContain('2 tekster er kun gemt på denne computer');
+  const question = await screen.findByRole('alertdialog', { name: 'Der er tekst, som ikke er gemt endnu' });
+  expect(question.textContent).toContain('2 tekster er kun gemt på denne computer');
+  // Keyboard users land on the safe answer.
+  expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Bliv logget ind' }));
   await user.click(screen.getByRole('button', { name: 'Bliv logget ind' }));
-  expect(screen.queryByRole('dialog')).toBeNull();
+  expect(screen.queryByRole('alertdialog')).toBeNull();
   expect(onSignedOut).not.toHaveBeenCalled();
 
   await user.click(screen.getByRole('button', { name: 'Log ud' }));
@@ -41,5 +43,5 @@ test('in English, and without waiting text it signs out directly', async () => {
   );
   await user.click(screen.getByRole('button', { name: 'Sign out' }));
   expect(onSignedOut).toHaveBeenCalledTimes(1);
-  expect(screen.queryByRole('dialog')).toBeNull();
+  expect(screen.queryByRole('alertdialog')).toBeNull();
 });
