@@ -1,5 +1,3 @@
-import { DevTokenProvider } from '../src/adapters/auth/devTokenProvider';
-import { createGraphConnection } from '../src/adapters/graph/graphClient';
 import { insecureTokens } from '../src/adapters/live/connectLive';
 import { LiveShareChannel } from '../src/adapters/live/liveShareChannel';
 import { localLiveShareHost } from '../src/adapters/live/localLiveShareHost';
@@ -7,9 +5,7 @@ import { PollingChannel } from '../src/adapters/live/pollingChannel';
 import { SharePointListStore } from '../src/adapters/sharepoint/sharePointListStore';
 import { startFluidService } from '../devServer/fluidService';
 import { startGraphServer } from '../devServer/server';
-
-const SITE = 'kommune.sharepoint.com:/sites/moeder';
-const ATTENDEES = ['anders', 'erik', 'louise', 'sofie'];
+import { ATTENDEES, connections, nextMeetingKey, percentile, SITE } from './demoMeeting';
 
 /**
  * N attendees watch over Live Share (a local Fluid service) while the referent types: a new version of
@@ -32,12 +28,7 @@ export async function benchLiveWatchers(opts: {
   const channels: LiveShareChannel[] = [];
   const safety: PollingChannel[] = [];
   try {
-    const conn = (upn: string) =>
-      createGraphConnection({
-        baseUrl: server.url,
-        tokens: new DevTokenProvider(server.origin, upn),
-        scopes: [],
-      });
+    const conn = connections(server);
     const channel = (upn: string) => {
       const c = new LiveShareChannel({
         host: (key) => localLiveShareHost(server.origin, key),
@@ -52,14 +43,7 @@ export async function benchLiveWatchers(opts: {
     };
     const madsUpn = 'mads@kommune.example';
     const mads = new SharePointListStore(conn(madsUpn), SITE);
-    const from = new Date().toISOString();
-    const to = new Date(Date.now() + 30 * 86400000).toISOString();
-    const events = (await conn('sofie@kommune.example')
-      .client.api('/me/calendarView')
-      .query({ startDateTime: from, endDateTime: to })
-      .orderby('start/dateTime')
-      .get()) as { value: Array<{ iCalUId: string }> };
-    const key = events.value[0].iCalUId;
+    const key = await nextMeetingKey(conn);
 
     const referent = channel(madsUpn);
     await referent.join(key, { upn: madsUpn, name: 'Mads Nielsen' });
@@ -143,8 +127,7 @@ export async function benchLiveWatchers(opts: {
     const requests = counters.reduce((s, c) => s + c.count, 0) - before;
     delays.sort((a, b) => a - b);
     joinMs.sort((a, b) => a - b);
-    const pct = (xs: number[], p: number) =>
-      Math.round(xs[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? NaN);
+    const pct = percentile;
     return {
       watchers: opts.watchers,
       versionsSeen: `${delays.length}/${opts.watchers * versions}`,

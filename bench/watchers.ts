@@ -1,11 +1,7 @@
-import { DevTokenProvider } from '../src/adapters/auth/devTokenProvider';
-import { createGraphConnection } from '../src/adapters/graph/graphClient';
 import { SharePointListStore } from '../src/adapters/sharepoint/sharePointListStore';
 import { watchDecisions } from '../src/app/watchDecisions';
 import { startGraphServer } from '../devServer/server';
-
-const SITE = 'kommune.sharepoint.com:/sites/moeder';
-const ATTENDEES = ['anders', 'erik', 'louise', 'sofie'];
+import { ATTENDEES, connections, nextMeetingKey, percentile, SITE } from './demoMeeting';
 
 /**
  * N attendees watch a meeting by delta polling (the page's fallback, every `intervalMs`) while the referent
@@ -25,21 +21,9 @@ export async function benchWatchers(opts: {
     chaos: { latency: opts.latencyMs },
   });
   try {
-    const conn = (upn: string) =>
-      createGraphConnection({
-        baseUrl: server.url,
-        tokens: new DevTokenProvider(server.origin, upn),
-        scopes: [],
-      });
+    const conn = connections(server);
     const mads = new SharePointListStore(conn('mads@kommune.example'), SITE);
-    const from = new Date().toISOString();
-    const to = new Date(Date.now() + 30 * 86400000).toISOString();
-    const events = (await conn('sofie@kommune.example')
-      .client.api('/me/calendarView')
-      .query({ startDateTime: from, endDateTime: to })
-      .orderby('start/dateTime')
-      .get()) as { value: Array<{ iCalUId: string }> };
-    const key = events.value[0].iCalUId;
+    const key = await nextMeetingKey(conn);
 
     const savedAt = new Map<string, number>();
     const delays: number[] = [];
@@ -101,8 +85,7 @@ export async function benchWatchers(opts: {
     const requests = counters.reduce((s, c) => s + c.count, 0) - before;
     watches.forEach((w) => w.stop());
     delays.sort((a, b) => a - b);
-    const pct = (p: number) =>
-      Math.round(delays[Math.min(delays.length - 1, Math.floor(delays.length * p))] ?? NaN);
+    const pct = (p: number) => percentile(delays, p);
     return {
       watchers: opts.watchers,
       versionsSeen: `${delays.length}/${opts.watchers * opts.seconds}`,

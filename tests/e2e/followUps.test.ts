@@ -3,7 +3,7 @@
  * table layout, a status change stored in SharePoint, and an unfinished follow-up carried onto the next
  * meeting's agenda in one click.
  */
-import { startStack, type Stack } from './harness';
+import { nextMeetingKey, startStack, type Stack } from './harness';
 
 jest.setTimeout(120_000);
 let stack: Stack;
@@ -11,11 +11,7 @@ let upcoming: string;
 
 beforeAll(async () => {
   stack = await startStack();
-  const sofie = await stack.graphAs('sofie@kommune.example');
-  const from = new Date().toISOString();
-  const to = new Date(Date.now() + 30 * 86400000).toISOString();
-  const res = await sofie(`/me/calendarView?startDateTime=${from}&endDateTime=${to}&$orderby=start/dateTime`);
-  upcoming = ((await res.json()) as { value: Array<{ iCalUId: string }> }).value[0].iCalUId;
+  upcoming = await nextMeetingKey(stack);
 });
 afterAll(() => stack?.close());
 

@@ -120,3 +120,12 @@ export async function startStack(options: { chaos?: ChaosOptions } = {}): Promis
     },
   };
 }
+
+/** The demo tenant's next meeting (first in Sofie's calendar from now on): the one most tests act out. */
+export async function nextMeetingKey(stack: Stack): Promise<string> {
+  const sofie = await stack.graphAs('sofie@kommune.example');
+  const from = new Date().toISOString();
+  const to = new Date(Date.now() + 30 * 86400000).toISOString();
+  const res = await sofie(`/me/calendarView?startDateTime=${from}&endDateTime=${to}&$orderby=start/dateTime`);
+  return ((await res.json()) as { value: Array<{ iCalUId: string }> }).value[0].iCalUId;
+}

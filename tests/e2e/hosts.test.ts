@@ -3,7 +3,7 @@
  * gets no answer outside Teams, so the page must fall back and say so, not hang), on the meeting stage,
  * and in the 320 px side panel.
  */
-import { startStack, type Stack } from './harness';
+import { nextMeetingKey, startStack, type Stack } from './harness';
 
 jest.setTimeout(120_000);
 
@@ -12,11 +12,7 @@ let key: string;
 
 beforeAll(async () => {
   stack = await startStack();
-  const sofie = await stack.graphAs('sofie@kommune.example');
-  const from = new Date().toISOString();
-  const to = new Date(Date.now() + 30 * 86400000).toISOString();
-  const res = await sofie(`/me/calendarView?startDateTime=${from}&endDateTime=${to}&$orderby=start/dateTime`);
-  key = ((await res.json()) as { value: Array<{ iCalUId: string }> }).value[0].iCalUId;
+  key = await nextMeetingKey(stack);
 });
 afterAll(() => stack?.close());
 

@@ -5,7 +5,7 @@
  * (tinylicious, as `npm start` runs it); a late joiner reads SharePoint first; the clock travels too.
  */
 import { startFluidService, type FluidService } from '../../devServer/fluidService';
-import { startStack, type Stack } from './harness';
+import { nextMeetingKey, startStack, type Stack } from './harness';
 
 jest.setTimeout(180_000);
 
@@ -24,11 +24,7 @@ async function requestsBy(upn: string): Promise<number> {
 
 beforeAll(async () => {
   [stack, fluid] = await Promise.all([startStack(), startFluidService()]);
-  const sofie = await stack.graphAs(U('sofie'));
-  const from = new Date().toISOString();
-  const to = new Date(Date.now() + 30 * 86400000).toISOString();
-  const res = await sofie(`/me/calendarView?startDateTime=${from}&endDateTime=${to}&$orderby=start/dateTime`);
-  key = ((await res.json()) as { value: Array<{ iCalUId: string }> }).value[0].iCalUId;
+  key = await nextMeetingKey(stack);
 });
 afterAll(async () => {
   await stack?.close();

@@ -8,7 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mammoth from 'mammoth';
-import { startStack, type Stack } from './harness';
+import { nextMeetingKey, startStack, type Stack } from './harness';
 
 jest.setTimeout(120_000);
 let stack: Stack;
@@ -16,11 +16,7 @@ let key: string;
 
 beforeAll(async () => {
   stack = await startStack();
-  const sofie = await stack.graphAs('sofie@kommune.example');
-  const from = new Date().toISOString();
-  const to = new Date(Date.now() + 30 * 86400000).toISOString();
-  const res = await sofie(`/me/calendarView?startDateTime=${from}&endDateTime=${to}&$orderby=start/dateTime`);
-  key = ((await res.json()) as { value: Array<{ iCalUId: string }> }).value[0].iCalUId;
+  key = await nextMeetingKey(stack);
 });
 afterAll(() => stack?.close());
 

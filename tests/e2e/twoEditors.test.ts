@@ -2,7 +2,7 @@
  * Two editors, two pages: the referent and the organizer change the same decision. No silent overwrite:
  * the later writer is shown both texts, picks the merge, and SharePoint ends with what was chosen.
  */
-import { startStack, type Stack } from './harness';
+import { nextMeetingKey, startStack, type Stack } from './harness';
 
 jest.setTimeout(120_000);
 let stack: Stack;
@@ -10,11 +10,7 @@ let key: string;
 
 beforeAll(async () => {
   stack = await startStack();
-  const sofie = await stack.graphAs('sofie@kommune.example');
-  const from = new Date().toISOString();
-  const to = new Date(Date.now() + 30 * 86400000).toISOString();
-  const res = await sofie(`/me/calendarView?startDateTime=${from}&endDateTime=${to}&$orderby=start/dateTime`);
-  key = ((await res.json()) as { value: Array<{ iCalUId: string }> }).value[0].iCalUId;
+  key = await nextMeetingKey(stack);
 });
 afterAll(() => stack?.close());
 
