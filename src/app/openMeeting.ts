@@ -4,7 +4,7 @@ import type { AgendaItem } from '../domain/agendaItem';
 import type { Decision } from '../domain/decision';
 import type { FollowUp } from '../domain/followUp';
 import type { Meeting, MeetingKey } from '../domain/meeting';
-import { roleIn, visibleItems, type Role } from '../domain/permissions';
+import { circleOf, roleIn, visibleItems, type Role } from '../domain/permissions';
 import type { CalendarEvent } from '../ports/CalendarGateway';
 import { Forbidden, NotFound } from '../ports/errors';
 import type { Stored } from '../ports/ListStore';
@@ -73,15 +73,7 @@ export async function openMeeting(deps: AppDeps, key: MeetingKey): Promise<Meeti
     ? { ...row.value, ...(event ? liveEventFields(event, row.value) : {}) }
     : meetingFromEvent(event!);
   const allItems = snapshot.items.map((s) => s.value).sort((a, b) => a.number - b.number);
-  const role = roleIn(
-    {
-      organizerUpn: meeting.organizer.upn,
-      attendeeUpns: meeting.attendees.map((a) => a.upn),
-      referentUpn: meeting.referent?.upn,
-      items: allItems,
-    },
-    deps.me.upn,
-  );
+  const role = roleIn(circleOf(meeting, allItems), deps.me.upn);
   if (role === 'none') throw new Forbidden(NOT_INVITED);
 
   const items = visibleItems(allItems, role, deps.me.upn);

@@ -1,4 +1,5 @@
 import type { AgendaItem } from './agendaItem';
+import type { Meeting } from './meeting';
 import { sameUpn } from './person';
 
 /**
@@ -30,6 +31,19 @@ export interface MeetingCircle {
   attendeeUpns: string[];
   referentUpn?: string;
   items: Pick<AgendaItem, 'closed' | 'guests'>[];
+}
+
+/** The circle of a meeting as the calendar event and the Meetings row describe it. */
+export function circleOf(
+  meeting: Pick<Meeting, 'organizer' | 'attendees' | 'referent'>,
+  items: MeetingCircle['items'],
+): MeetingCircle {
+  return {
+    organizerUpn: meeting.organizer.upn,
+    attendeeUpns: meeting.attendees.map((a) => a.upn),
+    referentUpn: meeting.referent?.upn,
+    items,
+  };
 }
 
 export function roleIn(circle: MeetingCircle, upn: string): Role {

@@ -78,3 +78,45 @@ test('typed words reach the attendee live; a closed item only as "changed", read
   await act(() => new Promise((r) => setTimeout(r, 50)));
   expect(connect).not.toHaveBeenCalled();
 });
+
+test('what others send on the live session is not shown: only the referent and organizer write, never a closed item in clear', async () => {
+  const w = world();
+  const sofie = w.as(people.sofie);
+  let view = await openMeeting(sofie, KEY);
+  view = await assignReferent(sofie, view, people.mads);
+  await sendAgenda(sofie, view, seedItems());
+  const closed = (await openMeeting(sofie, KEY)).items.find((i) => i.closed)!;
+
+  const hub = new MemoryLiveHub();
+  const erik = page(w.as(people.erik), async () => hub.channel());
+  await erik.findByText(LIVE);
+  const sentAt = new Date().toISOString();
+  const forged = (itemNumber: number, text: string): LiveMessage => ({
+    kind: 'decision',
+    itemNumber,
+    text,
+    version: 'local:1',
+    editorUpn: people.mads.upn,
+    sentAt,
+  });
+  // Peter is not in the meeting; Anders is, but is not the referent.
+  for (const person of [people.peter, people.anders]) {
+    const channel = hub.channel();
+    await channel.join(KEY, person);
+    channel.send(forged(3, `Forfalsket af ${person.name}`));
+    channel.send({ kind: 'typing', itemNumber: 3, sentAt });
+  }
+  // The referent's client sending a closed item's text in clear (a bug, or a forgery): not shown.
+  const referent = hub.channel();
+  await referent.join(KEY, people.mads);
+  referent.send(forged(closed.number, 'Hemmelig tekst i klar'));
+  // Heard after the forgeries (the hub delivers in order): once this shows, the others have been handled.
+  referent.send(forged(4, 'Fra referenten'));
+
+  await within(erik.getByRole('region', { name: 'Beslutning for punkt 4' })).findByText('Fra referenten');
+  expect(erik.getByRole('region', { name: 'Beslutning for punkt 3' }).textContent).not.toContain(
+    'Forfalsket',
+  );
+  expect(erik.queryByText(/Hemmelig tekst/)).toBeNull();
+  expect(erik.queryByText(/Anders Lund skriver|Peter Jensen skriver/)).toBeNull();
+});

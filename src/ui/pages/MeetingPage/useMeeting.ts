@@ -7,7 +7,7 @@ import { driveMeetingClock, type ClockAction } from '../../../app/meetingClock';
 import { PollingChannel } from '../../../adapters/live/pollingChannel';
 import type { Decision } from '../../../domain/decision';
 import { extractFollowUps, type FollowUp } from '../../../domain/followUp';
-import { can } from '../../../domain/permissions';
+import { can, circleOf, roleIn } from '../../../domain/permissions';
 import type { LiveChannel, LiveMessage } from '../../../ports/LiveChannel';
 import type { Stored } from '../../../ports/ListStore';
 
@@ -71,6 +71,15 @@ export function useMeeting(deps: AppDeps, key: string, options: MeetingOptions) 
    */
   const liveText = (itemNumber: number, text: string): string | null =>
     viewRef.current?.items.find((i) => i.number === itemNumber)?.closed ? null : text;
+  /**
+   * Only the referent and the organizer write decisions and drive the clock: whatever anyone else in the
+   * session sends (a stray client, someone who joined by hand) is not shown. SharePoint, which checks the
+   * writer, stays the record either way.
+   */
+  const mayWriteLive = (upn: string): boolean => {
+    const v = viewRef.current;
+    return !!v && can(roleIn(circleOf(v.meeting, v.items), upn), 'writeDecision');
+  };
 
   useEffect(() => {
     let stopped = false;
@@ -148,7 +157,7 @@ export function useMeeting(deps: AppDeps, key: string, options: MeetingOptions) 
               showText(row.value.itemNumber, row.value.text);
               return;
             }
-            if (message.text === null) {
+            if (message.text === null || liveText(message.itemNumber, message.text) === null) {
               // A closed item or a very long text: read the saved version from SharePoint.
               const saved = !message.version.startsWith('local:');
               showTyping(message.itemNumber, saved ? null : from.name);
@@ -198,7 +207,9 @@ export function useMeeting(deps: AppDeps, key: string, options: MeetingOptions) 
               await channel.join(key, deps.me, { decisionsCursor: view.decisionsCursor });
               if (stopped) return void channel.leave();
               live.current = channel;
-              channel.onMessage(onMessage);
+              channel.onMessage((message, from) => {
+                if (mayWriteLive(from.upn)) onMessage(message, from);
+              });
               unsubscribers.push(() => {
                 live.current = null;
                 void channel.leave();
