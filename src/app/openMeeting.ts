@@ -3,6 +3,7 @@ import type { Absence } from '../domain/absence';
 import type { AgendaItem } from '../domain/agendaItem';
 import type { Decision } from '../domain/decision';
 import type { FollowUp } from '../domain/followUp';
+import { composeInformationLine } from '../domain/information';
 import type { Meeting, MeetingKey } from '../domain/meeting';
 import { circleOf, roleIn, visibleItems, type Role } from '../domain/permissions';
 import type { CalendarEvent } from '../ports/CalendarGateway';
@@ -28,6 +29,19 @@ export interface MeetingView {
   followUps: Stored<FollowUp>[];
   /** Start point for watching decision changes after this read. */
   decisionsCursor?: string;
+}
+
+/** The Information line as this person's page shows it (absences, referent, the guests of the items they see). */
+export function informationLineOf(view: MeetingView, locale: 'da' | 'en'): string {
+  return composeInformationLine(
+    {
+      absences: view.absences,
+      referent: view.meeting.referent,
+      items: view.items,
+      note: view.meeting.informationNote,
+    },
+    locale,
+  );
 }
 
 export const NOT_INVITED = 'Du er ikke inviteret til dette møde (eller mødet findes ikke).';

@@ -8,8 +8,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { AppDeps } from '../../../app/deps';
+import { informationLineOf } from '../../../app/openMeeting';
 import { can } from '../../../domain/permissions';
-import { composeInformationLine } from '../../../domain/information';
 import { AbsenceList } from '../../components/AbsenceList/AbsenceList';
 import { AgendaList, DecisionText } from '../../components/AgendaList/AgendaList';
 import { DecisionEditor } from '../../components/DecisionEditor/DecisionEditor';
@@ -77,15 +77,7 @@ export function MeetingPage({
   }
   const { view } = m;
   const writer = can(view.role, 'writeDecision') && !isReadOnly(view.meeting.referat);
-  const information = composeInformationLine(
-    {
-      absences: view.absences,
-      referent: view.meeting.referent,
-      items: view.items,
-      note: view.meeting.informationNote,
-    },
-    locale,
-  );
+  const information = informationLineOf(view, locale);
   if (layout === 'stage') {
     // The current item by the meeting clock; before it starts, the first item without a decision.
     const current =

@@ -11,11 +11,10 @@ import {
 import { useEffect, useState } from 'react';
 import { assignReferent } from '../../../app/assignReferent';
 import type { AppDeps } from '../../../app/deps';
-import { openMeeting, type MeetingView } from '../../../app/openMeeting';
+import { informationLineOf, openMeeting, type MeetingView } from '../../../app/openMeeting';
 import { registerAbsence, withdrawAbsence, type AbsenceInput } from '../../../app/registerAbsence';
 import { saveAgenda, sendAgenda } from '../../../app/sendAgenda';
 import type { AgendaItem } from '../../../domain/agendaItem';
-import { composeInformationLine } from '../../../domain/information';
 import { sameUpn, type Person } from '../../../domain/person';
 import { can } from '../../../domain/permissions';
 import { ValidationError, type ValidationIssue } from '../../../domain/validation';
@@ -95,15 +94,7 @@ export function TaskpanePage({ deps, meetingKey, compose }: TaskpanePageProps) {
   }
   const organizer = can(view.role, 'editAgenda');
   const mine = view.absences.find((a) => sameUpn(a.person.upn, deps.me.upn));
-  const information = composeInformationLine(
-    {
-      absences: view.absences,
-      referent: view.meeting.referent,
-      items: view.items,
-      note: view.meeting.informationNote,
-    },
-    locale,
-  );
+  const information = informationLineOf(view, locale);
   const candidates: Person[] = [view.meeting.organizer, ...view.meeting.attendees];
 
   return (

@@ -1,0 +1,99 @@
+/** @jest-environment jsdom */
+/**
+ * The referent's editor for one item, by role and label: typing goes out as it is typed, the save state
+ * is announced (status, polite), a conflict shows both texts side by side and each choice resolves it,
+ * and a follow-up is added with the keyboard.
+ */
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
+import type { SaveState } from '../../src/app/liveRecorder';
+import { AppShell } from '../../src/ui/components/AppShell/AppShell';
+import { DecisionEditor, mergeTexts } from '../../src/ui/components/DecisionEditor/DecisionEditor';
+
+function Referent(props: { state?: SaveState; resolved: string[]; followUps: string[]; onBlur: () => void }) {
+  const [text, setText] = useState('');
+  return (
+    <DecisionEditor
+      itemNumber={4}
+      text={text}
+      state={props.state}
+      onChange={setText}
+      onBlur={props.onBlur}
+      onResolve={(t) => props.resolved.push(t)}
+      onAddFollowUp={(t) => props.followUps.push(t)}
+    />
+  );
+}
+
+function show(state?: SaveState) {
+  const log = { resolved: [] as string[], followUps: [] as string[], onBlur: jest.fn() };
+  const view = render(
+    <AppShell theme="default" locale="da">
+      <Referent state={state} {...log} />
+    </AppShell>,
+  );
+  const rerender = (next?: SaveState) =>
+    view.rerender(
+      <AppShell theme="default" locale="da">
+        <Referent state={next} {...log} />
+      </AppShell>,
+    );
+  return { ...log, rerender };
+}
+
+test('typing, leaving the field, and the save state announced', async () => {
+  const user = userEvent.setup();
+  const { onBlur, rerender } = show({ kind: 'saving' });
+  const box = screen.getByRole('textbox', { name: 'Beslutning for punkt 4' });
+  await user.type(box, 'Taget til efterretning.');
+  expect((box as HTMLTextAreaElement).value).toBe('Taget til efterretning.');
+  await user.tab();
+  expect(onBlur).toHaveBeenCalledTimes(1);
+  const status = screen.getByRole('status');
+  expect(status.getAttribute('aria-live')).toBe('polite');
+  expect(status.textContent).toBe('Gemmer…');
+  rerender({ kind: 'offline' });
+  expect(screen.getByRole('status').textContent).toBe('Offline – gemmes når forbindelsen er tilbage');
+  rerender({ kind: 'saved', at: '2024-02-20T10:15:00.000Z' });
+  expect(screen.getByRole('status').textContent).toBe('Gemt');
+  // The text typed is still there whatever the save state did.
+  expect((screen.getByRole('textbox', { name: 'Beslutning for punkt 4' }) as HTMLTextAreaElement).value).toBe(
+    'Taget til efterretning.',
+  );
+});
+
+test('a conflict shows both texts and each choice resolves it; script in their text stays text', async () => {
+  const user = userEvent.setup();
+  const theirs = 'Godkendt.\n<script>alert(1)</script>';
+  const mine = 'Godkendt.\nFAS følger op.';
+  const { resolved } = show({ kind: 'conflict', mine, theirs, theirsEditor: 'Sofie Holm' });
+  const conflict = screen.getByRole('region', { name: 'En anden har ændret beslutningen samtidig' });
+  expect(within(conflict).getByText('Teksten fra Sofie Holm')).toBeTruthy();
+  expect(conflict.textContent).toContain('<script>alert(1)</script>');
+  expect(document.querySelector('script')).toBeNull();
+  await user.click(within(conflict).getByRole('button', { name: 'Behold min' }));
+  await user.click(within(conflict).getByRole('button', { name: 'Brug deres' }));
+  await user.click(within(conflict).getByRole('button', { name: 'Flet' }));
+  expect(resolved).toEqual([mine, theirs, 'Godkendt.\n<script>alert(1)</script>\n\nFAS følger op.']);
+});
+
+test('a follow-up is added with the keyboard; an empty one cannot be', async () => {
+  const user = userEvent.setup();
+  const { followUps } = show();
+  const add = screen.getByRole('button', { name: 'Tilføj opfølgning' });
+  expect(add).toHaveProperty('disabled', true);
+  await user.type(screen.getByRole('textbox', { name: 'Opfølgning for punkt 4' }), '  FAS følger op.  ');
+  await user.tab();
+  expect(document.activeElement).toBe(add);
+  await user.keyboard('{Enter}');
+  expect(followUps).toEqual(['FAS følger op.']);
+  expect((screen.getByRole('textbox', { name: 'Opfølgning for punkt 4' }) as HTMLInputElement).value).toBe(
+    '',
+  );
+});
+
+test('merging keeps their text first and adds only my new lines', () => {
+  expect(mergeTexts('A\nB', 'B\nC')).toBe('A\nB\n\nC');
+  expect(mergeTexts('A\nB', 'A\n B ')).toBe('A\nB');
+});
