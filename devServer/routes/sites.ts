@@ -18,6 +18,8 @@ export interface ColumnDef {
   name: string;
   displayName: string;
   indexed: boolean;
+  /** SharePoint refuses a second item with the same value (the column must be indexed). */
+  enforceUniqueValues?: boolean;
   readOnly?: boolean;
   text?: { allowMultipleLines?: boolean; maxLength?: number };
   number?: Record<string, unknown>;
@@ -110,6 +112,10 @@ function columnFromInput(input: Record<string, unknown>): ColumnDef {
   } else col[kind] = (input[kind] as Record<string, unknown>) ?? {};
   if (col.indexed && col.text?.allowMultipleLines)
     throw badRequest('Multiple lines of text columns cannot be indexed.');
+  if (input.enforceUniqueValues) {
+    if (!col.indexed) throw badRequest('A column that enforces unique values must be indexed.');
+    col.enforceUniqueValues = true;
+  }
   return col;
 }
 
@@ -300,6 +306,7 @@ function expandedFields(expand: string | undefined): string | null {
 
 function saveItem(ctx: Ctx, list: ListDoc, row: ItemRow) {
   const fields = JSON.parse(row.fields) as Record<string, unknown>;
+  if (!row.deleted) assertUnique(ctx, list, row, fields);
   ctx.db
     .prepare(
       `INSERT INTO items (list_id, id, guid, version, fields, created, modified, created_by, modified_by, deleted, change_seq, meeting_key)
@@ -308,6 +315,27 @@ function saveItem(ctx: Ctx, list: ListDoc, row: ItemRow) {
          modified_by = excluded.modified_by, deleted = excluded.deleted, change_seq = excluded.change_seq, meeting_key = excluded.meeting_key`,
     )
     .run({ ...row, meeting_key: fields.MeetingKey === undefined ? null : String(fields.MeetingKey) });
+}
+
+/** Columns with enforceUniqueValues: another live item with the same (non-empty) value → 409, as SharePoint. */
+function assertUnique(ctx: Ctx, list: ListDoc, row: ItemRow, fields: Record<string, unknown>) {
+  for (const col of list.columns) {
+    if (!col.enforceUniqueValues) continue;
+    const value = fields[col.name];
+    if (value === undefined || value === null || value === '') continue;
+    // Column names are validated identifiers (columnFromInput), safe in a JSON path.
+    const clash = ctx.db
+      .prepare(
+        `SELECT id FROM items WHERE list_id = ? AND deleted = 0 AND id != ? AND json_extract(fields, '$.${col.name}') = ? LIMIT 1`,
+      )
+      .get(list.id, row.id, typeof value === 'boolean' ? Number(value) : value);
+    if (clash)
+      throw new GraphHttpError(
+        409,
+        'nameAlreadyExists',
+        `The list item could not be added or updated because duplicate values were found in the following field(s) in the list: [${col.name}].`,
+      );
+  }
 }
 
 function getItem(ctx: Ctx, list: ListDoc, id: string): ItemRow | undefined {

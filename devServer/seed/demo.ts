@@ -246,6 +246,7 @@ export function seedDemo(db: Db, now: Date): void {
         {
           Title: `Punkt ${i + 1}`,
           MeetingKey: past.ical_uid,
+          SlotKey: `${past.ical_uid}#${i + 1}`,
           ItemNumber: i + 1,
           ItemTitle: title,
           Text: decision,

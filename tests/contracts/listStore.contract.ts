@@ -7,15 +7,17 @@ import type { ListStore } from '../../src/ports/ListStore';
 /** The behaviour every ListStore must have, run against the in-memory fake and the SharePoint adapter. */
 export function listStoreContract(
   name: string,
-  make: () => Promise<{ store: ListStore; done?: () => Promise<void> }>,
+  /** `store` acts as the organizer (Sofie); `referent` as Mads, on the same lists. */
+  make: () => Promise<{ store: ListStore; referent: ListStore; done?: () => Promise<void> }>,
 ) {
   describe(`ListStore contract: ${name}`, () => {
     let store: ListStore;
+    let referent: ListStore;
     let done: (() => Promise<void>) | undefined;
     let key: string;
 
     beforeAll(async () => {
-      ({ store, done } = await make());
+      ({ store, referent, done } = await make());
       await store.ensureProvisioned();
     });
     afterAll(async () => done?.());
@@ -146,6 +148,17 @@ export function listStoreContract(
       const stored = (await store.openMeeting(key)).decisions;
       expect(stored).toHaveLength(1);
       expect(stored[0]).toMatchObject({ eTag: second.eTag, value: { text: 'Godkendt uden bemærkninger.' } });
+    });
+
+    test('two first writes of the same decision at the same moment: one row, the other a conflict', async () => {
+      await store.saveMeeting(meeting());
+      const results = await Promise.all([
+        kindOf(referent.saveDecision(key, decision('Referentens tekst.', 2))),
+        kindOf(store.saveDecision(key, decision('Mødelederens tekst.', 2))),
+      ]);
+      expect(results.sort()).toEqual(['Conflict', 'resolved']);
+      const stored = (await store.openMeeting(key)).decisions.filter((d) => d.value.itemNumber === 2);
+      expect(stored).toHaveLength(1);
     });
 
     test('decision text is stored exactly as typed, markup included', async () => {

@@ -6,6 +6,7 @@ listStoreContract('SharePoint lists on the local Graph server', async () => {
   const { server, connect } = await localGraph({ seed: 'none' });
   return {
     store: new SharePointListStore(connect('sofie@kommune.example'), SITE),
+    referent: new SharePointListStore(connect('mads@kommune.example'), SITE),
     done: () => server.close(),
   };
 });

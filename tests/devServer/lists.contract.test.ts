@@ -70,6 +70,46 @@ localOnly('lists, columns and items', () => {
     ).toBe(409);
   });
 
+  test('a column with enforceUniqueValues refuses a second item with the same value (409), not its own update', async () => {
+    const columns = `${site}/lists/${list}/columns`;
+    const unindexed = await sofie(columns, {
+      method: 'POST',
+      body: { name: 'Loose', text: {}, enforceUniqueValues: true },
+    });
+    expect(unindexed.status).toBe(400);
+    const made = await sofie(columns, {
+      method: 'POST',
+      body: { name: 'Slot', text: {}, indexed: true, enforceUniqueValues: true },
+    });
+    expect(made.status).toBe(201);
+    expect(made.body.enforceUniqueValues).toBe(true);
+    const first = await sofie(items, { method: 'POST', body: { fields: { Title: 'a', Slot: 'm1#1' } } });
+    expect(first.status).toBe(201);
+    const clash = await sofie(items, { method: 'POST', body: { fields: { Title: 'b', Slot: 'm1#1' } } });
+    expect(clash.status).toBe(409);
+    expect(clash.body.error.code).toBe('nameAlreadyExists');
+    expect(clash.body.error.message).toContain('[Slot]');
+    // Its own row may be written again with the same value; empty values do not clash.
+    const own = await sofie(`${items}/${first.body.id}/fields`, {
+      method: 'PATCH',
+      body: { Title: 'a2', Slot: 'm1#1' },
+    });
+    expect(own.status).toBe(200);
+    for (const title of ['c', 'd'])
+      expect((await sofie(items, { method: 'POST', body: { fields: { Title: title } } })).status).toBe(201);
+    // Another row may not take the value over by PATCH either; once the first is deleted, it may.
+    const second = await sofie(items, { method: 'POST', body: { fields: { Title: 'e', Slot: 'm1#2' } } });
+    const takeOver = await sofie(`${items}/${second.body.id}/fields`, {
+      method: 'PATCH',
+      body: { Slot: 'm1#1' },
+    });
+    expect(takeOver.status).toBe(409);
+    expect((await sofie(`${items}/${first.body.id}`, { method: 'DELETE' })).status).toBe(204);
+    expect(
+      (await sofie(`${items}/${second.body.id}/fields`, { method: 'PATCH', body: { Slot: 'm1#1' } })).status,
+    ).toBe(200);
+  });
+
   test('an item carries eTag, dates and who made it; a stale If-Match is a 412; * and the current eTag pass', async () => {
     const made = await sofie(items, {
       method: 'POST',

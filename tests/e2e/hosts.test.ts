@@ -58,7 +58,7 @@ test('the meeting stage shows the current item and its decision in large type', 
   const box = mads.getByRole('textbox', { name: 'Beslutning for punkt 1' });
   await box.fill('Dagsordenen blev godkendt.');
   await box.blur();
-  await mads.getByText('Gemt').first().waitFor();
+  await mads.getByText('Gemt', { exact: true }).first().waitFor();
   const stage = await (
     await stack.person('erik@kommune.example')
   ).open('meeting.html', { meeting: key, view: 'stage' });

@@ -49,7 +49,7 @@ test('attendees see the referent type, who is typing, and the clock, over Live S
   expect(await requestsBy(U('erik'))).toBe(before);
 
   // The text is saved (SharePoint stays the record); "skriver" goes away once the saved version arrives.
-  await mads.getByText('Gemt').first().waitFor({ timeout: 15_000 });
+  await mads.getByText('Gemt', { exact: true }).first().waitFor({ timeout: 15_000 });
   await erik
     .getByRole('status')
     .filter({ hasText: 'skriver' })
@@ -85,7 +85,7 @@ test('without a live service the page says so and still shows decisions by polli
   const box = mads.getByRole('textbox', { name: 'Beslutning for punkt 5' });
   await box.fill('Drøftet; sagen genoptages i marts.');
   await box.blur();
-  await mads.getByText('Gemt').first().waitFor({ timeout: 15_000 });
+  await mads.getByText('Gemt', { exact: true }).first().waitFor({ timeout: 15_000 });
   await erik
     .getByRole('region', { name: 'Beslutning for punkt 5' })
     .getByText('Drøftet; sagen genoptages i marts.')

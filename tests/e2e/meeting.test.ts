@@ -106,7 +106,7 @@ test('mads types decisions, sees "Gemt", and erik sees them appear without reloa
   const first = mads.getByRole('textbox', { name: 'Beslutning for punkt 1' });
   await first.fill('Dagsordenen blev godkendt.');
   await first.blur();
-  await mads.getByText('Gemt').first().waitFor();
+  await mads.getByText('Gemt', { exact: true }).first().waitFor();
   const typedAt = Date.now();
   const second = mads.getByRole('textbox', { name: 'Beslutning for punkt 2' });
   await second.fill('Godkendt uden bemærkninger. <b>fed</b>');

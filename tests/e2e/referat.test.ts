@@ -26,7 +26,7 @@ test('download Word and PDF, approve, and send the referat', async () => {
   const box = mads.getByRole('textbox', { name: 'Beslutning for punkt 1', exact: true });
   await box.fill('Dagsordenen blev godkendt uden bemærkninger.');
   await box.blur();
-  await mads.getByText('Gemt').first().waitFor();
+  await mads.getByText('Gemt', { exact: true }).first().waitFor();
 
   const dir = mkdtempSync(join(tmpdir(), 'referat-e2e-'));
   const [word] = await Promise.all([

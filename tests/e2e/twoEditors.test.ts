@@ -31,7 +31,7 @@ test('the later writer sees the conflict, merges, and the list keeps the merge',
   await sofieBox.blur();
   await madsBox.fill('Orienteringen blev taget til efterretning.');
   await madsBox.blur();
-  await mads.getByText('Gemt').first().waitFor();
+  await mads.getByText('Gemt', { exact: true }).first().waitFor();
   await sofiePerson.context.setOffline(false);
   await sofie.evaluate(() => window.dispatchEvent(new Event('online')));
 

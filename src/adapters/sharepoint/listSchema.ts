@@ -4,7 +4,7 @@
  * indexed everywhere: every read filters on it.
  */
 export type ColumnSpec =
-  | { name: string; type: 'text'; indexed?: boolean; multiline?: boolean }
+  | { name: string; type: 'text'; indexed?: boolean; multiline?: boolean; unique?: boolean }
   | { name: string; type: 'number'; indexed?: boolean }
   | { name: string; type: 'boolean'; indexed?: boolean }
   | { name: string; type: 'dateTime'; indexed?: boolean }
@@ -82,6 +82,9 @@ export const LISTS: readonly ListSpec[] = [
     name: 'Decisions',
     columns: [
       key,
+      // One decision per item: "MeetingKey#ItemNumber", unique, so two first writes at the same moment
+      // (referent and organizer) cannot both create a row; the second gets 409 and sees the conflict.
+      { name: 'SlotKey', type: 'text', indexed: true, unique: true },
       { name: 'ItemNumber', type: 'number' },
       { name: 'ItemTitle', type: 'text' },
       { name: 'Text', type: 'text', multiline: true },
@@ -112,6 +115,7 @@ export function columnDefinition(c: ColumnSpec): Record<string, unknown> {
       return {
         ...base,
         text: { allowMultipleLines: !!c.multiline, ...(c.multiline ? {} : { maxLength: 255 }) },
+        ...(c.unique ? { enforceUniqueValues: true } : {}),
       };
     case 'number':
       return { ...base, number: {} };

@@ -146,6 +146,7 @@ export function decisionToFields(key: MeetingKey, d: Decision): Fields {
   return {
     Title: `Punkt ${d.itemNumber}`,
     MeetingKey: key,
+    SlotKey: `${key}#${d.itemNumber}`,
     ItemNumber: d.itemNumber,
     ItemTitle: d.itemTitle.slice(0, 255),
     Text: d.text,
