@@ -5,6 +5,7 @@ import { AppShell } from '../ui/components/AppShell/AppShell';
 import { MeetingList } from '../ui/components/MeetingList/MeetingList';
 import { messageOf } from '../ui/errors';
 import type { CalendarEvent } from '../ports/CalendarGateway';
+import { retryTransient } from '../app/retryTransient';
 import { signOut } from '../app/signOut';
 import { SignOut } from '../ui/components/SignOut/SignOut';
 import { STRINGS } from '../ui/i18n/strings';
@@ -41,18 +42,18 @@ function Boot({
   const [signedOut, setSignedOut] = useState(false);
   useEffect(() => runtime?.meetingHost.onThemeChange(setHostTheme), [runtime]);
   useEffect(() => {
-    createRuntime().then(async (r) => {
-      setRuntime(r);
-      if (!r.meetingKey && needsMeeting) {
-        const now = Date.now();
-        setMeetings(
-          await r.deps.calendar.listMeetings(
-            new Date(now - 14 * 86400000).toISOString(),
-            new Date(now + 60 * 86400000).toISOString(),
-          ),
-        );
-      }
-    }, setError);
+    // A dropped connection or a 5xx while starting is tried again; the spinner stays meanwhile.
+    retryTransient(createRuntime)
+      .then(async (r) => {
+        setRuntime(r);
+        if (!r.meetingKey && needsMeeting) {
+          const now = Date.now();
+          const from = new Date(now - 14 * 86400000).toISOString();
+          const to = new Date(now + 60 * 86400000).toISOString();
+          setMeetings(await retryTransient(() => r.deps.calendar.listMeetings(from, to)));
+        }
+      })
+      .catch(setError);
   }, [needsMeeting]);
   const locale = runtime?.locale ?? initialLocale;
   const theme = hostTheme ?? runtime?.theme ?? initialTheme;

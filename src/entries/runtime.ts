@@ -3,6 +3,7 @@ import { IndexedDbOutbox } from '../adapters/browser/indexedDbOutbox';
 import { createSanitizer } from '../adapters/browser/sanitizeHtml';
 import { createGraphConnection, type GraphConnection } from '../adapters/graph/graphClient';
 import { GraphCalendar } from '../adapters/graph/graphCalendar';
+import { mapGraphError } from '../adapters/graph/graphErrors';
 import { GraphMailer } from '../adapters/graph/graphMailer';
 import { SharePointListStore } from '../adapters/sharepoint/sharePointListStore';
 import type { AppDeps } from '../app/deps';
@@ -87,7 +88,13 @@ export async function createRuntime(
     tokens,
     scopes: [...GRAPH_SCOPES.base, ...GRAPH_SCOPES.lists],
   });
-  const me = (await graph.client.api('/me').select('displayName,userPrincipalName').get()) as {
+  const me = (await graph.client
+    .api('/me')
+    .select('displayName,userPrincipalName')
+    .get()
+    .catch((e: unknown) => {
+      throw mapGraphError(e);
+    })) as {
     displayName: string;
     userPrincipalName: string;
   };

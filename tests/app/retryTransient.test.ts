@@ -1,0 +1,30 @@
+import { retryTransient } from '../../src/app/retryTransient';
+import { Forbidden, Offline, Throttled, Unavailable } from '../../src/ports/errors';
+
+const script = (outcomes: Array<Error | string>) => {
+  let i = 0;
+  const attempt = jest.fn(async () => {
+    const next = outcomes[i++];
+    if (next instanceof Error) throw next;
+    return next;
+  });
+  return attempt;
+};
+
+test('transient failures are tried again, waiting longer each time', async () => {
+  const waits: number[] = [];
+  const attempt = script([new Offline(), new Throttled(), new Unavailable(), 'klar']);
+  await expect(retryTransient(attempt, { wait: async (ms) => void waits.push(ms) })).resolves.toBe('klar');
+  expect(attempt).toHaveBeenCalledTimes(4);
+  expect(waits).toEqual([500, 1000, 2000]);
+});
+
+test('a refusal is not retried, and the last transient failure is thrown when the tries run out', async () => {
+  const refused = script([new Forbidden('Du har ikke adgang'), 'aldrig']);
+  await expect(retryTransient(refused, { wait: async () => undefined })).rejects.toBeInstanceOf(Forbidden);
+  expect(refused).toHaveBeenCalledTimes(1);
+
+  const down = script([new Offline('1'), new Offline('2'), new Offline('3')]);
+  await expect(retryTransient(down, { tries: 3, wait: async () => undefined })).rejects.toThrow('3');
+  expect(down).toHaveBeenCalledTimes(3);
+});
