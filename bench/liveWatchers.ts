@@ -127,14 +127,13 @@ export async function benchLiveWatchers(opts: {
     const requests = counters.reduce((s, c) => s + c.count, 0) - before;
     delays.sort((a, b) => a - b);
     joinMs.sort((a, b) => a - b);
-    const pct = percentile;
     return {
       watchers: opts.watchers,
       versionsSeen: `${delays.length}/${opts.watchers * versions}`,
-      decisionVisibleP50Ms: pct(delays, 0.5),
-      decisionVisibleP95Ms: pct(delays, 0.95),
+      decisionVisibleP50Ms: percentile(delays, 0.5),
+      decisionVisibleP95Ms: percentile(delays, 0.95),
       spRequestsPerWatcherMinute: Math.round((requests / opts.watchers / minutes) * 10) / 10,
-      joinP95Ms: pct(joinMs, 0.95),
+      joinP95Ms: percentile(joinMs, 0.95),
     };
   } finally {
     await Promise.all([...channels, ...safety].map((c) => c.leave().catch(() => undefined)));

@@ -87,7 +87,15 @@ function saveList(db: Db, list: ListDoc) {
   db.prepare(
     'INSERT INTO lists (id, site_id, display_name, json) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET json = excluded.json',
   ).run(list.id, list.siteId, list.displayName, JSON.stringify(list));
+  // An expression index per unique column keeps the check on every write a lookup, not a scan. Column
+  // names are validated identifiers (columnFromInput), safe in a JSON path and an index name.
+  for (const col of list.columns.filter((c) => c.enforceUniqueValues))
+    db.prepare(
+      `CREATE INDEX IF NOT EXISTS "uq_${list.id}_${col.name}" ON items (list_id, ${uniqueValue(col)}) WHERE deleted = 0`,
+    ).run();
 }
+
+const uniqueValue = (col: ColumnDef) => `json_extract(fields, '$.${col.name}')`;
 
 function columnFromInput(input: Record<string, unknown>): ColumnDef {
   const name = String(input.name ?? input.displayName ?? '');
@@ -317,31 +325,15 @@ function saveItem(ctx: Ctx, list: ListDoc, row: ItemRow) {
     .run({ ...row, meeting_key: fields.MeetingKey === undefined ? null : String(fields.MeetingKey) });
 }
 
-/** Per database: the expression indexes already made for unique columns. */
-const uniqueIndexes = new WeakMap<Db, Set<string>>();
-
 /** Columns with enforceUniqueValues: another live item with the same (non-empty) value → 409, as SharePoint. */
 function assertUnique(ctx: Ctx, list: ListDoc, row: ItemRow, fields: Record<string, unknown>) {
   for (const col of list.columns) {
     if (!col.enforceUniqueValues) continue;
     const value = fields[col.name];
     if (value === undefined || value === null || value === '') continue;
-    // Column names are validated identifiers (columnFromInput), safe in a JSON path and an index name.
-    // An expression index per unique column keeps the check a lookup, not a scan of the list.
-    const index = `uq_${list.id}_${col.name}`;
-    const made = uniqueIndexes.get(ctx.db) ?? new Set<string>();
-    uniqueIndexes.set(ctx.db, made);
-    if (!made.has(index)) {
-      ctx.db
-        .prepare(
-          `CREATE INDEX IF NOT EXISTS "${index}" ON items (list_id, json_extract(fields, '$.${col.name}')) WHERE deleted = 0`,
-        )
-        .run();
-      made.add(index);
-    }
     const clash = ctx.db
       .prepare(
-        `SELECT id FROM items WHERE list_id = ? AND deleted = 0 AND id != ? AND json_extract(fields, '$.${col.name}') = ? LIMIT 1`,
+        `SELECT id FROM items WHERE list_id = ? AND deleted = 0 AND id != ? AND ${uniqueValue(col)} = ? LIMIT 1`,
       )
       .get(list.id, row.id, typeof value === 'boolean' ? Number(value) : value);
     if (clash)

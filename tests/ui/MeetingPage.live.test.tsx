@@ -29,13 +29,19 @@ function page(deps: AppDeps, connectLive: () => Promise<ReturnType<MemoryLiveHub
   return within(container as HTMLElement);
 }
 
-test('typed words reach the attendee live; a closed item only as "changed", read from SharePoint', async () => {
+/** Sofie has sent the agenda with Mads as referent; one of its items is closed. */
+async function sentAgendaWithReferent() {
   const w = world();
   const sofie = w.as(people.sofie);
   let view = await openMeeting(sofie, KEY);
   view = await assignReferent(sofie, view, people.mads);
   await sendAgenda(sofie, view, seedItems());
   const closed = (await openMeeting(sofie, KEY)).items.find((i) => i.closed)!;
+  return { w, closed };
+}
+
+test('typed words reach the attendee live; a closed item only as "changed", read from SharePoint', async () => {
+  const { w, closed } = await sentAgendaWithReferent();
   expect(closed).toBeDefined();
 
   const hub = new MemoryLiveHub();
@@ -80,12 +86,7 @@ test('typed words reach the attendee live; a closed item only as "changed", read
 });
 
 test('what others send on the live session is not shown: only the referent and organizer write, never a closed item in clear', async () => {
-  const w = world();
-  const sofie = w.as(people.sofie);
-  let view = await openMeeting(sofie, KEY);
-  view = await assignReferent(sofie, view, people.mads);
-  await sendAgenda(sofie, view, seedItems());
-  const closed = (await openMeeting(sofie, KEY)).items.find((i) => i.closed)!;
+  const { w, closed } = await sentAgendaWithReferent();
 
   const hub = new MemoryLiveHub();
   const erik = page(w.as(people.erik), async () => hub.channel());

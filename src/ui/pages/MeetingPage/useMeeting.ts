@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppDeps } from '../../../app/deps';
 import { LiveRecorder, type SaveState } from '../../../app/liveRecorder';
 import { openMeeting, type MeetingView } from '../../../app/openMeeting';
-import { isTransient } from '../../../ports/errors';
+import { retryTransient } from '../../../app/retryTransient';
 import { driveMeetingClock, type ClockAction } from '../../../app/meetingClock';
 import { PollingChannel } from '../../../adapters/live/pollingChannel';
 import type { Decision } from '../../../domain/decision';
@@ -58,7 +58,6 @@ export function useMeeting(deps: AppDeps, key: string, options: MeetingOptions) 
   const recorder = useRef<LiveRecorder | null>(null);
   const dirty = useRef(new Set<number>());
   const [reload, setReload] = useState(0);
-  const loadAttempts = useRef(0);
   const live = useRef<LiveChannel | null>(null);
   const liveRevision = useRef(0);
   const { watchIntervalMs, connectLive, safetyPollMs = 60000 } = options;
@@ -69,8 +68,9 @@ export function useMeeting(deps: AppDeps, key: string, options: MeetingOptions) 
    * of a closed item never goes on the channel — only "changed", and members read it from SharePoint,
    * which checks who may.
    */
-  const liveText = (itemNumber: number, text: string): string | null =>
-    viewRef.current?.items.find((i) => i.number === itemNumber)?.closed ? null : text;
+  const isClosed = (itemNumber: number): boolean =>
+    !!viewRef.current?.items.find((i) => i.number === itemNumber)?.closed;
+  const liveText = (itemNumber: number, text: string): string | null => (isClosed(itemNumber) ? null : text);
   /**
    * Only the referent and the organizer write decisions and drive the clock: whatever anyone else in the
    * session sends (a stray client, someone who joined by hand) is not shown. SharePoint, which checks the
@@ -83,15 +83,14 @@ export function useMeeting(deps: AppDeps, key: string, options: MeetingOptions) 
 
   useEffect(() => {
     let stopped = false;
-    let retryTimer: ReturnType<typeof setTimeout> | undefined;
     let stopWatch: (() => void) | undefined;
     const unsubscribers: Array<() => void> = [];
     (async () => {
       setState((s) => ({ ...s, loading: true, error: null }));
       try {
-        const view = await openMeeting(deps, key);
+        // A dropped connection or a 5xx while loading: tried again by itself, a few times, before asking.
+        const view = await retryTransient(() => openMeeting(deps, key), { tries: 6 });
         if (stopped) return;
-        loadAttempts.current = 0;
         const texts: Record<number, string> = {};
         for (const [n, d] of Object.entries(view.decisions)) texts[Number(n)] = d.value.text;
         const rec = new LiveRecorder(deps, view);
@@ -157,7 +156,7 @@ export function useMeeting(deps: AppDeps, key: string, options: MeetingOptions) 
               showText(row.value.itemNumber, row.value.text);
               return;
             }
-            if (message.text === null || liveText(message.itemNumber, message.text) === null) {
+            if (message.text === null || isClosed(message.itemNumber)) {
               // A closed item or a very long text: read the saved version from SharePoint.
               const saved = !message.version.startsWith('local:');
               showTyping(message.itemNumber, saved ? null : from.name);
@@ -238,12 +237,6 @@ export function useMeeting(deps: AppDeps, key: string, options: MeetingOptions) 
         );
       } catch (error) {
         if (stopped) return;
-        // A dropped connection or a 5xx while loading: try again by itself, a few times, before asking.
-        if (isTransient(error) && loadAttempts.current < 5) {
-          const delay = 500 * 2 ** loadAttempts.current++;
-          retryTimer = setTimeout(() => setReload((n) => n + 1), delay);
-          return;
-        }
         setState((s) => ({ ...s, error, loading: false }));
       }
     })();
@@ -251,7 +244,6 @@ export function useMeeting(deps: AppDeps, key: string, options: MeetingOptions) 
     window.addEventListener('online', online);
     return () => {
       stopped = true;
-      clearTimeout(retryTimer);
       stopWatch?.();
       unsubscribers.forEach((u) => u());
       recorder.current?.stop();
