@@ -30,4 +30,6 @@ export interface Meeting {
   timer?: MeetingTimer;
   /** The minutes' approval: draft, sent for approval, approved (see referatApproval.ts). */
   referat?: ReferatRecord;
+  /** planHash of the SharePoint permissions last applied to this meeting (meetingScopes.ts). */
+  permissionsHash?: string;
 }

@@ -3,6 +3,7 @@ import type { AgendaItem } from '../domain/agendaItem';
 import type { Decision } from '../domain/decision';
 import type { FollowUp } from '../domain/followUp';
 import type { Meeting, MeetingKey } from '../domain/meeting';
+import type { MeetingProgress } from '../domain/meetingProgress';
 
 /** A stored row: the value, its list item id and its eTag (for If-Match). */
 export interface Stored<T> {
@@ -13,7 +14,10 @@ export interface Stored<T> {
 
 /** Everything the meeting page needs, read in one round trip. */
 export interface MeetingSnapshot {
+  /** The organizer's Meetings row (without the progress: see `progress`). */
   meeting: Stored<Meeting> | null;
+  /** The MeetingProgress row: clock, running status, referat sent for approval. */
+  progress: Stored<MeetingProgress> | null;
   items: Stored<AgendaItem>[];
   absences: Stored<Absence>[];
   decisions: Stored<Decision>[];
@@ -42,17 +46,30 @@ export interface DecisionChanges {
  * Writes that pass an eTag fail with Conflict when the stored row has moved on.
  */
 export interface ListStore {
-  /** Create missing lists and columns; safe to run any number of times. */
+  /**
+   * Create missing lists and columns and give each list its own permissions (the site's Owners only; see
+   * docs/adr/004-permissions.md) and settings; safe to run any number of times. Needs a site owner.
+   */
   ensureProvisioned(): Promise<void>;
   siteId(): Promise<string>;
   openMeeting(key: MeetingKey): Promise<MeetingSnapshot>;
 
-  /** Only the meeting's own row (status, clock): one cheap read for watchers without a live channel. */
-  readMeeting(key: MeetingKey): Promise<Stored<Meeting> | null>;
+  /** Only the meeting's own rows (status, clock): one cheap round trip for watchers without a live channel. */
+  readMeeting(key: MeetingKey): Promise<{ meeting: Stored<Meeting> | null; progress: Stored<MeetingProgress> | null }>;
+  /**
+   * The organizer's Meetings row: everything of `meeting` except what MeetingProgress holds (timer,
+   * 'I gang'/'Afsluttet', the referent's submission). Created at the list root when missing.
+   */
   saveMeeting(meeting: Meeting, eTag?: string): Promise<Stored<Meeting>>;
+  /** The MeetingProgress row (referent or organizer); created when missing. Conflict on a stale eTag. */
+  saveProgress(key: MeetingKey, progress: MeetingProgress, eTag?: string): Promise<Stored<MeetingProgress>>;
   /** Replace the agenda of a meeting: update, create and delete rows so the list holds exactly `items`. */
   replaceAgenda(key: MeetingKey, items: AgendaItem[]): Promise<Stored<AgendaItem>[]>;
-  /** One row per person and meeting: creates or updates. */
+  /**
+   * The person's registration: updates the row the signed-in person made for `absence.person` in this
+   * meeting, or creates one (in the meeting's Absences folder; the reason, if any, in AbsenceReasons).
+   * Rows whose SharePoint author is neither the person nor the organizer are never returned.
+   */
   saveAbsence(key: MeetingKey, absence: Absence): Promise<Stored<Absence>>;
   /**
    * One row per item and meeting. With eTag: Conflict if the row changed since ('*' overwrites). Without

@@ -1,0 +1,31 @@
+import type { MeetingPermissionPlan, Scope } from '../domain/meetingScopes';
+
+/** List item ids of the rows that are scopes of their own (they exist before the plan is applied). */
+export interface PlanRows {
+  /** The meeting's Meetings row. */
+  meetings?: string;
+  /** The meeting's MeetingProgress row. */
+  progress?: string;
+  /** AgendaItems row id by agenda item id. */
+  agenda: Record<string, string>;
+}
+
+export interface PermissionReport {
+  /** SharePoint REST calls made that create or change permissions (groups, folders, assignments). */
+  calls: number;
+  /** Scopes of the plan whose object does not exist yet (a row not written yet): apply again later. */
+  pending: Scope[];
+}
+
+/**
+ * Makes SharePoint hold a meeting's permission plan (docs/adr/004-permissions.md), with the signed-in
+ * person's own delegated rights: the circle group and its members, the meeting's folders in every folder
+ * list, and exactly the plan's role assignments on every unique scope. Idempotent: applying the same
+ * plan twice changes nothing the second time. Fails with Forbidden when the person may not manage the
+ * meeting's permissions (only its organizer may).
+ */
+export interface MeetingPermissions {
+  apply(plan: MeetingPermissionPlan, rows: PlanRows): Promise<PermissionReport>;
+  /** Remove a folder list's folder of the meeting with everything in it (the afbud reasons after approval). */
+  removeFolder(plan: MeetingPermissionPlan, list: 'AbsenceReasons'): Promise<void>;
+}
