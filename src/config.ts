@@ -48,10 +48,12 @@ export function readConfig(env: Record<string, string | undefined>): AppConfig {
   return {
     graphMode,
     graphBaseUrl,
-    sharePointUrl:
-      graphMode === 'tenant'
-        ? `https://${spHost}${spPath}`.replace(/\/+$/, '')
-        : `${new URL(graphBaseUrl).origin}${spPath}`.replace(/\/+$/, ''),
+    sharePointUrl: (
+      env.SHAREPOINT_URL ||
+      (graphMode === 'tenant' || new URL(graphBaseUrl).hostname.endsWith('graph.microsoft.com')
+        ? `https://${spHost}${spPath}`
+        : `${new URL(graphBaseUrl).origin}${spPath}`)
+    ).replace(/\/+$/, ''),
     sharePointScopes: [`https://${spHost}/Sites.Selected`],
     clientId: env.AAD_APP_CLIENT_ID || '',
     tenantId: env.AAD_TENANT_ID || 'organizations',
