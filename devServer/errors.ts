@@ -50,3 +50,10 @@ export const timeZoneNotSupported = (zone: string) =>
     'TimeZoneNotSupportedException',
     `A valid TimeZone value must be specified. The following TimeZone value is not supported: '${zone}'.`,
   );
+
+/**
+ * What Graph supports and this server does not: 501 with the generic code ("Microsoft Graph error
+ * responses and resource types": 501 Not Implemented, notSupported), never a 400 that blames the caller.
+ */
+export const notImplemented = (what: string) =>
+  new GraphHttpError(501, 'notSupported', `${what} is not implemented by the local Graph server.`);

@@ -14,6 +14,7 @@ import {
   invalidIdMalformed,
   invalidUser,
   itemNotFound,
+  notImplemented,
   timeZoneNotSupported,
 } from '../errors';
 import {
@@ -195,6 +196,7 @@ export function toGraph(
   const selected = select(out, ctx.query.$select);
   // An expanded navigation property is returned beside the $select-ed ones.
   const expand = ctx.query.$expand;
+  if (expand && !/^extensions(\(|$)/.test(expand.trim())) throw notImplemented(`$expand=${expand}`);
   if (expand && /^extensions/.test(expand)) {
     const m = /\$filter=id eq '([^']+)'/.exec(expand);
     selected.extensions = extensionsOf(ctx.db, e.iCalUId).filter(
@@ -267,7 +269,7 @@ function occurrenceStarts(
   const interval = Math.max(1, recurrence.pattern?.interval ?? 1);
   const stepDays = type === 'daily' ? interval : type === 'weekly' ? 7 * interval : NaN;
   if (Number.isNaN(stepDays))
-    throw badRequest(`Recurrence pattern ${type} is not supported here.`, 'ErrorInvalidRequest');
+    throw notImplemented(`The recurrence pattern '${type}'`);
   const range = recurrence.range ?? {};
   const end = range.endDate ? Date.parse(`${range.endDate}T23:59:59Z`) : Infinity;
   const count =

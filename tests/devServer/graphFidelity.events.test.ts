@@ -272,3 +272,18 @@ localOnly('cancel', () => {
 });
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+localOnly('not implemented here (local server)', () => {
+  // "Microsoft Graph error responses and resource types": 501 Not Implemented for a feature that is not
+  // there; Graph has these, the local server does not, and says so instead of blaming the request.
+  test('a monthly recurrence and $expand=attachments are 501 notSupported', async () => {
+    const monthly = await me('/me/events', {
+      method: 'POST',
+      body: { subject: 'Månedlig', start: { dateTime: '2031-03-04T10:00:00', timeZone: 'UTC' }, end: { dateTime: '2031-03-04T11:00:00', timeZone: 'UTC' }, recurrence: { pattern: { type: 'absoluteMonthly', interval: 1, dayOfMonth: 4 }, range: { type: 'numbered', numberOfOccurrences: 3 } } },
+    });
+    expect(monthly.status).toBe(501);
+    expect(monthly.body.error.code).toBe('notSupported');
+    const e = await myEvent();
+    expect((await me(`/me/events/${e.id}?$expand=attachments`)).status).toBe(501);
+  });
+});
