@@ -83,7 +83,8 @@ describe('time zones', () => {
     });
     expect(e.start).toEqual({ dateTime: '2031-07-01T09:00:00.0000000', timeZone: 'UTC' });
     expect(e.end).toEqual({ dateTime: '2031-07-01T10:30:00.0000000', timeZone: 'UTC' });
-    expect(e.originalStartTimeZone).toBe(zone);
+    // The local server keeps the name as given; a tenant may normalise an IANA name, so only here.
+    if (t.server) expect(e.originalStartTimeZone).toBe(zone);
   });
 
   test('winter time: 11:00 Romance Standard Time is 10:00 UTC', async () => {
