@@ -46,9 +46,16 @@ function ownAttachment(ctx: Ctx, e: StoredEvent, attachmentId: string): Attachme
   const row = ctx.db
     .prepare('SELECT * FROM attachments WHERE id = ? AND ical_uid = ?')
     .get(attachmentId, e.iCalUId) as AttachmentRow | undefined;
-  if (!row) throw itemNotFound();
+  if (!row || !receivedBy(e, row)) throw itemNotFound();
   return row;
 }
+
+/**
+ * Each copy of a meeting holds what the organizer sent to it: a cancelled copy (the meeting was cancelled,
+ * or this attendee was removed) keeps what it had and receives nothing added afterwards.
+ */
+const receivedBy = (e: StoredEvent, a: Pick<AttachmentRow, 'created'>) =>
+  !e.isCancelled || a.created <= (e.cancelledAt ?? e.modified);
 
 interface AttachmentRow {
   id: string;
@@ -88,7 +95,7 @@ export const attachmentRoutes: Route[] = [
         .all(e.iCalUId) as AttachmentRow[];
       return ok(
         collection(ctx, attachmentsContext(ctx, user, e), {
-          value: rows.map((a) => select(shape(a, false), ctx.query.$select)),
+          value: rows.filter((a) => receivedBy(e, a)).map((a) => select(shape(a, false), ctx.query.$select)),
         }),
       );
     },

@@ -70,6 +70,8 @@ export interface StoredEvent {
   recurrence?: unknown;
   created: string;
   modified: string;
+  /** When this copy was cancelled (the organizer cancelled or removed this attendee): it gets nothing newer. */
+  cancelledAt?: string;
 }
 
 const NEVER = '0001-01-01T00:00:00Z';
@@ -268,8 +270,7 @@ function occurrenceStarts(
   const type = recurrence.pattern?.type ?? 'weekly';
   const interval = Math.max(1, recurrence.pattern?.interval ?? 1);
   const stepDays = type === 'daily' ? interval : type === 'weekly' ? 7 * interval : NaN;
-  if (Number.isNaN(stepDays))
-    throw notImplemented(`The recurrence pattern '${type}'`);
+  if (Number.isNaN(stepDays)) throw notImplemented(`The recurrence pattern '${type}'`);
   const range = recurrence.range ?? {};
   const end = range.endDate ? Date.parse(`${range.endDate}T23:59:59Z`) : Infinity;
   const count =
@@ -499,7 +500,7 @@ function update(ctx: Ctx, e: StoredEvent, input: GraphEventInput): StoredEvent {
     const invited = new Set(updated.attendees.map((a) => a.address));
     for (const copy of copies) {
       if (!invited.has(copy.owner)) {
-        saveEvent(ctx.db, { ...copy, isCancelled: true, modified: now });
+        saveEvent(ctx.db, { ...copy, isCancelled: true, cancelledAt: now, modified: now });
         continue;
       }
       const { attendees, subject, body, start, end, location, startTimeZone, endTimeZone } = updated;
@@ -602,7 +603,7 @@ function cancel(ctx: Ctx, e: StoredEvent, comment?: string): void {
     for (const ical of icals) {
       for (const copy of eventsByIcal(ctx.db, ical)) {
         if (copy.isOrganizer) ctx.db.prepare('DELETE FROM events WHERE id = ?').run(copy.id);
-        else saveEvent(ctx.db, { ...copy, isCancelled: true, modified: now });
+        else saveEvent(ctx.db, { ...copy, isCancelled: true, cancelledAt: now, modified: now });
       }
     }
   })();
