@@ -115,3 +115,18 @@ function formError(failed: IListItemFormUpdateValue, what: string): PortError {
     return new Forbidden(message, { status: 403 });
   return new Invalid(message);
 }
+
+/** Run `work` over `items` with at most `limit` at a time, results in order. */
+export async function pool<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        results[i] = await work(items[i]);
+      }
+    }),
+  );
+  return results;
+}

@@ -8,7 +8,7 @@ import {
 } from '../../domain/meetingScopes';
 import { NotFound } from '../../ports/errors';
 import type { MeetingPermissions, PermissionReport, PlanRows } from '../../ports/MeetingPermissions';
-import { SharePointFolders, type SecurableItem } from './sharePointFolders';
+import { pool, SharePointFolders, type SecurableItem } from './sharePointFolders';
 import type { SharePointRest } from './sharePointRest';
 
 /** SharePoint's role types (locale-independent; the names are translated on a Danish tenant). */
@@ -265,18 +265,4 @@ export class SharePointPermissions implements MeetingPermissions {
       .then((u) => u.Id);
     return this.currentUser;
   }
-}
-
-/** Run `work` over `items` with at most `limit` at a time, results in order. */
-async function pool<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const runners = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await work(items[i]);
-    }
-  });
-  await Promise.all(runners);
-  return results;
 }
