@@ -38,6 +38,7 @@ const ENV = [
   'AAD_APP_CLIENT_ID',
   'AAD_TENANT_ID',
   'SHAREPOINT_SITE',
+  'SHAREPOINT_URL',
   'APP_URL',
   'LIVE_SHARE_PORT',
 ];
@@ -71,8 +72,12 @@ async function httpsOptions() {
 
 module.exports = async (_env, argv) => {
   const production = argv.mode === 'production';
+  // SharePoint REST (permissions, folders) goes to the site's own host; locally to the same local server.
+  const sharePointOrigin = `https://${(process.env.SHAREPOINT_SITE || 'kommune.sharepoint.com:/').split(':')[0]}`;
   const graphOrigin =
-    process.env.GRAPH_MODE === 'tenant' ? 'https://graph.microsoft.com' : 'http://localhost:*';
+    process.env.GRAPH_MODE === 'tenant'
+      ? `https://graph.microsoft.com ${sharePointOrigin}`
+      : 'http://localhost:*';
   const csp = [
     "default-src 'self'",
     "script-src 'self' https://appsforoffice.microsoft.com https://res.cdn.office.net",

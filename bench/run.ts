@@ -49,6 +49,7 @@ async function main() {
     });
     return Object.fromEntries(Object.entries(r).map(([k, v]) => [`liveShare.${k}`, v]));
   });
+  await step('permissions', async () => (await import('./permissions')).benchPermissions());
   await step('import', async () => (await import('./archive')).benchImportAccuracy());
   await step('archive', async () => (await import('./archive')).benchArchiveSearch(tiny ? 100 : 1000));
   if (!tiny) {

@@ -76,7 +76,7 @@ async function main(): Promise<number> {
         : null;
     bar?.start(result.meetings.length, 0);
     try {
-      const report = await importMeetings(session.lists, session.me, result.meetings, {
+      const report = await importMeetings(session, session.me, result.meetings, {
         onProgress: (done) => bar?.update(done),
       });
       bar?.stop();

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { DevTokenProvider } from '../src/adapters/auth/devTokenProvider';
-import { createGraphConnection } from '../src/adapters/graph/graphClient';
-import { SharePointListStore } from '../src/adapters/sharepoint/sharePointListStore';
-import { GRAPH_SCOPES, readConfig } from '../src/config';
+import { readConfig } from '../src/config';
 import type { Person } from '../src/domain/person';
+import { createNodeStack } from '../src/entries/nodeStack';
 import type { ListStore } from '../src/ports/ListStore';
+import type { MeetingPermissions } from '../src/ports/MeetingPermissions';
 import type { TokenProvider } from '../src/ports/TokenProvider';
 import { devSecret } from '../devServer/devSecret';
 import { startGraphServer, type GraphServer } from '../devServer/server';
@@ -12,6 +12,7 @@ import { startGraphServer, type GraphServer } from '../devServer/server';
 export interface CliSession {
   me: Person;
   lists: ListStore;
+  permissions: MeetingPermissions;
   /** Where the lists were reached, for messages. */
   where: string;
   close(): Promise<void>;
@@ -34,22 +35,24 @@ export async function openSession(options: { as: string; graph?: string }): Prom
     server = await startGraphServer({ port: 0, db, seed: 'demo', secret: devSecret(db) });
     base = server.url;
   }
+  // On a tenant, SHAREPOINT_TOKEN is a token for the SharePoint resource (permissions); GRAPH_TOKEN for Graph.
   const tokens: TokenProvider = process.env.GRAPH_TOKEN
     ? {
-        getToken: async () => process.env.GRAPH_TOKEN!,
+        getToken: async (scopes: string[]) =>
+          scopes.some((s) => s.startsWith('https://')) && process.env.SHAREPOINT_TOKEN
+            ? process.env.SHAREPOINT_TOKEN
+            : process.env.GRAPH_TOKEN!,
         account: async () => ({ upn: options.as, name: options.as }),
         signOut: async () => undefined,
       }
     : new DevTokenProvider(base.replace(/\/v1\.0\/?$/, ''), options.as);
-  const graph = createGraphConnection({
-    baseUrl: base,
-    tokens,
-    scopes: [...GRAPH_SCOPES.base, ...GRAPH_SCOPES.lists],
-  });
-  const me = (await graph.client.api('/me').get()) as { userPrincipalName: string; displayName: string };
+  const siteConfig = readConfig({ ...process.env, GRAPH_BASE_URL: base });
+  const stack = createNodeStack({ config: siteConfig, tokens, me: { upn: options.as, name: options.as } });
+  const me = (await stack.graph.client.api('/me').get()) as { userPrincipalName: string; displayName: string };
   return {
     me: { upn: me.userPrincipalName, name: me.displayName },
-    lists: new SharePointListStore(graph, process.env.SHAREPOINT_SITE ?? config.sharePointSite),
+    lists: stack.deps.lists,
+    permissions: stack.deps.permissions,
     where: server ? `den indbyggede Graph-server (${process.env.GRAPH_DB ?? '.data/graph.db'})` : base,
     close: async () => {
       await server?.close();

@@ -9,7 +9,8 @@ import { attachmentRoutes, chatRoutes, mailRoutes, putUploadChunk } from './rout
 import { eventRoutes } from './routes/events';
 import { siteRoutes } from './routes/sites';
 import { findUser, userRoutes } from './routes/users';
-import { seedDemo, seedTenant } from './seed/demo';
+import { seedTenant } from './seed/demo';
+import { seedDemoMeetings } from './seed/demoMeetings';
 
 export interface GraphServerOptions {
   port?: number;
@@ -75,8 +76,8 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
   let chaos: ChaosOptions = options.chaos ?? {};
   let stats: Stats = { total: 0, byUser: {}, byMethod: {}, byKind: {}, maxInFlightByUser: {} };
   const inFlight: Record<string, number> = {};
-  if (options.seed === 'demo' && isEmpty(db)) seedDemo(db, now());
-  else if (isEmpty(db)) seedTenant(db);
+  const seedMeetings = options.seed === 'demo' && isEmpty(db);
+  if (isEmpty(db)) seedTenant(db);
 
   const app = Fastify({ bodyLimit: 8 * 1024 * 1024, logger: false });
   app.addContentTypeParser(['application/octet-stream'], { parseAs: 'buffer' }, (_req, body, done) =>
@@ -437,6 +438,26 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
   const port = Number(new URL(address).port);
   const origin = `http://localhost:${port}`;
   base = `${origin}/v1.0`;
+  if (seedMeetings) {
+    // The demo meetings are written by the add-in's own use cases over HTTP, as its users would (without
+    // chaos, and not counted in the stats).
+    const wanted = chaos;
+    chaos = {};
+    try {
+      await seedDemoMeetings(
+        { url: base, origin },
+        (upn) => {
+          const user = findUser(db, upn)!;
+          return tokens.issue({ upn: user.userPrincipalName, oid: user.id, name: user.displayName }, 3600);
+        },
+        db,
+        now(),
+      );
+    } finally {
+      chaos = wanted;
+      stats = { total: 0, byUser: {}, byMethod: {}, byKind: {}, maxInFlightByUser: {} };
+    }
+  }
   return {
     url: base,
     origin,

@@ -14,6 +14,13 @@ export interface AppConfig {
   tenantId: string;
   /** "hostname:/sites/path", e.g. "kommune.sharepoint.com:/sites/moeder". */
   sharePointSite: string;
+  /**
+   * The site's own URL for SharePoint REST (permissions, folders): https://hostname/sites/path on a
+   * tenant; on the local server the same path on its origin (http://localhost:4000/sites/moeder).
+   */
+  sharePointUrl: string;
+  /** The delegated scope for SharePoint REST tokens (the SharePoint resource, not Graph). */
+  sharePointScopes: string[];
   /** Where the pages are served, e.g. https://localhost:3000. */
   appUrl: string;
   /**
@@ -33,14 +40,24 @@ export const GRAPH_SCOPES = {
 export function readConfig(env: Record<string, string | undefined>): AppConfig {
   const graphMode: GraphMode = env.GRAPH_MODE === 'tenant' ? 'tenant' : 'local';
   const graphPort = env.GRAPH_PORT || '4000';
+  const graphBaseUrl =
+    env.GRAPH_BASE_URL ||
+    (graphMode === 'tenant' ? 'https://graph.microsoft.com/v1.0' : `http://localhost:${graphPort}/v1.0`);
+  const sharePointSite = env.SHAREPOINT_SITE || 'kommune.sharepoint.com:/sites/moeder';
+  const [spHost, spPath = '/'] = sharePointSite.split(':');
   return {
     graphMode,
-    graphBaseUrl:
-      env.GRAPH_BASE_URL ||
-      (graphMode === 'tenant' ? 'https://graph.microsoft.com/v1.0' : `http://localhost:${graphPort}/v1.0`),
+    graphBaseUrl,
+    sharePointUrl: (
+      env.SHAREPOINT_URL ||
+      (graphMode === 'tenant' || new URL(graphBaseUrl).hostname.endsWith('graph.microsoft.com')
+        ? `https://${spHost}${spPath}`
+        : `${new URL(graphBaseUrl).origin}${spPath}`)
+    ).replace(/\/+$/, ''),
+    sharePointScopes: [`https://${spHost}/Sites.Selected`],
     clientId: env.AAD_APP_CLIENT_ID || '',
     tenantId: env.AAD_TENANT_ID || 'organizations',
-    sharePointSite: env.SHAREPOINT_SITE || 'kommune.sharepoint.com:/sites/moeder',
+    sharePointSite,
     appUrl: env.APP_URL || `http://localhost:${env.PORT || '3000'}`,
     liveShareEndpoint:
       env.LIVE_SHARE_PORT === 'off' ? '' : `http://localhost:${env.LIVE_SHARE_PORT || '7070'}`,

@@ -4,7 +4,7 @@ import { columnDefinition, LISTS } from '../../src/adapters/sharepoint/listSchem
 import type { Db } from '../db';
 import type { Ctx } from '../http';
 import { createEvent } from '../routes/events';
-import { createList, insertItem, listByName } from '../routes/sites';
+import { createList } from '../routes/sites';
 import { insertUser } from '../routes/users';
 
 const DOMAIN = 'kommune.example';
@@ -148,14 +148,20 @@ export function upcomingStart(now: Date): DateTime {
   return d.set({ hour: 11 });
 }
 
-/** The tenant plus a fortnightly rådmandsmøde series: one past meeting filled in from the seeds, one upcoming. */
-export function seedDemo(db: Db, now: Date): void {
-  seedTenant(db);
+/**
+ * The fortnightly rådmandsmøde series in Sofie's calendar (Exchange's data, as Outlook would have made it):
+ * four occurrences; the second is the past meeting, the third the upcoming one. The lists and their
+ * permissions are then written by the add-in's own use cases (demoMeetings.ts).
+ */
+export function seedDemoEvents(
+  db: Db,
+  now: Date,
+): { past: { key: string; start: string }; next: { key: string; start: string } } {
   const upcoming = upcomingStart(now);
   const first = upcoming.minus({ weeks: 4 });
-  const ctx = (as: string): Ctx => ({
+  const ctx: Ctx = {
     db,
-    me: { upn: upn(as), oid: '', name: as },
+    me: { upn: upn('sofie'), oid: '', name: 'sofie' },
     method: 'POST',
     path: '',
     query: {},
@@ -163,8 +169,8 @@ export function seedDemo(db: Db, now: Date): void {
     body: undefined,
     base: '',
     now: () => now,
-  });
-  const master = createEvent(ctx('sofie'), upn('sofie'), {
+  };
+  const master = createEvent(ctx, upn('sofie'), {
     subject: 'Rådmandsmøde',
     body: {
       contentType: 'html',
@@ -194,115 +200,39 @@ export function seedDemo(db: Db, now: Date): void {
       .prepare("SELECT ical_uid, start FROM events WHERE owner = ? AND type = 'occurrence' ORDER BY start")
       .all(upn('sofie')) as Array<{ ical_uid: string; start: string }>
   ).filter((o) => o.ical_uid.startsWith(master.iCalUId));
-  const past = occurrences[1];
-  const next = occurrences[2];
-  const siteId = (db.prepare('SELECT id FROM sites WHERE path = ?').get(DEMO_SITE.path) as { id: string }).id;
-  const list = (name: string) => listByName(db, siteId, name)!;
-  const add = (name: string, fields: Record<string, unknown>, by = 'sofie') =>
-    insertItem(ctx(by), list(name), fields, upn(by));
-  const attendees = JSON.stringify(
-    ['anders', 'erik', 'louise', 'mads'].map((n) => ({
-      upn: upn(n),
-      name: DEMO_PEOPLE.find((p) => p[0] === n)![1],
-    })),
-  );
-  const meetingRow = (key: string, start: string, status: string, version: number) => ({
-    Title: 'Rådmandsmøde',
-    MeetingKey: key,
-    Series: 'Rådmandsmøder 2022-2025 (Rådmandsmøde)',
-    Start: start,
-    End: new Date(Date.parse(start) + 2 * 3600000).toISOString(),
-    Location: 'Rådmandens kontor, vær. 436',
-    OrganizerUpn: upn('sofie'),
-    OrganizerName: 'Sofie Holm',
-    Attendees: attendees,
-    ReferentUpn: upn('mads'),
-    ReferentName: 'Mads Nielsen',
-    Status: status,
-    AgendaVersion: version,
-  });
-  const guests = (names?: string[]) =>
-    JSON.stringify(
-      (names ?? []).map((n) => ({ upn: upn(n), name: DEMO_PEOPLE.find((p) => p[0] === n)![1] })),
-    );
-
-  db.transaction(() => {
-    add('Meetings', meetingRow(past.ical_uid, past.start, 'Afsluttet', 1));
-    PAST_ITEMS.forEach(([title, category, minutes, decision, guestNames], i) => {
-      add('AgendaItems', {
-        Title: title,
-        MeetingKey: past.ical_uid,
-        ItemId: randomUUID(),
-        Number: i + 1,
-        Category: category,
-        DurationMinutes: minutes,
-        Guests: guests(guestNames),
-        Closed: false,
-        Order: i + 1,
-        Attachments: '[]',
-      });
-      add(
-        'Decisions',
-        {
-          Title: `Punkt ${i + 1}`,
-          MeetingKey: past.ical_uid,
-          SlotKey: `${past.ical_uid}#${i + 1}`,
-          ItemNumber: i + 1,
-          ItemTitle: title,
-          Text: decision,
-          Status: 'Endelig',
-          EditorUpn: upn('mads'),
-          UpdatedAt: past.start,
-        },
-        'mads',
-      );
-    });
-    add(
-      'FollowUps',
-      {
-        Title: 'Seance med begge driftschefer',
-        MeetingKey: past.ical_uid,
-        FollowUpId: randomUUID(),
-        ItemNumber: 5,
-        Owner: 'Forvaltningschefernes personlige assistenter',
-        Task: 'Forvaltningschefernes personlige assistenter følger op.',
-        Status: 'Åben',
-      },
-      'mads',
-    );
-    const absent = (who: string, name: string) =>
-      add(
-        'Absences',
-        {
-          Title: name,
-          MeetingKey: past.ical_uid,
-          PersonUpn: upn(who),
-          PersonName: name,
-          Kind: 'Afbud',
-          Items: '',
-          Reason: 'Anden mødeaktivitet',
-          Substitute: '',
-          RegisteredAt: new Date(Date.parse(past.start) - 86400000).toISOString(),
-        },
-        who,
-      );
-    absent('louise', 'Louise Rohde');
-
-    add('Meetings', meetingRow(next.ical_uid, next.start, 'Planlagt', 0));
-    UPCOMING_ITEMS.forEach(([title, category, minutes, closed, guestNames, caseNumber], i) => {
-      add('AgendaItems', {
-        Title: title,
-        MeetingKey: next.ical_uid,
-        ItemId: randomUUID(),
-        Number: i + 1,
-        Category: category,
-        DurationMinutes: minutes,
-        Guests: guests(guestNames),
-        Closed: closed,
-        Order: i + 1,
-        CaseNumber: caseNumber ?? '',
-        Attachments: '[]',
-      });
-    });
-  })();
+  const [past, next] = [occurrences[1], occurrences[2]];
+  return { past: { key: past.ical_uid, start: past.start }, next: { key: next.ical_uid, start: next.start } };
 }
+
+export interface DemoItem {
+  title: string;
+  category: string;
+  minutes: number;
+  closed: boolean;
+  guests: string[];
+  caseNumber?: string;
+  decision?: string;
+}
+
+export const DEMO_PAST_ITEMS: DemoItem[] = PAST_ITEMS.map(([title, category, minutes, decision, guests]) => ({
+  title,
+  category,
+  minutes,
+  closed: false,
+  guests: guests ?? [],
+  decision,
+}));
+
+export const DEMO_UPCOMING_ITEMS: DemoItem[] = UPCOMING_ITEMS.map(
+  ([title, category, minutes, closed, guests, caseNumber]) => ({
+    title,
+    category,
+    minutes,
+    closed,
+    guests: guests ?? [],
+    caseNumber,
+  }),
+);
+
+export const demoUpn = upn;
+export const demoName = (name: string): string => DEMO_PEOPLE.find((p) => p[0] === name)![1];

@@ -3,8 +3,13 @@ import { can } from '../domain/permissions';
 import { Forbidden } from '../ports/errors';
 import type { AppDeps } from './deps';
 import type { MeetingView } from './openMeeting';
+import { syncMeetingPermissions } from './syncMeetingPermissions';
 
-/** The organizer picks the referent (minute-taker); stored on the Meetings row, shown in the Information line. */
+/**
+ * The organizer picks the referent (minute-taker); stored on the Meetings row, shown in the Information
+ * line, and turned into SharePoint permissions: the new referent may write the meeting's decisions,
+ * follow-ups and progress, the previous one no longer.
+ */
 export async function assignReferent(
   deps: AppDeps,
   view: MeetingView,
@@ -12,5 +17,10 @@ export async function assignReferent(
 ): Promise<MeetingView> {
   if (!can(view.role, 'assignReferent')) throw new Forbidden('Kun mødets organisator kan vælge referent.');
   const row = await deps.lists.saveMeeting({ ...view.meeting, referent }, view.meetingETag);
-  return { ...view, meeting: row.value, meetingETag: row.eTag };
+  return syncMeetingPermissions(deps, {
+    ...view,
+    meeting: { ...view.meeting, referent: row.value.referent, permissionsHash: row.value.permissionsHash },
+    meetingETag: row.eTag,
+    rows: { ...view.rows, meetings: row.id },
+  });
 }

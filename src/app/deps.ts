@@ -4,6 +4,7 @@ import type { Clock } from '../ports/Clock';
 import type { ListStore } from '../ports/ListStore';
 import type { DocumentRenderer } from '../ports/DocumentRenderer';
 import type { Mailer } from '../ports/Mailer';
+import type { MeetingPermissions } from '../ports/MeetingPermissions';
 import type { Outbox } from '../ports/Outbox';
 
 /** What every use case is given by the composition root of a page (or a test). */
@@ -11,6 +12,8 @@ export interface AppDeps {
   me: Person;
   calendar: CalendarGateway;
   lists: ListStore;
+  /** The meeting's rights as SharePoint permissions (SharePoint REST; a fake in unit tests). */
+  permissions: MeetingPermissions;
   outbox: Outbox;
   clock: Clock;
   /** "Send referat" (Graph sendMail); absent where mail is not configured. */

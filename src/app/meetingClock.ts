@@ -1,4 +1,5 @@
 import { endMeeting, idleTimer, moveToItem, startMeeting } from '../domain/meetingTimer';
+import { withProgress } from '../domain/meetingProgress';
 import { can } from '../domain/permissions';
 import { Forbidden } from '../ports/errors';
 import type { AppDeps } from './deps';
@@ -9,7 +10,7 @@ export const ONLY_CHAIR = 'Kun organisatoren og referenten kan styre mødets ur.
 export type ClockAction =
   { kind: 'start'; itemNumber: number } | { kind: 'move'; itemNumber: number } | { kind: 'end' };
 
-/** Start the meeting, move the current item, end it: stored on the Meetings row for everyone to see. */
+/** Start the meeting, move the current item, end it: stored on MeetingProgress for everyone to see. */
 export async function driveMeetingClock(
   deps: AppDeps,
   view: MeetingView,
@@ -25,6 +26,13 @@ export async function driveMeetingClock(
         ? moveToItem(timer, action.itemNumber, now)
         : endMeeting(timer, now);
   const status = action.kind === 'end' ? 'Afsluttet' : 'I gang';
-  const row = await deps.lists.saveMeeting({ ...view.meeting, timer: next, status }, view.meetingETag);
-  return { ...view, meeting: row.value, meetingETag: row.eTag };
+  const progress = { ...(view.progress ?? {}), timer: next, status } as const;
+  const row = await deps.lists.saveProgress(view.key, progress, view.progressETag);
+  return {
+    ...view,
+    meeting: withProgress(view.meeting, row.value),
+    progress: row.value,
+    progressETag: row.eTag,
+    rows: { ...view.rows, progress: row.id },
+  };
 }

@@ -5,11 +5,14 @@ import type { Decision } from '../domain/decision';
 import type { FollowUp } from '../domain/followUp';
 import { composeInformationLine } from '../domain/information';
 import type { Meeting, MeetingKey } from '../domain/meeting';
+import { withProgress, type MeetingProgress } from '../domain/meetingProgress';
 import { circleOf, roleIn, visibleItems, type Role } from '../domain/permissions';
 import type { CalendarEvent } from '../ports/CalendarGateway';
 import { Forbidden, NotFound } from '../ports/errors';
 import type { Stored } from '../ports/ListStore';
+import type { PlanRows } from '../ports/MeetingPermissions';
 import type { AppDeps } from './deps';
+import { syncMeetingPermissions } from './syncMeetingPermissions';
 
 /** Everything a page shows about one meeting, as the signed-in person may see it. */
 export interface MeetingView {
@@ -17,6 +20,11 @@ export interface MeetingView {
   meeting: Meeting;
   /** eTag of the Meetings row; absent until the organizer has saved it once. */
   meetingETag?: string;
+  /** The MeetingProgress row (clock, running status, referat sent for approval) and its eTag. */
+  progress: MeetingProgress | null;
+  progressETag?: string;
+  /** List item ids of the rows that carry permissions of their own (for syncMeetingPermissions). */
+  rows: PlanRows;
   /** The person's own calendar copy; null for a guest, who is on an item but not invited to the event. */
   event: CalendarEvent | null;
   role: Role;
@@ -83,9 +91,11 @@ export async function openMeeting(deps: AppDeps, key: MeetingKey): Promise<Meeti
   if (!snapshot || (!event && !snapshot.meeting)) throw new Forbidden(NOT_INVITED);
 
   const row = snapshot.meeting;
-  const meeting: Meeting = row
-    ? { ...row.value, ...(event ? liveEventFields(event, row.value) : {}) }
-    : meetingFromEvent(event!);
+  const progress = snapshot.progress;
+  const meeting: Meeting = withProgress(
+    row ? { ...row.value, ...(event ? liveEventFields(event, row.value) : {}) } : meetingFromEvent(event!),
+    progress?.value,
+  );
   const allItems = snapshot.items.map((s) => s.value).sort((a, b) => a.number - b.number);
   const role = roleIn(circleOf(meeting, allItems), deps.me.upn);
   if (role === 'none') throw new Forbidden(NOT_INVITED);
@@ -96,10 +106,17 @@ export async function openMeeting(deps: AppDeps, key: MeetingKey): Promise<Meeti
   for (const d of snapshot.decisions)
     if (visibleNumbers.has(d.value.itemNumber)) decisions[d.value.itemNumber] = d;
 
-  return {
+  const view: MeetingView = {
     key,
     meeting,
     meetingETag: row?.eTag,
+    progress: progress?.value ?? null,
+    progressETag: progress?.eTag,
+    rows: {
+      meetings: row?.id,
+      progress: progress?.id,
+      agenda: Object.fromEntries(snapshot.items.map((s) => [s.value.id, s.id])),
+    },
     event,
     role,
     items,
@@ -109,6 +126,9 @@ export async function openMeeting(deps: AppDeps, key: MeetingKey): Promise<Meeti
     followUps: snapshot.followUps.filter((f) => visibleNumbers.has(f.value.itemNumber)),
     decisionsCursor: snapshot.decisionsCursor,
   };
+  // Attendees added or removed in Outlook since the last sync get their rights when the organizer next
+  // opens the meeting (nothing is done when the plan is unchanged).
+  return role === 'organizer' && row ? syncMeetingPermissions(deps, view, allItems) : view;
 }
 
 /** The calendar is the truth for time, place and who is invited; the row for everything else. */

@@ -6,7 +6,9 @@ import { Forbidden } from '../ports/errors';
 import type { DocumentRenderer } from '../ports/DocumentRenderer';
 import type { Mailer } from '../ports/Mailer';
 import type { AppDeps } from './deps';
-import type { MeetingView } from './openMeeting';
+import { openMeeting, type MeetingView } from './openMeeting';
+import { isArchive, planFor, syncMeetingPermissions } from './syncMeetingPermissions';
+import { withProgress, type MeetingProgress } from '../domain/meetingProgress';
 
 export type ReferatFormat = 'docx' | 'pdf' | 'html';
 
@@ -57,27 +59,57 @@ export async function exportReferat(
   return { name, contentType: CONTENT_TYPES[format], bytes };
 }
 
+/** Approve or reopen: the organizer's Meetings row, then the permissions that follow from it. */
 async function saveReferat(deps: AppDeps, view: MeetingView, next: ReferatRecord): Promise<MeetingView> {
   const stored = await deps.lists.saveMeeting({ ...view.meeting, referat: next }, view.meetingETag);
-  return { ...view, meeting: stored.value, meetingETag: stored.eTag };
+  const meeting = withProgress(
+    { ...view.meeting, referat: stored.value.referat, permissionsHash: stored.value.permissionsHash },
+    view.progress,
+  );
+  return syncMeetingPermissions(deps, {
+    ...view,
+    meeting,
+    meetingETag: stored.eTag,
+    rows: { ...view.rows, meetings: stored.id },
+  });
 }
 
+/** The referent (or the organizer) sends the referat for approval: written on MeetingProgress. */
 export async function sendReferatForApproval(deps: AppDeps, view: MeetingView): Promise<MeetingView> {
   if (!can(view.role, 'exportMinutes')) throw new Forbidden(ONLY_WRITERS);
-  return saveReferat(
-    deps,
-    view,
-    sendForApproval(view.meeting.referat ?? newReferat(), deps.me.upn, deps.clock.now()),
-  );
+  const record = view.meeting.referat ?? newReferat();
+  const at = deps.clock.now();
+  const sent = sendForApproval(record, deps.me.upn, at);
+  const progress: MeetingProgress = {
+    ...(view.progress ?? {}),
+    referatSubmitted: { version: record.version, by: deps.me.upn, at },
+  };
+  const stored = await deps.lists.saveProgress(view.key, progress, view.progressETag);
+  return {
+    ...view,
+    meeting: { ...view.meeting, referat: sent },
+    progress: stored.value,
+    progressETag: stored.eTag,
+    rows: { ...view.rows, progress: stored.id },
+  };
 }
 
+/**
+ * The organizer approves: decisions and follow-ups become read-only in SharePoint (the referent loses
+ * write), and the afbud reasons of the meeting are deleted (health data that the referat does not hold).
+ */
 export async function approveReferat(deps: AppDeps, view: MeetingView): Promise<MeetingView> {
   if (!can(view.role, 'approveMinutes')) throw new Forbidden(ONLY_ORGANIZER_APPROVES);
-  return saveReferat(
+  const approved = await saveReferat(
     deps,
     view,
     approve(view.meeting.referat ?? newReferat(), deps.me.upn, deps.clock.now()),
   );
+  await deps.permissions.removeFolder(
+    planFor(approved.meeting, approved.items, isArchive(approved)),
+    'AbsenceReasons',
+  );
+  return approved;
 }
 
 export async function reopenReferat(deps: AppDeps, view: MeetingView): Promise<MeetingView> {
@@ -137,14 +169,6 @@ export async function approvePreviousReferat(
   if (!can(view.role, 'approveMinutes')) throw new Forbidden(ONLY_ORGANIZER_APPROVES);
   const previous = await previousMeeting(deps, view);
   if (!previous) throw new Forbidden('Der er intet tidligere møde i serien at godkende referatet for.');
-  const snapshot = await deps.lists.openMeeting(previous.key);
-  const stored = snapshot.meeting ?? { value: previous, eTag: undefined };
-  const saved = await deps.lists.saveMeeting(
-    {
-      ...stored.value,
-      referat: approve(stored.value.referat ?? newReferat(), deps.me.upn, deps.clock.now()),
-    },
-    stored.eTag,
-  );
-  return saved.value;
+  const approved = await approveReferat(deps, await openMeeting(deps, previous.key));
+  return approved.meeting;
 }

@@ -1,13 +1,45 @@
 import type { AgendaItem } from '../domain/agendaItem';
 import { renderAgendaSection } from '../domain/agendaSection';
 import type { Meeting } from '../domain/meeting';
+import { planHash } from '../domain/meetingScopes';
 import { can } from '../domain/permissions';
 import { validateAgenda } from '../domain/validation';
 import { Forbidden } from '../ports/errors';
 import type { AppDeps } from './deps';
 import type { MeetingView } from './openMeeting';
+import { isArchive, planFor, syncMeetingPermissions } from './syncMeetingPermissions';
 
 export const ONLY_ORGANIZER = 'Kun mødets organisator kan redigere og sende dagsordenen.';
+
+/**
+ * Write the agenda rows under the right permissions. The plan of the NEW agenda is applied first to the
+ * rows that exist (closing an item or removing a guest takes access away before anything is written),
+ * new rows are then written into the meeting's folder (the circle only), and the plan is applied again so
+ * a new guest item gets its own scope.
+ */
+async function writeAgenda(
+  deps: AppDeps,
+  view: MeetingView,
+  meeting: Meeting,
+  items: AgendaItem[],
+): Promise<MeetingView> {
+  const first = planFor(meeting, items, isArchive(view));
+  if (planHash(first) !== view.meeting.permissionsHash) await deps.permissions.apply(first, view.rows);
+  const stored = await deps.lists.replaceAgenda(view.key, items);
+  const meetingRow = await deps.lists.saveMeeting(meeting, view.meetingETag);
+  const written: MeetingView = {
+    ...view,
+    items: stored.map((s) => s.value),
+    meeting: { ...meeting, permissionsHash: meetingRow.value.permissionsHash },
+    meetingETag: meetingRow.eTag,
+    rows: {
+      ...view.rows,
+      meetings: meetingRow.id,
+      agenda: Object.fromEntries(stored.map((s) => [s.value.id, s.id])),
+    },
+  };
+  return syncMeetingPermissions(deps, written, items);
+}
 
 /** Save the agenda without sending it (the organizer's draft). */
 export async function saveAgenda(
@@ -16,20 +48,13 @@ export async function saveAgenda(
   items: AgendaItem[],
 ): Promise<MeetingView> {
   if (!can(view.role, 'editAgenda')) throw new Forbidden(ONLY_ORGANIZER);
-  const valid = validateAgenda(items);
-  const stored = await deps.lists.replaceAgenda(view.key, valid);
-  const meetingRow = await deps.lists.saveMeeting(view.meeting, view.meetingETag);
-  return {
-    ...view,
-    items: stored.map((s) => s.value),
-    meeting: meetingRow.value,
-    meetingETag: meetingRow.eTag,
-  };
+  return writeAgenda(deps, view, view.meeting, validateAgenda(items));
 }
 
 /**
- * "Send dagsorden": validate, write the list rows, bump the agenda version and write the agenda into the
- * calendar event so every attendee's calendar shows it. Re-sending replaces the earlier version.
+ * "Send dagsorden": validate, write the list rows under the meeting's permissions, bump the agenda version
+ * and write the agenda into the calendar event so every attendee's calendar shows it. Re-sending replaces
+ * the earlier version.
  */
 export async function sendAgenda(
   deps: AppDeps,
@@ -38,26 +63,20 @@ export async function sendAgenda(
 ): Promise<MeetingView> {
   if (!can(view.role, 'editAgenda') || !view.event?.isOrganizer) throw new Forbidden(ONLY_ORGANIZER);
   const valid = validateAgenda(items);
-  const stored = await deps.lists.replaceAgenda(view.key, valid);
   const meeting: Meeting = {
     ...view.meeting,
     eventId: view.event.id,
     agendaVersion: view.meeting.agendaVersion + 1,
     status: view.meeting.status === 'Planlagt' ? 'Udsendt' : view.meeting.status,
   };
-  const meetingRow = await deps.lists.saveMeeting(meeting, view.meetingETag);
+  const written = await writeAgenda(deps, view, meeting, valid);
   await deps.calendar.publishAgenda(view.event.id, {
-    sectionHtml: renderAgendaSection(meeting, valid),
+    sectionHtml: renderAgendaSection(written.meeting, valid),
     extension: {
       meetingKey: view.key,
       siteId: await deps.lists.siteId(),
-      agendaVersion: meeting.agendaVersion,
+      agendaVersion: written.meeting.agendaVersion,
     },
   });
-  return {
-    ...view,
-    items: stored.map((s) => s.value),
-    meeting: meetingRow.value,
-    meetingETag: meetingRow.eTag,
-  };
+  return written;
 }

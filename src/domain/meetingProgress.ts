@@ -1,6 +1,6 @@
 import type { Meeting } from './meeting';
 import type { MeetingTimer } from './meetingTimer';
-import { sendForApproval } from './referatApproval';
+import { newReferat, sendForApproval } from './referatApproval';
 
 /**
  * What the referent (and the organizer) write while and after the meeting runs: the item clock, the
@@ -18,7 +18,7 @@ export interface MeetingProgress {
 /** The meeting as everyone sees it: the organizer's row with the progress laid over it. */
 export function withProgress(meeting: Meeting, progress: MeetingProgress | null | undefined): Meeting {
   if (!progress) return meeting;
-  const record = meeting.referat;
+  const record = meeting.referat ?? (progress.referatSubmitted ? newReferat() : undefined);
   const submitted = progress.referatSubmitted;
   const referat =
     record && submitted && record.state === 'Kladde' && submitted.version === record.version

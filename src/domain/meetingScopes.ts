@@ -102,9 +102,11 @@ export function planMeetingPermissions(input: PlanInput): MeetingPermissionPlan 
   const organizerUpn = lower(meeting.organizer.upn);
   const referentUpn = meeting.referent?.upn ? lower(meeting.referent.upn) : undefined;
   const circleSet = new Set(
-    [organizerUpn, ...meeting.attendees.map((a) => lower(a.upn)), ...(referentUpn ? [referentUpn] : [])].filter(
-      Boolean,
-    ),
+    [
+      organizerUpn,
+      ...meeting.attendees.map((a) => lower(a.upn)),
+      ...(referentUpn ? [referentUpn] : []),
+    ].filter(Boolean),
   );
   const circle = [...circleSet].sort();
   const organizer: Grant = { principal: user(organizerUpn), role: 'Full Control' };
@@ -130,7 +132,10 @@ export function planMeetingPermissions(input: PlanInput): MeetingPermissionPlan 
       scope: { kind: 'meetingRow', list: 'MeetingProgress' },
       grants: [organizer, circleRead, ...progressWriter],
     },
-    { scope: { kind: 'meetingFolder', list: 'AgendaItems' }, grants: [organizer, circleRead, ...membersRead] },
+    {
+      scope: { kind: 'meetingFolder', list: 'AgendaItems' },
+      grants: [organizer, circleRead, ...membersRead],
+    },
     ...(['Decisions', 'FollowUps'] as const).map((list) => ({
       scope: { kind: 'meetingFolder' as const, list },
       grants: [organizer, circleRead, ...referentWrites, ...membersRead],

@@ -6,6 +6,8 @@ import { GraphCalendar } from '../adapters/graph/graphCalendar';
 import { mapGraphError } from '../adapters/graph/graphErrors';
 import { GraphMailer } from '../adapters/graph/graphMailer';
 import { SharePointListStore } from '../adapters/sharepoint/sharePointListStore';
+import { createSharePointRest } from '../adapters/sharepoint/sharePointRest';
+import { SharePointPermissions } from '../adapters/sharepoint/sharePointPermissions';
 import type { AppDeps } from '../app/deps';
 import { GRAPH_SCOPES, readConfig, type AppConfig } from '../config';
 import type { HostContext, MeetingHost, Theme } from '../ports/MeetingHost';
@@ -47,6 +49,7 @@ function buildEnv(): Record<string, string | undefined> {
     AAD_APP_CLIENT_ID: process.env.AAD_APP_CLIENT_ID,
     AAD_TENANT_ID: process.env.AAD_TENANT_ID,
     SHAREPOINT_SITE: process.env.SHAREPOINT_SITE,
+    SHAREPOINT_URL: process.env.SHAREPOINT_URL,
     APP_URL: process.env.APP_URL,
     LIVE_SHARE_PORT: process.env.LIVE_SHARE_PORT,
   };
@@ -98,10 +101,17 @@ export async function createRuntime(
     displayName: string;
     userPrincipalName: string;
   };
+  // SharePoint REST for what Graph has no API for (permissions, folders): a token for the site's host.
+  const rest = createSharePointRest({
+    siteUrl: config.sharePointUrl,
+    tokens,
+    scopes: config.sharePointScopes,
+  });
   const deps: AppDeps = {
     me: { upn: me.userPrincipalName || upn, name: me.displayName || upn },
     calendar: new GraphCalendar(graph, createSanitizer(window)),
-    lists: new SharePointListStore(graph, config.sharePointSite),
+    lists: new SharePointListStore(graph, config.sharePointSite, rest),
+    permissions: new SharePointPermissions(rest),
     outbox: new IndexedDbOutbox(me.userPrincipalName || upn),
     clock: systemClock,
     // Mail.Send is asked for only when mail is sent (incremental consent): its own connection.

@@ -55,7 +55,9 @@ export interface ListStore {
   openMeeting(key: MeetingKey): Promise<MeetingSnapshot>;
 
   /** Only the meeting's own rows (status, clock): one cheap round trip for watchers without a live channel. */
-  readMeeting(key: MeetingKey): Promise<{ meeting: Stored<Meeting> | null; progress: Stored<MeetingProgress> | null }>;
+  readMeeting(
+    key: MeetingKey,
+  ): Promise<{ meeting: Stored<Meeting> | null; progress: Stored<MeetingProgress> | null }>;
   /**
    * The organizer's Meetings row: everything of `meeting` except what MeetingProgress holds (timer,
    * 'I gang'/'Afsluttet', the referent's submission). Created at the list root when missing.

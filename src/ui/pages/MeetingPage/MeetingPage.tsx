@@ -184,7 +184,16 @@ export function MeetingPage({
               }),
             ),
           }}
-          onView={(next) => m.setView({ ...view, meeting: next.meeting, meetingETag: next.meetingETag })}
+          onView={(next) =>
+            m.setView({
+              ...view,
+              meeting: next.meeting,
+              meetingETag: next.meetingETag,
+              progress: next.progress,
+              progressETag: next.progressETag,
+              rows: next.rows,
+            })
+          }
         />
       )}
     </div>

@@ -1,0 +1,67 @@
+import type { AgendaItem } from '../domain/agendaItem';
+import type { Meeting } from '../domain/meeting';
+import {
+  planHash,
+  planMeetingPermissions,
+  type MeetingPermissionPlan,
+  type PlanInput,
+} from '../domain/meetingScopes';
+import { Forbidden } from '../ports/errors';
+import type { AppDeps } from './deps';
+import type { MeetingView } from './openMeeting';
+
+export const ONLY_ORGANIZER_SETS_RIGHTS = 'Kun mødets organisator kan bestemme, hvem der må se mødet.';
+
+/** The plan for a meeting as its organizer sees it (all items). */
+export function planFor(
+  meeting: Meeting,
+  items: PlanInput['items'],
+  archive: boolean,
+): MeetingPermissionPlan {
+  return planMeetingPermissions({
+    meeting,
+    items,
+    approved: meeting.referat?.state === 'Godkendt',
+    archive,
+  });
+}
+
+/** A meeting without a calendar event is imported history: its open part is the site's archive. */
+export const isArchive = (view: Pick<MeetingView, 'event' | 'meeting'>): boolean =>
+  !view.event && !view.meeting.eventId;
+
+/**
+ * Makes SharePoint hold the meeting's rules as permissions (docs/adr/004-permissions.md), with the
+ * organizer's own delegated rights, after a write that may have changed who may see what. Cheap when
+ * nothing changed: the plan's hash is kept on the Meetings row and compared first. While a row of the
+ * plan does not exist yet the hash is not stored, so the next call applies again.
+ */
+export async function syncMeetingPermissions(
+  deps: AppDeps,
+  view: MeetingView,
+  items: Pick<AgendaItem, 'id' | 'number' | 'closed' | 'guests'>[] = view.items,
+): Promise<MeetingView> {
+  if (view.role !== 'organizer') throw new Forbidden(ONLY_ORGANIZER_SETS_RIGHTS);
+  const plan = planFor(view.meeting, items, isArchive(view));
+  const hash = planHash(plan);
+  if (hash === view.meeting.permissionsHash) return view;
+  let current = view;
+  if (!current.rows.progress) {
+    // Only the organizer can create rows at a list's root; the referent writes this one later.
+    const progress = await deps.lists.saveProgress(view.key, view.progress ?? {});
+    current = {
+      ...current,
+      progress: progress.value,
+      progressETag: progress.eTag,
+      rows: { ...current.rows, progress: progress.id },
+    };
+  }
+  const report = await deps.permissions.apply(plan, current.rows);
+  if (report.pending.length > 0 || !current.rows.meetings) return current;
+  const saved = await deps.lists.saveMeeting({ ...view.meeting, permissionsHash: hash }, view.meetingETag);
+  return {
+    ...current,
+    meeting: { ...view.meeting, permissionsHash: saved.value.permissionsHash },
+    meetingETag: saved.eTag,
+  };
+}
