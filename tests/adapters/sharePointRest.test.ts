@@ -32,7 +32,7 @@ describe('SharePoint REST client (PnPjs with our behaviours)', () => {
     const rest = createSharePointRest({
       siteUrl: 'https://kommune.sharepoint.com/sites/moeder/',
       tokens: tokens(scopes),
-      scope: 'https://kommune.sharepoint.com/Sites.Selected',
+      scopes: ['https://kommune.sharepoint.com/Sites.Selected'],
       send,
     });
     expect(await rest.sp.web.select('Title')()).toEqual({ Title: 'Møder' });
@@ -58,7 +58,7 @@ describe('SharePoint REST client (PnPjs with our behaviours)', () => {
     const rest = createSharePointRest({
       siteUrl: 'http://localhost:1/sites/moeder',
       tokens: tokens(),
-      scope: 'x',
+      scopes: ['x'],
       send: async () =>
         json(
           status,
@@ -83,7 +83,7 @@ describe('SharePoint REST client (PnPjs with our behaviours)', () => {
     const rest = createSharePointRest({
       siteUrl: 'http://localhost:1/sites/moeder',
       tokens: tokens(),
-      scope: 'x',
+      scopes: ['x'],
       send: async () => {
         throw new TypeError('fetch failed');
       },
@@ -110,7 +110,7 @@ describe('SharePoint REST client (PnPjs with our behaviours)', () => {
       const rest = createSharePointRest({
         siteUrl: `http://localhost:${port}/sites/moeder`,
         tokens: tokens(),
-        scope: 'x',
+        scopes: ['x'],
       });
       expect(await rest.sp.web.select('Title')()).toEqual({ Title: 'ok' });
       expect(hits).toBe(2);

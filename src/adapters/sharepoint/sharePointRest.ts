@@ -33,8 +33,8 @@ export interface SharePointRestOptions {
   /** The site's absolute URL: https://kommune.sharepoint.com/sites/moeder, or http://localhost:4000/sites/moeder. */
   siteUrl: string;
   tokens: TokenProvider;
-  /** The SharePoint resource scope, e.g. https://kommune.sharepoint.com/Sites.Selected (any scope locally). */
-  scope: string;
+  /** The SharePoint resource scopes, e.g. ['https://kommune.sharepoint.com/Sites.Selected'] (any scope locally). */
+  scopes: string[];
   /** Attempts on 429/503/504 and dropped connections (PnPjs' BrowserFetchWithRetry), Retry-After honoured. */
   retries?: number;
   /** First back-off when the server sends no Retry-After (doubles per attempt). */
@@ -105,7 +105,7 @@ export function createSharePointRest(options: SharePointRestOptions): SharePoint
     DefaultHeaders(),
     InjectHeaders({ Accept: 'application/json;odata=nometadata' }),
     DefaultInit(),
-    Bearer(options.tokens, [options.scope]),
+    Bearer(options.tokens, options.scopes),
     CountRequests(counter),
     TimeoutSignal(options.timeoutMs ?? 20_000),
     options.send
