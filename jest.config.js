@@ -19,7 +19,7 @@ const transform = {
 const common = {
   testEnvironment: 'node',
   transform,
-  transformIgnorePatterns: ['/node_modules/(?!(dexie|cookie)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(dexie|cookie|@pnp)/)'],
 };
 
 module.exports = {

@@ -26,6 +26,27 @@ const MIGRATIONS: string[] = [
    CREATE INDEX items_changes ON items(list_id, change_seq);
    CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
    CREATE TABLE mail (id TEXT PRIMARY KEY, sender TEXT NOT NULL, json TEXT NOT NULL, sent TEXT NOT NULL);`,
+  // SharePoint's security model (devServer/sharepoint): principals (site users and groups, one id space per
+  // site), securables with unique role assignments, role assignments; folders as list items. Access is
+  // decided from these alone, so the old per-site role table goes.
+  `CREATE TABLE sp_principals (site_id TEXT NOT NULL, id INTEGER NOT NULL, kind TEXT NOT NULL, login_name TEXT NOT NULL COLLATE NOCASE,
+     title TEXT NOT NULL COLLATE NOCASE, email TEXT NOT NULL DEFAULT '', upn TEXT COLLATE NOCASE, description TEXT,
+     owner_id INTEGER, only_members_view INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (site_id, id));
+   CREATE UNIQUE INDEX sp_principals_login ON sp_principals(site_id, login_name);
+   CREATE TABLE sp_group_members (site_id TEXT NOT NULL, group_id INTEGER NOT NULL, user_id INTEGER NOT NULL,
+     PRIMARY KEY (site_id, group_id, user_id));
+   CREATE INDEX sp_group_members_user ON sp_group_members(site_id, user_id);
+   CREATE TABLE sp_scopes (site_id TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY (site_id, key));
+   CREATE TABLE sp_role_assignments (site_id TEXT NOT NULL, scope TEXT NOT NULL, principal_id INTEGER NOT NULL, role_id INTEGER NOT NULL,
+     PRIMARY KEY (site_id, scope, principal_id, role_id));
+   CREATE TABLE sp_webs (site_id TEXT PRIMARY KEY, owner_group INTEGER, member_group INTEGER, visitor_group INTEGER);
+   ALTER TABLE items ADD COLUMN fs_obj_type INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE items ADD COLUMN dir TEXT NOT NULL DEFAULT '';
+   ALTER TABLE items ADD COLUMN leaf TEXT;
+   ALTER TABLE items ADD COLUMN created_seq INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE items ADD COLUMN deleted_viewers TEXT;
+   CREATE INDEX items_dir ON items(list_id, dir, fs_obj_type);
+   DROP TABLE site_roles;`,
 ];
 
 export type Db = Database.Database;

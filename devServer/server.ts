@@ -11,6 +11,8 @@ import { siteRoutes } from './routes/sites';
 import { findUser, userRoutes } from './routes/users';
 import { seedTenant } from './seed/demo';
 import { seedDemoMeetings } from './seed/demoMeetings';
+import { SpError, spErrorBody, formatOf } from './sharepoint/odataJson';
+import { handleRest, unauthorized } from './sharepoint/restRoutes';
 
 export interface GraphServerOptions {
   port?: number;
@@ -53,7 +55,9 @@ interface Stats {
 }
 
 const pathKind = (path: string) =>
-  /\/\$batch$/.test(path)
+  /\/_api(\/|$)/i.test(path)
+    ? 'spRest'
+    : /\/\$batch$/.test(path)
     ? 'batch'
     : /\/items\/delta/.test(path)
       ? 'delta'
@@ -97,6 +101,7 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
   let base = '';
   // Marks the server's own inner batch requests; a random value, so a client cannot pass as one.
   const batchMarker = randomUUID();
+  let origin = '';
 
   const send = (reply: FastifyReply, requestId: string, r: Result) => {
     reply.header('request-id', requestId).header('client-request-id', requestId);
@@ -130,7 +135,7 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
         .header('Access-Control-Allow-Methods', 'GET, POST, PATCH, PUT, DELETE, OPTIONS')
         .header(
           'Access-Control-Allow-Headers',
-          'authorization, content-type, if-match, if-none-match, prefer, retry-attempt, sdkversion, client-request-id, cache-control, content-range',
+          'authorization, content-type, accept, if-match, if-none-match, prefer, retry-attempt, sdkversion, client-request-id, cache-control, content-range, x-http-method, x-requestdigest, x-clientservice-clienttag, x-pnpjs-nodigest, odata-version',
         )
         .header('Access-Control-Max-Age', '600')
         .code(204)
@@ -338,6 +343,79 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
     return reply.code(200).header('Content-Type', JSON_CONTENT_TYPE).send(JSON.stringify({ responses }));
   };
 
+  /** SharePoint REST below a site's path (…/sites/moeder/_api/…, or /_api/… for the root site). */
+  const spRest = async (req: FastifyRequest, reply: FastifyReply) => {
+    const requestId = randomUUID();
+    const url = new URL(req.url, 'http://localhost');
+    const at = url.pathname.toLowerCase().indexOf('/_api');
+    const format = formatOf(req.headers.accept);
+    const answer = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+      reply.header('request-id', requestId).header('SPRequestGuid', requestId);
+      for (const [k, v] of Object.entries(headers)) reply.header(k, v);
+      if (body === undefined) return reply.code(status).send();
+      const type =
+        format === 'verbose'
+          ? 'application/json;odata=verbose;charset=utf-8'
+          : format === 'nometadata'
+            ? 'application/json;odata=nometadata;streaming=true;charset=utf-8'
+            : 'application/json;odata=minimalmetadata;streaming=true;charset=utf-8';
+      return reply.code(status).header('Content-Type', type).send(JSON.stringify(body));
+    };
+    const spFail = (e: unknown) => {
+      if (e instanceof SpError) return answer(e.status, spErrorBody(format, e.code, e.message), e.headers);
+      if (e instanceof GraphHttpError)
+        return answer(
+          e.status,
+          spErrorBody(
+            format,
+            e.status === 400 ? '-1, Microsoft.SharePoint.Client.InvalidClientQueryException' : '-1, System.Exception',
+            e.message,
+          ),
+          e.headers,
+        );
+      console.error(e);
+      return answer(500, spErrorBody(format, '-2146233088, System.Exception', 'An unexpected error occurred.'));
+    };
+    if (at < 0) return spFail(new SpError(404, '-2147024894, System.IO.FileNotFoundException', 'File Not Found.'));
+    let me: TokenClaims;
+    try {
+      me = tokens.verify(req.headers.authorization);
+    } catch (e) {
+      return spFail(unauthorized(e));
+    }
+    stats.total += 1;
+    stats.byUser[me.upn] = (stats.byUser[me.upn] ?? 0) + 1;
+    stats.byMethod[req.method] = (stats.byMethod[req.method] ?? 0) + 1;
+    stats.byKind.spRest = (stats.byKind.spRest ?? 0) + 1;
+    if (!(await applyChaos(req, reply, false))) return reply;
+    const sitePath = decodeURIComponent(url.pathname.slice(0, at)).replace(/\/+$/, '') || '/';
+    const site = db.prepare('SELECT * FROM sites WHERE path = ? COLLATE NOCASE').get(sitePath) as
+      { id: string; hostname: string; path: string; json: string } | undefined;
+    if (!site) return spFail(new SpError(404, '-2147024894, System.IO.FileNotFoundException', 'File Not Found.'));
+    const query: Record<string, string> = {};
+    url.searchParams.forEach((v, k) => (query[k] = v));
+    const headers = req.headers as Record<string, string | undefined>;
+    const ctx: Ctx = { db, me, method: req.method, path: url.pathname, query, headers, body: req.body, base, now };
+    try {
+      const r = handleRest(
+        ctx,
+        site,
+        {
+          method: req.method,
+          sitePath,
+          apiPath: url.pathname.slice(at + 5).replace(/^\//, ''),
+          query,
+          headers,
+          body: req.body,
+        },
+        origin,
+      );
+      return answer(r.status, r.body, r.headers);
+    } catch (e) {
+      return spFail(e);
+    }
+  };
+
   app.setErrorHandler((error, _req, reply) => {
     const requestId = randomUUID();
     const e = error as { code?: string; statusCode?: number; message: string };
@@ -376,6 +454,9 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
   for (const method of ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'] as const) {
     app.route({ method, url: '/v1.0/*', handler: dispatch });
     app.route({ method, url: '/v1.0', handler: dispatch });
+    app.route({ method, url: '/sites/*', handler: spRest });
+    app.route({ method, url: '/_api/*', handler: spRest });
+    app.route({ method, url: '/_api', handler: spRest });
   }
 
   app.post('/_dev/token', async (req, reply) => {
@@ -453,7 +534,7 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
 
   const address = await app.listen({ port: options.port ?? 4000, host: options.host ?? '127.0.0.1' });
   const port = Number(new URL(address).port);
-  const origin = `http://localhost:${port}`;
+  origin = `http://localhost:${port}`;
   base = `${origin}/v1.0`;
   if (seedMeetings) {
     // The demo meetings are written by the add-in's own use cases over HTTP, as its users would (without

@@ -1,16 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { nextCounter, type Db } from '../db';
 import { badRequest, forbidden, GraphHttpError, notFound } from '../errors';
-import { noContent, ok, paged, select, type Ctx, type Result, type Route } from '../http';
+import { noContent, ok, select, type Ctx, type Result, type Route } from '../http';
 import { evaluate, filterPaths, orderBy, parseFilter } from '../odata';
-import {
-  MEETING_LISTS,
-  mayRead,
-  mayWrite,
-  meetingAccess,
-  siteRole,
-  type MeetingAccess,
-} from '../permissions';
+import { has, Perm } from '../sharepoint/roleDefinitions';
+import { itemKey, listKey, Security, WEB, type ItemSecurity } from '../sharepoint/scopes';
 import { findUser } from './users';
 
 export interface ColumnDef {
@@ -37,9 +31,14 @@ export interface ListDoc {
   template: string;
   columns: ColumnDef[];
   created: string;
+  /** SPList.ReadSecurity: 1 all items, 2 only items the user created. */
+  readSecurity?: number;
+  /** SPList.WriteSecurity: 1 all items, 2 only own items, 4 none. */
+  writeSecurity?: number;
+  enableFolderCreation?: boolean;
 }
 
-interface ItemRow {
+export interface ItemRow {
   list_id: string;
   id: number;
   guid: string;
@@ -51,7 +50,23 @@ interface ItemRow {
   modified_by: string;
   deleted: number;
   change_seq: number;
+  /** 1 for a folder (FSObjType), 0 for an item. */
+  fs_obj_type: number;
+  /** The folder the row is in, relative to the list's root folder ("" at the root, "A/B" below). */
+  dir: string;
+  /** FileLeafRef: a folder's name, an item's "<id>_.000". */
+  leaf: string | null;
+  created_seq: number;
+  /** JSON array of the site user ids who could view a deleted row when it was deleted. */
+  deleted_viewers: string | null;
 }
+
+export const FOLDER_CONTENT_TYPE = { id: '0x0120', name: 'Folder' };
+export const ITEM_CONTENT_TYPE = { id: '0x0100', name: 'Item' };
+export const settingsOf = (list: ListDoc): ItemSecurity => ({
+  readSecurity: list.readSecurity ?? 1,
+  writeSecurity: list.writeSecurity ?? 1,
+});
 
 const BUILTIN: ColumnDef[] = [
   {
@@ -64,6 +79,13 @@ const BUILTIN: ColumnDef[] = [
 ];
 const TEXT_MAX = 63999;
 
+export interface SiteRow {
+  id: string;
+  hostname: string;
+  path: string;
+  json: string;
+}
+
 export function siteByPath(db: Db, hostname: string, path: string) {
   return db
     .prepare('SELECT * FROM sites WHERE hostname = ? AND path = ?')
@@ -71,7 +93,7 @@ export function siteByPath(db: Db, hostname: string, path: string) {
     { id: string; hostname: string; path: string; json: string } | undefined;
 }
 
-function site(db: Db, id: string) {
+export function site(db: Db, id: string) {
   return db.prepare('SELECT * FROM sites WHERE id = ?').get(id) as
     { id: string; hostname: string; path: string; json: string } | undefined;
 }
@@ -83,7 +105,13 @@ export function listByName(db: Db, siteId: string, idOrName: string): ListDoc | 
   return row ? (JSON.parse(row.json) as ListDoc) : undefined;
 }
 
-function saveList(db: Db, list: ListDoc) {
+export function allLists(db: Db, siteId: string): ListDoc[] {
+  return (
+    db.prepare('SELECT json FROM lists WHERE site_id = ? ORDER BY display_name').all(siteId) as Array<{ json: string }>
+  ).map((r) => JSON.parse(r.json) as ListDoc);
+}
+
+export function saveList(db: Db, list: ListDoc) {
   db.prepare(
     'INSERT INTO lists (id, site_id, display_name, json) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET json = excluded.json',
   ).run(list.id, list.siteId, list.displayName, JSON.stringify(list));
@@ -92,6 +120,11 @@ function saveList(db: Db, list: ListDoc) {
   for (const col of list.columns.filter((c) => c.enforceUniqueValues))
     db.prepare(
       `CREATE INDEX IF NOT EXISTS "uq_${list.id}_${col.name}" ON items (list_id, ${uniqueValue(col)}) WHERE deleted = 0`,
+    ).run();
+  // Every indexed column gets an expression index, so "fields/X eq 'v'" on it is a lookup for any column.
+  for (const col of list.columns.filter((c) => c.indexed && !c.enforceUniqueValues))
+    db.prepare(
+      `CREATE INDEX IF NOT EXISTS "ix_${list.id}_${col.name}" ON items (list_id, ${uniqueValue(col)}) WHERE deleted = 0`,
     ).run();
 }
 
@@ -180,7 +213,7 @@ const columnJson = (c: ColumnDef) => ({
 });
 
 /** Field values coerced to their column's type; bad values refused as SharePoint would. */
-function coerceFields(list: ListDoc, input: unknown, partial: boolean): Record<string, unknown> {
+export function coerceFields(list: ListDoc, input: unknown, partial: boolean): Record<string, unknown> {
   if (!input || typeof input !== 'object' || Array.isArray(input))
     throw badRequest('The request body must be an object of field values.');
   const out: Record<string, unknown> = {};
@@ -222,50 +255,62 @@ function coerceFields(list: ListDoc, input: unknown, partial: boolean): Record<s
   return out;
 }
 
+/** Who may do what in a site's lists, decided only from SharePoint's role assignments and list settings. */
 export class ListAccess {
-  private readonly cache = new Map<string, MeetingAccess>();
+  readonly sec: Security;
   constructor(
     private readonly ctx: Ctx,
-    private readonly siteId: string,
-    readonly role: ReturnType<typeof siteRole>,
-  ) {}
-
-  rows = (listName: string, key: string): Array<Record<string, unknown>> => {
-    const list = listByName(this.ctx.db, this.siteId, listName);
-    if (!list) return [];
-    return (
-      this.ctx.db
-        .prepare('SELECT fields FROM items WHERE list_id = ? AND meeting_key = ? AND deleted = 0')
-        .all(list.id, key) as Array<{ fields: string }>
-    ).map((r) => JSON.parse(r.fields));
-  };
-
-  meeting(key: string): MeetingAccess {
-    let a = this.cache.get(key);
-    if (!a) {
-      a = meetingAccess(this.ctx.db, this.rows, key, this.ctx.me.upn, this.role);
-      this.cache.set(key, a);
-    }
-    return a;
+    readonly siteId: string,
+  ) {
+    this.sec = new Security(ctx.db, siteId);
   }
 
-  canRead(list: ListDoc, fields: Record<string, unknown>): boolean {
-    if (this.role === 'owner') return true;
-    if (!MEETING_LISTS.includes(list.displayName as (typeof MEETING_LISTS)[number]))
-      return this.role !== 'none';
-    const key = String(fields.MeetingKey ?? '');
-    return !!key && mayRead(list.displayName, fields, this.meeting(key));
+  get upn() {
+    return this.ctx.me.upn;
   }
 
-  canWrite(list: ListDoc, next: Record<string, unknown>, previous?: Record<string, unknown>): boolean {
-    if (this.role === 'owner') return true;
-    if (this.role === 'visitor' || this.role === 'none') return false;
-    if (!MEETING_LISTS.includes(list.displayName as (typeof MEETING_LISTS)[number])) return true;
-    const key = String(next.MeetingKey ?? '');
-    if (!key || (previous && String(previous.MeetingKey ?? '') !== key)) return false;
-    return mayWrite(list.displayName, next, previous, this.meeting(key), this.ctx.me.upn);
+  webMask(): bigint {
+    return this.sec.maskOf(this.upn, WEB);
+  }
+
+  listMask(list: ListDoc): bigint {
+    return this.sec.maskOf(this.upn, listKey(list.id));
+  }
+
+  /** No permission at all in the list (not even Limited Access) → the list does not open. */
+  opens(list: ListDoc): boolean {
+    return this.listMask(list) !== 0n;
+  }
+
+  canRead(list: ListDoc, row: ItemRow): boolean {
+    return this.sec.canView(this.upn, list.id, row, settingsOf(list));
+  }
+
+  canEdit(list: ListDoc, row: ItemRow): boolean {
+    return this.sec.canWrite(this.upn, list.id, row, settingsOf(list), Perm.EditListItems);
+  }
+
+  canDelete(list: ListDoc, row: ItemRow): boolean {
+    return this.sec.canWrite(this.upn, list.id, row, settingsOf(list), Perm.DeleteListItems);
+  }
+
+  /** AddListItems on the scope of the folder (or the list's root) a new row goes into. */
+  canAdd(list: ListDoc, dir = ''): boolean {
+    const scope = dir ? this.sec.folderKey(list.id, dir) : listKey(list.id);
+    return has(this.sec.maskOf(this.upn, scope), Perm.AddListItems);
   }
 }
+
+export const listRootUrl = (s: { path: string }, list: ListDoc) =>
+  `${s.path === '/' ? '' : s.path}/Lists/${list.name}`;
+
+/** FileRef: server-relative URL of the row ("/sites/moeder/Lists/T/A/17_.000", a folder "/sites/moeder/Lists/T/A"). */
+export const fileRef = (s: { path: string }, list: ListDoc, row: ItemRow) =>
+  `${fileDirRef(s, list, row)}/${row.leaf ?? `${row.id}_.000`}`;
+export const fileDirRef = (s: { path: string }, list: ListDoc, row: ItemRow) =>
+  `${listRootUrl(s, list)}${row.dir ? `/${row.dir}` : ''}`;
+/** The list-relative path of a folder row ("A", "A/B"). */
+export const folderPath = (row: ItemRow) => `${row.dir ? `${row.dir}/` : ''}${row.leaf ?? ''}`;
 
 function itemJson(
   ctx: Ctx,
@@ -286,23 +331,33 @@ function itemJson(
     lastModifiedDateTime: row.modified,
     createdBy: by(row.created_by),
     lastModifiedBy: by(row.modified_by),
-    webUrl: `https://${s.hostname}${s.path === '/' ? '' : s.path}/Lists/${list.name}/DispForm.aspx?ID=${row.id}`,
+    webUrl: row.fs_obj_type
+      ? `https://${s.hostname}${fileRef(s, list, row)}`
+      : `https://${s.hostname}${s.path === '/' ? '' : s.path}/Lists/${list.name}/DispForm.aspx?ID=${row.id}`,
     parentReference: { siteId: list.siteId },
-    contentType: { id: '0x0100', name: 'Item' },
+    contentType: row.fs_obj_type ? FOLDER_CONTENT_TYPE : ITEM_CONTENT_TYPE,
   };
-  if (expandFields !== null) out.fields = fieldsJson(row, expandFields || undefined);
+  if (expandFields !== null) out.fields = fieldsJson(s, list, row, expandFields || undefined);
   return out;
 }
 
-function fieldsJson(row: ItemRow, sel?: string) {
-  const fields = {
+/** The row's fields as Graph gives them; FileRef / FileDirRef / FSObjType only when $select names them. */
+function fieldsJson(s: { path: string }, list: ListDoc, row: ItemRow, sel?: string) {
+  const fields: Record<string, unknown> = {
     '@odata.etag': `"${row.guid},${row.version}"`,
     id: String(row.id),
-    ...JSON.parse(row.fields),
+    ...(JSON.parse(row.fields) as Record<string, unknown>),
+    ContentType: row.fs_obj_type ? 'Folder' : 'Item',
+    FileLeafRef: row.leaf ?? `${row.id}_.000`,
     Created: row.created,
     Modified: row.modified,
   };
-  return sel ? select(fields, sel) : fields;
+  if (!sel) return fields;
+  const wanted = new Set(sel.split(',').map((x) => x.trim()));
+  if (wanted.has('FileRef')) fields.FileRef = fileRef(s, list, row);
+  if (wanted.has('FileDirRef')) fields.FileDirRef = fileDirRef(s, list, row);
+  if (wanted.has('FSObjType')) fields.FSObjType = row.fs_obj_type;
+  return select(fields, sel);
 }
 
 /** "$expand=fields($select=A,B)" → "A,B"; "$expand=fields" → ""; otherwise null. */
@@ -312,21 +367,24 @@ function expandedFields(expand: string | undefined): string | null {
   return m ? (m[1] ?? '') : null;
 }
 
-function saveItem(ctx: Ctx, list: ListDoc, row: ItemRow) {
+export function saveItem(ctx: Ctx, list: ListDoc, row: ItemRow) {
   const fields = JSON.parse(row.fields) as Record<string, unknown>;
   if (!row.deleted) assertUnique(ctx, list, row, fields);
   ctx.db
     .prepare(
-      `INSERT INTO items (list_id, id, guid, version, fields, created, modified, created_by, modified_by, deleted, change_seq, meeting_key)
-       VALUES (@list_id, @id, @guid, @version, @fields, @created, @modified, @created_by, @modified_by, @deleted, @change_seq, @meeting_key)
+      `INSERT INTO items (list_id, id, guid, version, fields, created, modified, created_by, modified_by, deleted, change_seq,
+         meeting_key, fs_obj_type, dir, leaf, created_seq, deleted_viewers)
+       VALUES (@list_id, @id, @guid, @version, @fields, @created, @modified, @created_by, @modified_by, @deleted, @change_seq,
+         NULL, @fs_obj_type, @dir, @leaf, @created_seq, @deleted_viewers)
        ON CONFLICT(list_id, id) DO UPDATE SET version = excluded.version, fields = excluded.fields, modified = excluded.modified,
-         modified_by = excluded.modified_by, deleted = excluded.deleted, change_seq = excluded.change_seq, meeting_key = excluded.meeting_key`,
+         modified_by = excluded.modified_by, deleted = excluded.deleted, change_seq = excluded.change_seq,
+         deleted_viewers = excluded.deleted_viewers`,
     )
-    .run({ ...row, meeting_key: fields.MeetingKey === undefined ? null : String(fields.MeetingKey) });
+    .run(row);
 }
 
 /** Columns with enforceUniqueValues: another live item with the same (non-empty) value → 409, as SharePoint. */
-function assertUnique(ctx: Ctx, list: ListDoc, row: ItemRow, fields: Record<string, unknown>) {
+export function uniqueClash(ctx: Ctx, list: ListDoc, row: { id: number }, fields: Record<string, unknown>) {
   for (const col of list.columns) {
     if (!col.enforceUniqueValues) continue;
     const value = fields[col.name];
@@ -336,19 +394,33 @@ function assertUnique(ctx: Ctx, list: ListDoc, row: ItemRow, fields: Record<stri
         `SELECT id FROM items WHERE list_id = ? AND deleted = 0 AND id != ? AND ${uniqueValue(col)} = ? LIMIT 1`,
       )
       .get(list.id, row.id, typeof value === 'boolean' ? Number(value) : value);
-    if (clash)
-      throw new GraphHttpError(
-        409,
-        'nameAlreadyExists',
-        `The list item could not be added or updated because duplicate values were found in the following field(s) in the list: [${col.name}].`,
-      );
+    if (clash) return col.name;
   }
+  return undefined;
 }
 
-function getItem(ctx: Ctx, list: ListDoc, id: string): ItemRow | undefined {
+function assertUnique(ctx: Ctx, list: ListDoc, row: ItemRow, fields: Record<string, unknown>) {
+  const clash = uniqueClash(ctx, list, row, fields);
+  if (clash)
+    throw new GraphHttpError(
+      409,
+      'nameAlreadyExists',
+      `The list item could not be added or updated because duplicate values were found in the following field(s) in the list: [${clash}].`,
+    );
+}
+
+export function getItem(ctx: Ctx, list: ListDoc, id: string | number): ItemRow | undefined {
   return ctx.db
     .prepare('SELECT * FROM items WHERE list_id = ? AND id = ? AND deleted = 0')
     .get(list.id, Number(id)) as ItemRow | undefined;
+}
+
+/** The folder row at a list-relative path ("A", "A/B"). */
+export function folderAt(ctx: Ctx, list: ListDoc, path: string): ItemRow | undefined {
+  const at = path.lastIndexOf('/');
+  return ctx.db
+    .prepare('SELECT * FROM items WHERE list_id = ? AND fs_obj_type = 1 AND deleted = 0 AND dir = ? AND leaf = ?')
+    .get(list.id, at < 0 ? '' : path.slice(0, at), at < 0 ? path : path.slice(at + 1)) as ItemRow | undefined;
 }
 
 function ifMatch(ctx: Ctx, row: ItemRow) {
@@ -364,11 +436,20 @@ function ifMatch(ctx: Ctx, row: ItemRow) {
   }
 }
 
-export function insertItem(ctx: Ctx, list: ListDoc, fields: Record<string, unknown>, by: string): ItemRow {
+/** A new row: at the root unless `dir` names a folder; `folder` makes it a folder with that name. */
+export function insertItem(
+  ctx: Ctx,
+  list: ListDoc,
+  fields: Record<string, unknown>,
+  by: string,
+  place: { dir?: string; folder?: string } = {},
+): ItemRow {
   const now = ctx.now().toISOString();
+  const id = nextCounter(ctx.db, `items:${list.id}`);
+  const seq = nextCounter(ctx.db, 'changes');
   const row: ItemRow = {
     list_id: list.id,
-    id: nextCounter(ctx.db, `items:${list.id}`),
+    id,
     guid: randomUUID(),
     version: 1,
     fields: JSON.stringify(fields),
@@ -377,20 +458,92 @@ export function insertItem(ctx: Ctx, list: ListDoc, fields: Record<string, unkno
     created_by: by,
     modified_by: by,
     deleted: 0,
-    change_seq: nextCounter(ctx.db, 'changes'),
+    change_seq: seq,
+    fs_obj_type: place.folder ? 1 : 0,
+    dir: place.dir ?? '',
+    leaf: place.folder ?? `${id}_.000`,
+    created_seq: seq,
+    deleted_viewers: null,
   };
   saveItem(ctx, list, row);
   return row;
 }
 
-function deltaToken(listId: string, seq: number) {
-  return Buffer.from(`v1:${listId}:${seq}`).toString('base64url');
+/**
+ * Deletes a row (a folder with everything in it), keeping on each deleted row who could view it then, so
+ * delta reports the deletion to them only. Unique scopes of deleted rows go, as in SharePoint.
+ */
+export function deleteItem(ctx: Ctx, access: ListAccess, list: ListDoc, row: ItemRow) {
+  const rows = [row];
+  if (row.fs_obj_type) {
+    const path = folderPath(row);
+    rows.push(
+      ...(ctx.db
+        .prepare("SELECT * FROM items WHERE list_id = ? AND deleted = 0 AND (dir = ? OR dir LIKE ? ESCAPE '\\')")
+        .all(list.id, path, `${path.replace(/[\\%_]/g, (c) => `\\${c}`)}/%`) as ItemRow[]),
+    );
+  }
+  const viewers = rows.map((r) => access.sec.viewersOf(list.id, r, settingsOf(list)));
+  rows.forEach((r, i) => {
+    saveItem(ctx, list, {
+      ...r,
+      deleted: 1,
+      change_seq: nextCounter(ctx.db, 'changes'),
+      modified: ctx.now().toISOString(),
+      modified_by: ctx.me.upn.toLowerCase(),
+      deleted_viewers: JSON.stringify(viewers[i]),
+    });
+  });
+  for (const r of rows) access.sec.dropScope(itemKey(list.id, r.id));
+  access.sec.invalidate();
 }
 
-function readToken(listId: string, token: string): number {
-  const m = /^v1:([^:]+):(\d+)$/.exec(Buffer.from(token, 'base64url').toString());
-  if (!m || m[1] !== listId) return -1;
-  return Number(m[2]);
+/** Opaque tokens (delta and $skiptoken) carry the request's query options, so a link keeps its shape. */
+const QUERY_OPTIONS = ['$select', '$expand', '$filter', '$orderby', '$top'] as const;
+type Carried = Partial<Record<(typeof QUERY_OPTIONS)[number], string>>;
+const carried = (q: Record<string, string>): Carried =>
+  Object.fromEntries(QUERY_OPTIONS.filter((k) => q[k] !== undefined).map((k) => [k, q[k]]));
+
+function deltaToken(listId: string, seq: number, q: Carried) {
+  return Buffer.from(JSON.stringify({ v: 2, l: listId, s: seq, q })).toString('base64url');
+}
+
+function readToken(listId: string, token: string): { seq: number; q: Carried } | undefined {
+  const text = Buffer.from(token, 'base64url').toString();
+  const m = /^v1:([^:]+):(\d+)$/.exec(text);
+  if (m) return m[1] === listId ? { seq: Number(m[2]), q: {} } : undefined;
+  try {
+    const t = JSON.parse(text) as { v?: number; l?: string; s?: number; q?: Carried };
+    if (t.v === 2 && t.l === listId && typeof t.s === 'number') return { seq: t.s, q: t.q ?? {} };
+  } catch {
+    /* not ours */
+  }
+  return undefined;
+}
+
+const MAX_TOP = 5000;
+
+/** $top and $skip as Graph checks them: integers, $top ≥ 1, $skip ≥ 0 (400 invalidRequest otherwise). */
+export function pageOptions(q: Record<string, string>, defaultTop: number) {
+  const int = (name: string, v: string | undefined, min: number) => {
+    if (v === undefined) return undefined;
+    if (!/^-?\d+$/.test(v.trim()) || Number(v) < min)
+      throw badRequest(`Invalid value '${v}' for query option '${name}'.`, 'invalidRequest');
+    return Number(v);
+  };
+  const top = Math.min(int('$top', q.$top, 1) ?? defaultTop, MAX_TOP);
+  const skip = int('$skip', q.$skip, 0) ?? 0;
+  return { top, skip };
+}
+
+function readSkipToken(listId: string, token: string): { offset: number; q: Carried } {
+  try {
+    const t = JSON.parse(Buffer.from(token, 'base64url').toString()) as { l?: string; o?: number; q?: Carried };
+    if (t.l === listId && typeof t.o === 'number' && t.o >= 0) return { offset: t.o, q: t.q ?? {} };
+  } catch {
+    /* fall through */
+  }
+  throw badRequest('The $skiptoken is not valid.', 'invalidRequest');
 }
 
 function itemsHandler(
@@ -405,9 +558,12 @@ function itemsHandler(
   if (itemId === 'delta' && ctx.method === 'GET') {
     const current = nextCounterPeek(ctx.db);
     if (ctx.query.token === 'latest')
-      return ok({ value: [], '@odata.deltaLink': `${linkBase}/delta?token=${deltaToken(list.id, current)}` });
-    const since = ctx.query.token ? readToken(list.id, ctx.query.token) : 0;
-    if (since < 0) {
+      return ok({
+        value: [],
+        '@odata.deltaLink': `${linkBase}/delta?token=${deltaToken(list.id, current, carried(ctx.query))}`,
+      });
+    const token = ctx.query.token ? readToken(list.id, ctx.query.token) : { seq: 0, q: carried(ctx.query) };
+    if (!token) {
       throw new GraphHttpError(
         410,
         'resyncRequired',
@@ -417,26 +573,45 @@ function itemsHandler(
         },
       );
     }
+    const since = token.seq;
+    const q = { ...ctx.query, ...token.q };
+    const me = access.sec.principalsOf(ctx.me.upn)[0];
     const rows = ctx.db
       .prepare('SELECT * FROM items WHERE list_id = ? AND change_seq > ? ORDER BY change_seq')
       .all(list.id, since) as ItemRow[];
     const value = rows
-      .filter((r) => r.deleted || access.canRead(list, JSON.parse(r.fields)))
-      .filter((r) => !(r.deleted && since === 0))
+      .filter((r) =>
+        r.deleted
+          ? since > 0 &&
+            r.created_seq <= since &&
+            me !== undefined &&
+            (JSON.parse(r.deleted_viewers ?? '[]') as number[]).includes(me)
+          : access.canRead(list, r),
+      )
       .map((r) =>
         r.deleted
           ? { id: String(r.id), deleted: { state: 'deleted' } }
-          : itemJson(ctx, s, list, r, expandedFields(ctx.query.$expand) ?? ''),
+          : itemJson(ctx, s, list, r, expandedFields(q.$expand) ?? ''),
       );
-    return ok({ value, '@odata.deltaLink': `${linkBase}/delta?token=${deltaToken(list.id, current)}` });
+    return ok({
+      value,
+      '@odata.deltaLink': `${linkBase}/delta?token=${deltaToken(list.id, current, carried(q))}`,
+    });
   }
   if (!itemId) {
     if (ctx.method === 'GET') {
-      let rows = ctx.db
-        .prepare('SELECT * FROM items WHERE list_id = ? AND deleted = 0 ORDER BY id')
-        .all(list.id) as ItemRow[];
-      if (ctx.query.$filter) {
-        const filter = parseFilter(ctx.query.$filter);
+      let offset = 0;
+      let q = ctx.query;
+      if (ctx.query.$skiptoken !== undefined) {
+        const t = readSkipToken(list.id, ctx.query.$skiptoken);
+        offset = t.offset;
+        q = { ...ctx.query, ...t.q };
+      }
+      const { top, skip } = pageOptions(q, 200);
+      offset += skip;
+      let rows: ItemRow[];
+      if (q.$filter) {
+        const filter = parseFilter(q.$filter);
         const honour = /HonorNonIndexedQueriesWarningMayFailRandomly/i.test(ctx.headers.prefer ?? '');
         for (const p of filterPaths(filter)) {
           const name = p.replace(/^fields\//, '');
@@ -444,29 +619,35 @@ function itemsHandler(
             list.columns.find((c) => c.name === name) ??
             (name === 'id' ? ({ indexed: true } as ColumnDef) : undefined);
           if (!col) throw badRequest(`Field '${name}' is not recognized`);
-          if (col.text?.allowMultipleLines)
-            throw badRequest(
-              `Field '${name}' cannot be referenced in filter or orderby as it is not indexed. Provide the 'Prefer: HonorNonIndexedQueriesWarningMayFailRandomly' header to allow this, but be warned that such queries may fail on large lists.`,
-            );
-          if (!col.indexed && !honour)
+          if (col.text?.allowMultipleLines || (!col.indexed && !honour))
             throw badRequest(
               `Field '${name}' cannot be referenced in filter or orderby as it is not indexed. Provide the 'Prefer: HonorNonIndexedQueriesWarningMayFailRandomly' header to allow this, but be warned that such queries may fail on large lists.`,
             );
         }
-        const keyEq = /fields\/MeetingKey eq '((?:[^']|'')*)'/.exec(ctx.query.$filter);
-        if (keyEq)
-          rows = ctx.db
-            .prepare('SELECT * FROM items WHERE list_id = ? AND deleted = 0 AND meeting_key = ? ORDER BY id')
-            .all(list.id, keyEq[1].replace(/''/g, "'")) as ItemRow[];
+        // A top-level "fields/X eq 'v'" on an indexed column is answered from its index; the filter is then
+        // evaluated on every candidate as usual.
+        const eq = topLevelEq(filter, list);
+        rows = eq
+          ? (ctx.db
+              .prepare(
+                `SELECT * FROM items WHERE list_id = ? AND deleted = 0 AND json_extract(fields, '$.${eq.column}') = ? ORDER BY id`,
+              )
+              .all(list.id, eq.value) as ItemRow[])
+          : (ctx.db
+              .prepare('SELECT * FROM items WHERE list_id = ? AND deleted = 0 ORDER BY id')
+              .all(list.id) as ItemRow[]);
         rows = rows.filter((r) => {
           const f = { ...JSON.parse(r.fields), id: r.id };
           return evaluate(filter, (p) =>
             p.startsWith('fields/') ? f[p.slice(7)] : p === 'id' ? r.id : undefined,
           );
         });
-      }
-      rows = rows.filter((r) => access.canRead(list, JSON.parse(r.fields)));
-      const order = orderBy<ItemRow>(ctx.query.$orderby, (r, p) =>
+      } else
+        rows = ctx.db
+          .prepare('SELECT * FROM items WHERE list_id = ? AND deleted = 0 ORDER BY id')
+          .all(list.id) as ItemRow[];
+      rows = rows.filter((r) => access.canRead(list, r));
+      const order = orderBy<ItemRow>(q.$orderby, (r, p) =>
         p.startsWith('fields/')
           ? JSON.parse(r.fields)[p.slice(7)]
           : p === 'id'
@@ -474,30 +655,34 @@ function itemsHandler(
             : (r as unknown as Record<string, unknown>)[p],
       );
       if (order) rows.sort(order);
-      const page = paged(ctx, rows, 200);
-      return ok({
-        ...page,
-        value: page.value.map((r) => itemJson(ctx, s, list, r, expandedFields(ctx.query.$expand))),
-      });
+      const page = rows.slice(offset, offset + top);
+      const out: Record<string, unknown> = {
+        value: page.map((r) => itemJson(ctx, s, list, r, expandedFields(q.$expand))),
+      };
+      if (offset + top < rows.length) {
+        const token = Buffer.from(JSON.stringify({ l: list.id, o: offset + top, q: carried(q) })).toString(
+          'base64url',
+        );
+        out['@odata.nextLink'] = `${linkBase}?$skiptoken=${token}`;
+      }
+      return ok(out);
     }
     if (ctx.method === 'POST') {
       const fields = coerceFields(list, (ctx.body as { fields?: unknown })?.fields, false);
-      if (!access.canWrite(list, fields)) throw forbidden();
+      // Graph creates at the list's root only; it needs AddListItems there.
+      if (!access.canAdd(list)) throw forbidden();
       const row = ctx.db.transaction(() => insertItem(ctx, list, fields, ctx.me.upn.toLowerCase()))();
       return ok(itemJson(ctx, s, list, row, ''), 201);
     }
   }
   const row = getItem(ctx, list, itemId);
-  if (!row) throw notFound('Item not found');
-  const previous = JSON.parse(row.fields) as Record<string, unknown>;
-  if (!access.canRead(list, previous)) throw notFound('Item not found');
+  if (!row || !access.canRead(list, row)) throw notFound('Item not found');
   if (ctx.method === 'GET' && !sub) return ok(itemJson(ctx, s, list, row, expandedFields(ctx.query.$expand)));
-  if (ctx.method === 'GET' && sub === 'fields') return ok(fieldsJson(row, ctx.query.$select));
+  if (ctx.method === 'GET' && sub === 'fields') return ok(fieldsJson(s, list, row, ctx.query.$select));
   if (ctx.method === 'PATCH' && (sub === 'fields' || !sub)) {
     const input = sub === 'fields' ? ctx.body : ((ctx.body as { fields?: unknown })?.fields ?? {});
     const changes = coerceFields(list, input, true);
-    const next = { ...previous, ...changes };
-    if (!access.canWrite(list, next, previous)) throw forbidden();
+    if (!access.canEdit(list, row)) throw forbidden();
     const updated = ctx.db.transaction(() => {
       const fresh = getItem(ctx, list, itemId)!;
       ifMatch(ctx, fresh);
@@ -512,24 +697,33 @@ function itemsHandler(
       saveItem(ctx, list, u);
       return u;
     })();
-    return ok(sub === 'fields' ? fieldsJson(updated) : itemJson(ctx, s, list, updated, ''));
+    return ok(sub === 'fields' ? fieldsJson(s, list, updated) : itemJson(ctx, s, list, updated, ''));
   }
   if (ctx.method === 'DELETE' && !sub) {
-    if (!access.canWrite(list, previous, previous)) throw forbidden();
+    if (!access.canDelete(list, row)) throw forbidden();
     ctx.db.transaction(() => {
       const fresh = getItem(ctx, list, itemId)!;
       ifMatch(ctx, fresh);
-      saveItem(ctx, list, {
-        ...fresh,
-        deleted: 1,
-        change_seq: nextCounter(ctx.db, 'changes'),
-        modified: ctx.now().toISOString(),
-        modified_by: ctx.me.upn.toLowerCase(),
-      });
+      deleteItem(ctx, access, list, fresh);
     })();
     return noContent();
   }
   throw badRequest(`Unsupported request: ${ctx.method} ${ctx.path}`, 'BadRequest');
+}
+
+/** "fields/X eq 'v'" at the top of the filter (alone or and-ed), X an indexed column. */
+function topLevelEq(
+  f: ReturnType<typeof parseFilter>,
+  list: ListDoc,
+): { column: string; value: string | number } | undefined {
+  if (f.op === 'and') return topLevelEq(f.left, list) ?? topLevelEq(f.right, list);
+  if (f.op !== 'eq' || !f.path.startsWith('fields/')) return undefined;
+  const col = list.columns.find((c) => c.name === f.path.slice(7));
+  if (!col?.indexed || !(col.text || col.choice || col.number)) return undefined;
+  if (typeof f.value !== 'string' && typeof f.value !== 'number') return undefined;
+  if (col.number && typeof f.value !== 'number') return undefined;
+  if (!col.number && typeof f.value !== 'string') return undefined;
+  return { column: col.name, value: f.value };
 }
 
 function nextCounterPeek(db: Db): number {
@@ -540,7 +734,7 @@ function nextCounterPeek(db: Db): number {
 }
 
 function sitesHandler(ctx: Ctx, [spec]: string[]): Result {
-  let s: { id: string; hostname: string; path: string; json: string } | undefined;
+  let s: SiteRow | undefined;
   let rest: string;
   if (spec === 'root' || spec.startsWith('root/')) {
     s = ctx.db.prepare("SELECT * FROM sites WHERE path = '/'").get() as typeof s;
@@ -556,30 +750,27 @@ function sitesHandler(ctx: Ctx, [spec]: string[]): Result {
     rest = tail.length ? `/${tail.join('/')}` : '';
   }
   if (!s) throw notFound('Requested site could not be found');
-  const role = siteRole(ctx.db, s.id, ctx.me.upn);
+  const access = new ListAccess(ctx, s.id);
+  if (access.webMask() === 0n) throw forbidden();
   const parts = rest.split('/').filter(Boolean);
   if (parts.length === 0) {
     if (ctx.method !== 'GET') throw badRequest('Unsupported request.', 'BadRequest');
     return ok(select({ ...JSON.parse(s.json), id: s.id }, ctx.query.$select));
   }
   if (parts[0] !== 'lists') throw badRequest(`Resource '${parts[0]}' is not supported here.`, 'BadRequest');
-  if (role === 'none') throw forbidden();
-  const access = new ListAccess(ctx, s.id, role);
   if (parts.length === 1) {
     if (ctx.method === 'GET') {
-      const lists = (
-        ctx.db.prepare('SELECT json FROM lists WHERE site_id = ? ORDER BY display_name').all(s.id) as Array<{
-          json: string;
-        }>
-      ).map((r) => JSON.parse(r.json) as ListDoc);
+      // Lists the caller has no permission in are not listed.
       return ok({
-        value: lists.map((l) =>
-          select(listJson(ctx, s!, l), ctx.query.$select ? `${ctx.query.$select},columns` : undefined),
-        ),
+        value: allLists(ctx.db, s.id)
+          .filter((l) => access.opens(l))
+          .map((l) =>
+            select(listJson(ctx, s!, l), ctx.query.$select ? `${ctx.query.$select},columns` : undefined),
+          ),
       });
     }
     if (ctx.method === 'POST') {
-      if (role !== 'owner') throw forbidden('Only site owners can create lists.');
+      if (!has(access.webMask(), Perm.ManageLists)) throw forbidden();
       return ok(
         listJson(
           { ...ctx, query: { $expand: 'columns' } },
@@ -594,11 +785,12 @@ function sitesHandler(ctx: Ctx, [spec]: string[]): Result {
   }
   const list = listByName(ctx.db, s.id, parts[1]);
   if (!list) throw notFound(`List '${parts[1]}' does not exist at site with URL '${s.path}'.`);
+  if (!access.opens(list)) throw forbidden();
   if (parts.length === 2 && ctx.method === 'GET') return ok(listJson(ctx, s, list));
   if (parts[2] === 'columns' && parts.length === 3) {
     if (ctx.method === 'GET') return ok({ value: list.columns.map(columnJson) });
     if (ctx.method === 'POST') {
-      if (role !== 'owner') throw forbidden('Only site owners can add columns.');
+      if (!has(access.listMask(list), Perm.ManageLists)) throw forbidden();
       const col = columnFromInput((ctx.body ?? {}) as Record<string, unknown>);
       if (list.columns.some((c) => c.name === col.name))
         throw new GraphHttpError(409, 'nameAlreadyExists', `A column named '${col.name}' already exists.`);

@@ -6,6 +6,9 @@ import type { Ctx } from '../http';
 import { createEvent } from '../routes/events';
 import { createList } from '../routes/sites';
 import { insertUser } from '../routes/users';
+import { addMember, createGroup, ensureUser, setAssociatedGroups, setGroupOwner } from '../sharepoint/principals';
+import { ROLE } from '../sharepoint/roleDefinitions';
+import { Security, WEB } from '../sharepoint/scopes';
 
 const DOMAIN = 'kommune.example';
 export const DEMO_SITE = { hostname: 'kommune.sharepoint.com', path: '/sites/moeder' };
@@ -22,7 +25,34 @@ export const DEMO_PEOPLE = [
 
 const upn = (name: string) => `${name}@${DOMAIN}`;
 
-/** The fictional tenant: people, the site "moeder" with its roles and the five meeting lists. */
+/**
+ * A site as SharePoint creates it: its associated Owners (Full Control), Members (Edit) and Visitors (Read)
+ * groups, owned by the Owners group, with those role assignments on the web; the people become site users.
+ */
+function seedSiteSecurity(
+  db: Db,
+  siteId: string,
+  title: string,
+  people: { owners: string[]; members: string[]; visitors: string[] },
+) {
+  const owners = createGroup(db, siteId, { title: `${title} Owners`, ownerId: null });
+  setGroupOwner(db, siteId, owners.id, owners.id);
+  const members = createGroup(db, siteId, { title: `${title} Members`, ownerId: owners.id });
+  const visitors = createGroup(db, siteId, { title: `${title} Visitors`, ownerId: owners.id });
+  setAssociatedGroups(db, siteId, { owner: owners.id, member: members.id, visitor: visitors.id });
+  const sec = new Security(db, siteId);
+  sec.addAssignment(WEB, owners.id, ROLE.fullControl);
+  sec.addAssignment(WEB, members.id, ROLE.edit);
+  sec.addAssignment(WEB, visitors.id, ROLE.read);
+  const put = (groupId: number, names: string[]) => {
+    for (const name of names) addMember(db, siteId, groupId, ensureUser(db, siteId, upn(name))!.id);
+  };
+  put(owners.id, people.owners);
+  put(members.id, people.members);
+  put(visitors.id, people.visitors);
+}
+
+/** The fictional tenant: people, the site "moeder" with its groups and permissions, and the meeting lists. */
 export function seedTenant(db: Db): void {
   db.transaction(() => {
     for (const [name, displayName, jobTitle] of DEMO_PEOPLE) {
@@ -51,23 +81,14 @@ export function seedTenant(db: Db): void {
       );
     site(rootId, '/', 'Kommune');
     site(siteId, DEMO_SITE.path, 'Møder');
-    const roles: Array<[string, string]> = [
-      ['sofie', 'owner'],
-      ['anders', 'member'],
-      ['erik', 'member'],
-      ['louise', 'member'],
-      ['mads', 'member'],
-      ['kamilla', 'member'],
-      ['peter', 'visitor'],
-    ];
-    for (const [name, role] of roles) {
-      db.prepare('INSERT INTO site_roles (site_id, upn, role) VALUES (?, ?, ?)').run(siteId, upn(name), role);
-      db.prepare('INSERT INTO site_roles (site_id, upn, role) VALUES (?, ?, ?)').run(
-        rootId,
-        upn(name),
-        'visitor',
-      );
-    }
+    seedSiteSecurity(db, rootId, 'Kommune', { owners: [], members: [], visitors: DEMO_PEOPLE.map((p) => p[0]) });
+    seedSiteSecurity(db, siteId, 'Møder', {
+      owners: ['sofie'],
+      // peter, not invited to the meetings, is a member of the site: a member outside a meeting's circle
+      // must still see nothing of it (the add-in's scopes decide that, not the server).
+      members: ['anders', 'erik', 'louise', 'mads', 'kamilla', 'peter'],
+      visitors: [],
+    });
     for (const spec of LISTS) {
       createList(
         db,

@@ -1,5 +1,6 @@
 import { watchDecisions, type DecisionWatch } from '../../app/watchDecisions';
 import type { MeetingKey } from '../../domain/meeting';
+import { withProgress } from '../../domain/meetingProgress';
 import type { Person } from '../../domain/person';
 import type { LiveChannel, LiveJoinOptions, LiveMessage } from '../../ports/LiveChannel';
 import type { ListStore } from '../../ports/ListStore';
@@ -65,8 +66,9 @@ export class PollingChannel implements LiveChannel {
     if (every > 0) {
       this.timerClock = setInterval(() => {
         if (this.options.isActive && !this.options.isActive()) return;
-        this.lists.readMeeting(meetingKey).then((row) => {
-          if (!row) return;
+        this.lists.readMeeting(meetingKey).then(({ meeting, progress }) => {
+          if (!meeting) return;
+          const row = { value: withProgress(meeting.value, progress?.value) };
           const seen = JSON.stringify([row.value.timer ?? null, row.value.status]);
           if (seen === this.lastTimer) return;
           this.lastTimer = seen;

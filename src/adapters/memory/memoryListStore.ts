@@ -3,6 +3,7 @@ import type { AgendaItem } from '../../domain/agendaItem';
 import type { Decision } from '../../domain/decision';
 import type { FollowUp } from '../../domain/followUp';
 import type { Meeting, MeetingKey } from '../../domain/meeting';
+import type { MeetingProgress } from '../../domain/meetingProgress';
 import { sameUpn } from '../../domain/person';
 import { Conflict, NotFound } from '../../ports/errors';
 import type { ArchiveRows, DecisionChanges, ListStore, MeetingSnapshot, Stored } from '../../ports/ListStore';
@@ -14,32 +15,63 @@ interface Row<T> {
   value: T;
   /** Change sequence number, for decisionChanges. */
   seq: number;
+  /** Who created the row (SharePoint's createdBy), lower-case; undefined when the store has no actor. */
+  author?: string;
+}
+
+/** An afbud reason: its own row, as in the AbsenceReasons list. */
+interface Reason {
+  person: string;
+  reason: string;
 }
 
 const etagOf = (row: Row<unknown>) => `"${row.id},${row.version}"`;
 const clone = <T>(v: T): T => structuredClone(v);
 const stored = <T>(row: Row<T>): Stored<T> => ({ id: row.id, eTag: etagOf(row), value: clone(row.value) });
+const lower = (upn: string) => upn.trim().toLowerCase();
+
+/** The lists themselves, shared by the stores of every person (`MemoryListStore.as`). */
+class Tables {
+  nextId = 1;
+  seq = 0;
+  provisioned = false;
+  readonly meetings = new Map<string, Row<Meeting>>();
+  readonly progress = new Map<string, Row<MeetingProgress>>();
+  readonly items = new Map<string, Row<AgendaItem>>();
+  readonly absences = new Map<string, Row<Absence>>();
+  readonly reasons = new Map<string, Row<Reason>>();
+  readonly decisions = new Map<string, Row<Decision>>();
+  readonly followUps = new Map<string, Row<FollowUp>>();
+}
 
 /**
  * The ListStore in memory: a first-class implementation for unit tests and UI tests, held to the same
- * contract suite as the SharePoint adapter (tests/contracts/listStore.contract.ts).
+ * contract suite as the SharePoint adapter (tests/contracts/listStore.contract.ts). `new MemoryListStore()`
+ * acts without an identity (sees and may do everything); `store.as(upn)` is the same lists seen by one
+ * person, with the rules SharePoint holds for the afbud lists: a person's own rows only (the organizer
+ * all of her meeting's), and afbud rows count only when made by the person or the organizer.
  */
 export class MemoryListStore implements ListStore {
-  private nextId = 1;
-  private seq = 0;
-  private provisioned = false;
-  private readonly meetings = new Map<string, Row<Meeting>>();
-  private readonly items = new Map<string, Row<AgendaItem>>();
-  private readonly absences = new Map<string, Row<Absence>>();
-  private readonly decisions = new Map<string, Row<Decision>>();
-  private readonly followUps = new Map<string, Row<FollowUp>>();
+  private readonly actor?: string;
+
+  constructor(
+    private readonly tables: Tables = new Tables(),
+    actor?: string,
+  ) {
+    this.actor = actor ? lower(actor) : undefined;
+  }
+
+  /** The same lists as `upn` sees and writes them. */
+  as(upn: string): MemoryListStore {
+    return new MemoryListStore(this.tables, upn);
+  }
 
   async ensureProvisioned(): Promise<void> {
-    this.provisioned = true;
+    this.tables.provisioned = true;
   }
 
   isProvisioned(): boolean {
-    return this.provisioned;
+    return this.tables.provisioned;
   }
 
   async siteId(): Promise<string> {
@@ -47,94 +79,146 @@ export class MemoryListStore implements ListStore {
   }
 
   async openMeeting(key: MeetingKey): Promise<MeetingSnapshot> {
+    const t = this.tables;
     const of = <T>(m: Map<string, Row<T>>) =>
       [...m.values()].filter((r) => r.meetingKey === key).map((r) => stored(r));
-    const meeting = [...this.meetings.values()].find((r) => r.meetingKey === key);
+    const { meeting, progress } = await this.readMeeting(key);
     return {
-      meeting: meeting ? stored(meeting) : null,
-      items: of(this.items).sort((a, b) => a.value.number - b.value.number),
-      absences: of(this.absences),
-      decisions: of(this.decisions).sort((a, b) => a.value.itemNumber - b.value.itemNumber),
-      followUps: of(this.followUps).map((s) => ({ ...s, value: { ...s.value, meetingKey: key } })),
-      decisionsCursor: String(this.seq),
+      meeting,
+      progress,
+      items: of(t.items).sort((a, b) => a.value.number - b.value.number),
+      absences: this.absencesOf(key),
+      decisions: of(t.decisions).sort((a, b) => a.value.itemNumber - b.value.itemNumber),
+      followUps: of(t.followUps).map((s) => ({ ...s, value: { ...s.value, meetingKey: key } })),
+      decisionsCursor: String(t.seq),
     };
   }
 
-  async readMeeting(key: MeetingKey): Promise<Stored<Meeting> | null> {
-    const row = [...this.meetings.values()].find((r) => r.meetingKey === key);
-    return row ? stored(row) : null;
+  async readMeeting(
+    key: MeetingKey,
+  ): Promise<{ meeting: Stored<Meeting> | null; progress: Stored<MeetingProgress> | null }> {
+    const meeting = [...this.tables.meetings.values()].find((r) => r.meetingKey === key);
+    const progress = [...this.tables.progress.values()].find((r) => r.meetingKey === key);
+    return { meeting: meeting ? stored(meeting) : null, progress: progress ? stored(progress) : null };
   }
 
   async saveMeeting(meeting: Meeting, eTag?: string): Promise<Stored<Meeting>> {
-    const existing = [...this.meetings.values()].find((r) => r.meetingKey === meeting.key);
-    return stored(this.write(this.meetings, existing, meeting.key, meeting, eTag));
+    const { timer: _timer, ...row } = meeting;
+    const existing = [...this.tables.meetings.values()].find((r) => r.meetingKey === meeting.key);
+    return stored(this.write(this.tables.meetings, existing, meeting.key, row, eTag));
+  }
+
+  async saveProgress(
+    key: MeetingKey,
+    progress: MeetingProgress,
+    eTag?: string,
+  ): Promise<Stored<MeetingProgress>> {
+    const existing = [...this.tables.progress.values()].find((r) => r.meetingKey === key);
+    return stored(this.write(this.tables.progress, existing, key, progress, eTag));
   }
 
   async replaceAgenda(key: MeetingKey, items: AgendaItem[]): Promise<Stored<AgendaItem>[]> {
-    const current = [...this.items.values()].filter((r) => r.meetingKey === key);
+    const current = [...this.tables.items.values()].filter((r) => r.meetingKey === key);
     const keep = new Set(items.map((i) => i.id));
-    for (const row of current) if (!keep.has(row.value.id)) this.items.delete(row.id);
+    for (const row of current) if (!keep.has(row.value.id)) this.tables.items.delete(row.id);
     const out = items.map((item) => {
       const existing = current.find((r) => r.value.id === item.id);
-      return stored(this.write(this.items, existing, key, item));
+      return stored(this.write(this.tables.items, existing, key, item));
     });
     return out.sort((a, b) => a.value.number - b.value.number);
   }
 
   async saveAbsence(key: MeetingKey, absence: Absence): Promise<Stored<Absence>> {
-    const existing = [...this.absences.values()].find(
-      (r) => r.meetingKey === key && sameUpn(r.value.person.upn, absence.person.upn),
+    const person = lower(absence.person.upn);
+    const author = this.actor ?? person;
+    const own = [...this.tables.absences.values()].find(
+      (r) => r.meetingKey === key && r.author === author && lower(r.value.person.upn) === person,
     );
-    return stored(this.write(this.absences, existing, key, absence));
+    const { reason: _reason, ...row } = absence;
+    const saved = this.write(this.tables.absences, own, key, row as Absence, undefined, false, author);
+    const reason = absence.kind === 'Trukket tilbage' ? '' : (absence.reason ?? '').trim();
+    const ownReason = [...this.tables.reasons.values()].find(
+      (r) => r.meetingKey === key && r.author === author && r.value.person === person,
+    );
+    if (ownReason || reason)
+      this.write(this.tables.reasons, ownReason, key, { person, reason }, undefined, false, author);
+    const out = stored(saved);
+    return { ...out, value: { ...out.value, ...(reason ? { reason } : {}) } };
   }
 
   async saveDecision(key: MeetingKey, decision: Decision, eTag?: string): Promise<Stored<Decision>> {
-    const existing = [...this.decisions.values()].find(
+    const existing = [...this.tables.decisions.values()].find(
       (r) => r.meetingKey === key && r.value.itemNumber === decision.itemNumber,
     );
-    return stored(this.write(this.decisions, existing, key, decision, eTag, true));
+    return stored(this.write(this.tables.decisions, existing, key, decision, eTag, true));
   }
 
   async saveFollowUp(key: MeetingKey, followUp: FollowUp, eTag?: string): Promise<Stored<FollowUp>> {
-    const existing = [...this.followUps.values()].find(
+    const existing = [...this.tables.followUps.values()].find(
       (r) => r.meetingKey === key && r.value.id === followUp.id,
     );
-    return stored(this.write(this.followUps, existing, key, followUp, eTag, true));
+    return stored(this.write(this.tables.followUps, existing, key, followUp, eTag, true));
   }
 
   async deleteFollowUp(key: MeetingKey, id: string): Promise<void> {
-    const existing = [...this.followUps.values()].find((r) => r.meetingKey === key && r.value.id === id);
+    const existing = [...this.tables.followUps.values()].find(
+      (r) => r.meetingKey === key && r.value.id === id,
+    );
     if (!existing) throw new NotFound(`Follow-up ${id} not found`);
-    this.followUps.delete(existing.id);
+    this.tables.followUps.delete(existing.id);
   }
 
   async decisionChanges(key: MeetingKey, cursor?: string): Promise<DecisionChanges> {
     const since = cursor ? Number(cursor) : 0;
-    const changed = [...this.decisions.values()]
+    const changed = [...this.tables.decisions.values()]
       .filter((r) => r.meetingKey === key && r.seq > since)
       .map((r) => stored(r));
-    return { changed, deletedIds: [], cursor: String(this.seq) };
+    return { changed, deletedIds: [], cursor: String(this.tables.seq) };
   }
 
-  /** The fake has no reader identity: it returns every row (the contract tests cover the real filtering). */
+  /** The fake has no permissions on these lists: it returns every row (the contract tests cover the real filtering). */
   async readArchive(): Promise<ArchiveRows> {
+    const t = this.tables;
     const withKey = <T>(table: Map<string, Row<T>>) =>
       [...table.values()].map((r) => ({ ...clone(r.value), meetingKey: r.meetingKey }));
     return {
-      meetings: [...this.meetings.values()].map((r) => clone(r.value)),
-      items: withKey(this.items),
-      decisions: withKey(this.decisions),
-      followUps: withKey(this.followUps),
+      meetings: [...t.meetings.values()].map((r) => clone(r.value)),
+      items: withKey(t.items),
+      decisions: withKey(t.decisions),
+      followUps: withKey(t.followUps),
     };
   }
 
   async followUpsByOwner(owner: string): Promise<Stored<FollowUp & { meetingKey: MeetingKey }>[]> {
     const needle = owner.trim().toLowerCase();
-    return [...this.followUps.values()]
+    return [...this.tables.followUps.values()]
       .filter((r) => r.value.owners.some((o) => o.trim().toLowerCase() === needle))
       .map((r) => {
         const s = stored(r);
         return { ...s, value: { ...s.value, meetingKey: r.meetingKey } };
+      });
+  }
+
+  /**
+   * Afbud rows whose author is the person or the organizer, each with the reason its author wrote; a
+   * reason is visible to its author and the organizer only (AbsenceReasons' ReadSecurity 2).
+   */
+  private absencesOf(key: MeetingKey): Stored<Absence>[] {
+    const organizer = [...this.tables.meetings.values()].find((r) => r.meetingKey === key)?.value.organizer
+      .upn;
+    const readsAll = !this.actor || sameUpn(this.actor, organizer);
+    const reasons = [...this.tables.reasons.values()].filter(
+      (r) => r.meetingKey === key && (readsAll || r.author === this.actor),
+    );
+    return [...this.tables.absences.values()]
+      .filter((r) => r.meetingKey === key)
+      .filter((r) => !r.author || sameUpn(r.author, r.value.person.upn) || sameUpn(r.author, organizer))
+      .map((r) => {
+        const s = stored(r);
+        const reason = reasons.find(
+          (x) => x.author === r.author && sameUpn(x.value.person, r.value.person.upn),
+        )?.value.reason;
+        return reason ? { ...s, value: { ...s.value, reason } } : s;
       });
   }
 
@@ -145,27 +229,25 @@ export class MemoryListStore implements ListStore {
     value: T,
     eTag?: string,
     guarded = false,
+    author = this.actor,
   ): Row<T> {
+    const t = this.tables;
     if (existing) {
       const stale = eTag ? eTag !== '*' && eTag !== etagOf(existing) : guarded;
       if (stale) {
         throw new Conflict('The row was changed by someone else', { status: 412, code: 'resourceModified' });
       }
-      const row: Row<T> = {
-        ...existing,
-        version: existing.version + 1,
-        value: clone(value),
-        seq: ++this.seq,
-      };
+      const row: Row<T> = { ...existing, version: existing.version + 1, value: clone(value), seq: ++t.seq };
       table.set(row.id, row);
       return row;
     }
     const row: Row<T> = {
-      id: String(this.nextId++),
+      id: String(t.nextId++),
       version: 1,
       meetingKey,
       value: clone(value),
-      seq: ++this.seq,
+      seq: ++t.seq,
+      author,
     };
     table.set(row.id, row);
     return row;

@@ -10,9 +10,18 @@ export type ColumnSpec =
   | { name: string; type: 'dateTime'; indexed?: boolean }
   | { name: string; type: 'choice'; choices: readonly string[]; indexed?: boolean };
 
+export type ListName =
+  'Meetings' | 'MeetingProgress' | 'AgendaItems' | 'Absences' | 'AbsenceReasons' | 'Decisions' | 'FollowUps';
+
 export interface ListSpec {
-  name: 'Meetings' | 'AgendaItems' | 'Absences' | 'Decisions' | 'FollowUps';
+  name: ListName;
   columns: ColumnSpec[];
+  /**
+   * SharePoint's item-level permissions of the list (docs/adr/004-permissions.md): ReadSecurity 2 = read
+   * only own items, WriteSecurity 2 = edit only own items (Full Control overrides both).
+   */
+  readSecurity?: 1 | 2;
+  writeSecurity?: 1 | 2;
 }
 
 const key: ColumnSpec = { name: 'MeetingKey', type: 'text', indexed: true };
@@ -36,8 +45,19 @@ export const LISTS: readonly ListSpec[] = [
       { name: 'Information', type: 'text', multiline: true },
       { name: 'JoinUrl', type: 'text', multiline: true },
       { name: 'AgendaVersion', type: 'number' },
-      { name: 'Timer', type: 'text', multiline: true },
       { name: 'Referat', type: 'text', multiline: true },
+      { name: 'PermissionsHash', type: 'text' },
+    ],
+  },
+  {
+    // The clock, the running status and the referent's "sent for approval": written by the referent,
+    // apart from the Meetings row only the organizer writes.
+    name: 'MeetingProgress',
+    columns: [
+      key,
+      { name: 'Status', type: 'choice', choices: ['I gang', 'Afsluttet'] },
+      { name: 'Timer', type: 'text', multiline: true },
+      { name: 'ReferatSubmitted', type: 'text', multiline: true },
     ],
   },
   {
@@ -73,18 +93,28 @@ export const LISTS: readonly ListSpec[] = [
         choices: ['Afbud', 'Deltager virtuelt', 'Deltager delvist', 'Trukket tilbage'],
       },
       { name: 'Items', type: 'text' },
-      { name: 'Reason', type: 'text', multiline: true },
       { name: 'Substitute', type: 'text' },
       { name: 'RegisteredAt', type: 'dateTime' },
     ],
+    writeSecurity: 2,
+  },
+  {
+    // The reason of an afbud (may be health data): each person reads only their own, the organizer all.
+    name: 'AbsenceReasons',
+    columns: [
+      key,
+      { name: 'PersonUpn', type: 'text', indexed: true },
+      { name: 'Reason', type: 'text', multiline: true },
+    ],
+    readSecurity: 2,
+    writeSecurity: 2,
   },
   {
     name: 'Decisions',
     columns: [
       key,
-      // One decision per item: "MeetingKey#ItemNumber", unique, so two first writes at the same moment
-      // (referent and organizer) cannot both create a row; the second gets 409 and sees the conflict.
-      { name: 'SlotKey', type: 'text', indexed: true, unique: true },
+      // One decision per item without a list-wide unique column (ADR 004): the row lives in the item's
+      // folder and the older row wins a race of first writes.
       { name: 'ItemNumber', type: 'number' },
       { name: 'ItemTitle', type: 'text' },
       { name: 'Text', type: 'text', multiline: true },

@@ -4,6 +4,7 @@ import type { Decision, DecisionStatus } from '../../domain/decision';
 import type { FollowUp, FollowUpStatus } from '../../domain/followUp';
 import type { Meeting, MeetingKey, MeetingStatus } from '../../domain/meeting';
 import { parseReferat } from '../../domain/referatApproval';
+import type { MeetingProgress } from '../../domain/meetingProgress';
 import type { MeetingTimer } from '../../domain/meetingTimer';
 import type { Guest, Person } from '../../domain/person';
 
@@ -42,8 +43,8 @@ export function meetingToFields(m: Meeting): Fields {
     Information: m.informationNote ?? '',
     JoinUrl: m.joinUrl ?? '',
     AgendaVersion: m.agendaVersion,
-    Timer: m.timer ? JSON.stringify(m.timer) : '',
     Referat: m.referat ? JSON.stringify(m.referat) : '',
+    PermissionsHash: m.permissionsHash ?? '',
   };
 }
 
@@ -64,9 +65,53 @@ export function meetingFromFields(f: Fields): Meeting {
     informationNote: opt(f.Information),
     joinUrl: opt(f.JoinUrl),
     agendaVersion: num(f.AgendaVersion),
-    timer: json<MeetingTimer | undefined>(f.Timer, undefined),
     referat: parseReferat(f.Referat),
+    permissionsHash: opt(f.PermissionsHash),
   };
+}
+
+/** The MeetingProgress row: the clock, the running status, the referent's submission. */
+export function progressToFields(key: MeetingKey, p: MeetingProgress): Fields {
+  return {
+    Title: key.slice(0, 255),
+    MeetingKey: key,
+    Status: p.status ?? null,
+    Timer: p.timer ? JSON.stringify(p.timer) : '',
+    ReferatSubmitted: p.referatSubmitted ? JSON.stringify(p.referatSubmitted) : '',
+  };
+}
+
+export function progressFromFields(f: Fields): MeetingProgress {
+  const status = opt(f.Status);
+  const timer = json<unknown>(f.Timer, undefined);
+  const submitted = json<unknown>(f.ReferatSubmitted, undefined);
+  return {
+    ...(status === 'I gang' || status === 'Afsluttet' ? { status } : {}),
+    ...(isTimer(timer) ? { timer } : {}),
+    ...(isSubmission(submitted) ? { referatSubmitted: submitted } : {}),
+  };
+}
+
+function isTimer(v: unknown): v is MeetingTimer {
+  const t = v as MeetingTimer | null;
+  return (
+    typeof t === 'object' &&
+    t !== null &&
+    typeof t.usedSeconds === 'object' &&
+    t.usedSeconds !== null &&
+    'currentItem' in t
+  );
+}
+
+function isSubmission(v: unknown): v is NonNullable<MeetingProgress['referatSubmitted']> {
+  const s = v as MeetingProgress['referatSubmitted'] | null;
+  return (
+    typeof s === 'object' &&
+    s !== null &&
+    Number.isInteger(s.version) &&
+    typeof s.by === 'string' &&
+    typeof s.at === 'string'
+  );
 }
 
 export function itemToFields(key: MeetingKey, i: AgendaItem): Fields {
@@ -103,15 +148,42 @@ export function itemFromFields(f: Fields, rowId: string): AgendaItem {
   };
 }
 
-/** Guests are stored as JSON `[{name, upn}]`; a plain "a@x; b@y" list (typed by hand in SharePoint) is read too. */
+/**
+ * Guests are stored as JSON `[{name, upn}]`; a plain "a@x; b@y" list (typed by hand in SharePoint) is read
+ * too. Never throws: anyone with edit rights can put anything in the column, so junk entries are dropped.
+ */
 export function parseGuests(v: unknown): Guest[] {
-  const parsed = json<Guest[] | null>(v, null);
-  if (Array.isArray(parsed)) return parsed;
-  return str(v)
-    .split(/[;,]/)
-    .map((s) => s.trim())
-    .filter(Boolean)
-    .map((s) => (s.includes('@') ? { name: s, upn: s } : { name: s }));
+  if (Array.isArray(v)) return guestsOf(v);
+  if (typeof v !== 'string' || !v.trim()) return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(v);
+  } catch {
+    return v
+      .split(/[;,]/)
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .map((s) => (s.includes('@') ? { name: s, upn: s } : { name: s }));
+  }
+  return Array.isArray(parsed) ? guestsOf(parsed) : [];
+}
+
+function guestsOf(entries: unknown[]): Guest[] {
+  const out: Guest[] = [];
+  for (const entry of entries) {
+    if (typeof entry === 'string') {
+      const s = entry.trim();
+      if (s) out.push(s.includes('@') ? { name: s, upn: s } : { name: s });
+      continue;
+    }
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) continue;
+    const { name, upn } = entry as { name?: unknown; upn?: unknown };
+    const u = typeof upn === 'string' && upn.trim() ? upn.trim() : undefined;
+    const n = typeof name === 'string' && name.trim() ? name.trim() : u;
+    if (!n) continue;
+    out.push(u ? { name: n, upn: u } : { name: n });
+  }
+  return out;
 }
 
 export function absenceToFields(key: MeetingKey, a: Absence): Fields {
@@ -122,7 +194,6 @@ export function absenceToFields(key: MeetingKey, a: Absence): Fields {
     PersonName: a.person.name,
     Kind: a.kind,
     Items: a.items.join(';'),
-    Reason: a.reason ?? '',
     Substitute: a.substitute ?? '',
     RegisteredAt: a.registeredAt,
   };
@@ -136,9 +207,18 @@ export function absenceFromFields(f: Fields): Absence {
       .split(/[;,]/)
       .map((s) => Number(s.trim()))
       .filter((n) => Number.isFinite(n) && n > 0),
-    reason: opt(f.Reason),
     substitute: opt(f.Substitute),
     registeredAt: isoOf(f.RegisteredAt),
+  };
+}
+
+/** A person's own afbud reason (AbsenceReasons; ReadSecurity 2: only they and the organizer read it). */
+export function reasonToFields(key: MeetingKey, personUpn: string, reason: string): Fields {
+  return {
+    Title: personUpn.toLowerCase(),
+    MeetingKey: key,
+    PersonUpn: personUpn.toLowerCase(),
+    Reason: reason,
   };
 }
 
@@ -146,7 +226,6 @@ export function decisionToFields(key: MeetingKey, d: Decision): Fields {
   return {
     Title: `Punkt ${d.itemNumber}`,
     MeetingKey: key,
-    SlotKey: `${key}#${d.itemNumber}`,
     ItemNumber: d.itemNumber,
     ItemTitle: d.itemTitle.slice(0, 255),
     Text: d.text,

@@ -3,12 +3,15 @@ import type { AgendaItem } from '../../domain/agendaItem';
 import type { Decision } from '../../domain/decision';
 import type { FollowUp } from '../../domain/followUp';
 import type { Meeting, MeetingKey } from '../../domain/meeting';
-import { Conflict, NotFound } from '../../ports/errors';
+import type { MeetingProgress } from '../../domain/meetingProgress';
+import { itemFolderPath, meetingFolderName } from '../../domain/meetingScopes';
+import { sameUpn } from '../../domain/person';
+import { Conflict, Forbidden, NotFound, PortError } from '../../ports/errors';
 import type { ArchiveRows, DecisionChanges, ListStore, MeetingSnapshot, Stored } from '../../ports/ListStore';
 import { bodyOf, MAX_BATCH, runBatch, type BatchRequest } from '../graph/batch';
 import { relativeLink, type GraphConnection } from '../graph/graphClient';
 import { mapGraphError } from '../graph/graphErrors';
-import { columnDefinition, LISTS, type ListSpec } from './listSchema';
+import { columnDefinition, LISTS, type ListName, type ListSpec } from './listSchema';
 import {
   absenceFromFields,
   absenceToFields,
@@ -20,27 +23,54 @@ import {
   itemToFields,
   meetingFromFields,
   meetingToFields,
+  progressFromFields,
+  progressToFields,
+  reasonToFields,
   type Fields,
 } from './rows';
+import { pool, SharePointFolders } from './sharePointFolders';
+import type { SharePointRest } from './sharePointRest';
 
 interface GraphItem {
   id: string;
   eTag?: string;
   fields?: Fields & { '@odata.etag'?: string };
   deleted?: { state: string };
+  createdBy?: { user?: { email?: string; userPrincipalName?: string } };
+  contentType?: { name?: string };
 }
 
-type ListName = ListSpec['name'];
+interface Page {
+  value: GraphItem[];
+  '@odata.nextLink'?: string;
+  '@odata.deltaLink'?: string;
+}
+
+/** Exactly the fields decisionChanges reads (issue #14: do not rely on Graph adding fields to delta unasked). */
+const DELTA_FIELDS = 'MeetingKey,ItemNumber,ItemTitle,Text,Status,EditorUpn,UpdatedAt';
+const DELTA_QUERY = `$expand=fields($select=${DELTA_FIELDS})`;
+
+const authorOf = (row: GraphItem): string =>
+  (row.createdBy?.user?.email ?? row.createdBy?.user?.userPrincipalName ?? '').trim().toLowerCase();
+/** Folder items show up in Graph with contentType "Folder" and no values in our columns. */
+const isRow = (row: GraphItem): boolean => row.contentType?.name !== 'Folder' && !!row.fields?.MeetingKey;
+const titleOfDecision = (n: number) => `Punkt ${n}`;
 
 /**
- * The ListStore over SharePoint lists through Microsoft Graph. The site is addressed by path
- * (`/sites/{host}:/sites/{name}:`) and lists by title, so opening a meeting needs no look-ups first:
- * one $batch reads all five lists filtered by the indexed MeetingKey, plus a delta token for polling.
+ * The ListStore over SharePoint lists (docs/adr/004-permissions.md). Reads, updates, deletes and delta go
+ * through Microsoft Graph (the site addressed by path, lists by title, one $batch to open a meeting);
+ * rows that live in a meeting's folder are created with SharePoint REST (Graph cannot create inside a
+ * folder) carrying text values only, then written with Graph `PATCH …/fields` for typed values and eTags.
+ * SharePoint's permissions decide who reads and writes what; this adapter adds the two rules SharePoint
+ * cannot hold: an afbud row counts only when its author is the person or the organizer, and of two first
+ * writes of one decision the older row wins.
  */
 export class SharePointListStore implements ListStore {
   private readonly root: string;
+  private readonly folders: SharePointFolders;
   private provisioned = false;
   private resolvedSiteId: string | null = null;
+  private me?: Promise<string[]>;
   /** Row ids by list and natural key, learned from reads and writes (saves a query before each write). */
   private readonly rowIds = new Map<string, string>();
 
@@ -48,8 +78,11 @@ export class SharePointListStore implements ListStore {
     private readonly graph: GraphConnection,
     /** "hostname:/sites/path", e.g. "kommune.sharepoint.com:/sites/moeder". */
     sitePath: string,
+    /** SharePoint REST for the same site (createSharePointRest): folders, rows in folders, list security. */
+    rest: SharePointRest,
   ) {
     this.root = `/sites/${sitePath}:`;
+    this.folders = new SharePointFolders(rest);
   }
 
   async siteId(): Promise<string> {
@@ -71,47 +104,107 @@ export class SharePointListStore implements ListStore {
           list: { template: 'genericList' },
           columns: spec.columns.map(columnDefinition),
         });
-        continue;
+      } else {
+        const have = new Set((list.columns ?? []).map((c) => c.name));
+        for (const column of spec.columns.filter((c) => !have.has(c.name))) {
+          await this.send('POST', `${this.root}/lists/${list.id}/columns`, columnDefinition(column));
+        }
       }
-      const have = new Set((list.columns ?? []).map((c) => c.name));
-      for (const column of spec.columns.filter((c) => !have.has(c.name))) {
-        await this.send('POST', `${this.root}/lists/${list.id}/columns`, columnDefinition(column));
-      }
+      await this.secureList(spec);
     }
     this.provisioned = true;
   }
 
+  /**
+   * The list's own permissions and settings, once: break inheritance copying the site's assignments, drop
+   * the site's Members and Visitors (so only the Owners group and what the meetings set below remain),
+   * folders on, item-level read/write security as the spec says. Cheap when already done: one read.
+   */
+  private async secureList(spec: ListSpec): Promise<void> {
+    const list = this.folders.list(spec.name);
+    const info = await list.select(
+      'HasUniqueRoleAssignments',
+      'ReadSecurity',
+      'WriteSecurity',
+      'EnableFolderCreation',
+    )<{
+      HasUniqueRoleAssignments: boolean;
+      ReadSecurity: number;
+      WriteSecurity: number;
+      EnableFolderCreation: boolean;
+    }>();
+    if (!info.HasUniqueRoleAssignments) {
+      await list.breakRoleInheritance(true, false);
+      const web = this.folders.rest.sp.web;
+      const [members, visitors] = await Promise.all([
+        web.associatedMemberGroup.select('Id')<{ Id: number }>(),
+        web.associatedVisitorGroup.select('Id')<{ Id: number }>(),
+      ]);
+      const drop = new Set([members.Id, visitors.Id]);
+      const assignments = await list.roleAssignments.expand('Member', 'RoleDefinitionBindings')<
+        Array<{
+          PrincipalId?: number;
+          Member?: { Id: number };
+          RoleDefinitionBindings?: Array<{ Id: number }>;
+        }>
+      >();
+      for (const a of assignments) {
+        const principal = a.PrincipalId ?? a.Member?.Id;
+        if (principal === undefined || !drop.has(principal)) continue;
+        for (const binding of a.RoleDefinitionBindings ?? [])
+          await list.roleAssignments.remove(principal, binding.Id);
+      }
+    }
+    const wanted = {
+      EnableFolderCreation: true,
+      ReadSecurity: spec.readSecurity ?? 1,
+      WriteSecurity: spec.writeSecurity ?? 1,
+    };
+    if (
+      info.EnableFolderCreation !== wanted.EnableFolderCreation ||
+      (info.ReadSecurity ?? 1) !== wanted.ReadSecurity ||
+      (info.WriteSecurity ?? 1) !== wanted.WriteSecurity
+    )
+      await list.update(wanted);
+  }
+
   async openMeeting(key: MeetingKey): Promise<MeetingSnapshot> {
-    const lists: ListName[] = ['Meetings', 'AgendaItems', 'Absences', 'Decisions', 'FollowUps'];
+    const lists: ListName[] = [
+      'Meetings',
+      'MeetingProgress',
+      'AgendaItems',
+      'Absences',
+      'AbsenceReasons',
+      'Decisions',
+      'FollowUps',
+    ];
     const requests: BatchRequest[] = lists.map((name) => ({
       id: name,
       method: 'GET',
       url: this.byKeyUrl(name, key),
     }));
-    requests.push({
-      id: 'cursor',
-      method: 'GET',
-      url: `${this.root}/lists/Decisions/items/delta?token=latest`,
-    });
+    requests.push({ id: 'cursor', method: 'GET', url: this.latestDeltaUrl() });
     const answers = await runBatch(this.graph, requests);
     const rows = async (name: ListName): Promise<GraphItem[]> => {
-      const page = bodyOf<{ value: GraphItem[]; '@odata.nextLink'?: string }>(answers.get(name));
-      return [...page.value, ...(await this.rest(page['@odata.nextLink']))];
+      const page = bodyOf<Page>(answers.get(name));
+      return [...page.value, ...(await this.rest(page['@odata.nextLink']))].filter(isRow);
     };
-    const [meetings, items, absences, decisions, followUps] = await Promise.all(lists.map(rows));
-    const cursor = bodyOf<{ '@odata.deltaLink'?: string }>(answers.get('cursor'))['@odata.deltaLink'];
+    const [meetings, progress, items, absences, reasons, decisions, followUps] = await Promise.all(
+      lists.map(rows),
+    );
+    const cursor = bodyOf<Page>(answers.get('cursor'))['@odata.deltaLink'];
     const meetingRow = meetings[0];
+    const progressRow = progress[0];
     if (meetingRow) this.remember('Meetings', key, '', meetingRow.id);
+    if (progressRow) this.remember('MeetingProgress', key, '', progressRow.id);
+    const organizer = meetingRow ? String(meetingRow.fields?.OrganizerUpn ?? '') : '';
     return {
       meeting: meetingRow ? this.stored(meetingRow, meetingFromFields) : null,
+      progress: progressRow ? this.stored(progressRow, progressFromFields) : null,
       items: items
         .map((r) => this.stored(r, (f) => itemFromFields(f, r.id)))
         .sort((a, b) => a.value.number - b.value.number),
-      absences: absences.map((r) => {
-        const s = this.stored(r, absenceFromFields);
-        this.remember('Absences', key, s.value.person.upn.toLowerCase(), r.id);
-        return s;
-      }),
+      absences: this.joinAbsences(absences, reasons, organizer),
       decisions: decisions.map((r) => {
         const s = this.stored(r, decisionFromFields);
         this.remember('Decisions', key, String(s.value.itemNumber), r.id);
@@ -126,54 +219,98 @@ export class SharePointListStore implements ListStore {
     };
   }
 
-  async readMeeting(key: MeetingKey): Promise<Stored<Meeting> | null> {
-    const page = await this.get<{ value: GraphItem[] }>(this.byKeyUrl('Meetings', key));
-    const row = page.value[0];
-    if (!row) return null;
-    this.remember('Meetings', key, '', row.id);
-    return this.stored(row, meetingFromFields);
+  /**
+   * Afbud rows count only when SharePoint's own author is the person or the organizer (anyone in the circle
+   * can add rows to the folder); each takes the reason its author wrote for that person.
+   */
+  private joinAbsences(absences: GraphItem[], reasons: GraphItem[], organizerUpn: string): Stored<Absence>[] {
+    const reasonOf = new Map<string, string>();
+    for (const r of reasons) {
+      reasonOf.set(
+        `${authorOf(r)}|${String(r.fields?.PersonUpn ?? '').toLowerCase()}`,
+        String(r.fields?.Reason ?? ''),
+      );
+    }
+    return absences
+      .filter((r) => {
+        const author = authorOf(r);
+        return sameUpn(author, String(r.fields?.PersonUpn ?? '')) || sameUpn(author, organizerUpn);
+      })
+      .map((r) => {
+        const s = this.stored(r, absenceFromFields);
+        const reason = reasonOf.get(`${authorOf(r)}|${s.value.person.upn.toLowerCase()}`);
+        return reason ? { ...s, value: { ...s.value, reason } } : s;
+      });
+  }
+
+  async readMeeting(
+    key: MeetingKey,
+  ): Promise<{ meeting: Stored<Meeting> | null; progress: Stored<MeetingProgress> | null }> {
+    const answers = await runBatch(this.graph, [
+      { id: 'Meetings', method: 'GET', url: this.byKeyUrl('Meetings', key) },
+      { id: 'MeetingProgress', method: 'GET', url: this.byKeyUrl('MeetingProgress', key) },
+    ]);
+    const meeting = bodyOf<Page>(answers.get('Meetings')).value.filter(isRow)[0];
+    const progress = bodyOf<Page>(answers.get('MeetingProgress')).value.filter(isRow)[0];
+    if (meeting) this.remember('Meetings', key, '', meeting.id);
+    if (progress) this.remember('MeetingProgress', key, '', progress.id);
+    return {
+      meeting: meeting ? this.stored(meeting, meetingFromFields) : null,
+      progress: progress ? this.stored(progress, progressFromFields) : null,
+    };
   }
 
   async saveMeeting(meeting: Meeting, eTag?: string): Promise<Stored<Meeting>> {
     const id = await this.findRowId('Meetings', meeting.key, '', () => true);
     const fields = meetingToFields(meeting);
-    const saved = id ? await this.patch('Meetings', id, fields, eTag) : await this.create('Meetings', fields);
+    const saved = id
+      ? await this.patch('Meetings', id, fields, eTag)
+      : await this.createAtRoot('Meetings', fields);
     this.remember('Meetings', meeting.key, '', saved.id);
     return this.stored(saved, meetingFromFields);
+  }
+
+  async saveProgress(
+    key: MeetingKey,
+    progress: MeetingProgress,
+    eTag?: string,
+  ): Promise<Stored<MeetingProgress>> {
+    const id = await this.findRowId('MeetingProgress', key, '', () => true);
+    const fields = progressToFields(key, progress);
+    const saved = id
+      ? await this.patch('MeetingProgress', id, fields, eTag)
+      : await this.createAtRoot('MeetingProgress', fields);
+    this.remember('MeetingProgress', key, '', saved.id);
+    return this.stored(saved, progressFromFields);
   }
 
   async replaceAgenda(key: MeetingKey, items: AgendaItem[]): Promise<Stored<AgendaItem>[]> {
     const current = await this.query('AgendaItems', key);
     const byItemId = new Map(current.map((r) => [itemFromFields(r.fields ?? {}, r.id).id, r]));
-    const requests: BatchRequest[] = [];
-    for (const item of items) {
-      const row = byItemId.get(item.id);
-      const fields = itemToFields(key, item);
-      requests.push(
-        row
-          ? {
-              id: `u:${item.id}`,
-              method: 'PATCH',
-              url: `${this.root}/lists/AgendaItems/items/${row.id}/fields`,
-              body: fields,
-            }
-          : {
-              id: `c:${item.id}`,
-              method: 'POST',
-              url: `${this.root}/lists/AgendaItems/items`,
-              body: { fields },
-            },
-      );
-    }
+    const fresh = items.filter((i) => !byItemId.has(i.id));
+    // New rows go into the meeting's folder (SharePoint REST), then get their typed values with the others.
+    const created = await pool(fresh, 4, (item) =>
+      this.addRowInFolder('AgendaItems', meetingFolderName(key), key, {
+        Title: item.title.slice(0, 255),
+        MeetingKey: key,
+        ItemId: item.id,
+      }),
+    );
+    const rowIdOf = new Map(fresh.map((item, i) => [item.id, String(created[i])]));
+    const requests: BatchRequest[] = items.map((item) => ({
+      id: `u:${item.id}`,
+      method: 'PATCH',
+      url: `${this.root}/lists/AgendaItems/items/${byItemId.get(item.id)?.id ?? rowIdOf.get(item.id)}/fields`,
+      body: itemToFields(key, item),
+    }));
     const keep = new Set(items.map((i) => i.id));
     for (const [itemId, row] of byItemId) {
-      if (!keep.has(itemId)) {
+      if (!keep.has(itemId))
         requests.push({
           id: `d:${itemId}`,
           method: 'DELETE',
           url: `${this.root}/lists/AgendaItems/items/${row.id}`,
         });
-      }
     }
     for (let i = 0; i < requests.length; i += MAX_BATCH) {
       const answers = await runBatch(this.graph, requests.slice(i, i + MAX_BATCH));
@@ -185,32 +322,79 @@ export class SharePointListStore implements ListStore {
   }
 
   async saveAbsence(key: MeetingKey, absence: Absence): Promise<Stored<Absence>> {
-    const upn = absence.person.upn.toLowerCase();
-    const id = await this.findRowId(
-      'Absences',
-      key,
-      upn,
-      (f) => String(f.PersonUpn ?? '').toLowerCase() === upn,
-    );
+    const me = await this.whoAmI();
+    const person = absence.person.upn.toLowerCase();
+    const mine = (r: GraphItem) =>
+      me.includes(authorOf(r)) && String(r.fields?.PersonUpn ?? '').toLowerCase() === person;
+    const [rows, reasons] = await Promise.all([
+      this.query('Absences', key),
+      this.query('AbsenceReasons', key),
+    ]);
+    const own = rows.find(mine);
     const fields = absenceToFields(key, absence);
-    const saved = id ? await this.patch('Absences', id, fields) : await this.create('Absences', fields);
-    this.remember('Absences', key, upn, saved.id);
-    return this.stored(saved, absenceFromFields);
+    const folder = meetingFolderName(key);
+    const id =
+      own?.id ??
+      String(
+        await this.addRowInFolder('Absences', folder, key, {
+          Title: absence.person.name.slice(0, 255),
+          MeetingKey: key,
+          PersonUpn: person,
+        }),
+      );
+    const saved = await this.patch('Absences', id, fields);
+    // The reason: the person's own row in AbsenceReasons; a withdrawal or no reason empties it.
+    const reason = absence.kind === 'Trukket tilbage' ? '' : (absence.reason ?? '').trim();
+    const ownReason = reasons.find(mine);
+    if (ownReason) {
+      if (String(ownReason.fields?.Reason ?? '') !== reason)
+        await this.patch('AbsenceReasons', ownReason.id, reasonToFields(key, person, reason));
+    } else if (reason) {
+      const reasonId = await this.addRowInFolder('AbsenceReasons', folder, key, {
+        Title: person,
+        MeetingKey: key,
+        PersonUpn: person,
+      });
+      await this.patch('AbsenceReasons', String(reasonId), reasonToFields(key, person, reason));
+    }
+    const stored = this.stored(saved, absenceFromFields);
+    return { ...stored, value: { ...stored.value, ...(reason ? { reason } : {}) } };
   }
 
   async saveDecision(key: MeetingKey, decision: Decision, eTag?: string): Promise<Stored<Decision>> {
-    const natural = String(decision.itemNumber);
-    const id = await this.findRowId(
-      'Decisions',
-      key,
-      natural,
-      (f) => Number(f.ItemNumber) === decision.itemNumber,
-    );
+    const n = decision.itemNumber;
+    const natural = String(n);
+    const isThisItem = (f: Fields) =>
+      Number(f.ItemNumber) === n ||
+      ((f.ItemNumber === null || f.ItemNumber === undefined) && f.Title === titleOfDecision(n));
+    const id = await this.findRowId('Decisions', key, natural, isThisItem);
     const fields = decisionToFields(key, decision);
-    let saved: GraphItem;
-    if (id && !eTag) throw new Conflict('Beslutningen er allerede skrevet af en anden', { status: 412 });
-    if (id) saved = await this.patch('Decisions', id, fields, eTag);
-    else saved = await this.create('Decisions', fields);
+    if (id && !eTag)
+      throw new Conflict('A decision for this item already exists', { status: 409, code: 'decisionExists' });
+    if (id) {
+      const saved = await this.patch('Decisions', id, fields, eTag);
+      return this.stored(saved, decisionFromFields);
+    }
+    // First write: a row in the item's folder, then the folder read back; an older row (lower id) wins.
+    const folder = itemFolderPath(key, n);
+    await this.ensureItemFolder('Decisions', key, n);
+    const created = await this.addRowInFolder('Decisions', folder, key, {
+      Title: titleOfDecision(n),
+      MeetingKey: key,
+    });
+    const saved = await this.patch('Decisions', String(created), fields);
+    const rivals = (await this.query('Decisions', key)).filter(
+      (r) => isThisItem(r.fields ?? {}) && Number(r.id) < created,
+    );
+    if (rivals.length) {
+      await this.send('DELETE', `${this.root}/lists/Decisions/items/${created}`);
+      const oldest = rivals.sort((a, b) => Number(a.id) - Number(b.id))[0];
+      this.remember('Decisions', key, natural, oldest.id);
+      throw new Conflict('Another first write of this decision came first', {
+        status: 409,
+        code: 'decisionExists',
+      });
+    }
     this.remember('Decisions', key, natural, saved.id);
     return this.stored(saved, decisionFromFields);
   }
@@ -223,17 +407,26 @@ export class SharePointListStore implements ListStore {
       (f) => String(f.FollowUpId) === followUp.id,
     );
     const fields = followUpToFields(key, followUp);
-    if (id && !eTag) throw new Conflict('Opfølgningen er allerede skrevet af en anden', { status: 412 });
-    const saved = id
-      ? await this.patch('FollowUps', id, fields, eTag)
-      : await this.create('FollowUps', fields);
+    if (id && !eTag)
+      throw new Conflict('This follow-up was already written by someone else', { status: 412 });
+    let saved: GraphItem;
+    if (id) saved = await this.patch('FollowUps', id, fields, eTag);
+    else {
+      await this.ensureItemFolder('FollowUps', key, followUp.itemNumber);
+      const created = await this.addRowInFolder('FollowUps', itemFolderPath(key, followUp.itemNumber), key, {
+        Title: followUp.task.slice(0, 255),
+        MeetingKey: key,
+        FollowUpId: followUp.id,
+      });
+      saved = await this.patch('FollowUps', String(created), fields);
+    }
     this.remember('FollowUps', key, followUp.id, saved.id);
     return this.stored(saved, (f) => followUpFromFields(f, saved.id));
   }
 
   async deleteFollowUp(key: MeetingKey, id: string): Promise<void> {
     const rowId = await this.findRowId('FollowUps', key, id, (f) => String(f.FollowUpId) === id);
-    if (!rowId) throw new NotFound(`Opfølgningen ${id} findes ikke`);
+    if (!rowId) throw new NotFound(`Follow-up ${id} not found`);
     await this.send('DELETE', `${this.root}/lists/FollowUps/items/${rowId}`);
     this.rowIds.delete(`FollowUps|${key}|${id}`);
   }
@@ -242,15 +435,15 @@ export class SharePointListStore implements ListStore {
     if (!cursor) return this.allDecisions(key);
     const changed: Stored<Decision>[] = [];
     const deletedIds: string[] = [];
+    // nextLink and deltaLink are followed as given, never built.
     let link: string | undefined = cursor;
     let next = cursor;
     try {
       while (link) {
-        const page: { value: GraphItem[]; '@odata.nextLink'?: string; '@odata.deltaLink'?: string } =
-          await this.get(relativeLink(this.graph, link));
+        const page: Page = await this.get(relativeLink(this.graph, link));
         for (const row of page.value) {
           if (row.deleted) deletedIds.push(row.id);
-          else if (row.fields && row.fields.MeetingKey === key)
+          else if (isRow(row) && row.fields?.MeetingKey === key)
             changed.push(this.stored(row, decisionFromFields));
         }
         link = page['@odata.nextLink'];
@@ -275,8 +468,8 @@ export class SharePointListStore implements ListStore {
       })),
     );
     const rows = async (name: ListName): Promise<GraphItem[]> => {
-      const page = bodyOf<{ value: GraphItem[]; '@odata.nextLink'?: string }>(answers.get(name));
-      return [...page.value, ...(await this.rest(page['@odata.nextLink']))];
+      const page = bodyOf<Page>(answers.get(name));
+      return [...page.value, ...(await this.rest(page['@odata.nextLink']))].filter(isRow);
     };
     const [meetings, items, decisions, followUps] = await Promise.all(lists.map(rows));
     const keyOf = (r: GraphItem) => String(r.fields?.MeetingKey ?? '');
@@ -294,12 +487,69 @@ export class SharePointListStore implements ListStore {
   private async allDecisions(key: MeetingKey): Promise<DecisionChanges> {
     const answers = await runBatch(this.graph, [
       { id: 'rows', method: 'GET', url: this.byKeyUrl('Decisions', key) },
-      { id: 'cursor', method: 'GET', url: `${this.root}/lists/Decisions/items/delta?token=latest` },
+      { id: 'cursor', method: 'GET', url: this.latestDeltaUrl() },
     ]);
-    const page = bodyOf<{ value: GraphItem[]; '@odata.nextLink'?: string }>(answers.get('rows'));
-    const rows = [...page.value, ...(await this.rest(page['@odata.nextLink']))];
+    const page = bodyOf<Page>(answers.get('rows'));
+    const rows = [...page.value, ...(await this.rest(page['@odata.nextLink']))].filter(isRow);
     const cursor = bodyOf<{ '@odata.deltaLink': string }>(answers.get('cursor'))['@odata.deltaLink'];
     return { changed: rows.map((r) => this.stored(r, decisionFromFields)), deletedIds: [], cursor };
+  }
+
+  private latestDeltaUrl(): string {
+    return `${this.root}/lists/Decisions/items/delta?token=latest&${DELTA_QUERY}`;
+  }
+
+  /** The item folder `<meeting>/<n>` (the referent's Contribute on the meeting folder allows creating it). */
+  private async ensureItemFolder(
+    list: 'Decisions' | 'FollowUps',
+    key: MeetingKey,
+    itemNumber: number,
+  ): Promise<void> {
+    try {
+      await this.folders.ensure(list, itemFolderPath(key, itemNumber));
+    } catch (e) {
+      throw await this.notProvisioned(list, key, e);
+    }
+  }
+
+  /** A row created in a folder with text values only; a missing meeting folder is a typed error. */
+  private async addRowInFolder(
+    list: ListName,
+    folder: string,
+    key: MeetingKey,
+    text: Record<string, string>,
+  ): Promise<number> {
+    try {
+      return await this.folders.addRow(list, folder, text);
+    } catch (e) {
+      throw await this.notProvisioned(list, key, e);
+    }
+  }
+
+  /** When a folder write fails: is it because the organizer has not set the meeting up (no meeting folder)? */
+  private async notProvisioned(list: ListName, key: MeetingKey, e: unknown): Promise<unknown> {
+    if (!(e instanceof PortError) || !['NotFound', 'Invalid', 'Forbidden'].includes(e.kind)) return e;
+    const folder = await this.folders.find(list, meetingFolderName(key)).catch(() => undefined);
+    if (folder === null)
+      return new NotFound(
+        `The meeting ${key} has no folder in ${list}: its organizer has not set it up yet`,
+        {
+          status: 404,
+          code: 'meetingNotProvisioned',
+        },
+      );
+    return e instanceof PortError && e.kind === 'Invalid' && /denied|forbidden/i.test(e.message)
+      ? new Forbidden(e.message)
+      : e;
+  }
+
+  /** The signed-in person's UPN and mail (SharePoint's createdBy carries the mail address). */
+  private whoAmI(): Promise<string[]> {
+    this.me ??= this.get<{ userPrincipalName?: string; mail?: string }>(
+      '/me?$select=userPrincipalName,mail',
+    ).then((u) => [u.userPrincipalName, u.mail].filter((v): v is string => !!v).map((v) => v.toLowerCase()));
+    this.me.catch(() => (this.me = undefined));
+    return this.me;
   }
 
   private byKeyUrl(list: ListName, key: MeetingKey): string {
@@ -308,17 +558,15 @@ export class SharePointListStore implements ListStore {
   }
 
   private async query(list: ListName, key: MeetingKey): Promise<GraphItem[]> {
-    const page = await this.get<{ value: GraphItem[]; '@odata.nextLink'?: string }>(this.byKeyUrl(list, key));
-    return [...page.value, ...(await this.rest(page['@odata.nextLink']))];
+    const page = await this.get<Page>(this.byKeyUrl(list, key));
+    return [...page.value, ...(await this.rest(page['@odata.nextLink']))].filter(isRow);
   }
 
   private async rest(nextLink: string | undefined): Promise<GraphItem[]> {
     const out: GraphItem[] = [];
     let link = nextLink;
     while (link) {
-      const page: { value: GraphItem[]; '@odata.nextLink'?: string } = await this.get(
-        relativeLink(this.graph, link),
-      );
+      const page: Page = await this.get(relativeLink(this.graph, link));
       out.push(...page.value);
       link = page['@odata.nextLink'];
     }
@@ -342,7 +590,8 @@ export class SharePointListStore implements ListStore {
     this.rowIds.set(`${list}|${key}|${natural}`, id);
   }
 
-  private async create(list: ListName, fields: Fields): Promise<GraphItem> {
+  /** Meetings and MeetingProgress rows live at the list root: Graph creates them (the organizer secures them next). */
+  private async createAtRoot(list: 'Meetings' | 'MeetingProgress', fields: Fields): Promise<GraphItem> {
     return this.send<GraphItem>('POST', `${this.root}/lists/${list}/items`, { fields });
   }
 

@@ -1,0 +1,132 @@
+import type { IListItemFormUpdateValue } from '@pnp/sp/lists';
+import { Conflict, Forbidden, Invalid, NotFound, type PortError } from '../../ports/errors';
+import type { SharePointRest } from './sharePointRest';
+
+/** A list item as SharePoint REST reports it with the fields we select. */
+export interface SecurableItem {
+  Id: number;
+  HasUniqueRoleAssignments?: boolean;
+}
+
+interface FormResult extends IListItemFormUpdateValue {
+  ItemId?: number;
+}
+
+/**
+ * Folders and rows-in-folders through SharePoint REST (Graph cannot create an item inside a folder of a
+ * generic list): the lists' root folder paths (read once), folder look-ups by path and creation with
+ * AddValidateUpdateItemUsingPath. Shared by the permissions adapter and the list store.
+ */
+export class SharePointFolders {
+  private readonly roots = new Map<string, Promise<string>>();
+
+  constructor(readonly rest: SharePointRest) {}
+
+  list(title: string) {
+    return this.rest.sp.web.lists.getByTitle(title);
+  }
+
+  /** Server-relative path of a list's root folder, e.g. /sites/moeder/Lists/AgendaItems. */
+  root(title: string): Promise<string> {
+    let root = this.roots.get(title);
+    if (!root) {
+      root = this.list(title)
+        .select('Id', 'RootFolder/ServerRelativeUrl')
+        .expand('RootFolder')<{ RootFolder: { ServerRelativeUrl: string } }>()
+        .then((l) => l.RootFolder.ServerRelativeUrl.replace(/\/+$/, ''));
+      root.catch(() => this.roots.delete(title));
+      this.roots.set(title, root);
+    }
+    return root;
+  }
+
+  /** The folder's list item (id, whether it has its own permissions), or null when there is no such folder. */
+  async find(title: string, relativePath: string): Promise<SecurableItem | null> {
+    const path = `${await this.root(title)}/${relativePath}`;
+    try {
+      const item = await this.rest.sp.web
+        .getFolderByServerRelativePath(path)
+        .listItemAllFields.select('Id', 'HasUniqueRoleAssignments')<
+        SecurableItem & { 'odata.null'?: boolean }
+      >();
+      return item && typeof item.Id === 'number' ? item : null;
+    } catch (e) {
+      if (e instanceof NotFound) return null;
+      throw e;
+    }
+  }
+
+  /** Creates the folder `relativePath` (its parent must exist); an existing one is returned as is. */
+  async create(title: string, relativePath: string): Promise<SecurableItem> {
+    const slash = relativePath.lastIndexOf('/');
+    const parent = slash < 0 ? '' : relativePath.slice(0, slash);
+    const leaf = relativePath.slice(slash + 1);
+    const root = await this.root(title);
+    try {
+      const result = (await this.list(title).addValidateUpdateItemUsingPath(
+        [{ FieldName: 'Title', FieldValue: leaf }],
+        parent ? `${root}/${parent}` : root,
+        false,
+        undefined,
+        { leafName: leaf, objectType: 1 },
+      )) as FormResult[];
+      const failed = result.find((r) => r.HasException);
+      if (failed) throw formError(failed, `folder ${relativePath} in ${title}`);
+      const id = result.find((r) => typeof r.ItemId === 'number')?.ItemId;
+      if (id !== undefined) return { Id: id, HasUniqueRoleAssignments: false };
+    } catch (e) {
+      if (!(e instanceof Conflict)) throw e;
+    }
+    // Created by someone else meanwhile (or the answer held no id): read it.
+    const found = await this.find(title, relativePath);
+    if (!found) throw new NotFound(`Folder ${relativePath} in ${title} could not be created`);
+    return found;
+  }
+
+  async ensure(title: string, relativePath: string): Promise<{ item: SecurableItem; created: boolean }> {
+    const found = await this.find(title, relativePath);
+    if (found) return { item: found, created: false };
+    return { item: await this.create(title, relativePath), created: true };
+  }
+
+  /** A row created inside a folder with text values only (typed values follow through Graph). Returns its id. */
+  async addRow(title: string, folderPath: string, text: Record<string, string>): Promise<number> {
+    const root = await this.root(title);
+    const result = (await this.list(title).addValidateUpdateItemUsingPath(
+      Object.entries(text).map(([FieldName, FieldValue]) => ({ FieldName, FieldValue })),
+      `${root}/${folderPath}`,
+    )) as FormResult[];
+    const failed = result.find((r) => r.HasException);
+    if (failed) throw formError(failed, `row in ${title}/${folderPath}`);
+    const id = result.find((r) => typeof r.ItemId === 'number')?.ItemId;
+    if (id === undefined)
+      throw new Invalid(`AddValidateUpdateItemUsingPath returned no item id for ${title}`);
+    return id;
+  }
+}
+
+/** AddValidateUpdateItemUsingPath answers 200 with per-field exceptions: turn them into port errors. */
+function formError(failed: IListItemFormUpdateValue, what: string): PortError {
+  const message = `SharePoint REST: ${what}: ${failed.FieldName}: ${failed.ErrorMessage ?? 'rejected'}`;
+  if (/already exists|findes allerede/i.test(failed.ErrorMessage ?? '')) return new Conflict(message);
+  if (/does not exist|not found|cannot be found|file not found/i.test(failed.ErrorMessage ?? ''))
+    return new NotFound(message, { code: 'folderNotFound' });
+  if (/access denied|unauthori[sz]ed|forbidden/i.test(failed.ErrorMessage ?? ''))
+    return new Forbidden(message, { status: 403 });
+  return new Invalid(message);
+}
+
+/** Run `work` over `items` with at most `limit` at a time, results in order. */
+export async function pool<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        results[i] = await work(items[i]);
+      }
+    }),
+  );
+  return results;
+}

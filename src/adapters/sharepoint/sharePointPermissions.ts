@@ -1,0 +1,268 @@
+import type { IItem } from '@pnp/sp/items';
+import {
+  type Grant,
+  type MeetingPermissionPlan,
+  type Principal,
+  type Scope,
+  type SharePointRole,
+} from '../../domain/meetingScopes';
+import { NotFound } from '../../ports/errors';
+import type { MeetingPermissions, PermissionReport, PlanRows } from '../../ports/MeetingPermissions';
+import { pool, SharePointFolders, type SecurableItem } from './sharePointFolders';
+import type { SharePointRest } from './sharePointRest';
+
+/** SharePoint's role types (locale-independent; the names are translated on a Danish tenant). */
+const ROLE_TYPE: Record<SharePointRole, 2 | 3 | 5> = { Read: 2, Contribute: 3, 'Full Control': 5 };
+
+interface RoleAssignmentInfo {
+  PrincipalId?: number;
+  Member?: { Id: number; LoginName?: string };
+  RoleDefinitionBindings?: Array<{ Id: number; Name?: string; RoleTypeKind?: number; Hidden?: boolean }>;
+}
+
+/** A securable object located: the list it is in and its item. */
+interface Target {
+  list: string;
+  item: SecurableItem;
+}
+
+const loginOf = (upn: string) => `i:0#.f|membership|${upn.trim().toLowerCase()}`;
+const upnOfLogin = (login: string) =>
+  login
+    .slice(login.lastIndexOf('|') + 1)
+    .trim()
+    .toLowerCase();
+
+/**
+ * The MeetingPermissions port over SharePoint REST (PnPjs), exactly as docs/adr/004-permissions.md says:
+ * the circle group with the plan's members, the meeting's folder in each folder list (and item folders
+ * where the plan needs them unique), and on every unique scope exactly the plan's role assignments.
+ * Role definition ids, principal ids and list roots are looked up once per instance.
+ */
+export class SharePointPermissions implements MeetingPermissions {
+  private readonly folders: SharePointFolders;
+  private readonly roleIds = new Map<SharePointRole, Promise<number>>();
+  private readonly userIds = new Map<string, Promise<number>>();
+  private readonly groupIds = new Map<string, number>();
+  private membersGroup?: Promise<number>;
+  private currentUser?: Promise<number>;
+
+  constructor(private readonly rest: SharePointRest) {
+    this.folders = new SharePointFolders(rest);
+  }
+
+  async apply(plan: MeetingPermissionPlan, rows: PlanRows): Promise<PermissionReport> {
+    let calls = 0;
+    const pending: Scope[] = [];
+    const group = await this.ensureGroup(plan.groupTitle, plan.key);
+    calls += group.calls;
+    calls += await this.syncMembers(group.id, plan.circle);
+
+    // Meeting-level scopes first (parents), then item scopes; within a level the scopes are independent.
+    const isItemScope = (s: Scope) => s.kind === 'itemFolder' || s.kind === 'agendaRow';
+    const levels = [
+      plan.unique.filter((p) => !isItemScope(p.scope)),
+      plan.unique.filter((p) => isItemScope(p.scope)),
+    ];
+    for (const level of levels) {
+      const results = await pool(level, 4, async ({ scope, grants }) => {
+        const located = await this.locate(plan, rows, scope, true);
+        if (!located) {
+          pending.push(scope);
+          return 0;
+        }
+        return located.calls + (await this.makeExactly(located.target, grants, group.id));
+      });
+      calls += results.reduce((a, b) => a + b, 0);
+    }
+    const resets = await pool(plan.inheriting, 4, async (scope): Promise<number> => {
+      const located = await this.locate(plan, rows, scope, false);
+      if (!located?.target.item.HasUniqueRoleAssignments) return 0;
+      await this.itemOf(located.target).resetRoleInheritance();
+      return 1;
+    });
+    calls += resets.reduce((a, b) => a + b, 0);
+    return { calls, pending };
+  }
+
+  async removeFolder(plan: MeetingPermissionPlan, list: 'AbsenceReasons'): Promise<void> {
+    const folder = await this.folders.find(list, plan.folder);
+    if (!folder) return;
+    // SharePoint deletes a folder's items with it.
+    await this.folders.list(list).items.getById(folder.Id).delete();
+  }
+
+  /** Where a scope lives; folders are created when `create` (the plan wants them unique). */
+  private async locate(
+    plan: MeetingPermissionPlan,
+    rows: PlanRows,
+    scope: Scope,
+    create: boolean,
+  ): Promise<{ target: Target; calls: number } | null> {
+    switch (scope.kind) {
+      case 'meetingRow':
+        return this.row(scope.list, scope.list === 'Meetings' ? rows.meetings : rows.progress);
+      case 'agendaRow':
+        return this.row('AgendaItems', rows.agenda[scope.itemId]);
+      case 'meetingFolder':
+      case 'itemFolder': {
+        const path = scope.kind === 'meetingFolder' ? plan.folder : `${plan.folder}/${scope.itemNumber}`;
+        if (!create) {
+          const item = await this.folders.find(scope.list, path);
+          return item ? { target: { list: scope.list, item }, calls: 0 } : null;
+        }
+        const { item, created } = await this.folders.ensure(scope.list, path);
+        return { target: { list: scope.list, item }, calls: created ? 1 : 0 };
+      }
+    }
+  }
+
+  private async row(list: string, id: string | undefined): Promise<{ target: Target; calls: number } | null> {
+    if (!id || !/^\d+$/.test(id)) return null;
+    try {
+      const item = await this.folders
+        .list(list)
+        .items.getById(Number(id))
+        .select('Id', 'HasUniqueRoleAssignments')<SecurableItem>();
+      return { target: { list, item }, calls: 0 };
+    } catch (e) {
+      if (e instanceof NotFound) return null;
+      throw e;
+    }
+  }
+
+  private itemOf(target: Target): IItem {
+    return this.folders.list(target.list).items.getById(target.item.Id);
+  }
+
+  /**
+   * Unique permissions holding exactly `grants`: break inheritance without copying (SharePoint leaves the
+   * caller with Full Control), add what is missing, remove what is extra, the caller's own assignment last.
+   */
+  private async makeExactly(target: Target, grants: Grant[], groupId: number): Promise<number> {
+    const item = this.itemOf(target);
+    let calls = 0;
+    if (!target.item.HasUniqueRoleAssignments) {
+      await item.breakRoleInheritance(false, false);
+      calls += 1;
+    }
+    const wanted = new Set<string>();
+    for (const grant of grants) {
+      const [principal, role] = await Promise.all([
+        this.principalId(grant.principal, groupId),
+        this.roleId(grant.role),
+      ]);
+      wanted.add(`${principal}:${role}`);
+    }
+    const assignments = await item.roleAssignments.expand('Member', 'RoleDefinitionBindings')<
+      RoleAssignmentInfo[]
+    >();
+    const have = new Set<string>();
+    for (const a of assignments) {
+      const principal = a.PrincipalId ?? a.Member?.Id;
+      for (const binding of a.RoleDefinitionBindings ?? []) {
+        // Limited Access is SharePoint's own bookkeeping for access below this scope: never ours to change.
+        if (binding.Hidden || binding.RoleTypeKind === 1) continue;
+        have.add(`${principal}:${binding.Id}`);
+      }
+    }
+    for (const pair of wanted) {
+      if (have.has(pair)) continue;
+      const [principal, role] = pair.split(':').map(Number);
+      await item.roleAssignments.add(principal, role);
+      calls += 1;
+    }
+    const me = await this.currentUserId();
+    const extra = [...have].filter((pair) => !wanted.has(pair));
+    const own = extra.filter((pair) => Number(pair.split(':')[0]) === me);
+    for (const pair of [...extra.filter((p) => !own.includes(p)), ...own]) {
+      const [principal, role] = pair.split(':').map(Number);
+      await item.roleAssignments.remove(principal, role);
+      calls += 1;
+    }
+    return calls;
+  }
+
+  private async ensureGroup(title: string, key: string): Promise<{ id: number; calls: number }> {
+    const cached = this.groupIds.get(title);
+    if (cached !== undefined) return { id: cached, calls: 0 };
+    const groups = this.rest.sp.web.siteGroups;
+    let id: number;
+    let calls = 0;
+    try {
+      id = (await groups.getByName(title).select('Id')<{ Id: number }>()).Id;
+    } catch (e) {
+      if (!(e instanceof NotFound)) throw e;
+      id = (await groups.add({ Title: title, Description: `Meeting circle of ${key}`.slice(0, 500) })).Id;
+      calls += 1;
+    }
+    this.groupIds.set(title, id);
+    return { id, calls };
+  }
+
+  /** The group holds exactly `circle` (lower-case UPNs): add the missing, remove the extra. */
+  private async syncMembers(groupId: number, circle: string[]): Promise<number> {
+    const group = this.rest.sp.web.siteGroups.getById(groupId);
+    const members = await group.users.select('Id', 'LoginName')<Array<{ Id: number; LoginName: string }>>();
+    const wanted = new Set(circle.map((u) => u.toLowerCase()));
+    const present = new Map(members.map((m) => [upnOfLogin(m.LoginName), m.Id]));
+    let calls = 0;
+    for (const upn of wanted) {
+      if (present.has(upn)) continue;
+      await this.userId(upn); // the person must be known to the site first
+      await group.users.add(loginOf(upn));
+      calls += 1;
+    }
+    for (const [upn, id] of present) {
+      if (wanted.has(upn)) continue;
+      await group.users.removeById(id);
+      calls += 1;
+    }
+    return calls;
+  }
+
+  private principalId(principal: Principal, groupId: number): Promise<number> {
+    switch (principal.kind) {
+      case 'circle':
+        return Promise.resolve(groupId);
+      case 'siteMembers':
+        this.membersGroup ??= this.rest.sp.web.associatedMemberGroup
+          .select('Id')<{ Id: number }>()
+          .then((g) => g.Id);
+        return this.membersGroup;
+      case 'user':
+        return this.userId(principal.upn);
+    }
+  }
+
+  private userId(upn: string): Promise<number> {
+    const key = upn.trim().toLowerCase();
+    let id = this.userIds.get(key);
+    if (!id) {
+      id = this.rest.sp.web.ensureUser(loginOf(key)).then((u) => u.Id);
+      id.catch(() => this.userIds.delete(key));
+      this.userIds.set(key, id);
+    }
+    return id;
+  }
+
+  private roleId(role: SharePointRole): Promise<number> {
+    let id = this.roleIds.get(role);
+    if (!id) {
+      id = this.rest.sp.web.roleDefinitions
+        .getByType(ROLE_TYPE[role])
+        .select('Id')<{ Id: number }>()
+        .then((r) => r.Id);
+      id.catch(() => this.roleIds.delete(role));
+      this.roleIds.set(role, id);
+    }
+    return id;
+  }
+
+  private currentUserId(): Promise<number> {
+    this.currentUser ??= this.rest.sp.web.currentUser
+      .select('Id')<{ Id: number }>()
+      .then((u) => u.Id);
+    return this.currentUser;
+  }
+}
