@@ -2,10 +2,9 @@ import { insecureTokens } from '../src/adapters/live/connectLive';
 import { LiveShareChannel } from '../src/adapters/live/liveShareChannel';
 import { localLiveShareHost } from '../src/adapters/live/localLiveShareHost';
 import { PollingChannel } from '../src/adapters/live/pollingChannel';
-import { SharePointListStore } from '../src/adapters/sharepoint/sharePointListStore';
 import { startFluidService } from '../devServer/fluidService';
 import { startGraphServer } from '../devServer/server';
-import { ATTENDEES, connections, nextMeetingKey, percentile, SITE } from './demoMeeting';
+import { ATTENDEES, connections, listsFor, nextMeetingKey, percentile } from './demoMeeting';
 
 /**
  * N attendees watch over Live Share (a local Fluid service) while the referent types: a new version of
@@ -42,7 +41,7 @@ export async function benchLiveWatchers(opts: {
       return c;
     };
     const madsUpn = 'mads@kommune.example';
-    const mads = new SharePointListStore(conn(madsUpn), SITE);
+    const mads = listsFor(server)(conn(madsUpn), madsUpn);
     const key = await nextMeetingKey(conn);
 
     const referent = channel(madsUpn);
@@ -59,7 +58,7 @@ export async function benchLiveWatchers(opts: {
           const upn = `${ATTENDEES[(first + j) % ATTENDEES.length]}@kommune.example`;
           const c = conn(upn);
           counters.push(c.counter);
-          const lists = new SharePointListStore(c, SITE);
+          const lists = listsFor(server)(c, upn);
           const snapshot = await lists.openMeeting(key);
           const live = channel(upn);
           let seenUpTo = 0;

@@ -37,6 +37,7 @@ interface GraphItem {
   fields?: Fields & { '@odata.etag'?: string };
   deleted?: { state: string };
   createdBy?: { user?: { email?: string; userPrincipalName?: string } };
+  lastModifiedBy?: { user?: { email?: string; userPrincipalName?: string } };
   contentType?: { name?: string };
 }
 
@@ -606,8 +607,16 @@ export class SharePointListStore implements ListStore {
     return { id, eTag: updated['@odata.etag'], fields: updated };
   }
 
+  /** A row as the port gives it; `modifiedBy` is SharePoint's own record of its last writer. */
   private stored<T>(row: GraphItem, from: (f: Fields) => T): Stored<T> {
-    return { id: row.id, eTag: row.eTag ?? row.fields?.['@odata.etag'] ?? '', value: from(row.fields ?? {}) };
+    const writer = row.lastModifiedBy?.user;
+    const modifiedBy = (writer?.email ?? writer?.userPrincipalName ?? '').trim().toLowerCase();
+    return {
+      id: row.id,
+      eTag: row.eTag ?? row.fields?.['@odata.etag'] ?? '',
+      value: from(row.fields ?? {}),
+      ...(modifiedBy ? { modifiedBy } : {}),
+    };
   }
 
   private async get<T>(path: string): Promise<T> {
