@@ -185,10 +185,13 @@ export class Security {
     });
   }
 
+  /** A change runs in one transaction and clears the caches. */
   private write<T>(f: () => T): T {
-    const out = f();
-    this.invalidate();
-    return out;
+    try {
+      return this.db.transaction(f)();
+    } finally {
+      this.invalidate();
+    }
   }
 
   private insertAssignment(scope: ScopeKey, principalId: number, roleId: number) {
