@@ -553,6 +553,41 @@ describe('list settings: WriteSecurity and ReadSecurity', () => {
   });
 });
 
+describe('a reasons list as the ADR plans it (ReadSecurity 2, WriteSecurity 2, circle Contribute on the meeting folder)', () => {
+  test('each member writes and reads only their own row in the folder; the organizer reads and edits all; outsiders nothing', async () => {
+    const list = await makeList();
+    await sofieSp(list.rest, { method: 'POST', headers: { 'X-HTTP-Method': 'MERGE' }, body: { ReadSecurity: 2, WriteSecurity: 2 } });
+    await breakInheritance(list.rest, true);
+    for (const g of ['Møder Members', 'Møder Visitors'])
+      await sofieSp(`${list.rest}/roleassignments/getbyprincipalid(${await group(g)})/deleteobject()`, { method: 'POST' });
+    const circle = (await sofieSp('web/sitegroups', { method: 'POST', body: { Title: 'Kreds grunde' } })).body.Id;
+    for (const who of ['anders', 'louise'])
+      await sofieSp(`web/sitegroups(${circle})/users`, { method: 'POST', body: { LoginName: login(who) } });
+    const folder = await addFolder(list, 'Møde R');
+    await breakInheritance(folderItem(folder.url), false);
+    await grant(folderItem(folder.url), circle, CONTRIBUTE);
+    const andersSp = await rest('anders');
+    const louiseSp = await rest('louise');
+    // The members cannot see the folder row (the organizer made it), yet they may add rows inside it.
+    expect((await andersSp(`${list.rest}/items(${folder.id})`)).status).toBe(404);
+    const own = await addRow(andersSp, list, folder.url, { Title: 'Anders’ grund', MeetingKey: 'r' });
+    expect(own.status).toBe(200);
+    const andersRow = newId(own);
+    const louiseRow = newId(await addRow(louiseSp, list, folder.url, { Title: 'Louises grund', MeetingKey: 'r' }));
+    const anders = await graph('anders');
+    expect(ids((await anders(`${list.items}?$expand=fields&$filter=fields/MeetingKey eq 'r'`)).body)).toEqual([andersRow]);
+    expect((await anders(`${list.items}/${louiseRow}`)).status).toBe(404);
+    expect((await anders(`${list.items}/${andersRow}/fields`, { method: 'PATCH', body: { Title: 'Rettet' } })).status).toBe(200);
+    const viaRest = await andersSp(`${list.rest}/items?$select=Id,Title&$filter=MeetingKey eq 'r'`);
+    expect(viaRest.body.value).toEqual([{ Id: andersRow, ID: andersRow, Title: 'Rettet' }]);
+    expect(ids((await sofie(`${list.items}?$expand=fields&$filter=fields/MeetingKey eq 'r'`)).body)).toEqual([andersRow, louiseRow]);
+    expect((await sofie(`${list.items}/${louiseRow}/fields`, { method: 'PATCH', body: { Title: 'Af Sofie' } })).status).toBe(200);
+    const outsider = await graph('mads');
+    expect((await outsider(list.items)).status).toBe(403);
+    expect((await addRow(await rest('mads'), list, folder.url, { Title: 'nej' })).status).toBe(404);
+  });
+});
+
 /** Breaks a list's inheritance (copying) and gives one person Read there; returns their REST caller. */
 async function breakAndGiveRead(list: List, name: string): Promise<Caller> {
   await breakInheritance(list.rest, true, false);
