@@ -539,6 +539,15 @@ describe('list settings: WriteSecurity and ReadSecurity', () => {
     const anders = await graph('anders');
     expect((await anders(`${list.items}/${andersRow}/fields`, { method: 'PATCH', body: { Title: 'Rettet' } })).status).toBe(200);
     expect((await sofie(`${list.items}/${andersRow}/fields`, { method: 'PATCH', body: { Title: 'Af Sofie' } })).status).toBe(200);
+    // The same through REST (PnPjs item.update: POST + X-HTTP-Method MERGE, IF-Match).
+    const erikSp = await rest('erik');
+    const merge = (who: Caller, id: number, body: unknown, etag = '*') =>
+      who(`${list.rest}/items(${id})`, { method: 'POST', headers: { 'X-HTTP-Method': 'MERGE', 'IF-Match': etag }, body });
+    expect((await merge(erikSp, andersRow, { Title: 'Erik' })).status).toBe(403);
+    expect((await merge(await rest('anders'), andersRow, { Title: 'Via REST' }, '"3"')).status).toBe(204);
+    const stale = await merge(await rest('anders'), andersRow, { Title: 'For sent' }, '"3"');
+    expect(stale.status).toBe(412);
+    expect(stale.body['odata.error'].message.value).toBe('Version conflict.');
     const erikRow = (await erik(list.items, { method: 'POST', body: { fields: { Title: 'Erik' } } })).body.id;
     expect((await erik(`${list.items}/${erikRow}`, { method: 'DELETE' })).status).toBe(204);
   });
