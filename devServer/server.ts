@@ -9,7 +9,7 @@ import { attachmentRoutes, chatRoutes, mailRoutes, putUploadChunk } from './rout
 import { eventRoutes } from './routes/events';
 import { siteRoutes } from './routes/sites';
 import { findUser, userRoutes } from './routes/users';
-import { seedDemo, seedTenant } from './seed/demo';
+import { seedDemo, seedTenant, upgradeTenantSecurity } from './seed/demo';
 import { SpError, spErrorBody, formatOf } from './sharepoint/odataJson';
 import { handleRest, unauthorized } from './sharepoint/restRoutes';
 
@@ -81,6 +81,7 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
   const inFlight: Record<string, number> = {};
   if (options.seed === 'demo' && isEmpty(db)) seedDemo(db, now());
   else if (isEmpty(db)) seedTenant(db);
+  else upgradeTenantSecurity(db);
 
   const app = Fastify({ bodyLimit: 8 * 1024 * 1024, logger: false });
   app.addContentTypeParser(['application/octet-stream'], { parseAs: 'buffer' }, (_req, body, done) =>
