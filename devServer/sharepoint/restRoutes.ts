@@ -548,7 +548,7 @@ const noContent = (): RestAnswer => ({ status: 204 });
 
 export function handleRest(ctx: Ctx, site: SiteRow, req: RestRequest, origin: string): RestAnswer {
   const rc = new RestContext(ctx, site, req, origin);
-  const path = decodeURIComponent(req.apiPath.replace(/\+/g, '%20'));
+  const path = decodeURIComponent(req.apiPath);
   const segs = splitSegments(path);
   if (!segs.length) throw badQuery('The expression "" is not valid.');
   const first = segs[0].name;
