@@ -9,7 +9,7 @@ import { attachmentRoutes, chatRoutes, mailRoutes, putUploadChunk } from './rout
 import { eventRoutes } from './routes/events';
 import { siteRoutes } from './routes/sites';
 import { findUser, userRoutes } from './routes/users';
-import { seedTenant } from './seed/demo';
+import { seedTenant, upgradeTenantSecurity } from './seed/demo';
 import { seedDemoMeetings } from './seed/demoMeetings';
 import { SpError, spErrorBody, formatOf } from './sharepoint/odataJson';
 import { handleRest, unauthorized } from './sharepoint/restRoutes';
@@ -82,6 +82,7 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
   const inFlight: Record<string, number> = {};
   const seedMeetings = options.seed === 'demo' && isEmpty(db);
   if (isEmpty(db)) seedTenant(db);
+  else upgradeTenantSecurity(db);
 
   const app = Fastify({ bodyLimit: 8 * 1024 * 1024, logger: false });
   app.addContentTypeParser(['application/octet-stream'], { parseAs: 'buffer' }, (_req, body, done) =>

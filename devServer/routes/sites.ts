@@ -523,15 +523,18 @@ function readToken(listId: string, token: string): { seq: number; q: Carried } |
 
 const MAX_TOP = 5000;
 
-/** $top and $skip as Graph checks them: integers, $top ≥ 1, $skip ≥ 0 (400 invalidRequest otherwise). */
+/**
+ * $top and $skip as Graph checks them: integers, 1 ≤ $top ≤ 5000 (SharePoint's list view threshold; Graph does
+ * not document the list-items maximum), $skip ≥ 0; 400 invalidRequest otherwise.
+ */
 export function pageOptions(q: Record<string, string>, defaultTop: number) {
-  const int = (name: string, v: string | undefined, min: number) => {
+  const int = (name: string, v: string | undefined, min: number, max = Number.MAX_SAFE_INTEGER) => {
     if (v === undefined) return undefined;
-    if (!/^-?\d+$/.test(v.trim()) || Number(v) < min)
+    if (!/^-?\d+$/.test(v.trim()) || Number(v) < min || Number(v) > max)
       throw badRequest(`Invalid value '${v}' for query option '${name}'.`, 'invalidRequest');
     return Number(v);
   };
-  const top = Math.min(int('$top', q.$top, 1) ?? defaultTop, MAX_TOP);
+  const top = int('$top', q.$top, 1, MAX_TOP) ?? defaultTop;
   const skip = int('$skip', q.$skip, 0) ?? 0;
   return { top, skip };
 }

@@ -1,10 +1,11 @@
 import type { TokenClaims } from '../auth';
-import type { Db } from '../db';
+import { nextCounter, type Db } from '../db';
 import { GraphHttpError } from '../errors';
 import type { Ctx } from '../http';
 import { evaluate, parseFilter } from '../odata';
 import {
   allLists,
+  coerceFields,
   deleteItem,
   fileDirRef,
   fileRef,
@@ -14,6 +15,7 @@ import {
   insertItem,
   listRootUrl,
   ListAccess,
+  saveItem,
   saveList,
   uniqueClash,
   type ColumnDef,
@@ -546,7 +548,7 @@ const noContent = (): RestAnswer => ({ status: 204 });
 
 export function handleRest(ctx: Ctx, site: SiteRow, req: RestRequest, origin: string): RestAnswer {
   const rc = new RestContext(ctx, site, req, origin);
-  const path = decodeURIComponent(req.apiPath.replace(/\+/g, '%20'));
+  const path = decodeURIComponent(req.apiPath);
   const segs = splitSegments(path);
   if (!segs.length) throw badQuery('The expression "" is not valid.');
   const first = segs[0].name;
@@ -940,6 +942,7 @@ function finish(rc: RestContext, node: Node): RestAnswer {
       break;
     case 'item':
       if (verb === 'GET') return ok(r.entity(rc.itemEntity(node.list, node.row)));
+      if (verb === 'MERGE' || verb === 'PATCH') return updateItem(rc, node.list, node.row);
       if (verb === 'DELETE') {
         if (!rc.access.canDelete(node.list, node.row)) throw accessDenied();
         rc.db.transaction(() => deleteItem(rc.ctx, rc.access, node.list, node.row))();
@@ -1078,6 +1081,35 @@ function updateGroup(rc: RestContext, g: PrincipalRow): RestAnswer {
     rc.db
       .prepare('UPDATE sp_principals SET only_members_view = ? WHERE site_id = ? AND id = ?')
       .run(body.OnlyAllowMembersViewMembership ? 1 : 0, rc.siteId, g.id);
+  return noContent();
+}
+
+/**
+ * MERGE on an item (PnPjs `item.update`): typed field values, EditListItems on the item and WriteSecurity;
+ * `IF-Match` "*" or the item's eTag ("1", "2", …), a stale one → 412.
+ */
+function updateItem(rc: RestContext, list: ListDoc, row: ItemRow): RestAnswer {
+  if (!rc.access.canEdit(list, row)) throw accessDenied();
+  const changes = coerceFields(list, bodyObject(rc), true);
+  const ifMatch = (rc.req.headers['if-match'] ?? '*').trim();
+  rc.db.transaction(() => {
+    const fresh = getItem(rc.ctx, list, row.id)!;
+    if (ifMatch !== '*' && ifMatch.replace(/^W\//, '') !== `"${fresh.version}"`)
+      throw new SpError(412, '-2130575305, Microsoft.SharePoint.SPException', 'Version conflict.');
+    const clash = uniqueClash(rc.ctx, list, fresh, { ...JSON.parse(fresh.fields), ...changes });
+    if (clash)
+      throw spException(
+        `The list item could not be added or updated because duplicate values were found in the following field(s) in the list: ${clash}.`,
+      );
+    saveItem(rc.ctx, list, {
+      ...fresh,
+      version: fresh.version + 1,
+      fields: JSON.stringify({ ...JSON.parse(fresh.fields), ...changes }),
+      modified: rc.ctx.now().toISOString(),
+      modified_by: rc.me.upn.toLowerCase(),
+      change_seq: nextCounter(rc.db, 'changes'),
+    });
+  })();
   return noContent();
 }
 
