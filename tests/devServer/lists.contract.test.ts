@@ -187,7 +187,7 @@ localOnly('lists, columns and items', () => {
     expect(nothing.value).toEqual([]);
     const gone = await sofie(`${items}/delta?token=bm9wZQ`);
     expect(gone.status).toBe(410);
-    expect(gone.body.error.code).toBe('resyncRequired');
+    expect(gone.body.error.code).toBe('resyncChangesApplyDifferences');
   });
 
   test('paging: $top gives a nextLink that continues', async () => {
