@@ -176,7 +176,7 @@ describe('who may use the dev endpoints', () => {
 
   test('a DNS-rebinding Host is refused (a page at evil.example whose name now points at 127.0.0.1)', async () => {
     for (const headers of [
-      { host: `evil.example:${port}` },
+      { host: `evil.example:${port}` } as Record<string, string>,
       { host: `evil.example:${port}`, origin: `http://evil.example:${port}` },
       { host: `localhost.evil.example:${port}` },
     ]) {
