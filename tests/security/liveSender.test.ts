@@ -9,7 +9,9 @@ import { LiveEvent, LiveShareClient, type ILiveShareHost } from '@microsoft/live
 import { ConnectionState } from 'fluid-framework';
 import { DevTokenProvider } from '../../src/adapters/auth/devTokenProvider';
 import { insecureTokens } from '../../src/adapters/live/connectLive';
+import { LiveShareChannel } from '../../src/adapters/live/liveShareChannel';
 import { localLiveShareHost } from '../../src/adapters/live/localLiveShareHost';
+import { Forbidden } from '../../src/ports/errors';
 import type { Person } from '../../src/domain/person';
 import type { LiveMessage } from '../../src/ports/LiveChannel';
 import { startFluidService, type FluidService } from '../../devServer/fluidService';
@@ -144,6 +146,19 @@ test('a client the host does not know (it never registered) is not heard at all'
   await until(() => heard.length >= 1);
   await new Promise((r) => setTimeout(r, 2000)); // longer than the channel asks the host for a new client
   expect(heard.map((h) => h.from.upn)).toEqual([mads.upn]);
+});
+
+test('a page that cannot tell who sends (the directory refuses) does not go live: it keeps polling instead of dropping everything', async () => {
+  const tokens = new DevTokenProvider(graph.origin, erik.upn);
+  const channel = new LiveShareChannel({
+    host: (key) => localLiveShareHost(graph.origin, key, () => tokens.getToken([])),
+    people: async () => {
+      throw new Forbidden('Insufficient privileges to complete the operation.');
+    },
+    connection: { type: 'local', endpoint: fluid.endpoint, tokenProvider: insecureTokens(erik) },
+    identifyRetryMs: [50],
+  });
+  await expect(channel.join(meeting(), erik)).rejects.toThrow(/cannot tell who sends/);
 });
 
 test("a client cannot bind itself to the referent without the referent's token, nor take over a clientId bound to someone else", async () => {

@@ -149,9 +149,15 @@ export class LiveShareChannel implements LiveChannel {
       const hello = await events.send({ hello: true });
       if (!hello.clientId) throw new Error('Live Share gave no clientId.');
       await host.registerClientId(hello.clientId);
+      return hello.clientId;
     };
     try {
-      await register();
+      const clientId = await register();
+      // If this page cannot tell who a sender is (the directory refuses: no consent for User.ReadBasic.All,
+      // or the host does not know its users), it would drop every message: better not go live and keep
+      // polling at full speed. Checked on ourselves, the one client we know is registered.
+      if (!(await this.identify(host, clientId)))
+        throw new Error('The live channel cannot tell who sends a message; staying on polling.');
     } catch (e) {
       container.dispose();
       throw e;
