@@ -1,3 +1,5 @@
+import { DevTokenProvider } from '../src/adapters/auth/devTokenProvider';
+import { graphPeople } from '../src/adapters/graph/graphPeople';
 import { insecureTokens } from '../src/adapters/live/connectLive';
 import { LiveShareChannel } from '../src/adapters/live/liveShareChannel';
 import { localLiveShareHost } from '../src/adapters/live/localLiveShareHost';
@@ -28,9 +30,13 @@ export async function benchLiveWatchers(opts: {
   const safety: PollingChannel[] = [];
   try {
     const conn = connections(server);
-    const channel = (upn: string) => {
+    // Each page registers its client with its own token and looks a sender up once in the directory
+    // (through its own Graph connection, so those requests are counted with the watcher's).
+    const channel = (upn: string, graph = conn(upn)) => {
+      const tokens = new DevTokenProvider(server.origin, upn);
       const c = new LiveShareChannel({
-        host: (key) => localLiveShareHost(server.origin, key),
+        host: (key) => localLiveShareHost(server.origin, key, () => tokens.getToken([])),
+        people: graphPeople(graph),
         connection: {
           type: 'local',
           endpoint: fluid.endpoint,
@@ -60,7 +66,7 @@ export async function benchLiveWatchers(opts: {
           counters.push(c.counter);
           const lists = listsFor(server)(c, upn);
           const snapshot = await lists.openMeeting(key);
-          const live = channel(upn);
+          const live = channel(upn, c);
           let seenUpTo = 0;
           live.onMessage((m) => {
             if (m.kind !== 'decision' || m.text === null) return;
