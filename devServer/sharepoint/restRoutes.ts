@@ -548,7 +548,12 @@ const noContent = (): RestAnswer => ({ status: 204 });
 
 export function handleRest(ctx: Ctx, site: SiteRow, req: RestRequest, origin: string): RestAnswer {
   const rc = new RestContext(ctx, site, req, origin);
-  const path = decodeURIComponent(req.apiPath);
+  let path: string;
+  try {
+    path = decodeURIComponent(req.apiPath);
+  } catch {
+    throw badQuery(`The expression "${req.apiPath}" is not valid.`);
+  }
   const segs = splitSegments(path);
   if (!segs.length) throw badQuery('The expression "" is not valid.');
   const first = segs[0].name;
