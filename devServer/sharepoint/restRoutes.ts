@@ -834,7 +834,7 @@ function step(rc: RestContext, node: Node, seg: Segment, last: boolean): Node | 
           const principalId = asInt(args.get('principalid'), 'principalId');
           const roleId = asInt(args.get('roledefid'), 'roleDefId');
           if (!principalById(rc.db, rc.siteId, principalId))
-            throw spException(`Can not find the principal with id: ${principalId}.`);
+            throw spException(`Can not find the principal with id: ${principalId}.`, 404);
           const role = roleById(roleId);
           if (!role) throw spException('Cannot find the specified role definition.');
           if (seg.name === 'addroleassignment') {
@@ -997,7 +997,7 @@ function finish(rc: RestContext, node: Node): RestAnswer {
       rc.require(node.key, Perm.EnumeratePermissions);
       assignmentOf(rc, node.key, node.principalId);
       const p = principalById(rc.db, rc.siteId, node.principalId);
-      if (!p) throw spException(`Can not find the principal with id: ${node.principalId}.`);
+      if (!p) throw spException(`Can not find the principal with id: ${node.principalId}.`, 404);
       return ok(r.entity(rc.principalEntity(p)));
     }
   }
@@ -1031,7 +1031,7 @@ function groupById(rc: RestContext, id: number): PrincipalRow {
 
 function assignmentOf(rc: RestContext, key: ScopeKey, principalId: number) {
   const a = rc.sec.assignments(key).find((x) => x.principalId === principalId);
-  if (!a) throw spException(`Can not find the principal with id: ${principalId}.`);
+  if (!a) throw spException(`Can not find the principal with id: ${principalId}.`, 404);
   return a;
 }
 
