@@ -28,6 +28,7 @@ import {
   argumentError,
   badQuery,
   fileNotFound,
+  formatOf,
   itemMissing,
   Renderer,
   SpError,
@@ -258,7 +259,7 @@ class RestContext {
     this.access = new ListAccess(ctx, site.id);
     this.webUrl = `${origin}${site.path === '/' ? '' : site.path}`;
     this.apiUrl = `${this.webUrl}/_api`;
-    this.render = new Renderer(formatOfReq(req), this.webUrl);
+    this.render = new Renderer(formatOf(req.headers.accept), this.webUrl);
     this.q = {};
     this.aliases = {};
     for (const [k, v] of Object.entries(req.query)) {
@@ -421,7 +422,7 @@ class RestContext {
     };
   }
 
-  assignmentEntity(key: ScopeKey, a: { principalId: number; roleIds: number[] }, base: string): Entity {
+  assignmentEntity(a: { principalId: number; roleIds: number[] }, base: string): Entity {
     const data: Record<string, unknown> = { PrincipalId: a.principalId };
     const exp = this.expanded();
     if (exp.has('member')) {
@@ -433,7 +434,6 @@ class RestContext {
         .map((id) => roleById(id))
         .filter((r): r is RoleDefinition => !!r)
         .map((r) => this.roleDefEntity(r));
-    void key;
     return { type: 'SP.RoleAssignment', uri: `${base}/GetByPrincipalId(${a.principalId})`, data };
   }
 
@@ -515,13 +515,6 @@ class RestContext {
     const me = siteUserByUpn(this.db, this.siteId, this.me.upn);
     return !!me && groupMembers(this.db, this.siteId, g.id).some((m) => m.id === me.id);
   }
-}
-
-function formatOfReq(req: RestRequest) {
-  const a = (req.headers.accept ?? '').toLowerCase();
-  if (a.includes('odata=verbose')) return 'verbose' as const;
-  if (a.includes('odata=nometadata')) return 'nometadata' as const;
-  return 'minimal' as const;
 }
 
 const securableOf = (n: Node): ScopeKey | undefined =>
@@ -962,14 +955,14 @@ function finish(rc: RestContext, node: Node): RestAnswer {
       rc.require(node.key, Perm.EnumeratePermissions);
       return ok(
         r.collection(
-          rc.sec.assignments(node.key).map((a) => rc.assignmentEntity(node.key, a, node.uri)),
+          rc.sec.assignments(node.key).map((a) => rc.assignmentEntity(a, node.uri)),
           'SP.ApiData.RoleAssignments',
         ),
       );
     case 'roleassignment':
       if (verb === 'GET') {
         rc.require(node.key, Perm.EnumeratePermissions);
-        return ok(r.entity(rc.assignmentEntity(node.key, assignmentOf(rc, node.key, node.principalId), node.uri)));
+        return ok(r.entity(rc.assignmentEntity(assignmentOf(rc, node.key, node.principalId), node.uri)));
       }
       if (verb === 'DELETE') {
         rc.require(node.key, Perm.ManagePermissions);
