@@ -635,6 +635,15 @@ describe('Graph query options on list items', () => {
     expect(third['@odata.nextLink']).toBeUndefined();
   });
 
+  test('a delta link keeps the request’s $expand=fields($select=…)', async () => {
+    const start = (await sofie(`${list.items}/delta?token=latest&$expand=fields($select=Title)`)).body;
+    await sofie(list.items, { method: 'POST', body: { fields: { Title: 'ny', Count: 9 } } });
+    const changes = (await sofie(start['@odata.deltaLink'])).body;
+    expect(changes.value).toHaveLength(1);
+    expect(Object.keys(changes.value[0].fields).sort()).toEqual(['@odata.etag', 'Title', 'id']);
+    expect(changes['@odata.deltaLink']).toMatch(/delta\?token=[A-Za-z0-9_-]+$/);
+  });
+
   test('a malformed JSON text stored by one person is only text: another person’s read works', async () => {
     const anders = await graph('anders');
     const made = await anders(list.items, { method: 'POST', body: { fields: { Title: '{"broken": [' } } });
