@@ -405,7 +405,12 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
     stats.byMethod[req.method] = (stats.byMethod[req.method] ?? 0) + 1;
     stats.byKind.spRest = (stats.byKind.spRest ?? 0) + 1;
     if (!(await applyChaos(req, reply, false))) return reply;
-    const sitePath = decodeURIComponent(url.pathname.slice(0, at)).replace(/\/+$/, '') || '/';
+    let sitePath: string;
+    try {
+      sitePath = decodeURIComponent(url.pathname.slice(0, at)).replace(/\/+$/, '') || '/';
+    } catch {
+      return spFail(new SpError(404, '-2147024894, System.IO.FileNotFoundException', 'File Not Found.'));
+    }
     const site = db.prepare('SELECT * FROM sites WHERE path = ? COLLATE NOCASE').get(sitePath) as
       { id: string; hostname: string; path: string; json: string } | undefined;
     if (!site) return spFail(new SpError(404, '-2147024894, System.IO.FileNotFoundException', 'File Not Found.'));

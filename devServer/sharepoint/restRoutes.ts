@@ -28,6 +28,7 @@ import {
   argumentError,
   badQuery,
   fileNotFound,
+  formatOf,
   itemMissing,
   Renderer,
   SpError,
@@ -258,7 +259,7 @@ class RestContext {
     this.access = new ListAccess(ctx, site.id);
     this.webUrl = `${origin}${site.path === '/' ? '' : site.path}`;
     this.apiUrl = `${this.webUrl}/_api`;
-    this.render = new Renderer(formatOfReq(req), this.webUrl);
+    this.render = new Renderer(formatOf(req.headers.accept), this.webUrl);
     this.q = {};
     this.aliases = {};
     for (const [k, v] of Object.entries(req.query)) {
@@ -421,7 +422,7 @@ class RestContext {
     };
   }
 
-  assignmentEntity(key: ScopeKey, a: { principalId: number; roleIds: number[] }, base: string): Entity {
+  assignmentEntity(a: { principalId: number; roleIds: number[] }, base: string): Entity {
     const data: Record<string, unknown> = { PrincipalId: a.principalId };
     const exp = this.expanded();
     if (exp.has('member')) {
@@ -433,7 +434,6 @@ class RestContext {
         .map((id) => roleById(id))
         .filter((r): r is RoleDefinition => !!r)
         .map((r) => this.roleDefEntity(r));
-    void key;
     return { type: 'SP.RoleAssignment', uri: `${base}/GetByPrincipalId(${a.principalId})`, data };
   }
 
@@ -517,13 +517,6 @@ class RestContext {
   }
 }
 
-function formatOfReq(req: RestRequest) {
-  const a = (req.headers.accept ?? '').toLowerCase();
-  if (a.includes('odata=verbose')) return 'verbose' as const;
-  if (a.includes('odata=nometadata')) return 'nometadata' as const;
-  return 'minimal' as const;
-}
-
 const securableOf = (n: Node): ScopeKey | undefined =>
   n.k === 'web'
     ? WEB
@@ -548,7 +541,12 @@ const noContent = (): RestAnswer => ({ status: 204 });
 
 export function handleRest(ctx: Ctx, site: SiteRow, req: RestRequest, origin: string): RestAnswer {
   const rc = new RestContext(ctx, site, req, origin);
-  const path = decodeURIComponent(req.apiPath);
+  let path: string;
+  try {
+    path = decodeURIComponent(req.apiPath);
+  } catch {
+    throw badQuery(`The expression "${req.apiPath}" is not valid.`);
+  }
   const segs = splitSegments(path);
   if (!segs.length) throw badQuery('The expression "" is not valid.');
   const first = segs[0].name;
@@ -829,7 +827,7 @@ function step(rc: RestContext, node: Node, seg: Segment, last: boolean): Node | 
           const principalId = asInt(args.get('principalid'), 'principalId');
           const roleId = asInt(args.get('roledefid'), 'roleDefId');
           if (!principalById(rc.db, rc.siteId, principalId))
-            throw spException(`Can not find the principal with id: ${principalId}.`);
+            throw spException(`Can not find the principal with id: ${principalId}.`, 404);
           const role = roleById(roleId);
           if (!role) throw spException('Cannot find the specified role definition.');
           if (seg.name === 'addroleassignment') {
@@ -957,14 +955,14 @@ function finish(rc: RestContext, node: Node): RestAnswer {
       rc.require(node.key, Perm.EnumeratePermissions);
       return ok(
         r.collection(
-          rc.sec.assignments(node.key).map((a) => rc.assignmentEntity(node.key, a, node.uri)),
+          rc.sec.assignments(node.key).map((a) => rc.assignmentEntity(a, node.uri)),
           'SP.ApiData.RoleAssignments',
         ),
       );
     case 'roleassignment':
       if (verb === 'GET') {
         rc.require(node.key, Perm.EnumeratePermissions);
-        return ok(r.entity(rc.assignmentEntity(node.key, assignmentOf(rc, node.key, node.principalId), node.uri)));
+        return ok(r.entity(rc.assignmentEntity(assignmentOf(rc, node.key, node.principalId), node.uri)));
       }
       if (verb === 'DELETE') {
         rc.require(node.key, Perm.ManagePermissions);
@@ -992,7 +990,7 @@ function finish(rc: RestContext, node: Node): RestAnswer {
       rc.require(node.key, Perm.EnumeratePermissions);
       assignmentOf(rc, node.key, node.principalId);
       const p = principalById(rc.db, rc.siteId, node.principalId);
-      if (!p) throw spException(`Can not find the principal with id: ${node.principalId}.`);
+      if (!p) throw spException(`Can not find the principal with id: ${node.principalId}.`, 404);
       return ok(r.entity(rc.principalEntity(p)));
     }
   }
@@ -1026,7 +1024,7 @@ function groupById(rc: RestContext, id: number): PrincipalRow {
 
 function assignmentOf(rc: RestContext, key: ScopeKey, principalId: number) {
   const a = rc.sec.assignments(key).find((x) => x.principalId === principalId);
-  if (!a) throw spException(`Can not find the principal with id: ${principalId}.`);
+  if (!a) throw spException(`Can not find the principal with id: ${principalId}.`, 404);
   return a;
 }
 

@@ -305,12 +305,12 @@ describe('inheritance and role assignments', () => {
     await sofieSp(`${list.rest}/roleassignments/removeroleassignment(principalid=${erik},roledefid=${CONTRIBUTE})`, {
       method: 'POST',
     });
-    expect((await sofieSp(`${list.rest}/roleassignments/getbyprincipalid(${erik})`)).status).toBe(400);
+    expect((await sofieSp(`${list.rest}/roleassignments/getbyprincipalid(${erik})`)).status).toBe(404);
     await grant(list.rest, erik, READ);
     expect((await sofieSp(`${list.rest}/roleassignments/getbyprincipalid(${erik})/deleteobject()`, { method: 'POST' })).status).toBe(
       200,
     );
-    expect((await sofieSp(`${list.rest}/roleassignments/getbyprincipalid(${erik})`)).status).toBe(400);
+    expect((await sofieSp(`${list.rest}/roleassignments/getbyprincipalid(${erik})`)).status).toBe(404);
     // Without ManagePermissions (Edit through Members) nobody changes assignments or reads them.
     const anders = await rest('anders');
     expect((await anders(`${list.rest}/roleassignments`)).status).toBe(403);
@@ -633,6 +633,15 @@ describe('Graph query options on list items', () => {
     const third = (await sofie(second['@odata.nextLink'])).body;
     expect(third.value.map((v: { fields: { Title: string } }) => v.fields.Title)).toEqual(['p4']);
     expect(third['@odata.nextLink']).toBeUndefined();
+  });
+
+  test('a delta link keeps the request’s $expand=fields($select=…)', async () => {
+    const start = (await sofie(`${list.items}/delta?token=latest&$expand=fields($select=Title)`)).body;
+    await sofie(list.items, { method: 'POST', body: { fields: { Title: 'ny', Count: 9 } } });
+    const changes = (await sofie(start['@odata.deltaLink'])).body;
+    expect(changes.value).toHaveLength(1);
+    expect(Object.keys(changes.value[0].fields).sort()).toEqual(['@odata.etag', 'Title', 'id']);
+    expect(changes['@odata.deltaLink']).toMatch(/delta\?token=[A-Za-z0-9_-]+$/);
   });
 
   test('a malformed JSON text stored by one person is only text: another person’s read works', async () => {
