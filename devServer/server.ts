@@ -152,7 +152,7 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
         .header('Access-Control-Allow-Methods', 'GET, POST, PATCH, PUT, DELETE, OPTIONS')
         .header(
           'Access-Control-Allow-Headers',
-          'authorization, content-type, accept, if-match, if-none-match, prefer, retry-attempt, sdkversion, client-request-id, cache-control, content-range, x-http-method, x-requestdigest, x-clientservice-clienttag, x-pnpjs-nodigest, odata-version',
+          'authorization, content-type, accept, if-match, if-none-match, prefer, retry-attempt, sdkversion, client-request-id, cache-control, content-range, x-http-method, x-requestdigest, x-clientservice-clienttag, x-pnpjs-nodigest, x-pnpjs-requestid, odata-version',
         )
         .header('Access-Control-Max-Age', '600')
         .code(204)
