@@ -5,6 +5,9 @@
  * mid-sentence. At the end the SharePoint lists (read through Graph) hold exactly the last text of every
  * item: lost and duplicated writes are counted and must be 0.
  */
+import { openMeeting } from '../../src/app/openMeeting';
+import { saveAgenda } from '../../src/app/sendAgenda';
+import { depsAs } from '../support/nodeDeps';
 import { nextMeetingKey, startStack, type Stack } from './harness';
 
 jest.setTimeout(240_000);
@@ -15,28 +18,24 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 beforeAll(async () => {
   stack = await startStack();
   key = await nextMeetingKey(stack);
-  const sofie = await stack.graphAs('sofie@kommune.example');
-  // Ten items on the agenda, sent by the organizer through her page's API (the agenda is not under test).
-  const items = Array.from({ length: 10 }, (_v, i) => ({
-    fields: {
-      Title: `Punkt til prøve ${i + 1}`,
-      MeetingKey: key,
-      Number: i + 1,
-      ItemId: `chaos-${i + 1}`,
-      Category: 'Til drøftelse',
-      DurationMinutes: 10,
-      Closed: false,
-    },
-  }));
-  const list = `/sites/kommune.sharepoint.com:/sites/moeder:/lists/AgendaItems/items`;
-  const existing = (
-    (await (
-      await sofie(`${list}?$expand=fields&$filter=${encodeURIComponent(`fields/MeetingKey eq '${key}'`)}`)
-    ).json()) as { value: Array<{ id: string }> }
-  ).value;
-  for (const row of existing) await sofie(`${list}/${row.id}`, { method: 'DELETE' });
-  for (const body of items)
-    expect((await sofie(list, { method: 'POST', body: JSON.stringify(body) })).status).toBe(201);
+  // Ten items on the agenda, saved by the organizer through the add-in's own use case (so the rows live in
+  // the meeting's folder under its permissions); the agenda is not under test.
+  const sofie = depsAs(stack.graph, 'sofie@kommune.example');
+  const view = await openMeeting(sofie, key);
+  await saveAgenda(
+    sofie,
+    view,
+    Array.from({ length: 10 }, (_v, i) => ({
+      id: `chaos-${i + 1}`,
+      number: i + 1,
+      title: `Punkt til prøve ${i + 1}`,
+      category: 'Til drøftelse' as const,
+      durationMinutes: 10,
+      guests: [],
+      closed: false,
+      attachments: [],
+    })),
+  );
 });
 afterAll(() => stack?.close());
 

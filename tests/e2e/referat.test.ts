@@ -97,8 +97,9 @@ test('the referent starts the meeting clock and moves through the items; the tim
   await clock.getByText(/Forventet slut: \d\d:\d\d/).waitFor();
   const sofie = await stack.graphAs('sofie@kommune.example');
   const res = await sofie(
-    `/sites/kommune.sharepoint.com:/sites/moeder:/lists/Meetings/items?$expand=fields&$filter=${encodeURIComponent(`fields/MeetingKey eq '${key}'`)}`,
+    `/sites/kommune.sharepoint.com:/sites/moeder:/lists/MeetingProgress/items?$expand=fields&$filter=${encodeURIComponent(`fields/MeetingKey eq '${key}'`)}`,
   );
+  // The clock is the referent's to write: it lives on MeetingProgress, not on the organizer's Meetings row.
   const row = ((await res.json()) as { value: Array<{ fields: { Timer: string; Status: string } }> }).value[0]
     .fields;
   expect(row.Status).toBe('I gang');
