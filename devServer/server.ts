@@ -4,7 +4,7 @@ import { TokenService, type TokenClaims } from './auth';
 import { decide, seededRandom, type ChaosOptions } from './chaos';
 import { isEmpty, openDb, type Db } from './db';
 import { badRequest, errorBody, GraphHttpError } from './errors';
-import type { Ctx, Result, Route } from './http';
+import { JSON_CONTENT_TYPE, type Ctx, type Result, type Route } from './http';
 import { attachmentRoutes, chatRoutes, mailRoutes, putUploadChunk } from './routes/attachments';
 import { eventRoutes } from './routes/events';
 import { siteRoutes } from './routes/sites';
@@ -100,16 +100,15 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
   });
   let base = '';
   let origin = '';
+  // Marks the server's own inner batch requests; a random value, so a client cannot pass as one.
+  const batchMarker = randomUUID();
 
   const send = (reply: FastifyReply, requestId: string, r: Result) => {
     reply.header('request-id', requestId).header('client-request-id', requestId);
     for (const [k, v] of Object.entries(r.headers ?? {})) reply.header(k, v);
     if (r.raw) return reply.code(r.status).send(r.raw);
     if (r.body === undefined) return reply.code(r.status).send();
-    return reply
-      .code(r.status)
-      .header('Content-Type', 'application/json; charset=utf-8')
-      .send(JSON.stringify(r.body));
+    return reply.code(r.status).header('Content-Type', JSON_CONTENT_TYPE).send(JSON.stringify(r.body));
   };
   const fail = (reply: FastifyReply, requestId: string, e: unknown) => {
     if (e instanceof GraphHttpError)
@@ -127,7 +126,10 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
 
   app.addHook('onRequest', async (req, reply) => {
     reply.header('Access-Control-Allow-Origin', '*');
-    reply.header('Access-Control-Expose-Headers', 'Retry-After, ETag, Location, request-id');
+    reply.header(
+      'Access-Control-Expose-Headers',
+      'Retry-After, ETag, Location, request-id, Preference-Applied',
+    );
     if (req.method === 'OPTIONS') {
       reply
         .header('Access-Control-Allow-Methods', 'GET, POST, PATCH, PUT, DELETE, OPTIONS')
@@ -178,7 +180,7 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
     const requestId = randomUUID();
     const url = new URL(req.url, 'http://localhost');
     const path = decodeURIComponent(url.pathname.replace(/^\/v1\.0/, '')) || '/';
-    const inBatch = req.headers['x-graph-batch'] === '1';
+    const inBatch = req.headers['x-graph-batch'] === batchMarker;
     let me: TokenClaims;
     try {
       me = tokens.verify(req.headers.authorization);
@@ -203,7 +205,12 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
       reply.raw.once('close', release);
     }
     if (!(await applyChaos(req, reply, inBatch))) return reply;
-    if (req.method === 'POST' && path === '/$batch') return batch(req, reply, requestId);
+    if (isBatchPath(path)) {
+      // An inner request cannot be a batch itself (each call runs at most MAX_BATCH requests).
+      if (inBatch)
+        return fail(reply, requestId, badRequest('Nested batch requests are not supported.', 'BadRequest'));
+      if (req.method === 'POST') return batch(req, reply, requestId);
+    }
     const query: Record<string, string> = {};
     url.searchParams.forEach((v, k) => (query[k] = v));
     const ctx: Ctx = {
@@ -260,6 +267,11 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
           requestId,
           badRequest('Each batch request needs id, method and url.', 'BadRequest'),
         );
+      // Graph takes URLs relative to the version root only, and no batch inside a batch.
+      if (/^[a-z][a-z0-9+.-]*:/i.test(r.url))
+        return fail(reply, requestId, badRequest('Invalid batch payload format.', 'BadRequest'));
+      if (isBatchPath(innerPath(r.url)))
+        return fail(reply, requestId, badRequest('Nested batch requests are not supported.', 'BadRequest'));
       if (ids.has(r.id))
         return fail(reply, requestId, badRequest(`Batch request id '${r.id}' is used twice.`, 'BadRequest'));
       ids.add(r.id);
@@ -274,6 +286,7 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
         answers.set(r.id!, {
           id: r.id,
           status: 424,
+          headers: { 'Content-Type': JSON_CONTENT_TYPE },
           body: errorBody('FailedDependency', `Dependency '${failedDependency}' failed.`, requestId),
         });
         return;
@@ -285,7 +298,7 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
         headers: {
           ...(r.headers ?? {}),
           authorization: req.headers.authorization ?? '',
-          'x-graph-batch': '1',
+          'x-graph-batch': batchMarker,
           ...(r.body !== undefined
             ? {
                 'content-type':
@@ -298,11 +311,15 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
       });
       status.set(r.id!, res.statusCode);
       const headers: Record<string, string> = {};
-      for (const h of ['content-type', 'retry-after', 'location', 'etag'])
-        if (res.headers[h])
-          headers[h === 'content-type' ? 'Content-Type' : h === 'retry-after' ? 'Retry-After' : h] = String(
-            res.headers[h],
-          );
+      const names: Record<string, string> = {
+        'content-type': 'Content-Type',
+        'retry-after': 'Retry-After',
+        location: 'Location',
+        etag: 'ETag',
+        'preference-applied': 'Preference-Applied',
+      };
+      for (const [h, name] of Object.entries(names))
+        if (res.headers[h]) headers[name] = String(res.headers[h]);
       answers.set(r.id!, {
         id: r.id,
         status: res.statusCode,
@@ -323,7 +340,7 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
       for (const r of ready) pending.splice(pending.indexOf(r), 1);
     }
     const responses = body.requests.map((r) => answers.get(r.id!));
-    return reply.code(200).header('Content-Type', 'application/json').send(JSON.stringify({ responses }));
+    return reply.code(200).header('Content-Type', JSON_CONTENT_TYPE).send(JSON.stringify({ responses }));
   };
 
   /** SharePoint REST below a site's path (…/sites/moeder/_api/…, or /_api/… for the root site). */
@@ -554,6 +571,19 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
     },
   };
 }
+
+/** The path of an inner batch URL below the version root, decoded ("/v1.0/%24batch?x" → "/$batch"). */
+function innerPath(url: string): string {
+  let path = url.split(/[?#]/)[0].replace(/^(?!\/)/, '/');
+  try {
+    path = decodeURIComponent(path);
+  } catch {
+    /* leave it as sent */
+  }
+  return path.replace(/^\/(v1\.0|beta)(?=\/|$)/i, '') || '/';
+}
+
+const isBatchPath = (path: string) => /^\/*\$batch\/?$/i.test(path);
 
 function safeJson(s: string): unknown {
   try {

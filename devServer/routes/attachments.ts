@@ -1,20 +1,61 @@
 import { randomUUID } from 'node:crypto';
-import { badRequest, forbidden, GraphHttpError, notFound } from '../errors';
-import { noContent, ok, type Ctx, type Route } from '../http';
+import type { Chat, FileAttachment } from '@microsoft/microsoft-graph-types';
+import {
+  badRequest,
+  exchangeAccessDenied,
+  GraphHttpError,
+  invalidIdMalformed,
+  invalidUser,
+  itemNotFound,
+  notFound,
+} from '../errors';
+import {
+  collection,
+  entity,
+  graphTimestamp,
+  noContent,
+  odataKey,
+  ok,
+  select,
+  type Ctx,
+  type Route,
+} from '../http';
 import { findUser } from './users';
-import { organizerCopy, type StoredEvent } from './events';
+import { isExchangeId, mailboxContext, organizerCopy, type StoredEvent } from './events';
 
 const SMALL_LIMIT = 3 * 1024 * 1024;
 const LARGE_LIMIT = 150 * 1024 * 1024;
 
 function own(ctx: Ctx, user: string | undefined, id: string): StoredEvent {
-  const owner = user ? findUser(ctx.db, user)?.userPrincipalName.toLowerCase() : ctx.me.upn.toLowerCase();
-  if (owner !== ctx.me.upn.toLowerCase()) throw forbidden();
+  const found = user ? findUser(ctx.db, user) : undefined;
+  if (user && !found) throw invalidUser(user);
+  const owner = found ? found.userPrincipalName.toLowerCase() : ctx.me.upn.toLowerCase();
+  if (owner !== ctx.me.upn.toLowerCase()) throw exchangeAccessDenied();
+  if (!isExchangeId(id)) throw invalidIdMalformed();
   const row = ctx.db.prepare('SELECT json FROM events WHERE id = ? AND owner = ?').get(id, owner) as
     { json: string } | undefined;
-  if (!row) throw notFound('The specified object was not found in the store.');
+  if (!row) throw itemNotFound();
   return JSON.parse(row.json) as StoredEvent;
 }
+
+const attachmentsContext = (ctx: Ctx, user: string | undefined, e: StoredEvent) =>
+  `${mailboxContext(ctx, user)}/events(${odataKey(e.id)})/attachments`;
+
+function ownAttachment(ctx: Ctx, e: StoredEvent, attachmentId: string): AttachmentRow {
+  if (!isExchangeId(attachmentId)) throw invalidIdMalformed();
+  const row = ctx.db
+    .prepare('SELECT * FROM attachments WHERE id = ? AND ical_uid = ?')
+    .get(attachmentId, e.iCalUId) as AttachmentRow | undefined;
+  if (!row || !receivedBy(e, row)) throw itemNotFound();
+  return row;
+}
+
+/**
+ * Each copy of a meeting holds what the organizer sent to it: a cancelled copy (the meeting was cancelled,
+ * or this attendee was removed) keeps what it had and receives nothing added afterwards.
+ */
+const receivedBy = (e: StoredEvent, a: Pick<AttachmentRow, 'created'>) =>
+  !e.isCancelled || a.created <= (e.cancelledAt ?? e.modified);
 
 interface AttachmentRow {
   id: string;
@@ -25,15 +66,19 @@ interface AttachmentRow {
   created: string;
 }
 
-const shape = (a: AttachmentRow, withContent: boolean) => ({
+type GraphFileAttachment = FileAttachment & { '@odata.type': '#microsoft.graph.fileAttachment' };
+
+const shape = (a: AttachmentRow, withContent: boolean): GraphFileAttachment => ({
   '@odata.type': '#microsoft.graph.fileAttachment',
   id: a.id,
+  lastModifiedDateTime: graphTimestamp(a.created),
   name: a.name,
   contentType: a.content_type,
   size: a.size,
   isInline: false,
-  lastModifiedDateTime: a.created,
-  ...(withContent ? { contentBytes: a.content.toString('base64') } : {}),
+  ...(withContent
+    ? { contentId: null, contentLocation: null, contentBytes: a.content.toString('base64') }
+    : {}),
 });
 
 const USER = '(?:\\/me|\\/users\\/([^/]+))';
@@ -48,7 +93,11 @@ export const attachmentRoutes: Route[] = [
       const rows = ctx.db
         .prepare('SELECT * FROM attachments WHERE ical_uid = ? ORDER BY created')
         .all(e.iCalUId) as AttachmentRow[];
-      return ok({ value: rows.map((a) => shape(a, false)) });
+      return ok(
+        collection(ctx, attachmentsContext(ctx, user, e), {
+          value: rows.filter((a) => receivedBy(e, a)).map((a) => select(shape(a, false), ctx.query.$select)),
+        }),
+      );
     },
   },
   {
@@ -56,7 +105,7 @@ export const attachmentRoutes: Route[] = [
     pattern: re(''),
     handler: (ctx, [user, id]) => {
       const e = own(ctx, user, id);
-      if (!e.isOrganizer) throw forbidden('Only the organizer can attach files to this meeting.');
+      if (!e.isOrganizer) throw exchangeAccessDenied();
       const body = (ctx.body ?? {}) as {
         '@odata.type'?: string;
         name?: string;
@@ -88,7 +137,7 @@ export const attachmentRoutes: Route[] = [
           'INSERT INTO attachments (id, ical_uid, name, content_type, size, content, created) VALUES (?, ?, ?, ?, ?, ?, ?)',
         )
         .run(row.id, e.iCalUId, row.name, row.content_type, row.size, row.content, row.created);
-      return ok(shape(row, false), 201);
+      return ok(entity(ctx, attachmentsContext(ctx, user, e), shape(row, false)), 201);
     },
   },
   {
@@ -96,7 +145,7 @@ export const attachmentRoutes: Route[] = [
     pattern: re('\\/createUploadSession'),
     handler: (ctx, [user, id]) => {
       const e = own(ctx, user, id);
-      if (!e.isOrganizer) throw forbidden('Only the organizer can attach files to this meeting.');
+      if (!e.isOrganizer) throw exchangeAccessDenied();
       const item = (
         (ctx.body ?? {}) as { AttachmentItem?: { name?: string; size?: number; attachmentType?: string } }
       ).AttachmentItem;
@@ -118,6 +167,7 @@ export const attachmentRoutes: Route[] = [
       const origin = ctx.base.replace(/\/v1\.0$/, '');
       return ok(
         {
+          '@odata.context': `${ctx.base}/$metadata#microsoft.graph.uploadSession`,
           uploadUrl: `${origin}/_upload/${sessionId}`,
           expirationDateTime: expires,
           nextExpectedRanges: ['0-'],
@@ -131,11 +181,8 @@ export const attachmentRoutes: Route[] = [
     pattern: re('\\/([^/]+)'),
     handler: (ctx, [user, id, attachmentId]) => {
       const e = own(ctx, user, id);
-      const row = ctx.db
-        .prepare('SELECT * FROM attachments WHERE id = ? AND ical_uid = ?')
-        .get(attachmentId, e.iCalUId) as AttachmentRow | undefined;
-      if (!row) throw notFound('The specified object was not found in the store.');
-      return ok(shape(row, true));
+      const row = ownAttachment(ctx, e, attachmentId);
+      return ok(entity(ctx, attachmentsContext(ctx, user, e), select(shape(row, true), ctx.query.$select)));
     },
   },
   {
@@ -143,10 +190,7 @@ export const attachmentRoutes: Route[] = [
     pattern: re('\\/([^/]+)\\/\\$value'),
     handler: (ctx, [user, id, attachmentId]) => {
       const e = own(ctx, user, id);
-      const row = ctx.db
-        .prepare('SELECT * FROM attachments WHERE id = ? AND ical_uid = ?')
-        .get(attachmentId, e.iCalUId) as AttachmentRow | undefined;
-      if (!row) throw notFound('The specified object was not found in the store.');
+      const row = ownAttachment(ctx, e, attachmentId);
       return { status: 200, raw: row.content, headers: { 'Content-Type': row.content_type } };
     },
   },
@@ -155,11 +199,9 @@ export const attachmentRoutes: Route[] = [
     pattern: re('\\/([^/]+)'),
     handler: (ctx, [user, id, attachmentId]) => {
       const e = own(ctx, user, id);
-      if (!e.isOrganizer) throw forbidden();
-      const info = ctx.db
-        .prepare('DELETE FROM attachments WHERE id = ? AND ical_uid = ?')
-        .run(attachmentId, e.iCalUId);
-      if (!info.changes) throw notFound('The specified object was not found in the store.');
+      if (!e.isOrganizer) throw exchangeAccessDenied();
+      ownAttachment(ctx, e, attachmentId);
+      ctx.db.prepare('DELETE FROM attachments WHERE id = ? AND ical_uid = ?').run(attachmentId, e.iCalUId);
       return noContent();
     },
   },
@@ -230,15 +272,20 @@ export const chatRoutes: Route[] = [
         (r) => JSON.parse(r.json) as StoredEvent,
       );
       const event = rows.find((e) => e.chatId === chatId && e.isOrganizer);
-      if (!event) throw notFound(`Chat ${chatId} was not found.`);
+      // Teams answers with its own codes (NotFound, Forbidden).
+      if (!event) throw new GraphHttpError(404, 'NotFound', `Chat ${chatId} was not found.`);
       const me = ctx.me.upn.toLowerCase();
-      if (event.owner !== me && !event.attendees.some((a) => a.address === me)) throw forbidden();
+      if (event.owner !== me && !event.attendees.some((a) => a.address === me))
+        throw new GraphHttpError(403, 'Forbidden', 'Forbidden');
       const org = organizerCopy(ctx.db, event.iCalUId) ?? event;
-      return ok({
+      const chat: Chat = {
         id: chatId,
         topic: event.subject,
         chatType: 'meeting',
         createdDateTime: event.created,
+        lastUpdatedDateTime: event.modified,
+        tenantId: null,
+        webUrl: null,
         onlineMeetingInfo: {
           calendarEventId: org.id,
           joinWebUrl: event.joinUrl,
@@ -248,7 +295,8 @@ export const chatRoutes: Route[] = [
             userIdentityType: 'aadUser',
           },
         },
-      });
+      };
+      return ok(entity(ctx, 'chats', chat));
     },
   },
 ];

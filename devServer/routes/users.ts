@@ -1,7 +1,9 @@
+import type { User as GraphUser } from '@microsoft/microsoft-graph-types';
 import type { Db } from '../db';
-import { notFound } from '../errors';
-import { ok, paged, select, type Route } from '../http';
+import { directoryNotFound, GraphHttpError } from '../errors';
+import { collection, entity, ok, pagedStrict, selectExact, type PageRules, type Route } from '../http';
 
+/** A person of the tenant, as stored. */
 export interface User {
   id: string;
   displayName: string;
@@ -28,17 +30,49 @@ export function insertUser(db: Db, user: User): void {
   ).run(user.id, user.userPrincipalName, JSON.stringify(user));
 }
 
+/** The directory's user resource (the default properties Graph returns for a user). */
+export function toGraphUser(u: User): GraphUser {
+  return {
+    id: u.id,
+    displayName: u.displayName,
+    userPrincipalName: u.userPrincipalName,
+    mail: u.mail,
+    jobTitle: u.jobTitle,
+    businessPhones: [],
+    givenName: null,
+    surname: null,
+    mobilePhone: null,
+    officeLocation: null,
+    preferredLanguage: null,
+  };
+}
+
+/** The directory pages users by $top from 1 to 999 ("Paging Microsoft Graph data in your app"). */
+export const USER_PAGES: PageRules = {
+  defaultTop: 100,
+  maxTop: 999,
+  invalid: (param, value) =>
+    param === '$top'
+      ? new GraphHttpError(
+          400,
+          'Request_UnsupportedQuery',
+          `Invalid page size specified: '${value}'. Must be between 1 and 999 inclusive.`,
+        )
+      : new GraphHttpError(
+          400,
+          'Request_BadRequest',
+          `Invalid value '${value}' for query option '${param}'.`,
+        ),
+};
+
 export const userRoutes: Route[] = [
   {
     method: 'GET',
     pattern: /^\/me$/,
     handler: (ctx) => {
       const user = findUser(ctx.db, ctx.me.upn);
-      if (!user) throw notFound();
-      return ok({
-        '@odata.context': `${ctx.base}/$metadata#users/$entity`,
-        ...select({ ...user }, ctx.query.$select),
-      });
+      if (!user) throw directoryNotFound(ctx.me.oid || ctx.me.upn);
+      return ok(entity(ctx, 'users', selectExact(toGraphUser(user), ctx.query.$select)));
     },
   },
   {
@@ -46,9 +80,14 @@ export const userRoutes: Route[] = [
     pattern: /^\/users$/,
     handler: (ctx) =>
       ok(
-        paged(
+        collection(
           ctx,
-          allUsers(ctx.db).map((u) => select({ ...u }, ctx.query.$select)),
+          'users',
+          pagedStrict(
+            ctx,
+            allUsers(ctx.db).map((u) => selectExact(toGraphUser(u), ctx.query.$select)),
+            USER_PAGES,
+          ),
         ),
       ),
   },
@@ -57,11 +96,8 @@ export const userRoutes: Route[] = [
     pattern: /^\/users\/([^/]+)$/,
     handler: (ctx, [id]) => {
       const user = findUser(ctx.db, id);
-      if (!user)
-        throw notFound(
-          `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`,
-        );
-      return ok(select({ ...user }, ctx.query.$select));
+      if (!user) throw directoryNotFound(id);
+      return ok(entity(ctx, 'users', selectExact(toGraphUser(user), ctx.query.$select)));
     },
   },
 ];

@@ -1,4 +1,4 @@
-import type { Person } from '../domain/person';
+import { sameUpn, type Person } from '../domain/person';
 import { can } from '../domain/permissions';
 import { Forbidden } from '../ports/errors';
 import type { AppDeps } from './deps';
@@ -16,10 +16,22 @@ export async function assignReferent(
   referent: Person | undefined,
 ): Promise<MeetingView> {
   if (!can(view.role, 'assignReferent')) throw new Forbidden('Kun mødets organisator kan vælge referent.');
-  const row = await deps.lists.saveMeeting({ ...view.meeting, referent }, view.meetingETag);
+  const previous = view.meeting.referent?.upn;
+  const formerReferents =
+    previous &&
+    !sameUpn(previous, referent?.upn) &&
+    !view.meeting.formerReferents?.some((u) => sameUpn(u, previous))
+      ? [...(view.meeting.formerReferents ?? []), previous]
+      : view.meeting.formerReferents;
+  const row = await deps.lists.saveMeeting({ ...view.meeting, referent, formerReferents }, view.meetingETag);
   return syncMeetingPermissions(deps, {
     ...view,
-    meeting: { ...view.meeting, referent: row.value.referent, permissionsHash: row.value.permissionsHash },
+    meeting: {
+      ...view.meeting,
+      referent: row.value.referent,
+      formerReferents: row.value.formerReferents,
+      permissionsHash: row.value.permissionsHash,
+    },
     meetingETag: row.eTag,
     rows: { ...view.rows, meetings: row.id },
   });

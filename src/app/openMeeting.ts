@@ -4,6 +4,7 @@ import type { AgendaItem } from '../domain/agendaItem';
 import type { Decision } from '../domain/decision';
 import type { FollowUp } from '../domain/followUp';
 import { composeInformationLine } from '../domain/information';
+import { sameUpn } from '../domain/person';
 import type { Meeting, MeetingKey } from '../domain/meeting';
 import { withProgress, type MeetingProgress } from '../domain/meetingProgress';
 import { circleOf, roleIn, visibleItems, type Role } from '../domain/permissions';
@@ -102,9 +103,10 @@ export async function openMeeting(deps: AppDeps, key: MeetingKey): Promise<Meeti
 
   const items = visibleItems(allItems, role, deps.me.upn);
   const visibleNumbers = new Set(items.map((i) => i.number));
+  const byWriter = writtenByWriters(meeting);
   const decisions: Record<number, Stored<Decision>> = {};
   for (const d of snapshot.decisions)
-    if (visibleNumbers.has(d.value.itemNumber)) decisions[d.value.itemNumber] = d;
+    if (visibleNumbers.has(d.value.itemNumber) && byWriter(d)) decisions[d.value.itemNumber] = d;
 
   const view: MeetingView = {
     key,
@@ -123,12 +125,22 @@ export async function openMeeting(deps: AppDeps, key: MeetingKey): Promise<Meeti
     absences: currentAbsences(snapshot.absences.map((a) => a.value)),
     absenceRows: snapshot.absences,
     decisions,
-    followUps: snapshot.followUps.filter((f) => visibleNumbers.has(f.value.itemNumber)),
+    followUps: snapshot.followUps.filter((f) => visibleNumbers.has(f.value.itemNumber) && byWriter(f)),
     decisionsCursor: snapshot.decisionsCursor,
   };
   // Attendees added or removed in Outlook since the last sync get their rights when the organizer next
   // opens the meeting (nothing is done when the plan is unchanged).
   return role === 'organizer' && row ? syncMeetingPermissions(deps, view, allItems) : view;
+}
+
+/**
+ * A decision or follow-up counts for a meeting only when SharePoint says its last writer is someone who may
+ * write the meeting's decisions (organizer, referent, an earlier referent): a row someone wrote into
+ * their own meeting's folder naming another meeting is not that meeting's.
+ */
+export function writtenByWriters(meeting: Pick<Meeting, 'organizer' | 'referent' | 'formerReferents'>) {
+  const writers = [meeting.organizer.upn, meeting.referent?.upn, ...(meeting.formerReferents ?? [])];
+  return (row: { modifiedBy?: string }) => !row.modifiedBy || writers.some((w) => sameUpn(w, row.modifiedBy));
 }
 
 /** The calendar is the truth for time, place and who is invited; the row for everything else. */

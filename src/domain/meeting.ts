@@ -21,6 +21,8 @@ export interface Meeting {
   organizer: Person;
   attendees: Person[];
   referent?: Person;
+  /** Earlier referents of this meeting (UPNs): their decisions still count. */
+  formerReferents?: string[];
   status: MeetingStatus;
   /** Free text the organizer adds to the Information line (beyond absences, referent, guests). */
   informationNote?: string;

@@ -10,6 +10,8 @@ export interface Stored<T> {
   id: string;
   eTag: string;
   value: T;
+  /** Who last wrote the row, as SharePoint records it (`lastModifiedBy`; no client can set it). */
+  modifiedBy?: string;
 }
 
 /** Everything the meeting page needs, read in one round trip. */

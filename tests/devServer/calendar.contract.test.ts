@@ -130,8 +130,8 @@ localOnly('extensions, attachments, chats', () => {
     const e = (await sofie('/me/events', { method: 'POST', body: newEvent() })).body;
     const made = await sofie(`/me/events/${e.id}/extensions`, { method: 'POST', body: { '@odata.type': 'microsoft.graph.openTypeExtension', extensionName: 'dk.kommune.moedeassistent', agendaVersion: 1 } });
     expect(made.status).toBe(201);
-    expect((await sofie(`/me/events/${e.id}/extensions`, { method: 'POST', body: { extensionName: 'dk.kommune.moedeassistent' } })).status).toBe(409);
-    expect((await sofie(`/me/events/${e.id}/extensions/dk.kommune.moedeassistent`, { method: 'PATCH', body: { agendaVersion: 2 } })).status).toBe(204);
+    expect((await sofie(`/me/events/${e.id}/extensions`, { method: 'POST', body: { '@odata.type': 'microsoft.graph.openTypeExtension', extensionName: 'dk.kommune.moedeassistent' } })).status).toBe(409);
+    expect((await sofie(`/me/events/${e.id}/extensions/dk.kommune.moedeassistent`, { method: 'PATCH', body: { '@odata.type': 'microsoft.graph.openTypeExtension', extensionName: 'dk.kommune.moedeassistent', agendaVersion: 2 } })).status).toBe(200);
     const expanded = (await sofie(`/me/events/${e.id}?$expand=extensions($filter=id eq 'Microsoft.OutlookServices.OpenTypeExtension.dk.kommune.moedeassistent')`)).body;
     expect(expanded.extensions[0]).toMatchObject({ extensionName: 'dk.kommune.moedeassistent', agendaVersion: 2 });
   });

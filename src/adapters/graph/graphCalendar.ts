@@ -1,3 +1,10 @@
+import type {
+  Attachment,
+  Chat,
+  Event,
+  FileAttachment,
+  OpenTypeExtension,
+} from '@microsoft/microsoft-graph-types';
 import { AGENDA_END, AGENDA_START, replaceAgendaSection } from '../../domain/agendaSection';
 import type { MeetingKey } from '../../domain/meeting';
 import type {
@@ -12,27 +19,33 @@ import type { Sanitizer } from '../browser/sanitizeHtml';
 import type { GraphConnection } from './graphClient';
 import { relativeLink, toBase64 } from './graphClient';
 import { mapGraphError } from './graphErrors';
+import { PREFER_UTC, toIsoUtc } from './graphTime';
 
 export const EXTENSION_NAME = 'dk.kommune.moedeassistent';
 const EVENT_FIELDS =
   'id,iCalUId,subject,start,end,location,organizer,attendees,isOrganizer,isCancelled,responseStatus,body,onlineMeeting,seriesMasterId,type';
 const LOOKUP_WINDOW_DAYS = 400;
 
-interface GraphEvent {
-  id: string;
-  iCalUId: string;
-  subject?: string;
-  start: { dateTime: string; timeZone?: string };
-  end: { dateTime: string; timeZone?: string };
-  location?: { displayName?: string };
-  organizer?: { emailAddress?: { name?: string; address?: string } };
-  attendees?: Array<{ emailAddress?: { name?: string; address?: string }; status?: { response?: string } }>;
-  isOrganizer?: boolean;
-  isCancelled?: boolean;
-  responseStatus?: { response?: string };
-  body?: { contentType?: string; content?: string };
-  onlineMeeting?: { joinUrl?: string } | null;
-  seriesMasterId?: string | null;
+type GraphEvent = Event;
+
+/** The add-in's open extension on the organizer's event, as Graph stores it. */
+export type MeetingExtension = OpenTypeExtension & {
+  '@odata.type': 'microsoft.graph.openTypeExtension';
+  extensionName: typeof EXTENSION_NAME;
+} & AgendaPublication['extension'];
+
+/**
+ * The WHOLE extension, for POST and PATCH alike: Graph's PATCH replaces the extension and deletes every
+ * property not sent ("Update open extension"), so a partial body would wipe meetingKey and siteId.
+ */
+export function extensionBody(data: AgendaPublication['extension']): MeetingExtension {
+  return {
+    '@odata.type': 'microsoft.graph.openTypeExtension',
+    extensionName: EXTENSION_NAME,
+    meetingKey: data.meetingKey,
+    siteId: data.siteId,
+    agendaVersion: data.agendaVersion,
+  };
 }
 
 /** The CalendarGateway over Microsoft Graph (`/me/events`, `/me/calendarView`, `/chats`). */
@@ -63,9 +76,7 @@ export class GraphCalendar implements CalendarGateway {
   }
 
   async findByChatId(chatId: string): Promise<CalendarEvent> {
-    const chat = await this.get<{ onlineMeetingInfo?: { calendarEventId?: string; joinWebUrl?: string } }>(
-      `/chats/${encodeURIComponent(chatId)}`,
-    );
+    const chat = await this.get<Chat>(`/chats/${encodeURIComponent(chatId)}`);
     const info = chat.onlineMeetingInfo;
     if (!info) throw new NotFound('Chatten hører ikke til et møde');
     if (info.calendarEventId) {
@@ -101,7 +112,7 @@ export class GraphCalendar implements CalendarGateway {
   async publishAgenda(eventId: string, publication: AgendaPublication): Promise<void> {
     const id = encodeURIComponent(eventId);
     try {
-      const current = await this.graph.client.api(`/me/events/${id}`).select('body').get();
+      const current: Event = await this.graph.client.api(`/me/events/${id}`).select('body').get();
       const section = this.sanitize(publication.sectionHtml);
       if (!section.startsWith(AGENDA_START) || !section.endsWith(AGENDA_END)) {
         throw new Error('The agenda section lost its markers in sanitizing');
@@ -134,37 +145,36 @@ export class GraphCalendar implements CalendarGateway {
   }
 
   private async replaceAttachment(id: string, file: NonNullable<AgendaPublication['file']>): Promise<void> {
-    const existing: { value: Array<{ id: string; name: string }> } = await this.graph.client
+    const existing: { value: Attachment[] } = await this.graph.client
       .api(`/me/events/${id}/attachments`)
       .select('id,name')
       .get();
-    for (const old of existing.value.filter((a) => a.name === file.name)) {
-      await this.graph.client.api(`/me/events/${id}/attachments/${encodeURIComponent(old.id)}`).delete();
+    for (const old of existing.value.filter((a) => a.name === file.name && a.id)) {
+      await this.graph.client.api(`/me/events/${id}/attachments/${encodeURIComponent(old.id!)}`).delete();
     }
-    await this.graph.client.api(`/me/events/${id}/attachments`).post({
+    const attachment: FileAttachment & { '@odata.type': '#microsoft.graph.fileAttachment' } = {
       '@odata.type': '#microsoft.graph.fileAttachment',
       name: file.name,
       contentType: file.contentType,
       contentBytes: toBase64(file.bytes),
-    });
+    };
+    await this.graph.client.api(`/me/events/${id}/attachments`).post(attachment);
   }
 
   private async writeExtension(id: string, data: AgendaPublication['extension']): Promise<void> {
+    const whole = extensionBody(data);
     try {
-      await this.graph.client.api(`/me/events/${id}/extensions/${EXTENSION_NAME}`).patch(data);
+      await this.graph.client.api(`/me/events/${id}/extensions/${EXTENSION_NAME}`).patch(whole);
     } catch (e) {
       if (mapGraphError(e).kind !== 'NotFound') throw e;
-      await this.graph.client.api(`/me/events/${id}/extensions`).post({
-        '@odata.type': 'microsoft.graph.openTypeExtension',
-        extensionName: EXTENSION_NAME,
-        ...data,
-      });
+      await this.graph.client.api(`/me/events/${id}/extensions`).post(whole);
     }
   }
 
+  /** Reads ask for UTC times (Graph's default, said out loud); toIsoUtc reads any zone regardless. */
   private async get<T>(path: string): Promise<T> {
     try {
-      return (await this.graph.client.api(path).get()) as T;
+      return (await this.graph.client.api(path).headers(PREFER_UTC).get()) as T;
     } catch (e) {
       throw mapGraphError(e);
     }
@@ -172,6 +182,7 @@ export class GraphCalendar implements CalendarGateway {
 }
 
 export function toCalendarEvent(e: GraphEvent): CalendarEvent {
+  if (!e.id || !e.iCalUId) throw new Error('Graph returned an event without id or iCalUId');
   const organizer = {
     upn: e.organizer?.emailAddress?.address ?? '',
     name: e.organizer?.emailAddress?.name ?? e.organizer?.emailAddress?.address ?? '',
@@ -196,12 +207,4 @@ export function toCalendarEvent(e: GraphEvent): CalendarEvent {
     joinUrl: e.onlineMeeting?.joinUrl ?? undefined,
     seriesMasterId: e.seriesMasterId ?? undefined,
   };
-}
-
-/** Graph's `{dateTime: "2024-02-20T10:00:00.0000000", timeZone: "UTC"}` → "2024-02-20T10:00:00.000Z". */
-function toIsoUtc(t: { dateTime: string; timeZone?: string }): string {
-  const zone = t.timeZone ?? 'UTC';
-  const hasOffset = /(Z|[+-]\d\d:\d\d)$/.test(t.dateTime);
-  if (!hasOffset && zone !== 'UTC') throw new Error(`Unexpected time zone ${zone}: request UTC`);
-  return new Date(hasOffset ? t.dateTime : `${t.dateTime.replace(/(\.\d{3})\d*$/, '$1')}Z`).toISOString();
 }

@@ -1,3 +1,4 @@
+import type { FileAttachment, Message } from '@microsoft/microsoft-graph-types';
 import type { Mailer, MailMessage } from '../../ports/Mailer';
 import type { Sanitizer } from '../browser/sanitizeHtml';
 import { toBase64, type GraphConnection } from './graphClient';
@@ -12,20 +13,20 @@ export class GraphMailer implements Mailer {
 
   async send(message: MailMessage): Promise<void> {
     try {
-      await this.graph.client.api('/me/sendMail').post({
-        message: {
-          subject: message.subject,
-          body: { contentType: 'HTML', content: this.sanitize(message.html) },
-          toRecipients: message.to.map((p) => ({ emailAddress: { address: p.upn, name: p.name } })),
-          attachments: message.attachments.map((a) => ({
-            '@odata.type': '#microsoft.graph.fileAttachment',
-            name: a.name,
-            contentType: a.contentType,
-            contentBytes: toBase64(a.bytes),
-          })),
-        },
-        saveToSentItems: true,
-      });
+      const attachments: Array<FileAttachment & { '@odata.type': '#microsoft.graph.fileAttachment' }> =
+        message.attachments.map((a) => ({
+          '@odata.type': '#microsoft.graph.fileAttachment',
+          name: a.name,
+          contentType: a.contentType,
+          contentBytes: toBase64(a.bytes),
+        }));
+      const mail: Message = {
+        subject: message.subject,
+        body: { contentType: 'html', content: this.sanitize(message.html) },
+        toRecipients: message.to.map((p) => ({ emailAddress: { address: p.upn, name: p.name } })),
+        attachments,
+      };
+      await this.graph.client.api('/me/sendMail').post({ message: mail, saveToSentItems: true });
     } catch (e) {
       throw mapGraphError(e);
     }
