@@ -63,7 +63,11 @@ async function setUp(meeting: Meeting, items: AgendaItem[] = []) {
   const progress = await sofie.lists.saveProgress(meeting.key, {});
   // The agenda rows need the meeting folder: a first apply creates it (agenda rows pending until written).
   const input: PlanInput = { meeting, items, approved: false, archive: false };
-  await sofie.permissions.apply(planMeetingPermissions(input), { meetings: row.id, progress: progress.id, agenda: {} });
+  await sofie.permissions.apply(planMeetingPermissions(input), {
+    meetings: row.id,
+    progress: progress.id,
+    agenda: {},
+  });
   const agenda = await sofie.lists.replaceAgenda(meeting.key, items);
   const rows: PlanRows = {
     meetings: row.id,
@@ -88,21 +92,32 @@ async function scopeState(
   if (scope.kind === 'meetingRow' || scope.kind === 'agendaRow') {
     list = scope.kind === 'meetingRow' ? scope.list : 'AgendaItems';
     const rowId =
-      scope.kind === 'agendaRow' ? rows.agenda[scope.itemId] : scope.list === 'Meetings' ? rows.meetings : rows.progress;
+      scope.kind === 'agendaRow'
+        ? rows.agenda[scope.itemId]
+        : scope.list === 'Meetings'
+          ? rows.meetings
+          : rows.progress;
     id = Number(rowId);
   } else {
     list = scope.list;
-    const root = (await web.lists.getByTitle(list).rootFolder.select('ServerRelativeUrl')<{ ServerRelativeUrl: string }>())
-      .ServerRelativeUrl;
+    const root = (
+      await web.lists.getByTitle(list).rootFolder.select('ServerRelativeUrl')<{ ServerRelativeUrl: string }>()
+    ).ServerRelativeUrl;
     const path = scope.kind === 'meetingFolder' ? plan.folder : `${plan.folder}/${scope.itemNumber}`;
     try {
-      id = (await web.getFolderByServerRelativePath(`${root}/${path}`).listItemAllFields.select('Id')<{ Id: number }>()).Id;
+      id = (
+        await web.getFolderByServerRelativePath(`${root}/${path}`).listItemAllFields.select('Id')<{
+          Id: number;
+        }>()
+      ).Id;
     } catch {
       return 'missing';
     }
   }
   const item = web.lists.getByTitle(list).items.getById(id);
-  const { HasUniqueRoleAssignments } = await item.select('HasUniqueRoleAssignments')<{ HasUniqueRoleAssignments: boolean }>();
+  const { HasUniqueRoleAssignments } = await item.select('HasUniqueRoleAssignments')<{
+    HasUniqueRoleAssignments: boolean;
+  }>();
   if (!HasUniqueRoleAssignments) return null;
   const members = await web.associatedMemberGroup.select('Id')<{ Id: number }>();
   const assignments = await item.roleAssignments.expand('Member', 'RoleDefinitionBindings')<
@@ -135,7 +150,10 @@ const expected = (grants: Grant[]) =>
 
 async function expectExactly(plan: MeetingPermissionPlan, rows: PlanRows) {
   for (const { scope, grants } of plan.unique) {
-    expect({ scope, holds: await scopeState(sofie.rest, plan, rows, scope) }).toEqual({ scope, holds: expected(grants) });
+    expect({ scope, holds: await scopeState(sofie.rest, plan, rows, scope) }).toEqual({
+      scope,
+      holds: expected(grants),
+    });
   }
   for (const scope of plan.inheriting) {
     const state = await scopeState(sofie.rest, plan, rows, scope);
@@ -144,7 +162,9 @@ async function expectExactly(plan: MeetingPermissionPlan, rows: PlanRows) {
 }
 
 async function groupMembers(title: string): Promise<string[]> {
-  const users = await sofie.rest.sp.web.siteGroups.getByName(title).users.select('LoginName')<Array<{ LoginName: string }>>();
+  const users = await sofie.rest.sp.web.siteGroups.getByName(title).users.select('LoginName')<
+    Array<{ LoginName: string }>
+  >();
   return users.map((u) => u.LoginName.split('|').pop()!.toLowerCase()).sort();
 }
 
@@ -162,7 +182,10 @@ describe('SharePointPermissions on the local SharePoint', () => {
     const again = await sofie.permissions.apply(plan, rows);
     expect(again).toEqual({ calls: 0, pending: [] });
     // A fresh adapter (a new page) finds everything in place too.
-    expect(await localSharePoint(server, SOFIE).permissions.apply(plan, rows)).toEqual({ calls: 0, pending: [] });
+    expect(await localSharePoint(server, SOFIE).permissions.apply(plan, rows)).toEqual({
+      calls: 0,
+      pending: [],
+    });
   });
 
   test('a row not written yet is pending, not an error', async () => {
@@ -207,9 +230,9 @@ describe('SharePointPermissions on the local SharePoint', () => {
       );
     }
     // The clock stays the referent's.
-    expect(await scopeState(sofie.rest, approved, rows, { kind: 'meetingRow', list: 'MeetingProgress' })).toContain(
-      'user:mads@kommune.example=Contribute',
-    );
+    expect(
+      await scopeState(sofie.rest, approved, rows, { kind: 'meetingRow', list: 'MeetingProgress' }),
+    ).toContain('user:mads@kommune.example=Contribute');
     const reopened = planMeetingPermissions(input);
     expect((await sofie.permissions.apply(reopened, rows)).calls).toBe(2);
     await expectExactly(reopened, rows);
@@ -226,9 +249,9 @@ describe('SharePointPermissions on the local SharePoint', () => {
     expect(await scopeState(sofie.rest, plan, rows, { kind: 'agendaRow', itemId: 'b' })).toContain(
       'user:kamilla@kommune.example=Read',
     );
-    expect(await scopeState(sofie.rest, plan, rows, { kind: 'itemFolder', list: 'Decisions', itemNumber: 2 })).toContain(
-      'user:kamilla@kommune.example=Read',
-    );
+    expect(
+      await scopeState(sofie.rest, plan, rows, { kind: 'itemFolder', list: 'Decisions', itemNumber: 2 }),
+    ).toContain('user:kamilla@kommune.example=Read');
     expect(await scopeState(sofie.rest, plan, rows, { kind: 'agendaRow', itemId: 'a' })).toBeNull();
     expect(await scopeState(sofie.rest, plan, rows, { kind: 'meetingRow', list: 'Meetings' })).toContain(
       'user:kamilla@kommune.example=Read',
@@ -237,14 +260,18 @@ describe('SharePointPermissions on the local SharePoint', () => {
     const without = planMeetingPermissions({ ...input, items: [item('a', 1), item('b', 2)] });
     await sofie.permissions.apply(without, rows);
     await expectExactly(without, rows);
-    expect(await scopeState(sofie.rest, without, rows, { kind: 'itemFolder', list: 'Decisions', itemNumber: 2 })).toBeNull();
+    expect(
+      await scopeState(sofie.rest, without, rows, { kind: 'itemFolder', list: 'Decisions', itemNumber: 2 }),
+    ).toBeNull();
   });
 
   test('only the organizer may apply: the referent gets Forbidden', async () => {
     const meeting = meetingOf();
     const { rows, input } = await setUp(meeting);
     const mads = localSharePoint(server, 'mads@kommune.example');
-    await expect(mads.permissions.apply(planMeetingPermissions(input), rows)).rejects.toMatchObject({ kind: 'Forbidden' });
+    await expect(mads.permissions.apply(planMeetingPermissions(input), rows)).rejects.toMatchObject({
+      kind: 'Forbidden',
+    });
   });
 
   test("removeFolder deletes the meeting's AbsenceReasons folder with the reasons in it", async () => {
@@ -260,7 +287,9 @@ describe('SharePointPermissions on the local SharePoint', () => {
       registeredAt: '2024-02-19T08:00:00.000Z',
     });
     await sofie.permissions.removeFolder(plan, 'AbsenceReasons');
-    expect(await scopeState(sofie.rest, plan, rows, { kind: 'meetingFolder', list: 'AbsenceReasons' })).toBe('missing');
+    expect(await scopeState(sofie.rest, plan, rows, { kind: 'meetingFolder', list: 'AbsenceReasons' })).toBe(
+      'missing',
+    );
     const snapshot = await sofie.lists.openMeeting(meeting.key);
     expect(snapshot.absences.map((a) => a.value.reason)).toEqual([undefined]);
     await sofie.permissions.removeFolder(plan, 'AbsenceReasons'); // already gone: nothing to do

@@ -37,6 +37,7 @@ interface GraphItem {
   fields?: Fields & { '@odata.etag'?: string };
   deleted?: { state: string };
   createdBy?: { user?: { email?: string; userPrincipalName?: string } };
+  lastModifiedBy?: { user?: { email?: string; userPrincipalName?: string } };
   contentType?: { name?: string };
 }
 
@@ -607,7 +608,14 @@ export class SharePointListStore implements ListStore {
   }
 
   private stored<T>(row: GraphItem, from: (f: Fields) => T): Stored<T> {
-    return { id: row.id, eTag: row.eTag ?? row.fields?.['@odata.etag'] ?? '', value: from(row.fields ?? {}) };
+    const by = row.lastModifiedBy?.user;
+    const modifiedBy = (by?.email ?? by?.userPrincipalName)?.toLowerCase();
+    return {
+      id: row.id,
+      eTag: row.eTag ?? row.fields?.['@odata.etag'] ?? '',
+      value: from(row.fields ?? {}),
+      ...(modifiedBy ? { modifiedBy } : {}),
+    };
   }
 
   private async get<T>(path: string): Promise<T> {
