@@ -8,7 +8,7 @@ import { itemFolderPath, meetingFolderName } from '../../domain/meetingScopes';
 import { sameUpn } from '../../domain/person';
 import { Conflict, Forbidden, NotFound, PortError } from '../../ports/errors';
 import type { ArchiveRows, DecisionChanges, ListStore, MeetingSnapshot, Stored } from '../../ports/ListStore';
-import { bodyOf, MAX_BATCH, runBatch, type BatchRequest } from '../graph/batch';
+import { bodyOf, MAX_BATCH, runBatch, type BatchRequest, type BatchResponse } from '../graph/batch';
 import { relativeLink, type GraphConnection } from '../graph/graphClient';
 import { mapGraphError } from '../graph/graphErrors';
 import { columnDefinition, LISTS, type ListName, type ListSpec } from './listSchema';
@@ -186,8 +186,9 @@ export class SharePointListStore implements ListStore {
     }));
     requests.push({ id: 'cursor', method: 'GET', url: this.latestDeltaUrl() });
     const answers = await runBatch(this.graph, requests);
+    const pages = visiblePages(answers, lists);
     const rows = async (name: ListName): Promise<GraphItem[]> => {
-      const page = bodyOf<Page>(answers.get(name));
+      const page = pages.get(name)!;
       return [...page.value, ...(await this.rest(page['@odata.nextLink']))].filter(isRow);
     };
     const [meetings, progress, items, absences, reasons, decisions, followUps] = await Promise.all(
@@ -251,8 +252,9 @@ export class SharePointListStore implements ListStore {
       { id: 'Meetings', method: 'GET', url: this.byKeyUrl('Meetings', key) },
       { id: 'MeetingProgress', method: 'GET', url: this.byKeyUrl('MeetingProgress', key) },
     ]);
-    const meeting = bodyOf<Page>(answers.get('Meetings')).value.filter(isRow)[0];
-    const progress = bodyOf<Page>(answers.get('MeetingProgress')).value.filter(isRow)[0];
+    const pages = visiblePages(answers, ['Meetings', 'MeetingProgress']);
+    const meeting = pages.get('Meetings')!.value.filter(isRow)[0];
+    const progress = pages.get('MeetingProgress')!.value.filter(isRow)[0];
     if (meeting) this.remember('Meetings', key, '', meeting.id);
     if (progress) this.remember('MeetingProgress', key, '', progress.id);
     return {
@@ -527,21 +529,23 @@ export class SharePointListStore implements ListStore {
     }
   }
 
-  /** When a folder write fails: is it because the organizer has not set the meeting up (no meeting folder)? */
+  /**
+   * When a folder write fails: can the caller see the meeting's folder at all? If not, the organizer has not
+   * set the meeting up yet (or not for them): a typed NotFound the UI can explain.
+   */
   private async notProvisioned(list: ListName, key: MeetingKey, e: unknown): Promise<unknown> {
     if (!(e instanceof PortError) || !['NotFound', 'Invalid', 'Forbidden'].includes(e.kind)) return e;
-    const folder = await this.folders.find(list, meetingFolderName(key)).catch(() => undefined);
-    if (folder === null)
-      return new NotFound(
-        `The meeting ${key} has no folder in ${list}: its organizer has not set it up yet`,
-        {
-          status: 404,
-          code: 'meetingNotProvisioned',
-        },
+    const folder = await this.folders
+      .find(list, meetingFolderName(key))
+      .catch((err: unknown) =>
+        err instanceof PortError && (err.kind === 'Forbidden' || err.kind === 'NotFound') ? null : undefined,
       );
-    return e instanceof PortError && e.kind === 'Invalid' && /denied|forbidden/i.test(e.message)
-      ? new Forbidden(e.message)
-      : e;
+    if (folder === null)
+      return new NotFound(`Meeting ${key} has no folder in ${list} that the caller can see: not set up yet`, {
+        status: 404,
+        code: 'meetingNotProvisioned',
+      });
+    return e;
   }
 
   /** The signed-in person's UPN and mail (SharePoint's createdBy carries the mail address). */
@@ -558,8 +562,15 @@ export class SharePointListStore implements ListStore {
     return `${this.root}/lists/${list}/items?$expand=fields&$filter=fields/MeetingKey eq '${literal}'&$top=500`;
   }
 
+  /** The meeting's rows the caller can see; a list they have no access to at all holds none for them. */
   private async query(list: ListName, key: MeetingKey): Promise<GraphItem[]> {
-    const page = await this.get<Page>(this.byKeyUrl(list, key));
+    let page: Page;
+    try {
+      page = await this.get<Page>(this.byKeyUrl(list, key));
+    } catch (e) {
+      if (e instanceof Forbidden) return [];
+      throw e;
+    }
     return [...page.value, ...(await this.rest(page['@odata.nextLink']))].filter(isRow);
   }
 
@@ -642,4 +653,29 @@ export class SharePointListStore implements ListStore {
       throw mapGraphError(e);
     }
   }
+}
+
+/**
+ * The first pages of a $batch of list reads. SharePoint answers 403 for a list in which the caller can see
+ * no item at all (e.g. MeetingProgress before the organizer has made the meeting's row): that list holds
+ * nothing for them. Only when every list is closed to them is it their access that is missing.
+ */
+function visiblePages(answers: Map<string, BatchResponse>, lists: ListName[]): Map<ListName, Page> {
+  const out = new Map<ListName, Page>();
+  let forbidden: unknown;
+  for (const name of lists) {
+    try {
+      out.set(name, bodyOf<Page>(answers.get(name)));
+    } catch (e) {
+      if (!(e instanceof Forbidden)) throw e;
+      forbidden = e;
+      out.set(name, { value: [] });
+    }
+  }
+  if (
+    forbidden &&
+    lists.every((name) => out.get(name)!.value.length === 0 && answers.get(name)!.status === 403)
+  )
+    throw forbidden;
+  return out;
 }
