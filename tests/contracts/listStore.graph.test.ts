@@ -69,6 +69,70 @@ describe('SharePoint list store: what only SharePoint has', () => {
     expect(error).toMatchObject({ kind: 'NotFound', details: { code: 'meetingNotProvisioned' } });
   });
 
+  test('opening a meeting is one $batch; someone outside the circle sees none of it; the referent cannot write the Meetings row', async () => {
+    const sofie = localSharePoint(server, 'sofie@kommune.example');
+    const key = `open-${Math.random().toString(36).slice(2)}@kommune.example`;
+    const meeting = {
+      key,
+      series: 'Rådmandsmøder',
+      title: 'Rådmandsmøde',
+      start: '2024-02-20T10:00:00.000Z',
+      end: '2024-02-20T12:00:00.000Z',
+      location: '',
+      organizer: { upn: 'sofie@kommune.example', name: 'Sofie Holm' },
+      attendees: [{ upn: 'mads@kommune.example', name: 'Mads Nielsen' }],
+      referent: { upn: 'mads@kommune.example', name: 'Mads Nielsen' },
+      status: 'Udsendt' as const,
+      agendaVersion: 1,
+    };
+    const row = await sofie.lists.saveMeeting(meeting);
+    const progress = await sofie.lists.saveProgress(key, {});
+    const plan = planMeetingPermissions({ meeting, items: [], approved: false, archive: false });
+    await sofie.permissions.apply(plan, { meetings: row.id, progress: progress.id, agenda: {} });
+    const mads = localSharePoint(server, 'mads@kommune.example');
+    await mads.lists.saveDecision(key, {
+      itemNumber: 1,
+      itemTitle: 'Dagsorden',
+      text: 'Godkendt.',
+      status: 'Kladde',
+      editorUpn: 'mads@kommune.example',
+      updatedAt: '2024-02-20T10:05:00.000Z',
+    });
+
+    const before = mads.graph.counter.count;
+    const seen = await mads.lists.openMeeting(key);
+    expect(mads.graph.counter.count - before).toBe(1);
+    expect(seen.meeting?.value.key).toBe(key);
+    expect(seen.decisions).toHaveLength(1);
+
+    // Peter (a site member outside every circle) can see no list at all: Forbidden, not an empty meeting.
+    const peter = await localSharePoint(server, 'peter@kommune.example')
+      .lists.openMeeting(key)
+      .catch((e: unknown) => e);
+    expect(peter).toMatchObject({ kind: 'Forbidden' });
+    // Anders, in another meeting's circle only, sees the lists but nothing of this meeting.
+    const other = {
+      ...meeting,
+      key: `${key}-other`,
+      attendees: [{ upn: 'anders@kommune.example', name: 'Anders Lund' }],
+    };
+    const otherRow = await sofie.lists.saveMeeting(other);
+    await sofie.permissions.apply(
+      planMeetingPermissions({ meeting: other, items: [], approved: false, archive: false }),
+      {
+        meetings: otherRow.id,
+        agenda: {},
+      },
+    );
+    const anders = await localSharePoint(server, 'anders@kommune.example').lists.openMeeting(key);
+    expect(anders.meeting).toBeNull();
+    expect(anders.decisions).toEqual([]);
+    const error = await mads.lists
+      .saveMeeting({ ...meeting, title: 'Overtaget' }, row.eTag)
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: 'Forbidden' });
+  });
+
   test('provisioning again costs one read per list and changes nothing', async () => {
     const again = localSharePoint(server, 'sofie@kommune.example');
     await again.lists.ensureProvisioned();
