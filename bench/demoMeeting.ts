@@ -1,5 +1,7 @@
 import { DevTokenProvider } from '../src/adapters/auth/devTokenProvider';
 import { createGraphConnection, type GraphConnection } from '../src/adapters/graph/graphClient';
+import { SharePointListStore } from '../src/adapters/sharepoint/sharePointListStore';
+import { createSharePointRest } from '../src/adapters/sharepoint/sharePointRest';
 
 export const SITE = 'kommune.sharepoint.com:/sites/moeder';
 export const ATTENDEES = ['anders', 'erik', 'louise', 'sofie'];
@@ -13,6 +15,20 @@ export const connections =
       tokens: new DevTokenProvider(server.origin, upn),
       scopes: [],
     });
+
+/** A person's ListStore over a Graph connection from `connections`, with SharePoint REST for folder rows. */
+export const listsFor =
+  (server: { url: string; origin: string }) =>
+  (graph: GraphConnection, upn: string): SharePointListStore =>
+    new SharePointListStore(
+      graph,
+      SITE,
+      createSharePointRest({
+        siteUrl: `${server.origin}/sites/moeder`,
+        tokens: new DevTokenProvider(server.origin, upn),
+        scopes: [],
+      }),
+    );
 
 /** The demo tenant's next meeting, from Sofie's calendar. */
 export async function nextMeetingKey(conn: (upn: string) => GraphConnection): Promise<string> {

@@ -30,8 +30,6 @@ export async function benchGraphServer(opts: { items: number }): Promise<{
       fields: {
         Title: `Punkt ${i % 10}`,
         MeetingKey: `bench-${i % 1000}`,
-        // As the add-in writes them: the unique slot is checked on every write.
-        SlotKey: `bench-${i % 1000}#${i}`,
         ItemNumber: i % 10,
         Text: `Beslutning ${i}`,
         Status: 'Kladde',

@@ -1,11 +1,12 @@
+import { DevTokenProvider } from '../src/adapters/auth/devTokenProvider';
+import { graphPeople } from '../src/adapters/graph/graphPeople';
 import { insecureTokens } from '../src/adapters/live/connectLive';
 import { LiveShareChannel } from '../src/adapters/live/liveShareChannel';
 import { localLiveShareHost } from '../src/adapters/live/localLiveShareHost';
 import { PollingChannel } from '../src/adapters/live/pollingChannel';
-import { SharePointListStore } from '../src/adapters/sharepoint/sharePointListStore';
 import { startFluidService } from '../devServer/fluidService';
 import { startGraphServer } from '../devServer/server';
-import { ATTENDEES, connections, nextMeetingKey, percentile, SITE } from './demoMeeting';
+import { ATTENDEES, connections, listsFor, nextMeetingKey, percentile } from './demoMeeting';
 
 /**
  * N attendees watch over Live Share (a local Fluid service) while the referent types: a new version of
@@ -29,9 +30,13 @@ export async function benchLiveWatchers(opts: {
   const safety: PollingChannel[] = [];
   try {
     const conn = connections(server);
-    const channel = (upn: string) => {
+    // Each page registers its client with its own token and looks a sender up once in the directory
+    // (through its own Graph connection, so those requests are counted with the watcher's).
+    const channel = (upn: string, graph = conn(upn)) => {
+      const tokens = new DevTokenProvider(server.origin, upn);
       const c = new LiveShareChannel({
-        host: (key) => localLiveShareHost(server.origin, key),
+        host: (key) => localLiveShareHost(server.origin, key, () => tokens.getToken([])),
+        people: graphPeople(graph),
         connection: {
           type: 'local',
           endpoint: fluid.endpoint,
@@ -42,7 +47,7 @@ export async function benchLiveWatchers(opts: {
       return c;
     };
     const madsUpn = 'mads@kommune.example';
-    const mads = new SharePointListStore(conn(madsUpn), SITE);
+    const mads = listsFor(server)(conn(madsUpn), madsUpn);
     const key = await nextMeetingKey(conn);
 
     const referent = channel(madsUpn);
@@ -59,9 +64,9 @@ export async function benchLiveWatchers(opts: {
           const upn = `${ATTENDEES[(first + j) % ATTENDEES.length]}@kommune.example`;
           const c = conn(upn);
           counters.push(c.counter);
-          const lists = new SharePointListStore(c, SITE);
+          const lists = listsFor(server)(c, upn);
           const snapshot = await lists.openMeeting(key);
-          const live = channel(upn);
+          const live = channel(upn, c);
           let seenUpTo = 0;
           live.onMessage((m) => {
             if (m.kind !== 'decision' || m.text === null) return;

@@ -3,6 +3,8 @@ import { GraphCalendar } from '../src/adapters/graph/graphCalendar';
 import { createGraphConnection } from '../src/adapters/graph/graphClient';
 import { MemoryOutbox } from '../src/adapters/memory/memoryOutbox';
 import { SharePointListStore } from '../src/adapters/sharepoint/sharePointListStore';
+import { SharePointPermissions } from '../src/adapters/sharepoint/sharePointPermissions';
+import { createSharePointRest } from '../src/adapters/sharepoint/sharePointRest';
 import { openMeeting } from '../src/app/openMeeting';
 import { GRAPH_SCOPES } from '../src/config';
 import { systemClock } from '../src/ports/Clock';
@@ -49,10 +51,12 @@ export async function benchOpenMeeting(opts: { latencyMs: number }): Promise<{
       spans.length = 0;
       const t0 = performance.now();
       const me = await graph.client.api('/me').get();
+      const rest = createSharePointRest({ siteUrl: `${server.origin}/sites/moeder`, tokens, scopes: [] });
       const deps = {
         me: { upn: me.userPrincipalName, name: me.displayName },
         calendar,
-        lists: new SharePointListStore(graph, 'kommune.sharepoint.com:/sites/moeder'),
+        lists: new SharePointListStore(graph, 'kommune.sharepoint.com:/sites/moeder', rest),
+        permissions: new SharePointPermissions(rest),
         outbox: new MemoryOutbox(),
         clock: systemClock,
       };

@@ -1,7 +1,6 @@
-import { SharePointListStore } from '../src/adapters/sharepoint/sharePointListStore';
 import { watchDecisions } from '../src/app/watchDecisions';
 import { startGraphServer } from '../devServer/server';
-import { ATTENDEES, connections, nextMeetingKey, percentile, SITE } from './demoMeeting';
+import { ATTENDEES, connections, listsFor, nextMeetingKey, percentile } from './demoMeeting';
 
 /**
  * N attendees watch a meeting by delta polling (the page's fallback, every `intervalMs`) while the referent
@@ -22,7 +21,7 @@ export async function benchWatchers(opts: {
   });
   try {
     const conn = connections(server);
-    const mads = new SharePointListStore(conn('mads@kommune.example'), SITE);
+    const mads = listsFor(server)(conn('mads@kommune.example'), 'mads@kommune.example');
     const key = await nextMeetingKey(conn);
 
     const savedAt = new Map<string, number>();
@@ -32,7 +31,7 @@ export async function benchWatchers(opts: {
     for (let w = 0; w < opts.watchers; w++) {
       const c = conn(`${ATTENDEES[w % ATTENDEES.length]}@kommune.example`);
       counters.push(c.counter);
-      const lists = new SharePointListStore(c, SITE);
+      const lists = listsFor(server)(c, `${ATTENDEES[w % ATTENDEES.length]}@kommune.example`);
       const first = await lists.decisionChanges(key);
       let seenUpTo = 0;
       watches.push(

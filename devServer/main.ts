@@ -1,5 +1,6 @@
 /** `npm run dev:graph -- --port 4000 --db .data/graph.db --seed demo [--chaos latency=80,throttle=0.1] [--seed-random N]` */
 import { parseChaos } from './chaos';
+import { devOriginsFromEnv } from './routes/dev';
 import { startGraphServer } from './server';
 
 function arg(name: string, fallback?: string): string | undefined {
@@ -18,6 +19,8 @@ async function main() {
     chaos: parseChaos(arg('chaos')),
     seedRandom: arg('seed-random') ? Number(arg('seed-random')) : undefined,
     secret: process.env.GRAPH_DEV_SECRET,
+    // The pages that may call /_dev/*: APP_URL, else http(s)://localhost:PORT (3000), plus DEV_ORIGINS.
+    devOrigins: devOriginsFromEnv(process.env),
   });
   console.log(`Graph ready at ${server.url}`);
   let closing = false;

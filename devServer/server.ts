@@ -1,15 +1,17 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import { TokenService, type TokenClaims } from './auth';
 import { decide, seededRandom, type ChaosOptions } from './chaos';
 import { isEmpty, openDb, type Db } from './db';
+import { devSecret as fileSecret } from './devSecret';
 import { badRequest, errorBody, GraphHttpError } from './errors';
 import { JSON_CONTENT_TYPE, type Ctx, type Result, type Route } from './http';
 import { attachmentRoutes, chatRoutes, mailRoutes, putUploadChunk } from './routes/attachments';
 import { eventRoutes } from './routes/events';
 import { siteRoutes } from './routes/sites';
+import { DEFAULT_DEV_ORIGINS, registerDevRoutes } from './routes/dev';
 import { findUser, userRoutes } from './routes/users';
-import { seedTenant } from './seed/demo';
+import { seedTenant, upgradeTenantSecurity } from './seed/demo';
 import { seedDemoMeetings } from './seed/demoMeetings';
 import { SpError, spErrorBody, formatOf } from './sharepoint/odataJson';
 import { handleRest, unauthorized } from './sharepoint/restRoutes';
@@ -24,6 +26,13 @@ export interface GraphServerOptions {
   now?: () => Date;
   /** Token signing secret; random per start unless given (tests that restart the server pass one). */
   secret?: string;
+  /** Origins of the add-in's dev pages, the only pages that may call `/_dev/*` (default localhost:3000). */
+  devOrigins?: string[];
+  /**
+   * Lets a request without Origin use `/_dev/*` from anywhere (`X-Dev-Secret`). Default: kept beside a
+   * file database (`dev-access-secret`), random per start for `:memory:`.
+   */
+  devSecret?: string;
 }
 
 export interface GraphServer {
@@ -31,6 +40,8 @@ export interface GraphServer {
   url: string;
   origin: string;
   db: Db;
+  /** The `X-Dev-Secret` value that opens `/_dev/*` to a caller that is not on localhost. */
+  devSecret: string;
   setChaos(chaos: ChaosOptions): void;
   close(): Promise<void>;
 }
@@ -76,12 +87,16 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
   const db = openDb(options.db ?? ':memory:');
   const now = options.now ?? (() => new Date());
   const tokens = new TokenService(options.secret);
+  const devOrigins = options.devOrigins ?? DEFAULT_DEV_ORIGINS;
+  const devSecret =
+    options.devSecret ?? fileSecret(options.db ?? ':memory:', 'dev-access-secret') ?? randomBytes(32).toString('hex');
   const random = seededRandom(options.seedRandom ?? Date.now());
   let chaos: ChaosOptions = options.chaos ?? {};
   let stats: Stats = { total: 0, byUser: {}, byMethod: {}, byKind: {}, maxInFlightByUser: {} };
   const inFlight: Record<string, number> = {};
   const seedMeetings = options.seed === 'demo' && isEmpty(db);
   if (isEmpty(db)) seedTenant(db);
+  else upgradeTenantSecurity(db);
 
   const app = Fastify({ bodyLimit: 8 * 1024 * 1024, logger: false });
   app.addContentTypeParser(['application/octet-stream'], { parseAs: 'buffer' }, (_req, body, done) =>
@@ -99,9 +114,9 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
     }
   });
   let base = '';
-  let origin = '';
   // Marks the server's own inner batch requests; a random value, so a client cannot pass as one.
   const batchMarker = randomUUID();
+  let origin = '';
 
   const send = (reply: FastifyReply, requestId: string, r: Result) => {
     reply.header('request-id', requestId).header('client-request-id', requestId);
@@ -125,6 +140,8 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
   };
 
   app.addHook('onRequest', async (req, reply) => {
+    // Graph itself answers any origin (a call needs a bearer token); /_dev/* decides for itself (routes/dev.ts).
+    if (req.url.startsWith('/_dev/')) return;
     reply.header('Access-Control-Allow-Origin', '*');
     reply.header(
       'Access-Control-Expose-Headers',
@@ -388,7 +405,12 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
     stats.byMethod[req.method] = (stats.byMethod[req.method] ?? 0) + 1;
     stats.byKind.spRest = (stats.byKind.spRest ?? 0) + 1;
     if (!(await applyChaos(req, reply, false))) return reply;
-    const sitePath = decodeURIComponent(url.pathname.slice(0, at)).replace(/\/+$/, '') || '/';
+    let sitePath: string;
+    try {
+      sitePath = decodeURIComponent(url.pathname.slice(0, at)).replace(/\/+$/, '') || '/';
+    } catch {
+      return spFail(new SpError(404, '-2147024894, System.IO.FileNotFoundException', 'File Not Found.'));
+    }
     const site = db.prepare('SELECT * FROM sites WHERE path = ? COLLATE NOCASE').get(sitePath) as
       { id: string; hostname: string; path: string; json: string } | undefined;
     if (!site) return spFail(new SpError(404, '-2147024894, System.IO.FileNotFoundException', 'File Not Found.'));
@@ -459,63 +481,15 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
     app.route({ method, url: '/_api', handler: spRest });
   }
 
-  app.post('/_dev/token', async (req, reply) => {
-    const body = (req.body ?? {}) as { upn?: string; expires_in?: number };
-    const user = body.upn ? findUser(db, body.upn) : undefined;
-    if (!user)
-      return fail(reply, randomUUID(), badRequest(`Unknown user '${body.upn ?? ''}'.`, 'invalid_request'));
-    const expires = Math.max(1, Math.min(Number(body.expires_in) || 3600, 24 * 3600));
-    const token = tokens.issue(
-      { upn: user.userPrincipalName, oid: user.id, name: user.displayName },
-      expires,
-    );
-    return reply.send({ access_token: token, token_type: 'Bearer', expires_in: expires });
-  });
-  // Live Share container mapping for local mode (in Teams the meeting service keeps it): the first client to
-  // create a Fluid container for a meeting wins; everyone else is told to join that one.
-  const liveContainers = new Map<string, string>();
-  app.get('/_dev/live/:key', async (req) => {
-    const containerId = liveContainers.get((req.params as { key: string }).key);
-    return containerId
-      ? { containerState: 'AlreadyExists', containerId, shouldCreate: false, retryAfter: 0 }
-      : { containerState: 'NotFound', shouldCreate: true, retryAfter: 0 };
-  });
-  app.post('/_dev/live/:key', async (req, reply) => {
-    const key = (req.params as { key: string }).key;
-    const candidate = (req.body as { containerId?: unknown } | undefined)?.containerId;
-    if (typeof candidate !== 'string' || !candidate || candidate.length > 200)
-      return fail(reply, randomUUID(), badRequest('containerId is required.', 'invalid_request'));
-    const existing = liveContainers.get(key);
-    if (existing)
-      return { containerState: 'AlreadyExists', containerId: existing, shouldCreate: false, retryAfter: 0 };
-    liveContainers.set(key, candidate);
-    return { containerState: 'Added', containerId: candidate, shouldCreate: false, retryAfter: 0 };
-  });
-  app.get('/_dev/chaos', async () => chaos);
-  app.post('/_dev/chaos', async (req) => {
-    chaos = (req.body ?? {}) as ChaosOptions;
-    return chaos;
-  });
-  app.get('/_dev/stats', async () => stats);
-  app.post('/_dev/stats/reset', async () => {
-    stats = { total: 0, byUser: {}, byMethod: {}, byKind: {}, maxInFlightByUser: {} };
-    return stats;
-  });
-  app.get('/_dev/mail', async () => ({
-    value: (
-      db.prepare('SELECT * FROM mail ORDER BY sent').all() as Array<{
-        id: string;
-        sender: string;
-        json: string;
-        sent: string;
-      }>
-    ).map((m) => ({ id: m.id, sender: m.sender, sent: m.sent, ...JSON.parse(m.json) })),
-  }));
-  app.get('/_dev/chats', async (req) => {
-    const key = (req.query as { meeting?: string }).meeting;
-    const row = db.prepare('SELECT json FROM events WHERE ical_uid = ? LIMIT 1').get(key ?? '') as
-      { json: string } | undefined;
-    return { chatId: row ? ((JSON.parse(row.json) as { chatId?: string }).chatId ?? null) : null };
+  registerDevRoutes(app, {
+    db,
+    tokens,
+    devOrigins,
+    devSecret,
+    getChaos: () => chaos,
+    setChaos: (c) => (chaos = c),
+    getStats: () => stats,
+    resetStats: () => (stats = { total: 0, byUser: {}, byMethod: {}, byKind: {}, maxInFlightByUser: {} }),
   });
   app.put('/_upload/:id', async (req, reply) => {
     const requestId = randomUUID();
@@ -560,6 +534,7 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
     url: base,
     origin,
     db,
+    devSecret,
     setChaos: (c) => (chaos = c),
     async close() {
       await app.close();

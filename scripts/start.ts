@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { devSecret } from '../devServer/devSecret';
 import { startFluidService, type FluidService } from '../devServer/fluidService';
+import { devOriginsFromEnv } from '../devServer/routes/dev';
 import { startGraphServer } from '../devServer/server';
 
 const DEMO_PEOPLE = [
@@ -21,7 +22,14 @@ async function main() {
   const graphPort = Number(process.env.GRAPH_PORT ?? 4000);
   const port = Number(process.env.PORT ?? 3000);
   const db = process.env.GRAPH_DB ?? '.data/graph.db';
-  const graph = await startGraphServer({ port: graphPort, db, seed: 'demo', secret: devSecret(db) });
+  // Only the pages served here (APP_URL, else http(s)://localhost:PORT) may call the server's /_dev/*.
+  const graph = await startGraphServer({
+    port: graphPort,
+    db,
+    seed: 'demo',
+    secret: devSecret(db),
+    devOrigins: devOriginsFromEnv({ ...process.env, PORT: String(port) }),
+  });
   console.log(`Graph ready at ${graph.url}`);
   // Live Share's local Fluid service: attendees see the referent type within a fraction of a second.
   // Without it (LIVE_SHARE_PORT=off, or it fails to start) the pages poll SharePoint instead.

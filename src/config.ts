@@ -35,6 +35,8 @@ export const GRAPH_SCOPES = {
   lists: ['Sites.Selected'],
   provisioning: ['Sites.Manage.All'],
   mail: ['Mail.Send'],
+  /** Who sent a live message: the host gives the sender's user id, the directory says who that is. */
+  people: ['User.ReadBasic.All'],
 } as const;
 
 export function readConfig(env: Record<string, string | undefined>): AppConfig {

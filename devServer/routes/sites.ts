@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { nextCounter, type Db } from '../db';
 import { badRequest, forbidden, GraphHttpError, notFound } from '../errors';
-import { noContent, ok, select, type Ctx, type Result, type Route } from '../http';
+import { noContent, odataKey, ok, select, type Ctx, type Result, type Route } from '../http';
 import { evaluate, filterPaths, orderBy, parseFilter } from '../odata';
 import { has, Perm } from '../sharepoint/roleDefinitions';
 import { itemKey, listKey, Security, WEB, type ItemSecurity } from '../sharepoint/scopes';
@@ -107,7 +107,9 @@ export function listByName(db: Db, siteId: string, idOrName: string): ListDoc | 
 
 export function allLists(db: Db, siteId: string): ListDoc[] {
   return (
-    db.prepare('SELECT json FROM lists WHERE site_id = ? ORDER BY display_name').all(siteId) as Array<{ json: string }>
+    db.prepare('SELECT json FROM lists WHERE site_id = ? ORDER BY display_name').all(siteId) as Array<{
+      json: string;
+    }>
   ).map((r) => JSON.parse(r.json) as ListDoc);
 }
 
@@ -318,10 +320,12 @@ function itemJson(
   list: ListDoc,
   row: ItemRow,
   expandFields: string | null,
+  inDelta = false,
 ) {
-  const by = (upn: string) => ({
-    user: { email: upn, displayName: findUser(ctx.db, upn)?.displayName ?? upn },
-  });
+  const by = (upn: string) => {
+    const user = findUser(ctx.db, upn);
+    return { user: { id: user?.id, email: upn, displayName: user?.displayName ?? upn } };
+  };
   const eTag = `"${row.guid},${row.version}"`;
   const out: Record<string, unknown> = {
     '@odata.etag': eTag,
@@ -330,7 +334,9 @@ function itemJson(
     createdDateTime: row.created,
     lastModifiedDateTime: row.modified,
     createdBy: by(row.created_by),
-    lastModifiedBy: by(row.modified_by),
+    // "listItem: delta" does not return lastModifiedBy (Microsoft Q&A: "Graph ListItem Delta API does not
+    // return lastModifiedBy property"): read the item itself for it.
+    ...(inDelta ? {} : { lastModifiedBy: by(row.modified_by) }),
     webUrl: row.fs_obj_type
       ? `https://${s.hostname}${fileRef(s, list, row)}`
       : `https://${s.hostname}${s.path === '/' ? '' : s.path}/Lists/${list.name}/DispForm.aspx?ID=${row.id}`,
@@ -359,6 +365,26 @@ function fieldsJson(s: { path: string }, list: ListDoc, row: ItemRow, sel?: stri
   if (wanted.has('FSObjType')) fields.FSObjType = row.fs_obj_type;
   return select(fields, sel);
 }
+
+/** `{base}/$metadata#sites('{site}')/lists('{list}')`, the stem of every list answer's @odata.context. */
+const listContext = (ctx: Ctx, s: { id: string }, list: ListDoc) =>
+  `${ctx.base}/$metadata#sites(${odataKey(s.id)})/lists(${odataKey(list.id)})`;
+
+const itemEntity = <T extends object>(ctx: Ctx, s: { id: string }, list: ListDoc, body: T) => ({
+  '@odata.context': `${listContext(ctx, s, list)}/items/$entity`,
+  ...body,
+});
+
+const fieldsEntity = <T extends object>(
+  ctx: Ctx,
+  s: { id: string },
+  list: ListDoc,
+  row: ItemRow,
+  body: T,
+) => ({
+  '@odata.context': `${listContext(ctx, s, list)}/items(${odataKey(String(row.id))})/fields/$entity`,
+  ...body,
+});
 
 /** "$expand=fields($select=A,B)" → "A,B"; "$expand=fields" → ""; otherwise null. */
 function expandedFields(expand: string | undefined): string | null {
@@ -419,7 +445,9 @@ export function getItem(ctx: Ctx, list: ListDoc, id: string | number): ItemRow |
 export function folderAt(ctx: Ctx, list: ListDoc, path: string): ItemRow | undefined {
   const at = path.lastIndexOf('/');
   return ctx.db
-    .prepare('SELECT * FROM items WHERE list_id = ? AND fs_obj_type = 1 AND deleted = 0 AND dir = ? AND leaf = ?')
+    .prepare(
+      'SELECT * FROM items WHERE list_id = ? AND fs_obj_type = 1 AND deleted = 0 AND dir = ? AND leaf = ?',
+    )
     .get(list.id, at < 0 ? '' : path.slice(0, at), at < 0 ? path : path.slice(at + 1)) as ItemRow | undefined;
 }
 
@@ -479,7 +507,9 @@ export function deleteItem(ctx: Ctx, access: ListAccess, list: ListDoc, row: Ite
     const path = folderPath(row);
     rows.push(
       ...(ctx.db
-        .prepare("SELECT * FROM items WHERE list_id = ? AND deleted = 0 AND (dir = ? OR dir LIKE ? ESCAPE '\\')")
+        .prepare(
+          "SELECT * FROM items WHERE list_id = ? AND deleted = 0 AND (dir = ? OR dir LIKE ? ESCAPE '\\')",
+        )
         .all(list.id, path, `${path.replace(/[\\%_]/g, (c) => `\\${c}`)}/%`) as ItemRow[]),
     );
   }
@@ -523,22 +553,29 @@ function readToken(listId: string, token: string): { seq: number; q: Carried } |
 
 const MAX_TOP = 5000;
 
-/** $top and $skip as Graph checks them: integers, $top ≥ 1, $skip ≥ 0 (400 invalidRequest otherwise). */
+/**
+ * $top and $skip as Graph checks them: integers, 1 ≤ $top ≤ 5000 (SharePoint's list view threshold; Graph does
+ * not document the list-items maximum), $skip ≥ 0; 400 invalidRequest otherwise.
+ */
 export function pageOptions(q: Record<string, string>, defaultTop: number) {
-  const int = (name: string, v: string | undefined, min: number) => {
+  const int = (name: string, v: string | undefined, min: number, max = Number.MAX_SAFE_INTEGER) => {
     if (v === undefined) return undefined;
-    if (!/^-?\d+$/.test(v.trim()) || Number(v) < min)
+    if (!/^-?\d+$/.test(v.trim()) || Number(v) < min || Number(v) > max)
       throw badRequest(`Invalid value '${v}' for query option '${name}'.`, 'invalidRequest');
     return Number(v);
   };
-  const top = Math.min(int('$top', q.$top, 1) ?? defaultTop, MAX_TOP);
+  const top = int('$top', q.$top, 1, MAX_TOP) ?? defaultTop;
   const skip = int('$skip', q.$skip, 0) ?? 0;
   return { top, skip };
 }
 
 function readSkipToken(listId: string, token: string): { offset: number; q: Carried } {
   try {
-    const t = JSON.parse(Buffer.from(token, 'base64url').toString()) as { l?: string; o?: number; q?: Carried };
+    const t = JSON.parse(Buffer.from(token, 'base64url').toString()) as {
+      l?: string;
+      o?: number;
+      q?: Carried;
+    };
     if (t.l === listId && typeof t.o === 'number' && t.o >= 0) return { offset: t.o, q: t.q ?? {} };
   } catch {
     /* fall through */
@@ -559,6 +596,7 @@ function itemsHandler(
     const current = nextCounterPeek(ctx.db);
     if (ctx.query.token === 'latest')
       return ok({
+        '@odata.context': `${ctx.base}/$metadata#Collection(listItem)`,
         value: [],
         '@odata.deltaLink': `${linkBase}/delta?token=${deltaToken(list.id, current, carried(ctx.query))}`,
       });
@@ -566,7 +604,7 @@ function itemsHandler(
     if (!token) {
       throw new GraphHttpError(
         410,
-        'resyncRequired',
+        'resyncChangesApplyDifferences',
         'The delta token is no longer valid; start over from the link in Location.',
         {
           Location: `${linkBase}/delta`,
@@ -591,9 +629,10 @@ function itemsHandler(
       .map((r) =>
         r.deleted
           ? { id: String(r.id), deleted: { state: 'deleted' } }
-          : itemJson(ctx, s, list, r, expandedFields(q.$expand) ?? ''),
+          : itemJson(ctx, s, list, r, expandedFields(q.$expand), true),
       );
     return ok({
+      '@odata.context': `${ctx.base}/$metadata#Collection(listItem)`,
       value,
       '@odata.deltaLink': `${linkBase}/delta?token=${deltaToken(list.id, current, carried(q))}`,
     });
@@ -657,6 +696,7 @@ function itemsHandler(
       if (order) rows.sort(order);
       const page = rows.slice(offset, offset + top);
       const out: Record<string, unknown> = {
+        '@odata.context': `${listContext(ctx, s, list)}/items`,
         value: page.map((r) => itemJson(ctx, s, list, r, expandedFields(q.$expand))),
       };
       if (offset + top < rows.length) {
@@ -672,13 +712,15 @@ function itemsHandler(
       // Graph creates at the list's root only; it needs AddListItems there.
       if (!access.canAdd(list)) throw forbidden();
       const row = ctx.db.transaction(() => insertItem(ctx, list, fields, ctx.me.upn.toLowerCase()))();
-      return ok(itemJson(ctx, s, list, row, ''), 201);
+      return ok(itemEntity(ctx, s, list, itemJson(ctx, s, list, row, '')), 201);
     }
   }
   const row = getItem(ctx, list, itemId);
   if (!row || !access.canRead(list, row)) throw notFound('Item not found');
-  if (ctx.method === 'GET' && !sub) return ok(itemJson(ctx, s, list, row, expandedFields(ctx.query.$expand)));
-  if (ctx.method === 'GET' && sub === 'fields') return ok(fieldsJson(s, list, row, ctx.query.$select));
+  if (ctx.method === 'GET' && !sub)
+    return ok(itemEntity(ctx, s, list, itemJson(ctx, s, list, row, expandedFields(ctx.query.$expand))));
+  if (ctx.method === 'GET' && sub === 'fields')
+    return ok(fieldsEntity(ctx, s, list, row, fieldsJson(s, list, row, ctx.query.$select)));
   if (ctx.method === 'PATCH' && (sub === 'fields' || !sub)) {
     const input = sub === 'fields' ? ctx.body : ((ctx.body as { fields?: unknown })?.fields ?? {});
     const changes = coerceFields(list, input, true);
@@ -697,7 +739,11 @@ function itemsHandler(
       saveItem(ctx, list, u);
       return u;
     })();
-    return ok(sub === 'fields' ? fieldsJson(s, list, updated) : itemJson(ctx, s, list, updated, ''));
+    return ok(
+      sub === 'fields'
+        ? fieldsEntity(ctx, s, list, updated, fieldsJson(s, list, updated))
+        : itemEntity(ctx, s, list, itemJson(ctx, s, list, updated, '')),
+    );
   }
   if (ctx.method === 'DELETE' && !sub) {
     if (!access.canDelete(list, row)) throw forbidden();
@@ -755,13 +801,17 @@ function sitesHandler(ctx: Ctx, [spec]: string[]): Result {
   const parts = rest.split('/').filter(Boolean);
   if (parts.length === 0) {
     if (ctx.method !== 'GET') throw badRequest('Unsupported request.', 'BadRequest');
-    return ok(select({ ...JSON.parse(s.json), id: s.id }, ctx.query.$select));
+    return ok({
+      '@odata.context': `${ctx.base}/$metadata#sites/$entity`,
+      ...select({ ...JSON.parse(s.json), id: s.id }, ctx.query.$select),
+    });
   }
   if (parts[0] !== 'lists') throw badRequest(`Resource '${parts[0]}' is not supported here.`, 'BadRequest');
   if (parts.length === 1) {
     if (ctx.method === 'GET') {
       // Lists the caller has no permission in are not listed.
       return ok({
+        '@odata.context': `${ctx.base}/$metadata#sites(${odataKey(s.id)})/lists`,
         value: allLists(ctx.db, s.id)
           .filter((l) => access.opens(l))
           .map((l) =>
@@ -786,9 +836,17 @@ function sitesHandler(ctx: Ctx, [spec]: string[]): Result {
   const list = listByName(ctx.db, s.id, parts[1]);
   if (!list) throw notFound(`List '${parts[1]}' does not exist at site with URL '${s.path}'.`);
   if (!access.opens(list)) throw forbidden();
-  if (parts.length === 2 && ctx.method === 'GET') return ok(listJson(ctx, s, list));
+  if (parts.length === 2 && ctx.method === 'GET')
+    return ok({
+      '@odata.context': `${ctx.base}/$metadata#sites(${odataKey(s.id)})/lists/$entity`,
+      ...listJson(ctx, s, list),
+    });
   if (parts[2] === 'columns' && parts.length === 3) {
-    if (ctx.method === 'GET') return ok({ value: list.columns.map(columnJson) });
+    if (ctx.method === 'GET')
+      return ok({
+        '@odata.context': `${listContext(ctx, s, list)}/columns`,
+        value: list.columns.map(columnJson),
+      });
     if (ctx.method === 'POST') {
       if (!has(access.listMask(list), Perm.ManageLists)) throw forbidden();
       const col = columnFromInput((ctx.body ?? {}) as Record<string, unknown>);

@@ -52,6 +52,29 @@ function seedSiteSecurity(
   put(visitors.id, people.visitors);
 }
 
+function seedDemoSecurity(db: Db, rootId: string, siteId: string) {
+  seedSiteSecurity(db, rootId, 'Kommune', { owners: [], members: [], visitors: DEMO_PEOPLE.map((p) => p[0]) });
+  seedSiteSecurity(db, siteId, 'Møder', {
+    owners: ['sofie'],
+    // peter, not invited to the meetings, is a member of the site: a member outside a meeting's circle
+    // must still see nothing of it (the add-in's scopes decide that, not the server).
+    members: ['anders', 'erik', 'louise', 'mads', 'kamilla', 'peter'],
+    visitors: [],
+  });
+}
+
+/**
+ * A database made before SharePoint's security model (migration 2) has sites but no principals, so nobody
+ * could open anything: give its demo sites the groups and web assignments a new tenant gets.
+ */
+export function upgradeTenantSecurity(db: Db): void {
+  const any = db.prepare('SELECT 1 FROM sp_webs LIMIT 1').get();
+  if (any) return;
+  const root = db.prepare("SELECT id FROM sites WHERE path = '/'").get() as { id: string } | undefined;
+  const site = db.prepare('SELECT id FROM sites WHERE path = ?').get(DEMO_SITE.path) as { id: string } | undefined;
+  if (root && site) db.transaction(() => seedDemoSecurity(db, root.id, site.id))();
+}
+
 /** The fictional tenant: people, the site "moeder" with its groups and permissions, and the meeting lists. */
 export function seedTenant(db: Db): void {
   db.transaction(() => {
@@ -81,14 +104,7 @@ export function seedTenant(db: Db): void {
       );
     site(rootId, '/', 'Kommune');
     site(siteId, DEMO_SITE.path, 'Møder');
-    seedSiteSecurity(db, rootId, 'Kommune', { owners: [], members: [], visitors: DEMO_PEOPLE.map((p) => p[0]) });
-    seedSiteSecurity(db, siteId, 'Møder', {
-      owners: ['sofie'],
-      // peter, not invited to the meetings, is a member of the site: a member outside a meeting's circle
-      // must still see nothing of it (the add-in's scopes decide that, not the server).
-      members: ['anders', 'erik', 'louise', 'mads', 'kamilla', 'peter'],
-      visitors: [],
-    });
+    seedDemoSecurity(db, rootId, siteId);
     for (const spec of LISTS) {
       createList(
         db,

@@ -67,7 +67,7 @@ export class Renderer {
     return `${this.webUrl}/_api/$metadata#${fragment}`;
   }
 
-  private body(e: Entity, top: boolean): Record<string, unknown> {
+  private body(e: Entity): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     if (this.format === 'verbose')
       out.__metadata = { id: e.uri, uri: e.uri, ...(e.etag ? { etag: e.etag } : {}), type: e.type };
@@ -78,25 +78,24 @@ export class Renderer {
       out['odata.editLink'] = e.uri.replace(`${this.webUrl}/_api/`, '');
     }
     for (const [k, v] of Object.entries(e.data)) {
-      if (isEntity(v)) out[k] = this.body(v, false);
+      if (isEntity(v)) out[k] = this.body(v);
       else if (Array.isArray(v) && v.every(isEntity))
-        out[k] = this.format === 'verbose' ? { results: v.map((x) => this.body(x, false)) } : v.map((x) => this.body(x, false));
+        out[k] = this.format === 'verbose' ? { results: v.map((x) => this.body(x)) } : v.map((x) => this.body(x));
       else out[k] = v;
     }
-    void top;
     return out;
   }
 
   entity(e: Entity, setName?: string): unknown {
-    if (this.format === 'verbose') return { d: this.body(e, true) };
-    const body = this.body(e, true);
+    if (this.format === 'verbose') return { d: this.body(e) };
+    const body = this.body(e);
     return this.format === 'minimal'
       ? { 'odata.metadata': this.metadata(`${setName ?? e.type}/@Element`), ...body }
       : body;
   }
 
   collection(entities: Entity[], setName: string, nextLink?: string): unknown {
-    const results = entities.map((e) => this.body(e, false));
+    const results = entities.map((e) => this.body(e));
     if (this.format === 'verbose') return { d: { results, ...(nextLink ? { __next: nextLink } : {}) } };
     return {
       ...(this.format === 'minimal' ? { 'odata.metadata': this.metadata(setName) } : {}),

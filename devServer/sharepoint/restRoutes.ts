@@ -1,10 +1,11 @@
 import type { TokenClaims } from '../auth';
-import type { Db } from '../db';
+import { nextCounter, type Db } from '../db';
 import { GraphHttpError } from '../errors';
 import type { Ctx } from '../http';
 import { evaluate, parseFilter } from '../odata';
 import {
   allLists,
+  coerceFields,
   deleteItem,
   fileDirRef,
   fileRef,
@@ -14,6 +15,7 @@ import {
   insertItem,
   listRootUrl,
   ListAccess,
+  saveItem,
   saveList,
   uniqueClash,
   type ColumnDef,
@@ -26,6 +28,7 @@ import {
   argumentError,
   badQuery,
   fileNotFound,
+  formatOf,
   itemMissing,
   Renderer,
   SpError,
@@ -256,7 +259,7 @@ class RestContext {
     this.access = new ListAccess(ctx, site.id);
     this.webUrl = `${origin}${site.path === '/' ? '' : site.path}`;
     this.apiUrl = `${this.webUrl}/_api`;
-    this.render = new Renderer(formatOfReq(req), this.webUrl);
+    this.render = new Renderer(formatOf(req.headers.accept), this.webUrl);
     this.q = {};
     this.aliases = {};
     for (const [k, v] of Object.entries(req.query)) {
@@ -419,7 +422,7 @@ class RestContext {
     };
   }
 
-  assignmentEntity(key: ScopeKey, a: { principalId: number; roleIds: number[] }, base: string): Entity {
+  assignmentEntity(a: { principalId: number; roleIds: number[] }, base: string): Entity {
     const data: Record<string, unknown> = { PrincipalId: a.principalId };
     const exp = this.expanded();
     if (exp.has('member')) {
@@ -431,7 +434,6 @@ class RestContext {
         .map((id) => roleById(id))
         .filter((r): r is RoleDefinition => !!r)
         .map((r) => this.roleDefEntity(r));
-    void key;
     return { type: 'SP.RoleAssignment', uri: `${base}/GetByPrincipalId(${a.principalId})`, data };
   }
 
@@ -515,13 +517,6 @@ class RestContext {
   }
 }
 
-function formatOfReq(req: RestRequest) {
-  const a = (req.headers.accept ?? '').toLowerCase();
-  if (a.includes('odata=verbose')) return 'verbose' as const;
-  if (a.includes('odata=nometadata')) return 'nometadata' as const;
-  return 'minimal' as const;
-}
-
 const securableOf = (n: Node): ScopeKey | undefined =>
   n.k === 'web'
     ? WEB
@@ -546,7 +541,12 @@ const noContent = (): RestAnswer => ({ status: 204 });
 
 export function handleRest(ctx: Ctx, site: SiteRow, req: RestRequest, origin: string): RestAnswer {
   const rc = new RestContext(ctx, site, req, origin);
-  const path = decodeURIComponent(req.apiPath.replace(/\+/g, '%20'));
+  let path: string;
+  try {
+    path = decodeURIComponent(req.apiPath);
+  } catch {
+    throw badQuery(`The expression "${req.apiPath}" is not valid.`);
+  }
   const segs = splitSegments(path);
   if (!segs.length) throw badQuery('The expression "" is not valid.');
   const first = segs[0].name;
@@ -827,7 +827,7 @@ function step(rc: RestContext, node: Node, seg: Segment, last: boolean): Node | 
           const principalId = asInt(args.get('principalid'), 'principalId');
           const roleId = asInt(args.get('roledefid'), 'roleDefId');
           if (!principalById(rc.db, rc.siteId, principalId))
-            throw spException(`Can not find the principal with id: ${principalId}.`);
+            throw spException(`Can not find the principal with id: ${principalId}.`, 404);
           const role = roleById(roleId);
           if (!role) throw spException('Cannot find the specified role definition.');
           if (seg.name === 'addroleassignment') {
@@ -940,6 +940,7 @@ function finish(rc: RestContext, node: Node): RestAnswer {
       break;
     case 'item':
       if (verb === 'GET') return ok(r.entity(rc.itemEntity(node.list, node.row)));
+      if (verb === 'MERGE' || verb === 'PATCH') return updateItem(rc, node.list, node.row);
       if (verb === 'DELETE') {
         if (!rc.access.canDelete(node.list, node.row)) throw accessDenied();
         rc.db.transaction(() => deleteItem(rc.ctx, rc.access, node.list, node.row))();
@@ -954,14 +955,14 @@ function finish(rc: RestContext, node: Node): RestAnswer {
       rc.require(node.key, Perm.EnumeratePermissions);
       return ok(
         r.collection(
-          rc.sec.assignments(node.key).map((a) => rc.assignmentEntity(node.key, a, node.uri)),
+          rc.sec.assignments(node.key).map((a) => rc.assignmentEntity(a, node.uri)),
           'SP.ApiData.RoleAssignments',
         ),
       );
     case 'roleassignment':
       if (verb === 'GET') {
         rc.require(node.key, Perm.EnumeratePermissions);
-        return ok(r.entity(rc.assignmentEntity(node.key, assignmentOf(rc, node.key, node.principalId), node.uri)));
+        return ok(r.entity(rc.assignmentEntity(assignmentOf(rc, node.key, node.principalId), node.uri)));
       }
       if (verb === 'DELETE') {
         rc.require(node.key, Perm.ManagePermissions);
@@ -989,7 +990,7 @@ function finish(rc: RestContext, node: Node): RestAnswer {
       rc.require(node.key, Perm.EnumeratePermissions);
       assignmentOf(rc, node.key, node.principalId);
       const p = principalById(rc.db, rc.siteId, node.principalId);
-      if (!p) throw spException(`Can not find the principal with id: ${node.principalId}.`);
+      if (!p) throw spException(`Can not find the principal with id: ${node.principalId}.`, 404);
       return ok(r.entity(rc.principalEntity(p)));
     }
   }
@@ -1023,7 +1024,7 @@ function groupById(rc: RestContext, id: number): PrincipalRow {
 
 function assignmentOf(rc: RestContext, key: ScopeKey, principalId: number) {
   const a = rc.sec.assignments(key).find((x) => x.principalId === principalId);
-  if (!a) throw spException(`Can not find the principal with id: ${principalId}.`);
+  if (!a) throw spException(`Can not find the principal with id: ${principalId}.`, 404);
   return a;
 }
 
@@ -1078,6 +1079,35 @@ function updateGroup(rc: RestContext, g: PrincipalRow): RestAnswer {
     rc.db
       .prepare('UPDATE sp_principals SET only_members_view = ? WHERE site_id = ? AND id = ?')
       .run(body.OnlyAllowMembersViewMembership ? 1 : 0, rc.siteId, g.id);
+  return noContent();
+}
+
+/**
+ * MERGE on an item (PnPjs `item.update`): typed field values, EditListItems on the item and WriteSecurity;
+ * `IF-Match` "*" or the item's eTag ("1", "2", …), a stale one → 412.
+ */
+function updateItem(rc: RestContext, list: ListDoc, row: ItemRow): RestAnswer {
+  if (!rc.access.canEdit(list, row)) throw accessDenied();
+  const changes = coerceFields(list, bodyObject(rc), true);
+  const ifMatch = (rc.req.headers['if-match'] ?? '*').trim();
+  rc.db.transaction(() => {
+    const fresh = getItem(rc.ctx, list, row.id)!;
+    if (ifMatch !== '*' && ifMatch.replace(/^W\//, '') !== `"${fresh.version}"`)
+      throw new SpError(412, '-2130575305, Microsoft.SharePoint.SPException', 'Version conflict.');
+    const clash = uniqueClash(rc.ctx, list, fresh, { ...JSON.parse(fresh.fields), ...changes });
+    if (clash)
+      throw spException(
+        `The list item could not be added or updated because duplicate values were found in the following field(s) in the list: ${clash}.`,
+      );
+    saveItem(rc.ctx, list, {
+      ...fresh,
+      version: fresh.version + 1,
+      fields: JSON.stringify({ ...JSON.parse(fresh.fields), ...changes }),
+      modified: rc.ctx.now().toISOString(),
+      modified_by: rc.me.upn.toLowerCase(),
+      change_seq: nextCounter(rc.db, 'changes'),
+    });
+  })();
   return noContent();
 }
 

@@ -27,12 +27,15 @@ export interface ItemSecurity {
 export interface SecuredItem {
   id: number;
   created_by: string;
+  /** The folder the row is in, list-relative ("" at the root); saves a lookup when known. */
+  dir?: string;
 }
 
 /** One request's view of a site's security, with caches (every change clears them). */
 export class Security {
   private unique: Set<string> | null = null;
   private parents = new Map<ScopeKey, ScopeKey | null>();
+  private folders = new Map<string, ScopeKey>();
   private assignmentCache = new Map<ScopeKey, Assignment[]>();
   private principalsOfUpn = new Map<string, number[]>();
   private masks = new Map<string, bigint>();
@@ -45,6 +48,7 @@ export class Security {
   invalidate() {
     this.unique = null;
     this.parents.clear();
+    this.folders.clear();
     this.assignmentCache.clear();
     this.principalsOfUpn.clear();
     this.masks.clear();
@@ -77,11 +81,23 @@ export class Security {
 
   /** The folder at a list-relative path ("A" or "A/B"), as a scope key; the list when there is none. */
   folderKey(listId: string, dir: string): ScopeKey {
+    const cacheKey = `${listId}/${dir}`;
+    const cached = this.folders.get(cacheKey);
+    if (cached) return cached;
     const at = dir.lastIndexOf('/');
     const folder = this.db
       .prepare('SELECT id FROM items WHERE list_id = ? AND fs_obj_type = 1 AND dir = ? AND leaf = ? AND deleted = 0')
       .get(listId, at < 0 ? '' : dir.slice(0, at), at < 0 ? dir : dir.slice(at + 1)) as { id: number } | undefined;
-    return folder ? itemKey(listId, folder.id) : listKey(listId);
+    const key = folder ? itemKey(listId, folder.id) : listKey(listId);
+    this.folders.set(cacheKey, key);
+    return key;
+  }
+
+  private keyOfItem(listId: string, item: SecuredItem): ScopeKey {
+    const key = itemKey(listId, item.id);
+    if (item.dir !== undefined && !this.parents.has(key))
+      this.parents.set(key, item.dir ? this.folderKey(listId, item.dir) : listKey(listId));
+    return key;
   }
 
   /** The first securable up the chain with unique role assignments (the web always has them). */
@@ -141,14 +157,14 @@ export class Security {
 
   /** May view the item: ViewListItems on its scope, then the list's ReadSecurity (2: own items only). */
   canView(upn: string, listId: string, item: SecuredItem, settings: ItemSecurity): boolean {
-    const mask = this.maskOf(upn, itemKey(listId, item.id));
+    const mask = this.maskOf(upn, this.keyOfItem(listId, item));
     if (!has(mask, Perm.ViewListItems)) return false;
     return settings.readSecurity !== 2 || own(item, upn) || has(mask, Perm.CancelCheckout);
   }
 
   /** May change (EditListItems) or delete (DeleteListItems) the item, within the list's WriteSecurity. */
   canWrite(upn: string, listId: string, item: SecuredItem, settings: ItemSecurity, perm: bigint): boolean {
-    const mask = this.maskOf(upn, itemKey(listId, item.id));
+    const mask = this.maskOf(upn, this.keyOfItem(listId, item));
     if (!has(mask, perm)) return false;
     if (has(mask, Perm.CancelCheckout)) return true;
     if (settings.writeSecurity === 4) return false;
@@ -158,7 +174,7 @@ export class Security {
   /** The site users who may view the item now (kept on a deleted row, so delta tells only them). */
   viewersOf(listId: string, item: SecuredItem, settings: ItemSecurity): number[] {
     const users = new Set<number>();
-    for (const a of this.assignments(itemKey(listId, item.id))) {
+    for (const a of this.assignments(this.keyOfItem(listId, item))) {
       const p = principalById(this.db, this.siteId, a.principalId);
       if (p?.kind === 'user') users.add(p.id);
       else if (p) for (const m of groupMembers(this.db, this.siteId, p.id)) users.add(m.id);
@@ -169,10 +185,13 @@ export class Security {
     });
   }
 
+  /** A change runs in one transaction and clears the caches. */
   private write<T>(f: () => T): T {
-    const out = f();
-    this.invalidate();
-    return out;
+    try {
+      return this.db.transaction(f)();
+    } finally {
+      this.invalidate();
+    }
   }
 
   private insertAssignment(scope: ScopeKey, principalId: number, roleId: number) {

@@ -2,6 +2,7 @@ import { DevTokenProvider } from '../adapters/auth/devTokenProvider';
 import { IndexedDbOutbox } from '../adapters/browser/indexedDbOutbox';
 import { createSanitizer } from '../adapters/browser/sanitizeHtml';
 import { createGraphConnection, type GraphConnection } from '../adapters/graph/graphClient';
+import { graphPeople } from '../adapters/graph/graphPeople';
 import { GraphCalendar } from '../adapters/graph/graphCalendar';
 import { mapGraphError } from '../adapters/graph/graphErrors';
 import { GraphMailer } from '../adapters/graph/graphMailer';
@@ -150,9 +151,20 @@ export async function createRuntime(
         const teamsLive = host.kind === 'teams';
         if (!teamsLive && (config.graphMode !== 'local' || !config.liveShareEndpoint)) return null;
         const live = await import(/* webpackChunkName: "live" */ '../adapters/live/connectLive');
+        // The sender of a live message is the host's user for the sending client, looked up in the
+        // directory (its own connection: User.ReadBasic.All is asked for only when the live view starts).
+        const people = graphPeople(
+          createGraphConnection({
+            baseUrl: config.graphBaseUrl,
+            tokens,
+            scopes: [...GRAPH_SCOPES.base, ...GRAPH_SCOPES.people],
+          }),
+        );
         return live.connectLive({
           host: teamsLive ? 'teams' : 'local',
           me: deps.me,
+          people,
+          tokens,
           fluidEndpoint: params.get('live')
             ? `http://localhost:${Number(params.get('live'))}`
             : config.liveShareEndpoint,

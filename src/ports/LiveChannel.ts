@@ -35,6 +35,10 @@ export interface LiveChannel {
   join(meetingKey: MeetingKey, me: Person, options?: LiveJoinOptions): Promise<void>;
   /** Fire and forget; implementations respect the service's rate limit (Live Share: one message per 50 ms). */
   send(message: LiveMessage): void;
+  /**
+   * `from` is the sender as the channel's host identifies the sending client (Live Share: the signed-in
+   * user the meeting service bound the client to), never what the message or the sender says about itself.
+   */
   onMessage(listener: (message: LiveMessage, from: Person) => void): () => void;
   leave(): Promise<void>;
 }

@@ -15,6 +15,10 @@ export function messageOf(e: unknown, locale: UiLocale = 'da'): string {
             ? 'You do not have access to this.'
             : 'Du har ikke adgang til dette.';
       case 'NotFound':
+        if (e.details.code === 'meetingNotProvisioned')
+          return en
+            ? 'The meeting is not set up in Mødeassistent yet: its organizer must open it or send the agenda first.'
+            : 'Mødet er ikke gjort klar i Mødeassistent endnu: organisatoren skal åbne det eller sende dagsordenen først.';
         return en
           ? 'It was not found – it may have been deleted.'
           : 'Det blev ikke fundet – det kan være slettet.';

@@ -135,11 +135,13 @@ describe('PollingChannel (the fallback without Live Share)', () => {
 
 describe('connectLive (which live channel a host gets)', () => {
   const me = { upn: 'erik@kommune.example', name: 'Erik' };
+  const people = async () => null;
+  const tokens = { getToken: async () => 'token' };
 
   test('Teams: Live Share through teams-js, nothing contacted before join', async () => {
     const { connectLive } = await import('../../src/adapters/live/connectLive');
     const fetchSpy = jest.spyOn(globalThis, 'fetch');
-    const channel = await connectLive({ host: 'teams', me });
+    const channel = await connectLive({ host: 'teams', me, people });
     expect(channel?.kind).toBe('liveShare');
     expect(fetchSpy).not.toHaveBeenCalled();
     fetchSpy.mockRestore();
@@ -147,11 +149,13 @@ describe('connectLive (which live channel a host gets)', () => {
 
   test('local mode without a reachable Fluid service: null, so the page keeps polling', async () => {
     const { connectLive } = await import('../../src/adapters/live/connectLive');
-    expect(await connectLive({ host: 'local', me })).toBeNull();
+    expect(await connectLive({ host: 'local', me, people, tokens })).toBeNull();
     expect(
       await connectLive({
         host: 'local',
         me,
+        people,
+        tokens,
         fluidEndpoint: 'http://127.0.0.1:9', // discard port: nothing listens
         registryOrigin: 'http://127.0.0.1:9',
         probeTimeoutMs: 500,

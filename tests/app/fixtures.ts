@@ -2,6 +2,7 @@ import type { AppDeps } from '../../src/app/deps';
 import { MemoryCalendar, type MemoryCalendarState } from '../../src/adapters/memory/memoryCalendar';
 import { MemoryListStore } from '../../src/adapters/memory/memoryListStore';
 import { MemoryOutbox } from '../../src/adapters/memory/memoryOutbox';
+import { MemoryPermissions } from '../../src/adapters/memory/memoryPermissions';
 import type { AgendaItem } from '../../src/domain/agendaItem';
 import type { Person } from '../../src/domain/person';
 import type { CalendarEvent } from '../../src/ports/CalendarGateway';
@@ -65,14 +66,16 @@ export function world() {
   const calendarState: MemoryCalendarState = MemoryCalendar.emptyState();
   calendarState.events.push(seedEvent());
   const lists = new MemoryListStore();
+  const permissions = new MemoryPermissions();
   let t = Date.parse('2024-02-20T10:00:00.000Z');
   const clock = { now: () => new Date((t += 1000)).toISOString() };
   const as = (me: Person, outbox = new MemoryOutbox()): AppDeps => ({
     me,
     calendar: new MemoryCalendar(calendarState, me.upn),
     lists,
+    permissions: permissions.as(me.upn),
     outbox,
     clock,
   });
-  return { calendarState, lists, as };
+  return { calendarState, lists, permissions, as };
 }

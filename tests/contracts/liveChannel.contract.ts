@@ -26,19 +26,22 @@ const decision = (itemNumber: number, text: string, version = 'local:1'): LiveMe
   sentAt: new Date().toISOString(),
 });
 
-/** What every live channel must do, run against the in-memory hub and Live Share on a local Fluid service. */
+/**
+ * What every live channel must do, run against the in-memory hub and Live Share on a local Fluid service.
+ * `channel(me)` builds the channel a page signed in as `me` builds (its host knows it as `me`).
+ */
 export function liveChannelContract(
   name: string,
-  make: () => Promise<{ channel: () => LiveChannel; done?: () => Promise<void> }>,
+  make: () => Promise<{ channel: (me: Person) => LiveChannel; done?: () => Promise<void> }>,
 ) {
   describe(`LiveChannel contract: ${name}`, () => {
-    let channel: () => LiveChannel;
+    let channel: (me: Person) => LiveChannel;
     let done: (() => Promise<void>) | undefined;
     const open: LiveChannel[] = [];
     let key: string;
 
     const join = async (meetingKey: string, who: string) => {
-      const c = channel();
+      const c = channel(person(who));
       open.push(c);
       const heard: Heard = [];
       c.onMessage((message, from) => heard.push({ message, from }));

@@ -2,9 +2,7 @@
  * The Live Share adapter against a real local Fluid service (tinylicious, started here on a free port) and
  * the local Graph server's container mapping — the setup `npm start` runs.
  */
-import { insecureTokens } from '../../src/adapters/live/connectLive';
-import { LiveShareChannel } from '../../src/adapters/live/liveShareChannel';
-import { localLiveShareHost } from '../../src/adapters/live/localLiveShareHost';
+import { liveChannelAs } from './liveShareStack';
 import { startFluidService } from '../../devServer/fluidService';
 import { startGraphServer } from '../../devServer/server';
 import type { Person } from '../../src/domain/person';
@@ -16,15 +14,8 @@ jest.setTimeout(60_000);
 let fluid: Awaited<ReturnType<typeof startFluidService>>;
 let graph: Awaited<ReturnType<typeof startGraphServer>>;
 
-const channel = (who = 'someone') =>
-  new LiveShareChannel({
-    host: (key) => localLiveShareHost(graph.origin, key),
-    connection: {
-      type: 'local',
-      endpoint: fluid.endpoint,
-      tokenProvider: insecureTokens({ upn: who, name: who }),
-    },
-  });
+/** The channel a page signed in as `me` builds: its client registers with me's token, senders are looked up. */
+const channel = (me: Person) => liveChannelAs(graph, fluid, me);
 
 beforeAll(async () => {
   fluid = await startFluidService();
@@ -35,24 +26,25 @@ afterAll(async () => {
   await fluid?.close();
 });
 
-let n = 0;
-liveChannelContract('Live Share on a local Fluid service', async () => ({
-  channel: () => channel(`user${++n}`),
-}));
+liveChannelContract('Live Share on a local Fluid service', async () => ({ channel }));
 
 describe('Live Share adapter specifics', () => {
   const me: Person = { upn: 'mads@kommune.example', name: 'Mads' };
 
   test('five attendees joining at once end up in one container (the first mapping wins)', async () => {
     const key = `race-${Date.now()}@kommune.example`;
-    const channels = Array.from({ length: 5 }, (_, i) => channel(`p${i}`));
+    const five = ['sofie', 'anders', 'erik', 'louise', 'mads'].map((n) => ({
+      upn: `${n}@kommune.example`,
+      name: n,
+    }));
+    const channels = five.map(channel);
     const heard: string[][] = channels.map(() => []);
     channels.forEach((c, i) =>
       c.onMessage((m) => {
         if (m.kind === 'decision') heard[i].push(m.text ?? '');
       }),
     );
-    await Promise.all(channels.map((c, i) => c.join(key, { upn: `p${i}@kommune.example`, name: `P${i}` })));
+    await Promise.all(channels.map((c, i) => c.join(key, five[i])));
     channels[0].send({
       kind: 'decision',
       itemNumber: 1,
@@ -79,10 +71,11 @@ describe('Live Share adapter specifics', () => {
 
   test('a text too long for one Fluid message goes as "changed" without text; malformed messages are dropped', async () => {
     const key = `big-${Date.now()}@kommune.example`;
-    const [a, b] = [channel('a'), channel('b')];
+    const erik = { upn: 'erik@kommune.example', name: 'Erik' };
+    const [a, b] = [channel(me), channel(erik)];
     const heard: LiveMessage[] = [];
     b.onMessage((m) => heard.push(m));
-    await Promise.all([a.join(key, me), b.join(key, { upn: 'erik@kommune.example', name: 'Erik' })]);
+    await Promise.all([a.join(key, me), b.join(key, erik)]);
     // A client that does not speak our format (or an attacker in the session) sends junk first.
     const raw = (a as unknown as { queue: { sendNow: (m: unknown) => void } }).queue;
     raw.sendNow({ kind: 'decision', itemNumber: -1, text: 42 });

@@ -7,8 +7,14 @@ import { localOnly, target, type Caller, type Target } from './target';
 
 let t: Target;
 let me: Caller;
-const GRAPH_JSON = 'application/json; odata.metadata=minimal; odata.streaming=true; IEEE754Compatible=false; charset=utf-8';
-type Step = { id: string; status: number; headers?: Record<string, string>; body?: { error?: { code: string } } };
+const GRAPH_JSON =
+  'application/json; odata.metadata=minimal; odata.streaming=true; IEEE754Compatible=false; charset=utf-8';
+type Step = {
+  id: string;
+  status: number;
+  headers?: Record<string, string>;
+  body?: { error?: { code: string } };
+};
 
 beforeAll(async () => {
   t = await target();
@@ -27,13 +33,16 @@ describe('$batch', () => {
     ]);
     expect(res.status).toBe(200);
     const steps = new Map<string, Step>(res.body.responses.map((r: Step) => [r.id, r]));
-    for (const id of ['1', '2', '3']) expect(steps.get(id)!.headers?.['Content-Type']).toMatch(/^application\/json/);
+    for (const id of ['1', '2', '3'])
+      expect(steps.get(id)!.headers?.['Content-Type']).toMatch(/^application\/json/);
     expect(steps.get('2')!.status).toBe(400);
     expect(steps.get('3')!.status).toBe(424);
   });
 
   test('21 requests are refused with 400', async () => {
-    const res = await batch(Array.from({ length: 21 }, (_, i) => ({ id: String(i + 1), method: 'GET', url: '/me' })));
+    const res = await batch(
+      Array.from({ length: 21 }, (_, i) => ({ id: String(i + 1), method: 'GET', url: '/me' })),
+    );
     expect(res.status).toBe(400);
   });
 });
@@ -54,8 +63,26 @@ localOnly('$batch (local server)', () => {
     async (url) => {
       const before = (await me('/me/events?$top=1000')).body.value.length;
       const res = await batch([
-        { id: '1', method: 'POST', url: '/me/events', headers: { 'Content-Type': 'application/json' }, body: { subject: 'Må ikke oprettes', start: { dateTime: '2031-03-04T10:00:00', timeZone: 'UTC' }, end: { dateTime: '2031-03-04T11:00:00', timeZone: 'UTC' } } },
-        { id: '2', method: 'POST', url, headers: { 'Content-Type': 'application/json' }, body: { requests: Array.from({ length: 20 }, (_, i) => ({ id: String(i), method: 'GET', url: '/me' })) } },
+        {
+          id: '1',
+          method: 'POST',
+          url: '/me/events',
+          headers: { 'Content-Type': 'application/json' },
+          body: {
+            subject: 'Må ikke oprettes',
+            start: { dateTime: '2031-03-04T10:00:00', timeZone: 'UTC' },
+            end: { dateTime: '2031-03-04T11:00:00', timeZone: 'UTC' },
+          },
+        },
+        {
+          id: '2',
+          method: 'POST',
+          url,
+          headers: { 'Content-Type': 'application/json' },
+          body: {
+            requests: Array.from({ length: 20 }, (_, i) => ({ id: String(i), method: 'GET', url: '/me' })),
+          },
+        },
       ]);
       expect(res.status).toBe(400);
       expect(res.body.error.code).toBe('BadRequest');
@@ -64,7 +91,11 @@ localOnly('$batch (local server)', () => {
   );
 
   test('a client cannot pass for an inner batch request: a spoofed marker header is ignored', async () => {
-    const res = await me('/$batch', { method: 'POST', headers: { 'x-graph-batch': '1' }, body: { requests: [{ id: '1', method: 'GET', url: '/me' }] } });
+    const res = await me('/$batch', {
+      method: 'POST',
+      headers: { 'x-graph-batch': '1' },
+      body: { requests: [{ id: '1', method: 'GET', url: '/me' }] },
+    });
     expect(res.status).toBe(200);
     expect(res.body.responses[0].status).toBe(200);
   });
@@ -75,10 +106,29 @@ localOnly('$batch (local server)', () => {
   });
 
   test('Prefer inside a step is honoured and its Preference-Applied is passed on', async () => {
-    const e = (await me('/me/events', { method: 'POST', body: { subject: 'I batch', start: { dateTime: '2031-03-04T11:00:00', timeZone: 'Romance Standard Time' }, end: { dateTime: '2031-03-04T12:00:00', timeZone: 'Romance Standard Time' } } })).body;
-    const res = await batch([{ id: '1', method: 'GET', url: `/me/events/${e.id}`, headers: { Prefer: 'outlook.timezone="W. Europe Standard Time"' } }]);
+    const e = (
+      await me('/me/events', {
+        method: 'POST',
+        body: {
+          subject: 'I batch',
+          start: { dateTime: '2031-03-04T11:00:00', timeZone: 'Romance Standard Time' },
+          end: { dateTime: '2031-03-04T12:00:00', timeZone: 'Romance Standard Time' },
+        },
+      })
+    ).body;
+    const res = await batch([
+      {
+        id: '1',
+        method: 'GET',
+        url: `/me/events/${e.id}`,
+        headers: { Prefer: 'outlook.timezone="W. Europe Standard Time"' },
+      },
+    ]);
     const step = res.body.responses[0];
-    expect(step.body.start).toEqual({ dateTime: '2031-03-04T11:00:00.0000000', timeZone: 'W. Europe Standard Time' });
+    expect(step.body.start).toEqual({
+      dateTime: '2031-03-04T11:00:00.0000000',
+      timeZone: 'W. Europe Standard Time',
+    });
     expect(step.headers['Preference-Applied']).toBe('outlook.timezone="W. Europe Standard Time"');
   });
 });

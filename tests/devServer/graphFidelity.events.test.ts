@@ -9,7 +9,8 @@ let t: Target;
 let me: Caller;
 const created: string[] = [];
 const ZONES = ['Romance Standard Time', 'W. Europe Standard Time', 'Europe/Copenhagen'];
-const GRAPH_JSON = 'application/json; odata.metadata=minimal; odata.streaming=true; IEEE754Compatible=false; charset=utf-8';
+const GRAPH_JSON =
+  'application/json; odata.metadata=minimal; odata.streaming=true; IEEE754Compatible=false; charset=utf-8';
 
 /** An event in my own mailbox only (no attendees, so it is safe on a real tenant too). */
 async function myEvent(extra: Record<string, unknown> = {}) {
@@ -47,14 +48,31 @@ describe('open extensions', () => {
   // extensionName; properties not in it are deleted; the answer is 200 with the updated extension.
   test('PATCH replaces the extension: a property not sent is gone, and the answer is 200 with the body', async () => {
     const e = await myEvent();
-    const made = await me(`/me/events/${e.id}/extensions`, { method: 'POST', body: extension({ meetingKey: e.iCalUId, siteId: 'site-1', agendaVersion: 1 }) });
+    const made = await me(`/me/events/${e.id}/extensions`, {
+      method: 'POST',
+      body: extension({ meetingKey: e.iCalUId, siteId: 'site-1', agendaVersion: 1 }),
+    });
     expect(made.status).toBe(201);
-    const patched = await me(`/me/events/${e.id}/extensions/dk.kommune.moedeassistent`, { method: 'PATCH', body: extension({ meetingKey: e.iCalUId, agendaVersion: 2 }) });
+    const patched = await me(`/me/events/${e.id}/extensions/dk.kommune.moedeassistent`, {
+      method: 'PATCH',
+      body: extension({ meetingKey: e.iCalUId, agendaVersion: 2 }),
+    });
     expect(patched.status).toBe(200);
-    expect(patched.body).toMatchObject({ extensionName: 'dk.kommune.moedeassistent', meetingKey: e.iCalUId, agendaVersion: 2 });
+    expect(patched.body).toMatchObject({
+      extensionName: 'dk.kommune.moedeassistent',
+      meetingKey: e.iCalUId,
+      agendaVersion: 2,
+    });
     expect(patched.body).not.toHaveProperty('siteId');
-    const read = (await me(`/me/events/${e.id}/extensions/Microsoft.OutlookServices.OpenTypeExtension.dk.kommune.moedeassistent`)).body;
-    expect(read).toMatchObject({ id: 'Microsoft.OutlookServices.OpenTypeExtension.dk.kommune.moedeassistent', agendaVersion: 2 });
+    const read = (
+      await me(
+        `/me/events/${e.id}/extensions/Microsoft.OutlookServices.OpenTypeExtension.dk.kommune.moedeassistent`,
+      )
+    ).body;
+    expect(read).toMatchObject({
+      id: 'Microsoft.OutlookServices.OpenTypeExtension.dk.kommune.moedeassistent',
+      agendaVersion: 2,
+    });
     expect(read).not.toHaveProperty('siteId');
   });
 });
@@ -64,8 +82,14 @@ localOnly('open extensions (local server)', () => {
   // refuses a body without them, so a caller relying on merge (a partial body) fails here, not on a tenant.
   test('a partial PATCH body without @odata.type/extensionName is refused and changes nothing', async () => {
     const e = await myEvent();
-    await me(`/me/events/${e.id}/extensions`, { method: 'POST', body: extension({ meetingKey: e.iCalUId, siteId: 'site-1', agendaVersion: 1 }) });
-    const partial = await me(`/me/events/${e.id}/extensions/dk.kommune.moedeassistent`, { method: 'PATCH', body: { agendaVersion: 2 } });
+    await me(`/me/events/${e.id}/extensions`, {
+      method: 'POST',
+      body: extension({ meetingKey: e.iCalUId, siteId: 'site-1', agendaVersion: 1 }),
+    });
+    const partial = await me(`/me/events/${e.id}/extensions/dk.kommune.moedeassistent`, {
+      method: 'PATCH',
+      body: { agendaVersion: 2 },
+    });
     expect(partial.status).toBe(400);
     expect(partial.body.error.code).toBe('ErrorInvalidRequest');
     const read = (await me(`/me/events/${e.id}/extensions/dk.kommune.moedeassistent`)).body;
@@ -97,7 +121,11 @@ describe('time zones', () => {
   test('an unknown time zone is a 400 TimeZoneNotSupportedException', async () => {
     const res = await me('/me/events', {
       method: 'POST',
-      body: { subject: 'x', start: { dateTime: '2031-03-04T11:00:00', timeZone: 'Mars Standard Time' }, end: { dateTime: '2031-03-04T12:00:00', timeZone: 'Mars Standard Time' } },
+      body: {
+        subject: 'x',
+        start: { dateTime: '2031-03-04T11:00:00', timeZone: 'Mars Standard Time' },
+        end: { dateTime: '2031-03-04T12:00:00', timeZone: 'Mars Standard Time' },
+      },
     });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('TimeZoneNotSupportedException');
@@ -109,10 +137,19 @@ describe('time zones', () => {
     const e = await myEvent();
     const prefer = { Prefer: 'outlook.timezone="Romance Standard Time"' };
     const got = await me(`/me/events/${e.id}`, { headers: prefer });
-    expect(got.body.start).toEqual({ dateTime: '2031-03-04T11:00:00.0000000', timeZone: 'Romance Standard Time' });
-    expect(got.body.end).toEqual({ dateTime: '2031-03-04T13:00:00.0000000', timeZone: 'Romance Standard Time' });
+    expect(got.body.start).toEqual({
+      dateTime: '2031-03-04T11:00:00.0000000',
+      timeZone: 'Romance Standard Time',
+    });
+    expect(got.body.end).toEqual({
+      dateTime: '2031-03-04T13:00:00.0000000',
+      timeZone: 'Romance Standard Time',
+    });
     expect(got.headers.get('preference-applied')).toBe('outlook.timezone="Romance Standard Time"');
-    const view = await me(`/me/calendarView?startDateTime=2031-03-04T00:00:00Z&endDateTime=2031-03-05T00:00:00Z&$select=subject,start,end`, { headers: { Prefer: 'outlook.timezone="Europe/Copenhagen"' } });
+    const view = await me(
+      `/me/calendarView?startDateTime=2031-03-04T00:00:00Z&endDateTime=2031-03-05T00:00:00Z&$select=subject,start,end`,
+      { headers: { Prefer: 'outlook.timezone="Europe/Copenhagen"' } },
+    );
     const mine = view.body.value.find((v: { id: string }) => v.id === e.id);
     expect(mine.start).toEqual({ dateTime: '2031-03-04T11:00:00.0000000', timeZone: 'Europe/Copenhagen' });
     expect(view.headers.get('preference-applied')).toBe('outlook.timezone="Europe/Copenhagen"');
@@ -123,7 +160,10 @@ describe('time zones', () => {
   // "dateTimeTimeZone resource type" / "event resource type": dateTime has 7 fractional digits, and
   // createdDateTime/lastModifiedDateTime are UTC timestamps with 7 digits and Z.
   test('dateTimes carry 7 fractional digits, also when sent with milliseconds', async () => {
-    const e = await myEvent({ start: { dateTime: '2031-03-04T10:00:00.123Z', timeZone: 'UTC' }, end: { dateTime: '2031-03-04T11:00:00.000', timeZone: 'UTC' } });
+    const e = await myEvent({
+      start: { dateTime: '2031-03-04T10:00:00.123Z', timeZone: 'UTC' },
+      end: { dateTime: '2031-03-04T11:00:00.000', timeZone: 'UTC' },
+    });
     expect(e.start.dateTime).toMatch(/^2031-03-04T10:00:00\.\d{7}$/);
     expect(e.end.dateTime).toBe('2031-03-04T11:00:00.0000000');
     expect(e.createdDateTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}Z$/);
@@ -142,25 +182,59 @@ describe('@odata.context', () => {
     expect((await me(`/users/${who.body.id}`)).body['@odata.context']).toBe(`${meta}users/$entity`);
     const e = await myEvent();
     expect(e['@odata.context']).toMatch(new RegExp(`^${escape(meta)}users\\('[^']+'\\)/events/\\$entity$`));
-    expect((await me(`/me/events/${e.id}?$select=subject`)).body['@odata.context']).toMatch(/\/events\(subject\)\/\$entity$/);
+    expect((await me(`/me/events/${e.id}?$select=subject`)).body['@odata.context']).toMatch(
+      /\/events\(subject\)\/\$entity$/,
+    );
     expect((await me('/me/events?$top=1')).body['@odata.context']).toMatch(/users\('[^']+'\)\/events$/);
-    expect((await me('/me/calendarView?startDateTime=2031-03-01T00:00:00Z&endDateTime=2031-03-02T00:00:00Z')).body['@odata.context']).toMatch(/users\('[^']+'\)\/calendarView$/);
-    const ext = await me(`/me/events/${e.id}/extensions`, { method: 'POST', body: extension({ agendaVersion: 1 }) });
+    expect(
+      (await me('/me/calendarView?startDateTime=2031-03-01T00:00:00Z&endDateTime=2031-03-02T00:00:00Z')).body[
+        '@odata.context'
+      ],
+    ).toMatch(/users\('[^']+'\)\/calendarView$/);
+    const ext = await me(`/me/events/${e.id}/extensions`, {
+      method: 'POST',
+      body: extension({ agendaVersion: 1 }),
+    });
     expect(ext.body['@odata.context']).toMatch(/\/events\('[^']+'\)\/extensions\/\$entity$/);
   });
 });
 
 localOnly('@odata.context (local server)', () => {
-  test('attachments and chats name their context; the base is the server\'s own', async () => {
+  test("attachments and chats name their context; the base is the server's own", async () => {
     const meta = `${t.base}/$metadata#`;
-    const e = (await me('/me/events', { method: 'POST', body: { subject: 'Med chat', isOnlineMeeting: true, start: { dateTime: '2031-03-04T10:00:00', timeZone: 'UTC' }, end: { dateTime: '2031-03-04T11:00:00', timeZone: 'UTC' }, attendees: [{ emailAddress: { address: 'anders@kommune.example' } }] } })).body;
-    const a = await me(`/me/events/${e.id}/attachments`, { method: 'POST', body: { '@odata.type': '#microsoft.graph.fileAttachment', name: 'Dagsorden.txt', contentType: 'text/plain', contentBytes: Buffer.from('x').toString('base64') } });
+    const e = (
+      await me('/me/events', {
+        method: 'POST',
+        body: {
+          subject: 'Med chat',
+          isOnlineMeeting: true,
+          start: { dateTime: '2031-03-04T10:00:00', timeZone: 'UTC' },
+          end: { dateTime: '2031-03-04T11:00:00', timeZone: 'UTC' },
+          attendees: [{ emailAddress: { address: 'anders@kommune.example' } }],
+        },
+      })
+    ).body;
+    const a = await me(`/me/events/${e.id}/attachments`, {
+      method: 'POST',
+      body: {
+        '@odata.type': '#microsoft.graph.fileAttachment',
+        name: 'Dagsorden.txt',
+        contentType: 'text/plain',
+        contentBytes: Buffer.from('x').toString('base64'),
+      },
+    });
     expect(a.body['@odata.context']).toMatch(/\/events\('[^']+'\)\/attachments\/\$entity$/);
-    expect((await me(`/me/events/${e.id}/attachments?$select=name`)).body['@odata.context']).toMatch(/\/attachments\(name\)$/);
+    expect((await me(`/me/events/${e.id}/attachments?$select=name`)).body['@odata.context']).toMatch(
+      /\/attachments\(name\)$/,
+    );
     const listed = (await me(`/me/events/${e.id}/attachments?$select=name`)).body.value[0];
     expect(Object.keys(listed).sort()).toEqual(['@odata.type', 'id', 'name']);
-    const { chatId } = (await (await fetch(`${t.server!.origin}/_dev/chats?meeting=${encodeURIComponent(e.iCalUId)}`)).json()) as { chatId: string };
-    expect((await me(`/chats/${encodeURIComponent(chatId)}`)).body['@odata.context']).toBe(`${meta}chats/$entity`);
+    const { chatId } = (await (
+      await fetch(`${t.server!.origin}/_dev/chats?meeting=${encodeURIComponent(e.iCalUId)}`)
+    ).json()) as { chatId: string };
+    expect((await me(`/chats/${encodeURIComponent(chatId)}`)).body['@odata.context']).toBe(
+      `${meta}chats/$entity`,
+    );
     expect(e['@odata.context'].startsWith(t.server!.url)).toBe(true);
   });
 });
@@ -236,7 +310,7 @@ localOnly('error codes per workload (local server)', () => {
     expect(page['@odata.nextLink']).toContain('$skip=10');
   });
 
-  test('every JSON answer says Graph\'s Content-Type', async () => {
+  test("every JSON answer says Graph's Content-Type", async () => {
     const res = await me('/me');
     expect(res.headers.get('content-type')).toBe(GRAPH_JSON);
   });
@@ -246,29 +320,67 @@ localOnly('cancel', () => {
   // "event: cancel": organizer only (an attendee gets 400 "…You need to be an organizer to cancel a
   // meeting."); 202 without a body; the organizer's event moves to Deleted Items; attendees get the
   // cancellation with the comment, and their copies are cancelled.
-  test('the organizer cancels with a comment: 202, gone from the calendar, attendees\' copies isCancelled', async () => {
-    const e = (await me('/me/events', { method: 'POST', body: { subject: 'Aflyses', start: { dateTime: '2031-03-04T10:00:00', timeZone: 'UTC' }, end: { dateTime: '2031-03-04T11:00:00', timeZone: 'UTC' }, attendees: [{ emailAddress: { address: 'anders@kommune.example' } }] } })).body;
+  test("the organizer cancels with a comment: 202, gone from the calendar, attendees' copies isCancelled", async () => {
+    const e = (
+      await me('/me/events', {
+        method: 'POST',
+        body: {
+          subject: 'Aflyses',
+          start: { dateTime: '2031-03-04T10:00:00', timeZone: 'UTC' },
+          end: { dateTime: '2031-03-04T11:00:00', timeZone: 'UTC' },
+          attendees: [{ emailAddress: { address: 'anders@kommune.example' } }],
+        },
+      })
+    ).body;
     const anders = await t.as('anders@kommune.example');
     const copy = (await anders(`/me/events?$filter=iCalUId eq '${e.iCalUId}'`)).body.value[0];
-    const refused = await anders(`/me/events/${copy.id}/cancel`, { method: 'POST', body: { comment: 'Nej' } });
+    const refused = await anders(`/me/events/${copy.id}/cancel`, {
+      method: 'POST',
+      body: { comment: 'Nej' },
+    });
     expect(refused.status).toBe(400);
-    expect(refused.body.error.message).toBe("Your request can't be completed. You need to be an organizer to cancel a meeting.");
-    const res = await me(`/me/events/${e.id}/cancel`, { method: 'POST', body: { comment: 'Rådmanden er syg' } });
+    expect(refused.body.error.message).toBe(
+      "Your request can't be completed. You need to be an organizer to cancel a meeting.",
+    );
+    const res = await me(`/me/events/${e.id}/cancel`, {
+      method: 'POST',
+      body: { comment: 'Rådmanden er syg' },
+    });
     expect(res.status).toBe(202);
     expect(res.body).toBeUndefined();
     const gone = await me(`/me/events/${e.id}`);
     expect(gone.status).toBe(404);
     expect(gone.body.error.code).toBe('ErrorItemNotFound');
     expect((await anders(`/me/events/${copy.id}`)).body.isCancelled).toBe(true);
-    const mail = (await (await fetch(`${t.server!.origin}/_dev/mail`)).json()) as { value: Array<{ kind: string; comment?: string; to?: string[] }> };
-    expect(mail.value).toContainEqual(expect.objectContaining({ kind: 'meetingCancellation', comment: 'Rådmanden er syg', to: ['anders@kommune.example'] }));
+    const mail = (await (await fetch(`${t.server!.origin}/_dev/mail`)).json()) as {
+      value: Array<{ kind: string; comment?: string; to?: string[] }>;
+    };
+    expect(mail.value).toContainEqual(
+      expect.objectContaining({
+        kind: 'meetingCancellation',
+        comment: 'Rådmanden er syg',
+        to: ['anders@kommune.example'],
+      }),
+    );
   });
 
-  test('DELETE by the organizer still cancels the attendees\' copies (204)', async () => {
-    const e = (await me('/me/events', { method: 'POST', body: { subject: 'Slettes', start: { dateTime: '2031-03-04T10:00:00', timeZone: 'UTC' }, end: { dateTime: '2031-03-04T11:00:00', timeZone: 'UTC' }, attendees: [{ emailAddress: { address: 'anders@kommune.example' } }] } })).body;
+  test("DELETE by the organizer still cancels the attendees' copies (204)", async () => {
+    const e = (
+      await me('/me/events', {
+        method: 'POST',
+        body: {
+          subject: 'Slettes',
+          start: { dateTime: '2031-03-04T10:00:00', timeZone: 'UTC' },
+          end: { dateTime: '2031-03-04T11:00:00', timeZone: 'UTC' },
+          attendees: [{ emailAddress: { address: 'anders@kommune.example' } }],
+        },
+      })
+    ).body;
     expect((await me(`/me/events/${e.id}`, { method: 'DELETE' })).status).toBe(204);
     const anders = await t.as('anders@kommune.example');
-    expect((await anders(`/me/events?$filter=iCalUId eq '${e.iCalUId}'`)).body.value[0].isCancelled).toBe(true);
+    expect((await anders(`/me/events?$filter=iCalUId eq '${e.iCalUId}'`)).body.value[0].isCancelled).toBe(
+      true,
+    );
   });
 });
 
@@ -280,7 +392,15 @@ localOnly('not implemented here (local server)', () => {
   test('a monthly recurrence and $expand=attachments are 501 notSupported', async () => {
     const monthly = await me('/me/events', {
       method: 'POST',
-      body: { subject: 'Månedlig', start: { dateTime: '2031-03-04T10:00:00', timeZone: 'UTC' }, end: { dateTime: '2031-03-04T11:00:00', timeZone: 'UTC' }, recurrence: { pattern: { type: 'absoluteMonthly', interval: 1, dayOfMonth: 4 }, range: { type: 'numbered', numberOfOccurrences: 3 } } },
+      body: {
+        subject: 'Månedlig',
+        start: { dateTime: '2031-03-04T10:00:00', timeZone: 'UTC' },
+        end: { dateTime: '2031-03-04T11:00:00', timeZone: 'UTC' },
+        recurrence: {
+          pattern: { type: 'absoluteMonthly', interval: 1, dayOfMonth: 4 },
+          range: { type: 'numbered', numberOfOccurrences: 3 },
+        },
+      },
     });
     expect(monthly.status).toBe(501);
     expect(monthly.body.error.code).toBe('notSupported');

@@ -16,14 +16,25 @@ export interface Target {
   close(): Promise<void>;
 }
 
-export type Caller = (path: string, init?: { method?: string; body?: unknown; headers?: Record<string, string>; raw?: string }) => Promise<{ status: number; body: any; headers: Headers }>; // eslint-disable-line @typescript-eslint/no-explicit-any
+export type Caller = (
+  path: string,
+  init?: { method?: string; body?: unknown; headers?: Record<string, string>; raw?: string },
+) => Promise<{ status: number; body: any; headers: Headers }>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-export async function target(options: { chaos?: ChaosOptions; db?: string; seed?: 'demo' | 'none' } = {}): Promise<Target> {
+export async function target(
+  options: { chaos?: ChaosOptions; db?: string; seed?: 'demo' | 'none' } = {},
+): Promise<Target> {
   if (REMOTE) {
     const base = process.env.GRAPH_BASE_URL!.replace(/\/+$/, '');
     return { base, as: async () => caller(base, process.env.GRAPH_TOKEN!), close: async () => undefined };
   }
-  const server = await startGraphServer({ port: 0, db: options.db ?? ':memory:', seed: options.seed ?? 'demo', chaos: options.chaos, seedRandom: 42 });
+  const server = await startGraphServer({
+    port: 0,
+    db: options.db ?? ':memory:',
+    seed: options.seed ?? 'demo',
+    chaos: options.chaos,
+    seedRandom: 42,
+  });
   return {
     base: server.url,
     server,
@@ -33,7 +44,11 @@ export async function target(options: { chaos?: ChaosOptions; db?: string; seed?
 }
 
 export async function devToken(origin: string, upn: string, expiresIn?: number): Promise<string> {
-  const res = await fetch(`${origin}/_dev/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ upn, expires_in: expiresIn }) });
+  const res = await fetch(`${origin}/_dev/token`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ upn, expires_in: expiresIn }),
+  });
   return ((await res.json()) as { access_token: string }).access_token;
 }
 
@@ -41,7 +56,11 @@ export function caller(base: string, token: string | null): Caller {
   return async (path, init = {}) => {
     const res = await fetch(path.startsWith('http') ? path : `${base}${path}`, {
       method: init.method ?? 'GET',
-      headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(init.body !== undefined || init.raw ? { 'Content-Type': 'application/json' } : {}), ...init.headers },
+      headers: {
+        ...(token ? { Authorization: `Bearer ${token}` } : {}),
+        ...(init.body !== undefined || init.raw ? { 'Content-Type': 'application/json' } : {}),
+        ...init.headers,
+      },
       body: init.raw ?? (init.body === undefined ? undefined : JSON.stringify(init.body)),
     });
     const text = await res.text();

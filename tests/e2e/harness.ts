@@ -56,9 +56,16 @@ export interface Stack {
 }
 
 export async function startStack(options: { chaos?: ChaosOptions } = {}): Promise<Stack> {
-  const graph = await startGraphServer({ port: 0, db: ':memory:', seed: 'demo', chaos: options.chaos });
-  const graphPort = Number(new URL(graph.origin).port);
   const web = await serveStatic();
+  // The pages' origin is the only one that may call /_dev/* (tokens, live registry), as with npm start.
+  const graph = await startGraphServer({
+    port: 0,
+    db: ':memory:',
+    seed: 'demo',
+    chaos: options.chaos,
+    devOrigins: [web.url],
+  });
+  const graphPort = Number(new URL(graph.origin).port);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     args: [

@@ -5,6 +5,7 @@
  * (tinylicious, as `npm start` runs it); a late joiner reads SharePoint first; the clock travels too.
  */
 import { startFluidService, type FluidService } from '../../devServer/fluidService';
+import { liveChannelAs } from '../contracts/liveShareStack';
 import { nextMeetingKey, startStack, type Stack } from './harness';
 
 jest.setTimeout(180_000);
@@ -45,8 +46,9 @@ test('attendees see the referent type, who is typing, and the clock, over Live S
   const shown = erik.getByRole('region', { name: 'Beslutning for punkt 3' });
   await shown.getByText('Rådmanden godkendte indstillingen').waitFor({ timeout: 5000 });
   await erik.getByRole('status').filter({ hasText: 'Mads Nielsen skriver' }).waitFor({ timeout: 5000 });
-  // Everything Erik saw came over the live channel: his page asked Graph for nothing.
-  expect(await requestsBy(U('erik'))).toBe(before);
+  // Everything Erik saw came over the live channel: his page read nothing from SharePoint. Its one Graph
+  // request is the directory lookup of who the host says sent it (once per sender for the page's life).
+  expect(await requestsBy(U('erik'))).toBeLessThanOrEqual(before + 1);
 
   // The text is saved (SharePoint stays the record); "skriver" goes away once the saved version arrives.
   await mads.getByText('Gemt', { exact: true }).first().waitFor({ timeout: 15_000 });
@@ -91,4 +93,37 @@ test('without a live service the page says so and still shows decisions by polli
     .getByText('Drøftet; sagen genoptages i marts.')
     .waitFor({ timeout: 10_000 });
   expect(await erik.getByRole('status').filter({ hasText: 'skriver' }).count()).toBe(0);
+});
+
+test('a client in the session that claims to be the referent is not shown on the attendee’s page', async () => {
+  const query = { meeting: key, live: String(fluid.port), poll: '600000' };
+  const erik = await (await stack.person(U('erik'))).open('meeting.html', query);
+  await erik.getByText(LIVE).waitFor({ timeout: 30_000 });
+  const message = (text: string) => ({
+    kind: 'decision' as const,
+    itemNumber: 3,
+    text,
+    version: 'local:99',
+    editorUpn: U('mads'),
+    sentAt: new Date().toISOString(),
+  });
+  // Anders (signed in as himself) runs a client that says it is Mads: in its join, its Fluid token, the message.
+  const mads = { upn: U('mads'), name: 'Mads Nielsen' };
+  const forger = liveChannelAs(stack.graph, fluid, { upn: U('anders'), name: 'Anders Lund' }, mads);
+  const referent = liveChannelAs(stack.graph, fluid, mads);
+  try {
+    await forger.join(key, mads);
+    await referent.join(key, mads);
+    forger.send(message('Forfalsket: godkendt uden bemærkninger.'));
+    referent.send(message('Ægte tekst fra referenten.'));
+    const shown = erik.getByRole('region', { name: 'Beslutning for punkt 3' });
+    await shown.getByText('Ægte tekst fra referenten.').waitFor({ timeout: 5000 });
+    forger.send(message('Forfalsket: godkendt uden bemærkninger.'));
+    await erik.waitForTimeout(2000);
+    expect(await shown.textContent()).toContain('Ægte tekst fra referenten.');
+    expect(await erik.getByText(/Forfalsket/).count()).toBe(0);
+    expect(await erik.getByText(/Anders Lund skriver/).count()).toBe(0);
+  } finally {
+    await Promise.all([forger.leave(), referent.leave()]);
+  }
 });

@@ -12,6 +12,7 @@ import type { AgendaItem } from '../../src/domain/agendaItem';
 import { validateAgenda, validateDecision, ValidationError } from '../../src/domain/validation';
 import { PortError } from '../../src/ports/errors';
 import { messageOf } from '../../src/ui/errors';
+import { depsAs } from '../support/nodeDeps';
 import { startGraphServer, type GraphServer } from '../../devServer/server';
 import { KEY, people, seedItems, world } from '../app/fixtures';
 
@@ -137,7 +138,7 @@ describe('the local Graph server refuses by itself, as SharePoint and Exchange d
       tokens: new DevTokenProvider(server.origin, upn),
       scopes: [],
     });
-  const lists = (upn: string) => new SharePointListStore(as(upn), SITE);
+  const lists = (upn: string) => depsAs(server, upn).lists;
   let key: string;
   let eventId: string;
   beforeAll(async () => {

@@ -14,6 +14,8 @@ import { GraphCalendar } from '../../src/adapters/graph/graphCalendar';
 import { createGraphConnection } from '../../src/adapters/graph/graphClient';
 import { MemoryOutbox } from '../../src/adapters/memory/memoryOutbox';
 import { SharePointListStore } from '../../src/adapters/sharepoint/sharePointListStore';
+import { SharePointPermissions } from '../../src/adapters/sharepoint/sharePointPermissions';
+import { createSharePointRest } from '../../src/adapters/sharepoint/sharePointRest';
 import type { AppDeps } from '../../src/app/deps';
 import { LiveRecorder } from '../../src/app/liveRecorder';
 import { openMeeting } from '../../src/app/openMeeting';
@@ -91,10 +93,18 @@ function depsFor(
     retryDelaySeconds: 0.2,
     timeoutMs: 5000,
   });
+  const rest = createSharePointRest({
+    siteUrl: `${base.origin}/sites/moeder`,
+    tokens,
+    scopes: [],
+    retryIntervalMs: 200,
+    timeoutMs: 5000,
+  });
   return {
     me,
     calendar: new GraphCalendar(graph, (h) => h),
-    lists: new SharePointListStore(graph, SITE),
+    lists: new SharePointListStore(graph, SITE, rest),
+    permissions: new SharePointPermissions(rest),
     outbox,
     clock: systemClock,
   };

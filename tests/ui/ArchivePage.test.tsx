@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryListStore } from '../../src/adapters/memory/memoryListStore';
+import { MemoryPermissions } from '../../src/adapters/memory/memoryPermissions';
 import { importMeetings } from '../../src/app/importMeetings';
 import { parseExport } from '../../src/domain/history/parseExport';
 import { AppShell } from '../../src/ui/components/AppShell/AppShell';
@@ -13,7 +14,7 @@ async function archiveWithSeed(): Promise<MemoryListStore> {
   const lists = new MemoryListStore();
   const text = readFileSync(join(__dirname, '../../../shared/seeds/raadmandsmoede-2024-02.txt'), 'utf8');
   await importMeetings(
-    lists,
+    { lists, permissions: new MemoryPermissions() },
     { upn: 'sofie@kommune.example', name: 'Sofie Holm' },
     parseExport(text).meetings,
   );

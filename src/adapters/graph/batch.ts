@@ -20,11 +20,14 @@ export interface BatchResponse {
 
 export const MAX_BATCH = 20;
 const RETRYABLE = new Set([429, 503, 504]);
+/** A read changes nothing, so any server error of a GET step is worth another try. */
+const retryable = (request: BatchRequest, status: number) =>
+  RETRYABLE.has(status) || (request.method === 'GET' && status >= 500);
 
 /**
  * POST /$batch with at most 20 requests. Graph answers 200 even when sub-requests were throttled; the
- * SDK does not retry those, so this does: the throttled ones again, together, after the longest
- * Retry-After (capped exponential back-off when none is given).
+ * SDK does not retry those, so this does: the throttled ones (and reads that met a server error) again,
+ * together, after the longest Retry-After (capped exponential back-off when none is given).
  */
 export async function runBatch(
   connection: GraphConnection,
@@ -47,7 +50,7 @@ export async function runBatch(
     let waitMs = 0;
     for (const response of answer.responses) {
       const request = pending.find((r) => r.id === response.id);
-      if (request && RETRYABLE.has(response.status) && attempt < maxRetries) {
+      if (request && retryable(request, response.status) && attempt < maxRetries) {
         retry.push(request);
         const after = Number(headerOf(response, 'retry-after'));
         waitMs = Math.max(

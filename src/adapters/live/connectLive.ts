@@ -1,6 +1,7 @@
 import { InsecureTokenProvider } from '@fluidframework/test-client-utils';
 import type { Person } from '../../domain/person';
 import type { LiveChannel } from '../../ports/LiveChannel';
+import type { TokenProvider } from '../../ports/TokenProvider';
 import { LiveShareChannel } from './liveShareChannel';
 import { localLiveShareHost } from './localLiveShareHost';
 
@@ -12,6 +13,13 @@ import { localLiveShareHost } from './localLiveShareHost';
 export async function connectLive(options: {
   host: 'teams' | 'local';
   me: Person;
+  /**
+   * Who a host user id is (Graph `/users/{id}`: the AAD object id in Teams, the local registry's id
+   * locally). A live message counts as sent by this person, never by whom the message names.
+   */
+  people: (userId: string) => Promise<Person | null>;
+  /** Local mode: the signed-in person's tokens, with which the page registers its client with the host. */
+  tokens?: Pick<TokenProvider, 'getToken'>;
   /** Local mode: the Fluid service and the local Graph server's origin (container mapping). */
   fluidEndpoint?: string;
   registryOrigin?: string;
@@ -20,13 +28,14 @@ export async function connectLive(options: {
   if (options.host === 'teams') {
     // Already loaded in Teams (the host adapter uses it); imported here only for Teams.
     const { LiveShareHost } = await import(/* webpackChunkName: "teams-js" */ '@microsoft/teams-js');
-    return new LiveShareChannel({ host: () => LiveShareHost.create() });
+    return new LiveShareChannel({ host: () => LiveShareHost.create(), people: options.people });
   }
-  const { fluidEndpoint, registryOrigin } = options;
-  if (!fluidEndpoint || !registryOrigin) return null;
+  const { fluidEndpoint, registryOrigin, tokens } = options;
+  if (!fluidEndpoint || !registryOrigin || !tokens) return null;
   if (!(await reachable(fluidEndpoint, options.probeTimeoutMs ?? 1500))) return null;
   return new LiveShareChannel({
-    host: (meetingKey) => localLiveShareHost(registryOrigin, meetingKey),
+    host: (meetingKey) => localLiveShareHost(registryOrigin, meetingKey, () => tokens.getToken([])),
+    people: options.people,
     connection: {
       type: 'local',
       endpoint: fluidEndpoint,

@@ -2,7 +2,10 @@ import type { MeetingKey } from '../../domain/meeting';
 import type { Person } from '../../domain/person';
 import type { LiveChannel, LiveMessage } from '../../ports/LiveChannel';
 
-/** An in-process stand-in for Live Share: every channel of the hub hears the others of the same meeting. */
+/**
+ * An in-process stand-in for Live Share: every channel of the hub hears the others of the same meeting. The
+ * hub plays the host: a message's sender is the person its channel joined as (a test's signed-in person).
+ */
 export class MemoryLiveHub {
   private readonly members = new Set<MemoryLiveChannel>();
 

@@ -618,9 +618,10 @@ export class SharePointListStore implements ListStore {
     return { id, eTag: updated['@odata.etag'], fields: updated };
   }
 
+  /** A row as the port gives it; `modifiedBy` is SharePoint's own record of its last writer. */
   private stored<T>(row: GraphItem, from: (f: Fields) => T): Stored<T> {
-    const by = row.lastModifiedBy?.user;
-    const modifiedBy = (by?.email ?? by?.userPrincipalName)?.toLowerCase();
+    const writer = row.lastModifiedBy?.user;
+    const modifiedBy = (writer?.email ?? writer?.userPrincipalName ?? '').trim().toLowerCase();
     return {
       id: row.id,
       eTag: row.eTag ?? row.fields?.['@odata.etag'] ?? '',

@@ -73,8 +73,9 @@ export function useMeeting(deps: AppDeps, key: string, options: MeetingOptions) 
   const liveText = (itemNumber: number, text: string): string | null => (isClosed(itemNumber) ? null : text);
   /**
    * Only the referent and the organizer write decisions and drive the clock: whatever anyone else in the
-   * session sends (a stray client, someone who joined by hand) is not shown. SharePoint, which checks the
-   * writer, stays the record either way.
+   * session sends (a stray client, someone who joined by hand) is not shown. `upn` is the sender as the
+   * channel's host identifies it, never whom the message names. SharePoint, which checks the writer, stays
+   * the record either way.
    */
   const mayWriteLive = (upn: string): boolean => {
     const v = viewRef.current;
