@@ -194,7 +194,7 @@ export class SharePointListStore implements ListStore {
     const [meetings, progress, items, absences, reasons, decisions, followUps] = await Promise.all(
       lists.map(rows),
     );
-    const cursor = bodyOf<Page>(answers.get('cursor'))['@odata.deltaLink'];
+    const cursor = deltaLinkOf(answers.get('cursor'));
     const meetingRow = meetings[0];
     const progressRow = progress[0];
     if (meetingRow) this.remember('Meetings', key, '', meetingRow.id);
@@ -345,7 +345,9 @@ export class SharePointListStore implements ListStore {
           PersonUpn: person,
         }),
       );
-    const saved = await this.patch('Absences', id, fields);
+    const saved = own
+      ? await this.patch('Absences', id, fields)
+      : await this.completeRow('Absences', id, fields);
     // The reason: the person's own row in AbsenceReasons; a withdrawal or no reason empties it.
     const reason = absence.kind === 'Trukket tilbage' ? '' : (absence.reason ?? '').trim();
     const ownReason = reasons.find(mine);
@@ -358,7 +360,7 @@ export class SharePointListStore implements ListStore {
         MeetingKey: key,
         PersonUpn: person,
       });
-      await this.patch('AbsenceReasons', String(reasonId), reasonToFields(key, person, reason));
+      await this.completeRow('AbsenceReasons', String(reasonId), reasonToFields(key, person, reason));
     }
     const stored = this.stored(saved, absenceFromFields);
     return { ...stored, value: { ...stored.value, ...(reason ? { reason } : {}) } };
@@ -370,22 +372,30 @@ export class SharePointListStore implements ListStore {
     const isThisItem = (f: Fields) =>
       Number(f.ItemNumber) === n ||
       ((f.ItemNumber === null || f.ItemNumber === undefined) && f.Title === titleOfDecision(n));
-    const id = await this.findRowId('Decisions', key, natural, isThisItem);
+    const found = await this.findRow('Decisions', key, natural, isThisItem);
     const fields = decisionToFields(key, decision);
-    if (id && !eTag)
-      throw new Conflict('A decision for this item already exists', { status: 409, code: 'decisionExists' });
-    if (id) {
-      const saved = await this.patch('Decisions', id, fields, eTag);
+    let created: number;
+    if (found && eTag) {
+      const saved = await this.patch('Decisions', found.id, fields, eTag);
       return this.stored(saved, decisionFromFields);
+    } else if (found) {
+      // Our own first write that was cut off after the row was made (no typed values yet): finish it.
+      const unfinished = found.row && found.row.fields?.ItemNumber == null && (await this.isMine(found.row));
+      if (!unfinished)
+        throw new Conflict('A decision for this item already exists', {
+          status: 409,
+          code: 'decisionExists',
+        });
+      created = Number(found.id);
+    } else {
+      // First write: a row in the item's folder, then the folder read back; an older row (lower id) wins.
+      await this.ensureItemFolder('Decisions', key, n);
+      created = await this.addRowInFolder('Decisions', itemFolderPath(key, n), key, {
+        Title: titleOfDecision(n),
+        MeetingKey: key,
+      });
     }
-    // First write: a row in the item's folder, then the folder read back; an older row (lower id) wins.
-    const folder = itemFolderPath(key, n);
-    await this.ensureItemFolder('Decisions', key, n);
-    const created = await this.addRowInFolder('Decisions', folder, key, {
-      Title: titleOfDecision(n),
-      MeetingKey: key,
-    });
-    const saved = await this.patch('Decisions', String(created), fields);
+    const saved = await this.completeRow('Decisions', String(created), fields);
     const rivals = (await this.query('Decisions', key)).filter(
       (r) => isThisItem(r.fields ?? {}) && Number(r.id) < created,
     );
@@ -403,28 +413,51 @@ export class SharePointListStore implements ListStore {
   }
 
   async saveFollowUp(key: MeetingKey, followUp: FollowUp, eTag?: string): Promise<Stored<FollowUp>> {
-    const id = await this.findRowId(
+    const found = await this.findRow(
       'FollowUps',
       key,
       followUp.id,
       (f) => String(f.FollowUpId) === followUp.id,
     );
     const fields = followUpToFields(key, followUp);
-    if (id && !eTag)
-      throw new Conflict('This follow-up was already written by someone else', { status: 412 });
     let saved: GraphItem;
-    if (id) saved = await this.patch('FollowUps', id, fields, eTag);
-    else {
+    if (found && eTag) saved = await this.patch('FollowUps', found.id, fields, eTag);
+    else if (found) {
+      // Our own first write cut off after the row was made (no Status yet): finish it; else someone else's.
+      const unfinished = found.row && !found.row.fields?.Status && (await this.isMine(found.row));
+      if (!unfinished)
+        throw new Conflict('This follow-up was already written by someone else', { status: 412 });
+      saved = await this.completeRow('FollowUps', found.id, fields);
+    } else {
       await this.ensureItemFolder('FollowUps', key, followUp.itemNumber);
       const created = await this.addRowInFolder('FollowUps', itemFolderPath(key, followUp.itemNumber), key, {
         Title: followUp.task.slice(0, 255),
         MeetingKey: key,
         FollowUpId: followUp.id,
       });
-      saved = await this.patch('FollowUps', String(created), fields);
+      saved = await this.completeRow('FollowUps', String(created), fields);
     }
     this.remember('FollowUps', key, followUp.id, saved.id);
     return this.stored(saved, (f) => followUpFromFields(f, saved.id));
+  }
+
+  /**
+   * The typed values of a row just made in a folder. When SharePoint refuses them (a value too long, say),
+   * the half-made row is removed again, so a refused write leaves nothing behind; when the network fails,
+   * the row stays and the retry finishes it (its author is the caller and its typed values are missing).
+   */
+  private async completeRow(list: ListName, id: string, fields: Fields): Promise<GraphItem> {
+    try {
+      return await this.patch(list, id, fields);
+    } catch (e) {
+      if (e instanceof PortError && (e.kind === 'Invalid' || e.kind === 'Forbidden'))
+        await this.send('DELETE', `${this.root}/lists/${list}/items/${id}`).catch(() => undefined);
+      throw e;
+    }
+  }
+
+  private async isMine(row: GraphItem): Promise<boolean> {
+    return (await this.whoAmI()).includes(authorOf(row));
   }
 
   async deleteFollowUp(key: MeetingKey, id: string): Promise<void> {
@@ -470,8 +503,9 @@ export class SharePointListStore implements ListStore {
         url: `${this.root}/lists/${name}/items?$expand=fields&$top=999`,
       })),
     );
+    const pages = visiblePages(answers, lists);
     const rows = async (name: ListName): Promise<GraphItem[]> => {
-      const page = bodyOf<Page>(answers.get(name));
+      const page = pages.get(name)!;
       return [...page.value, ...(await this.rest(page['@odata.nextLink']))].filter(isRow);
     };
     const [meetings, items, decisions, followUps] = await Promise.all(lists.map(rows));
@@ -489,12 +523,13 @@ export class SharePointListStore implements ListStore {
 
   private async allDecisions(key: MeetingKey): Promise<DecisionChanges> {
     const answers = await runBatch(this.graph, [
-      { id: 'rows', method: 'GET', url: this.byKeyUrl('Decisions', key) },
+      { id: 'Decisions', method: 'GET', url: this.byKeyUrl('Decisions', key) },
       { id: 'cursor', method: 'GET', url: this.latestDeltaUrl() },
     ]);
-    const page = bodyOf<Page>(answers.get('rows'));
+    const page = visiblePages(answers, ['Decisions']).get('Decisions')!;
     const rows = [...page.value, ...(await this.rest(page['@odata.nextLink']))].filter(isRow);
-    const cursor = bodyOf<{ '@odata.deltaLink': string }>(answers.get('cursor'))['@odata.deltaLink'];
+    // No cursor when the list is closed to the caller: the next call reads everything again.
+    const cursor = deltaLinkOf(answers.get('cursor')) ?? '';
     return { changed: rows.map((r) => this.stored(r, decisionFromFields)), deletedIds: [], cursor };
   }
 
@@ -585,6 +620,20 @@ export class SharePointListStore implements ListStore {
     return out;
   }
 
+  /** The row's id (cached), or the row itself from a query, or undefined. */
+  private async findRow(
+    list: ListName,
+    key: MeetingKey,
+    natural: string,
+    match: (f: Fields) => boolean,
+  ): Promise<{ id: string; row?: GraphItem } | undefined> {
+    const cached = this.rowIds.get(`${list}|${key}|${natural}`);
+    if (cached) return { id: cached };
+    // Not remembered here: the row may be half-made; callers remember it once written.
+    const row = (await this.query(list, key)).find((r) => match(r.fields ?? {}));
+    return row ? { id: row.id, row } : undefined;
+  }
+
   private async findRowId(
     list: ListName,
     key: MeetingKey,
@@ -658,25 +707,28 @@ export class SharePointListStore implements ListStore {
 
 /**
  * The first pages of a $batch of list reads. SharePoint answers 403 for a list in which the caller can see
- * no item at all (e.g. MeetingProgress before the organizer has made the meeting's row): that list holds
- * nothing for them. Only when every list is closed to them is it their access that is missing.
+ * no item at all (MeetingProgress before the organizer has made the meeting's row; every list for someone
+ * outside all circles): that list holds nothing for them, as SharePoint's own views would show.
  */
 function visiblePages(answers: Map<string, BatchResponse>, lists: ListName[]): Map<ListName, Page> {
   const out = new Map<ListName, Page>();
-  let forbidden: unknown;
   for (const name of lists) {
     try {
       out.set(name, bodyOf<Page>(answers.get(name)));
     } catch (e) {
       if (!(e instanceof Forbidden)) throw e;
-      forbidden = e;
       out.set(name, { value: [] });
     }
   }
-  if (
-    forbidden &&
-    lists.every((name) => out.get(name)!.value.length === 0 && answers.get(name)!.status === 403)
-  )
-    throw forbidden;
   return out;
+}
+
+/** The deltaLink of a delta answer; none when the list is closed to the caller (403). */
+function deltaLinkOf(answer: BatchResponse | undefined): string | undefined {
+  try {
+    return bodyOf<Page>(answer)['@odata.deltaLink'];
+  } catch (e) {
+    if (e instanceof Forbidden) return undefined;
+    throw e;
+  }
 }
