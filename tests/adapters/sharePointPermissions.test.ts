@@ -173,8 +173,11 @@ describe('SharePointPermissions on the local SharePoint', () => {
     const meeting = meetingOf();
     const { rows, input } = await setUp(meeting, [item('a', 1), item('b', 2)]);
     const plan = planMeetingPermissions(input);
+    const before = sofie.rest.counter.permissionChanges;
     const report = await sofie.permissions.apply(plan, rows);
     expect(report.pending).toEqual([]);
+    // The bench's request counter sees exactly the calls the report counts.
+    expect(sofie.rest.counter.permissionChanges - before).toBe(report.calls);
     await expectExactly(plan, rows);
     expect(await groupMembers(plan.groupTitle)).toEqual(plan.circle);
     expect(plan.circle).toEqual(['anders@kommune.example', 'mads@kommune.example', 'sofie@kommune.example']);
