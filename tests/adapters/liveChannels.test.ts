@@ -90,7 +90,7 @@ describe('PollingChannel (the fallback without Live Share)', () => {
 
   test('reports saved decisions with their row, and clock changes, from where the page read; then stops', async () => {
     const lists = new MemoryListStore();
-    const first = await lists.saveMeeting(meeting);
+    await lists.saveMeeting(meeting);
     await lists.saveDecision(KEY, saved(1, 'Læst ved indlæsning.'));
     const snapshot = await lists.openMeeting(KEY);
     const channel = new PollingChannel(lists, { intervalMs: 10, timerEvery: 2 });
@@ -117,7 +117,8 @@ describe('PollingChannel (the fallback without Live Share)', () => {
     });
 
     const timer = startMeeting(idleTimer(), 1, '2024-02-20T10:00:00.000Z');
-    await lists.saveMeeting({ ...meeting, timer, status: 'I gang' }, first.eTag);
+    // The clock lives on the MeetingProgress row (ADR 004), not on the organizer's Meetings row.
+    await lists.saveProgress(KEY, { timer, status: 'I gang' });
     await until(() => heard.some((m) => m.kind === 'timer'));
     expect(heard.find((m) => m.kind === 'timer')).toMatchObject({
       timer: { currentItem: 1 },

@@ -79,6 +79,28 @@ describe('SharePoint REST client (PnPjs with our behaviours)', () => {
     if (status === 429) expect((error as PortError).details.retryAfterMs).toBe(7000);
   });
 
+  test('a 401 is sent once more with a renewed token; PnPjs’ request id header is not sent', async () => {
+    const seen: Array<Record<string, string>> = [];
+    let issued = 0;
+    const renewing: TokenProvider = {
+      getToken: async (_scopes, options) => `tok-${options?.forceRefresh ? ++issued + 100 : issued}`,
+      account: async () => null,
+      signOut: async () => {},
+    };
+    const rest = createSharePointRest({
+      siteUrl: 'http://localhost:1/sites/moeder',
+      tokens: renewing,
+      scopes: ['x'],
+      send: async (_url, init) => {
+        seen.push(init.headers as Record<string, string>);
+        return seen.length === 1 ? json(401, {}) : json(200, { Title: 'ok' });
+      },
+    });
+    expect(await rest.sp.web()).toEqual({ Title: 'ok' });
+    expect(seen.map((h) => h.Authorization)).toEqual(['Bearer tok-0', 'Bearer tok-101']);
+    expect(Object.keys(seen[0]).map((k) => k.toLowerCase())).not.toContain('x-pnpjs-requestid');
+  });
+
   test('a dropped connection is Offline', async () => {
     const rest = createSharePointRest({
       siteUrl: 'http://localhost:1/sites/moeder',

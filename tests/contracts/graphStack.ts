@@ -1,5 +1,8 @@
 import { DevTokenProvider } from '../../src/adapters/auth/devTokenProvider';
 import { createGraphConnection, type GraphConnection } from '../../src/adapters/graph/graphClient';
+import { createSharePointRest } from '../../src/adapters/sharepoint/sharePointRest';
+import { SharePointListStore } from '../../src/adapters/sharepoint/sharePointListStore';
+import { SharePointPermissions } from '../../src/adapters/sharepoint/sharePointPermissions';
 import { GRAPH_SCOPES } from '../../src/config';
 import type { ChaosOptions } from '../../devServer/chaos';
 import { startGraphServer, type GraphServer } from '../../devServer/server';
@@ -28,4 +31,34 @@ export async function localGraph(
       ...extra,
     });
   return { server, connect };
+}
+
+/** The local server's SharePoint site (REST base `${origin}/sites/moeder/_api`). */
+export const siteUrlOf = (server: Pick<GraphServer, 'origin'>) => `${server.origin}/sites/moeder`;
+
+/**
+ * SharePoint REST (PnPjs) and the permissions adapter for one person on the local server, as the add-in
+ * builds them (createSharePointRest + SharePointPermissions), plus that person's Graph connection and list
+ * store over both.
+ */
+export function localSharePoint(server: Pick<GraphServer, 'origin' | 'url'>, upn: string) {
+  const tokens = new DevTokenProvider(server.origin, upn);
+  const rest = createSharePointRest({
+    siteUrl: siteUrlOf(server),
+    tokens,
+    scopes: ['https://kommune.sharepoint.com/Sites.Selected'],
+    retries: 2,
+    retryIntervalMs: 50,
+  });
+  const graph = createGraphConnection({
+    baseUrl: server.url,
+    tokens,
+    scopes: [...GRAPH_SCOPES.base, ...GRAPH_SCOPES.lists],
+  });
+  return {
+    rest,
+    graph,
+    permissions: new SharePointPermissions(rest),
+    lists: new SharePointListStore(graph, SITE, rest),
+  };
 }

@@ -3,23 +3,47 @@ import type { Decision } from '../../src/domain/decision';
 import type { Meeting } from '../../src/domain/meeting';
 import { PortError } from '../../src/ports/errors';
 import type { ListStore } from '../../src/ports/ListStore';
+import type { PlanRows } from '../../src/ports/MeetingPermissions';
+
+export interface ListStoreUnderTest {
+  /** Acts as the organizer, Sofie (a site owner). */
+  store: ListStore;
+  /** Acts as the referent, Mads, on the same lists. */
+  referent: ListStore;
+  /** The same lists as any other person (an attendee, someone outside the meeting). */
+  as: (upn: string) => ListStore;
+  /**
+   * Set the meeting up as the add-in does after writing its rows: the organizer applies the meeting's
+   * permission plan (folders, circle group, scopes). A no-op where there are no permissions.
+   */
+  setUpMeeting?: (meeting: Meeting, rows: PlanRows, items?: AgendaItem[]) => Promise<void>;
+  /** Which folder of its list a row is in, relative to the list root ("<meeting>/<n>"); undefined: no folders. */
+  folderOf?: (list: string, id: string) => Promise<string>;
+  done?: () => Promise<void>;
+}
 
 /** The behaviour every ListStore must have, run against the in-memory fake and the SharePoint adapter. */
-export function listStoreContract(
-  name: string,
-  /** `store` acts as the organizer (Sofie); `referent` as Mads, on the same lists. */
-  make: () => Promise<{ store: ListStore; referent: ListStore; done?: () => Promise<void> }>,
-) {
+export function listStoreContract(name: string, make: () => Promise<ListStoreUnderTest>) {
   describe(`ListStore contract: ${name}`, () => {
     let store: ListStore;
     let referent: ListStore;
+    let as: (upn: string) => ListStore;
+    let setUpMeeting: ListStoreUnderTest['setUpMeeting'];
+    let folderOf: ListStoreUnderTest['folderOf'];
     let done: (() => Promise<void>) | undefined;
     let key: string;
 
     beforeAll(async () => {
-      ({ store, referent, done } = await make());
+      ({ store, referent, as, setUpMeeting, folderOf, done } = await make());
       await store.ensureProvisioned();
     });
+
+    /** The organizer writes the meeting row and sets the meeting up (as "Send dagsorden" does). */
+    const setUp = async (m: Meeting = meeting(), items?: AgendaItem[]) => {
+      const saved = await store.saveMeeting(m);
+      await setUpMeeting?.(m, { meetings: saved.id, agenda: {} }, items);
+      return saved;
+    };
     afterAll(async () => done?.());
     beforeEach(() => {
       key = `contract-${Math.random().toString(36).slice(2)}@kommune.example`;
@@ -91,12 +115,13 @@ export function listStoreContract(
       expect((await store.openMeeting(key)).meeting?.value.status).toBe('Udsendt');
       // The watchers' cheap read: only the meeting row, same value and eTag.
       const row = await store.readMeeting(key);
-      expect(row).toEqual({ id: second.id, eTag: second.eTag, value: second.value });
-      expect(await store.readMeeting(`${key}-unknown`)).toBeNull();
+      expect(row.meeting).toMatchObject({ id: second.id, eTag: second.eTag, value: second.value });
+      expect(row.progress).toBeNull();
+      expect(await store.readMeeting(`${key}-unknown`)).toEqual({ meeting: null, progress: null });
     });
 
     test('replacing the agenda updates, adds and removes rows, never duplicates', async () => {
-      await store.saveMeeting(meeting());
+      await setUp();
       await store.replaceAgenda(key, [
         item('a', 1, 'Dagsorden'),
         item('b', 2, 'Referat'),
@@ -119,7 +144,7 @@ export function listStoreContract(
     });
 
     test('one afbud row per person: the latest registration replaces the earlier', async () => {
-      await store.saveMeeting(meeting());
+      await setUp();
       const person = { upn: 'mads@kommune.example', name: 'Mads Nielsen' };
       await store.saveAbsence(key, {
         person,
@@ -140,7 +165,7 @@ export function listStoreContract(
     });
 
     test('a decision is created once; later writes need the current eTag', async () => {
-      await store.saveMeeting(meeting());
+      await setUp();
       const first = await store.saveDecision(key, decision('Godkendt.'));
       expect(await kindOf(store.saveDecision(key, decision('Overskriver blindt')))).toBe('Conflict');
       const second = await store.saveDecision(key, decision('Godkendt uden bemærkninger.'), first.eTag);
@@ -151,7 +176,7 @@ export function listStoreContract(
     });
 
     test('two first writes of the same decision at the same moment: one row, the other a conflict', async () => {
-      await store.saveMeeting(meeting());
+      await setUp();
       const results = await Promise.all([
         kindOf(referent.saveDecision(key, decision('Referentens tekst.', 2))),
         kindOf(store.saveDecision(key, decision('Mødelederens tekst.', 2))),
@@ -162,7 +187,7 @@ export function listStoreContract(
     });
 
     test('decision text is stored exactly as typed, markup included', async () => {
-      await store.saveMeeting(meeting());
+      await setUp();
       const text =
         '<img src=x onerror=alert(1)> Rådmanden tog orienteringen til efterretning.\nFAS følger op. 🎉';
       await store.saveDecision(key, decision(text));
@@ -170,7 +195,7 @@ export function listStoreContract(
     });
 
     test('decision changes since a cursor hold only what changed after it', async () => {
-      await store.saveMeeting(meeting());
+      await setUp();
       await store.saveDecision(key, decision('Godkendt.', 1));
       const { decisionsCursor } = await store.openMeeting(key);
       const none = await store.decisionChanges(key, decisionsCursor);
@@ -183,7 +208,7 @@ export function listStoreContract(
     });
 
     test('follow-ups are saved, updated with their eTag and deleted', async () => {
-      await store.saveMeeting(meeting());
+      await setUp();
       const followUp = {
         id: 'f1',
         itemNumber: 3,
@@ -203,6 +228,148 @@ export function listStoreContract(
       });
       await store.deleteFollowUp(key, 'f1');
       expect((await store.openMeeting(key)).followUps).toHaveLength(0);
+    });
+
+    test('the progress row round-trips: the organizer creates it, the referent moves the clock with its eTag', async () => {
+      const saved = await setUp();
+      const first = await store.saveProgress(key, { status: 'I gang' });
+      await setUpMeeting?.(meeting(), { meetings: saved.id, progress: first.id, agenda: {} });
+      const timer = {
+        startedAt: '2024-02-20T10:00:00.000Z',
+        currentItem: 2,
+        currentSince: '2024-02-20T10:05:00.000Z',
+        usedSeconds: { 1: 300 },
+        endedAt: null,
+      };
+      const seen = await referent.readMeeting(key);
+      expect(seen.progress).toMatchObject({ id: first.id, value: { status: 'I gang' } });
+      const moved = await referent.saveProgress(key, { status: 'I gang', timer }, seen.progress!.eTag);
+      expect(await kindOf(referent.saveProgress(key, { status: 'Afsluttet' }, first.eTag))).toBe('Conflict');
+      const submitted = { version: 1, by: 'mads@kommune.example', at: '2024-02-20T12:00:00.000Z' };
+      await referent.saveProgress(
+        key,
+        { status: 'Afsluttet', timer, referatSubmitted: submitted },
+        moved.eTag,
+      );
+      const snapshot = await store.openMeeting(key);
+      expect(snapshot.progress?.value).toEqual({ status: 'Afsluttet', timer, referatSubmitted: submitted });
+      expect(snapshot.meeting?.value.timer).toBeUndefined();
+      expect((await store.readMeeting(key)).progress?.value.status).toBe('Afsluttet');
+    });
+
+    test("two people's afbud: each writes their own, reads only their own reason; the organizer reads both", async () => {
+      const m = {
+        ...meeting(),
+        attendees: [...meeting().attendees, { upn: 'anders@kommune.example', name: 'Anders Lund' }],
+      };
+      await setUp(m);
+      const mads = { upn: 'mads@kommune.example', name: 'Mads Nielsen' };
+      const anders = { upn: 'anders@kommune.example', name: 'Anders Lund' };
+      await as(mads.upn).saveAbsence(key, {
+        person: mads,
+        kind: 'Afbud',
+        items: [],
+        reason: 'Syg',
+        registeredAt: '2024-02-19T08:00:00.000Z',
+      });
+      await as(anders.upn).saveAbsence(key, {
+        person: anders,
+        kind: 'Afbud',
+        items: [],
+        reason: 'Ferie',
+        registeredAt: '2024-02-19T09:00:00.000Z',
+      });
+      const reasons = async (who: ListStore) =>
+        Object.fromEntries(
+          (await who.openMeeting(key)).absences
+            .map((a) => [a.value.person.upn, a.value.reason ?? null] as const)
+            .sort(([a], [b]) => a.localeCompare(b)),
+        );
+      expect(await reasons(as(mads.upn))).toEqual({
+        'anders@kommune.example': null,
+        'mads@kommune.example': 'Syg',
+      });
+      expect(await reasons(as(anders.upn))).toEqual({
+        'anders@kommune.example': 'Ferie',
+        'mads@kommune.example': null,
+      });
+      expect(await reasons(store)).toEqual({
+        'anders@kommune.example': 'Ferie',
+        'mads@kommune.example': 'Syg',
+      });
+
+      // Mads withdraws: his row changes (the same row) and his reason is emptied.
+      const before = (await store.openMeeting(key)).absences.find((a) => a.value.person.upn === mads.upn)!;
+      const withdrawn = await as(mads.upn).saveAbsence(key, {
+        person: mads,
+        kind: 'Trukket tilbage',
+        items: [],
+        registeredAt: '2024-02-19T10:00:00.000Z',
+      });
+      expect(withdrawn.id).toBe(before.id);
+      expect(await reasons(store)).toEqual({
+        'anders@kommune.example': 'Ferie',
+        'mads@kommune.example': null,
+      });
+    });
+
+    test('a forged afbud (made by someone else for another person) is never returned', async () => {
+      const m = {
+        ...meeting(),
+        attendees: [...meeting().attendees, { upn: 'anders@kommune.example', name: 'Anders Lund' }],
+      };
+      await setUp(m);
+      const anders = { upn: 'anders@kommune.example', name: 'Anders Lund' };
+      await as(anders.upn).saveAbsence(key, {
+        person: anders,
+        kind: 'Deltager virtuelt',
+        items: [],
+        registeredAt: '2024-02-19T08:00:00.000Z',
+      });
+      // Mads registers Anders as absent, later than Anders' own registration: SharePoint lets him create the row.
+      await as('mads@kommune.example').saveAbsence(key, {
+        person: anders,
+        kind: 'Afbud',
+        items: [],
+        reason: 'Påstået',
+        registeredAt: '2024-02-19T09:00:00.000Z',
+      });
+      for (const who of [store, as(anders.upn), as('mads@kommune.example')]) {
+        const absences = (await who.openMeeting(key)).absences;
+        expect(absences.map((a) => [a.value.person.upn, a.value.kind, a.value.reason])).toEqual([
+          ['anders@kommune.example', 'Deltager virtuelt', undefined],
+        ]);
+      }
+      // The organizer may register for others, and that counts.
+      await store.saveAbsence(key, {
+        person: anders,
+        kind: 'Afbud',
+        items: [],
+        registeredAt: '2024-02-19T10:00:00.000Z',
+      });
+      expect((await as(anders.upn).openMeeting(key)).absences.map((a) => a.value.kind).sort()).toEqual([
+        'Afbud',
+        'Deltager virtuelt',
+      ]);
+    });
+
+    test("decisions and follow-ups land in their item's folder", async () => {
+      await setUp();
+      const d = await referent.saveDecision(key, decision('Godkendt.', 3));
+      const f = await referent.saveFollowUp(key, {
+        id: 'f-folder',
+        itemNumber: 3,
+        owners: ['FAS'],
+        task: 'Følg op',
+        status: 'Åben',
+      });
+      if (folderOf) {
+        const folder = (await folderOf('Decisions', d.id)).split('/');
+        expect(folder.at(-1)).toBe('3');
+        expect(folder).toHaveLength(2);
+        expect(await folderOf('FollowUps', f.id)).toBe(folder.join('/'));
+      }
+      expect((await store.openMeeting(key)).decisions.map((x) => x.value.text)).toEqual(['Godkendt.']);
     });
   });
 }

@@ -17,6 +17,8 @@ interface Row<T> {
   seq: number;
   /** Who created the row (SharePoint's createdBy), lower-case; undefined when the store has no actor. */
   author?: string;
+  /** Who last wrote it (SharePoint's lastModifiedBy). */
+  modifiedBy?: string;
 }
 
 /** An afbud reason: its own row, as in the AbsenceReasons list. */
@@ -27,7 +29,12 @@ interface Reason {
 
 const etagOf = (row: Row<unknown>) => `"${row.id},${row.version}"`;
 const clone = <T>(v: T): T => structuredClone(v);
-const stored = <T>(row: Row<T>): Stored<T> => ({ id: row.id, eTag: etagOf(row), value: clone(row.value) });
+const stored = <T>(row: Row<T>): Stored<T> => ({
+  id: row.id,
+  eTag: etagOf(row),
+  value: clone(row.value),
+  ...(row.modifiedBy ? { modifiedBy: row.modifiedBy } : {}),
+});
 const lower = (upn: string) => upn.trim().toLowerCase();
 
 /** The lists themselves, shared by the stores of every person (`MemoryListStore.as`). */
@@ -237,7 +244,13 @@ export class MemoryListStore implements ListStore {
       if (stale) {
         throw new Conflict('The row was changed by someone else', { status: 412, code: 'resourceModified' });
       }
-      const row: Row<T> = { ...existing, version: existing.version + 1, value: clone(value), seq: ++t.seq };
+      const row: Row<T> = {
+        ...existing,
+        version: existing.version + 1,
+        value: clone(value),
+        seq: ++t.seq,
+        modifiedBy: this.actor ?? author,
+      };
       table.set(row.id, row);
       return row;
     }
@@ -248,6 +261,7 @@ export class MemoryListStore implements ListStore {
       value: clone(value),
       seq: ++t.seq,
       author,
+      modifiedBy: this.actor ?? author,
     };
     table.set(row.id, row);
     return row;

@@ -74,7 +74,8 @@ export class MemoryPermissions implements MeetingPermissions {
       const key = scopeKey(scope);
       const wanted = new Set(grants.map(grantKey));
       const have = state.scopes.get(key);
-      if (!have) calls += 1 + wanted.size; // break, then every assignment
+      if (!have)
+        calls += 1 + wanted.size; // break, then every assignment
       else {
         for (const g of wanted) if (!have.has(g)) calls += 1;
         for (const g of have) if (!wanted.has(g)) calls += 1;

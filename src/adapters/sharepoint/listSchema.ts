@@ -41,6 +41,7 @@ export const LISTS: readonly ListSpec[] = [
       { name: 'Attendees', type: 'text', multiline: true },
       { name: 'ReferentUpn', type: 'text' },
       { name: 'ReferentName', type: 'text' },
+      { name: 'FormerReferents', type: 'text', multiline: true },
       { name: 'Status', type: 'choice', choices: ['Planlagt', 'Udsendt', 'I gang', 'Afsluttet', 'Godkendt'] },
       { name: 'Information', type: 'text', multiline: true },
       { name: 'JoinUrl', type: 'text', multiline: true },

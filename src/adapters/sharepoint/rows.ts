@@ -39,6 +39,7 @@ export function meetingToFields(m: Meeting): Fields {
     Attendees: JSON.stringify(m.attendees),
     ReferentUpn: m.referent?.upn ?? '',
     ReferentName: m.referent?.name ?? '',
+    FormerReferents: JSON.stringify(m.formerReferents ?? []),
     Status: m.status,
     Information: m.informationNote ?? '',
     JoinUrl: m.joinUrl ?? '',
@@ -61,6 +62,7 @@ export function meetingFromFields(f: Fields): Meeting {
     organizer: { upn: str(f.OrganizerUpn), name: str(f.OrganizerName) || str(f.OrganizerUpn) },
     attendees: json<Person[]>(f.Attendees, []),
     referent: referentUpn ? { upn: referentUpn, name: str(f.ReferentName) || referentUpn } : undefined,
+    ...formerReferentsOf(f.FormerReferents),
     status: (opt(f.Status) ?? 'Planlagt') as MeetingStatus,
     informationNote: opt(f.Information),
     joinUrl: opt(f.JoinUrl),
@@ -68,6 +70,14 @@ export function meetingFromFields(f: Fields): Meeting {
     referat: parseReferat(f.Referat),
     permissionsHash: opt(f.PermissionsHash),
   };
+}
+
+function formerReferentsOf(v: unknown): Pick<Meeting, 'formerReferents'> {
+  const list = json<unknown>(v, []);
+  const upns = Array.isArray(list)
+    ? list.filter((u): u is string => typeof u === 'string' && !!u.trim())
+    : [];
+  return upns.length ? { formerReferents: upns } : {};
 }
 
 /** The MeetingProgress row: the clock, the running status, the referent's submission. */

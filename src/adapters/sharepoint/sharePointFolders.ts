@@ -75,9 +75,13 @@ export class SharePointFolders {
       const id = result.find((r) => typeof r.ItemId === 'number')?.ItemId;
       if (id !== undefined) return { Id: id, HasUniqueRoleAssignments: false };
     } catch (e) {
-      if (!(e instanceof Conflict)) throw e;
+      // Someone else may have created it meanwhile; SharePoint's answer for an existing folder is not
+      // documented (a 200 with a field exception, or an error status), so look before giving up.
+      const found = await this.find(title, relativePath).catch(() => null);
+      if (found) return found;
+      throw e;
     }
-    // Created by someone else meanwhile (or the answer held no id): read it.
+    // The answer held no id: read it.
     const found = await this.find(title, relativePath);
     if (!found) throw new NotFound(`Folder ${relativePath} in ${title} could not be created`);
     return found;

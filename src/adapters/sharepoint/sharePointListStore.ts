@@ -8,7 +8,7 @@ import { itemFolderPath, meetingFolderName } from '../../domain/meetingScopes';
 import { sameUpn } from '../../domain/person';
 import { Conflict, Forbidden, NotFound, PortError } from '../../ports/errors';
 import type { ArchiveRows, DecisionChanges, ListStore, MeetingSnapshot, Stored } from '../../ports/ListStore';
-import { bodyOf, MAX_BATCH, runBatch, type BatchRequest } from '../graph/batch';
+import { bodyOf, MAX_BATCH, runBatch, type BatchRequest, type BatchResponse } from '../graph/batch';
 import { relativeLink, type GraphConnection } from '../graph/graphClient';
 import { mapGraphError } from '../graph/graphErrors';
 import { columnDefinition, LISTS, type ListName, type ListSpec } from './listSchema';
@@ -186,14 +186,15 @@ export class SharePointListStore implements ListStore {
     }));
     requests.push({ id: 'cursor', method: 'GET', url: this.latestDeltaUrl() });
     const answers = await runBatch(this.graph, requests);
+    const pages = visiblePages(answers, lists);
     const rows = async (name: ListName): Promise<GraphItem[]> => {
-      const page = bodyOf<Page>(answers.get(name));
+      const page = pages.get(name)!;
       return [...page.value, ...(await this.rest(page['@odata.nextLink']))].filter(isRow);
     };
     const [meetings, progress, items, absences, reasons, decisions, followUps] = await Promise.all(
       lists.map(rows),
     );
-    const cursor = bodyOf<Page>(answers.get('cursor'))['@odata.deltaLink'];
+    const cursor = deltaLinkOf(answers.get('cursor'));
     const meetingRow = meetings[0];
     const progressRow = progress[0];
     if (meetingRow) this.remember('Meetings', key, '', meetingRow.id);
@@ -251,8 +252,9 @@ export class SharePointListStore implements ListStore {
       { id: 'Meetings', method: 'GET', url: this.byKeyUrl('Meetings', key) },
       { id: 'MeetingProgress', method: 'GET', url: this.byKeyUrl('MeetingProgress', key) },
     ]);
-    const meeting = bodyOf<Page>(answers.get('Meetings')).value.filter(isRow)[0];
-    const progress = bodyOf<Page>(answers.get('MeetingProgress')).value.filter(isRow)[0];
+    const pages = visiblePages(answers, ['Meetings', 'MeetingProgress']);
+    const meeting = pages.get('Meetings')!.value.filter(isRow)[0];
+    const progress = pages.get('MeetingProgress')!.value.filter(isRow)[0];
     if (meeting) this.remember('Meetings', key, '', meeting.id);
     if (progress) this.remember('MeetingProgress', key, '', progress.id);
     return {
@@ -343,7 +345,9 @@ export class SharePointListStore implements ListStore {
           PersonUpn: person,
         }),
       );
-    const saved = await this.patch('Absences', id, fields);
+    const saved = own
+      ? await this.patch('Absences', id, fields)
+      : await this.completeRow('Absences', id, fields);
     // The reason: the person's own row in AbsenceReasons; a withdrawal or no reason empties it.
     const reason = absence.kind === 'Trukket tilbage' ? '' : (absence.reason ?? '').trim();
     const ownReason = reasons.find(mine);
@@ -356,7 +360,7 @@ export class SharePointListStore implements ListStore {
         MeetingKey: key,
         PersonUpn: person,
       });
-      await this.patch('AbsenceReasons', String(reasonId), reasonToFields(key, person, reason));
+      await this.completeRow('AbsenceReasons', String(reasonId), reasonToFields(key, person, reason));
     }
     const stored = this.stored(saved, absenceFromFields);
     return { ...stored, value: { ...stored.value, ...(reason ? { reason } : {}) } };
@@ -368,22 +372,30 @@ export class SharePointListStore implements ListStore {
     const isThisItem = (f: Fields) =>
       Number(f.ItemNumber) === n ||
       ((f.ItemNumber === null || f.ItemNumber === undefined) && f.Title === titleOfDecision(n));
-    const id = await this.findRowId('Decisions', key, natural, isThisItem);
+    const found = await this.findRow('Decisions', key, natural, isThisItem);
     const fields = decisionToFields(key, decision);
-    if (id && !eTag)
-      throw new Conflict('A decision for this item already exists', { status: 409, code: 'decisionExists' });
-    if (id) {
-      const saved = await this.patch('Decisions', id, fields, eTag);
+    let created: number;
+    if (found && eTag) {
+      const saved = await this.patch('Decisions', found.id, fields, eTag);
       return this.stored(saved, decisionFromFields);
+    } else if (found) {
+      // Our own first write that was cut off after the row was made (no typed values yet): finish it.
+      const unfinished = found.row && found.row.fields?.ItemNumber == null && (await this.isMine(found.row));
+      if (!unfinished)
+        throw new Conflict('A decision for this item already exists', {
+          status: 409,
+          code: 'decisionExists',
+        });
+      created = Number(found.id);
+    } else {
+      // First write: a row in the item's folder, then the folder read back; an older row (lower id) wins.
+      await this.ensureItemFolder('Decisions', key, n);
+      created = await this.addRowInFolder('Decisions', itemFolderPath(key, n), key, {
+        Title: titleOfDecision(n),
+        MeetingKey: key,
+      });
     }
-    // First write: a row in the item's folder, then the folder read back; an older row (lower id) wins.
-    const folder = itemFolderPath(key, n);
-    await this.ensureItemFolder('Decisions', key, n);
-    const created = await this.addRowInFolder('Decisions', folder, key, {
-      Title: titleOfDecision(n),
-      MeetingKey: key,
-    });
-    const saved = await this.patch('Decisions', String(created), fields);
+    const saved = await this.completeRow('Decisions', String(created), fields);
     const rivals = (await this.query('Decisions', key)).filter(
       (r) => isThisItem(r.fields ?? {}) && Number(r.id) < created,
     );
@@ -401,28 +413,51 @@ export class SharePointListStore implements ListStore {
   }
 
   async saveFollowUp(key: MeetingKey, followUp: FollowUp, eTag?: string): Promise<Stored<FollowUp>> {
-    const id = await this.findRowId(
+    const found = await this.findRow(
       'FollowUps',
       key,
       followUp.id,
       (f) => String(f.FollowUpId) === followUp.id,
     );
     const fields = followUpToFields(key, followUp);
-    if (id && !eTag)
-      throw new Conflict('This follow-up was already written by someone else', { status: 412 });
     let saved: GraphItem;
-    if (id) saved = await this.patch('FollowUps', id, fields, eTag);
-    else {
+    if (found && eTag) saved = await this.patch('FollowUps', found.id, fields, eTag);
+    else if (found) {
+      // Our own first write cut off after the row was made (no Status yet): finish it; else someone else's.
+      const unfinished = found.row && !found.row.fields?.Status && (await this.isMine(found.row));
+      if (!unfinished)
+        throw new Conflict('This follow-up was already written by someone else', { status: 412 });
+      saved = await this.completeRow('FollowUps', found.id, fields);
+    } else {
       await this.ensureItemFolder('FollowUps', key, followUp.itemNumber);
       const created = await this.addRowInFolder('FollowUps', itemFolderPath(key, followUp.itemNumber), key, {
         Title: followUp.task.slice(0, 255),
         MeetingKey: key,
         FollowUpId: followUp.id,
       });
-      saved = await this.patch('FollowUps', String(created), fields);
+      saved = await this.completeRow('FollowUps', String(created), fields);
     }
     this.remember('FollowUps', key, followUp.id, saved.id);
     return this.stored(saved, (f) => followUpFromFields(f, saved.id));
+  }
+
+  /**
+   * The typed values of a row just made in a folder. When SharePoint refuses them (a value too long, say),
+   * the half-made row is removed again, so a refused write leaves nothing behind; when the network fails,
+   * the row stays and the retry finishes it (its author is the caller and its typed values are missing).
+   */
+  private async completeRow(list: ListName, id: string, fields: Fields): Promise<GraphItem> {
+    try {
+      return await this.patch(list, id, fields);
+    } catch (e) {
+      if (e instanceof PortError && (e.kind === 'Invalid' || e.kind === 'Forbidden'))
+        await this.send('DELETE', `${this.root}/lists/${list}/items/${id}`).catch(() => undefined);
+      throw e;
+    }
+  }
+
+  private async isMine(row: GraphItem): Promise<boolean> {
+    return (await this.whoAmI()).includes(authorOf(row));
   }
 
   async deleteFollowUp(key: MeetingKey, id: string): Promise<void> {
@@ -468,8 +503,9 @@ export class SharePointListStore implements ListStore {
         url: `${this.root}/lists/${name}/items?$expand=fields&$top=999`,
       })),
     );
+    const pages = visiblePages(answers, lists);
     const rows = async (name: ListName): Promise<GraphItem[]> => {
-      const page = bodyOf<Page>(answers.get(name));
+      const page = pages.get(name)!;
       return [...page.value, ...(await this.rest(page['@odata.nextLink']))].filter(isRow);
     };
     const [meetings, items, decisions, followUps] = await Promise.all(lists.map(rows));
@@ -487,12 +523,13 @@ export class SharePointListStore implements ListStore {
 
   private async allDecisions(key: MeetingKey): Promise<DecisionChanges> {
     const answers = await runBatch(this.graph, [
-      { id: 'rows', method: 'GET', url: this.byKeyUrl('Decisions', key) },
+      { id: 'Decisions', method: 'GET', url: this.byKeyUrl('Decisions', key) },
       { id: 'cursor', method: 'GET', url: this.latestDeltaUrl() },
     ]);
-    const page = bodyOf<Page>(answers.get('rows'));
+    const page = visiblePages(answers, ['Decisions']).get('Decisions')!;
     const rows = [...page.value, ...(await this.rest(page['@odata.nextLink']))].filter(isRow);
-    const cursor = bodyOf<{ '@odata.deltaLink': string }>(answers.get('cursor'))['@odata.deltaLink'];
+    // No cursor when the list is closed to the caller: the next call reads everything again.
+    const cursor = deltaLinkOf(answers.get('cursor')) ?? '';
     return { changed: rows.map((r) => this.stored(r, decisionFromFields)), deletedIds: [], cursor };
   }
 
@@ -527,21 +564,23 @@ export class SharePointListStore implements ListStore {
     }
   }
 
-  /** When a folder write fails: is it because the organizer has not set the meeting up (no meeting folder)? */
+  /**
+   * When a folder write fails: can the caller see the meeting's folder at all? If not, the organizer has not
+   * set the meeting up yet (or not for them): a typed NotFound the UI can explain.
+   */
   private async notProvisioned(list: ListName, key: MeetingKey, e: unknown): Promise<unknown> {
     if (!(e instanceof PortError) || !['NotFound', 'Invalid', 'Forbidden'].includes(e.kind)) return e;
-    const folder = await this.folders.find(list, meetingFolderName(key)).catch(() => undefined);
-    if (folder === null)
-      return new NotFound(
-        `The meeting ${key} has no folder in ${list}: its organizer has not set it up yet`,
-        {
-          status: 404,
-          code: 'meetingNotProvisioned',
-        },
+    const folder = await this.folders
+      .find(list, meetingFolderName(key))
+      .catch((err: unknown) =>
+        err instanceof PortError && (err.kind === 'Forbidden' || err.kind === 'NotFound') ? null : undefined,
       );
-    return e instanceof PortError && e.kind === 'Invalid' && /denied|forbidden/i.test(e.message)
-      ? new Forbidden(e.message)
-      : e;
+    if (folder === null)
+      return new NotFound(`Meeting ${key} has no folder in ${list} that the caller can see: not set up yet`, {
+        status: 404,
+        code: 'meetingNotProvisioned',
+      });
+    return e;
   }
 
   /** The signed-in person's UPN and mail (SharePoint's createdBy carries the mail address). */
@@ -558,8 +597,15 @@ export class SharePointListStore implements ListStore {
     return `${this.root}/lists/${list}/items?$expand=fields&$filter=fields/MeetingKey eq '${literal}'&$top=500`;
   }
 
+  /** The meeting's rows the caller can see; a list they have no access to at all holds none for them. */
   private async query(list: ListName, key: MeetingKey): Promise<GraphItem[]> {
-    const page = await this.get<Page>(this.byKeyUrl(list, key));
+    let page: Page;
+    try {
+      page = await this.get<Page>(this.byKeyUrl(list, key));
+    } catch (e) {
+      if (e instanceof Forbidden) return [];
+      throw e;
+    }
     return [...page.value, ...(await this.rest(page['@odata.nextLink']))].filter(isRow);
   }
 
@@ -572,6 +618,20 @@ export class SharePointListStore implements ListStore {
       link = page['@odata.nextLink'];
     }
     return out;
+  }
+
+  /** The row's id (cached), or the row itself from a query, or undefined. */
+  private async findRow(
+    list: ListName,
+    key: MeetingKey,
+    natural: string,
+    match: (f: Fields) => boolean,
+  ): Promise<{ id: string; row?: GraphItem } | undefined> {
+    const cached = this.rowIds.get(`${list}|${key}|${natural}`);
+    if (cached) return { id: cached };
+    // Not remembered here: the row may be half-made; callers remember it once written.
+    const row = (await this.query(list, key)).find((r) => match(r.fields ?? {}));
+    return row ? { id: row.id, row } : undefined;
   }
 
   private async findRowId(
@@ -642,5 +702,33 @@ export class SharePointListStore implements ListStore {
     } catch (e) {
       throw mapGraphError(e);
     }
+  }
+}
+
+/**
+ * The first pages of a $batch of list reads. SharePoint answers 403 for a list in which the caller can see
+ * no item at all (MeetingProgress before the organizer has made the meeting's row; every list for someone
+ * outside all circles): that list holds nothing for them, as SharePoint's own views would show.
+ */
+function visiblePages(answers: Map<string, BatchResponse>, lists: ListName[]): Map<ListName, Page> {
+  const out = new Map<ListName, Page>();
+  for (const name of lists) {
+    try {
+      out.set(name, bodyOf<Page>(answers.get(name)));
+    } catch (e) {
+      if (!(e instanceof Forbidden)) throw e;
+      out.set(name, { value: [] });
+    }
+  }
+  return out;
+}
+
+/** The deltaLink of a delta answer; none when the list is closed to the caller (403). */
+function deltaLinkOf(answer: BatchResponse | undefined): string | undefined {
+  try {
+    return bodyOf<Page>(answer)['@odata.deltaLink'];
+  } catch (e) {
+    if (e instanceof Forbidden) return undefined;
+    throw e;
   }
 }

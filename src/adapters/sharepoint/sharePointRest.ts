@@ -111,6 +111,7 @@ export function createSharePointRest(options: SharePointRestOptions): SharePoint
     options.send
       ? ReplaceSend(options.send)
       : BrowserFetchWithRetry({ retries: options.retries ?? 4, interval: options.retryIntervalMs ?? 500 }),
+    RenewOn401(options.tokens, options.scopes),
     DefaultParse(),
     MapErrors(),
   );
@@ -122,13 +123,37 @@ export function sharePointScope(siteUrl: string, permission = 'Sites.Selected'):
   return `${new URL(siteUrl).origin}/${permission}`;
 }
 
-/** Authorization: Bearer from our TokenProvider, asked at the `auth` moment of every request. */
+/**
+ * Authorization: Bearer from our TokenProvider, asked at the `auth` moment of every request. Also drops
+ * PnPjs' X-PnPjs-RequestId debugging header: it is not in the CORS allow-list of SharePoint or the local
+ * server, and a browser would refuse the preflight for it.
+ */
 export function Bearer(tokens: TokenProvider, scopes: string[]) {
   return (instance: Queryable) => {
     instance.on.auth(async function (url: URL, init: RequestInit) {
       const token = await tokens.getToken(scopes);
-      init.headers = { ...(init.headers as Record<string, string>), Authorization: `Bearer ${token}` };
+      const { 'X-PnPjs-RequestId': _id, ...headers } = (init.headers ?? {}) as Record<string, string>;
+      init.headers = { ...headers, Authorization: `Bearer ${token}` };
       return [url, init];
+    });
+    return instance;
+  };
+}
+
+/**
+ * A 401 gets one resend with a freshly acquired token (a token revoked or expired between our clock and
+ * SharePoint's, mid-meeting). Wraps whichever send stage is in place (fetch with retries, or a test's fake).
+ */
+function RenewOn401(tokens: TokenProvider, scopes: string[]) {
+  return (instance: Queryable) => {
+    const [inner] = instance.on.send.toArray();
+    if (!inner) return instance;
+    instance.on.send.replace(async function (this: unknown, url: URL, init: RequestInit) {
+      const response = await inner.call(this as Queryable, url, init);
+      if (response.status !== 401) return response;
+      const token = await tokens.getToken(scopes, { forceRefresh: true });
+      const headers = { ...(init.headers as Record<string, string>), Authorization: `Bearer ${token}` };
+      return inner.call(this as Queryable, url, { ...init, headers });
     });
     return instance;
   };

@@ -1,0 +1,300 @@
+/**
+ * The permissions adapter against the local server's SharePoint emulation: a meeting's plan applied as its
+ * organizer (Sofie, a site owner), then checked through SharePoint REST as Sofie: the circle group's
+ * members and every scope's role assignments are exactly the plan's.
+ */
+import type { SharePointRest } from '../../src/adapters/sharepoint/sharePointRest';
+import type { AgendaItem } from '../../src/domain/agendaItem';
+import type { Meeting } from '../../src/domain/meeting';
+import {
+  planMeetingPermissions,
+  type Grant,
+  type MeetingPermissionPlan,
+  type PlanInput,
+  type Scope,
+} from '../../src/domain/meetingScopes';
+import type { PlanRows } from '../../src/ports/MeetingPermissions';
+import { localGraph, localSharePoint } from '../contracts/graphStack';
+
+jest.setTimeout(60_000);
+
+const SOFIE = 'sofie@kommune.example';
+let server: Awaited<ReturnType<typeof localGraph>>['server'];
+let sofie: ReturnType<typeof localSharePoint>;
+let n = 0;
+
+beforeAll(async () => {
+  ({ server } = await localGraph({ seed: 'none' }));
+  sofie = localSharePoint(server, SOFIE);
+  await sofie.lists.ensureProvisioned();
+});
+afterAll(async () => server?.close());
+
+const person = (name: string) => ({ upn: `${name}@kommune.example`, name });
+const meetingOf = (extra: Partial<Meeting> = {}): Meeting => ({
+  key: `perm-${++n}-${Math.random().toString(36).slice(2)}@kommune.example`,
+  series: 'Rådmandsmøder',
+  title: 'Rådmandsmøde',
+  start: '2024-02-20T10:00:00.000Z',
+  end: '2024-02-20T12:00:00.000Z',
+  location: '',
+  organizer: person('sofie'),
+  attendees: [person('anders'), person('mads')],
+  referent: person('mads'),
+  status: 'Planlagt',
+  agendaVersion: 1,
+  ...extra,
+});
+const item = (id: string, number: number, extra: Partial<AgendaItem> = {}): AgendaItem => ({
+  id,
+  number,
+  title: `Punkt ${number}`,
+  category: 'Til orientering',
+  durationMinutes: 10,
+  guests: [],
+  closed: false,
+  attachments: [],
+  ...extra,
+});
+
+/** Rows as the use case writes them before applying: the Meetings, MeetingProgress and agenda rows. */
+async function setUp(meeting: Meeting, items: AgendaItem[] = []) {
+  const row = await sofie.lists.saveMeeting(meeting);
+  const progress = await sofie.lists.saveProgress(meeting.key, {});
+  // The agenda rows need the meeting folder: a first apply creates it (agenda rows pending until written).
+  const input: PlanInput = { meeting, items, approved: false, archive: false };
+  await sofie.permissions.apply(planMeetingPermissions(input), {
+    meetings: row.id,
+    progress: progress.id,
+    agenda: {},
+  });
+  const agenda = await sofie.lists.replaceAgenda(meeting.key, items);
+  const rows: PlanRows = {
+    meetings: row.id,
+    progress: progress.id,
+    agenda: Object.fromEntries(agenda.map((a) => [a.value.id, a.id])),
+  };
+  return { rows, input };
+}
+
+type Assignment = string;
+
+/** What a scope holds, as "user:<upn>=Role" / "circle=Role" / "siteMembers=Role", sorted; null when inheriting. */
+async function scopeState(
+  rest: SharePointRest,
+  plan: MeetingPermissionPlan,
+  rows: PlanRows,
+  scope: Scope,
+): Promise<Assignment[] | null | 'missing'> {
+  const web = rest.sp.web;
+  let list: string;
+  let id: number | undefined;
+  if (scope.kind === 'meetingRow' || scope.kind === 'agendaRow') {
+    list = scope.kind === 'meetingRow' ? scope.list : 'AgendaItems';
+    const rowId =
+      scope.kind === 'agendaRow'
+        ? rows.agenda[scope.itemId]
+        : scope.list === 'Meetings'
+          ? rows.meetings
+          : rows.progress;
+    id = Number(rowId);
+  } else {
+    list = scope.list;
+    const root = (
+      await web.lists.getByTitle(list).rootFolder.select('ServerRelativeUrl')<{ ServerRelativeUrl: string }>()
+    ).ServerRelativeUrl;
+    const path = scope.kind === 'meetingFolder' ? plan.folder : `${plan.folder}/${scope.itemNumber}`;
+    try {
+      id = (
+        await web.getFolderByServerRelativePath(`${root}/${path}`).listItemAllFields.select('Id')<{
+          Id: number;
+        }>()
+      ).Id;
+    } catch {
+      return 'missing';
+    }
+  }
+  const item = web.lists.getByTitle(list).items.getById(id);
+  const { HasUniqueRoleAssignments } = await item.select('HasUniqueRoleAssignments')<{
+    HasUniqueRoleAssignments: boolean;
+  }>();
+  if (!HasUniqueRoleAssignments) return null;
+  const members = await web.associatedMemberGroup.select('Id')<{ Id: number }>();
+  const assignments = await item.roleAssignments.expand('Member', 'RoleDefinitionBindings')<
+    Array<{
+      PrincipalId: number;
+      Member: { Id: number; LoginName: string; Title: string; PrincipalType: number };
+      RoleDefinitionBindings: Array<{ RoleTypeKind: number; Hidden?: boolean }>;
+    }>
+  >();
+  const roleName = { 2: 'Read', 3: 'Contribute', 5: 'Full Control' } as Record<number, string>;
+  return assignments
+    .flatMap((a) =>
+      a.RoleDefinitionBindings.filter((b) => !b.Hidden && b.RoleTypeKind !== 1).map((b) => {
+        const who =
+          a.Member.Id === members.Id
+            ? 'siteMembers'
+            : a.Member.Title === plan.groupTitle
+              ? 'circle'
+              : `user:${a.Member.LoginName.split('|').pop()!.toLowerCase()}`;
+        return `${who}=${roleName[b.RoleTypeKind] ?? b.RoleTypeKind}`;
+      }),
+    )
+    .sort();
+}
+
+const expected = (grants: Grant[]) =>
+  grants
+    .map((g) => `${g.principal.kind === 'user' ? `user:${g.principal.upn}` : g.principal.kind}=${g.role}`)
+    .sort();
+
+async function expectExactly(plan: MeetingPermissionPlan, rows: PlanRows) {
+  for (const { scope, grants } of plan.unique) {
+    expect({ scope, holds: await scopeState(sofie.rest, plan, rows, scope) }).toEqual({
+      scope,
+      holds: expected(grants),
+    });
+  }
+  for (const scope of plan.inheriting) {
+    const state = await scopeState(sofie.rest, plan, rows, scope);
+    expect({ scope, holds: state === 'missing' ? null : state }).toEqual({ scope, holds: null });
+  }
+}
+
+async function groupMembers(title: string): Promise<string[]> {
+  const users = await sofie.rest.sp.web.siteGroups.getByName(title).users.select('LoginName')<
+    Array<{ LoginName: string }>
+  >();
+  return users.map((u) => u.LoginName.split('|').pop()!.toLowerCase()).sort();
+}
+
+describe('SharePointPermissions on the local SharePoint', () => {
+  test('a plan applied: the circle group, the meeting folders and rows hold exactly the plan; twice makes no call', async () => {
+    const meeting = meetingOf();
+    const { rows, input } = await setUp(meeting, [item('a', 1), item('b', 2)]);
+    const plan = planMeetingPermissions(input);
+    const before = sofie.rest.counter.permissionChanges;
+    const report = await sofie.permissions.apply(plan, rows);
+    expect(report.pending).toEqual([]);
+    // The bench's request counter sees exactly the calls the report counts.
+    expect(sofie.rest.counter.permissionChanges - before).toBe(report.calls);
+    await expectExactly(plan, rows);
+    expect(await groupMembers(plan.groupTitle)).toEqual(plan.circle);
+    expect(plan.circle).toEqual(['anders@kommune.example', 'mads@kommune.example', 'sofie@kommune.example']);
+
+    const again = await sofie.permissions.apply(plan, rows);
+    expect(again).toEqual({ calls: 0, pending: [] });
+    // A fresh adapter (a new page) finds everything in place too.
+    expect(await localSharePoint(server, SOFIE).permissions.apply(plan, rows)).toEqual({
+      calls: 0,
+      pending: [],
+    });
+  });
+
+  test('a row not written yet is pending, not an error', async () => {
+    const meeting = meetingOf();
+    const row = await sofie.lists.saveMeeting(meeting);
+    const plan = planMeetingPermissions({ meeting, items: [item('x', 1)], approved: false, archive: false });
+    const report = await sofie.permissions.apply(plan, { meetings: row.id, agenda: {} });
+    expect(report.pending).toEqual([{ kind: 'meetingRow', list: 'MeetingProgress' }]);
+  });
+
+  test('changing the referent moves Contribute, and the circle changes by one member each way', async () => {
+    const meeting = meetingOf();
+    const { rows, input } = await setUp(meeting, [item('a', 1)]);
+    await sofie.permissions.apply(planMeetingPermissions(input), rows);
+    const changed = { ...meeting, attendees: [person('anders'), person('erik')], referent: person('erik') };
+    const plan = planMeetingPermissions({ ...input, meeting: changed });
+    const report = await sofie.permissions.apply(plan, rows);
+    await expectExactly(plan, rows);
+    expect(await groupMembers(plan.groupTitle)).toEqual([
+      'anders@kommune.example',
+      'erik@kommune.example',
+      'sofie@kommune.example',
+    ]);
+    // Group: +erik −mads; Decisions, FollowUps folders and the MeetingProgress row: +erik −mads each.
+    expect(report.calls).toBe(2 + 3 * 2);
+    const decisions = await scopeState(sofie.rest, plan, rows, { kind: 'meetingFolder', list: 'Decisions' });
+    expect(decisions).toContain('user:erik@kommune.example=Contribute');
+    expect(decisions).not.toContain('user:mads@kommune.example=Contribute');
+  });
+
+  test("approval takes the referent's Contribute from decisions and follow-ups; reopening gives it back", async () => {
+    const meeting = meetingOf();
+    const { rows, input } = await setUp(meeting, [item('a', 1)]);
+    await sofie.permissions.apply(planMeetingPermissions(input), rows);
+    const approved = planMeetingPermissions({ ...input, approved: true });
+    const report = await sofie.permissions.apply(approved, rows);
+    expect(report.calls).toBe(2);
+    await expectExactly(approved, rows);
+    for (const list of ['Decisions', 'FollowUps'] as const) {
+      expect(await scopeState(sofie.rest, approved, rows, { kind: 'meetingFolder', list })).not.toContain(
+        'user:mads@kommune.example=Contribute',
+      );
+    }
+    // The clock stays the referent's.
+    expect(
+      await scopeState(sofie.rest, approved, rows, { kind: 'meetingRow', list: 'MeetingProgress' }),
+    ).toContain('user:mads@kommune.example=Contribute');
+    const reopened = planMeetingPermissions(input);
+    expect((await sofie.permissions.apply(reopened, rows)).calls).toBe(2);
+    await expectExactly(reopened, rows);
+  });
+
+  test("a guest's item gets its own scopes (agenda row, both item folders); without the guest they inherit again", async () => {
+    const meeting = meetingOf();
+    const guest = { name: 'Kamilla Uhd Hansen', upn: 'kamilla@kommune.example' };
+    const items = [item('a', 1), item('b', 2, { guests: [guest] })];
+    const { rows, input } = await setUp(meeting, items);
+    const plan = planMeetingPermissions(input);
+    await sofie.permissions.apply(plan, rows);
+    await expectExactly(plan, rows);
+    expect(await scopeState(sofie.rest, plan, rows, { kind: 'agendaRow', itemId: 'b' })).toContain(
+      'user:kamilla@kommune.example=Read',
+    );
+    expect(
+      await scopeState(sofie.rest, plan, rows, { kind: 'itemFolder', list: 'Decisions', itemNumber: 2 }),
+    ).toContain('user:kamilla@kommune.example=Read');
+    expect(await scopeState(sofie.rest, plan, rows, { kind: 'agendaRow', itemId: 'a' })).toBeNull();
+    expect(await scopeState(sofie.rest, plan, rows, { kind: 'meetingRow', list: 'Meetings' })).toContain(
+      'user:kamilla@kommune.example=Read',
+    );
+
+    const without = planMeetingPermissions({ ...input, items: [item('a', 1), item('b', 2)] });
+    await sofie.permissions.apply(without, rows);
+    await expectExactly(without, rows);
+    expect(
+      await scopeState(sofie.rest, without, rows, { kind: 'itemFolder', list: 'Decisions', itemNumber: 2 }),
+    ).toBeNull();
+  });
+
+  test('only the organizer may apply: the referent gets Forbidden', async () => {
+    const meeting = meetingOf();
+    const { rows, input } = await setUp(meeting);
+    const mads = localSharePoint(server, 'mads@kommune.example');
+    await expect(mads.permissions.apply(planMeetingPermissions(input), rows)).rejects.toMatchObject({
+      kind: 'Forbidden',
+    });
+  });
+
+  test("removeFolder deletes the meeting's AbsenceReasons folder with the reasons in it", async () => {
+    const meeting = meetingOf();
+    const { rows, input } = await setUp(meeting);
+    const plan = planMeetingPermissions(input);
+    await sofie.permissions.apply(plan, rows);
+    await sofie.lists.saveAbsence(meeting.key, {
+      person: person('sofie'),
+      kind: 'Afbud',
+      items: [],
+      reason: 'Tandlæge',
+      registeredAt: '2024-02-19T08:00:00.000Z',
+    });
+    await sofie.permissions.removeFolder(plan, 'AbsenceReasons');
+    expect(await scopeState(sofie.rest, plan, rows, { kind: 'meetingFolder', list: 'AbsenceReasons' })).toBe(
+      'missing',
+    );
+    const snapshot = await sofie.lists.openMeeting(meeting.key);
+    expect(snapshot.absences.map((a) => a.value.reason)).toEqual([undefined]);
+    await sofie.permissions.removeFolder(plan, 'AbsenceReasons'); // already gone: nothing to do
+  });
+});
