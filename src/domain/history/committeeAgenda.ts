@@ -1,6 +1,5 @@
 import type { ImportedGuest, ImportedItem, ImportedMeeting } from './importedMeeting';
-import { addGuest } from './information';
-import { isLetterheadLine } from './letterhead';
+import { isAddressLine } from './letterhead';
 import { clock, DASH, isNoise, joinLines, ocrNumber, parseDanishDate } from './ocrText';
 
 /**
@@ -95,7 +94,7 @@ function titleAbove(lines: string[], at: number, floor: number): string[] {
       i--;
       continue;
     }
-    if (NOT_TITLE.test(line) || BACKGROUND.test(line) || TIME.test(line) || isLetterheadLine(line)) break;
+    if (NOT_TITLE.test(line) || BACKGROUND.test(line) || TIME.test(line) || isAddressLine(line)) break;
     out.unshift(line);
     i--;
   }
@@ -160,7 +159,7 @@ export function parseCommitteeAgenda(lines: string[], warnings: string[]): Impor
         span.item.durationMinutes = t[5] !== undefined ? Number(t[5]) : minutesBetween(t);
       }
       const g = GUEST.exec(line);
-      if (g) addGuest(meeting, guest(g[1], span.item.title));
+      if (g) meeting.guests.push(guest(g[1], span.item.title));
     }
     meeting.items.push(span.item);
   });

@@ -7,8 +7,8 @@ import type { ImportedGuest, ImportedMeeting } from './importedMeeting';
  * "Referent: A" — referent;
  * "C deltager under punktet "…"." — a guest on one item.
  */
-export function readInformation(meeting: ImportedMeeting, text: string): void {
-  for (const sentence of sentencesOf(text)) {
+export function readInformation(meeting: ImportedMeeting, lines: string[]): void {
+  for (const sentence of sentencesOf(joinInformation(lines))) {
     const absent = /^Afbud\s*(?:fra\b|:)\s*(.+)$/i.exec(sentence);
     if (absent) meeting.absent.push(...names(absent[1]));
     const isReferent = /^(.+?)\s+er\s+referent(?:er)?$/i.exec(sentence);
@@ -20,6 +20,13 @@ export function readInformation(meeting: ImportedMeeting, text: string): void {
     if (guest) addGuest(meeting, { name: guest[1].trim(), item: guest[2].trim() });
   }
 }
+
+/** The lines as one text; a labelled line ("Referent: A") ends its sentence where the line ends. */
+function joinInformation(lines: string[]): string {
+  return lines.map((l) => (LABELLED.test(l) && !/[.!]$/.test(l) ? `${l}.` : l)).join(' ');
+}
+
+const LABELLED = /^(?:Referent(?:er)?|Afbud)\s*:/i;
 
 /** Sentences of the line: a full stop (or !) before a space or the end; a quoted title may hold stops. */
 function sentencesOf(text: string): string[] {

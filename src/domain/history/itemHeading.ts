@@ -10,7 +10,7 @@ const PUNKT = /^Punkt\s+([0-9lIOoSB|]{1,2})\s*[:.]\s*(.*)$/i;
 const BESLUTNING = /^Beslutning\s+for\s+Punkt\s+([0-9lIOoSB|]{1,2})\s*[:.]?\s*(.*)$/i;
 const REFERAT = /^Referat$/i;
 /** Words a broken heading line ends with when the title continues on the next line. */
-const CONTINUES = /(?:\s(?:og|i|af|for|til|på|pa|p&|med|om|fra|ved|samt|vedr\.)|[-,:§–])$/i;
+const CONTINUES = /(?:\s(?:og|i|af|for|til|på|pa|p&|p8|pé|med|om|fra|ved|samt|vedr\.)|[-,:§–])$/i;
 const MINUTES_AT_END = /\(\d{1,3}\s*min(?:\.|utter)?\)$/i;
 
 export interface Heading {

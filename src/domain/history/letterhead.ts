@@ -11,12 +11,14 @@ const POSTCODE = /^\d{4}\s+\p{Lu}\p{L}+(?:\s+\p{Lu})?$/u;
 const MUNICIPALITY = /^\p{Lu}\p{L}+\s+Kommune$/u;
 const CAPITALS = /^[\p{Lu}\s&,.-]{6,}$/u;
 
+/** A line of the address block: contact lines, e-mail, postcode, municipality. */
+export function isAddressLine(line: string): boolean {
+  return CONTACT.test(line) || EMAIL_ONLY.test(line) || POSTCODE.test(line) || MUNICIPALITY.test(line);
+}
+
+/** Any letterhead line, the department's name in capitals included (which a title may also be). */
 export function isLetterheadLine(line: string): boolean {
   return (
-    CONTACT.test(line) ||
-    EMAIL_ONLY.test(line) ||
-    POSTCODE.test(line) ||
-    MUNICIPALITY.test(line) ||
-    (CAPITALS.test(line) && /\p{Lu}{3,}/u.test(line) && !/^LUKKET PUNKT$/.test(line))
+    isAddressLine(line) || (CAPITALS.test(line) && /\p{Lu}{3,}/u.test(line) && !/^LUKKET PUNKT$/.test(line))
   );
 }

@@ -68,5 +68,5 @@ export function readHeader(meeting: ImportedMeeting, lines: string[], warnings: 
   if (infoAt < 0) return;
   const info = [INFORMATION.exec(rest[infoAt])![1], ...rest.slice(infoAt + 1)].filter(Boolean);
   meeting.information = info.join('\n') || null;
-  readInformation(meeting, info.join(' '));
+  readInformation(meeting, info);
 }

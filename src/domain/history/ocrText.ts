@@ -64,6 +64,9 @@ export function categoryOf(text: string): Category | null {
   return null;
 }
 
+/** "Social- og …": a hyphen before "og"/"eller" shortens a compound; it is not a word broken in two. */
+const SUSPENDED = /^(?:og|eller|samt|til)\b/;
+
 /**
  * Join lines that OCR broke: a word hyphenated at the end of a line continues without the hyphen
  * ("beskaefti-" + "gelsesudvalget"); otherwise lines are joined with a space.
@@ -74,7 +77,8 @@ export function joinLines(lines: string[]): string {
     const line = raw.trim();
     if (!line) continue;
     if (!out) out = line;
-    else if (/\p{L}-$/u.test(out) && /^\p{Ll}/u.test(line)) out = out.slice(0, -1) + line;
+    else if (/\p{L}-$/u.test(out) && /^\p{Ll}/u.test(line) && !SUSPENDED.test(line))
+      out = out.slice(0, -1) + line;
     else out = `${out} ${line}`;
   }
   return out;
@@ -93,6 +97,6 @@ export function isNoise(line: string): boolean {
     /^Side \d+ af \d+$/i.test(line) ||
     /^Overblik:/i.test(line) ||
     /^Klik her for at angive tekst/i.test(line) ||
-    /^\d{1,4}$/.test(line)
+    /^\d{1,3}$/.test(line)
   );
 }

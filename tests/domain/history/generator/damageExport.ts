@@ -1,0 +1,235 @@
+import fc from 'fast-check';
+import type { Line, LineRole } from './renderExport';
+
+/**
+ * OCR damage to a rendered export, each kind as a scanner does it. Every function returns the new
+ * lines and records what it destroyed (field paths such as "series" or "items.3.category"), so the
+ * property asks the import only for what is still in the text. Letter substitutions destroy nothing:
+ * the import keeps text as written, so the expectation is the same substitution of the model's text.
+ */
+export interface Damaged {
+  lines: Line[];
+  destroyed: Set<string>;
+  /** Letter substitutions applied to the whole text (a scanner confuses the same letters throughout). */
+  letters: Record<string, string>;
+  /** What was done, for the counterexample shrinking reports. */
+  log: string[];
+}
+
+export type DamageOp =
+  | { kind: 'loseHeader' }
+  | { kind: 'breakLine'; at: number; where: number }
+  | { kind: 'pageHeaders'; every: number; text: string }
+  | { kind: 'dashes'; dash: '–' | '—' }
+  | { kind: 'garbleNumber'; at: number }
+  | { kind: 'loseLine'; at: number };
+
+export const HEADER_ROLES: LineRole[] = [
+  'series',
+  'headDate',
+  'location',
+  'information',
+  'informationLabelled',
+];
+export const HEADER_FIELDS = [
+  'series',
+  'date',
+  'times',
+  'location',
+  'information',
+  'absent',
+  'referent',
+  'guests',
+];
+
+/** Small words a title may be broken after (the format joins the next line to them). */
+const LINK_WORDS = new Set(['og', 'i', 'for', 'på', 'til', 'af']);
+
+/** Where a line may be broken so the format still says it continues; [] when it may not be broken. */
+function breakPoints(line: Line): number[] {
+  const t = line.text;
+  const spaces = [...t.matchAll(/ /g)].map((m) => m.index);
+  switch (line.role) {
+    case 'itemHeading':
+    case 'tocEntry':
+    case 'decisionHeading': {
+      const titleStart = t.indexOf(':') + 2;
+      const points: number[] = [];
+      const minutes = /\s\(\d+ min\)/.exec(t);
+      if (minutes && line.role !== 'decisionHeading') points.push(minutes.index);
+      for (const s of spaces) {
+        if (s <= titleStart) continue;
+        const before = t.slice(0, s).split(' ').pop() ?? '';
+        if (LINK_WORDS.has(before) && s < (minutes?.index ?? t.length)) points.push(s);
+      }
+      // Negative: hyphenate inside a long word ("budgettemad-" / "røftelser").
+      for (const w of t.slice(titleStart).matchAll(/\p{Ll}{12,}/gu)) points.push(-(titleStart + w.index + 6));
+      return points;
+    }
+    case 'decision':
+    case 'information':
+    case 'sectionTitle':
+      return spaces.filter((s) => s > 0 && s < t.length - 1 && !/^\d+\.$/.test(t.slice(0, s)));
+    case 'headDate':
+      return [t.indexOf(' ')];
+    case 'meetingDate':
+      return [t.lastIndexOf(' ')];
+    case 'subject':
+      return spaces.filter((s) => s > 'Emne:'.length);
+    default:
+      return [];
+  }
+}
+
+/** Breaks line `at` (among the breakable ones) at break point `where`: "a b" → "a" / "b", "ab" → "a-" / "b". */
+function breakLine(lines: Line[], at: number, where: number, d: Damaged): Line[] {
+  const candidates = lines
+    .map((l, i) => ({ l, i, points: l.broken ? [] : breakPoints(l) }))
+    .filter((c) => c.points.length);
+  if (!candidates.length) return lines;
+  const c = candidates[at % candidates.length];
+  const p = c.points[where % c.points.length];
+  const text = c.l.text;
+  const [first, second] =
+    p >= 0 ? [text.slice(0, p), text.slice(p + 1)] : [`${text.slice(0, -p)}-`, text.slice(-p)];
+  d.log.push(`break line ${c.i} "${first}" / "${second}"`);
+  const out = [...lines];
+  out.splice(c.i, 1, { ...c.l, text: first, broken: true }, { ...c.l, text: second, broken: true });
+  return out;
+}
+
+/** Replaces digits of an item number the way OCR misreads them: 1 → l or I, 0 → O. */
+function garbleNumber(lines: Line[], at: number, d: Damaged): Line[] {
+  const candidates = lines
+    .map((l, i) => ({ l, i }))
+    .filter(
+      ({ l }) =>
+        /^(?:Punkt|Beslutning for Punkt) \d*[10]/.test(l.text) ||
+        (l.role === 'sectionTitle' && /^\d+\. /.test(l.text)),
+    );
+  if (!candidates.length) return lines;
+  const { l, i } = candidates[at % candidates.length];
+  const text =
+    l.role === 'sectionTitle'
+      ? l.text.replace(/^\d+\. /, '')
+      : l.text.replace(
+          /(Punkt )(\d+)/,
+          (_m, p: string, n: string) => p + n.replace(/1/g, at % 2 ? 'l' : 'I').replace(/0/g, 'O'),
+        );
+  d.log.push(`garble number "${l.text.slice(0, 30)}" → "${text.slice(0, 30)}"`);
+  const out = [...lines];
+  out[i] = { ...l, text };
+  return out;
+}
+
+/** OCR drops a line: a category line or a LUKKET PUNKT line (what it said is gone). */
+function loseLine(lines: Line[], at: number, d: Damaged): Line[] {
+  const candidates = lines
+    .map((l, i) => ({ l, i }))
+    .filter(({ l }) => l.role === 'category' || l.role === 'closed');
+  if (!candidates.length) return lines;
+  const { l, i } = candidates[at % candidates.length];
+  // A category line in the table of contents names the category of the items under it.
+  const inToc = lines.slice(i + 1).find((x) => x.role !== 'blank')?.role === 'tocEntry';
+  if (l.role === 'closed') d.destroyed.add(`items.${l.item}.closed`);
+  else if (inToc) {
+    for (let k = i + 1; k < lines.length && (lines[k].role === 'tocEntry' || lines[k].role === 'blank'); k++)
+      if (lines[k].item) d.destroyed.add(`items.${lines[k].item}.category`);
+  } else d.destroyed.add(`items.${l.item}.category`);
+  d.log.push(`lose line ${i} "${l.text}"`);
+  return lines.filter((_x, k) => k !== i);
+}
+
+function insertPageHeaders(lines: Line[], every: number, text: string, d: Damaged): Line[] {
+  const out: Line[] = [];
+  let page = 1;
+  lines.forEach((l, i) => {
+    if (i > 0 && i % every === 0) {
+      page++;
+      out.push({ text, role: 'blank' }, { text: `Side ${page} af 9`, role: 'blank' });
+    }
+    out.push(l);
+  });
+  if (page < 3) out.push({ text, role: 'blank' }, { text, role: 'blank' });
+  d.log.push(`page headers "${text}" every ${every} lines`);
+  return out;
+}
+
+const DASHED: LineRole[] = ['headDate', 'category', 'meetingTime', 'sectionTime'];
+
+export function damage(lines: Line[], ops: DamageOp[], letters: Record<string, string>): Damaged {
+  const d: Damaged = { lines, destroyed: new Set(), letters, log: [] };
+  for (const op of ops) {
+    switch (op.kind) {
+      case 'loseHeader':
+        if (d.lines.some((l) => HEADER_ROLES.includes(l.role))) {
+          d.lines = d.lines.filter((l) => !HEADER_ROLES.includes(l.role));
+          HEADER_FIELDS.forEach((f) => d.destroyed.add(f));
+          d.log.push('lose header');
+        }
+        break;
+      case 'breakLine':
+        d.lines = breakLine(d.lines, op.at, op.where, d);
+        break;
+      case 'pageHeaders':
+        d.lines = insertPageHeaders(d.lines, op.every, op.text, d);
+        break;
+      case 'dashes':
+        d.lines = d.lines.map((l) =>
+          DASHED.includes(l.role) ? { ...l, text: l.text.replace(/ - /g, ` ${op.dash} `) } : l,
+        );
+        d.log.push(`dashes ${op.dash}`);
+        break;
+      case 'garbleNumber':
+        d.lines = garbleNumber(d.lines, op.at, d);
+        break;
+      case 'loseLine':
+        d.lines = loseLine(d.lines, op.at, d);
+        break;
+    }
+  }
+  return d;
+}
+
+/** Applies the scanner's letter substitutions to text (the export's, or the model's for expectations). */
+export function substitute(text: string, letters: Record<string, string>): string {
+  return text.replace(/[æøåÆØÅ]/g, (ch) => letters[ch] ?? ch);
+}
+
+export const lettersArb: fc.Arbitrary<Record<string, string>> = fc.record({
+  å: fc.constantFrom('å', 'a', '&', '8'),
+  ø: fc.constantFrom('ø', 'g', '@', 'o'),
+  æ: fc.constantFrom('æ', 'ze', 'z', 'a'),
+  Å: fc.constantFrom('Å', 'A'),
+  Ø: fc.constantFrom('Ø', '@', 'O'),
+  Æ: fc.constantFrom('Æ', 'AE'),
+});
+
+export const damageOpsArb = (pageHeader: string, header: boolean): fc.Arbitrary<DamageOp[]> =>
+  fc.array(
+    fc.oneof(
+      {
+        arbitrary: fc.record({ kind: fc.constant('breakLine' as const), at: fc.nat(), where: fc.nat() }),
+        weight: 5,
+      },
+      { arbitrary: fc.record({ kind: fc.constant('garbleNumber' as const), at: fc.nat() }), weight: 1 },
+      { arbitrary: fc.record({ kind: fc.constant('loseLine' as const), at: fc.nat() }), weight: 1 },
+      {
+        arbitrary: fc.record({
+          kind: fc.constant('pageHeaders' as const),
+          every: fc.integer({ min: 7, max: 40 }),
+          text: fc.constant(pageHeader),
+        }),
+        weight: 1,
+      },
+      {
+        arbitrary: fc.record({
+          kind: fc.constant('dashes' as const),
+          dash: fc.constantFrom('–' as const, '—' as const),
+        }),
+        weight: 1,
+      },
+      ...(header ? [{ arbitrary: fc.constant({ kind: 'loseHeader' as const }), weight: 1 }] : []),
+    ),
+    { maxLength: 8 },
+  );

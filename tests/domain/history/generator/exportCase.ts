@@ -1,0 +1,187 @@
+import fc from 'fast-check';
+import type { ImportedMeeting } from '../../../../src/domain/history/importedMeeting';
+import {
+  damage,
+  damageOpsArb,
+  HEADER_FIELDS,
+  lettersArb,
+  substitute,
+  type DamageOp,
+  type Damaged,
+} from './damageExport';
+import { committeeMeetingArb, raadmandMeetingArb, type ModelMeeting } from './meetingModel';
+import {
+  informationLines,
+  longDate,
+  renderCommittee,
+  renderRaadmand,
+  type CommitteeLayout,
+  type RaadmandLayout,
+} from './renderExport';
+
+/** One generated case: a meeting, how it was laid out, and what OCR did to it. */
+export interface ExportCase {
+  meeting: ModelMeeting;
+  layout: RaadmandLayout | CommitteeLayout;
+  ops: DamageOp[];
+  letters: Record<string, string>;
+}
+
+const raadmandLayoutArb: fc.Arbitrary<RaadmandLayout> = fc.record({
+  toc: fc.constantFrom('none' as const, 'commaTab' as const, 'tab' as const, 'dots' as const),
+  categoriesIn: fc.constantFrom('body' as const, 'toc' as const, 'both' as const),
+  decisions: fc.constantFrom('interleaved' as const, 'referat' as const),
+  blankAfterHeading: fc.boolean(),
+  timeSeparator: fc.constantFrom(':' as const, '.' as const),
+});
+
+const committeeLayoutArb: fc.Arbitrary<CommitteeLayout> = fc.record({
+  letterhead: fc.boolean(),
+  numberedSections: fc.boolean(),
+  timeSeparator: fc.constantFrom(':' as const, '.' as const),
+});
+
+function pageHeaderOf(m: ModelMeeting): string {
+  return m.kind === 'raadmand' ? `${m.series.split(' ')[0]} ${longDate(m.date)}` : longDate(m.date);
+}
+
+export const exportCaseArb: fc.Arbitrary<ExportCase> = fc
+  .oneof(
+    fc.tuple(raadmandMeetingArb, raadmandLayoutArb).map(([meeting, layout]) => {
+      // A table of contents groups every item under its category.
+      const categorised = layout.toc !== 'none' && layout.categoriesIn !== 'body';
+      return {
+        meeting: categorised
+          ? {
+              ...meeting,
+              items: meeting.items.map((i) => ({
+                ...i,
+                category: i.category ?? ('Til orientering' as const),
+              })),
+            }
+          : meeting,
+        layout,
+      };
+    }),
+    fc.tuple(committeeMeetingArb, committeeLayoutArb).map(([meeting, layout]) => ({ meeting, layout })),
+  )
+  .chain(({ meeting, layout }) =>
+    fc
+      .record({ ops: damageOpsArb(pageHeaderOf(meeting), meeting.kind === 'raadmand'), letters: lettersArb })
+      .map(({ ops, letters }) => ({ meeting, layout, ops, letters })),
+  );
+
+export function renderCase(c: ExportCase): { text: string; damaged: Damaged } {
+  const lines =
+    c.meeting.kind === 'raadmand'
+      ? renderRaadmand(c.meeting, c.layout as RaadmandLayout)
+      : renderCommittee(c.meeting, c.layout as CommitteeLayout);
+  const damaged = damage(lines, c.ops, c.letters);
+  const text = damaged.lines.map((l) => substitute(l.text, c.letters)).join('\n');
+  return { text, damaged };
+}
+
+export const FIELD_KINDS = [
+  'meetings',
+  'series',
+  'date',
+  'times',
+  'location',
+  'information',
+  'absent',
+  'referent',
+  'guests',
+  'kind',
+  'items',
+  'titles',
+  'categories',
+  'durations',
+  'decisions',
+  'followUpOwners',
+  'closed',
+] as const;
+export type FieldKind = (typeof FIELD_KINDS)[number];
+
+export interface FieldCheck {
+  kind: FieldKind;
+  /** Field path, e.g. "items.3.category". */
+  path: string;
+  expected: unknown;
+  actual: (m: ImportedMeeting) => unknown;
+}
+
+/** What the import must give back: every field of the model the damage did not destroy. */
+export function requiredFields(c: ExportCase, damaged: Damaged): FieldCheck[] {
+  const ocr = (s: string) => substitute(s, damaged.letters);
+  const m = c.meeting;
+  const checks: FieldCheck[] = [];
+  const add = (kind: FieldKind, path: string, expected: unknown, actual: (x: ImportedMeeting) => unknown) => {
+    if (!damaged.destroyed.has(path)) checks.push({ kind, path, expected, actual });
+  };
+  const item = (x: ImportedMeeting, n: number) => x.items.find((i) => i.number === n);
+  if (m.kind === 'raadmand') {
+    add('series', 'series', ocr(m.series), (x) => x.series);
+    add('date', 'date', m.date, (x) => x.date);
+    add('times', 'times', [m.start, m.end], (x) => [x.start, x.end]);
+    add('location', 'location', ocr(m.location), (x) => x.location);
+    add(
+      'information',
+      'information',
+      ocr(
+        informationLines(m)
+          .map((l) => l.text)
+          .join(' '),
+      ),
+      (x) => x.information,
+    );
+    add('absent', 'absent', m.absent.map(ocr), (x) => x.absent);
+    add('referent', 'referent', m.referent.map(ocr), (x) => x.referent);
+    add(
+      'guests',
+      'guests',
+      m.guest ? [{ name: ocr(m.guest.name), item: ocr(m.items[m.guest.item - 1].title) }] : [],
+      (x) => x.guests,
+    );
+    add('kind', 'kind', m.minutes ? 'minutes' : 'agenda', (x) => x.kind);
+  } else {
+    add('series', 'series', ocr(m.subject), (x) => x.series);
+    add('date', 'date', m.date, (x) => x.date);
+    add('times', 'times', [m.start, m.end], (x) => [x.start, x.end]);
+    add('location', 'location', ocr(m.location), (x) => x.location);
+    add(
+      'guests',
+      'guests',
+      m.items.flatMap((i) => i.guests.map((g) => ({ name: ocr(g), item: ocr(i.title) }))),
+      (x) => x.guests,
+    );
+    add('kind', 'kind', 'agenda', (x) => x.kind);
+  }
+  add(
+    'items',
+    'items',
+    m.items.map((i) => i.number),
+    (x) => x.items.map((i) => i.number),
+  );
+  for (const i of m.items) {
+    const p = `items.${i.number}`;
+    add('titles', `${p}.title`, ocr(i.title), (x) => item(x, i.number)?.title);
+    add('categories', `${p}.category`, i.category, (x) => item(x, i.number)?.category);
+    add('durations', `${p}.durationMinutes`, i.minutes, (x) => item(x, i.number)?.durationMinutes);
+    add(
+      'decisions',
+      `${p}.decision`,
+      i.decision ? ocr(i.decision.join('\n\n')) : null,
+      (x) => item(x, i.number)?.decision,
+    );
+    add(
+      'followUpOwners',
+      `${p}.followUps`,
+      i.followUps.map((f) => f.owners.map(ocr)),
+      (x) => item(x, i.number)?.followUps.map((f) => f.owners),
+    );
+    add('closed', `${p}.closed`, i.closed, (x) => item(x, i.number)?.closed === true);
+  }
+  return checks;
+}
+
+export { HEADER_FIELDS };

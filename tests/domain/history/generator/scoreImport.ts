@@ -1,0 +1,37 @@
+import { parseExport } from '../../../../src/domain/history/parseExport';
+import { norm } from '../importAccuracy';
+import { FIELD_KINDS, renderCase, requiredFields, type ExportCase, type FieldKind } from './exportCase';
+
+export interface CaseScore {
+  text: string;
+  log: string[];
+  /** Per field kind: fields required and fields the import got right. */
+  byKind: Record<FieldKind, { fields: number; correct: number }>;
+  misses: string[];
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(norm(a ?? null)) === JSON.stringify(norm(b ?? null));
+
+/** Renders, damages and imports one case, and checks every field the damage left in the text. */
+export function scoreCase(c: ExportCase): CaseScore {
+  const { text, damaged } = renderCase(c);
+  const byKind = Object.fromEntries(
+    FIELD_KINDS.map((k) => [k, { fields: 0, correct: 0 }]),
+  ) as CaseScore['byKind'];
+  const misses: string[] = [];
+  const { meetings } = parseExport(text, 'generated.txt');
+  byKind.meetings.fields++;
+  if (meetings.length === 1) byKind.meetings.correct++;
+  else misses.push(`meetings: got ${meetings.length}, expected 1`);
+  const m = meetings[0];
+  for (const check of requiredFields(c, damaged)) {
+    byKind[check.kind].fields++;
+    const actual = m ? check.actual(m) : undefined;
+    if (m && same(actual, check.expected)) byKind[check.kind].correct++;
+    else
+      misses.push(
+        `${check.path}: got ${JSON.stringify(actual)?.slice(0, 120)}, expected ${JSON.stringify(check.expected)?.slice(0, 120)}`,
+      );
+  }
+  return { text, log: damaged.log, byKind, misses };
+}
