@@ -21,17 +21,23 @@ export interface Heading {
   next: number;
 }
 
-function heading(lines: string[], at: number, pattern: RegExp): Heading | null {
+function heading(lines: string[], at: number, pattern: RegExp, titleBelow: boolean): Heading | null {
   const m = pattern.exec(lines[at]);
   const number = m ? ocrNumber(m[1]) : null;
   if (!m || number === null) return null;
-  const { title, next } = headingTitle(lines, at, m[2]);
+  const { title, next } = headingTitle(lines, at, m[2], titleBelow);
   const split = splitDuration(title);
   return { number, title: split.title, minutes: split.minutes, next };
 }
 
-export const recogniseItemHeading = (lines: string[], at: number) => heading(lines, at, PUNKT);
-export const recogniseDecisionHeading = (lines: string[], at: number) => heading(lines, at, BESLUTNING);
+/** "Punkt 3: Title"; a heading with nothing after the colon has its title on the next line. */
+export const recogniseItemHeading = (lines: string[], at: number) => heading(lines, at, PUNKT, true);
+/**
+ * "Beslutning for Punkt 3: Title", or "Beslutning for Punkt 3" alone: then the next line is the decision
+ * (the item heading gave the title).
+ */
+export const recogniseDecisionHeading = (lines: string[], at: number) =>
+  heading(lines, at, BESLUTNING, false);
 export const isReferatHeading = (line: string) => REFERAT.test(line);
 
 /** True for a line that opens an item or decision (used to stop a title or a list). */
@@ -40,12 +46,20 @@ export function isHeadingLine(line: string): boolean {
 }
 
 /** A heading's title, continued on the next line(s) where OCR or layout broke it. */
-function headingTitle(lines: string[], at: number, first: string): { title: string; next: number } {
+function headingTitle(
+  lines: string[],
+  at: number,
+  first: string,
+  titleBelow: boolean,
+): { title: string; next: number } {
   let title = first.trim();
   let next = at + 1;
   if (!title) {
+    if (!titleBelow) return { title, next };
     while (next < lines.length && !lines[next]) next++;
-    if (next < lines.length && !isHeadingLine(lines[next])) title = lines[next++];
+    // "Punkt 2:" / "Referat": an item titled Referat, not the Referat section.
+    if (next < lines.length && (!isHeadingLine(lines[next]) || REFERAT.test(lines[next])))
+      title = lines[next++];
   }
   for (let guard = 0; guard < 2 && next < lines.length; guard++) {
     const following = lines[next];

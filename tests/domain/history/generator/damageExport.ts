@@ -22,7 +22,11 @@ export type DamageOp =
   | { kind: 'pageHeaders'; every: number; text: string }
   | { kind: 'dashes'; dash: '–' | '—' }
   | { kind: 'garbleNumber'; at: number }
-  | { kind: 'loseLine'; at: number };
+  | { kind: 'loseLine'; at: number }
+  | { kind: 'keywordLetters'; variant: number }
+  | { kind: 'pageMarkOnLine'; at: number }
+  | { kind: 'tabsToSpaces' }
+  | { kind: 'doubleSpace' };
 
 export const HEADER_ROLES: LineRole[] = [
   'series',
@@ -53,10 +57,12 @@ function breakPoints(line: Line): number[] {
     case 'itemHeading':
     case 'tocEntry':
     case 'decisionHeading': {
+      if (!t.includes(':')) return [];
       const titleStart = t.indexOf(':') + 2;
       const points: number[] = [];
       const minutes = /\s\(\d+ min\)/.exec(t);
       if (minutes && line.role !== 'decisionHeading') points.push(minutes.index);
+      if (line.role === 'itemHeading') points.push(titleStart - 1);
       for (const s of spaces) {
         if (s <= titleStart) continue;
         const before = t.slice(0, s).split(' ').pop() ?? '';
@@ -157,6 +163,27 @@ function insertPageHeaders(lines: Line[], every: number, text: string, d: Damage
 
 const DASHED: LineRole[] = ['headDate', 'category', 'meetingTime', 'sectionTime'];
 
+/** Scanners misread the format's own words too, and not always as they misread the rest. */
+const KEYWORD_MISREADINGS: Array<Array<[RegExp, string]>> = [
+  [
+    [/^Mødedato:/, 'Mgdedato:'],
+    [/^Mødetid: Kl\./, 'M@detid: KI.'],
+    [/^Mødested:/, 'Modested:'],
+    [/^Baggrund\/formål:/, 'Baggrund/formal:'],
+    [/drøftelse$/, 'drgftelse'],
+  ],
+  [
+    [/^Mødedato:/, 'M@dedato:'],
+    [/^Mødetid: Kl\./, 'Mgdetid: Kl'],
+    [/^Baggrund\/formål:/, 'Baggrund/form8l:'],
+    [/drøftelse$/, 'dr@ftelse'],
+    [/^Beslutning for/, 'Beslutning for'],
+  ],
+];
+
+/** Lines a page mark may be flattened onto ("Tid: 17.53 - 17.55 (2 min.) Side 2 af 5"). */
+const MARKABLE: LineRole[] = ['sectionTime', 'sectionField', 'decision', 'location', 'category'];
+
 export function damage(lines: Line[], ops: DamageOp[], letters: Record<string, string>): Damaged {
   const d: Damaged = { lines, destroyed: new Set(), letters, log: [] };
   for (const op of ops) {
@@ -185,6 +212,33 @@ export function damage(lines: Line[], ops: DamageOp[], letters: Record<string, s
         break;
       case 'loseLine':
         d.lines = loseLine(d.lines, op.at, d);
+        break;
+      case 'keywordLetters': {
+        const rules = KEYWORD_MISREADINGS[op.variant % KEYWORD_MISREADINGS.length];
+        d.lines = d.lines.map((l) => ({
+          ...l,
+          text: rules.reduce((t, [from, to]) => t.replace(from, to), l.text),
+        }));
+        d.log.push(`keyword letters ${op.variant % KEYWORD_MISREADINGS.length}`);
+        break;
+      }
+      case 'pageMarkOnLine': {
+        const candidates = d.lines.map((l, i) => ({ l, i })).filter(({ l }) => MARKABLE.includes(l.role));
+        if (!candidates.length) break;
+        const { l, i } = candidates[op.at % candidates.length];
+        d.lines = d.lines.map((x, k) =>
+          k === i ? { ...l, text: `${l.text} Side ${(op.at % 5) + 1} af 5` } : x,
+        );
+        d.log.push(`page mark on line ${i}`);
+        break;
+      }
+      case 'tabsToSpaces':
+        d.lines = d.lines.map((l) => ({ ...l, text: l.text.replace(/\t/g, ' ') }));
+        d.log.push('tabs to spaces');
+        break;
+      case 'doubleSpace':
+        d.lines = d.lines.flatMap((l) => [l, { text: '', role: 'blank' as const }]);
+        d.log.push('double-spaced (Word)');
         break;
     }
   }

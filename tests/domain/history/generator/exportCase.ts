@@ -9,13 +9,19 @@ import {
   type DamageOp,
   type Damaged,
 } from './damageExport';
-import { committeeMeetingArb, raadmandMeetingArb, type ModelMeeting } from './meetingModel';
+import {
+  committeeMeetingArb,
+  raadmandMeetingArb,
+  type CommitteeMeeting,
+  type ModelMeeting,
+} from './meetingModel';
 import {
   informationLines,
   longDate,
   renderCommittee,
   renderRaadmand,
   type CommitteeLayout,
+  type Line,
   type RaadmandLayout,
 } from './renderExport';
 
@@ -23,6 +29,8 @@ import {
 export interface ExportCase {
   meeting: ModelMeeting;
   layout: RaadmandLayout | CommitteeLayout;
+  /** A committee agenda printed under one of the rådmandsmøde's items: a second meeting in the file. */
+  attached: { meeting: CommitteeMeeting; layout: CommitteeLayout; to: number } | null;
   ops: DamageOp[];
   letters: Record<string, string>;
 }
@@ -32,22 +40,30 @@ const raadmandLayoutArb: fc.Arbitrary<RaadmandLayout> = fc.record({
   categoriesIn: fc.constantFrom('body' as const, 'toc' as const, 'both' as const),
   decisions: fc.constantFrom('interleaved' as const, 'referat' as const),
   blankAfterHeading: fc.boolean(),
+  titleInDecisionHeading: fc.boolean(),
   timeSeparator: fc.constantFrom(':' as const, '.' as const),
 });
 
 const committeeLayoutArb: fc.Arbitrary<CommitteeLayout> = fc.record({
-  letterhead: fc.boolean(),
+  letterhead: fc.constantFrom('none' as const, 'top' as const, 'afterShortList' as const),
   numberedSections: fc.boolean(),
   timeSeparator: fc.constantFrom(':' as const, '.' as const),
+  minutesInTime: fc.boolean(),
+  weekday: fc.boolean(),
 });
 
 function pageHeaderOf(m: ModelMeeting): string {
   return m.kind === 'raadmand' ? `${m.series.split(' ')[0]} ${longDate(m.date)}` : longDate(m.date);
 }
 
+const attachedArb = fc.option(
+  fc.record({ meeting: committeeMeetingArb, layout: committeeLayoutArb, to: fc.nat() }),
+  { nil: null, freq: 3 },
+);
+
 export const exportCaseArb: fc.Arbitrary<ExportCase> = fc
   .oneof(
-    fc.tuple(raadmandMeetingArb, raadmandLayoutArb).map(([meeting, layout]) => {
+    fc.tuple(raadmandMeetingArb, raadmandLayoutArb, attachedArb).map(([meeting, layout, attached]) => {
       // A table of contents groups every item under its category.
       const categorised = layout.toc !== 'none' && layout.categoriesIn !== 'body';
       return {
@@ -61,20 +77,34 @@ export const exportCaseArb: fc.Arbitrary<ExportCase> = fc
             }
           : meeting,
         layout,
+        attached: attached && { ...attached, to: (attached.to % meeting.items.length) + 1 },
       };
     }),
-    fc.tuple(committeeMeetingArb, committeeLayoutArb).map(([meeting, layout]) => ({ meeting, layout })),
-  )
-  .chain(({ meeting, layout }) =>
     fc
-      .record({ ops: damageOpsArb(pageHeaderOf(meeting), meeting.kind === 'raadmand'), letters: lettersArb })
-      .map(({ ops, letters }) => ({ meeting, layout, ops, letters })),
+      .tuple(committeeMeetingArb, committeeLayoutArb)
+      .map(([meeting, layout]) => ({ meeting, layout, attached: null })),
+  )
+  .chain((c) =>
+    fc
+      .record({
+        ops: damageOpsArb(pageHeaderOf(c.meeting), c.meeting.kind === 'raadmand'),
+        letters: lettersArb,
+      })
+      .map(({ ops, letters }) => ({ ...c, ops, letters })),
   );
 
+/** The meetings of the file, in the order the import gives them. */
+export const meetingsOf = (c: ExportCase): ModelMeeting[] =>
+  c.attached ? [c.meeting, c.attached.meeting] : [c.meeting];
+
 export function renderCase(c: ExportCase): { text: string; damaged: Damaged } {
+  const attached = c.attached && {
+    lines: renderCommittee(c.attached.meeting, c.attached.layout).map((l): Line => ({ ...l, meeting: 1 })),
+    to: c.attached.to,
+  };
   const lines =
     c.meeting.kind === 'raadmand'
-      ? renderRaadmand(c.meeting, c.layout as RaadmandLayout)
+      ? renderRaadmand(c.meeting, c.layout as RaadmandLayout, attached)
       : renderCommittee(c.meeting, c.layout as CommitteeLayout);
   const damaged = damage(lines, c.ops, c.letters);
   const text = damaged.lines.map((l) => substitute(l.text, c.letters)).join('\n');
@@ -110,13 +140,16 @@ export interface FieldCheck {
   actual: (m: ImportedMeeting) => unknown;
 }
 
-/** What the import must give back: every field of the model the damage did not destroy. */
-export function requiredFields(c: ExportCase, damaged: Damaged): FieldCheck[] {
+/**
+ * What the import must give back of meeting `index` of the file: every field of the model the damage
+ * did not destroy.
+ */
+export function requiredFields(m: ModelMeeting, index: number, damaged: Damaged): FieldCheck[] {
   const ocr = (s: string) => substitute(s, damaged.letters);
-  const m = c.meeting;
   const checks: FieldCheck[] = [];
   const add = (kind: FieldKind, path: string, expected: unknown, actual: (x: ImportedMeeting) => unknown) => {
-    if (!damaged.destroyed.has(path)) checks.push({ kind, path, expected, actual });
+    if (!damaged.destroyed.has(index ? `${index}.${path}` : path))
+      checks.push({ kind, path, expected, actual });
   };
   const item = (x: ImportedMeeting, n: number) => x.items.find((i) => i.number === n);
   if (m.kind === 'raadmand') {

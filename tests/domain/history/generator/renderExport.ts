@@ -38,6 +38,8 @@ export interface Line {
   item?: number;
   /** Set on a line made by breaking another: it is not broken again. */
   broken?: true;
+  /** Lines of the second meeting in the file (a committee agenda attached to an item). */
+  meeting?: 1;
 }
 
 export interface RaadmandLayout {
@@ -47,14 +49,24 @@ export interface RaadmandLayout {
   /** Minutes: "Beslutning for Punkt N" under each item, or a Referat section after the agenda. */
   decisions: 'interleaved' | 'referat';
   blankAfterHeading: boolean;
+  /** "Beslutning for Punkt 3: Title" or only "Beslutning for Punkt 3". */
+  titleInDecisionHeading: boolean;
   timeSeparator: ':' | '.';
 }
 
 export interface CommitteeLayout {
-  letterhead: boolean;
+  /** Where the letterhead and address block stand (a page break mid-letter flattens it between sections). */
+  letterhead: 'none' | 'top' | 'afterShortList';
   numberedSections: boolean;
   timeSeparator: ':' | '.';
+  /** "Tid: 18.15 – 18.18 (3 min.)" or only "Tid: 18.15 – 18.18". */
+  minutesInTime: boolean;
+  /** "Mødedato: 9. november 2022" or "Mødedato: Onsdag den 9. november 2022". */
+  weekday: boolean;
 }
+
+const WEEKDAYS = ['Søndag', 'Mandag', 'Tirsdag', 'Onsdag', 'Torsdag', 'Fredag', 'Lørdag'];
+const weekdayOf = (iso: string) => WEEKDAYS[new Date(`${iso}T12:00:00Z`).getUTCDay()];
 
 export const MONTHS = [
   'januar',
@@ -111,7 +123,15 @@ export function informationLines(m: RaadmandMeeting): Line[] {
 const withMinutes = (i: ModelItem) => (i.minutes === null ? i.title : `${i.title} (${i.minutes} min)`);
 const blank = (): Line => ({ text: '', role: 'blank' });
 
-export function renderRaadmand(m: RaadmandMeeting, layout: RaadmandLayout): Line[] {
+/**
+ * A rådmandsmøde; `attached` (a committee agenda, as the secretariat attaches the committee's letter to
+ * "Orientering om udvalget") is printed under the heading of item `attachedTo`.
+ */
+export function renderRaadmand(
+  m: RaadmandMeeting,
+  layout: RaadmandLayout,
+  attached: { lines: Line[]; to: number } | null = null,
+): Line[] {
   const sep = layout.timeSeparator;
   const info = informationLines(m);
   const lines: Line[] = [
@@ -158,6 +178,7 @@ export function renderRaadmand(m: RaadmandMeeting, layout: RaadmandLayout): Line
       lines.push({ text: `Kategori - ${item.category}`, role: 'category', item: item.number });
     if (item.closed) lines.push({ text: 'LUKKET PUNKT', role: 'closed', item: item.number });
     lines.push(blank());
+    if (attached && attached.to === item.number) lines.push(...attached.lines, blank());
   };
   const decision = (item: ModelItem) => {
     for (const paragraph of item.decision ?? []) {
@@ -171,7 +192,9 @@ export function renderRaadmand(m: RaadmandMeeting, layout: RaadmandLayout): Line
       heading(item);
       notes(item);
       lines.push({
-        text: `Beslutning for Punkt ${item.number}: ${item.title}`,
+        text: layout.titleInDecisionHeading
+          ? `Beslutning for Punkt ${item.number}: ${item.title}`
+          : `Beslutning for Punkt ${item.number}`,
         role: 'decisionHeading',
         item: item.number,
       });
@@ -212,14 +235,19 @@ const LETTERHEAD = [
 export function renderCommittee(m: CommitteeMeeting, layout: CommitteeLayout): Line[] {
   const sep = layout.timeSeparator;
   const lines: Line[] = [];
-  if (layout.letterhead)
+  const letterhead = () => {
     for (const text of LETTERHEAD) lines.push(text ? { text, role: 'letterhead' } : blank());
+  };
+  if (layout.letterhead === 'top') letterhead();
   lines.push(
     { text: `Emne: ${m.subject}`, role: 'subject' },
     blank(),
-    { text: `Mødedato: ${longDate(m.date)}`, role: 'meetingDate' },
+    {
+      text: `Mødedato: ${layout.weekday ? `${weekdayOf(m.date)} den ` : ''}${longDate(m.date)}`,
+      role: 'meetingDate',
+    },
     blank(),
-    { text: `Mødetid: Kl. ${clock(m.start, '.')} - ${clock(m.end, '.')}`, role: 'meetingTime' },
+    { text: `Mødetid: Kl. ${clock(m.start, sep)} - ${clock(m.end, sep)}`, role: 'meetingTime' },
     blank(),
     { text: `Mødested: ${m.location}`, role: 'meetingPlace' },
     blank(),
@@ -245,7 +273,7 @@ export function renderCommittee(m: CommitteeMeeting, layout: CommitteeLayout): L
     at += item.minutes ?? 0;
     lines.push(
       {
-        text: `Tid: ${clock(hhmm(from), sep)} - ${clock(hhmm(at), sep)} (${item.minutes} min.)`,
+        text: `Tid: ${clock(hhmm(from), sep)} - ${clock(hhmm(at), sep)}${layout.minutesInTime ? ` (${item.minutes} min.)` : ''}`,
         role: 'sectionTime',
         item: n,
       },

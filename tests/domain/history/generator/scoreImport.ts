@@ -1,6 +1,13 @@
 import { parseExport } from '../../../../src/domain/history/parseExport';
 import { norm } from '../importAccuracy';
-import { FIELD_KINDS, renderCase, requiredFields, type ExportCase, type FieldKind } from './exportCase';
+import {
+  FIELD_KINDS,
+  meetingsOf,
+  renderCase,
+  requiredFields,
+  type ExportCase,
+  type FieldKind,
+} from './exportCase';
 
 export interface CaseScore {
   text: string;
@@ -20,18 +27,21 @@ export function scoreCase(c: ExportCase): CaseScore {
   ) as CaseScore['byKind'];
   const misses: string[] = [];
   const { meetings } = parseExport(text, 'generated.txt');
+  const models = meetingsOf(c);
   byKind.meetings.fields++;
-  if (meetings.length === 1) byKind.meetings.correct++;
-  else misses.push(`meetings: got ${meetings.length}, expected 1`);
-  const m = meetings[0];
-  for (const check of requiredFields(c, damaged)) {
-    byKind[check.kind].fields++;
-    const actual = m ? check.actual(m) : undefined;
-    if (m && same(actual, check.expected)) byKind[check.kind].correct++;
-    else
-      misses.push(
-        `${check.path}: got ${JSON.stringify(actual)?.slice(0, 120)}, expected ${JSON.stringify(check.expected)?.slice(0, 120)}`,
-      );
-  }
+  if (meetings.length === models.length) byKind.meetings.correct++;
+  else misses.push(`meetings: got ${meetings.length}, expected ${models.length}`);
+  models.forEach((model, k) => {
+    const m = meetings[k];
+    for (const check of requiredFields(model, k, damaged)) {
+      byKind[check.kind].fields++;
+      const actual = m ? check.actual(m) : undefined;
+      if (m && same(actual, check.expected)) byKind[check.kind].correct++;
+      else
+        misses.push(
+          `${k ? `meeting ${k + 1} ` : ''}${check.path}: got ${JSON.stringify(actual)?.slice(0, 160)}, expected ${JSON.stringify(check.expected)?.slice(0, 160)}`,
+        );
+    }
+  });
   return { text, log: damaged.log, byKind, misses };
 }
