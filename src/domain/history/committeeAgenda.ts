@@ -1,4 +1,5 @@
-import type { ImportedGuest, ImportedItem, ImportedMeeting } from './importedMeeting';
+import type { ImportedItem, ImportedMeeting } from './importedMeeting';
+import { guestsIn } from './information';
 import { isAddressLine } from './letterhead';
 import { clock, DASH, isNoise, joinLines, ocrNumber, parseDanishDate } from './ocrText';
 
@@ -26,7 +27,6 @@ const TIME = new RegExp(
 );
 const SUB_ITEM = /^[A-Z]\)\s/;
 const NUMBERED = /^([0-9lIO]{1,2})\.\s+(.+)$/;
-const GUEST = /^(.+?)\s+deltager\s+under\s+punktet\b/i;
 const CLOSED = /^LUKKET PUNKT$/i;
 /** Lines of the form head and of page furniture, which are never an item title. */
 const NOT_TITLE =
@@ -158,9 +158,9 @@ export function parseCommitteeAgenda(lines: string[], warnings: string[]): Impor
       if (t && span.item.durationMinutes === null) {
         span.item.durationMinutes = t[5] !== undefined ? Number(t[5]) : minutesBetween(t);
       }
-      const g = GUEST.exec(line);
-      if (g) meeting.guests.push(guest(g[1], span.item.title));
     }
+    for (const paragraph of paragraphsOf(lines.slice(span.from, to)))
+      for (const name of guestsIn(paragraph)) meeting.guests.push({ name, item: span.item.title });
     meeting.items.push(span.item);
   });
   if (meeting.items.length === 0)
@@ -172,8 +172,14 @@ function minutesBetween(t: RegExpExecArray): number {
   return Number(t[3]) * 60 + Number(t[4]) - (Number(t[1]) * 60 + Number(t[2]));
 }
 
-function guest(name: string, item: string): ImportedGuest {
-  return { name: name.replace(/^.*?[.:]\s+/, '').trim(), item };
+/** The text between blank lines, broken lines joined. */
+function paragraphsOf(lines: string[]): string[] {
+  const out: string[][] = [[]];
+  for (const line of lines) {
+    if (!line) out.push([]);
+    else if (!isNoise(line)) out[out.length - 1].push(line);
+  }
+  return out.filter((p) => p.length).map(joinLines);
 }
 
 /** True for the "Mødedato:" line that opens a committee agenda's head. */

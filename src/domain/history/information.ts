@@ -59,3 +59,39 @@ export function names(list: string): string[] {
 export function addGuest(meeting: ImportedMeeting, g: ImportedGuest): void {
   if (!meeting.guests.some((x) => x.name === g.name && x.item === g.item)) meeting.guests.push(g);
 }
+
+const TAKES_PART = /\s+deltager\s+(?:under\s+punktet|under\s+behandlingen|i\s+forbindelse\s+med)\b/i;
+
+/**
+ * The guests a paragraph of an item's text names: "Driftschef Janus Hedemann deltager under punktet.",
+ * "Sundhedschef i Sundhed og Omsorg, Otto Ohrt og Konsulent, Sophie Bertelsen deltager i forbindelse
+ * med udvalgets behandling af sagen." (people written "Role, Name" and joined by "og").
+ */
+export function guestsIn(paragraph: string): string[] {
+  const out: string[] = [];
+  for (const sentence of paragraph.split(/(?<=[.!])\s+(?=[^\p{Ll}\s])/u)) {
+    const m = TAKES_PART.exec(sentence);
+    if (!m) continue;
+    const subject = sentence
+      .slice(0, m.index)
+      .replace(/^[\p{L}/]+\s*:\s*/u, '')
+      .trim();
+    if (subject) out.push(...peopleIn(subject));
+  }
+  return out;
+}
+
+/** "A og B" → both; "Role i X og Y, A og Role, B" → split only where "og" starts the next "Role, Name". */
+function peopleIn(subject: string): string[] {
+  if (!subject.includes(',')) return subject.split(/\s+og\s+/).filter(Boolean);
+  const people: string[] = [];
+  let from = 0;
+  for (const m of subject.matchAll(/\s+og\s+(?=[^\p{Ll}\s][\p{L}@&-]*,)/gu)) {
+    const before = subject.slice(from, m.index);
+    if (!before.includes(',')) continue;
+    people.push(before.trim());
+    from = m.index + m[0].length;
+  }
+  people.push(subject.slice(from).trim());
+  return people.filter(Boolean);
+}

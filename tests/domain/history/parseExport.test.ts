@@ -62,7 +62,16 @@ describe('the seeds import as the hand-written expectations say', () => {
       title: 'Godkendelse af dagsorden',
       durationMinutes: 3,
     });
-    expect(committee.guests).toEqual([{ name: 'Driftschef Janus Hedemann', item: committee.items[4].title }]);
+    // "Sundhedschef …, Otto Ohrt og Konsulent, Sophie Bertelsen … deltager i forbindelse med udvalgets
+    // behandling af sagen." names two guests of item 4; "Driftschef Janus Hedemann deltager under punktet." one of item 5.
+    expect(committee.guests).toEqual([
+      { name: 'Sundhedschef i Sundhed og Omsorg, Otto Ohrt', item: committee.items[3].title },
+      {
+        name: 'Konsulent, Sophie Bertelsen fra Sociale Forhold og Beskaeftigelse',
+        item: committee.items[3].title,
+      },
+      { name: 'Driftschef Janus Hedemann', item: committee.items[4].title },
+    ]);
     // The rådmandsmøde has no head in this export: its date comes from the indstilling's cover line.
     expect(meetings.find((m) => m.date === '2024-06-24')?.kind).toBe('minutes');
   });
@@ -117,6 +126,76 @@ Intet.
       },
     ]);
     expect(warnings).toEqual([expect.stringContaining('"Beslutning for Punkt 7" uden et punkt 7')]);
+  });
+
+  test('a clean export: the table of contents is navigation, and "Beslutning for Punkt N" decides items of the same meeting', () => {
+    const clean = [
+      'Rådmandsmøder 2022-2025 (Rådmandsmøde)',
+      '09-01-2023 10.00 – 12.00',
+      'Rådmandens kontor',
+      'Information: Afbud fra Erik. Louise eller Mads tager referat.',
+      '',
+      'Indhold',
+      'Kategori - Til godkendelse',
+      'Punkt 1: Dagsorden,\t2',
+      'Kategori - Til drøftelse',
+      'Punkt 2: Budget 2024 (20 min) ........ 2',
+      '',
+      'Punkt 1: Dagsorden',
+      'Beslutning for Punkt 1: Dagsorden',
+      'Godkendt.',
+      '',
+      'Punkt 2: Budget 2024 (20 min)',
+      '',
+      'Beslutning for Punkt 2: Budget 2024',
+      'Kredsen drøftede budgettet. Økonomi følger op på anlæg.',
+    ].join('\n');
+    const { meetings, warnings } = parseExport(clean, 'ren.txt');
+    expect(warnings).toEqual([]);
+    expect(meetings).toHaveLength(1);
+    expect(meetings[0]).toMatchObject({
+      date: '2023-01-09',
+      start: '10:00',
+      referent: ['Louise', 'Mads'],
+      kind: 'minutes',
+    });
+    expect(
+      meetings[0].items.map((i) => [i.number, i.title, i.category, i.durationMinutes, i.decision]),
+    ).toEqual([
+      [1, 'Dagsorden', 'Til godkendelse', null, 'Godkendt.'],
+      [2, 'Budget 2024', 'Til drøftelse', 20, 'Kredsen drøftede budgettet. Økonomi følger op på anlæg.'],
+    ]);
+    expect(meetings[0].items[1].followUps.map((f) => f.owners)).toEqual([['Økonomi']]);
+  });
+
+  test('a committee agenda letter on its own: letterhead, "Side 1 af 2", a date broken over lines, em dashes', () => {
+    const letter = [
+      'SOCIALE FORHOLD OG BESKÆFTIGELSE',
+      'Aarhus Kommune',
+      'Telefon: 89 40 20 00',
+      'Side 1 af 2',
+      'Emne: Social- og Beskæftigelsesudvalgets møde',
+      'Mødedato: 9. november',
+      '2022',
+      'Mødetid: Kl. 18.15 — 19.45',
+      'Mødested: Rådhuset',
+      '',
+      'Dagsorden kort:',
+      '1. Godkendelse af dagsorden',
+      '',
+      '1. Godkendelse af dagsorden',
+      '',
+      'Baggrund/formål: Dagsordenen godkendes.',
+      'Tid: 18.15 — 18.18 (3 min.)',
+    ].join('\n');
+    const { meetings, warnings } = parseExport(letter, 'udvalg.txt');
+    expect(warnings).toEqual([]);
+    expect(meetings).toEqual([
+      expect.objectContaining({ date: '2022-11-09', start: '18:15', end: '19:45', location: 'Rådhuset' }),
+    ]);
+    expect(meetings[0].items).toEqual([
+      expect.objectContaining({ number: 1, title: 'Godkendelse af dagsorden', durationMinutes: 3 }),
+    ]);
   });
 
   test('two meetings in one file: numbering that starts again begins the next meeting', () => {

@@ -74,6 +74,7 @@ function breakPoints(line: Line): number[] {
     }
     case 'decision':
     case 'information':
+    case 'guestLine':
     case 'sectionTitle':
       return spaces.filter((s) => s > 0 && s < t.length - 1 && !/^\d+\.$/.test(t.slice(0, s)));
     case 'headDate':

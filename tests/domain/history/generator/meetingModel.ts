@@ -20,7 +20,10 @@ export interface ModelItem {
   decision: string[] | null;
   followUps: ModelFollowUp[];
   closed: boolean;
-  /** Committee agendas: people who take part in this item only. */
+  /**
+   * Committee agendas: people who take part in this item only; one "Role Name" ("… deltager under
+   * punktet."), or several "Role, Name" ("… og … deltager i forbindelse med udvalgets behandling af sagen.").
+   */
   guests: string[];
 }
 
@@ -288,7 +291,17 @@ export const committeeMeetingArb: fc.Arbitrary<CommitteeMeeting> = fc
         title: fc.oneof(fc.constantFrom('Godkendelse af dagsorden', 'Pause', 'Evt.'), titleArb),
         minutes: fc.integer({ min: 0, max: 55 }),
         closed: fc.boolean(),
-        guests: fc.uniqueArray(titledPersonArb, { maxLength: 1 }),
+        guests: fc.oneof(
+          fc.constant<string[]>([]),
+          titledPersonArb.map((p) => [p]),
+          fc
+            .uniqueArray(fc.tuple(pick(ROLES), personArb), {
+              minLength: 2,
+              maxLength: 2,
+              selector: ([, p]) => p,
+            })
+            .map((pair) => pair.map(([role, p]) => `${role}, ${p}`)),
+        ),
       }),
       { minLength: 1, maxLength: 10 },
     ),

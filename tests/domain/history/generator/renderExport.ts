@@ -262,8 +262,14 @@ export function renderCommittee(m: CommitteeMeeting, layout: CommitteeLayout): L
     const title = layout.numberedSections ? `${n}. ${item.title}` : item.title;
     lines.push({ text: title, role: 'sectionTitle', item: n }, blank());
     lines.push({ text: `Baggrund/formål: Udvalget orienteres om punktet.`, role: 'sectionField', item: n });
-    for (const guest of item.guests)
-      lines.push({ text: `${guest} deltager under punktet.`, role: 'guestLine', item: n });
+    if (item.guests.length === 1)
+      lines.push({ text: `${item.guests[0]} deltager under punktet.`, role: 'guestLine', item: n });
+    else if (item.guests.length > 1)
+      lines.push(blank(), {
+        text: `${listOf(item.guests)} deltager i forbindelse med udvalgets behandling af sagen.`,
+        role: 'guestLine',
+        item: n,
+      });
     lines.push(
       blank(),
       { text: 'Ansvarlig: Eva Borchorst Mejnertz', role: 'sectionField', item: n },
