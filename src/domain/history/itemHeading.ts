@@ -6,8 +6,8 @@ import { joinLines, ocrNumber, splitDuration } from './ocrText';
  * a title may run over two or three lines.
  */
 
-const PUNKT = /^Punkt\s+([0-9lIOoSB|]{1,2})\s*[:.]\s*(.*)$/i;
-const BESLUTNING = /^Beslutning\s+for\s+Punkt\s+([0-9lIOoSB|]{1,2})\s*[:.]?\s*(.*)$/i;
+const PUNKT = /^Punkt\s*([0-9lIOoSB|]{1,2})\s*[:.]\s*(.*)$/i;
+const BESLUTNING = /^Beslutning\s+for\s+Punkt\s*([0-9lIOoSB|]{1,2})\s*[:.]?\s*(.*)$/i;
 const REFERAT = /^Referat$/i;
 /** Words a broken heading line ends with when the title continues on the next line. */
 const CONTINUES = /(?:\s(?:og|i|af|for|til|på|pa|p&|p8|pé|med|om|fra|ved|samt|vedr\.)|[-,:§–])$/i;

@@ -27,7 +27,7 @@ export interface TableOfContents {
 }
 
 const TITLE = /^Indhold(?:sfortegnelse)?$/i;
-const ENTRY = /^Punkt\s+([0-9lIOoSB|]{1,2})\s*[:.]\s*(.*)$/i;
+const ENTRY = /^Punkt\s*([0-9lIOoSB|]{1,2})\s*[:.]\s*(.*)$/i;
 /** The page number at the end of an entry: ",<tab>3", "<tab>3", ". . . . 3", "…… 3" (OCR: ", 3"). */
 const PAGE = /(?:\s*,\s*\t\s*|\s*\t+\s*|\s*(?:\.\s?){3,}\s*|\s*…+\s*)(\d{1,3})$/;
 const PAGE_AFTER_COMMA = /\s*,\s+(\d{1,3})$/;
