@@ -15,12 +15,23 @@ const LABELLED = /^[\p{L} /]{2,20}:/u;
 /** A title that names a date says so: "Referat fra mødet den 12. juni 2024" is no page header. */
 const NAMES_A_DATE = /\b(?:den|d\.|fra|af|til|pr\.|per|siden|om)\s+\d{1,2}[./-]/i;
 
+/**
+ * The same header misread differently on each page ("Rådmandsmøde", "Radmandsmgde", "R&dmandsm@de")
+ * is still the same header: lines are counted with the letters OCR confuses folded together.
+ */
+function pageKey(line: string): string {
+  return line
+    .toLowerCase()
+    .replace(/ze|ae|oe|aa|[æøå@&8gaoez]/g, '*')
+    .replace(/\s+/g, ' ');
+}
+
 export function dropPageHeaders(lines: string[]): string[] {
   const counts = new Map<string, number>();
-  for (const line of lines) if (line) counts.set(line, (counts.get(line) ?? 0) + 1);
+  for (const line of lines) if (line) counts.set(pageKey(line), (counts.get(pageKey(line)) ?? 0) + 1);
   const isPageHeader = (line: string) =>
     PAGE_LINE.test(line) ||
-    ((counts.get(line) ?? 0) > 1 &&
+    ((counts.get(pageKey(line)) ?? 0) > 1 &&
       line.length <= 80 &&
       parseDanishDate(line) !== null &&
       !isHeadingLine(line) &&

@@ -288,3 +288,25 @@ export const damageOpsArb = (pageHeader: string, header: boolean): fc.Arbitrary<
     ),
     { maxLength: 8 },
   );
+
+const STAND_INS: Record<string, string[]> = {
+  å: ['å', 'a', '&', '8'],
+  ø: ['ø', 'g', '@', 'o'],
+  æ: ['æ', 'ze', 'z', 'a'],
+  Å: ['Å', 'A'],
+  Ø: ['Ø', '@', 'O'],
+  Æ: ['Æ', 'AE'],
+};
+
+/** Each æ, ø, å of the line misread on its own, chosen by `seed` and the letter's place. */
+export function scatterLetters(text: string, seed: number): string {
+  return text.replace(/[æøåÆØÅ]/g, (ch, at: number) => {
+    const options = STAND_INS[ch];
+    return options[Math.abs((seed * 31 + at * 17) ^ (seed >>> 3)) % options.length];
+  });
+}
+
+/** Text with æ, ø, å and every stand-in for them folded to one mark: the comparison for scattered misreadings. */
+export function foldLetters(text: string): string {
+  return text.replace(/ze|AE|[æøåÆØÅ@&8agozeAO]/g, '*');
+}

@@ -1,4 +1,5 @@
 import { parseExport } from '../../../../src/domain/history/parseExport';
+import { foldLetters } from './damageExport';
 import { norm } from '../importAccuracy';
 import {
   FIELD_KINDS,
@@ -17,7 +18,10 @@ export interface CaseScore {
   misses: string[];
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(norm(a ?? null)) === JSON.stringify(norm(b ?? null));
+const same = (a: unknown, b: unknown, folded: boolean) => {
+  const text = (v: unknown) => JSON.stringify(norm(v ?? null));
+  return folded ? foldLetters(text(a)) === foldLetters(text(b)) : text(a) === text(b);
+};
 
 /** Renders, damages and imports one case, and checks every field the damage left in the text. */
 export function scoreCase(c: ExportCase): CaseScore {
@@ -33,10 +37,10 @@ export function scoreCase(c: ExportCase): CaseScore {
   else misses.push(`meetings: got ${meetings.length}, expected ${models.length}`);
   models.forEach((model, k) => {
     const m = meetings[k];
-    for (const check of requiredFields(model, k, damaged)) {
+    for (const check of requiredFields(c, model, k, damaged)) {
       byKind[check.kind].fields++;
       const actual = m ? check.actual(m) : undefined;
-      if (m && same(actual, check.expected)) byKind[check.kind].correct++;
+      if (m && same(actual, check.expected, c.scatter !== null)) byKind[check.kind].correct++;
       else
         misses.push(
           `${k ? `meeting ${k + 1} ` : ''}${check.path}: got ${JSON.stringify(actual)?.slice(0, 160)}, expected ${JSON.stringify(check.expected)?.slice(0, 160)}`,
