@@ -50,6 +50,9 @@ async function main() {
     return Object.fromEntries(Object.entries(r).map(([k, v]) => [`liveShare.${k}`, v]));
   });
   await step('import', async () => (await import('./archive')).benchImportAccuracy());
+  await step('importGenerated', async () =>
+    (await import('./importGenerated')).benchImportGenerated(tiny ? 500 : 10000),
+  );
   await step('archive', async () => (await import('./archive')).benchArchiveSearch(tiny ? 100 : 1000));
   if (!tiny) {
     await step('bundle', async () => {
