@@ -11,7 +11,7 @@ import { clock, DASH, isNoise, joinLines, ocrNumber, parseDanishDate } from './o
  * broken over lines. It is a meeting of its own.
  */
 
-export const MEETING_DATE = /^M\S{1,2}dedato\s*:\s*(.+)$/i;
+const MEETING_DATE = /^M\S{1,2}dedato\s*:\s*(.+)$/i;
 const MEETING_TIME = new RegExp(
   `^M\\S{1,2}detid\\s*:\\s*(?:K\\S\\.?\\s*)?(\\d{1,2})[.:](\\d{2})\\s*${DASH}\\s*(\\d{1,2})[.:](\\d{2})`,
   'i',

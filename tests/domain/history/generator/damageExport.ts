@@ -28,14 +28,14 @@ export type DamageOp =
   | { kind: 'tabsToSpaces' }
   | { kind: 'doubleSpace' };
 
-export const HEADER_ROLES: LineRole[] = [
+const HEADER_ROLES: LineRole[] = [
   'series',
   'headDate',
   'location',
   'information',
   'informationLabelled',
 ];
-export const HEADER_FIELDS = [
+const HEADER_FIELDS = [
   'series',
   'date',
   'times',

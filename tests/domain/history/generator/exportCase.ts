@@ -3,7 +3,6 @@ import type { ImportedMeeting } from '../../../../src/domain/history/importedMee
 import {
   damage,
   damageOpsArb,
-  HEADER_FIELDS,
   lettersArb,
   scatterLetters,
   substitute,
@@ -233,4 +232,3 @@ export function requiredFields(
   return checks;
 }
 
-export { HEADER_FIELDS };

@@ -211,7 +211,7 @@ const startArb = fc
   .record({ h: fc.integer({ min: 8, max: 18 }), m: fc.constantFrom(0, 15, 30, 45, 50) })
   .map(({ h, m }) => h * 60 + m);
 
-export const clockOf = (minutes: number) => `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
+const clockOf = (minutes: number) => `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
 
 function numbered(items: Array<Omit<ModelItem, 'number'>>): ModelItem[] {
   return items.map((item, k) => ({ ...item, number: k + 1 }));
@@ -330,4 +330,3 @@ export const committeeMeetingArb: fc.Arbitrary<CommitteeMeeting> = fc
     };
   });
 
-export const meetingArb: fc.Arbitrary<ModelMeeting> = fc.oneof(raadmandMeetingArb, committeeMeetingArb);

@@ -23,14 +23,17 @@ const same = (a: unknown, b: unknown, folded: boolean) => {
   return folded ? foldLetters(text(a)) === foldLetters(text(b)) : text(a) === text(b);
 };
 
-/** Renders, damages and imports one case, and checks every field the damage left in the text. */
-export function scoreCase(c: ExportCase): CaseScore {
+/**
+ * Renders, damages and imports one case, and checks every field the damage left in the text (`parse`
+ * can be another version of the parser, to compare).
+ */
+export function scoreCase(c: ExportCase, parse: typeof parseExport = parseExport): CaseScore {
   const { text, damaged } = renderCase(c);
   const byKind = Object.fromEntries(
     FIELD_KINDS.map((k) => [k, { fields: 0, correct: 0 }]),
   ) as CaseScore['byKind'];
   const misses: string[] = [];
-  const { meetings } = parseExport(text, 'generated.txt');
+  const { meetings } = parse(text, 'generated.txt');
   const models = meetingsOf(c);
   byKind.meetings.fields++;
   if (meetings.length === models.length) byKind.meetings.correct++;
