@@ -28,23 +28,8 @@ export type DamageOp =
   | { kind: 'tabsToSpaces' }
   | { kind: 'doubleSpace' };
 
-const HEADER_ROLES: LineRole[] = [
-  'series',
-  'headDate',
-  'location',
-  'information',
-  'informationLabelled',
-];
-const HEADER_FIELDS = [
-  'series',
-  'date',
-  'times',
-  'location',
-  'information',
-  'absent',
-  'referent',
-  'guests',
-];
+const HEADER_ROLES: LineRole[] = ['series', 'headDate', 'location', 'information', 'informationLabelled'];
+const HEADER_FIELDS = ['series', 'date', 'times', 'location', 'information', 'absent', 'referent', 'guests'];
 
 /** Small words a title may be broken after (the format joins the next line to them). */
 const LINK_WORDS = new Set(['og', 'i', 'for', 'på', 'til', 'af']);

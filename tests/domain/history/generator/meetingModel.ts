@@ -329,4 +329,3 @@ export const committeeMeetingArb: fc.Arbitrary<CommitteeMeeting> = fc
       items,
     };
   });
-
