@@ -16,7 +16,8 @@ import type { TocEntry } from './tableOfContents';
  * the meeting's own "Referat"; older and clean exports write "Beslutning for Punkt N" under each item
  * instead. The rules:
  * - a head immediately followed by "Referat" owns that referat; other heads wait for the next agenda;
- * - a table of contents belongs to the head above it (or to the agenda that follows it);
+ * - a table of contents belongs to the head above it (or to the agenda that follows it); an item it
+ *   lists whose heading is lost is taken from it;
  * - a "Referat" belongs to the meeting before it; item numbers that start again begin a new meeting;
  * - "Beslutning for Punkt N" is the decision on item N of the meeting it stands in;
  * - an indstilling belongs to the item heading above it (or, without one, to the item whose title it
@@ -204,13 +205,21 @@ function upsertItem(
 
 function finish(d: Draft, warnings: string[], source: string): ImportedMeeting {
   const m = d.meeting;
-  if (d.byNumber.size) m.items = [...d.byNumber.values()].sort((a, b) => a.number - b.number);
   for (const entry of d.toc) {
     const item = d.byNumber.get(entry.number);
-    if (!item) continue;
+    if (!item) {
+      // Its heading is lost (or unreadable): the table of contents is all that says the item was there.
+      warnings.push(`${source}: Punkt ${entry.number} "${entry.title}" står kun i indholdsfortegnelsen.`);
+      d.byNumber.set(entry.number, {
+        ...newItem(entry.number, entry.title, entry.minutes),
+        category: entry.category,
+      });
+      continue;
+    }
     if (item.category === null) item.category = entry.category;
     if (item.durationMinutes === null) item.durationMinutes = entry.minutes;
   }
+  if (d.byNumber.size) m.items = [...d.byNumber.values()].sort((a, b) => a.number - b.number);
   for (const loose of d.looseIndstillinger) {
     const match = bestTitleMatch(m.items, loose.title);
     if (match) {

@@ -17,6 +17,7 @@ const DATE_LINE = new RegExp(`^${DATE}\\s+${TIMES}$`);
 const DATE_ONLY = new RegExp(`^${DATE}$`);
 const TIMES_ONLY = new RegExp(`^${TIMES}$`);
 const INFORMATION = /^Information\s*:\s*(.*)$/i;
+const ITEM_TEXT = /^(?:Punkt\b|Beslutning\s+for\b|Kategori\b|LUKKET PUNKT$)/i;
 /** Lines that are never a series name above the date line. */
 const NOT_SERIES = /^(?:Punkt\s+\S+\s*[:.]|Referat$|Beslutning\s+for\b|Indhold$|Kategori\b)/i;
 
@@ -66,7 +67,14 @@ export function readHeader(meeting: ImportedMeeting, lines: string[], warnings: 
   if (beforeInfo.length > 1)
     warnings.push(`Mødehovedet ${meeting.date}: ulæste linjer "${preview(beforeInfo.slice(1))}"`);
   if (infoAt < 0) return;
-  const info = [INFORMATION.exec(rest[infoAt])![1], ...rest.slice(infoAt + 1)].filter(Boolean);
+  // What follows the Information line up to the next block is its text, unless it is an item's
+  // (a heading OCR made unreadable, "Punkt ?: …", and the lines under it).
+  const after = rest.slice(infoAt + 1);
+  const itemsAt = after.findIndex((l) => ITEM_TEXT.test(l));
+  const info = [
+    INFORMATION.exec(rest[infoAt])![1],
+    ...(itemsAt >= 0 ? after.slice(0, itemsAt) : after),
+  ].filter(Boolean);
   meeting.information = info.join('\n') || null;
   readInformation(meeting, info);
 }

@@ -19,7 +19,10 @@ export function parseExport(text: string, source = 'filen'): ImportResult {
   const lines = dropPageHeaders(sourceLines(text));
   const warnings: string[] = [];
   const blocks = findBlocks(lines);
-  if (!blocks.some((b) => b.kind !== 'indstilling' && b.kind !== 'toc')) {
+  const isExport = blocks.some(
+    (b) => (b.kind !== 'indstilling' && b.kind !== 'toc') || (b.kind === 'toc' && b.entries.length),
+  );
+  if (!isExport) {
     throw new NotAMeetingExport(
       `${source} ligner ikke en mødeeksport: der er hverken mødehoved, "Punkt N:", "Referat" eller udvalgsdagsorden.`,
     );

@@ -21,7 +21,7 @@ export type DamageOp =
   | { kind: 'breakLine'; at: number; where: number }
   | { kind: 'pageHeaders'; every: number; text: string }
   | { kind: 'dashes'; dash: '–' | '—' }
-  | { kind: 'garbleNumber'; at: number }
+  | { kind: 'garbleNumber'; at: number; unreadable: boolean }
   | { kind: 'loseLine'; at: number }
   | { kind: 'keywordLetters'; variant: number }
   | { kind: 'pageMarkOnLine'; at: number }
@@ -90,24 +90,49 @@ function breakLine(lines: Line[], at: number, where: number, d: Damaged): Line[]
   return out;
 }
 
-/** Replaces digits of an item number the way OCR misreads them: 1 → l or I, 0 → O. */
-function garbleNumber(lines: Line[], at: number, d: Damaged): Line[] {
+/**
+ * Misreads an item number: as OCR usually does, so the number can still be read (1 → l or I, 0 → O,
+ * the space after "Punkt" lost; a committee section's "N." lost, which its place gives back), or beyond
+ * reading ("Punkt ?:"). Then the heading is no heading: its item, and the item above (which the orphaned
+ * lines now follow), are destroyed; a decision heading destroys its decision.
+ */
+function garbleNumber(lines: Line[], at: number, unreadable: boolean, d: Damaged): Line[] {
   const candidates = lines
     .map((l, i) => ({ l, i }))
     .filter(
       ({ l }) =>
-        /^(?:Punkt|Beslutning for Punkt) \d*[10]/.test(l.text) ||
-        (l.role === 'sectionTitle' && /^\d+\. /.test(l.text)),
+        (/^(?:Punkt|Beslutning for Punkt) \d/.test(l.text) && l.role !== 'tocEntry') ||
+        (!unreadable && l.role === 'sectionTitle' && /^\d+\. /.test(l.text)),
     );
-  if (!candidates.length) return lines;
-  const { l, i } = candidates[at % candidates.length];
+  // A scan whose every heading is unreadable is no export of that meeting any more: keep one readable.
+  const readable = (x: Line, meeting: Line['meeting']) =>
+    x.meeting === meeting && /^(?:Punkt|Beslutning for Punkt)\s*[0-9lIO]/.test(x.text);
+  const usable = unreadable
+    ? candidates.filter(({ l, i }) => lines.some((x, k) => k !== i && readable(x, l.meeting)))
+    : candidates;
+  if (!usable.length) return lines;
+  const { l, i } = usable[at % usable.length];
+  const misread = (n: string) =>
+    unreadable ? ' ?' : at % 3 === 2 ? n : ` ${n.replace(/1/g, at % 2 ? 'l' : 'I').replace(/0/g, 'O')}`;
   const text =
     l.role === 'sectionTitle'
       ? l.text.replace(/^\d+\. /, '')
-      : l.text.replace(
-          /(Punkt )(\d+)/,
-          (_m, p: string, n: string) => p + n.replace(/1/g, at % 2 ? 'l' : 'I').replace(/0/g, 'O'),
-        );
+      : l.text.replace(/Punkt (\d+)/, (_m, n: string) => `Punkt${misread(n)}`);
+  if (unreadable && l.item !== undefined) {
+    const prefix = l.meeting ? `${l.meeting}.` : '';
+    if (l.role === 'decisionHeading') {
+      d.destroyed.add(`${prefix}items.${l.item}.decision`);
+      d.destroyed.add(`${prefix}items.${l.item}.followUps`);
+      d.destroyed.add(`${prefix}kind`);
+    } else {
+      d.destroyed.add(`${prefix}items`);
+      for (const n of [l.item - 1, l.item])
+        for (const f of ['title', 'category', 'durationMinutes', 'decision', 'followUps', 'closed'])
+          d.destroyed.add(`${prefix}items.${n}.${f}`);
+      // Guests are named by the item's title.
+      d.destroyed.add(`${prefix}guests`);
+    }
+  }
   d.log.push(`garble number "${l.text.slice(0, 30)}" → "${text.slice(0, 30)}"`);
   const out = [...lines];
   out[i] = { ...l, text };
@@ -194,7 +219,7 @@ export function damage(lines: Line[], ops: DamageOp[], letters: Record<string, s
         d.log.push(`dashes ${op.dash}`);
         break;
       case 'garbleNumber':
-        d.lines = garbleNumber(d.lines, op.at, d);
+        d.lines = garbleNumber(d.lines, op.at, op.unreadable, d);
         break;
       case 'loseLine':
         d.lines = loseLine(d.lines, op.at, d);
@@ -252,7 +277,14 @@ export const damageOpsArb = (pageHeader: string, header: boolean): fc.Arbitrary<
         arbitrary: fc.record({ kind: fc.constant('breakLine' as const), at: fc.nat(), where: fc.nat() }),
         weight: 5,
       },
-      { arbitrary: fc.record({ kind: fc.constant('garbleNumber' as const), at: fc.nat() }), weight: 1 },
+      {
+        arbitrary: fc.record({
+          kind: fc.constant('garbleNumber' as const),
+          at: fc.nat(),
+          unreadable: fc.integer({ min: 0, max: 3 }).map((n) => n === 0),
+        }),
+        weight: 1,
+      },
       { arbitrary: fc.record({ kind: fc.constant('loseLine' as const), at: fc.nat() }), weight: 1 },
       {
         arbitrary: fc.record({

@@ -1,4 +1,5 @@
-import { parseExport } from '../../../../src/domain/history/parseExport';
+import type { ImportedMeeting } from '../../../../src/domain/history/importedMeeting';
+import { NotAMeetingExport, parseExport } from '../../../../src/domain/history/parseExport';
 import { foldLetters } from './damageExport';
 import { norm } from '../importAccuracy';
 import {
@@ -23,6 +24,16 @@ const same = (a: unknown, b: unknown, folded: boolean) => {
   return folded ? foldLetters(text(a)) === foldLetters(text(b)) : text(a) === text(b);
 };
 
+/** The meetings the parser finds; none when it refuses the text as no meeting export. */
+function importedMeetings(parse: typeof parseExport, text: string) {
+  try {
+    return parse(text, 'generated.txt').meetings;
+  } catch (e) {
+    if (e instanceof NotAMeetingExport) return [];
+    throw e;
+  }
+}
+
 /**
  * Renders, damages and imports one case, and checks every field the damage left in the text (`parse`
  * can be another version of the parser, to compare).
@@ -33,17 +44,26 @@ export function scoreCase(c: ExportCase, parse: typeof parseExport = parseExport
     FIELD_KINDS.map((k) => [k, { fields: 0, correct: 0 }]),
   ) as CaseScore['byKind'];
   const misses: string[] = [];
-  const { meetings } = parse(text, 'generated.txt');
+  const meetings = importedMeetings(parse, text);
   const models = meetingsOf(c);
   byKind.meetings.fields++;
   if (meetings.length === models.length) byKind.meetings.correct++;
   else misses.push(`meetings: got ${meetings.length}, expected ${models.length}`);
-  models.forEach((model, k) => {
-    const m = meetings[k];
-    for (const check of requiredFields(c, model, k, damaged)) {
+  const checksOf = models.map((model, k) => requiredFields(c, model, k, damaged));
+  const passing = (k: number, m: ImportedMeeting) =>
+    checksOf[k].filter((check) => same(check.actual(m), check.expected, c.scatter !== null));
+  // The order of meetings in a file is not a field: each model meeting is paired with the imported
+  // meeting that matches it best (a lost first page can put the attached committee agenda first).
+  const unpaired = [...meetings];
+  models.forEach((_model, k) => {
+    const best = unpaired
+      .map((m) => ({ m, score: passing(k, m).length }))
+      .sort((x, y) => y.score - x.score)[0]?.m;
+    if (best) unpaired.splice(unpaired.indexOf(best), 1);
+    for (const check of checksOf[k]) {
       byKind[check.kind].fields++;
-      const actual = m ? check.actual(m) : undefined;
-      if (m && same(actual, check.expected, c.scatter !== null)) byKind[check.kind].correct++;
+      const actual = best ? check.actual(best) : undefined;
+      if (best && same(actual, check.expected, c.scatter !== null)) byKind[check.kind].correct++;
       else
         misses.push(
           `${k ? `meeting ${k + 1} ` : ''}${check.path}: got ${JSON.stringify(actual)?.slice(0, 160)}, expected ${JSON.stringify(check.expected)?.slice(0, 160)}`,
