@@ -198,6 +198,23 @@ Intet.
     ]);
   });
 
+  test('an item whose heading OCR made unreadable is still imported from the table of contents, with a warning', () => {
+    const text =
+      'Indhold\nKategori - Til godkendelse\nPunkt 1: Dagsorden,\t2\nPunkt 2: Budget (10 min),\t2\n\nPunkt ?: Dagsorden\n\nPunkt 2: Budget (10 min)\n';
+    const { meetings, warnings } = parseExport(text, 'scan.txt');
+    expect(
+      meetings.map((m) => m.items.map((i) => [i.number, i.title, i.category, i.durationMinutes])),
+    ).toEqual([
+      [
+        [1, 'Dagsorden', 'Til godkendelse', null],
+        [2, 'Budget', 'Til godkendelse', 10],
+      ],
+    ]);
+    expect(warnings).toEqual([
+      expect.stringContaining('Punkt 1 "Dagsorden" står kun i indholdsfortegnelsen'),
+    ]);
+  });
+
   test('two meetings in one file: numbering that starts again begins the next meeting', () => {
     const text =
       'Punkt 1: Dagsorden\nBeslutning for Punkt 1: Dagsorden\nGodkendt.\nPunkt 2: Bordrunde\n\nPunkt 1: Dagsorden\nPunkt 2: Status\n';

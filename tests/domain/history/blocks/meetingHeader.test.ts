@@ -39,4 +39,15 @@ describe('meeting head', () => {
       'Afbud fra Kristian\nDalsgaard og Louise Rohde.\nKamilla Hansen deltager under punktet "Budget 2025".',
     );
   });
+
+  test('the Information line stops where an item’s text begins, even under an unreadable heading', () => {
+    const { m } = read([
+      '20-02-2024 11:00 - 13:00',
+      'Rådhuset',
+      'Information:Mads er referent.',
+      'Punkt ?: Budget',
+      'Kategori - Til godkendelse',
+    ]);
+    expect(m.information).toBe('Mads er referent.');
+  });
 });
