@@ -56,8 +56,56 @@ export function assembleMeetings(
   warnings: string[],
   source: string,
 ): ImportedMeeting[] {
-  const drafts: Draft[] = [];
-  const newDraft = (): Draft => {
+  const assembler = new MeetingAssembler(lines, warnings, source);
+  blocks.forEach((b, k) => assembler.read(b, blocks[k - 1]));
+  return assembler.drafts
+    .map((d) => finish(d, warnings, source))
+    .filter((m) => m.items.length || m.date || m.series);
+}
+
+type Of<K extends Block['kind']> = Block & { kind: K };
+
+/** Which meeting each block belongs to, one method per kind of block; the state is where the export is. */
+class MeetingAssembler {
+  readonly drafts: Draft[] = [];
+  /** Heads (and tables of contents) read, waiting for the agenda or referat they open. */
+  private pendingHeads: Draft[] = [];
+  private current: Draft | null = null;
+  private mode: 'none' | 'agenda' | 'referat' = 'none';
+  private lastNumber = 0;
+  private lastItem: ImportedItem | null = null;
+  private lastIndstilling: { dateLine: string | null; attach(caseNumber?: string): void } | null = null;
+
+  constructor(
+    private readonly lines: string[],
+    private readonly warnings: string[],
+    private readonly source: string,
+  ) {}
+
+  read(b: Block, previous: Block | undefined): void {
+    switch (b.kind) {
+      case 'header':
+        return this.header(b);
+      case 'toc':
+        return this.tableOfContents(b);
+      case 'referat':
+        return this.referat(previous);
+      case 'item':
+        return this.item(b);
+      case 'decision':
+        return this.decision(b);
+      case 'indstilling':
+        return this.indstilling(b, previous);
+      case 'committee':
+        return this.committee(b);
+    }
+  }
+
+  private body(b: Block): string[] {
+    return this.lines.slice(b.body, b.end);
+  }
+
+  private newDraft(): Draft {
     const d: Draft = {
       meeting: emptyMeeting(),
       byNumber: new Map(),
@@ -65,122 +113,102 @@ export function assembleMeetings(
       looseIndstillinger: [],
       hadReferat: false,
     };
-    drafts.push(d);
+    this.drafts.push(d);
     return d;
-  };
-  const pendingHeads: Draft[] = [];
-  let current: Draft | null = null;
-  let mode: 'none' | 'agenda' | 'referat' = 'none';
-  let lastNumber = 0;
-  let lastItem: ImportedItem | null = null;
-  let lastIndstilling: { dateLine: string | null; attach(caseNumber?: string): void } | null = null;
+  }
 
-  const startAgenda = (): Draft => {
-    const d = pendingHeads.shift() ?? newDraft();
-    mode = 'agenda';
-    lastNumber = 0;
+  private startAgenda(): Draft {
+    const d = this.pendingHeads.shift() ?? this.newDraft();
+    this.mode = 'agenda';
+    this.lastNumber = 0;
     return d;
-  };
-  const body = (b: Block) => lines.slice(b.body, b.end);
+  }
 
-  blocks.forEach((b, k) => {
-    const previous = blocks[k - 1];
-    switch (b.kind) {
-      case 'header': {
-        const d = newDraft();
-        readHeader(d.meeting, lines.slice(b.at, b.end), warnings);
-        pendingHeads.push(d);
-        break;
-      }
-      case 'toc': {
-        const owner = pendingHeads[pendingHeads.length - 1] ?? null;
-        if (owner) owner.toc.push(...b.entries);
-        else {
-          const d = newDraft();
-          d.toc.push(...b.entries);
-          pendingHeads.push(d);
-        }
-        break;
-      }
-      case 'referat': {
-        const target: Draft | null =
-          previous?.kind === 'header'
-            ? (pendingHeads.pop() ?? null)
-            : current && !current.hadReferat
-              ? current
-              : (pendingHeads.shift() ?? null);
-        current = target ?? newDraft();
-        current.hadReferat = true;
-        mode = 'referat';
-        lastNumber = 0;
-        lastItem = null;
-        break;
-      }
-      case 'item': {
-        if (mode === 'none' || b.number <= lastNumber || !current) current = startAgenda();
-        lastNumber = b.number;
-        const item = upsertItem(current, b.number, b.title, b.minutes, warnings, source);
-        lastItem = item;
-        if (mode === 'referat') setDecision(item, body(b));
-        else readItemNotes(current.meeting, item, body(b));
-        break;
-      }
-      case 'decision': {
-        if (!current || mode === 'none') current = startAgenda();
-        let item = current.byNumber.get(b.number);
-        if (!item) {
-          warnings.push(
-            `${source}: "Beslutning for Punkt ${b.number}" uden et punkt ${b.number} foran; punktet er oprettet ud fra beslutningen.`,
-          );
-          item = upsertItem(current, b.number, b.title, null, warnings, source);
-        }
-        lastNumber = Math.max(lastNumber, b.number);
-        setDecision(item, body(b));
-        lastItem = item;
-        break;
-      }
-      case 'indstilling': {
-        const head = readIndstillingHead(body(b));
-        // Every page of an indstilling repeats its cover lines: a repeat continues the one before.
-        if (
-          previous?.kind === 'indstilling' &&
-          lastIndstilling &&
-          lastIndstilling.dateLine === head.dateLine
-        ) {
-          lastIndstilling.attach(head.caseNumber);
-          break;
-        }
-        const underHeading = previous?.kind === 'item' && mode === 'agenda' && current && lastItem;
-        if (!underHeading && (mode !== 'agenda' || !current)) current = startAgenda();
-        const target = current!;
-        if (head.date && !target.meeting.date) target.meeting.date = head.date;
-        if (underHeading) {
-          const item = lastItem!;
-          if (item.durationMinutes === null) item.durationMinutes = head.minutes;
-          lastIndstilling = {
-            dateLine: head.dateLine,
-            attach: (c) => void (c && !item.caseNumber && (item.caseNumber = c)),
-          };
-        } else {
-          const loose = { title: head.title, caseNumber: head.caseNumber, minutes: head.minutes };
-          target.looseIndstillinger.push(loose);
-          lastIndstilling = {
-            dateLine: head.dateLine,
-            attach: (c) => void (c && !loose.caseNumber && (loose.caseNumber = c)),
-          };
-        }
-        lastIndstilling.attach(head.caseNumber);
-        break;
-      }
-      case 'committee': {
-        const d = newDraft();
-        d.meeting = parseCommitteeAgenda(lines.slice(b.at, b.end), warnings);
-        break;
-      }
+  private header(b: Of<'header'>): void {
+    const d = this.newDraft();
+    readHeader(d.meeting, this.lines.slice(b.at, b.end), this.warnings);
+    this.pendingHeads.push(d);
+  }
+
+  private tableOfContents(b: Of<'toc'>): void {
+    const owner = this.pendingHeads[this.pendingHeads.length - 1];
+    if (owner) owner.toc.push(...b.entries);
+    else {
+      const d = this.newDraft();
+      d.toc.push(...b.entries);
+      this.pendingHeads.push(d);
     }
-  });
+  }
 
-  return drafts.map((d) => finish(d, warnings, source)).filter((m) => m.items.length || m.date || m.series);
+  private referat(previous: Block | undefined): void {
+    const target =
+      previous?.kind === 'header'
+        ? this.pendingHeads.pop()
+        : this.current && !this.current.hadReferat
+          ? this.current
+          : this.pendingHeads.shift();
+    this.current = target ?? this.newDraft();
+    this.current.hadReferat = true;
+    this.mode = 'referat';
+    this.lastNumber = 0;
+    this.lastItem = null;
+  }
+
+  private item(b: Of<'item'>): void {
+    if (this.mode === 'none' || b.number <= this.lastNumber || !this.current)
+      this.current = this.startAgenda();
+    this.lastNumber = b.number;
+    const item = upsertItem(this.current, b.number, b.title, b.minutes, this.warnings, this.source);
+    this.lastItem = item;
+    if (this.mode === 'referat') setDecision(item, this.body(b));
+    else readItemNotes(this.current.meeting, item, this.body(b));
+  }
+
+  private decision(b: Of<'decision'>): void {
+    if (!this.current || this.mode === 'none') this.current = this.startAgenda();
+    let item = this.current.byNumber.get(b.number);
+    if (!item) {
+      this.warnings.push(
+        `${this.source}: "Beslutning for Punkt ${b.number}" uden et punkt ${b.number} foran; punktet er oprettet ud fra beslutningen.`,
+      );
+      item = upsertItem(this.current, b.number, b.title, null, this.warnings, this.source);
+    }
+    this.lastNumber = Math.max(this.lastNumber, b.number);
+    setDecision(item, this.body(b));
+    this.lastItem = item;
+  }
+
+  private indstilling(b: Of<'indstilling'>, previous: Block | undefined): void {
+    const head = readIndstillingHead(this.body(b));
+    // Every page of an indstilling repeats its cover lines: a repeat continues the one before.
+    if (previous?.kind === 'indstilling' && this.lastIndstilling?.dateLine === head.dateLine) {
+      this.lastIndstilling.attach(head.caseNumber);
+      return;
+    }
+    const item = previous?.kind === 'item' && this.mode === 'agenda' && this.current ? this.lastItem : null;
+    if (!item && (this.mode !== 'agenda' || !this.current)) this.current = this.startAgenda();
+    const target = this.current!;
+    if (head.date && !target.meeting.date) target.meeting.date = head.date;
+    if (item) {
+      if (item.durationMinutes === null) item.durationMinutes = head.minutes;
+      this.lastIndstilling = {
+        dateLine: head.dateLine,
+        attach: (c) => void (c && !item.caseNumber && (item.caseNumber = c)),
+      };
+    } else {
+      const loose = { title: head.title, caseNumber: head.caseNumber, minutes: head.minutes };
+      target.looseIndstillinger.push(loose);
+      this.lastIndstilling = {
+        dateLine: head.dateLine,
+        attach: (c) => void (c && !loose.caseNumber && (loose.caseNumber = c)),
+      };
+    }
+    this.lastIndstilling.attach(head.caseNumber);
+  }
+
+  private committee(b: Of<'committee'>): void {
+    this.newDraft().meeting = parseCommitteeAgenda(this.lines.slice(b.at, b.end), this.warnings);
+  }
 }
 
 function upsertItem(

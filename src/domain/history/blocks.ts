@@ -11,19 +11,23 @@ import { recogniseTableOfContents, type TocEntry } from './tableOfContents';
  * an indstilling's cover, a committee agenda's head. A block runs until the next one opens; what lies
  * between belongs to the block above it.
  */
+/** An item heading or a decision heading: the item's number, title and minutes as the heading gives them. */
+interface HeadingBlock<K extends 'item' | 'decision'> {
+  kind: K;
+  at: number;
+  body: number;
+  end: number;
+  number: number;
+  title: string;
+  minutes: number | null;
+}
+
 export type Block =
   | { kind: 'header'; at: number; body: number; end: number }
   | { kind: 'toc'; at: number; body: number; end: number; entries: TocEntry[] }
   | { kind: 'referat'; at: number; body: number; end: number }
-  | {
-      kind: 'item' | 'decision';
-      at: number;
-      body: number;
-      end: number;
-      number: number;
-      title: string;
-      minutes: number | null;
-    }
+  | HeadingBlock<'item'>
+  | HeadingBlock<'decision'>
   | { kind: 'indstilling'; at: number; body: number; end: number }
   | { kind: 'committee'; at: number; body: number; end: number };
 
@@ -37,16 +41,12 @@ function blockAt(lines: string[], i: number): { block: Opened; next: number } | 
   if (toc)
     return { block: { kind: 'toc', at: i, body: i, end: toc.end, entries: toc.entries }, next: toc.end };
   if (isReferatHeading(lines[i])) return { block: { kind: 'referat', at: i, body: i + 1 }, next: i + 1 };
-  for (const [kind, recognise] of [
-    ['decision', recogniseDecisionHeading],
-    ['item', recogniseItemHeading],
-  ] as const) {
-    const h = recognise(lines, i);
-    if (h)
-      return {
-        block: { kind, at: i, body: h.next, number: h.number, title: h.title, minutes: h.minutes },
-        next: h.next,
-      };
+  for (const kind of ['decision', 'item'] as const) {
+    const heading = (kind === 'decision' ? recogniseDecisionHeading : recogniseItemHeading)(lines, i);
+    if (heading) {
+      const { number, title, minutes, next } = heading;
+      return { block: { kind, at: i, body: next, number, title, minutes }, next };
+    }
   }
   if (isIndstillingCover(lines[i]))
     return { block: { kind: 'indstilling', at: i, body: i + 1 }, next: i + 1 };
