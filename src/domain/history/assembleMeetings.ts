@@ -19,7 +19,9 @@ import type { TocEntry } from './tableOfContents';
  * - a table of contents belongs to the head above it (or to the agenda that follows it); an item it
  *   lists whose heading is lost is taken from it;
  * - a "Referat" belongs to the meeting before it; item numbers that start again begin a new meeting;
- * - "Beslutning for Punkt N" is the decision on item N of the meeting it stands in;
+ * - an earlier meeting's head and Referat printed into an agenda (under "Punkt 2: Referat") interrupt
+ *   it: the agenda goes on after them;
+ * - "Beslutning for Punkt N" is the decision on item N of the agenda it stands in (never of a Referat);
  * - an indstilling belongs to the item heading above it (or, without one, to the item whose title it
  *   matches), and its "20. februar 2024 - 10 min" line dates a meeting that has no head;
  * - a committee agenda is a meeting of its own.
@@ -75,6 +77,8 @@ class MeetingAssembler {
   private lastNumber = 0;
   private lastItem: ImportedItem | null = null;
   private lastIndstilling: { dateLine: string | null; attach(caseNumber?: string): void } | null = null;
+  /** The agenda an earlier meeting's head and Referat were printed into (under "Punkt 2: Referat"). */
+  private interrupted: { draft: Draft; lastNumber: number } | null = null;
 
   constructor(
     private readonly lines: string[],
@@ -141,12 +145,21 @@ class MeetingAssembler {
   }
 
   private referat(previous: Block | undefined): void {
+    // The meeting's own Referat, right after an earlier meeting's referat printed into its agenda.
+    const i = this.interrupted;
+    const resumed =
+      i && this.mode === 'referat' && previous?.kind !== 'header' && !i.draft.hadReferat ? i.draft : null;
+    this.interrupted =
+      previous?.kind === 'header' && this.mode === 'agenda' && this.current
+        ? { draft: this.current, lastNumber: this.lastNumber }
+        : null;
     const target =
-      previous?.kind === 'header'
+      resumed ??
+      (previous?.kind === 'header'
         ? this.pendingHeads.pop()
         : this.current && !this.current.hadReferat
           ? this.current
-          : this.pendingHeads.shift();
+          : this.pendingHeads.shift());
     this.current = target ?? this.newDraft();
     this.current.hadReferat = true;
     this.mode = 'referat';
@@ -154,7 +167,28 @@ class MeetingAssembler {
     this.lastItem = null;
   }
 
+  /**
+   * After an earlier meeting's referat printed into the agenda, the agenda goes on: at the first item
+   * heading the referat's numbering cannot follow (it would go back), or at a decision heading (a
+   * Referat has none). Where both numberings could go on, the referat does.
+   */
+  private resumesAgenda(b: Of<'item'> | Of<'decision'>): boolean {
+    const i = this.interrupted;
+    if (!i || this.mode !== 'referat') return false;
+    if (b.kind === 'decision') return b.number >= i.lastNumber;
+    return b.number > i.lastNumber && b.number <= this.lastNumber;
+  }
+
+  private resumeAgenda(): void {
+    const i = this.interrupted!;
+    this.current = i.draft;
+    this.mode = 'agenda';
+    this.lastNumber = i.lastNumber;
+    this.interrupted = null;
+  }
+
   private item(b: Of<'item'>): void {
+    if (this.resumesAgenda(b)) this.resumeAgenda();
     if (this.mode === 'none' || b.number <= this.lastNumber || !this.current)
       this.current = this.startAgenda();
     this.lastNumber = b.number;
@@ -165,7 +199,9 @@ class MeetingAssembler {
   }
 
   private decision(b: Of<'decision'>): void {
-    if (!this.current || this.mode === 'none') this.current = this.startAgenda();
+    if (this.resumesAgenda(b)) this.resumeAgenda();
+    // A Referat section has no decision headings: one after it decides an item of the next agenda.
+    if (!this.current || this.mode !== 'agenda') this.current = this.startAgenda();
     let item = this.current.byNumber.get(b.number);
     if (!item) {
       this.warnings.push(

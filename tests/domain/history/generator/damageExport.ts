@@ -47,7 +47,8 @@ function breakPoints(line: Line): number[] {
       const points: number[] = [];
       const minutes = /\s\(\d+ min\)/.exec(t);
       if (minutes && line.role !== 'decisionHeading') points.push(minutes.index);
-      if (line.role === 'itemHeading') points.push(titleStart - 1);
+      // Not after an unreadable number: the title would stand alone (a bare "Referat" opens a section).
+      if (line.role === 'itemHeading' && !/^Punkt \?/.test(t)) points.push(titleStart - 1);
       for (const s of spaces) {
         if (s <= titleStart) continue;
         const before = t.slice(0, s).split(' ').pop() ?? '';
@@ -107,8 +108,17 @@ function garbleNumber(lines: Line[], at: number, unreadable: boolean, d: Damaged
   // A scan whose every heading is unreadable is no export of that meeting any more: keep one readable.
   const readable = (x: Line, meeting: Line['meeting']) =>
     x.meeting === meeting && /^(?:Punkt|Beslutning for Punkt)\s*[0-9lIO]/.test(x.text);
+  // After an earlier meeting's referat printed into the agenda, only the two numberings tell where the
+  // agenda goes on: an unreadable heading from there on would merge the meetings (not recorded, not done).
+  const referatAt = lines.findIndex((x) => x.meeting === 1 && x.role === 'referat');
   const usable = unreadable
-    ? candidates.filter(({ l, i }) => lines.some((x, k) => k !== i && readable(x, l.meeting)))
+    ? candidates.filter(
+        ({ l, i }) =>
+          lines.some((x, k) => k !== i && readable(x, l.meeting)) &&
+          !(referatAt >= 0 && i > referatAt) &&
+          // With its title on the next line, the title would stand alone (a bare "Referat" opens a section).
+          /:\s*\S/.test(l.text),
+      )
     : candidates;
   if (!usable.length) return lines;
   const { l, i } = usable[at % usable.length];
@@ -200,8 +210,9 @@ export function damage(lines: Line[], ops: DamageOp[], letters: Record<string, s
   for (const op of ops) {
     switch (op.kind) {
       case 'loseHeader':
-        if (d.lines.some((l) => HEADER_ROLES.includes(l.role))) {
-          d.lines = d.lines.filter((l) => !HEADER_ROLES.includes(l.role));
+        // The first page is lost: the file's own head, not the head of a meeting printed inside it.
+        if (d.lines.some((l) => HEADER_ROLES.includes(l.role) && !l.meeting)) {
+          d.lines = d.lines.filter((l) => !HEADER_ROLES.includes(l.role) || l.meeting);
           HEADER_FIELDS.forEach((f) => d.destroyed.add(f));
           d.log.push('lose header');
         }

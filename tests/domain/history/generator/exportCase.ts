@@ -14,11 +14,13 @@ import {
   raadmandMeetingArb,
   type CommitteeMeeting,
   type ModelMeeting,
+  type RaadmandMeeting,
 } from './meetingModel';
 import {
   informationLines,
   longDate,
   renderCommittee,
+  renderPreviousReferat,
   renderRaadmand,
   type CommitteeLayout,
   type Line,
@@ -29,8 +31,14 @@ import {
 export interface ExportCase {
   meeting: ModelMeeting;
   layout: RaadmandLayout | CommitteeLayout;
-  /** A committee agenda printed under one of the rådmandsmøde's items: a second meeting in the file. */
-  attached: { meeting: CommitteeMeeting; layout: CommitteeLayout; to: number } | null;
+  /**
+   * A second meeting in the file, printed under one of the rådmandsmøde's items: a committee agenda,
+   * or the previous meeting's head and Referat (under "Punkt 2: Referat").
+   */
+  attached:
+    | { kind: 'committee'; meeting: CommitteeMeeting; layout: CommitteeLayout; to: number }
+    | { kind: 'referat'; meeting: RaadmandMeeting; to: number }
+    | null;
   ops: DamageOp[];
   letters: Record<string, string>;
   /**
@@ -61,9 +69,30 @@ function pageHeaderOf(m: ModelMeeting): string {
   return m.kind === 'raadmand' ? `${m.series.split(' ')[0]} ${longDate(m.date)}` : longDate(m.date);
 }
 
-const attachedArb = fc.option(
-  fc.record({ meeting: committeeMeetingArb, layout: committeeLayoutArb, to: fc.nat() }),
-  { nil: null, freq: 3 },
+/** The previous meeting's minutes as printed under "Punkt 2: Referat": its head, "Referat", its items. */
+const previousReferatArb: fc.Arbitrary<RaadmandMeeting> = raadmandMeetingArb
+  .filter((m) => m.minutes && m.items.length >= 3)
+  .map((m) => ({ ...m, items: m.items.map((i) => ({ ...i, category: null, closed: false })) }));
+
+const attachedArb = fc.oneof(
+  { arbitrary: fc.constant(null), weight: 3 },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('committee' as const),
+      meeting: committeeMeetingArb,
+      layout: committeeLayoutArb,
+      to: fc.nat(),
+    }),
+    weight: 1,
+  },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('referat' as const),
+      meeting: previousReferatArb,
+      to: fc.constant(1),
+    }),
+    weight: 1,
+  },
 );
 
 export const exportCaseArb: fc.Arbitrary<ExportCase> = fc
@@ -82,7 +111,13 @@ export const exportCaseArb: fc.Arbitrary<ExportCase> = fc
             }
           : meeting,
         layout,
-        attached: attached && { ...attached, to: (attached.to % meeting.items.length) + 1 },
+        attached: attached && {
+          ...attached,
+          to:
+            attached.kind === 'referat'
+              ? Math.min(2, meeting.items.length)
+              : (attached.to % meeting.items.length) + 1,
+        },
       };
     }),
     fc
@@ -104,8 +139,12 @@ export const meetingsOf = (c: ExportCase): ModelMeeting[] =>
   c.attached ? [c.meeting, c.attached.meeting] : [c.meeting];
 
 export function renderCase(c: ExportCase): { text: string; damaged: Damaged } {
+  const attachedLines = (a: NonNullable<ExportCase['attached']>) =>
+    a.kind === 'committee'
+      ? renderCommittee(a.meeting, a.layout)
+      : renderPreviousReferat(a.meeting, (c.layout as RaadmandLayout).timeSeparator);
   const attached = c.attached && {
-    lines: renderCommittee(c.attached.meeting, c.attached.layout).map((l): Line => ({ ...l, meeting: 1 })),
+    lines: attachedLines(c.attached).map((l): Line => ({ ...l, meeting: 1 })),
     to: c.attached.to,
   };
   const lines =

@@ -217,6 +217,33 @@ export function renderRaadmand(
   return lines;
 }
 
+/** An earlier meeting's head and minutes, as printed under "Punkt 2: Referat" of the next agenda. */
+export function renderPreviousReferat(m: RaadmandMeeting, sep: ':' | '.'): Line[] {
+  const info = informationLines(m);
+  const lines: Line[] = [
+    { text: m.series, role: 'series' },
+    { text: `${dmy(m.date)} ${clock(m.start, sep)} - ${clock(m.end, sep)}`, role: 'headDate' },
+    { text: m.location, role: 'location' },
+    blank(),
+    { ...info[0], text: `Information:${info[0].text}` },
+    ...info.slice(1),
+    { text: 'Referat', role: 'referat' },
+  ];
+  for (const item of m.items) {
+    lines.push({
+      text: `Punkt ${item.number}: ${withMinutes(item)}`,
+      role: 'itemHeading',
+      item: item.number,
+    });
+    for (const paragraph of item.decision ?? []) {
+      for (const row of paragraph.split('\n'))
+        lines.push({ text: row, role: row.includes('\t') ? 'table' : 'decision', item: item.number });
+      lines.push(blank());
+    }
+  }
+  return lines;
+}
+
 const LETTERHEAD = [
   'SOCIALE FORHOLD OG',
   'BESKÆFTIGELSE',

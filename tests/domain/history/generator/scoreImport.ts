@@ -52,14 +52,11 @@ export function scoreCase(c: ExportCase, parse: typeof parseExport = parseExport
   const checksOf = models.map((model, k) => requiredFields(c, model, k, damaged));
   const passing = (k: number, m: ImportedMeeting) =>
     checksOf[k].filter((check) => same(check.actual(m), check.expected, c.scatter !== null));
-  // The order of meetings in a file is not a field: each model meeting is paired with the imported
-  // meeting that matches it best (a lost first page can put the attached committee agenda first).
-  const unpaired = [...meetings];
+  // The order of meetings in a file is not a field: model meetings are paired with the imported ones
+  // so that the most fields match (a lost first page can put an attached meeting first).
+  const pairing = bestPairing(models.length, meetings.length, (k, j) => passing(k, meetings[j]).length);
   models.forEach((_model, k) => {
-    const best = unpaired
-      .map((m) => ({ m, score: passing(k, m).length }))
-      .sort((x, y) => y.score - x.score)[0]?.m;
-    if (best) unpaired.splice(unpaired.indexOf(best), 1);
+    const best = pairing[k] === null ? undefined : meetings[pairing[k]!];
     for (const check of checksOf[k]) {
       byKind[check.kind].fields++;
       const actual = best ? check.actual(best) : undefined;
@@ -71,4 +68,21 @@ export function scoreCase(c: ExportCase, parse: typeof parseExport = parseExport
     }
   });
   return { text, log: damaged.log, byKind, misses };
+}
+
+/** The assignment of model meetings to imported meetings (at most a few each) with the highest score. */
+function bestPairing(models: number, imported: number, score: (model: number, meeting: number) => number) {
+  let best: Array<number | null> = [];
+  let bestScore = -1;
+  const walk = (k: number, used: Set<number>, chosen: Array<number | null>, total: number) => {
+    if (k === models) {
+      if (total > bestScore) [best, bestScore] = [[...chosen], total];
+      return;
+    }
+    walk(k + 1, used, [...chosen, null], total);
+    for (let j = 0; j < imported; j++)
+      if (!used.has(j)) walk(k + 1, new Set([...used, j]), [...chosen, j], total + score(k, j));
+  };
+  walk(0, new Set(), [], 0);
+  return best;
 }
