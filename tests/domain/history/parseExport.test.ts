@@ -215,6 +215,53 @@ Intet.
     ]);
   });
 
+  test('the previous meeting’s head and Referat printed under "Punkt 2: Referat" interrupt the agenda, which goes on after them', () => {
+    const text = [
+      'Rådmandsmøder (Rådmandsmøde)',
+      '20-02-2024 11:00 - 13:00',
+      'Rådhuset',
+      '',
+      'Punkt 1: Dagsorden',
+      'Punkt 2: Referat',
+      'Rådmandsmøder (Rådmandsmøde)',
+      '06-02-2024 11:00 - 13:00',
+      'Rådhuset',
+      'Referat',
+      'Punkt 1: Dagsorden',
+      'Godkendt.',
+      'Punkt 2: Referat',
+      'Godkendt.',
+      'Punkt 3: Budget',
+      'Økonomi følger op på budgettet.',
+      'Punkt 3: Bordrunde',
+      'Beslutning for Punkt 3: Bordrunde',
+      'Intet.',
+    ].join('\n');
+    const { meetings } = parseExport(text);
+    expect(
+      meetings.map((m) => [m.date, m.kind, m.items.map((i) => [i.number, i.title, i.decision])]),
+    ).toEqual([
+      [
+        '2024-02-20',
+        'minutes',
+        [
+          [1, 'Dagsorden', null],
+          [2, 'Referat', null],
+          [3, 'Bordrunde', 'Intet.'],
+        ],
+      ],
+      [
+        '2024-02-06',
+        'minutes',
+        [
+          [1, 'Dagsorden', 'Godkendt.'],
+          [2, 'Referat', 'Godkendt.'],
+          [3, 'Budget', 'Økonomi følger op på budgettet.'],
+        ],
+      ],
+    ]);
+  });
+
   test('two meetings in one file: numbering that starts again begins the next meeting', () => {
     const text =
       'Punkt 1: Dagsorden\nBeslutning for Punkt 1: Dagsorden\nGodkendt.\nPunkt 2: Bordrunde\n\nPunkt 1: Dagsorden\nPunkt 2: Status\n';
