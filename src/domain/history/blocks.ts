@@ -5,12 +5,6 @@ import { recogniseHeader } from './meetingHeader';
 import { skeleton } from './ocrText';
 import { recogniseTableOfContents, type TocEntry } from './tableOfContents';
 
-/**
- * An export is a sequence of blocks, each opened by a line a recogniser knows: a meeting head, a table
- * of contents, "Referat", an item heading ("Punkt N:"), a decision heading ("Beslutning for Punkt N"),
- * an indstilling's cover, a committee agenda's head. A block runs until the next one opens; what lies
- * between belongs to the block above it.
- */
 /** An item heading or a decision heading: the item's number, title and minutes as the heading gives them. */
 interface HeadingBlock<K extends 'item' | 'decision'> {
   kind: K;
@@ -22,6 +16,12 @@ interface HeadingBlock<K extends 'item' | 'decision'> {
   minutes: number | null;
 }
 
+/**
+ * An export is a sequence of blocks, each opened by a line a recogniser knows: a meeting head, a table
+ * of contents, "Referat", an item heading ("Punkt N:"), a decision heading ("Beslutning for Punkt N"),
+ * an indstilling's cover, a committee agenda's head. A block runs until the next one opens; what lies
+ * between belongs to the block above it.
+ */
 export type Block =
   | { kind: 'header'; at: number; body: number; end: number }
   | { kind: 'toc'; at: number; body: number; end: number; entries: TocEntry[] }
@@ -31,6 +31,7 @@ export type Block =
   | { kind: 'indstilling'; at: number; body: number; end: number }
   | { kind: 'committee'; at: number; body: number; end: number };
 
+/** A block as its recogniser opens it: where it ends is known once the next block is found. */
 type Opened = Block extends infer B ? (B extends Block ? Omit<B, 'end'> & { end?: number } : never) : never;
 
 /** The block that opens at line `i`, and the line to go on from. */
