@@ -8,10 +8,14 @@ import { accuracy } from '../tests/domain/history/importAccuracy';
 const SEEDS = join(__dirname, '../../shared/seeds');
 const NAMES = ['raadmandsmoede-2022-12', 'raadmandsmoede-2024-02', 'raadmandsmoede-2024-06'];
 
-/** Field-level accuracy of the import on the seeds against tests/fixtures/import (hand-written). */
+/**
+ * Field-level accuracy of the import on the seeds against tests/fixtures/import (hand-labelled from the
+ * documents), in all and per kind of field.
+ */
 export function benchImportAccuracy(): Record<string, unknown> {
   let fields = 0;
   let correct = 0;
+  const byKind: Record<string, { fields: number; correct: number }> = {};
   const started = performance.now();
   for (const name of NAMES) {
     const actual = parseExport(readFileSync(join(SEEDS, `${name}.txt`), 'utf8'), name);
@@ -21,10 +25,22 @@ export function benchImportAccuracy(): Record<string, unknown> {
     const a = accuracy(actual, expected);
     fields += a.fields;
     correct += a.correct;
+    for (const [kind, k] of Object.entries(a.byKind)) {
+      const total = (byKind[kind] ??= { fields: 0, correct: 0 });
+      total.fields += k.fields;
+      total.correct += k.correct;
+    }
   }
+  const pct = (c: number, f: number) => Math.round((c / f) * 1000) / 10;
   return {
     'import.fields': fields,
-    'import.fieldAccuracyPct': Math.round((correct / fields) * 1000) / 10,
+    'import.fieldAccuracyPct': pct(correct, fields),
+    'import.fieldAccuracyPctByKind': Object.fromEntries(
+      Object.entries(byKind).map(([kind, k]) => [
+        kind,
+        `${pct(k.correct, k.fields)} (${k.correct}/${k.fields})`,
+      ]),
+    ),
     'import.parseMsPerSeed': Math.round(((performance.now() - started) / NAMES.length) * 10) / 10,
   };
 }

@@ -51,6 +51,9 @@ async function main() {
   });
   await step('permissions', async () => (await import('./permissions')).benchPermissions());
   await step('import', async () => (await import('./archive')).benchImportAccuracy());
+  await step('importGenerated', async () =>
+    (await import('./importGenerated')).benchImportGenerated(tiny ? 500 : 10000),
+  );
   await step('archive', async () => (await import('./archive')).benchArchiveSearch(tiny ? 100 : 1000));
   if (!tiny) {
     await step('bundle', async () => {

@@ -23,7 +23,7 @@ export interface ExtractedFollowUp {
 const FOLLOW = /(?:\bvil\s+)?\b(?:f\S?lge(?:r|s)?|samler)\s+op\b/i;
 const SENTENCE_END = /[.!?\n](?=\s|$)|[•*»«]\s|\n\s*\n/g;
 const STOP_AFTER_MED =
-  /^(?:på|pa|pé|p&|i|om|til|for|ved|omkring|vedr\.?|hvis|når|nar|inden|senest|efter|med|så|sa)$/i;
+  /^(?:på|pa|pé|p&|p8|i|om|til|for|ved|omkring|vedr\.?|hvis|når|nar|inden|senest|efter|med|så|sa)$/i;
 const LEAD_WORDS = /^(?:og|så|sa|samt|men|derfor|hvor|at|det\s+aftales,?\s+at|det\s+aftales)\s+/i;
 
 function sentences(text: string): string[] {

@@ -25,6 +25,7 @@ test('the benchmark runs on a tiny configuration and prints every figure as one 
     'liveShare.decisionVisibleP95Ms',
     'liveShare.spRequestsPerWatcherMinute',
     'import.fieldAccuracyPct',
+    'importGenerated.fieldAccuracyPct',
     'archive.searchWorstMs',
   ])
     expect(typeof figures[key]).toBe('number');

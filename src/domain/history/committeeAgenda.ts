@@ -1,23 +1,32 @@
-import type { ImportedGuest, ImportedItem, ImportedMeeting } from './importedMeeting';
-import { clock, isNoise, joinLines, parseDanishDate } from './ocrText';
+import type { ImportedItem, ImportedMeeting } from './importedMeeting';
+import { guestsIn } from './information';
+import { isAddressLine } from './letterhead';
+import { clock, DASH, isNoise, joinLines, ocrNumber, parseDanishDate } from './ocrText';
 
 /**
- * A committee agenda (udvalgsdagsorden) as attached to a rådmandsmøde item: a form head (Emne, Mødedato,
- * Mødetid, Mødested), then per item a title, "Baggrund/formål:", "Ansvarlig:" and "Tid: 18.15 - 18.18
- * (3 min.)". It is a meeting of its own.
+ * A committee agenda (udvalgsdagsorden), as a letter of its own or attached to a rådmandsmøde item: a
+ * letterhead, a form head (Emne, Mødedato, Mødetid, Mødested), "Dagsorden kort:" with the short list,
+ * then per item a section "N. Title" with "Baggrund/formål:", "Ansvarlig:", "Tid: 18.15 – 18.18
+ * (3 min.)" and "Bilag:". Dashes may be any dash, times use "." or ":", a title or the date may be
+ * broken over lines. It is a meeting of its own.
  */
 
-export const MEETING_DATE = /^M\S{1,2}dedato\s*:\s*(.+)$/i;
-const MEETING_TIME = /^M\S{1,2}detid\s*:\s*(?:K\S\.?\s*)?(\d{1,2})[.:](\d{2})\s*-\s*(\d{1,2})[.:](\d{2})/i;
+const MEETING_DATE = /^M\S{1,2}dedato\s*:\s*(.+)$/i;
+const MEETING_TIME = new RegExp(
+  `^M\\S{1,2}detid\\s*:\\s*(?:K\\S\\.?\\s*)?(\\d{1,2})[.:](\\d{2})\\s*${DASH}\\s*(\\d{1,2})[.:](\\d{2})`,
+  'i',
+);
 const MEETING_PLACE = /^M\S{1,2}dested\s*:\s*(.+)$/i;
 const SUBJECT_HEAD = /^Em-\s*(.*)$/;
 const SUBJECT_TAIL = /^ne:\s*(.*)$/;
 const SUBJECT = /^Emne\s*:\s*(.*)$/i;
 const BACKGROUND = /^Baggrund\s*\/\s*form\S{1,2}l\s*:?/i;
-const TIME = /^Tid\s*:\s*(\d{1,2})[.:](\d{2})\s*-\s*(\d{1,2})[.:](\d{2})(?:\s*\((\d{1,3})\s*min\.?\))?/i;
+const TIME = new RegExp(
+  `^Tid\\s*:\\s*(\\d{1,2})[.:](\\d{2})\\s*${DASH}\\s*(\\d{1,2})[.:](\\d{2})(?:\\s*\\((\\d{1,3})\\s*min\\.?\\))?`,
+  'i',
+);
 const SUB_ITEM = /^[A-Z]\)\s/;
-const NUMBERED = /^(\d{1,2})\.\s+(.+)$/;
-const GUEST = /^(.+?)\s+deltager\s+under\s+punktet\b/i;
+const NUMBERED = /^([0-9lIO]{1,2})\.\s+(.+)$/;
 const CLOSED = /^LUKKET PUNKT$/i;
 /** Lines of the form head and of page furniture, which are never an item title. */
 const NOT_TITLE =
@@ -31,10 +40,16 @@ export function committeeStart(lines: string[], dateLine: number): number {
   return dateLine;
 }
 
+/** "Emne: …" (OCR: "Em-" / "ne: …" in two columns), continued until the "Mødedato:" line. */
 function subject(lines: string[]): string | null {
   for (let i = 0; i < lines.length; i++) {
     const whole = SUBJECT.exec(lines[i]);
-    if (whole) return whole[1].trim() || null;
+    if (whole) {
+      const rest: string[] = [];
+      for (let j = i + 1; j < lines.length && lines[j] && !MEETING_DATE.test(lines[j]); j++)
+        rest.push(lines[j]);
+      return joinLines([whole[1], ...rest]) || null;
+    }
     const head = SUBJECT_HEAD.exec(lines[i]);
     if (head) {
       const tail = lines
@@ -45,6 +60,13 @@ function subject(lines: string[]): string | null {
     }
   }
   return null;
+}
+
+/** The meeting date of a "Mødedato:" line at `i`, also when its year went to the next line. */
+function meetingDateAt(lines: string[], i: number): string | null {
+  const m = MEETING_DATE.exec(lines[i] ?? '');
+  if (!m) return null;
+  return parseDanishDate(m[1]) ?? (lines[i + 1] ? parseDanishDate(`${m[1]} ${lines[i + 1]}`) : null);
 }
 
 /** A trailing page-header date ("… byradet 21. juni 2024") is not part of a title. */
@@ -72,7 +94,7 @@ function titleAbove(lines: string[], at: number, floor: number): string[] {
       i--;
       continue;
     }
-    if (NOT_TITLE.test(line) || BACKGROUND.test(line) || TIME.test(line)) break;
+    if (NOT_TITLE.test(line) || BACKGROUND.test(line) || TIME.test(line) || isAddressLine(line)) break;
     out.unshift(line);
     i--;
   }
@@ -81,12 +103,12 @@ function titleAbove(lines: string[], at: number, floor: number): string[] {
 
 export function parseCommitteeAgenda(lines: string[], warnings: string[]): ImportedMeeting {
   const head = lines.slice(0, 12);
-  const dateLine = head.map((l) => MEETING_DATE.exec(l)).find(Boolean);
+  const dateAt = head.findIndex((l) => MEETING_DATE.test(l));
   const timeLine = head.map((l) => MEETING_TIME.exec(l)).find(Boolean);
   const placeLine = head.map((l) => MEETING_PLACE.exec(l)).find(Boolean);
   const meeting: ImportedMeeting = {
     series: subject(head),
-    date: dateLine ? parseDanishDate(dateLine[1]) : null,
+    date: dateAt >= 0 ? meetingDateAt(head, dateAt) : null,
     start: timeLine ? clock(timeLine[1], timeLine[2]) : null,
     end: timeLine ? clock(timeLine[3], timeLine[4]) : null,
     location: placeLine ? placeLine[1].trim() : null,
@@ -115,7 +137,7 @@ export function parseCommitteeAgenda(lines: string[], warnings: string[]): Impor
     if (SUB_ITEM.test(titleLines[0]) && spans.length) continue;
     const main = titleLines.filter((l, k) => k === 0 || !SUB_ITEM.test(l));
     const numbered = NUMBERED.exec(main[0]);
-    const number = numbered ? Number(numbered[1]) : nextNumber;
+    const number = (numbered && ocrNumber(numbered[1])) || nextNumber;
     const title = stripPageDate(joinLines(numbered ? [numbered[2], ...main.slice(1)] : main));
     nextNumber = number + 1;
     const item: ImportedItem = {
@@ -136,9 +158,9 @@ export function parseCommitteeAgenda(lines: string[], warnings: string[]): Impor
       if (t && span.item.durationMinutes === null) {
         span.item.durationMinutes = t[5] !== undefined ? Number(t[5]) : minutesBetween(t);
       }
-      const g = GUEST.exec(line);
-      if (g) meeting.guests.push(guest(g[1], span.item.title));
     }
+    for (const paragraph of paragraphsOf(lines.slice(span.from, to)))
+      for (const name of guestsIn(paragraph)) meeting.guests.push({ name, item: span.item.title });
     meeting.items.push(span.item);
   });
   if (meeting.items.length === 0)
@@ -150,11 +172,17 @@ function minutesBetween(t: RegExpExecArray): number {
   return Number(t[3]) * 60 + Number(t[4]) - (Number(t[1]) * 60 + Number(t[2]));
 }
 
-function guest(name: string, item: string): ImportedGuest {
-  return { name: name.replace(/^.*?[.:]\s+/, '').trim(), item };
+/** The text between blank lines, broken lines joined. */
+function paragraphsOf(lines: string[]): string[] {
+  const out: string[][] = [[]];
+  for (const line of lines) {
+    if (!line) out.push([]);
+    else if (!isNoise(line)) out[out.length - 1].push(line);
+  }
+  return out.filter((p) => p.length).map(joinLines);
 }
 
-/** True for a line that opens a committee agenda's head. */
-export function isCommitteeDate(line: string): boolean {
-  return MEETING_DATE.test(line) && parseDanishDate(line) !== null;
+/** True for the "Mødedato:" line that opens a committee agenda's head. */
+export function isCommitteeDate(lines: string[], i: number): boolean {
+  return meetingDateAt(lines, i) !== null;
 }

@@ -29,12 +29,24 @@ function isoDate(year: number, month: number, day: number): string | null {
 
 /** "26. juni 2024", "20-02-2024", "24.06.2024" → "2024-06-26"; null when it is not a date. */
 export function parseDanishDate(text: string): string | null {
-  const numeric = /(\d{1,2})[-.](\d{1,2})[-.](\d{4})/.exec(text);
+  const numeric = /(\d{1,2})[-\u2010-\u2015./](\d{1,2})[-\u2010-\u2015./](\d{4})/.exec(text);
   if (numeric) return isoDate(Number(numeric[3]), Number(numeric[2]), Number(numeric[1]));
   const named = /(\d{1,2})\.?\s+([\p{L}]{3,})\.?\s+(\d{4})/u.exec(text);
   if (!named) return null;
   const month = MONTHS.indexOf(skeleton(named[2]).slice(0, 3)) + 1;
   return month ? isoDate(Number(named[3]), month, Number(named[1])) : null;
+}
+
+/** A dash as exports write it: hyphen, en dash, em dash or minus. */
+export const DASH = '[-\u2010-\u2015\u2212]';
+
+/**
+ * Digits as OCR reads them in item numbers: "l" and "I" for 1, "O" and "o" for 0, "S" for 5, "B" for 8.
+ * Null when the text is not a number even so.
+ */
+export function ocrNumber(text: string): number | null {
+  const digits = text.replace(/[lI|]/g, '1').replace(/[Oo]/g, '0').replace(/S/g, '5').replace(/B/g, '8');
+  return /^\d{1,2}$/.test(digits) ? Number(digits) : null;
 }
 
 /** "14.00" / "9:05" → "14:00" / "09:05". */
@@ -52,6 +64,9 @@ export function categoryOf(text: string): Category | null {
   return null;
 }
 
+/** "Social- og …": a hyphen before "og"/"eller" shortens a compound; it is not a word broken in two. */
+const SUSPENDED = /^(?:og|eller|samt|til)\b/;
+
 /**
  * Join lines that OCR broke: a word hyphenated at the end of a line continues without the hyphen
  * ("beskaefti-" + "gelsesudvalget"); otherwise lines are joined with a space.
@@ -62,7 +77,8 @@ export function joinLines(lines: string[]): string {
     const line = raw.trim();
     if (!line) continue;
     if (!out) out = line;
-    else if (/\p{L}-$/u.test(out) && /^\p{Ll}/u.test(line)) out = out.slice(0, -1) + line;
+    else if (/\p{L}-$/u.test(out) && /^\p{Ll}/u.test(line) && !SUSPENDED.test(line))
+      out = out.slice(0, -1) + line;
     else out = `${out} ${line}`;
   }
   return out;
@@ -81,6 +97,6 @@ export function isNoise(line: string): boolean {
     /^Side \d+ af \d+$/i.test(line) ||
     /^Overblik:/i.test(line) ||
     /^Klik her for at angive tekst/i.test(line) ||
-    /^\d{1,4}$/.test(line)
+    /^\d{1,3}$/.test(line)
   );
 }

@@ -32,23 +32,39 @@ const ITEM_FIELDS = [
   'caseNumber',
 ] as const;
 
+/** The kind of field a check counts for, as accuracy is reported (dates, titles, follow-ups …). */
+const KIND: Record<string, string> = {
+  start: 'times',
+  end: 'times',
+  title: 'titles',
+  category: 'categories',
+  durationMinutes: 'durations',
+  decision: 'decisions',
+  caseNumber: 'caseNumbers',
+};
+
 export interface Accuracy {
   fields: number;
   correct: number;
   misses: string[];
+  byKind: Record<string, { fields: number; correct: number }>;
 }
 
 /**
  * Field-level accuracy of an import against hand-written expectations: meetings are paired in order,
  * items by number; every meeting field and every item field counts once (a missing meeting or item
- * counts all its fields as wrong).
+ * counts all its fields as wrong), also per kind of field.
  */
 export function accuracy(actual: ImportResult, expected: ImportResult): Accuracy {
-  const out: Accuracy = { fields: 0, correct: 0, misses: [] };
-  const check = (where: string, a: unknown, e: unknown) => {
+  const out: Accuracy = { fields: 0, correct: 0, misses: [], byKind: {} };
+  const check = (where: string, a: unknown, e: unknown, field: string) => {
+    const kind = (out.byKind[KIND[field] ?? field] ??= { fields: 0, correct: 0 });
     out.fields++;
-    if (JSON.stringify(norm(a ?? null)) === JSON.stringify(norm(e ?? null))) out.correct++;
-    else
+    kind.fields++;
+    if (JSON.stringify(norm(a ?? null)) === JSON.stringify(norm(e ?? null))) {
+      out.correct++;
+      kind.correct++;
+    } else
       out.misses.push(
         `${where}: got ${JSON.stringify(a)?.slice(0, 80)}, expected ${JSON.stringify(e)?.slice(0, 80)}`,
       );
@@ -56,17 +72,17 @@ export function accuracy(actual: ImportResult, expected: ImportResult): Accuracy
   expected.meetings.forEach((em, k) => {
     const am: ImportedMeeting | undefined = actual.meetings[k];
     const where = `meeting ${k + 1} (${em.date ?? 'uden dato'})`;
-    for (const f of MEETING_FIELDS) check(`${where}.${f}`, am?.[f], em[f]);
+    for (const f of MEETING_FIELDS) check(`${where}.${f}`, am?.[f], em[f], f);
     for (const ei of em.items) {
       const ai = am?.items.find((i) => i.number === ei.number);
-      for (const f of ITEM_FIELDS) check(`${where} punkt ${ei.number}.${f}`, ai?.[f], ei[f]);
+      for (const f of ITEM_FIELDS) check(`${where} punkt ${ei.number}.${f}`, ai?.[f], ei[f], f);
     }
     for (const ai of am?.items ?? []) {
       if (!em.items.some((i) => i.number === ai.number))
-        check(`${where} punkt ${ai.number} (not expected)`, ai, null);
+        check(`${where} punkt ${ai.number} (not expected)`, ai, null, 'items');
     }
   });
   for (let k = expected.meetings.length; k < actual.meetings.length; k++)
-    check(`meeting ${k + 1} (not expected)`, actual.meetings[k], null);
+    check(`meeting ${k + 1} (not expected)`, actual.meetings[k], null, 'meetings');
   return out;
 }

@@ -62,7 +62,16 @@ describe('the seeds import as the hand-written expectations say', () => {
       title: 'Godkendelse af dagsorden',
       durationMinutes: 3,
     });
-    expect(committee.guests).toEqual([{ name: 'Driftschef Janus Hedemann', item: committee.items[4].title }]);
+    // "Sundhedschef …, Otto Ohrt og Konsulent, Sophie Bertelsen … deltager i forbindelse med udvalgets
+    // behandling af sagen." names two guests of item 4; "Driftschef Janus Hedemann deltager under punktet." one of item 5.
+    expect(committee.guests).toEqual([
+      { name: 'Sundhedschef i Sundhed og Omsorg, Otto Ohrt', item: committee.items[3].title },
+      {
+        name: 'Konsulent, Sophie Bertelsen fra Sociale Forhold og Beskaeftigelse',
+        item: committee.items[3].title,
+      },
+      { name: 'Driftschef Janus Hedemann', item: committee.items[4].title },
+    ]);
     // The rådmandsmøde has no head in this export: its date comes from the indstilling's cover line.
     expect(meetings.find((m) => m.date === '2024-06-24')?.kind).toBe('minutes');
   });
@@ -117,6 +126,140 @@ Intet.
       },
     ]);
     expect(warnings).toEqual([expect.stringContaining('"Beslutning for Punkt 7" uden et punkt 7')]);
+  });
+
+  test('a clean export: the table of contents is navigation, and "Beslutning for Punkt N" decides items of the same meeting', () => {
+    const clean = [
+      'Rådmandsmøder 2022-2025 (Rådmandsmøde)',
+      '09-01-2023 10.00 – 12.00',
+      'Rådmandens kontor',
+      'Information: Afbud fra Erik. Louise eller Mads tager referat.',
+      '',
+      'Indhold',
+      'Kategori - Til godkendelse',
+      'Punkt 1: Dagsorden,\t2',
+      'Kategori - Til drøftelse',
+      'Punkt 2: Budget 2024 (20 min) ........ 2',
+      '',
+      'Punkt 1: Dagsorden',
+      'Beslutning for Punkt 1: Dagsorden',
+      'Godkendt.',
+      '',
+      'Punkt 2: Budget 2024 (20 min)',
+      '',
+      'Beslutning for Punkt 2: Budget 2024',
+      'Kredsen drøftede budgettet. Økonomi følger op på anlæg.',
+    ].join('\n');
+    const { meetings, warnings } = parseExport(clean, 'ren.txt');
+    expect(warnings).toEqual([]);
+    expect(meetings).toHaveLength(1);
+    expect(meetings[0]).toMatchObject({
+      date: '2023-01-09',
+      start: '10:00',
+      referent: ['Louise', 'Mads'],
+      kind: 'minutes',
+    });
+    expect(
+      meetings[0].items.map((i) => [i.number, i.title, i.category, i.durationMinutes, i.decision]),
+    ).toEqual([
+      [1, 'Dagsorden', 'Til godkendelse', null, 'Godkendt.'],
+      [2, 'Budget 2024', 'Til drøftelse', 20, 'Kredsen drøftede budgettet. Økonomi følger op på anlæg.'],
+    ]);
+    expect(meetings[0].items[1].followUps.map((f) => f.owners)).toEqual([['Økonomi']]);
+  });
+
+  test('a committee agenda letter on its own: letterhead, "Side 1 af 2", a date broken over lines, em dashes', () => {
+    const letter = [
+      'SOCIALE FORHOLD OG BESKÆFTIGELSE',
+      'Aarhus Kommune',
+      'Telefon: 89 40 20 00',
+      'Side 1 af 2',
+      'Emne: Social- og Beskæftigelsesudvalgets møde',
+      'Mødedato: 9. november',
+      '2022',
+      'Mødetid: Kl. 18.15 — 19.45',
+      'Mødested: Rådhuset',
+      '',
+      'Dagsorden kort:',
+      '1. Godkendelse af dagsorden',
+      '',
+      '1. Godkendelse af dagsorden',
+      '',
+      'Baggrund/formål: Dagsordenen godkendes.',
+      'Tid: 18.15 — 18.18 (3 min.)',
+    ].join('\n');
+    const { meetings, warnings } = parseExport(letter, 'udvalg.txt');
+    expect(warnings).toEqual([]);
+    expect(meetings).toEqual([
+      expect.objectContaining({ date: '2022-11-09', start: '18:15', end: '19:45', location: 'Rådhuset' }),
+    ]);
+    expect(meetings[0].items).toEqual([
+      expect.objectContaining({ number: 1, title: 'Godkendelse af dagsorden', durationMinutes: 3 }),
+    ]);
+  });
+
+  test('an item whose heading OCR made unreadable is still imported from the table of contents, with a warning', () => {
+    const text =
+      'Indhold\nKategori - Til godkendelse\nPunkt 1: Dagsorden,\t2\nPunkt 2: Budget (10 min),\t2\n\nPunkt ?: Dagsorden\n\nPunkt 2: Budget (10 min)\n';
+    const { meetings, warnings } = parseExport(text, 'scan.txt');
+    expect(
+      meetings.map((m) => m.items.map((i) => [i.number, i.title, i.category, i.durationMinutes])),
+    ).toEqual([
+      [
+        [1, 'Dagsorden', 'Til godkendelse', null],
+        [2, 'Budget', 'Til godkendelse', 10],
+      ],
+    ]);
+    expect(warnings).toEqual([
+      expect.stringContaining('Punkt 1 "Dagsorden" står kun i indholdsfortegnelsen'),
+    ]);
+  });
+
+  test('the previous meeting’s head and Referat printed under "Punkt 2: Referat" interrupt the agenda, which goes on after them', () => {
+    const text = [
+      'Rådmandsmøder (Rådmandsmøde)',
+      '20-02-2024 11:00 - 13:00',
+      'Rådhuset',
+      '',
+      'Punkt 1: Dagsorden',
+      'Punkt 2: Referat',
+      'Rådmandsmøder (Rådmandsmøde)',
+      '06-02-2024 11:00 - 13:00',
+      'Rådhuset',
+      'Referat',
+      'Punkt 1: Dagsorden',
+      'Godkendt.',
+      'Punkt 2: Referat',
+      'Godkendt.',
+      'Punkt 3: Budget',
+      'Økonomi følger op på budgettet.',
+      'Punkt 3: Bordrunde',
+      'Beslutning for Punkt 3: Bordrunde',
+      'Intet.',
+    ].join('\n');
+    const { meetings } = parseExport(text);
+    expect(
+      meetings.map((m) => [m.date, m.kind, m.items.map((i) => [i.number, i.title, i.decision])]),
+    ).toEqual([
+      [
+        '2024-02-20',
+        'minutes',
+        [
+          [1, 'Dagsorden', null],
+          [2, 'Referat', null],
+          [3, 'Bordrunde', 'Intet.'],
+        ],
+      ],
+      [
+        '2024-02-06',
+        'minutes',
+        [
+          [1, 'Dagsorden', 'Godkendt.'],
+          [2, 'Referat', 'Godkendt.'],
+          [3, 'Budget', 'Økonomi følger op på budgettet.'],
+        ],
+      ],
+    ]);
   });
 
   test('two meetings in one file: numbering that starts again begins the next meeting', () => {

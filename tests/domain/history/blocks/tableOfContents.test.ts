@@ -1,0 +1,43 @@
+import { recogniseTableOfContents } from '../../../../src/domain/history/tableOfContents';
+
+describe('table of contents', () => {
+  test('entries end in a page number after comma and tab, a tab or dot leaders; categories group them', () => {
+    const lines = [
+      'Indhold',
+      'Kategori - Til godkendelse',
+      'Punkt 1: Dagsorden,\t3',
+      'Punkt 2: Referat\t3',
+      'Kategori – Til drøftelse',
+      'Punkt 3: Budgettemadrøftelser i Social- og',
+      'Beskæftigelsesudvalget (10 min) ........ 4',
+      '',
+      'Punkt 1: Dagsorden',
+    ];
+    const toc = recogniseTableOfContents(lines, 0)!;
+    expect(toc.entries).toEqual([
+      { number: 1, title: 'Dagsorden', minutes: null, category: 'Til godkendelse' },
+      { number: 2, title: 'Referat', minutes: null, category: 'Til godkendelse' },
+      {
+        number: 3,
+        title: 'Budgettemadrøftelser i Social- og Beskæftigelsesudvalget',
+        minutes: 10,
+        category: 'Til drøftelse',
+      },
+    ]);
+    // The agenda itself starts after it.
+    expect(toc.end).toBe(7);
+  });
+
+  test('under "Indhold" a page number after a comma and a space (a tab lost to OCR) still ends an entry', () => {
+    const toc = recogniseTableOfContents(['Indhold', 'Punkt l: Dagsorden, 3', 'Punkt 2: Status, 3'], 0)!;
+    expect(toc.entries.map((e) => [e.number, e.title])).toEqual([
+      [1, 'Dagsorden'],
+      [2, 'Status'],
+    ]);
+  });
+
+  test('an item heading is not a table of contents', () => {
+    expect(recogniseTableOfContents(['Punkt 3: Fordeling af § 18-puljen 2. runde 2022', ''], 0)).toBeNull();
+    expect(recogniseTableOfContents(['Kategori - Til godkendelse', 'Godkendt.'], 0)).toBeNull();
+  });
+});
