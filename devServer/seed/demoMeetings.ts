@@ -61,7 +61,7 @@ export async function seedDemoMeetings(
   clockAt = new Date(Date.parse(past.start) - 3 * 86400000).toISOString();
   let view = await openMeeting(sofie, past.key);
   view = await sendAgenda(sofie, view, agendaOf(DEMO_PAST_ITEMS));
-  view = await assignReferent(sofie, view, referent);
+  await assignReferent(sofie, view, referent);
   clockAt = new Date(Date.parse(past.start) - 86400000).toISOString();
   const louise = as('louise');
   await registerAbsence(louise, await openMeeting(louise, past.key), {

@@ -5,7 +5,6 @@
  */
 import { DevTokenProvider } from '../../src/adapters/auth/devTokenProvider';
 import { createGraphConnection } from '../../src/adapters/graph/graphClient';
-import { SharePointListStore } from '../../src/adapters/sharepoint/sharePointListStore';
 import { openMeeting } from '../../src/app/openMeeting';
 import { sendAgenda } from '../../src/app/sendAgenda';
 import type { AgendaItem } from '../../src/domain/agendaItem';
