@@ -8,16 +8,12 @@ const layoutOf = (frame: string, asked: string | null): MeetingLayout =>
       ? 'sidePanel'
       : 'full';
 
-mount(
-  'meeting.html',
-  (r) => (
-    <MeetingPage
-      deps={r.deps}
-      meetingKey={r.meetingKey}
-      watchIntervalMs={r.live.watchIntervalMs}
-      connectLive={r.live.connect}
-      layout={layoutOf(r.host.frameContext, new URLSearchParams(window.location.search).get('view'))}
-    />
-  ),
-  { nav: 'meetings' },
-);
+mount('meeting.html', (r) => (
+  <MeetingPage
+    deps={r.deps}
+    meetingKey={r.meetingKey}
+    watchIntervalMs={r.live.watchIntervalMs}
+    connectLive={r.live.connect}
+    layout={layoutOf(r.host.frameContext, new URLSearchParams(window.location.search).get('view'))}
+  />
+));
