@@ -3,7 +3,7 @@
  * "Meld afbud" as an attendee uses it: by role and label, with the keyboard, and what happens when the
  * registration fails (the dialog stays open with everything typed, and says why in Danish).
  */
-import { render, screen, waitFor } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { AbsenceInput } from '../../src/app/registerAbsence';
 import { Offline } from '../../src/ports/errors';
@@ -25,13 +25,13 @@ test('partial attendance for chosen items, with reason and substitute', async ()
   show(async (input) => void sent.push(input));
   await user.click(screen.getByRole('button', { name: 'Meld afbud' }));
   const dialog = await screen.findByRole('dialog', { name: 'Meld afbud' });
-  expect(dialog).toBeTruthy();
-  // "Afbud" offers to decline in Outlook too; partial attendance does not.
-  expect(screen.getByRole('checkbox', { name: 'Afvis også mødet i Outlook' })).toBeTruthy();
-  await user.click(screen.getByRole('radio', { name: 'Deltager delvist' }));
-  expect(screen.queryByRole('checkbox', { name: 'Afvis også mødet i Outlook' })).toBeNull();
-  expect(screen.getByRole('group', { name: 'Punkter du deltager i' })).toBeTruthy();
-  await user.click(screen.getByRole('checkbox', { name: /^Punkt 3:/ }));
+  // "Afbud" offers to decline in Outlook too; partial attendance does not. Each control asserted is
+  // waited for, not assumed rendered with the dialog.
+  expect(await within(dialog).findByRole('checkbox', { name: 'Afvis også mødet i Outlook' })).toBeTruthy();
+  await user.click(await within(dialog).findByRole('radio', { name: 'Deltager delvist' }));
+  expect(await within(dialog).findByRole('group', { name: 'Punkter du deltager i' })).toBeTruthy();
+  expect(within(dialog).queryByRole('checkbox', { name: 'Afvis også mødet i Outlook' })).toBeNull();
+  await user.click(within(dialog).getByRole('checkbox', { name: /^Punkt 3:/ }));
   await user.click(screen.getByRole('checkbox', { name: /^Punkt 5:/ }));
   await user.type(screen.getByRole('textbox', { name: 'Årsag' }), 'Andet møde <b>kl. 12</b>');
   await user.type(screen.getByRole('textbox', { name: 'Stedfortræder' }), 'Louise Rohde');
@@ -58,7 +58,7 @@ test('a failed registration keeps the dialog and the text, and says why', async 
   });
   await user.click(screen.getByRole('button', { name: 'Meld afbud' }));
   await user.type(await screen.findByRole('textbox', { name: 'Årsag' }), 'Syg');
-  await user.click(screen.getByRole('checkbox', { name: 'Afvis også mødet i Outlook' }));
+  await user.click(await screen.findByRole('checkbox', { name: 'Afvis også mødet i Outlook' }));
   await user.click(screen.getByRole('button', { name: 'Send afbud' }));
   expect(
     await screen.findByText('Ingen forbindelse. Intet er tabt; prøv igen, når du er online.'),
@@ -81,8 +81,11 @@ test('keyboard only, in English: open, choose, and Escape closes without sending
   await user.tab();
   expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Send apologies' }));
   await user.keyboard('{Enter}');
-  await screen.findByRole('dialog', { name: 'Send apologies' });
-  expect(screen.getByRole('radio', { name: 'Attending online' })).toBeTruthy();
+  const dialog = await screen.findByRole('dialog', { name: 'Send apologies' });
+  // Focus moves into the dialog, onto the first choice, as a keyboard user needs.
+  const first = await within(dialog).findByRole('radio', { name: 'Absent' });
+  await waitFor(() => expect(document.activeElement).toBe(first));
+  expect(within(dialog).getByRole('radio', { name: 'Attending online' })).toBeTruthy();
   await user.keyboard('{Escape}');
   await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
   expect(onSubmit).not.toHaveBeenCalled();
