@@ -110,13 +110,16 @@ test("the domain's messages appear at the field; script typed as a title stays t
   await user.click(title);
   await user.paste('x'.repeat(256));
   const caseNumber = screen.getByRole('textbox', { name: 'Sagsnummer for punkt 4' });
-  await user.type(caseNumber, 'ikke et sagsnummer');
+  // Pasted, not typed key by key: each keystroke re-renders the whole agenda, which on a loaded 2-core
+  // machine takes this test past its time without testing anything more.
+  await user.click(caseNumber);
+  await user.paste('ikke et sagsnummer');
   await user.click(screen.getByRole('button', { name: 'Kontrollér' }));
   expect(within(card(3)).getByText(/255/)).toBeTruthy();
   expect(within(card(4)).getByText('Sagsnummeret skal have formen EMN-2022-03107.')).toBeTruthy();
 
   await user.clear(title);
-  await user.type(title, '<img src=x onerror=alert(1)>Budget');
+  await user.paste('<img src=x onerror=alert(1)>Budget');
   expect(last()[2]!.title).toBe('<img src=x onerror=alert(1)>Budget');
   expect(document.querySelector('img')).toBeNull();
 });
