@@ -1,48 +1,74 @@
+import { NOT_INVITED } from '../app/openMeeting';
+import { ONLY_CHAIR } from '../app/meetingClock';
+import { FORBIDDEN_DECISION } from '../app/liveRecorder';
+import { MEMBERS_ONLY, ONLY_ORGANIZER_APPROVES, ONLY_WRITERS } from '../app/referat';
+import { ONLY_ORGANIZER } from '../app/sendAgenda';
+import { ONLY_ORGANIZER_SETS_RIGHTS } from '../app/syncMeetingPermissions';
+import { ONLY_ORGANIZER_FOLLOW_UP } from '../app/followUps';
 import { ValidationError } from '../domain/validation';
 import { PortError } from '../ports/errors';
-import type { UiLocale } from './i18n/strings';
+import { STRINGS, type Strings, type UiLocale } from './i18n/strings';
 
-/** A clear message for any failure, Danish by default; the port's own message when it is already for people. */
+export type ErrorReason = keyof Strings['errorReasons'];
+
+/** A use case's refusal, by the message constant it exports: the same reason in every language. */
+const REFUSALS = new Map<string, ErrorReason>([
+  [NOT_INVITED, 'notInvited'],
+  [ONLY_ORGANIZER, 'onlyOrganizerAgenda'],
+  [FORBIDDEN_DECISION, 'onlyWritersDecide'],
+  [ONLY_CHAIR, 'onlyChairClock'],
+  [ONLY_WRITERS, 'onlyWritersReferat'],
+  [ONLY_ORGANIZER_APPROVES, 'onlyOrganizerApproves'],
+  [MEMBERS_ONLY, 'membersOnly'],
+  [ONLY_ORGANIZER_SETS_RIGHTS, 'onlyOrganizerRights'],
+  [ONLY_ORGANIZER_FOLLOW_UP, 'onlyOrganizerFollowUp'],
+]);
+
+/** Error codes (details.code) with words of their own: the sign-in's (MSAL) codes. */
+const CODES: Record<string, ErrorReason> = {
+  popup_window_error: 'signInBlocked',
+  empty_window_error: 'signInBlocked',
+  block_nested_popups: 'signInBlocked',
+  user_cancelled: 'signInCancelled',
+  consent_required: 'signInConsent',
+  // SharePointListStore: the meeting has no folder yet (its organizer has not set it up).
+  meetingNotProvisioned: 'meetingNotProvisioned',
+};
+
+/** Why it failed, where the UI knows it in words of its own: by code first, then the use case's refusal. */
+export function reasonOf(e: PortError): ErrorReason | undefined {
+  return (e.details.code && CODES[e.details.code]) || REFUSALS.get(e.message);
+}
+
+/**
+ * The message as the use case or adapter wrote it, shown as a last resort on Danish pages only — where it
+ * is written for people: a refusal (Forbidden, Unauthorized) raised by our own code, not a transport
+ * response (those carry an HTTP status and speak the server's language) and not a default kind name.
+ */
+function ownDanishWords(e: PortError): string | undefined {
+  if (e.kind !== 'Forbidden' && e.kind !== 'Unauthorized') return undefined;
+  if (e.details.status !== undefined || e.message === e.kind) return undefined;
+  return e.message;
+}
+
+/**
+ * A clear message for any failure, in the page's language: by the error's reason (its code, or the use
+ * case that refused), else by its kind; Danish pages fall back to our own Danish refusal texts that have
+ * no entry yet. Every word comes from src/ui/i18n.
+ */
 export function messageOf(e: unknown, locale: UiLocale = 'da'): string {
-  const en = locale === 'en';
+  const s = STRINGS[locale];
   if (e instanceof ValidationError) return e.message;
   if (e instanceof PortError) {
-    switch (e.kind) {
-      case 'Forbidden':
-        return /[æøå]|ikke|Kun/.test(e.message)
-          ? e.message
-          : en
-            ? 'You do not have access to this.'
-            : 'Du har ikke adgang til dette.';
-      case 'NotFound':
-        if (e.details.code === 'meetingNotProvisioned')
-          return en
-            ? 'The meeting is not set up in Mødeassistent yet: its organizer must open it or send the agenda first.'
-            : 'Mødet er ikke gjort klar i Mødeassistent endnu: organisatoren skal åbne det eller sende dagsordenen først.';
-        return en
-          ? 'It was not found – it may have been deleted.'
-          : 'Det blev ikke fundet – det kan være slettet.';
-      case 'Conflict':
-        return en
-          ? 'Someone else changed it at the same time. Reload and try again.'
-          : 'En anden har ændret det samtidig. Hent siden igen og prøv igen.';
-      case 'Throttled':
-        return en
-          ? 'Microsoft 365 asks us to slow down. Trying again shortly.'
-          : 'Microsoft 365 beder os vente lidt. Vi prøver igen om lidt.';
-      case 'Offline':
-        return en
-          ? 'No connection. Nothing is lost; try again when you are online.'
-          : 'Ingen forbindelse. Intet er tabt; prøv igen, når du er online.';
-      case 'Unauthorized':
-        return /[æøå]/.test(e.message) ? e.message : en ? 'Please sign in again.' : 'Log ind igen.';
-      case 'Unavailable':
-        return en
-          ? 'Microsoft 365 is not answering right now. Try again shortly.'
-          : 'Microsoft 365 svarer ikke lige nu. Prøv igen om lidt.';
-      case 'Invalid':
-        return en ? `The request was refused: ${e.message}` : `Forespørgslen blev afvist: ${e.message}`;
+    const reason = reasonOf(e);
+    if (reason) return s.errorReasons[reason];
+    if (locale === 'da') {
+      const own = ownDanishWords(e);
+      if (own) return own;
     }
+    // A server's refusal of a malformed request says what was wrong: its words follow ours.
+    if (e.kind === 'Invalid' && e.details.status !== undefined && e.message) return s.errorRefused(e.message);
+    return s.errorKinds[e.kind];
   }
   return e instanceof Error ? e.message : String(e);
 }

@@ -6,7 +6,7 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { AbsenceInput } from '../../src/app/registerAbsence';
-import { Offline } from '../../src/ports/errors';
+import { Forbidden, Offline } from '../../src/ports/errors';
 import { AbsenceDialog } from '../../src/ui/components/AbsenceDialog/AbsenceDialog';
 import { AppShell } from '../../src/ui/components/AppShell/AppShell';
 import { seedItems } from '../app/fixtures';
@@ -89,4 +89,16 @@ test('keyboard only, in English: open, choose, and Escape closes without sending
   await user.keyboard('{Escape}');
   await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
   expect(onSubmit).not.toHaveBeenCalled();
+});
+
+test('in English, a refusal written in Danish by the use case is said in English', async () => {
+  const user = userEvent.setup();
+  show(async () => {
+    throw new Forbidden('Kun inviterede kan melde afbud til mødet.');
+  }, 'en');
+  await user.click(screen.getByRole('button', { name: 'Send apologies' }));
+  const dialog = await screen.findByRole('dialog', { name: 'Send apologies' });
+  await user.click(await within(dialog).findByRole('button', { name: 'Send' }));
+  expect(await within(dialog).findByText('You do not have access to this.')).toBeTruthy();
+  expect(within(dialog).queryByText(/Kun inviterede/)).toBeNull();
 });
