@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Identity, ListItem } from '@microsoft/microsoft-graph-types';
 import { nextCounter, type Db } from '../db';
 import { badRequest, forbidden, GraphHttpError, notFound } from '../errors';
 import { noContent, odataKey, ok, select, type Ctx, type Result, type Route } from '../http';
@@ -314,6 +315,17 @@ export const fileDirRef = (s: { path: string }, list: ListDoc, row: ItemRow) =>
 /** The list-relative path of a folder row ("A", "A/B"). */
 export const folderPath = (row: ItemRow) => `${row.dir ? `${row.dir}/` : ''}${row.leaf ?? ''}`;
 
+/** SharePoint's identities in Graph carry the user's mail beside id and name (not in v1.0's `identity`). */
+type SharePointIdentitySet = { user: Identity & { email: string } };
+
+/** A `listItem` as Graph answers it, typed from Microsoft's v1.0 metadata, with SharePoint's additions. */
+type GraphListItem = Omit<ListItem, 'createdBy' | 'lastModifiedBy' | 'fields'> & {
+  '@odata.etag': string;
+  createdBy: SharePointIdentitySet;
+  lastModifiedBy?: SharePointIdentitySet;
+  fields?: Record<string, unknown>;
+};
+
 function itemJson(
   ctx: Ctx,
   s: { hostname: string; path: string },
@@ -322,12 +334,12 @@ function itemJson(
   expandFields: string | null,
   inDelta = false,
 ) {
-  const by = (upn: string) => {
+  const by = (upn: string): SharePointIdentitySet => {
     const user = findUser(ctx.db, upn);
     return { user: { id: user?.id, email: upn, displayName: user?.displayName ?? upn } };
   };
   const eTag = `"${row.guid},${row.version}"`;
-  const out: Record<string, unknown> = {
+  const out: GraphListItem = {
     '@odata.etag': eTag,
     id: String(row.id),
     eTag,

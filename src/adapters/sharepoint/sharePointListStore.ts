@@ -28,17 +28,23 @@ import {
   reasonToFields,
   type Fields,
 } from './rows';
+import type { Deleted, Identity, ListItem } from '@microsoft/microsoft-graph-types';
 import { pool, SharePointFolders } from './sharePointFolders';
 import type { SharePointRest } from './sharePointRest';
 
-interface GraphItem {
+/** SharePoint's identities in Graph also carry the user's mail (not in the v1.0 `identity` type). */
+type SharePointIdentitySet = { user?: Identity & { email?: string; userPrincipalName?: string } };
+
+/**
+ * Graph's `listItem` (typed from Microsoft's v1.0 metadata), with the two things SharePoint adds: the
+ * column values we store, and `deleted` on a delta row.
+ */
+interface GraphItem extends Omit<ListItem, 'id' | 'fields' | 'createdBy' | 'lastModifiedBy'> {
   id: string;
-  eTag?: string;
   fields?: Fields & { '@odata.etag'?: string };
-  deleted?: { state: string };
-  createdBy?: { user?: { email?: string; userPrincipalName?: string } };
-  lastModifiedBy?: { user?: { email?: string; userPrincipalName?: string } };
-  contentType?: { name?: string };
+  deleted?: Deleted;
+  createdBy?: SharePointIdentitySet;
+  lastModifiedBy?: SharePointIdentitySet;
 }
 
 interface Page {
