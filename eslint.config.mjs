@@ -18,6 +18,24 @@ export default tseslint.config(
     },
   },
   {
+    // Hexagonal layering: the UI, the use cases and the ports never reach an adapter; a composition root
+    // (src/entries) hands adapters in through the ports.
+    files: ['src/ui/**/*.{ts,tsx}', 'src/app/**/*.ts', 'src/ports/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/adapters/**', '**/adapters'],
+              message: 'Take adapters through a port from the composition root (src/entries).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': [

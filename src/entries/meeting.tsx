@@ -13,6 +13,7 @@ mount('meeting.html', (r) => (
     deps={r.deps}
     meetingKey={r.meetingKey}
     watchIntervalMs={r.live.watchIntervalMs}
+    pollingChannel={r.live.polling}
     connectLive={r.live.connect}
     layout={layoutOf(r.host.frameContext, new URLSearchParams(window.location.search).get('view'))}
   />

@@ -18,7 +18,8 @@ import { replaceAgendaSection } from '../domain/agendaSection';
 import type { ComposeSurface } from '../ports/ComposeSurface';
 import { teamsHost } from '../adapters/hosts/teamsHost';
 import type { TokenProvider } from '../ports/TokenProvider';
-import type { LiveChannel } from '../ports/LiveChannel';
+import type { LiveChannel, PollingChannelFactory } from '../ports/LiveChannel';
+import { PollingChannel } from '../adapters/live/pollingChannel';
 import { systemClock } from '../ports/Clock';
 
 export interface Runtime {
@@ -32,6 +33,8 @@ export interface Runtime {
   theme: Theme;
   live: {
     watchIntervalMs: number;
+    /** The SharePoint-polling fallback over this page's lists (Outlook, or wherever Live Share is missing). */
+    polling: PollingChannelFactory;
     /** Live Share where the host has it (Teams, or local mode with tinylicious running); else null. */
     connect: () => Promise<LiveChannel | null>;
   };
@@ -145,6 +148,7 @@ export async function createRuntime(
     theme: host.theme,
     live: {
       watchIntervalMs: Number(params.get('poll') ?? 1000),
+      polling: (options) => new PollingChannel(deps.lists, options),
       connect: async () => {
         // `?live=off` (or LIVE_SHARE_PORT=off) keeps the page on polling, as Outlook and plain browsers are.
         if (params.get('live') === 'off') return null;

@@ -43,5 +43,25 @@ export interface LiveChannel {
   leave(): Promise<void>;
 }
 
+/** How the SharePoint-polling fallback reads: fast while decisions change, paused while the page is hidden. */
+export interface PollingOptions {
+  /** While decisions change; `idleIntervalMs` (default 4×) after a quiet minute. */
+  intervalMs?: number;
+  idleIntervalMs?: number;
+  /** Read the meeting clock every n-th poll (it changes a few times an hour; decisions change by the second). */
+  timerEvery?: number;
+  /** Polling pauses while this says false (a hidden tab). */
+  isActive?: () => boolean;
+  onError?: (e: unknown) => void;
+}
+
+/** A channel fed by reading SharePoint (the fallback without Live Share); `poll()` reads now. */
+export interface PollingLiveChannel extends LiveChannel {
+  poll(): Promise<void>;
+}
+
+/** Made by the composition root over the page's ListStore, so the UI never builds an adapter itself. */
+export type PollingChannelFactory = (options: PollingOptions) => PollingLiveChannel;
+
 /** Larger decision texts go as "changed" signals without text (Fluid ops are limited to 16 KB). */
 export const LIVE_TEXT_MAX = 8000;

@@ -8,6 +8,7 @@
 import { act, render, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryLiveHub } from '../../src/adapters/memory/memoryLiveHub';
+import { PollingChannel } from '../../src/adapters/live/pollingChannel';
 import { assignReferent } from '../../src/app/assignReferent';
 import { openMeeting } from '../../src/app/openMeeting';
 import { sendAgenda } from '../../src/app/sendAgenda';
@@ -23,7 +24,13 @@ const LIVE = 'Direkte: beslutninger vises, mens referenten skriver.';
 function page(deps: AppDeps, connectLive: () => Promise<ReturnType<MemoryLiveHub['channel']> | null>) {
   const { container } = render(
     <AppShell theme="default" locale="da">
-      <MeetingPage deps={deps} meetingKey={KEY} watchIntervalMs={600_000} connectLive={connectLive} />
+      <MeetingPage
+        deps={deps}
+        meetingKey={KEY}
+        watchIntervalMs={600_000}
+        pollingChannel={(options) => new PollingChannel(deps.lists, options)}
+        connectLive={connectLive}
+      />
     </AppShell>,
   );
   return within(container as HTMLElement);

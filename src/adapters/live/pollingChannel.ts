@@ -2,19 +2,15 @@ import { watchDecisions, type DecisionWatch } from '../../app/watchDecisions';
 import type { MeetingKey } from '../../domain/meeting';
 import { withProgress } from '../../domain/meetingProgress';
 import type { Person } from '../../domain/person';
-import type { LiveChannel, LiveJoinOptions, LiveMessage } from '../../ports/LiveChannel';
+import type {
+  LiveJoinOptions,
+  LiveMessage,
+  PollingLiveChannel,
+  PollingOptions,
+} from '../../ports/LiveChannel';
 import type { ListStore } from '../../ports/ListStore';
 
-export interface PollingChannelOptions {
-  /** While decisions change; `idleIntervalMs` (default 4×) after a quiet minute. */
-  intervalMs?: number;
-  idleIntervalMs?: number;
-  /** Read the meeting clock every n-th poll (it changes a few times an hour; decisions change by the second). */
-  timerEvery?: number;
-  /** Polling pauses while this says false (a hidden tab). */
-  isActive?: () => boolean;
-  onError?: (e: unknown) => void;
-}
+export type PollingChannelOptions = PollingOptions;
 
 /**
  * The live channel where there is no Live Share (Outlook, a browser without the local Fluid service): the
@@ -22,7 +18,7 @@ export interface PollingChannelOptions {
  * back), and the meeting row now and then for the clock. Sending is a no-op: what the referent types
  * reaches the others by being saved.
  */
-export class PollingChannel implements LiveChannel {
+export class PollingChannel implements PollingLiveChannel {
   readonly kind = 'polling' as const;
   private readonly listeners = new Set<(message: LiveMessage, from: Person) => void>();
   private watch: DecisionWatch | null = null;

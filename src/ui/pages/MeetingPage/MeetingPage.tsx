@@ -17,7 +17,7 @@ import { MeetingHeader } from '../../components/MeetingHeader/MeetingHeader';
 import { StageView } from '../../components/StageView/StageView';
 import { ReferatPanel } from '../../components/ReferatPanel/ReferatPanel';
 import { MeetingClock } from '../../components/MeetingClock/MeetingClock';
-import type { LiveChannel } from '../../../ports/LiveChannel';
+import type { LiveChannel, PollingChannelFactory } from '../../../ports/LiveChannel';
 import { isReadOnly } from '../../../domain/referatApproval';
 import { messageOf } from '../../errors';
 import { useLocale, useStrings } from '../../i18n/LocaleContext';
@@ -44,6 +44,8 @@ export interface MeetingPageProps {
   deps: AppDeps;
   meetingKey: string;
   watchIntervalMs: number;
+  /** The SharePoint-polling fallback channel (the composition root builds it over `deps.lists`). */
+  pollingChannel: PollingChannelFactory;
   /** Live Share where the host has it; without it the page polls SharePoint. */
   connectLive?: () => Promise<LiveChannel | null>;
   layout?: MeetingLayout;
@@ -54,13 +56,14 @@ export function MeetingPage({
   deps,
   meetingKey,
   watchIntervalMs,
+  pollingChannel,
   connectLive,
   layout = 'full',
 }: MeetingPageProps) {
   const styles = useStyles();
   const s = useStrings();
   const locale = useLocale();
-  const m = useMeeting(deps, meetingKey, { watchIntervalMs, connectLive });
+  const m = useMeeting(deps, meetingKey, { watchIntervalMs, pollingChannel, connectLive });
 
   if (m.loading && !m.view) return <Spinner label={s.loading} />;
   if (m.error || !m.view) {

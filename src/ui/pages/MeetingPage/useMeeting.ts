@@ -4,11 +4,15 @@ import { LiveRecorder, type SaveState } from '../../../app/liveRecorder';
 import { openMeeting, type MeetingView } from '../../../app/openMeeting';
 import { retryTransient } from '../../../app/retryTransient';
 import { driveMeetingClock, type ClockAction } from '../../../app/meetingClock';
-import { PollingChannel } from '../../../adapters/live/pollingChannel';
 import type { Decision } from '../../../domain/decision';
 import { extractFollowUps, type FollowUp } from '../../../domain/followUp';
 import { can, circleOf, roleIn } from '../../../domain/permissions';
-import type { LiveChannel, LiveMessage } from '../../../ports/LiveChannel';
+import type {
+  LiveChannel,
+  LiveMessage,
+  PollingChannelFactory,
+  PollingLiveChannel,
+} from '../../../ports/LiveChannel';
 import type { Stored } from '../../../ports/ListStore';
 
 export interface MeetingState {
@@ -30,6 +34,8 @@ export interface MeetingState {
 export interface MeetingOptions {
   /** Delta polling interval without a live channel. */
   watchIntervalMs: number;
+  /** The SharePoint-polling channel, made by the composition root over the page's lists. */
+  pollingChannel: PollingChannelFactory;
   /** The Live Share channel where the host has one; null or a failure means polling. */
   connectLive?: () => Promise<LiveChannel | null>;
   /** With a live channel, SharePoint is still read this often as a safety net. */
@@ -60,7 +66,7 @@ export function useMeeting(deps: AppDeps, key: string, options: MeetingOptions) 
   const [reload, setReload] = useState(0);
   const live = useRef<LiveChannel | null>(null);
   const liveRevision = useRef(0);
-  const { watchIntervalMs, connectLive, safetyPollMs = 60000 } = options;
+  const { watchIntervalMs, pollingChannel, connectLive, safetyPollMs = 60000 } = options;
   const viewRef = useRef<MeetingView | null>(null);
   viewRef.current = state.view;
   /**
@@ -146,7 +152,7 @@ export function useMeeting(deps: AppDeps, key: string, options: MeetingOptions) 
               ? s
               : { ...s, texts: { ...s.texts, [itemNumber]: text } },
           );
-        let polling: PollingChannel | null = null;
+        let polling: PollingLiveChannel | null = null;
         const onMessage = (message: LiveMessage, from: { upn: string; name: string }) => {
           if (message.kind === 'decision') {
             if (message.row) {
@@ -186,7 +192,7 @@ export function useMeeting(deps: AppDeps, key: string, options: MeetingOptions) 
         const isActive = () => document.visibilityState === 'visible';
         const startPolling = async (intervalMs: number, timerEvery: number) => {
           await polling?.leave();
-          polling = new PollingChannel(deps.lists, {
+          polling = pollingChannel({
             intervalMs,
             idleIntervalMs: timerEvery ? undefined : intervalMs,
             isActive,
@@ -250,7 +256,7 @@ export function useMeeting(deps: AppDeps, key: string, options: MeetingOptions) 
       recorder.current?.stop();
       window.removeEventListener('online', online);
     };
-  }, [deps, key, watchIntervalMs, connectLive, safetyPollMs, reload]);
+  }, [deps, key, watchIntervalMs, pollingChannel, connectLive, safetyPollMs, reload]);
 
   const edit = useCallback(
     (itemNumber: number, itemTitle: string, text: string) => {
