@@ -29,6 +29,7 @@ import {
   type Fields,
 } from './rows';
 import type { Deleted, Identity, ListItem } from '@microsoft/microsoft-graph-types';
+import { allRows, pagesFrom, type ODataPage } from './paging';
 import { pool, SharePointFolders } from './sharePointFolders';
 import type { SharePointRest } from './sharePointRest';
 
@@ -47,11 +48,7 @@ interface GraphItem extends Omit<ListItem, 'id' | 'fields' | 'createdBy' | 'last
   lastModifiedBy?: SharePointIdentitySet;
 }
 
-interface Page {
-  value: GraphItem[];
-  '@odata.nextLink'?: string;
-  '@odata.deltaLink'?: string;
-}
+type Page = ODataPage<GraphItem>;
 
 /** Exactly the fields decisionChanges reads (issue #14: do not rely on Graph adding fields to delta unasked). */
 const DELTA_FIELDS = 'MeetingKey,ItemNumber,ItemTitle,Text,Status,EditorUpn,UpdatedAt';
@@ -195,7 +192,7 @@ export class SharePointListStore implements ListStore {
     const pages = visiblePages(answers, lists);
     const rows = async (name: ListName): Promise<GraphItem[]> => {
       const page = pages.get(name)!;
-      return [...page.value, ...(await this.rest(page['@odata.nextLink']))].filter(isRow);
+      return (await allRows(page, this.readPage)).filter(isRow);
     };
     const [meetings, progress, items, absences, reasons, decisions, followUps] = await Promise.all(
       lists.map(rows),
@@ -478,17 +475,14 @@ export class SharePointListStore implements ListStore {
     const changed: Stored<Decision>[] = [];
     const deletedIds: string[] = [];
     // nextLink and deltaLink are followed as given, never built.
-    let link: string | undefined = cursor;
     let next = cursor;
     try {
-      while (link) {
-        const page: Page = await this.get(relativeLink(this.graph, link));
+      for await (const page of pagesFrom(cursor, this.readPage)) {
         for (const row of page.value) {
           if (row.deleted) deletedIds.push(row.id);
           else if (isRow(row) && row.fields?.MeetingKey === key)
             changed.push(this.stored(row, decisionFromFields));
         }
-        link = page['@odata.nextLink'];
         if (page['@odata.deltaLink']) next = page['@odata.deltaLink'];
       }
     } catch (e) {
@@ -512,7 +506,7 @@ export class SharePointListStore implements ListStore {
     const pages = visiblePages(answers, lists);
     const rows = async (name: ListName): Promise<GraphItem[]> => {
       const page = pages.get(name)!;
-      return [...page.value, ...(await this.rest(page['@odata.nextLink']))].filter(isRow);
+      return (await allRows(page, this.readPage)).filter(isRow);
     };
     const [meetings, items, decisions, followUps] = await Promise.all(lists.map(rows));
     const keyOf = (r: GraphItem) => String(r.fields?.MeetingKey ?? '');
@@ -533,7 +527,7 @@ export class SharePointListStore implements ListStore {
       { id: 'cursor', method: 'GET', url: this.latestDeltaUrl() },
     ]);
     const page = visiblePages(answers, ['Decisions']).get('Decisions')!;
-    const rows = [...page.value, ...(await this.rest(page['@odata.nextLink']))].filter(isRow);
+    const rows = (await allRows(page, this.readPage)).filter(isRow);
     // No cursor when the list is closed to the caller: the next call reads everything again.
     const cursor = deltaLinkOf(answers.get('cursor')) ?? '';
     return { changed: rows.map((r) => this.stored(r, decisionFromFields)), deletedIds: [], cursor };
@@ -612,19 +606,11 @@ export class SharePointListStore implements ListStore {
       if (e instanceof Forbidden) return [];
       throw e;
     }
-    return [...page.value, ...(await this.rest(page['@odata.nextLink']))].filter(isRow);
+    return (await allRows(page, this.readPage)).filter(isRow);
   }
 
-  private async rest(nextLink: string | undefined): Promise<GraphItem[]> {
-    const out: GraphItem[] = [];
-    let link = nextLink;
-    while (link) {
-      const page: Page = await this.get(relativeLink(this.graph, link));
-      out.push(...page.value);
-      link = page['@odata.nextLink'];
-    }
-    return out;
-  }
+  /** One page by its link (a nextLink or deltaLink as the server wrote it). */
+  private readonly readPage = (link: string): Promise<Page> => this.get<Page>(relativeLink(this.graph, link));
 
   /** The row's id (cached), or the row itself from a query, or undefined. */
   private async findRow(
