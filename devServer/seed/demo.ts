@@ -4,7 +4,7 @@ import { columnDefinition, LISTS } from '../../src/adapters/sharepoint/listSchem
 import type { Db } from '../db';
 import type { Ctx } from '../http';
 import { createEvent } from '../routes/events';
-import { createList } from '../routes/sites';
+import { createList } from '../lists/store';
 import { insertUser } from '../routes/users';
 import { addMember, createGroup, ensureUser, setAssociatedGroups, setGroupOwner } from '../sharepoint/principals';
 import { ROLE } from '../sharepoint/roleDefinitions';

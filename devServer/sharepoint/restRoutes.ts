@@ -3,18 +3,16 @@ import { nextCounter, type Db } from '../db';
 import { GraphHttpError } from '../errors';
 import type { Ctx } from '../http';
 import { evaluate, parseFilter } from '../odata';
+import { ListAccess } from '../lists/access';
+import { fileDirRef, fileRef, listRootUrl } from '../lists/shape';
 import {
   allLists,
   coerceFields,
   deleteItem,
-  fileDirRef,
-  fileRef,
   folderAt,
   folderPath,
   getItem,
   insertItem,
-  listRootUrl,
-  ListAccess,
   saveItem,
   saveList,
   uniqueClash,
@@ -22,7 +20,7 @@ import {
   type ItemRow,
   type ListDoc,
   type SiteRow,
-} from '../routes/sites';
+} from '../lists/store';
 import {
   accessDenied,
   argumentError,
