@@ -4,6 +4,9 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 
+/** Values with Danish letters that are data, not sentences: what SharePoint stores, and the product's name. */
+const STORED_VOCABULARY = ['Mødeassistent', 'Åben', 'Til drøftelse'];
+
 export default tseslint.config(
   { ignores: ['node_modules', 'dist', 'coverage', 'appPackage/build', '.data', '.cache'] },
   js.configs.recommended,
@@ -31,6 +34,25 @@ export default tseslint.config(
               message: 'Take adapters through a port from the composition root (src/entries).',
             },
           ],
+        },
+      ],
+    },
+  },
+  {
+    // Words the user reads live in src/ui/i18n, keyed by an error's code; use cases and adapters write short
+    // English messages for developers. Danish letters here are only the stored vocabulary (SharePoint choice
+    // values, the product's name), listed one by one.
+    files: ['src/app/**/*.ts', 'src/adapters/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: `Literal[value=/[æøåÆØÅ]/]:not([value=/^(${STORED_VOCABULARY.join('|')})$/])`,
+          message: 'User-facing words belong in src/ui/i18n: throw with a code (src/ports/errors.ts ErrorCode).',
+        },
+        {
+          selector: 'TemplateElement[value.raw=/[æøåÆØÅ]/]',
+          message: 'User-facing words belong in src/ui/i18n: throw with a code (src/ports/errors.ts ErrorCode).',
         },
       ],
     },

@@ -15,7 +15,8 @@ export async function assignReferent(
   view: MeetingView,
   referent: Person | undefined,
 ): Promise<MeetingView> {
-  if (!can(view.role, 'assignReferent')) throw new Forbidden('Kun mødets organisator kan vælge referent.');
+  if (!can(view.role, 'assignReferent'))
+    throw new Forbidden('Only the organizer picks the referent', { code: 'onlyOrganizerReferent' });
   const previous = view.meeting.referent?.upn;
   const formerReferents =
     previous &&

@@ -2,9 +2,10 @@ import type { FollowUpStatus } from '../domain/followUp';
 import type { FollowUpRow } from '../domain/followUpBoard';
 import { sameUpn } from '../domain/person';
 import { Forbidden, NotFound } from '../ports/errors';
+import type { ErrorCode } from '../ports/errors';
 import type { AppDeps } from './deps';
 
-export const ONLY_ORGANIZER_FOLLOW_UP = 'Kun mødets organisator kan ændre status og frist for opfølgningen.';
+export const ONLY_ORGANIZER_FOLLOW_UP: ErrorCode = 'onlyOrganizerFollowUp';
 
 /** Every follow-up the person may read, with its meeting (one paged read of the lists, not per meeting). */
 export async function loadFollowUps(deps: AppDeps): Promise<FollowUpRow[]> {
@@ -30,10 +31,11 @@ export async function updateFollowUp(
   row: FollowUpRow,
   change: { status?: FollowUpStatus; due?: string | undefined },
 ): Promise<FollowUpRow> {
-  if (!sameUpn(row.organizerUpn, deps.me.upn)) throw new Forbidden(ONLY_ORGANIZER_FOLLOW_UP);
+  if (!sameUpn(row.organizerUpn, deps.me.upn))
+    throw new Forbidden('Only the organizer changes a follow-up', { code: ONLY_ORGANIZER_FOLLOW_UP });
   const snapshot = await deps.lists.openMeeting(row.meetingKey);
   const stored = snapshot.followUps.find((f) => f.value.id === row.followUp.id);
-  if (!stored) throw new NotFound('Opfølgningen findes ikke længere.');
+  if (!stored) throw new NotFound('The follow-up is gone', { code: 'followUpGone' });
   const next = { ...stored.value, ...change };
   delete (next as { meetingKey?: string }).meetingKey;
   const saved = await deps.lists.saveFollowUp(row.meetingKey, next, stored.eTag);

@@ -5,6 +5,7 @@ import type { MeetingKey } from '../domain/meeting';
 import { can, type Role } from '../domain/permissions';
 import { validateDecision } from '../domain/validation';
 import { Conflict, Forbidden, isTransient, Offline, PortError, Unauthorized } from '../ports/errors';
+import type { ErrorCode } from '../ports/errors';
 import type { Stored } from '../ports/ListStore';
 import type { OutboxEntry } from '../ports/Outbox';
 import type { AppDeps } from './deps';
@@ -15,7 +16,7 @@ export type SaveState =
   | { kind: 'saved'; at: string }
   | { kind: 'offline' }
   | { kind: 'conflict'; mine: string; theirs: string; theirsEditor: string }
-  | { kind: 'error'; message: string };
+  | { kind: 'error'; message: string; code?: ErrorCode };
 
 export interface RecorderOptions {
   /** Autosave this long after typing stops. */
@@ -26,9 +27,8 @@ export interface RecorderOptions {
 
 type Slot = `decision:${string}` | `followUp:${string}`;
 
-export const SIGNED_OUT =
-  'Du skal logge ind igen. Teksten er gemt på denne computer og sendes, når du er logget ind.';
-export const FORBIDDEN_DECISION = 'Kun referenten og mødets organisator kan skrive beslutninger.';
+export const SIGNED_OUT: ErrorCode = 'signedOutKeptLocally';
+export const FORBIDDEN_DECISION: ErrorCode = 'onlyWritersDecide';
 
 /**
  * Records what the referent types, so that nothing is lost: every edit goes first into the durable outbox
@@ -177,7 +177,8 @@ export class LiveRecorder {
   }
 
   private assertMayWrite(): void {
-    if (!can(this.meeting.role, 'writeDecision')) throw new Forbidden(FORBIDDEN_DECISION);
+    if (!can(this.meeting.role, 'writeDecision'))
+      throw new Forbidden('Not a writer', { code: FORBIDDEN_DECISION });
   }
 
   private async enqueue(slot: Slot, kind: OutboxEntry['kind'], payload: Decision | FollowUp): Promise<void> {
@@ -232,7 +233,8 @@ export class LiveRecorder {
       if (e instanceof Unauthorized) {
         // Sign-in lapsed and could not be renewed silently: keep every text, say so, and try again later.
         for (const pending of await this.deps.outbox.list(this.meeting.key))
-          if (!pending.conflict) this.setState(pending.slot as Slot, { kind: 'error', message: SIGNED_OUT });
+          if (!pending.conflict)
+            this.setState(pending.slot as Slot, { kind: 'error', code: SIGNED_OUT, message: 'Signed out' });
         this.scheduleRetry(e);
         return false;
       }

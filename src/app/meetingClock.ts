@@ -2,10 +2,11 @@ import { endMeeting, idleTimer, moveToItem, startMeeting } from '../domain/meeti
 import { withProgress } from '../domain/meetingProgress';
 import { can } from '../domain/permissions';
 import { Forbidden } from '../ports/errors';
+import type { ErrorCode } from '../ports/errors';
 import type { AppDeps } from './deps';
 import type { MeetingView } from './openMeeting';
 
-export const ONLY_CHAIR = 'Kun organisatoren og referenten kan styre mødets ur.';
+export const ONLY_CHAIR: ErrorCode = 'onlyChairClock';
 
 export type ClockAction =
   { kind: 'start'; itemNumber: number } | { kind: 'move'; itemNumber: number } | { kind: 'end' };
@@ -16,7 +17,8 @@ export async function driveMeetingClock(
   view: MeetingView,
   action: ClockAction,
 ): Promise<MeetingView> {
-  if (!can(view.role, 'writeDecision')) throw new Forbidden(ONLY_CHAIR);
+  if (!can(view.role, 'writeDecision'))
+    throw new Forbidden('Only the organizer and the referent run the clock', { code: ONLY_CHAIR });
   const now = deps.clock.now();
   const timer = view.meeting.timer ?? idleTimer();
   const next =

@@ -10,6 +10,7 @@ import { withProgress, type MeetingProgress } from '../domain/meetingProgress';
 import { circleOf, roleIn, visibleItems, type Role } from '../domain/permissions';
 import type { CalendarEvent } from '../ports/CalendarGateway';
 import { Forbidden, NotFound } from '../ports/errors';
+import type { ErrorCode } from '../ports/errors';
 import type { Stored } from '../ports/ListStore';
 import type { PlanRows } from '../ports/MeetingPermissions';
 import type { AppDeps } from './deps';
@@ -53,7 +54,7 @@ export function informationLineOf(view: MeetingView, locale: 'da' | 'en'): strin
   );
 }
 
-export const NOT_INVITED = 'Du er ikke inviteret til dette møde (eller mødet findes ikke).';
+export const NOT_INVITED: ErrorCode = 'notInvited';
 
 /** Meeting details from the calendar event, for a meeting that has no Meetings row yet. */
 export function meetingFromEvent(event: CalendarEvent): Meeting {
@@ -89,7 +90,7 @@ export async function openMeeting(deps: AppDeps, key: MeetingKey): Promise<Meeti
       throw e;
     }),
   ]);
-  if (!snapshot || (!event && !snapshot.meeting)) throw new Forbidden(NOT_INVITED);
+  if (!snapshot || (!event && !snapshot.meeting)) throw new Forbidden('Not invited', { code: NOT_INVITED });
 
   const row = snapshot.meeting;
   const progress = snapshot.progress;
@@ -99,7 +100,7 @@ export async function openMeeting(deps: AppDeps, key: MeetingKey): Promise<Meeti
   );
   const allItems = snapshot.items.map((s) => s.value).sort((a, b) => a.number - b.number);
   const role = roleIn(circleOf(meeting, allItems), deps.me.upn);
-  if (role === 'none') throw new Forbidden(NOT_INVITED);
+  if (role === 'none') throw new Forbidden('Not invited', { code: NOT_INVITED });
 
   const items = visibleItems(allItems, role, deps.me.upn);
   const visibleNumbers = new Set(items.map((i) => i.number));

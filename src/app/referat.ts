@@ -3,6 +3,7 @@ import { can } from '../domain/permissions';
 import { buildReferat, renderReferatHtml, type Audience, type Referat } from '../domain/referat';
 import { approve, newReferat, reopen, sendForApproval, type ReferatRecord } from '../domain/referatApproval';
 import { Forbidden } from '../ports/errors';
+import type { ErrorCode } from '../ports/errors';
 import type { DocumentRenderer } from '../ports/DocumentRenderer';
 import type { Mailer } from '../ports/Mailer';
 import type { AppDeps } from './deps';
@@ -24,14 +25,14 @@ const CONTENT_TYPES: Record<ReferatFormat, string> = {
   html: 'text/html;charset=utf-8',
 };
 
-export const ONLY_WRITERS =
-  'Kun referenten og mødets organisator kan hente og sende referatet til godkendelse.';
-export const ONLY_ORGANIZER_APPROVES = 'Kun mødets organisator kan godkende, genåbne og udsende referatet.';
-export const MEMBERS_ONLY = 'Medlemsudgaven med lukkede punkter er kun for mødets deltagere.';
+export const ONLY_WRITERS: ErrorCode = 'onlyWritersReferat';
+export const ONLY_ORGANIZER_APPROVES: ErrorCode = 'onlyOrganizerApproves';
+export const MEMBERS_ONLY: ErrorCode = 'membersOnly';
 
 /** The referat model of what this person sees; the members' version only for those who may read closed items. */
 export function referatOf(view: MeetingView, audience: Audience, locale: Locale = 'da'): Referat {
-  if (audience === 'members' && !can(view.role, 'readClosedItems')) throw new Forbidden(MEMBERS_ONLY);
+  if (audience === 'members' && !can(view.role, 'readClosedItems'))
+    throw new Forbidden('Closed items are for participants only', { code: MEMBERS_ONLY });
   const decisions = Object.values(view.decisions).map((d) => d.value);
   return buildReferat(view.meeting, view.items, decisions, view.absences, { audience }, locale);
 }
@@ -44,7 +45,8 @@ export async function exportReferat(
   format: ReferatFormat,
   locale: Locale = 'da',
 ): Promise<ReferatFile> {
-  if (!can(view.role, 'exportMinutes')) throw new Forbidden(ONLY_WRITERS);
+  if (!can(view.role, 'exportMinutes'))
+    throw new Forbidden('Only the referent and the organizer export the referat', { code: ONLY_WRITERS });
   const r = referatOf(view, audience, locale);
   const date = formatDate(view.meeting.start);
   const name = `Referat ${date}${audience === 'members' ? ' (med lukkede punkter)' : ''}.${format}`;
@@ -76,7 +78,8 @@ async function saveReferat(deps: AppDeps, view: MeetingView, next: ReferatRecord
 
 /** The referent (or the organizer) sends the referat for approval: written on MeetingProgress. */
 export async function sendReferatForApproval(deps: AppDeps, view: MeetingView): Promise<MeetingView> {
-  if (!can(view.role, 'exportMinutes')) throw new Forbidden(ONLY_WRITERS);
+  if (!can(view.role, 'exportMinutes'))
+    throw new Forbidden('Only the referent and the organizer export the referat', { code: ONLY_WRITERS });
   const record = view.meeting.referat ?? newReferat();
   const at = deps.clock.now();
   const sent = sendForApproval(record, deps.me.upn, at);
@@ -99,7 +102,8 @@ export async function sendReferatForApproval(deps: AppDeps, view: MeetingView): 
  * write), and the afbud reasons of the meeting are deleted (health data that the referat does not hold).
  */
 export async function approveReferat(deps: AppDeps, view: MeetingView): Promise<MeetingView> {
-  if (!can(view.role, 'approveMinutes')) throw new Forbidden(ONLY_ORGANIZER_APPROVES);
+  if (!can(view.role, 'approveMinutes'))
+    throw new Forbidden('Only the organizer approves the referat', { code: ONLY_ORGANIZER_APPROVES });
   const approved = await saveReferat(
     deps,
     view,
@@ -113,7 +117,8 @@ export async function approveReferat(deps: AppDeps, view: MeetingView): Promise<
 }
 
 export async function reopenReferat(deps: AppDeps, view: MeetingView): Promise<MeetingView> {
-  if (!can(view.role, 'approveMinutes')) throw new Forbidden(ONLY_ORGANIZER_APPROVES);
+  if (!can(view.role, 'approveMinutes'))
+    throw new Forbidden('Only the organizer approves the referat', { code: ONLY_ORGANIZER_APPROVES });
   return saveReferat(deps, view, reopen(view.meeting.referat ?? newReferat(), deps.me.upn, deps.clock.now()));
 }
 
@@ -127,7 +132,7 @@ export async function sendReferat(
   locale: Locale = 'da',
 ): Promise<void> {
   if (!can(view.role, 'approveMinutes') || !view.event?.isOrganizer)
-    throw new Forbidden(ONLY_ORGANIZER_APPROVES);
+    throw new Forbidden('Only the organizer approves the referat', { code: ONLY_ORGANIZER_APPROVES });
   const publicVersion = await exportReferat(deps.renderer, view, 'public', 'docx', locale);
   const files = [publicVersion];
   if (view.items.some((i) => i.closed))
@@ -166,9 +171,10 @@ export async function approvePreviousReferat(
   deps: AppDeps,
   view: MeetingView,
 ): Promise<MeetingView['meeting']> {
-  if (!can(view.role, 'approveMinutes')) throw new Forbidden(ONLY_ORGANIZER_APPROVES);
+  if (!can(view.role, 'approveMinutes'))
+    throw new Forbidden('Only the organizer approves the referat', { code: ONLY_ORGANIZER_APPROVES });
   const previous = await previousMeeting(deps, view);
-  if (!previous) throw new Forbidden('Der er intet tidligere møde i serien at godkende referatet for.');
+  if (!previous) throw new Forbidden('No previous meeting in the series', { code: 'noPreviousMeeting' });
   const approved = await approveReferat(deps, await openMeeting(deps, previous.key));
   return approved.meeting;
 }

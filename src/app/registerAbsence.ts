@@ -61,9 +61,9 @@ function assertMayRegister(deps: AppDeps, view: MeetingView, person: Person): vo
   const own = sameUpn(person.upn, deps.me.upn);
   const allowed = own ? can(view.role, 'registerOwnAbsence') : can(view.role, 'registerAbsenceForOthers');
   if (!allowed) {
-    throw new Forbidden(
-      own ? 'Kun inviterede kan melde afbud til mødet.' : 'Kun mødets organisator kan melde afbud for andre.',
-    );
+    throw new Forbidden(own ? 'Only the invited send afbud' : 'Only the organizer sends afbud for others', {
+      code: own ? 'onlyInvitedAbsence' : 'onlyOrganizerAbsenceForOthers',
+    });
   }
 }
 

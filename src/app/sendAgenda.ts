@@ -5,11 +5,12 @@ import { planHash } from '../domain/meetingScopes';
 import { can } from '../domain/permissions';
 import { validateAgenda } from '../domain/validation';
 import { Forbidden } from '../ports/errors';
+import type { ErrorCode } from '../ports/errors';
 import type { AppDeps } from './deps';
 import type { MeetingView } from './openMeeting';
 import { isArchive, planFor, syncMeetingPermissions } from './syncMeetingPermissions';
 
-export const ONLY_ORGANIZER = 'Kun mødets organisator kan redigere og sende dagsordenen.';
+export const ONLY_ORGANIZER: ErrorCode = 'onlyOrganizerAgenda';
 
 /**
  * Write the agenda rows under the right permissions. The plan of the NEW agenda is applied first to the
@@ -47,7 +48,8 @@ export async function saveAgenda(
   view: MeetingView,
   items: AgendaItem[],
 ): Promise<MeetingView> {
-  if (!can(view.role, 'editAgenda')) throw new Forbidden(ONLY_ORGANIZER);
+  if (!can(view.role, 'editAgenda'))
+    throw new Forbidden('Only the organizer edits and sends the agenda', { code: ONLY_ORGANIZER });
   return writeAgenda(deps, view, view.meeting, validateAgenda(items));
 }
 
@@ -61,7 +63,8 @@ export async function sendAgenda(
   view: MeetingView,
   items: AgendaItem[],
 ): Promise<MeetingView> {
-  if (!can(view.role, 'editAgenda') || !view.event?.isOrganizer) throw new Forbidden(ONLY_ORGANIZER);
+  if (!can(view.role, 'editAgenda') || !view.event?.isOrganizer)
+    throw new Forbidden('Only the organizer edits and sends the agenda', { code: ONLY_ORGANIZER });
   const valid = validateAgenda(items);
   const meeting: Meeting = {
     ...view.meeting,

@@ -7,10 +7,11 @@ import {
   type PlanInput,
 } from '../domain/meetingScopes';
 import { Forbidden } from '../ports/errors';
+import type { ErrorCode } from '../ports/errors';
 import type { AppDeps } from './deps';
 import type { MeetingView } from './openMeeting';
 
-export const ONLY_ORGANIZER_SETS_RIGHTS = 'Kun mødets organisator kan bestemme, hvem der må se mødet.';
+export const ONLY_ORGANIZER_SETS_RIGHTS: ErrorCode = 'onlyOrganizerRights';
 
 /** The plan for a meeting as its organizer sees it (all items). */
 export function planFor(
@@ -41,7 +42,8 @@ export async function syncMeetingPermissions(
   view: MeetingView,
   items: Pick<AgendaItem, 'id' | 'number' | 'closed' | 'guests'>[] = view.items,
 ): Promise<MeetingView> {
-  if (view.role !== 'organizer') throw new Forbidden(ONLY_ORGANIZER_SETS_RIGHTS);
+  if (view.role !== 'organizer')
+    throw new Forbidden('Only the organizer sets the permissions', { code: ONLY_ORGANIZER_SETS_RIGHTS });
   const plan = planFor(view.meeting, items, isArchive(view));
   const hash = planHash(plan);
   if (hash === view.meeting.permissionsHash) return view;

@@ -3,7 +3,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AppShell } from '../ui/components/AppShell/AppShell';
 import { MeetingList } from '../ui/components/MeetingList/MeetingList';
-import { messageOf } from '../ui/errors';
+import { hostFallbackText, messageOf } from '../ui/errors';
 import type { CalendarEvent } from '../ports/CalendarGateway';
 import { retryTransient } from '../app/retryTransient';
 import { signOut } from '../app/signOut';
@@ -68,7 +68,7 @@ function Boot({
     <AppShell theme={theme} locale={locale}>
       {runtime?.host.fallbackReason && (
         <MessageBar intent="info">
-          <MessageBarBody>{runtime.host.fallbackReason}</MessageBarBody>
+          <MessageBarBody>{hostFallbackText(runtime.host.fallbackReason, locale)}</MessageBarBody>
         </MessageBar>
       )}
       {runtime && !signedOut && !onStage(runtime) && (

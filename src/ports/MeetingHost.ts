@@ -15,8 +15,15 @@ export interface HostContext {
   /** In Outlook: organizer vs attendee surface. */
   isOrganizer?: boolean;
   /** Set when a host could not start (e.g. teams-js timed out) and the browser host took over. */
-  fallbackReason?: string;
+  fallbackReason?: HostFallback;
 }
+
+/** Why the page runs as a plain web page, by code (src/ui/i18n has the words), with what the words name. */
+export type HostFallback =
+  | { code: 'officeMissing' }
+  | { code: 'notOutlook'; host?: string }
+  | { code: 'teamsTimeout'; seconds: number }
+  | { code: 'teamsFailed'; cause: string };
 
 export interface MeetingHost {
   context(): Promise<HostContext>;

@@ -13,6 +13,35 @@ export type PortErrorKind =
   | 'Invalid'
   | 'Unavailable';
 
+/**
+ * Stable codes (`details.code`) of the refusals and failures our own use cases and adapters raise. Each has
+ * Danish and English words in src/ui/i18n (errorReasons); the message beside a code is a short English note
+ * for developers, never shown to the user.
+ */
+export type ErrorCode =
+  | 'notInvited'
+  | 'onlyOrganizerAgenda'
+  | 'onlyWritersDecide'
+  | 'onlyChairClock'
+  | 'onlyWritersReferat'
+  | 'onlyOrganizerApproves'
+  | 'membersOnly'
+  | 'noPreviousMeeting'
+  | 'onlyOrganizerRights'
+  | 'onlyOrganizerFollowUp'
+  | 'followUpGone'
+  | 'onlyInvitedAbsence'
+  | 'onlyOrganizerAbsenceForOthers'
+  | 'onlyOrganizerReferent'
+  | 'signedOutKeptLocally'
+  | 'meetingNotInCalendar'
+  | 'chatNotAMeeting'
+  | 'meetingNotProvisioned'
+  | 'signInBlocked'
+  | 'signInCancelled'
+  | 'signInConsent'
+  | 'unknownDevUser';
+
 export class PortError extends Error {
   constructor(
     readonly kind: PortErrorKind,

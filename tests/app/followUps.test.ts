@@ -37,6 +37,8 @@ test('only the organizer changes a follow-up; nothing is written otherwise', asy
   const { w } = await withFollowUp();
   const mads = w.as(people.mads);
   const [row] = await loadFollowUps(mads);
-  await expect(updateFollowUp(mads, row, { status: 'Afsluttet' })).rejects.toThrow(ONLY_ORGANIZER_FOLLOW_UP);
+  await expect(updateFollowUp(mads, row, { status: 'Afsluttet' })).rejects.toMatchObject({
+    details: { code: ONLY_ORGANIZER_FOLLOW_UP },
+  });
   expect((await w.lists.openMeeting(KEY)).followUps[0].value.status).toBe('Åben');
 });

@@ -1,4 +1,4 @@
-import { LiveRecorder, SIGNED_OUT, type SaveState } from '../../src/app/liveRecorder';
+import { FORBIDDEN_DECISION, LiveRecorder, SIGNED_OUT, type SaveState } from '../../src/app/liveRecorder';
 import { openMeeting } from '../../src/app/openMeeting';
 import { sendAgenda } from '../../src/app/sendAgenda';
 import { assignReferent } from '../../src/app/assignReferent';
@@ -181,7 +181,7 @@ test('an attendee may not write decisions', async () => {
   const recorder = new LiveRecorder(anders, await openMeeting(anders, KEY));
   await expect(
     recorder.editDecision({ itemNumber: 1, itemTitle: 'Dagsorden', text: 'Godkendt.', status: 'Kladde' }),
-  ).rejects.toThrow('Kun referenten og mødets organisator kan skrive beslutninger.');
+  ).rejects.toMatchObject({ kind: 'Forbidden', details: { code: FORBIDDEN_DECISION } });
 });
 
 test('a lapsed sign-in keeps the text and says so; it is saved once signing in works again', async () => {
@@ -194,7 +194,7 @@ test('a lapsed sign-in keeps the text and says so; it is saved once signing in w
   recorder.onState((_slot, s) => seen.push(s));
   await recorder.editDecision({ itemNumber: 2, itemTitle: 'Referat', text: 'Godkendt.', status: 'Kladde' });
   await recorder.flush();
-  expect(seen.at(-1)).toEqual({ kind: 'error', message: SIGNED_OUT });
+  expect(seen.at(-1)).toMatchObject({ kind: 'error', code: SIGNED_OUT });
   expect(await mads.outbox.list(KEY)).toHaveLength(1);
   signedOut = false;
   await jest.advanceTimersByTimeAsync(2000);

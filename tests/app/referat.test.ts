@@ -61,7 +61,9 @@ test('the referent exports Word, PDF and HTML; the members’ version only for m
     kind: 'Forbidden',
   });
   const guestView = { ...view, role: 'guest' as const };
-  expect(() => referatOf(guestView, 'members')).toThrow(MEMBERS_ONLY);
+  expect(() => referatOf(guestView, 'members')).toThrow(
+    expect.objectContaining({ details: { code: MEMBERS_ONLY } }),
+  );
   expect(referatOf(guestView, 'public').items.map((i) => i.number)).not.toContain(5);
 });
 
@@ -69,7 +71,9 @@ test('draft → sent for approval → approved → reopened as version 2, with t
   const { sofie, mads } = await heldMeeting();
   let view = await sendReferatForApproval(mads, await openMeeting(mads, KEY));
   expect(view.meeting.referat).toMatchObject({ state: 'Til godkendelse', version: 1 });
-  await expect(approveReferat(mads, view)).rejects.toThrow(ONLY_ORGANIZER_APPROVES);
+  await expect(approveReferat(mads, view)).rejects.toMatchObject({
+    details: { code: ONLY_ORGANIZER_APPROVES },
+  });
   view = await approveReferat(sofie, await openMeeting(sofie, KEY));
   expect(view.meeting.referat?.state).toBe('Godkendt');
   await expect(approveReferat(sofie, view)).rejects.toBeInstanceOf(ValidationError);
@@ -110,5 +114,5 @@ test('"Send referat" mails the attendees with the Word file(s) and attaches it t
   const mads = w.as(people.mads);
   await expect(
     sendReferat({ ...mads, renderer: documentRenderer, mailer: deps.mailer }, await openMeeting(mads, KEY)),
-  ).rejects.toThrow(ONLY_ORGANIZER_APPROVES);
+  ).rejects.toMatchObject({ details: { code: ONLY_ORGANIZER_APPROVES } });
 });

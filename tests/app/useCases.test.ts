@@ -149,11 +149,15 @@ describe('who sees what', () => {
   test('members see the closed item; a person who is not invited gets the Danish refusal', async () => {
     const { w } = await sentMeeting();
     expect((await openMeeting(w.as(people.anders), KEY)).items.some((i) => i.closed)).toBe(true);
-    await expect(openMeeting(w.as(people.peter), KEY)).rejects.toThrow(NOT_INVITED);
+    await expect(openMeeting(w.as(people.peter), KEY)).rejects.toMatchObject({
+      details: { code: NOT_INVITED },
+    });
   });
 
   test('an unknown meeting is refused with the same clear message', async () => {
     const w = world();
-    await expect(openMeeting(w.as(people.sofie), 'no-such-meeting')).rejects.toThrow(NOT_INVITED);
+    await expect(openMeeting(w.as(people.sofie), 'no-such-meeting')).rejects.toMatchObject({
+      details: { code: NOT_INVITED },
+    });
   });
 });

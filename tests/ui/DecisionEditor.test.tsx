@@ -97,3 +97,14 @@ test('merging keeps their text first and adds only my new lines', () => {
   expect(mergeTexts('A\nB', 'B\nC')).toBe('A\nB\n\nC');
   expect(mergeTexts('A\nB', 'A\n B ')).toBe('A\nB');
 });
+
+test('a save that waits for sign-in says so in the page language, by its code, not by the recorder’s message', async () => {
+  const state: SaveState = { kind: 'error', code: 'signedOutKeptLocally', message: 'Signed out' };
+  show(state);
+  expect(
+    await screen.findByText(
+      'Du skal logge ind igen. Teksten er gemt på denne computer og sendes, når du er logget ind.',
+    ),
+  ).toBeTruthy();
+  expect(screen.queryByText('Signed out')).toBeNull();
+});

@@ -1,7 +1,6 @@
 /**
- * A failure in the page's language: the UI turns an error's kind and code (src/ports/errors.ts) and the
- * use case's refusal into words of its own (src/ui/i18n), Danish and English; a Danish page falls back to
- * our own Danish refusal when there is no entry yet, an English page never shows Danish.
+ * A failure in the page's language: the UI turns an error's code and kind (src/ports/errors.ts) into words
+ * of its own (src/ui/i18n), Danish and English; the message written in code is never what the user reads.
  */
 import { NOT_INVITED } from '../../src/app/openMeeting';
 import { ONLY_ORGANIZER } from '../../src/app/sendAgenda';
@@ -16,9 +15,10 @@ import {
   Throttled,
   Unauthorized,
   Unavailable,
+  type ErrorCode,
   type PortErrorKind,
 } from '../../src/ports/errors';
-import { messageOf, reasonOf } from '../../src/ui/errors';
+import { hostFallbackText, messageOf, reasonOf } from '../../src/ui/errors';
 import { STRINGS } from '../../src/ui/i18n/strings';
 
 const DANISH = /[æøåÆØÅ]|\b(ikke|og|til|Kun|Du|Log)\b/;
@@ -45,43 +45,52 @@ test('every kind of failure has words in Danish and in English', () => {
   );
 });
 
-test("a use case's refusal reads the same in both languages, by its reason", () => {
-  const notInvited = new Forbidden(NOT_INVITED);
+test("a use case's refusal reads by its code, the same reason in both languages", () => {
+  const notInvited = new Forbidden('Not invited', { code: NOT_INVITED });
   expect(reasonOf(notInvited)).toBe('notInvited');
   expect(messageOf(notInvited, 'da')).toBe('Du er ikke inviteret til dette møde (eller mødet findes ikke).');
   expect(messageOf(notInvited, 'en')).toBe(
     'You are not invited to this meeting (or the meeting does not exist).',
   );
-  expect(messageOf(new Forbidden(ONLY_ORGANIZER), 'en')).toBe(
+  expect(messageOf(new Forbidden('Only the organizer', { code: ONLY_ORGANIZER }), 'en')).toBe(
     "Only the meeting's organizer can edit and send the agenda.",
   );
 });
 
-test("the sign-in's error codes have words of their own, whatever the adapter wrote", () => {
-  const blocked = new Unauthorized('Log-ind-vinduet blev blokeret.', { code: 'popup_window_error' });
+test('every error code has words in both languages, and the English words are English', () => {
+  const codes = Object.keys(STRINGS.da.errorReasons) as ErrorCode[];
+  expect(codes.length).toBeGreaterThan(15);
+  for (const code of codes) {
+    const e = new Forbidden('developer note', { code });
+    expect(messageOf(e, 'da')).toBe(STRINGS.da.errorReasons[code]);
+    expect(messageOf(e, 'en')).toBe(STRINGS.en.errorReasons[code]);
+    expect(STRINGS.en.errorReasons[code]).not.toMatch(DANISH);
+    expect(STRINGS.en.errorReasons[code]).not.toBe(STRINGS.da.errorReasons[code]);
+  }
+});
+
+test("the sign-in's refusals have words of their own, whatever the adapter wrote", () => {
+  const blocked = new Unauthorized('Sign-in popup blocked (popup_window_error)', { code: 'signInBlocked' });
   expect(messageOf(blocked, 'en')).toBe(
     'The sign-in window was blocked. Allow pop-up windows for this page and try again.',
   );
-  expect(messageOf(new Unauthorized('x', { code: 'user_cancelled' }), 'da')).toBe(
+  expect(messageOf(new Unauthorized('x', { code: 'signInCancelled' }), 'da')).toBe(
     'Du lukkede log-ind-vinduet. Prøv igen, når du er klar.',
   );
 });
 
-test('our own Danish refusal without an entry shows on Danish pages only; a server’s words never', () => {
-  const refusal = new Forbidden('Kun inviterede kan melde afbud til mødet.');
-  expect(messageOf(refusal, 'da')).toBe('Kun inviterede kan melde afbud til mødet.');
+test("a message written in code is never shown: without a code it is the kind's words", () => {
+  const refusal = new Forbidden('Only the invited send afbud');
+  expect(messageOf(refusal, 'da')).toBe('Du har ikke adgang til dette.');
   expect(messageOf(refusal, 'en')).toBe('You do not have access to this.');
   // From Graph: an HTTP status, the server's own (English, technical) words.
   const graph = new Forbidden('Either scp or roles claim need to be present in the token.', { status: 403 });
   expect(messageOf(graph, 'da')).toBe('Du har ikke adgang til dette.');
-  expect(messageOf(new NotFound('Opfølgningen findes ikke længere.'), 'en')).toBe(
-    'It was not found – it may have been deleted.',
+  expect(messageOf(new NotFound('The follow-up is gone', { code: 'followUpGone' }), 'en')).toBe(
+    'The follow-up no longer exists.',
   );
-  for (const e of [
-    new Conflict('Beslutningen er allerede skrevet af en anden'),
-    new Throttled(),
-    new Unavailable(),
-  ])
+  expect(messageOf(new NotFound('gone'), 'en')).toBe('It was not found – it may have been deleted.');
+  for (const e of [new Conflict('Written by someone else'), new Throttled(), new Unavailable()])
     expect(messageOf(e, 'en')).not.toMatch(DANISH);
 });
 
@@ -92,7 +101,7 @@ test("a server's refusal of a malformed request keeps its detail after our words
   });
   expect(messageOf(e, 'da')).toBe("Forespørgslen blev afvist: Invalid filter clause: 'fields/MeetingKey'");
   expect(messageOf(e, 'en')).toBe("The request was refused: Invalid filter clause: 'fields/MeetingKey'");
-  expect(messageOf(new Invalid('Ugyldig række'), 'en')).toBe('The request was refused.');
+  expect(messageOf(new Invalid('Bad row'), 'en')).toBe('The request was refused.');
 });
 
 test('a validation error keeps the domain’s own words (shown at the field they are about)', () => {
@@ -104,4 +113,23 @@ test('an afbud before the organizer has set the meeting up says what to wait for
   const e = new NotFound('no folder', { status: 404, code: 'meetingNotProvisioned' });
   expect(messageOf(e)).toMatch(/organisatoren skal åbne det eller sende dagsordenen/);
   expect(messageOf(e, 'en')).toMatch(/organizer must open it or send the agenda/);
+});
+
+test('why the page runs as a plain web page, in each language', () => {
+  expect(hostFallbackText({ code: 'teamsTimeout', seconds: 3 })).toBe(
+    'Teams svarede ikke inden for 3 sekunder; siden kører som almindelig webside.',
+  );
+  expect(hostFallbackText({ code: 'teamsTimeout', seconds: 3 }, 'en')).toBe(
+    'Teams did not answer within 3 seconds; the page runs as an ordinary web page.',
+  );
+  expect(hostFallbackText({ code: 'notOutlook', host: 'Word' })).toBe(
+    'Siden er åbnet i Word, ikke i Outlook.',
+  );
+  expect(hostFallbackText({ code: 'notOutlook' }, 'en')).toBe(
+    'The page is open in an unknown host, not in Outlook.',
+  );
+  expect(hostFallbackText({ code: 'teamsFailed', cause: 'boom' }, 'en')).toMatch(
+    /Teams could not start \(boom\)/,
+  );
+  expect(hostFallbackText({ code: 'officeMissing' }, 'en')).not.toMatch(DANISH);
 });

@@ -40,7 +40,11 @@ export class DevTokenProvider implements TokenProvider {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ upn: this.upn, expires_in: this.options.lifetimeSeconds }),
     });
-    if (!response.ok) throw new Unauthorized(`Ukendt bruger: ${this.upn}`, { status: response.status });
+    if (!response.ok)
+      throw new Unauthorized(`Unknown dev user ${this.upn}`, {
+        status: response.status,
+        code: 'unknownDevUser',
+      });
     const body = (await response.json()) as { access_token: string; expires_in: number };
     this.token = {
       value: body.access_token,

@@ -99,17 +99,14 @@ function friendly(e: unknown): Unauthorized {
   const code = (e as { errorCode?: string }).errorCode ?? '';
   const text = e instanceof Error ? e.message : String(e);
   if (e instanceof BrowserAuthError && POPUP_BLOCKED.has(code))
-    return new Unauthorized('Log-ind-vinduet blev blokeret. Tillad pop op-vinduer for siden, og prøv igen.', {
-      code: codeOf(e),
-    });
+    return new Unauthorized(`Sign-in popup blocked (${code})`, { code: 'signInBlocked' });
   if (code === 'user_cancelled')
-    return new Unauthorized('Du lukkede log-ind-vinduet. Prøv igen, når du er klar.', { code: codeOf(e) });
+    return new Unauthorized('Sign-in window closed by the user', { code: 'signInCancelled' });
   if (/consent|AADSTS65001|AADSTS90094/i.test(`${code} ${text}`))
-    return new Unauthorized(
-      'Mødeassistent mangler samtykke til at læse din kalender og mødernes lister. Bed din it-administrator om at godkende appen (se docs/tenant-setup.md).',
-      { code: codeOf(e) },
-    );
-  return new Unauthorized(`Log ind mislykkedes: ${text}`, { code: codeOf(e) });
+    return new Unauthorized(`No admin consent (see docs/tenant-setup.md): ${text}`, {
+      code: 'signInConsent',
+    });
+  return new Unauthorized(`Sign-in failed: ${text}`, { code: codeOf(e) });
 }
 
 function codeOf(e: unknown): string | undefined {

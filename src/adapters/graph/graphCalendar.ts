@@ -65,7 +65,8 @@ export class GraphCalendar implements CalendarGateway {
     const found = await this.get<{ value: GraphEvent[] }>(
       `/me/calendarView?startDateTime=${from}&endDateTime=${to}&$filter=iCalUId eq '${literal}'&$select=${EVENT_FIELDS}`,
     );
-    if (!found.value[0]) throw new NotFound(`Mødet ${key} findes ikke i din kalender`);
+    if (!found.value[0])
+      throw new NotFound(`Meeting ${key} is not in the calendar`, { code: 'meetingNotInCalendar' });
     return toCalendarEvent(found.value[0]);
   }
 
@@ -78,7 +79,7 @@ export class GraphCalendar implements CalendarGateway {
   async findByChatId(chatId: string): Promise<CalendarEvent> {
     const chat = await this.get<Chat>(`/chats/${encodeURIComponent(chatId)}`);
     const info = chat.onlineMeetingInfo;
-    if (!info) throw new NotFound('Chatten hører ikke til et møde');
+    if (!info) throw new NotFound('The chat belongs to no meeting', { code: 'chatNotAMeeting' });
     if (info.calendarEventId) {
       try {
         return await this.findByEventId(info.calendarEventId);
@@ -93,7 +94,8 @@ export class GraphCalendar implements CalendarGateway {
       new Date(nowMs + 60 * day).toISOString(),
     );
     const match = candidates.find((c) => c.joinUrl && c.joinUrl === info.joinWebUrl);
-    if (!match) throw new NotFound('Mødet til denne chat findes ikke i din kalender');
+    if (!match)
+      throw new NotFound("The chat's meeting is not in the calendar", { code: 'meetingNotInCalendar' });
     return match;
   }
 

@@ -18,7 +18,7 @@ export function mapGraphError(e: unknown): PortError {
     return fromStatus(e.statusCode, e.code ?? '', e.message, e.headers);
   if (isGraphErrorLike(e) && e.statusCode > 0) return fromStatus(e.statusCode, e.code ?? '', e.message);
   const message = e instanceof Error ? e.message : String(e);
-  return new Offline(`Ingen forbindelse til Microsoft Graph (${message})`);
+  return new Offline(`No connection to Microsoft Graph (${message})`);
 }
 
 export function fromStatus(status: number, code: string, message: string, headers?: Headers): PortError {

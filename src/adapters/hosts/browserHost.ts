@@ -1,11 +1,11 @@
-import type { HostContext, MeetingHost, Theme } from '../../ports/MeetingHost';
+import type { HostContext, HostFallback, MeetingHost, Theme } from '../../ports/MeetingHost';
 
 /**
  * A plain browser tab (and the fallback when Teams or Outlook cannot start): the query string is the
  * host — `?as=`, `meeting=`, `lang=`, `theme=` — and the system's colour scheme is followed when no theme
  * is given.
  */
-export function browserHost(win: Window = window, fallbackReason?: string): MeetingHost {
+export function browserHost(win: Window = window, fallbackReason?: HostFallback): MeetingHost {
   const params = new URLSearchParams(win.location.search);
   const fixed = params.get('theme') as Theme | null;
   const dark = win.matchMedia?.('(prefers-color-scheme: dark)');

@@ -36,17 +36,13 @@ export async function outlookHost(
   office: OfficeApi | undefined,
   options: { win?: Window } = {},
 ): Promise<MeetingHost> {
-  if (!office)
-    return browserHost(
-      options.win ?? window,
-      'Office.js er ikke indlæst; siden kører som almindelig webside.',
-    );
+  if (!office) return browserHost(options.win ?? window, { code: 'officeMissing' });
   const info = await office.onReady();
   if (String(info.host) !== 'Outlook')
-    return browserHost(
-      options.win ?? window,
-      `Siden er åbnet i ${String(info.host ?? 'en ukendt vært')}, ikke i Outlook.`,
-    );
+    return browserHost(options.win ?? window, {
+      code: 'notOutlook',
+      host: info.host === undefined || info.host === null ? undefined : String(info.host),
+    });
   const mailbox = office.context.mailbox;
   const item = mailbox.item as Office.AppointmentCompose & Office.AppointmentRead;
   const compose = item && typeof item.saveAsync === 'function' && !item.itemId;

@@ -1,5 +1,5 @@
 import type { app } from '@microsoft/teams-js';
-import type { FrameContext, HostContext, MeetingHost, Theme } from '../../ports/MeetingHost';
+import type { FrameContext, HostContext, HostFallback, MeetingHost, Theme } from '../../ports/MeetingHost';
 import { browserHost } from './browserHost';
 
 /** The part of teams-js the host uses (the real module satisfies it; tests pass a fake). */
@@ -48,10 +48,10 @@ export async function teamsHost(
     clearTimeout(timer);
   }
   if (outcome !== 'ok') {
-    const why =
+    const why: HostFallback =
       outcome === 'timeout'
-        ? `Teams svarede ikke inden for ${timeoutMs / 1000} sekunder; siden kører som almindelig webside.`
-        : `Teams kunne ikke startes (${outcome.message}); siden kører som almindelig webside.`;
+        ? { code: 'teamsTimeout', seconds: timeoutMs / 1000 }
+        : { code: 'teamsFailed', cause: outcome.message };
     return browserHost(options.win ?? window, why);
   }
   const ctx = await sdk.app.getContext();

@@ -1,3 +1,5 @@
+import type { ErrorCode } from '../../ports/errors';
+
 /** UI text, Danish first. Keys are English; every key has both languages (checked by the type). */
 const da = {
   appName: 'Mødeassistent',
@@ -105,6 +107,24 @@ const da = {
       'Mødet er ikke gjort klar i Mødeassistent endnu: organisatoren skal åbne det eller sende dagsordenen først.',
     signInConsent:
       'Mødeassistent mangler samtykke til at læse din kalender og mødernes lister. Bed din it-administrator om at godkende appen.',
+    noPreviousMeeting: 'Der er intet tidligere møde i serien at godkende referatet for.',
+    followUpGone: 'Opfølgningen findes ikke længere.',
+    onlyInvitedAbsence: 'Kun inviterede kan melde afbud til mødet.',
+    onlyOrganizerAbsenceForOthers: 'Kun mødets organisator kan melde afbud for andre.',
+    onlyOrganizerReferent: 'Kun mødets organisator kan vælge referent.',
+    signedOutKeptLocally:
+      'Du skal logge ind igen. Teksten er gemt på denne computer og sendes, når du er logget ind.',
+    meetingNotInCalendar: 'Mødet findes ikke i din kalender.',
+    chatNotAMeeting: 'Chatten hører ikke til et møde.',
+    unknownDevUser: 'Den lokale server kender ikke brugeren.',
+  } satisfies Record<ErrorCode, string>,
+  hostFallback: {
+    officeMissing: 'Office.js er ikke indlæst; siden kører som almindelig webside.',
+    notOutlook: (host: string | undefined) => `Siden er åbnet i ${host ?? 'en ukendt vært'}, ikke i Outlook.`,
+    teamsTimeout: (seconds: number) =>
+      `Teams svarede ikke inden for ${seconds} sekunder; siden kører som almindelig webside.`,
+    teamsFailed: (cause: string) =>
+      `Teams kunne ikke startes (${cause}); siden kører som almindelig webside.`,
   },
   language: 'Sprog',
   configTitle: 'Mødeassistent tilføjes til mødet',
@@ -270,9 +290,26 @@ const en: Strings = {
     signInBlocked: 'The sign-in window was blocked. Allow pop-up windows for this page and try again.',
     signInCancelled: 'You closed the sign-in window. Try again when you are ready.',
     meetingNotProvisioned:
-      'The meeting is not set up in Mødeassistent yet: its organizer must open it or send the agenda first.',
+      'The meeting is not set up in Meeting Assistant yet: its organizer must open it or send the agenda first.',
     signInConsent:
       "Meeting Assistant has not been allowed to read your calendar and the meetings' lists. Ask your IT administrator to approve the app.",
+    noPreviousMeeting: 'There is no earlier meeting in the series whose minutes could be approved.',
+    followUpGone: 'The follow-up no longer exists.',
+    onlyInvitedAbsence: 'Only invited people can send apologies for the meeting.',
+    onlyOrganizerAbsenceForOthers: "Only the meeting's organizer can send apologies for others.",
+    onlyOrganizerReferent: "Only the meeting's organizer can choose the minute-taker.",
+    signedOutKeptLocally:
+      'You need to sign in again. The text is kept on this computer and sent once you have signed in.',
+    meetingNotInCalendar: 'The meeting is not in your calendar.',
+    chatNotAMeeting: 'The chat does not belong to a meeting.',
+    unknownDevUser: 'The local server does not know this user.',
+  },
+  hostFallback: {
+    officeMissing: 'Office.js is not loaded; the page runs as an ordinary web page.',
+    notOutlook: (host) => `The page is open in ${host ?? 'an unknown host'}, not in Outlook.`,
+    teamsTimeout: (seconds) =>
+      `Teams did not answer within ${seconds} seconds; the page runs as an ordinary web page.`,
+    teamsFailed: (cause) => `Teams could not start (${cause}); the page runs as an ordinary web page.`,
   },
   language: 'Language',
   configTitle: 'Meeting Assistant will be added to the meeting',

@@ -61,7 +61,9 @@ export function DecisionEditor({
         : state?.kind === 'offline'
           ? s.offline
           : state?.kind === 'error'
-            ? state.message
+            ? state.code
+              ? s.errorReasons[state.code]
+              : state.message
             : '';
   return (
     <div className={styles.root}>
