@@ -96,7 +96,7 @@ export class LiveRecorder {
 
   /** Texts typed earlier that never reached SharePoint (after a reload): shown again in the editors. */
   async resume(): Promise<OutboxEntry[]> {
-    const pending = await this.deps.outbox.list(this.meeting.key);
+    const pending = await this.mine();
     for (const entry of pending) {
       const slot = entry.slot as Slot;
       if (entry.conflict) this.setState(slot, this.conflictState(entry));
@@ -176,6 +176,13 @@ export class LiveRecorder {
     return can(this.meeting.role, 'writeDecision');
   }
 
+  /** The referent's entries of this meeting; the page's other writes (afbud, clock…) are PendingWrites'. */
+  private async mine(): Promise<OutboxEntry[]> {
+    return (await this.deps.outbox.list(this.meeting.key)).filter(
+      (e) => e.kind === 'decision' || e.kind === 'followUp',
+    );
+  }
+
   private assertMayWrite(): void {
     if (!can(this.meeting.role, 'writeDecision')) throw new Forbidden(FORBIDDEN_DECISION);
   }
@@ -209,7 +216,7 @@ export class LiveRecorder {
   private async drain(): Promise<void> {
     for (;;) {
       if (this.stopped) return;
-      const entries = (await this.deps.outbox.list(this.meeting.key)).filter((e) => !e.conflict);
+      const entries = (await this.mine()).filter((e) => !e.conflict);
       if (entries.length === 0) {
         this.failures = 0;
         return;
@@ -231,13 +238,13 @@ export class LiveRecorder {
       if (e instanceof Conflict) return this.onConflict(entry);
       if (e instanceof Unauthorized) {
         // Sign-in lapsed and could not be renewed silently: keep every text, say so, and try again later.
-        for (const pending of await this.deps.outbox.list(this.meeting.key))
+        for (const pending of await this.mine())
           if (!pending.conflict) this.setState(pending.slot as Slot, { kind: 'error', message: SIGNED_OUT });
         this.scheduleRetry(e);
         return false;
       }
       if (isTransient(e)) {
-        for (const pending of await this.deps.outbox.list(this.meeting.key)) {
+        for (const pending of await this.mine()) {
           if (!pending.conflict)
             this.setState(
               pending.slot as Slot,

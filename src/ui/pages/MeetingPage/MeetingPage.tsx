@@ -71,7 +71,7 @@ export function MeetingPage({
       <MessageBar intent="error">
         <MessageBarBody>
           {messageOf(m.error, locale)}{' '}
-          <Button size="small" onClick={m.retry}>
+          <Button size="small" onClick={() => m.session.retry()}>
             {s.retry}
           </Button>
         </MessageBarBody>
@@ -110,9 +110,9 @@ export function MeetingPage({
         timer={view.meeting.timer}
         items={view.items}
         canDrive={can(view.role, 'writeDecision')}
-        onStart={(n) => m.driveClock({ kind: 'start', itemNumber: n })}
-        onMove={(n) => m.driveClock({ kind: 'move', itemNumber: n })}
-        onEnd={() => m.driveClock({ kind: 'end' })}
+        onStart={(n) => m.session.driveClock({ kind: 'start', itemNumber: n })}
+        onMove={(n) => m.session.driveClock({ kind: 'move', itemNumber: n })}
+        onEnd={() => m.session.driveClock({ kind: 'end' })}
       />
       {m.liveKind && (
         <Text as="p" size={200} className={styles.liveStatus} aria-live="off">
@@ -139,10 +139,10 @@ export function MeetingPage({
                   itemNumber={item.number}
                   text={m.texts[item.number] ?? ''}
                   state={m.saveStates[item.number]}
-                  onChange={(text) => m.edit(item.number, item.title, text)}
-                  onBlur={m.flush}
-                  onResolve={(text) => m.resolve(item.number, text)}
-                  onAddFollowUp={(text) => m.addFollowUp(item.number, text)}
+                  onChange={(text) => m.session.edit(item.number, item.title, text)}
+                  onBlur={() => m.session.flush()}
+                  onResolve={(text) => m.session.resolve(item.number, text)}
+                  onAddFollowUp={(text) => m.session.addFollowUp(item.number, text)}
                 />
               ) : (
                 <section aria-label={s.decisionFor(item.number)}>
@@ -188,7 +188,7 @@ export function MeetingPage({
             ),
           }}
           onView={(next) =>
-            m.setView({
+            m.session.setView({
               ...view,
               meeting: next.meeting,
               meetingETag: next.meetingETag,
