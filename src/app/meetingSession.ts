@@ -10,8 +10,9 @@ import type {
 import type { Stored } from '../ports/ListStore';
 import type { AppDeps } from './deps';
 import { LiveRecorder, type RecorderOptions, type SaveState } from './liveRecorder';
-import { driveMeetingClock, type ClockAction } from './meetingClock';
+import type { ClockAction } from './meetingClock';
 import { openMeeting, type MeetingView } from './openMeeting';
+import { PendingWrites } from './pendingWrites';
 import { retryTransient } from './retryTransient';
 
 /** What the meeting page shows; a new object only when something in it changed. */
@@ -57,6 +58,8 @@ export interface MeetingSessionOptions {
   /** The network is back: send what waits. Returns how to stop listening. */
   onOnline?: (listener: () => void) => () => void;
   recorder?: RecorderOptions;
+  /** The profile's outbox for the clock (the page's own PendingWrites when not given). */
+  writes?: PendingWrites;
 }
 
 const EMPTY: MeetingSnapshot = {
@@ -105,6 +108,7 @@ export class MeetingSession {
   private readonly typingTimers = new Map<number, unknown>();
   private liveRevision = 0;
   private readonly timers: SessionTimers;
+  private readonly writes: PendingWrites;
 
   constructor(
     private readonly deps: AppDeps,
@@ -112,6 +116,7 @@ export class MeetingSession {
     private readonly options: MeetingSessionOptions,
   ) {
     this.timers = options.timers ?? globalTimers;
+    this.writes = options.writes ?? new PendingWrites(deps, { timers: this.timers });
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -128,7 +133,14 @@ export class MeetingSession {
     this.run = run;
     this.dirty.clear();
     this.liveSentAt.clear();
-    if (this.options.onOnline) run.cleanups.push(this.options.onOnline(() => void run.recorder?.flush()));
+    if (this.options.onOnline)
+      run.cleanups.push(
+        this.options.onOnline(() => {
+          void run.recorder?.flush();
+          void this.writes.resume();
+        }),
+      );
+    if (!this.options.writes) run.cleanups.push(() => this.writes.dispose());
     void this.load(run);
   }
 
@@ -204,14 +216,19 @@ export class MeetingSession {
     this.set({ actionError: error });
   }
 
-  /** Start, next item, end: stored on MeetingProgress, then told to everyone listening. */
+  /**
+   * Start, next item, end: kept in the outbox and shown at once, stored on MeetingProgress, then told to
+   * everyone listening. Offline, it is sent when the network is back.
+   */
   driveClock(action: ClockAction): void {
     const view = this.snapshot.view;
     const run = this.run;
     if (!view || !run) return;
-    driveMeetingClock(this.deps, view, action).then(
-      (next) => {
+    this.writes.driveClock(view, action).then(
+      (result) => {
         if (run.stopped) return;
+        if (result.kind === 'queued') return void (result.value && this.set({ view: result.value }));
+        const next = result.value;
         this.set({ view: next, actionError: undefined });
         if (next.meeting.timer)
           run.live?.send({

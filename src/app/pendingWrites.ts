@@ -30,7 +30,10 @@ export type PageWriteKind = (typeof PAGE_WRITE_KINDS)[number];
  * it waits durably on this computer and is sent by itself when the network (or sign-in) is back (`queued`).
  * A refusal (403, 409, 412, invalid) is thrown; the write is kept, with why, until the person acts.
  */
-export type WriteResult<T> = { kind: 'landed'; value: T } | { kind: 'queued'; reason: PortErrorKind };
+export type WriteResult<T> =
+  | { kind: 'landed'; value: T }
+  /** `value`, where given, is what the page shows meanwhile. */
+  | { kind: 'queued'; reason: PortErrorKind; value?: T };
 
 export interface PendingWritesSnapshot {
   /** Writes of this profile not yet in SharePoint, oldest first (every meeting). */
@@ -151,11 +154,14 @@ export class PendingWrites {
         return { view: withProgressRow(view, row.value, row), eTag: row.eTag };
       },
     );
-    return result.kind === 'landed' ? { kind: 'landed', value: result.value.view } : result;
+    return result.kind === 'landed'
+      ? { kind: 'landed', value: result.value.view }
+      : { ...result, value: withProgressRow(view, progress) };
   }
 
   /** Write whatever earlier pages of this profile left waiting (every meeting), oldest first. */
   resume(): Promise<void> {
+    this.disposed = false;
     this.cancelRetry();
     return this.serially(() => this.drain());
   }
@@ -173,6 +179,7 @@ export class PendingWrites {
     await this.refresh();
   }
 
+  /** Stop retrying (the page goes); what waits stays in the outbox for the next `resume`. */
   dispose(): void {
     this.disposed = true;
     this.cancelRetry();

@@ -133,7 +133,7 @@ describe.each(KINDS)('$name', (kind) => {
       down ? new Offline('net::ERR_INTERNET_DISCONNECTED') : null,
     );
     const result = await kind.write(writes, deps, await openMeeting(deps, KEY));
-    expect(result).toEqual({ kind: 'queued', reason: 'Offline' });
+    expect(result).toMatchObject({ kind: 'queued', reason: 'Offline' });
     expect(writes.getSnapshot().entries).toHaveLength(1);
     expect(writes.getSnapshot().entries[0].failure).toMatchObject({ kind: 'Offline', refused: false });
     expect(await kind.inSharePoint(w)).toBeUndefined();

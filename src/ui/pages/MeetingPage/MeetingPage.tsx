@@ -21,6 +21,7 @@ import type { LiveChannel, PollingChannelFactory } from '../../../ports/LiveChan
 import { isReadOnly } from '../../../domain/referatApproval';
 import { messageOf } from '../../errors';
 import { useLocale, useStrings } from '../../i18n/LocaleContext';
+import type { PendingWrites } from '../../../app/pendingWrites';
 import { useMeeting } from './useMeeting';
 
 const useStyles = makeStyles({
@@ -48,6 +49,8 @@ export interface MeetingPageProps {
   pollingChannel: PollingChannelFactory;
   /** Live Share where the host has it; without it the page polls SharePoint. */
   connectLive?: () => Promise<LiveChannel | null>;
+  /** The profile's outbox for the clock (the composition root's); the page makes its own without it. */
+  writes?: PendingWrites;
   layout?: MeetingLayout;
 }
 
@@ -58,12 +61,13 @@ export function MeetingPage({
   watchIntervalMs,
   pollingChannel,
   connectLive,
+  writes,
   layout = 'full',
 }: MeetingPageProps) {
   const styles = useStyles();
   const s = useStrings();
   const locale = useLocale();
-  const m = useMeeting(deps, meetingKey, { watchIntervalMs, pollingChannel, connectLive });
+  const m = useMeeting(deps, meetingKey, { watchIntervalMs, pollingChannel, connectLive, writes });
 
   if (m.loading && !m.view) return <Spinner label={s.loading} />;
   if (m.error || !m.view) {

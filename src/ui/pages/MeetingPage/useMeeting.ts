@@ -4,7 +4,7 @@ import { MeetingSession, type MeetingSessionOptions } from '../../../app/meeting
 
 export type MeetingOptions = Pick<
   MeetingSessionOptions,
-  'watchIntervalMs' | 'pollingChannel' | 'connectLive' | 'safetyPollMs'
+  'watchIntervalMs' | 'pollingChannel' | 'connectLive' | 'safetyPollMs' | 'writes'
 >;
 
 const isVisible = () => document.visibilityState === 'visible';
@@ -18,7 +18,7 @@ const onOnline = (listener: () => void) => {
  * goes; the page renders its snapshot and calls its commands.
  */
 export function useMeeting(deps: AppDeps, key: string, options: MeetingOptions) {
-  const { watchIntervalMs, pollingChannel, connectLive, safetyPollMs } = options;
+  const { watchIntervalMs, pollingChannel, connectLive, safetyPollMs, writes } = options;
   const session = useMemo(
     () =>
       new MeetingSession(deps, key, {
@@ -26,10 +26,11 @@ export function useMeeting(deps: AppDeps, key: string, options: MeetingOptions) 
         pollingChannel,
         connectLive,
         safetyPollMs,
+        writes,
         isActive: isVisible,
         onOnline,
       }),
-    [deps, key, watchIntervalMs, pollingChannel, connectLive, safetyPollMs],
+    [deps, key, watchIntervalMs, pollingChannel, connectLive, safetyPollMs, writes],
   );
   useEffect(() => {
     session.start();
