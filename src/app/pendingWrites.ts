@@ -256,6 +256,7 @@ export class PendingWrites {
         failure: {
           kind: port?.kind ?? 'Unavailable',
           code: port?.details.code,
+          status: port?.details.status,
           message: error instanceof Error ? error.message : String(error),
           attempts: (entry.failure?.attempts ?? 0) + 1,
           at: this.deps.clock.now(),

@@ -15,6 +15,8 @@ export interface OutboxFailure {
   kind: PortErrorKind;
   /** The adapter's code (e.g. Graph's "itemNotFound"), for the UI to turn into words. */
   code?: string;
+  /** The HTTP status, where the failure came from the server. */
+  status?: number;
   /** The error's own message (a use case's refusal is known by it). */
   message?: string;
   /** Attempts that failed since the entry was last changed. */

@@ -7,7 +7,8 @@ import { messageOf } from '../../errors';
 import { useLocale, useStrings } from '../../i18n/LocaleContext';
 
 /** A kept failure as the error it was, so it gets the same words as when it happened. */
-const errorOf = (f: OutboxFailure) => new PortError(f.kind, f.message ?? f.kind, { code: f.code });
+const errorOf = (f: OutboxFailure) =>
+  new PortError(f.kind, f.message ?? f.kind, { code: f.code, status: f.status });
 
 /**
  * What this profile's pages wrote that is not in SharePoint yet: how many wait for the network, and each
