@@ -19,8 +19,9 @@ export function PendingWritesBar({ writes }: { writes: PendingWrites }) {
   const locale = useLocale();
   const { entries } = useSyncExternalStore(writes.subscribe, writes.getSnapshot);
   const refused = entries.filter((e) => e.failure?.refused);
-  const waiting = entries.length - refused.length;
-  if (entries.length === 0) return null;
+  // Without a failure an entry is being written right now: the control that made it says "Gemmer…".
+  const waiting = entries.filter((e) => e.failure && !e.failure.refused).length;
+  if (waiting === 0 && refused.length === 0) return null;
   return (
     <section aria-label={s.writesTitle}>
       {waiting > 0 && (
