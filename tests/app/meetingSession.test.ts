@@ -12,7 +12,8 @@ import { sendAgenda } from '../../src/app/sendAgenda';
 import type { Decision } from '../../src/domain/decision';
 import type { MeetingKey } from '../../src/domain/meeting';
 import type { Person } from '../../src/domain/person';
-import { Forbidden, Unavailable } from '../../src/ports/errors';
+import { PendingWrites } from '../../src/app/pendingWrites';
+import { Forbidden, Offline, Unavailable } from '../../src/ports/errors';
 import type { LiveMessage, PollingLiveChannel, PollingOptions } from '../../src/ports/LiveChannel';
 import type { ListStore, Stored } from '../../src/ports/ListStore';
 import { KEY, people, seedItems, world } from './fixtures';
@@ -296,4 +297,42 @@ test('dispose stops everything: channels left, no timer pending, the network com
   expect((await mads.outbox.list(KEY)).map((e) => (e.payload as Decision).text)).toEqual([
     'Skrevet lige før lukning',
   ]);
+});
+
+test('the clock goes through the outbox: shown at once offline, on MeetingProgress when the network is back', async () => {
+  const w = await meetingWithReferent();
+  const hub = new MemoryLiveHub();
+  const listener = hub.channel();
+  const heard: LiveMessage[] = [];
+  listener.onMessage((m) => heard.push(m));
+  await listener.join(KEY, people.anders);
+  let down = true;
+  const base = w.as(people.mads);
+  const lists = new Proxy(base.lists, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver);
+      if (typeof value !== 'function') return value;
+      if (prop !== 'saveProgress') return value.bind(target);
+      return async (...args: Parameters<ListStore['saveProgress']>) => {
+        if (down) throw new Offline('net::ERR_INTERNET_DISCONNECTED');
+        return target.saveProgress(...args);
+      };
+    },
+  });
+  const writes = new PendingWrites({ ...base, lists }, { retryBaseMs: 1000 });
+  const { s } = session({ ...base, lists }, { connectLive: async () => hub.channel(), writes });
+  s.start();
+  await until(s, (snap) => snap.liveKind === 'memory');
+  s.driveClock({ kind: 'start', itemNumber: 1 });
+  await until(s, (snap) => snap.view?.meeting.timer?.currentItem === 1);
+  expect(s.getSnapshot().view?.meeting.status).toBe('I gang');
+  expect((await w.lists.readMeeting(KEY)).progress?.value.timer).toBeUndefined();
+  expect(heard).toEqual([]);
+  down = false;
+  await jest.advanceTimersByTimeAsync(1000);
+  await writes.resume();
+  expect((await w.lists.readMeeting(KEY)).progress?.value.timer?.currentItem).toBe(1);
+  expect(await base.outbox.list()).toEqual([]);
+  s.dispose();
+  writes.dispose();
 });
