@@ -97,12 +97,12 @@ export class PendingWrites {
   getSnapshot = (): PendingWritesSnapshot => this.snapshot;
 
   /** "Send afbud": kept, then written; the view with the registration in place. */
-  registerAbsence(view: MeetingView, input: AbsenceInput): Promise<WriteResult<MeetingView>> {
+  async registerAbsence(view: MeetingView, input: AbsenceInput): Promise<WriteResult<MeetingView>> {
     return this.absence(view, planAbsence(this.deps, view, input));
   }
 
   /** "Fortryd afbud". */
-  withdrawAbsence(view: MeetingView, person?: Person): Promise<WriteResult<MeetingView>> {
+  async withdrawAbsence(view: MeetingView, person?: Person): Promise<WriteResult<MeetingView>> {
     return this.absence(view, planWithdrawal(this.deps, view, person));
   }
 

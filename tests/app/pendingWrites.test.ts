@@ -11,6 +11,7 @@ import { openMeeting, type MeetingView } from '../../src/app/openMeeting';
 import { PendingWrites, type WriteResult } from '../../src/app/pendingWrites';
 import { sendAgenda } from '../../src/app/sendAgenda';
 import type { Person } from '../../src/domain/person';
+import { ValidationError } from '../../src/domain/validation';
 import { Conflict, Offline, Throttled } from '../../src/ports/errors';
 import type { ListStore } from '../../src/ports/ListStore';
 import { KEY, people, seedItems, world } from './fixtures';
@@ -228,5 +229,21 @@ test('a refused write does not hold back the ones after it; discarding it remove
   await writes.discard(writes.getSnapshot().entries[0].slot);
   expect(writes.getSnapshot().entries).toEqual([]);
   expect((await w.lists.openMeeting(KEY)).meeting?.value.referent?.upn).toBe(people.mads.upn);
+  writes.dispose();
+});
+
+test('what our own rules refuse (an afbud for someone else, invalid input) is never queued', async () => {
+  const w = await meeting();
+  const anders = w.as(people.anders);
+  const writes = new PendingWrites(anders);
+  const view = await openMeeting(anders, KEY);
+  await expect(
+    writes.registerAbsence(view, { kind: 'Afbud', person: people.erik, reason: 'Syg' }),
+  ).rejects.toThrow('Kun mødets organisator kan melde afbud for andre.');
+  await expect(writes.registerAbsence(view, { kind: 'Deltager delvist', items: [] })).rejects.toBeInstanceOf(
+    ValidationError,
+  );
+  expect(await anders.outbox.list()).toEqual([]);
+  expect(writes.getSnapshot().entries).toEqual([]);
   writes.dispose();
 });
