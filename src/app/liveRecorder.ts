@@ -8,6 +8,7 @@ import { Conflict, Forbidden, isTransient, Offline, PortError, Unauthorized } fr
 import type { Stored } from '../ports/ListStore';
 import type { OutboxEntry } from '../ports/Outbox';
 import type { AppDeps } from './deps';
+import { backoffMs } from './retryTransient';
 
 /** What the referent sees next to each text: "Gemmer…", "Gemt", "Offline – gemmes når forbindelsen er tilbage". */
 export type SaveState =
@@ -341,8 +342,12 @@ export class LiveRecorder {
 
   private scheduleRetry(e: PortError): void {
     this.failures += 1;
-    const backoff = Math.min(this.opts.retryMaxMs, this.opts.retryBaseMs * 2 ** (this.failures - 1));
-    const delay = Math.max(backoff, e.details.retryAfterMs ?? 0);
+    const delay = backoffMs(
+      this.failures,
+      this.opts.retryBaseMs,
+      this.opts.retryMaxMs,
+      e.details.retryAfterMs,
+    );
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;

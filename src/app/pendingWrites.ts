@@ -19,6 +19,7 @@ import {
   type AbsenceInput,
   type AbsenceWrite,
 } from './registerAbsence';
+import { backoffMs } from './retryTransient';
 import { saveAgenda } from './sendAgenda';
 
 /** The kinds of write these drain; the referent's text is the LiveRecorder's. */
@@ -302,8 +303,12 @@ export class PendingWrites {
   private scheduleRetry(error: PortError | null): void {
     if (this.disposed) return;
     this.failures += 1;
-    const backoff = Math.min(this.opts.retryMaxMs, this.opts.retryBaseMs * 2 ** (this.failures - 1));
-    const delay = Math.max(backoff, error?.details.retryAfterMs ?? 0);
+    const delay = backoffMs(
+      this.failures,
+      this.opts.retryBaseMs,
+      this.opts.retryMaxMs,
+      error?.details.retryAfterMs,
+    );
     this.cancelRetry();
     this.retryTimer = this.timers.setTimeout(() => {
       this.retryTimer = null;
