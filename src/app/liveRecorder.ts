@@ -9,6 +9,7 @@ import type { ErrorCode } from '../ports/errors';
 import type { Stored } from '../ports/ListStore';
 import type { OutboxEntry } from '../ports/Outbox';
 import type { AppDeps } from './deps';
+import { backoffMs } from './retryTransient';
 
 /** What the referent sees next to each text: "Gemmer…", "Gemt", "Offline – gemmes når forbindelsen er tilbage". */
 export type SaveState =
@@ -96,7 +97,7 @@ export class LiveRecorder {
 
   /** Texts typed earlier that never reached SharePoint (after a reload): shown again in the editors. */
   async resume(): Promise<OutboxEntry[]> {
-    const pending = await this.deps.outbox.list(this.meeting.key);
+    const pending = await this.mine();
     for (const entry of pending) {
       const slot = entry.slot as Slot;
       if (entry.conflict) this.setState(slot, this.conflictState(entry));
@@ -176,6 +177,13 @@ export class LiveRecorder {
     return can(this.meeting.role, 'writeDecision');
   }
 
+  /** The referent's entries of this meeting; the page's other writes (afbud, clock…) are PendingWrites'. */
+  private async mine(): Promise<OutboxEntry[]> {
+    return (await this.deps.outbox.list(this.meeting.key)).filter(
+      (e) => e.kind === 'decision' || e.kind === 'followUp',
+    );
+  }
+
   private assertMayWrite(): void {
     if (!can(this.meeting.role, 'writeDecision'))
       throw new Forbidden('Not a writer', { code: FORBIDDEN_DECISION });
@@ -210,7 +218,7 @@ export class LiveRecorder {
   private async drain(): Promise<void> {
     for (;;) {
       if (this.stopped) return;
-      const entries = (await this.deps.outbox.list(this.meeting.key)).filter((e) => !e.conflict);
+      const entries = (await this.mine()).filter((e) => !e.conflict);
       if (entries.length === 0) {
         this.failures = 0;
         return;
@@ -232,14 +240,14 @@ export class LiveRecorder {
       if (e instanceof Conflict) return this.onConflict(entry);
       if (e instanceof Unauthorized) {
         // Sign-in lapsed and could not be renewed silently: keep every text, say so, and try again later.
-        for (const pending of await this.deps.outbox.list(this.meeting.key))
+        for (const pending of await this.mine())
           if (!pending.conflict)
             this.setState(pending.slot as Slot, { kind: 'error', code: SIGNED_OUT, message: 'Signed out' });
         this.scheduleRetry(e);
         return false;
       }
       if (isTransient(e)) {
-        for (const pending of await this.deps.outbox.list(this.meeting.key)) {
+        for (const pending of await this.mine()) {
           if (!pending.conflict)
             this.setState(
               pending.slot as Slot,
@@ -336,8 +344,12 @@ export class LiveRecorder {
 
   private scheduleRetry(e: PortError): void {
     this.failures += 1;
-    const backoff = Math.min(this.opts.retryMaxMs, this.opts.retryBaseMs * 2 ** (this.failures - 1));
-    const delay = Math.max(backoff, e.details.retryAfterMs ?? 0);
+    const delay = backoffMs(
+      this.failures,
+      this.opts.retryBaseMs,
+      this.opts.retryMaxMs,
+      e.details.retryAfterMs,
+    );
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;

@@ -4,6 +4,8 @@ import { sameUpn } from '../domain/person';
 import { can } from '../domain/permissions';
 import { validateAbsence } from '../domain/validation';
 import { Forbidden } from '../ports/errors';
+import type { MeetingKey } from '../domain/meeting';
+import type { Stored } from '../ports/ListStore';
 import type { AppDeps } from './deps';
 import type { MeetingView } from './openMeeting';
 
@@ -18,12 +20,15 @@ export interface AbsenceInput {
   declineInCalendar?: boolean;
 }
 
-/** "Meld afbud": afbud, virtual or partial attendance. The latest registration of a person wins. */
-export async function registerAbsence(
-  deps: AppDeps,
-  view: MeetingView,
-  input: AbsenceInput,
-): Promise<MeetingView> {
+/** What an afbud writes, planned (checked and validated) before it is kept in the outbox. */
+export interface AbsenceWrite {
+  absence: Absence;
+  /** The person's own calendar event to decline, with the reason as comment. */
+  declineEventId?: string;
+}
+
+/** "Meld afbud": check who may and validate, without writing. */
+export function planAbsence(deps: AppDeps, view: MeetingView, input: AbsenceInput): AbsenceWrite {
   const person = input.person ?? deps.me;
   assertMayRegister(deps, view, person);
   const absence = validateAbsence({
@@ -34,27 +39,45 @@ export async function registerAbsence(
     substitute: input.substitute,
     registeredAt: deps.clock.now(),
   });
-  const row = await deps.lists.saveAbsence(view.key, absence);
-  if (input.declineInCalendar && input.kind === 'Afbud' && view.event && sameUpn(person.upn, deps.me.upn)) {
-    await deps.calendar.decline(view.event.id, absence.reason ?? 'Afbud');
-  }
-  return withAbsenceRow(view, row);
+  const decline =
+    input.declineInCalendar && input.kind === 'Afbud' && view.event && sameUpn(person.upn, deps.me.upn);
+  return decline ? { absence, declineEventId: view.event!.id } : { absence };
 }
 
 /** "Fortryd afbud": the registration is kept as 'Trukket tilbage', so the history shows it. */
+export function planWithdrawal(deps: AppDeps, view: MeetingView, person: Person = deps.me): AbsenceWrite {
+  assertMayRegister(deps, view, person);
+  return { absence: { person, kind: 'Trukket tilbage', items: [], registeredAt: deps.clock.now() } };
+}
+
+/** Write a planned afbud: the row (the latest registration of a person wins), then the calendar answer. */
+export async function landAbsence(
+  deps: AppDeps,
+  key: MeetingKey,
+  write: AbsenceWrite,
+): Promise<Stored<Absence>> {
+  const row = await deps.lists.saveAbsence(key, write.absence);
+  if (write.declineEventId)
+    await deps.calendar.decline(write.declineEventId, write.absence.reason ?? 'Afbud');
+  return row;
+}
+
+/** "Meld afbud": afbud, virtual or partial attendance. The latest registration of a person wins. */
+export async function registerAbsence(
+  deps: AppDeps,
+  view: MeetingView,
+  input: AbsenceInput,
+): Promise<MeetingView> {
+  return withAbsenceRow(view, await landAbsence(deps, view.key, planAbsence(deps, view, input)));
+}
+
+/** "Fortryd afbud" written at once. */
 export async function withdrawAbsence(
   deps: AppDeps,
   view: MeetingView,
   person: Person = deps.me,
 ): Promise<MeetingView> {
-  assertMayRegister(deps, view, person);
-  const row = await deps.lists.saveAbsence(view.key, {
-    person,
-    kind: 'Trukket tilbage',
-    items: [],
-    registeredAt: deps.clock.now(),
-  });
-  return withAbsenceRow(view, row);
+  return withAbsenceRow(view, await landAbsence(deps, view.key, planWithdrawal(deps, view, person)));
 }
 
 function assertMayRegister(deps: AppDeps, view: MeetingView, person: Person): void {
@@ -67,7 +90,8 @@ function assertMayRegister(deps: AppDeps, view: MeetingView, person: Person): vo
   }
 }
 
-function withAbsenceRow(view: MeetingView, row: { id: string; eTag: string; value: Absence }): MeetingView {
+/** The view with a person's newest registration in place of the earlier one. */
+export function withAbsenceRow(view: MeetingView, row: Stored<Absence>): MeetingView {
   const absenceRows = [
     ...view.absenceRows.filter((r) => !sameUpn(r.value.person.upn, row.value.person.upn)),
     row,

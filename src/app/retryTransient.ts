@@ -25,3 +25,11 @@ export async function retryTransient<T>(attempt: () => Promise<T>, options: Retr
     }
   }
 }
+
+/**
+ * How long a drain of the outbox waits after its n-th failure in a row: doubling from `baseMs`, capped at
+ * `maxMs`, and never sooner than the server asked (Retry-After).
+ */
+export function backoffMs(failures: number, baseMs: number, maxMs: number, retryAfterMs = 0): number {
+  return Math.max(Math.min(maxMs, baseMs * 2 ** (failures - 1)), retryAfterMs);
+}

@@ -15,6 +15,7 @@ mount('meeting.html', (r) => (
     watchIntervalMs={r.live.watchIntervalMs}
     pollingChannel={r.live.polling}
     connectLive={r.live.connect}
+    writes={r.writes}
     layout={layoutOf(r.host.frameContext, new URLSearchParams(window.location.search).get('view'))}
   />
 ));

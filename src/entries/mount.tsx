@@ -8,6 +8,7 @@ import type { CalendarEvent } from '../ports/CalendarGateway';
 import { retryTransient } from '../app/retryTransient';
 import { signOut } from '../app/signOut';
 import { SignOut } from '../ui/components/SignOut/SignOut';
+import { PendingWritesBar } from '../ui/components/PendingWrites/PendingWritesBar';
 import { STRINGS } from '../ui/i18n/strings';
 import { createRuntime, type Runtime } from './runtime';
 
@@ -41,6 +42,17 @@ function Boot({
   const [hostTheme, setHostTheme] = useState<Runtime['theme'] | null>(null);
   const [signedOut, setSignedOut] = useState(false);
   useEffect(() => runtime?.meetingHost.onThemeChange(setHostTheme), [runtime]);
+  useEffect(() => {
+    if (!runtime) return;
+    // Whatever an earlier page of this profile kept (a pane closed right after "Send afbud") lands now.
+    const resume = () => void runtime.writes.resume();
+    resume();
+    window.addEventListener('online', resume);
+    return () => {
+      window.removeEventListener('online', resume);
+      runtime.writes.dispose();
+    };
+  }, [runtime]);
   useEffect(() => {
     // A dropped connection or a 5xx while starting is tried again; the spinner stays meanwhile.
     retryTransient(createRuntime)
@@ -77,6 +89,7 @@ function Boot({
           onSignedOut={() => setSignedOut(true)}
         />
       )}
+      {runtime && !signedOut && !onStage(runtime) && <PendingWritesBar writes={runtime.writes} />}
       {body}
     </AppShell>
   );

@@ -21,6 +21,7 @@ import type { TokenProvider } from '../ports/TokenProvider';
 import type { LiveChannel, PollingChannelFactory } from '../ports/LiveChannel';
 import { PollingChannel } from '../adapters/live/pollingChannel';
 import { systemClock } from '../ports/Clock';
+import { PendingWrites } from '../app/pendingWrites';
 
 export interface Runtime {
   deps: AppDeps;
@@ -42,6 +43,8 @@ export interface Runtime {
   compose: ComposeSurface | null;
   /** Whoever is signed in on this computer, for "Log ud". */
   tokens: TokenProvider;
+  /** The page's writes other than the referent's text, through the profile's outbox. */
+  writes: PendingWrites;
 }
 
 /** Build-time environment (webpack DefinePlugin replaces each `process.env.X`). */
@@ -178,6 +181,7 @@ export async function createRuntime(
     },
     compose: host.kind === 'outlook' ? composeSurface() : null,
     tokens,
+    writes: new PendingWrites(deps),
   };
 }
 

@@ -1,6 +1,30 @@
 import type { MeetingKey } from '../domain/meeting';
 
-export type OutboxKind = 'decision' | 'followUp';
+import type { PortErrorKind } from './errors';
+
+/**
+ * What an entry writes. The referent's text (`decision`, `followUp`) is drained by the LiveRecorder; every
+ * other write of a page (afbud, the agenda, the referent choice, a follow-up's status, the meeting clock)
+ * by the PendingWrites of whichever page of the profile is open.
+ */
+export type OutboxKind =
+  'decision' | 'followUp' | 'absence' | 'agenda' | 'referent' | 'followUpStatus' | 'clock';
+
+/** The last failed attempt of an entry: kept with it, so the page can say why and offer to act. */
+export interface OutboxFailure {
+  kind: PortErrorKind;
+  /** The adapter's code (e.g. Graph's "itemNotFound"), for the UI to turn into words. */
+  code?: string;
+  /** The HTTP status, where the failure came from the server. */
+  status?: number;
+  /** The error's own message (a use case's refusal is known by it). */
+  message?: string;
+  /** Attempts that failed since the entry was last changed. */
+  attempts: number;
+  at: string;
+  /** True when the server refused it (403/409/412, invalid): it is not retried by itself. */
+  refused: boolean;
+}
 
 /**
  * A write that has been typed but not yet confirmed by SharePoint. Entries with the same `slot`
@@ -19,16 +43,28 @@ export interface OutboxEntry {
   updatedAt: string;
   /** Set when the server had a newer version and the user must choose. */
   conflict?: { serverPayload: unknown; serverETag: string };
+  /** Set after a failed attempt; cleared by a new put of the slot. */
+  failure?: OutboxFailure;
 }
+
+export type OutboxPatch = Partial<Pick<OutboxEntry, 'baseETag' | 'conflict' | 'failure'>>;
 
 /** Durable queue of pending writes: IndexedDB in the browser, memory in tests. Survives reloads. */
 export interface Outbox {
-  put(entry: Omit<OutboxEntry, 'revision'>): Promise<OutboxEntry>;
+  /**
+   * Keep a write durably (resolved only once it is stored). Overwrites the slot's payload with a new, higher
+   * revision; an absent baseETag or conflict keeps the slot's earlier one; any failure is cleared.
+   */
+  put(entry: Omit<OutboxEntry, 'revision' | 'failure'>): Promise<OutboxEntry>;
   get(slot: string): Promise<OutboxEntry | undefined>;
-  /** Oldest first. */
+  /**
+   * Oldest first: a slot keeps the place of its first put while it is overwritten (coalescing), and takes a
+   * new place at the end only after it was removed.
+   */
   list(meetingKey?: MeetingKey): Promise<OutboxEntry[]>;
   /** Remove the entry only if it is still at `revision` (not replaced by newer typing meanwhile). */
   remove(slot: string, revision?: number): Promise<void>;
-  update(slot: string, patch: Partial<Pick<OutboxEntry, 'baseETag' | 'conflict'>>): Promise<void>;
+  /** Change bookkeeping without a new revision (a patch key set to undefined clears it); a gone slot is ignored. */
+  update(slot: string, patch: OutboxPatch): Promise<void>;
   clear(): Promise<void>;
 }

@@ -1,4 +1,4 @@
-import { retryTransient } from '../../src/app/retryTransient';
+import { backoffMs, retryTransient } from '../../src/app/retryTransient';
 import { Forbidden, Offline, Throttled, Unavailable } from '../../src/ports/errors';
 
 const script = (outcomes: Array<Error | string>) => {
@@ -27,4 +27,12 @@ test('a refusal is not retried, and the last transient failure is thrown when th
   const down = script([new Offline('1'), new Offline('2'), new Offline('3')]);
   await expect(retryTransient(down, { tries: 3, wait: async () => undefined })).rejects.toThrow('3');
   expect(down).toHaveBeenCalledTimes(3);
+});
+
+test('the outbox back-off doubles from its base, stops at its cap, and never comes before Retry-After', () => {
+  expect([1, 2, 3, 4, 5, 6].map((n) => backoffMs(n, 1000, 15000))).toEqual([
+    1000, 2000, 4000, 8000, 15000, 15000,
+  ]);
+  expect(backoffMs(1, 1000, 15000, 30000)).toBe(30000);
+  expect(backoffMs(3, 1000, 15000, 2000)).toBe(4000);
 });

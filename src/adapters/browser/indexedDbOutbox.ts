@@ -1,6 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import type { MeetingKey } from '../../domain/meeting';
-import type { Outbox, OutboxEntry } from '../../ports/Outbox';
+import type { Outbox, OutboxEntry, OutboxPatch } from '../../ports/Outbox';
 
 interface Row extends OutboxEntry {
   /** Insertion order of the slot, kept when the slot is overwritten. */
@@ -26,12 +26,13 @@ export class IndexedDbOutbox implements Outbox {
     this.db = new OutboxDb(`moedeassistent-outbox-${userUpn.toLowerCase()}`);
   }
 
-  async put(entry: Omit<OutboxEntry, 'revision'>): Promise<OutboxEntry> {
+  async put(entry: Omit<OutboxEntry, 'revision' | 'failure'>): Promise<OutboxEntry> {
     return this.db.transaction('rw', this.db.entries, async () => {
       const previous = await this.db.entries.get(entry.slot);
       const last = await this.db.entries.orderBy('order').last();
+      const { failure: _failure, ...fields } = entry as OutboxEntry;
       const row: Row = {
-        ...entry,
+        ...fields,
         baseETag: entry.baseETag ?? previous?.baseETag,
         conflict: entry.conflict ?? previous?.conflict,
         revision: (previous?.revision ?? 0) + 1,
@@ -59,7 +60,7 @@ export class IndexedDbOutbox implements Outbox {
     });
   }
 
-  async update(slot: string, patch: Partial<Pick<OutboxEntry, 'baseETag' | 'conflict'>>): Promise<void> {
+  async update(slot: string, patch: OutboxPatch): Promise<void> {
     await this.db.entries.update(slot, patch);
   }
 

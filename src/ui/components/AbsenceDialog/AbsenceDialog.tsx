@@ -30,7 +30,11 @@ const useStyles = makeStyles({
 
 export interface AbsenceDialogProps {
   items: AgendaItem[];
-  onSubmit(input: AbsenceInput): Promise<void>;
+  /**
+   * Resolves once the afbud is in SharePoint, or with 'queued' once it is kept on this computer to be sent
+   * when the network is back; rejects when it was refused (the dialog stays open and says why).
+   */
+  onSubmit(input: AbsenceInput): Promise<void | 'queued'>;
 }
 
 /** "Meld afbud": afbud, virtual or partial attendance (with items), reason, substitute, optional decline. */
@@ -46,13 +50,16 @@ export function AbsenceDialog({ items, onSubmit }: AbsenceDialogProps) {
   const [decline, setDecline] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [queued, setQueued] = useState(false);
 
   const submit = async () => {
     setBusy(true);
     setError(null);
+    setQueued(false);
     try {
-      await onSubmit({ kind, reason, substitute, items: chosen, declineInCalendar: decline });
-      setOpen(false);
+      const outcome = await onSubmit({ kind, reason, substitute, items: chosen, declineInCalendar: decline });
+      if (outcome === 'queued') setQueued(true);
+      else setOpen(false);
     } catch (e) {
       setError(messageOf(e, locale));
     } finally {
@@ -61,7 +68,13 @@ export function AbsenceDialog({ items, onSubmit }: AbsenceDialogProps) {
   };
 
   return (
-    <Dialog open={open} onOpenChange={(_e, d) => setOpen(d.open)}>
+    <Dialog
+      open={open}
+      onOpenChange={(_e, d) => {
+        setOpen(d.open);
+        if (!d.open) setQueued(false);
+      }}
+    >
       <DialogTrigger disableButtonEnhancement>
         <Button appearance="primary">{s.registerAbsence}</Button>
       </DialogTrigger>
@@ -110,17 +123,28 @@ export function AbsenceDialog({ items, onSubmit }: AbsenceDialogProps) {
             )}
             {error && (
               <MessageBar intent="error">
-                <MessageBarBody>{error}</MessageBarBody>
+                <MessageBarBody>
+                  <span role="alert">{error}</span>
+                </MessageBarBody>
+              </MessageBar>
+            )}
+            {queued && (
+              <MessageBar intent="info">
+                <MessageBarBody>
+                  <span role="status">{s.absenceQueued}</span>
+                </MessageBarBody>
               </MessageBar>
             )}
           </DialogContent>
           <DialogActions>
             <DialogTrigger disableButtonEnhancement>
-              <Button>{s.cancel}</Button>
+              <Button>{queued ? s.close : s.cancel}</Button>
             </DialogTrigger>
-            <Button appearance="primary" disabled={busy} onClick={submit}>
-              {s.sendAbsence}
-            </Button>
+            {!queued && (
+              <Button appearance="primary" disabled={busy} aria-busy={busy} onClick={submit}>
+                {busy ? s.saving : s.sendAbsence}
+              </Button>
+            )}
           </DialogActions>
         </DialogBody>
       </DialogSurface>

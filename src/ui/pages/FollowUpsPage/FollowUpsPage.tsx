@@ -17,7 +17,8 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
 import type { AppDeps } from '../../../app/deps';
-import { loadFollowUps, updateFollowUp } from '../../../app/followUps';
+import { loadFollowUps } from '../../../app/followUps';
+import type { PendingWrites } from '../../../app/pendingWrites';
 import { FOLLOW_UP_STATUSES, type FollowUpStatus } from '../../../domain/followUp';
 import { isMine, sortForOverview, type FollowUpRow } from '../../../domain/followUpBoard';
 import { formatDate } from '../../../domain/format';
@@ -34,7 +35,7 @@ const useStyles = makeStyles({
  * "Mine opfølgninger" across meetings, and the organizer's overview in the layout of the seeds' follow-up
  * table (# / OPGAVE / ANSVARLIG / STATUS / NÆSTE OPFØLGNING); the organizer of a meeting sets status and date.
  */
-export function FollowUpsPage({ deps }: { deps: AppDeps }) {
+export function FollowUpsPage({ deps, writes }: { deps: AppDeps; writes: PendingWrites }) {
   const s = useStrings();
   const locale = useLocale();
   const styles = useStyles();
@@ -48,16 +49,23 @@ export function FollowUpsPage({ deps }: { deps: AppDeps }) {
     () => sortForOverview((rows ?? []).filter((r) => tab === 'all' || isMine(r.followUp, deps.me))),
     [rows, tab, deps.me],
   );
-  const change = (row: FollowUpRow, c: { status?: FollowUpStatus; due?: string }) =>
-    updateFollowUp(deps, row, c).then(
-      (next) =>
-        setRows((all) =>
-          (all ?? []).map((r) =>
-            r.followUp.id === next.followUp.id && r.meetingKey === next.meetingKey ? next : r,
-          ),
-        ),
-      setError,
+  const show = (next: FollowUpRow) =>
+    setRows((all) =>
+      (all ?? []).map((r) =>
+        r.followUp.id === next.followUp.id && r.meetingKey === next.meetingKey ? next : r,
+      ),
     );
+  // Kept in the outbox first: a change that waits for the network is shown as made, and sent later.
+  const change = (row: FollowUpRow, c: { status?: FollowUpStatus; due?: string }) => {
+    setError(null);
+    return writes
+      .updateFollowUp(row, c)
+      .then(
+        (result) =>
+          show(result.kind === 'landed' ? result.value : { ...row, followUp: { ...row.followUp, ...c } }),
+        setError,
+      );
+  };
   if (!rows && !error) return <Spinner label={s.loading} />;
   return (
     <section aria-labelledby="fu-title">

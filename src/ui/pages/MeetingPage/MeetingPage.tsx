@@ -21,6 +21,7 @@ import type { LiveChannel, PollingChannelFactory } from '../../../ports/LiveChan
 import { isReadOnly } from '../../../domain/referatApproval';
 import { messageOf } from '../../errors';
 import { useLocale, useStrings } from '../../i18n/LocaleContext';
+import type { PendingWrites } from '../../../app/pendingWrites';
 import { useMeeting } from './useMeeting';
 
 const useStyles = makeStyles({
@@ -48,6 +49,8 @@ export interface MeetingPageProps {
   pollingChannel: PollingChannelFactory;
   /** Live Share where the host has it; without it the page polls SharePoint. */
   connectLive?: () => Promise<LiveChannel | null>;
+  /** The profile's outbox for the clock (the composition root's); the page makes its own without it. */
+  writes?: PendingWrites;
   layout?: MeetingLayout;
 }
 
@@ -58,12 +61,13 @@ export function MeetingPage({
   watchIntervalMs,
   pollingChannel,
   connectLive,
+  writes,
   layout = 'full',
 }: MeetingPageProps) {
   const styles = useStyles();
   const s = useStrings();
   const locale = useLocale();
-  const m = useMeeting(deps, meetingKey, { watchIntervalMs, pollingChannel, connectLive });
+  const m = useMeeting(deps, meetingKey, { watchIntervalMs, pollingChannel, connectLive, writes });
 
   if (m.loading && !m.view) return <Spinner label={s.loading} />;
   if (m.error || !m.view) {
@@ -71,7 +75,7 @@ export function MeetingPage({
       <MessageBar intent="error">
         <MessageBarBody>
           {messageOf(m.error, locale)}{' '}
-          <Button size="small" onClick={m.retry}>
+          <Button size="small" onClick={() => m.session.retry()}>
             {s.retry}
           </Button>
         </MessageBarBody>
@@ -110,9 +114,9 @@ export function MeetingPage({
         timer={view.meeting.timer}
         items={view.items}
         canDrive={can(view.role, 'writeDecision')}
-        onStart={(n) => m.driveClock({ kind: 'start', itemNumber: n })}
-        onMove={(n) => m.driveClock({ kind: 'move', itemNumber: n })}
-        onEnd={() => m.driveClock({ kind: 'end' })}
+        onStart={(n) => m.session.driveClock({ kind: 'start', itemNumber: n })}
+        onMove={(n) => m.session.driveClock({ kind: 'move', itemNumber: n })}
+        onEnd={() => m.session.driveClock({ kind: 'end' })}
       />
       {m.liveKind && (
         <Text as="p" size={200} className={styles.liveStatus} aria-live="off">
@@ -139,10 +143,10 @@ export function MeetingPage({
                   itemNumber={item.number}
                   text={m.texts[item.number] ?? ''}
                   state={m.saveStates[item.number]}
-                  onChange={(text) => m.edit(item.number, item.title, text)}
-                  onBlur={m.flush}
-                  onResolve={(text) => m.resolve(item.number, text)}
-                  onAddFollowUp={(text) => m.addFollowUp(item.number, text)}
+                  onChange={(text) => m.session.edit(item.number, item.title, text)}
+                  onBlur={() => m.session.flush()}
+                  onResolve={(text) => m.session.resolve(item.number, text)}
+                  onAddFollowUp={(text) => m.session.addFollowUp(item.number, text)}
                 />
               ) : (
                 <section aria-label={s.decisionFor(item.number)}>
@@ -188,7 +192,7 @@ export function MeetingPage({
             ),
           }}
           onView={(next) =>
-            m.setView({
+            m.session.setView({
               ...view,
               meeting: next.meeting,
               meetingETag: next.meetingETag,

@@ -9,11 +9,11 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { assignReferent } from '../../../app/assignReferent';
 import type { AppDeps } from '../../../app/deps';
 import { informationLineOf, openMeeting, type MeetingView } from '../../../app/openMeeting';
-import { registerAbsence, withdrawAbsence, type AbsenceInput } from '../../../app/registerAbsence';
-import { saveAgenda, sendAgenda } from '../../../app/sendAgenda';
+import type { PendingWrites, WriteResult } from '../../../app/pendingWrites';
+import type { AbsenceInput } from '../../../app/registerAbsence';
+import { sendAgenda } from '../../../app/sendAgenda';
 import type { AgendaItem } from '../../../domain/agendaItem';
 import { sameUpn, type Person } from '../../../domain/person';
 import { can } from '../../../domain/permissions';
@@ -45,10 +45,12 @@ export interface TaskpanePageProps {
   meetingKey: string;
   /** Outlook compose mode: the agenda also goes into the open appointment form. */
   compose?: ComposeSurface | null;
+  /** Afbud, the agenda draft and the referent go through the profile's outbox. */
+  writes: PendingWrites;
 }
 
 /** Outlook task pane: the organizer builds and sends the agenda; an attendee reads it and melder afbud. */
-export function TaskpanePage({ deps, meetingKey, compose }: TaskpanePageProps) {
+export function TaskpanePage({ deps, meetingKey, compose, writes }: TaskpanePageProps) {
   const styles = useStyles();
   const s = useStrings();
   const locale = useLocale();
@@ -56,7 +58,7 @@ export function TaskpanePage({ deps, meetingKey, compose }: TaskpanePageProps) {
   const [items, setItems] = useState<AgendaItem[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [issues, setIssues] = useState<ValidationIssue[]>([]);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<{ text: string; queued: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
@@ -66,16 +68,23 @@ export function TaskpanePage({ deps, meetingKey, compose }: TaskpanePageProps) {
     }, setError);
   }, [deps, meetingKey]);
 
-  const run = async (action: () => Promise<MeetingView>, done?: (v: MeetingView) => string) => {
+  /** A landed write shows its result; a queued one says it waits on this computer; a refusal says why. */
+  const run = async (
+    action: () => Promise<WriteResult<MeetingView>>,
+    done?: (v: MeetingView) => string,
+    queued?: string,
+  ) => {
     setBusy(true);
     setNotice(null);
     setError(null);
     setIssues([]);
     try {
-      const next = await action();
-      setView(next);
-      setItems(next.items);
-      if (done) setNotice(done(next));
+      const result = await action();
+      if (result.kind === 'landed') {
+        setView(result.value);
+        setItems(result.value.items);
+        if (done) setNotice({ text: done(result.value), queued: false });
+      } else if (queued) setNotice({ text: queued, queued: true });
     } catch (e) {
       if (e instanceof ValidationError) setIssues(e.issues);
       setError(e);
@@ -106,8 +115,8 @@ export function TaskpanePage({ deps, meetingKey, compose }: TaskpanePageProps) {
         </MessageBar>
       )}
       {notice && (
-        <MessageBar intent="success">
-          <MessageBarBody>{notice}</MessageBarBody>
+        <MessageBar intent={notice.queued ? 'info' : 'success'}>
+          <MessageBarBody>{notice.text}</MessageBarBody>
         </MessageBar>
       )}
       {organizer ? (
@@ -116,7 +125,7 @@ export function TaskpanePage({ deps, meetingKey, compose }: TaskpanePageProps) {
             candidates={candidates}
             value={view.meeting.referent}
             disabled={busy}
-            onChange={(p) => run(() => assignReferent(deps, view, p))}
+            onChange={(p) => run(() => writes.assignReferent(view, p))}
           />
           <Title2 as="h2">{s.agenda}</Title2>
           <AgendaEditor
@@ -142,7 +151,7 @@ export function TaskpanePage({ deps, meetingKey, compose }: TaskpanePageProps) {
                   async () => {
                     const sent = await sendAgenda(deps, view, items);
                     await compose?.insertAgenda(renderAgendaSection(sent.meeting, sent.items));
-                    return sent;
+                    return { kind: 'landed', value: sent };
                   },
                   (v) => s.agendaSent(v.meeting.agendaVersion),
                 )
@@ -154,8 +163,9 @@ export function TaskpanePage({ deps, meetingKey, compose }: TaskpanePageProps) {
               disabled={busy}
               onClick={() =>
                 run(
-                  () => saveAgenda(deps, view, items),
+                  () => writes.saveAgenda(view, items),
                   () => s.agendaSaved,
+                  s.agendaQueued,
                 )
               }
             >
@@ -169,15 +179,22 @@ export function TaskpanePage({ deps, meetingKey, compose }: TaskpanePageProps) {
             {can(view.role, 'registerOwnAbsence') && (
               <AbsenceDialog
                 items={view.items}
-                onSubmit={(input: AbsenceInput) =>
-                  run(() => registerAbsence(deps, view, input)).then(() => undefined)
-                }
+                onSubmit={async (input: AbsenceInput) => {
+                  // Not through `run`: a refusal must reach the dialog, which stays open and says why.
+                  const result = await writes.registerAbsence(view, input);
+                  if (result.kind === 'queued') return 'queued';
+                  setView(result.value);
+                  setItems(result.value.items);
+                }}
               />
             )}
             {mine && (
               <>
                 <Text>{s.yourAbsence(mine.kind)}</Text>
-                <Button disabled={busy} onClick={() => run(() => withdrawAbsence(deps, view))}>
+                <Button
+                  disabled={busy}
+                  onClick={() => run(() => writes.withdrawAbsence(view), undefined, s.absenceQueued)}
+                >
                   {s.withdrawAbsence}
                 </Button>
               </>
