@@ -1,4 +1,4 @@
 import { FollowUpsPage } from '../ui/pages/FollowUpsPage/FollowUpsPage';
 import { mount } from './mount';
 
-mount('followups.html', (r) => <FollowUpsPage deps={r.deps} />, { needsMeeting: false });
+mount('followups.html', (r) => <FollowUpsPage deps={r.deps} />, { needsMeeting: false, nav: 'followups' });

@@ -25,6 +25,7 @@ import type { ComposeSurface } from '../../../ports/ComposeSurface';
 import { CarryOver } from '../../components/CarryOver/CarryOver';
 import { addItem } from '../../../domain/agenda';
 import { AgendaList } from '../../components/AgendaList/AgendaList';
+import { AppNav } from '../../components/AppNav/AppNav';
 import { MeetingHeader } from '../../components/MeetingHeader/MeetingHeader';
 import { ReferentPicker } from '../../components/ReferentPicker/ReferentPicker';
 import { messageOf } from '../../errors';
@@ -186,6 +187,7 @@ export function TaskpanePage({ deps, meetingKey, compose }: TaskpanePageProps) {
           <AgendaList items={view.items} meetingStart={view.meeting.start} meetingEnd={view.meeting.end} />
         </>
       )}
+      <AppNav variant="links" />
     </>
   );
 }

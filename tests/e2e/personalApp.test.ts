@@ -1,0 +1,74 @@
+/**
+ * The person's own pages as the Teams personal app shows them, in the browser: Mine møder (the meeting
+ * page without a meeting), Opfølgninger and Arkiv share one navigation, reached and used with the
+ * keyboard only, axe clean; the Outlook task pane links to the same pages.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { nextMeetingKey, startStack, type Stack } from './harness';
+
+jest.setTimeout(120_000);
+let stack: Stack;
+
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(() => stack?.close());
+
+async function expectNoSeriousAxeViolations(page: Page) {
+  const result = await new AxeBuilder({ page }).analyze();
+  const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+test('Mine møder, Opfølgninger and Arkiv: one navigation, keyboard only, axe clean on each', async () => {
+  const { open } = await stack.person('erik@kommune.example');
+  const page = await open('meeting.html');
+  const nav = page.getByRole('navigation', { name: 'Sider i Mødeassistent' });
+  await page.getByRole('heading', { level: 1, name: 'Mine møder' }).waitFor();
+  await expect(nav.getByRole('tab', { name: 'Mine møder' }).getAttribute('aria-selected')).resolves.toBe(
+    'true',
+  );
+  await expectNoSeriousAxeViolations(page);
+
+  // Keyboard only: Tab until the navigation has focus, then the arrows and Enter.
+  for (let i = 0; i < 10; i++) {
+    await page.keyboard.press('Tab');
+    if (await nav.getByRole('tab', { name: 'Mine møder' }).evaluate((e) => e === document.activeElement))
+      break;
+  }
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: 'Opfølgninger' }).waitFor();
+  expect(new URL(page.url()).pathname).toBe('/followups.html');
+  // Who is signed in and the dev server travel along.
+  expect(new URL(page.url()).searchParams.get('as')).toBe('erik@kommune.example');
+  await expect(nav.getByRole('tab', { name: 'Opfølgninger' }).getAttribute('aria-selected')).resolves.toBe(
+    'true',
+  );
+  await expectNoSeriousAxeViolations(page);
+
+  await nav.getByRole('tab', { name: 'Opfølgninger' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: 'Beslutningsarkiv' }).waitFor();
+  await expectNoSeriousAxeViolations(page);
+});
+
+test('a meeting itself has no page navigation; the task pane links to the pages in a new window', async () => {
+  const key = await nextMeetingKey(stack);
+  const { open } = await stack.person('anders@kommune.example');
+  const meeting = await open('meeting.html', { meeting: key });
+  await meeting.getByRole('region', { name: 'Dagsorden' }).waitFor();
+  expect(await meeting.getByRole('navigation', { name: 'Sider i Mødeassistent' }).count()).toBe(0);
+
+  const pane = await open('taskpane.html', { meeting: key });
+  const links = pane.getByRole('navigation', { name: 'Sider i Mødeassistent' }).getByRole('link');
+  await links.first().waitFor();
+  expect(await links.evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('target')]))).toEqual([
+    ['Mine møder', '_blank'],
+    ['Opfølgninger', '_blank'],
+    ['Arkiv', '_blank'],
+  ]);
+  await expectNoSeriousAxeViolations(pane);
+});
