@@ -72,6 +72,9 @@ test('attendees see the referent type, who is typing, and the clock, over Live S
     .getByText('Rådmanden godkendte indstillingen')
     .waitFor();
   await louise.getByText(LIVE).waitFor({ timeout: 30_000 });
+  // With the clock running the referent's page has its current item open and the others one line each:
+  // Mads opens Punkt 3 from its line to go on writing there.
+  await mads.getByRole('button', { name: /^Punkt 3: / }).click();
   await box.pressSequentially('.', { delay: 20 });
   await louise
     .getByRole('region', { name: 'Beslutning for punkt 3' })

@@ -25,7 +25,9 @@ export function appPageHref(page: AppPage, search = window.location.search): str
 }
 
 const useStyles = makeStyles({
-  nav: { marginBottom: tokens.spacingVerticalM, maxWidth: '100%', overflowX: 'auto' },
+  nav: { marginBottom: tokens.spacingVerticalM, maxWidth: '100%' },
+  // At the side panel's 320 px the tabs wrap rather than run off the edge.
+  tabs: { flexWrap: 'wrap' },
   links: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -78,6 +80,7 @@ export function AppNav({
   return (
     <nav aria-label={s.appNav} className={styles.nav}>
       <TabList
+        className={styles.tabs}
         selectedValue={current}
         aria-label={s.appNav}
         onTabSelect={(_e, d) => {
