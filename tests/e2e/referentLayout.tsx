@@ -61,7 +61,6 @@ export function sidePanelHtml(): string {
       <AgendaList
         items={items}
         meetingStart={START}
-        meetingEnd={END}
         currentItem={3}
         focusItem={3}
         onFocusItem={() => undefined}

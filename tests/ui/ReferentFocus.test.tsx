@@ -37,7 +37,6 @@ function Referent({ timer, initial }: { timer: MeetingTimer; initial: Record<num
     <AgendaList
       items={seedItems()}
       meetingStart={START}
-      meetingEnd={END}
       currentItem={timer.currentItem}
       focusItem={focusItem}
       onFocusItem={focus}

@@ -10,7 +10,7 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { CATEGORIES, type AgendaItem } from '../../../domain/agendaItem';
-import { computeItemTimes, formatItemClock } from '../../../domain/itemTimes';
+import { formatItemClock, shownItemTimes } from '../../../domain/itemTimes';
 import type { Overrun } from '../../../domain/meetingTimer';
 import { useStrings } from '../../i18n/LocaleContext';
 
@@ -51,7 +51,6 @@ const useStyles = makeStyles({
 export interface AgendaListProps {
   items: AgendaItem[];
   meetingStart: string;
-  meetingEnd: string;
   /** Rendered under each item: the decision (read-only) or the referent's editor. */
   renderBelow?: (item: AgendaItem) => ReactNode;
   currentItem?: number | null;
@@ -69,7 +68,6 @@ export interface AgendaListProps {
 export function AgendaList({
   items,
   meetingStart,
-  meetingEnd,
   renderBelow,
   currentItem,
   clock,
@@ -86,7 +84,10 @@ export function AgendaList({
     if (!moved.current || focusItem === null) return;
     moved.current = false;
     const card = root.current?.querySelector<HTMLElement>(`[data-item="${focusItem}"]`);
-    card?.querySelector<HTMLElement>('textarea, input, button')?.focus();
+    const field = card?.querySelector<HTMLElement>('textarea, input, button');
+    field?.focus();
+    // The caret goes after what is written, to go on writing there.
+    if (field instanceof HTMLTextAreaElement) field.setSelectionRange(field.value.length, field.value.length);
   }, [focusItem]);
   const ordered = [...items].sort((a, b) => a.number - b.number);
   const focusing = focusItem !== null && ordered.some((i) => i.number === focusItem) && !!onFocusItem;
@@ -108,7 +109,7 @@ export function AgendaList({
       open(previous);
     }
   };
-  const times = new Map(computeItemTimes(meetingStart, meetingEnd, items).items.map((t) => [t.itemId, t]));
+  const times = new Map(shownItemTimes(meetingStart, items).map((t) => [t.itemId, t]));
   const groups = [...CATEGORIES, null]
     .map((category) => ({ category, items: items.filter((i) => i.category === category) }))
     .filter((g) => g.items.length);

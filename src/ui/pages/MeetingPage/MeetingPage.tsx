@@ -142,7 +142,6 @@ export function MeetingPage({
       <AgendaList
         items={view.items}
         meetingStart={view.meeting.start}
-        meetingEnd={view.meeting.end}
         currentItem={view.meeting.timer?.currentItem ?? null}
         focusItem={writer ? focusItem : null}
         onFocusItem={focus}

@@ -184,7 +184,7 @@ export function TaskpanePage({ deps, meetingKey, compose }: TaskpanePageProps) {
               </>
             )}
           </div>
-          <AgendaList items={view.items} meetingStart={view.meeting.start} meetingEnd={view.meeting.end} />
+          <AgendaList items={view.items} meetingStart={view.meeting.start} />
         </>
       )}
       <AppNav variant="links" />
