@@ -1,4 +1,4 @@
-import { Link, makeStyles, Tab, TabList, tokens } from '@fluentui/react-components';
+import { Link, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useStrings } from '../../i18n/LocaleContext';
 import type { Strings } from '../../i18n/strings';
 
@@ -26,8 +26,27 @@ export function appPageHref(page: AppPage, search = window.location.search): str
 
 const useStyles = makeStyles({
   nav: { marginBottom: tokens.spacingVerticalM, maxWidth: '100%' },
-  // At the side panel's 320 px the tabs wrap rather than run off the edge.
-  tabs: { flexWrap: 'wrap' },
+  // A bar of page links, wrapping at the side panel's 320 px rather than running off the edge.
+  bar: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    columnGap: tokens.spacingHorizontalL,
+    listStyle: 'none',
+    padding: 0,
+    margin: 0,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  page: {
+    display: 'inline-block',
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXS}`,
+    borderBottom: `${tokens.strokeWidthThicker} solid transparent`,
+  },
+  // The page shown: underlined in the brand colour and bold, so it reads without colour too.
+  current: {
+    borderBottomColor: tokens.colorCompoundBrandStroke,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground1,
+  },
   links: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -42,19 +61,18 @@ export interface AppNavProps {
   /** The page shown; none when the navigation sits on another surface (the Outlook task pane). */
   current?: AppPage;
   /**
-   * 'tabs' between the pages themselves (a TabList: arrow keys move, Enter or Space opens);
-   * 'links' from elsewhere, each opening in a new window (the task pane keeps its meeting).
+   * 'bar' between the pages themselves; 'links' from elsewhere, each opening in a new window (the task
+   * pane keeps its meeting).
    */
-  variant?: 'tabs' | 'links';
-  /** Goes to a page; the browser's own navigation unless a test or host supplies another. */
-  navigate?: (href: string) => void;
+  variant?: 'bar' | 'links';
 }
 
-export function AppNav({
-  current,
-  variant = 'tabs',
-  navigate = (href) => window.location.assign(href),
-}: AppNavProps) {
+/**
+ * Going to another page is a link, not a tab: ARIA tabs switch panels within one page, and Fluent's
+ * TabList adds focus-redirecting elements that are focusable yet aria-hidden (axe: aria-hidden-focus).
+ * Tab moves from link to link, Enter opens; the page shown is `aria-current="page"`.
+ */
+export function AppNav({ current, variant = 'bar' }: AppNavProps) {
   const s = useStrings();
   const styles = useStyles();
   if (variant === 'links') {
@@ -79,21 +97,20 @@ export function AppNav({
   }
   return (
     <nav aria-label={s.appNav} className={styles.nav}>
-      <TabList
-        className={styles.tabs}
-        selectedValue={current}
-        aria-label={s.appNav}
-        onTabSelect={(_e, d) => {
-          const page = d.value as AppPage;
-          if (page !== current) navigate(appPageHref(page));
-        }}
-      >
+      <ul className={styles.bar}>
         {ORDER.map((page) => (
-          <Tab key={page} value={page} aria-current={page === current ? 'page' : undefined}>
-            {labelOf(s, page)}
-          </Tab>
+          <li key={page}>
+            <Link
+              href={appPageHref(page)}
+              appearance="subtle"
+              aria-current={page === current ? 'page' : undefined}
+              className={mergeClasses(styles.page, page === current && styles.current)}
+            >
+              {labelOf(s, page)}
+            </Link>
+          </li>
         ))}
-      </TabList>
+      </ul>
     </nav>
   );
 }
