@@ -5,7 +5,7 @@ import { MEMBERS_ONLY, ONLY_ORGANIZER_APPROVES, ONLY_WRITERS } from '../app/refe
 import { ONLY_ORGANIZER } from '../app/sendAgenda';
 import { ONLY_ORGANIZER_SETS_RIGHTS } from '../app/syncMeetingPermissions';
 import { ONLY_ORGANIZER_FOLLOW_UP } from '../app/followUps';
-import { ValidationError } from '../domain/validation';
+import { ValidationError, type ValidationIssue } from '../domain/validation';
 import { PortError } from '../ports/errors';
 import { STRINGS, type Strings, type UiLocale } from './i18n/strings';
 
@@ -52,13 +52,25 @@ function ownDanishWords(e: PortError): string | undefined {
 }
 
 /**
+ * One problem with what was typed, in the page's language: Danish pages show the rule's own words (with
+ * its limits and numbers); other languages say which field and what is wrong by the rule's code.
+ */
+export function issueMessage(issue: ValidationIssue, locale: UiLocale = 'da'): string {
+  if (locale === 'da') return issue.message;
+  const s = STRINGS[locale];
+  const named = issue.field.split('.').filter((part) => !/^\d+$/.test(part));
+  const field = [...named].reverse().find((part) => part in s.validationFields) ?? 'input';
+  return `${s.validationFields[field]} ${s.validationProblems[issue.code]}`;
+}
+
+/**
  * A clear message for any failure, in the page's language: by the error's reason (its code, or the use
  * case that refused), else by its kind; Danish pages fall back to our own Danish refusal texts that have
  * no entry yet. Every word comes from src/ui/i18n.
  */
 export function messageOf(e: unknown, locale: UiLocale = 'da'): string {
   const s = STRINGS[locale];
-  if (e instanceof ValidationError) return e.message;
+  if (e instanceof ValidationError) return e.issues.map((i) => issueMessage(i, locale)).join(' ');
   if (e instanceof PortError) {
     const reason = reasonOf(e);
     if (reason) return s.errorReasons[reason];
