@@ -3,8 +3,8 @@
  * page without a meeting), Opfølgninger and Arkiv share one navigation, reached and used with the
  * keyboard only, axe clean; the Outlook task pane links to the same pages.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
+import { seriousAxeViolations } from './axe';
 import { nextMeetingKey, startStack, type Stack } from './harness';
 
 jest.setTimeout(120_000);
@@ -16,9 +16,7 @@ beforeAll(async () => {
 afterAll(() => stack?.close());
 
 async function expectNoSeriousAxeViolations(page: Page) {
-  const result = await new AxeBuilder({ page }).analyze();
-  const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(await seriousAxeViolations(page)).toEqual([]);
 }
 
 test('Mine møder, Opfølgninger and Arkiv: one navigation, keyboard only, axe clean on each', async () => {
