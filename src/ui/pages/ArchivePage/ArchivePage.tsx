@@ -30,7 +30,9 @@ import { useArchive } from './useArchive';
 const useStyles = makeStyles({
   filters: {
     display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(12rem, 1fr))',
+    // One column at the task pane's 320 px; a long owner's name is cut in the closed list, not the page.
+    gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 12rem), 1fr))',
+    '& > *': { minWidth: 0 },
     gap: tokens.spacingHorizontalM,
     marginBottom: tokens.spacingVerticalL,
   },

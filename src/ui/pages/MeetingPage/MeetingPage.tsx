@@ -36,7 +36,14 @@ const useStyles = makeStyles({
   typing: { color: tokens.colorNeutralForeground3, fontStyle: 'italic' },
   liveStatus: { color: tokens.colorNeutralForeground3, margin: `${tokens.spacingVerticalXS} 0` },
   // Teams' meeting side panel is 320 px wide: tighter spacing, nothing wider than the panel.
-  sidePanel: { maxWidth: '320px', overflowWrap: 'anywhere', fontSize: tokens.fontSizeBase200 },
+  // Headings shrink so the meeting's title does not take the panel's first screen.
+  sidePanel: {
+    maxWidth: '320px',
+    overflowWrap: 'anywhere',
+    fontSize: tokens.fontSizeBase200,
+    '& h1': { fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500 },
+    '& h2': { fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400 },
+  },
   page: { minWidth: 0, maxWidth: '100%', overflowWrap: 'anywhere' },
 });
 
