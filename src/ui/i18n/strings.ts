@@ -1,3 +1,4 @@
+import type { Category } from '../../domain/agendaItem';
 import type { ValidationIssue } from '../../domain/validation';
 
 /** UI text, Danish first. Keys are English; every key has both languages (checked by the type). */
@@ -59,6 +60,14 @@ const da = {
   closedFor: (n: number) => `Punkt ${n} er et lukket punkt`,
   descriptionFor: (n: number) => `Beskrivelse af punkt ${n}`,
   noCategory: 'Uden kategori',
+  /** The agenda's categories (SharePoint's choice values are the Danish names). */
+  categories: {
+    'Til godkendelse': 'Til godkendelse',
+    'Til drøftelse': 'Til drøftelse',
+    'Til orientering': 'Til orientering',
+    'Til beslutning': 'Til beslutning',
+  } satisfies Record<Category, string> as Record<Category, string>,
+  categoryHeading: (name: string) => `Kategori - ${name}`,
   newItemTitle: 'Nyt punkt',
   overrun: (m: number) => `Dagsordenen varer ${m} min længere end mødet.`,
   registerAbsence: 'Meld afbud',
@@ -265,6 +274,13 @@ const en: Strings = {
   closedFor: (n) => `Item ${n} is closed`,
   descriptionFor: (n) => `Description of item ${n}`,
   noCategory: 'No category',
+  categories: {
+    'Til godkendelse': 'For approval',
+    'Til drøftelse': 'For discussion',
+    'Til orientering': 'For information',
+    'Til beslutning': 'For decision',
+  },
+  categoryHeading: (name: string) => `Category - ${name}`,
   newItemTitle: 'New item',
   overrun: (m) => `The agenda runs ${m} min past the meeting's end.`,
   registerAbsence: 'Send apologies',

@@ -123,7 +123,7 @@ export function AgendaEditor({
                   <option value="">{s.noCategory}</option>
                   {CATEGORIES.map((c) => (
                     <option key={c} value={c}>
-                      {c}
+                      {s.categories[c]}
                     </option>
                   ))}
                 </Select>

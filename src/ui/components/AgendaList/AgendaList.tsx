@@ -116,8 +116,12 @@ export function AgendaList({
   return (
     <section aria-label={s.agenda} ref={root} onKeyDown={onKeyDown}>
       {groups.map((g) => (
-        <section key={g.category ?? 'none'} className={styles.group} aria-label={g.category ?? s.noCategory}>
-          <Title3 as="h2">{g.category ? `Kategori - ${g.category}` : s.noCategory}</Title3>
+        <section
+          key={g.category ?? 'none'}
+          className={styles.group}
+          aria-label={g.category ? s.categories[g.category] : s.noCategory}
+        >
+          <Title3 as="h2">{g.category ? s.categoryHeading(s.categories[g.category]) : s.noCategory}</Title3>
           {g.items.map((item) => {
             const t = times.get(item.id);
             const used = clock?.[item.number];
