@@ -22,7 +22,6 @@ import { StageView } from '../../src/ui/components/StageView/StageView';
 import { seedItems } from '../app/fixtures';
 
 const START = '2024-02-20T10:00:00.000Z';
-const END = '2024-02-20T12:00:00.000Z';
 const LONG =
   'Rådmanden godkendte indstillingen med den ændring, at Forvaltningen for Arbejdsmarked og Sociale Forhold ' +
   'inden udgangen af marts 2024 udarbejder en samlet plan for integrationsindsatsen (EMN-2022-03107), ' +
