@@ -1,5 +1,5 @@
 /**
- * Teams' meeting side panel is 320 px wide: the referent's view (navigation, clock, the current item with
+ * Teams' meeting side panel is 320 px wide: the referent's view (clock, the current item with
  * a long decision and a conflict, the other items one line each) and the stage must not scroll sideways,
  * and the collapsed lines must stay one line. Axe clean. Static HTML from the real components (see
  * referentLayout.tsx), so this runs without the page bundle.

@@ -14,7 +14,6 @@ import { renderToStaticMarkup, renderToString } from 'react-dom/server';
 import { idleTimer, type MeetingTimer } from '../../src/domain/meetingTimer';
 import type { AgendaItem } from '../../src/domain/agendaItem';
 import { AgendaList } from '../../src/ui/components/AgendaList/AgendaList';
-import { AppNav } from '../../src/ui/components/AppNav/AppNav';
 import { AppShell } from '../../src/ui/components/AppShell/AppShell';
 import { DecisionEditor } from '../../src/ui/components/DecisionEditor/DecisionEditor';
 import { MeetingClock } from '../../src/ui/components/MeetingClock/MeetingClock';
@@ -40,7 +39,7 @@ function page(body: ReactElement): string {
 
 const running: MeetingTimer = { ...idleTimer(), startedAt: START, currentItem: 3, currentSince: START };
 
-/** The referent's side panel: page navigation, clock, the current item open with a long decision. */
+/** The referent's side panel (a meeting has no page navigation): clock, the current item open with a long decision. */
 export function sidePanelHtml(): string {
   const items: AgendaItem[] = seedItems().map((i) =>
     i.number === 3 ? { ...i, title: `${i.title} – Budgetopfølgning_uden_mellemrum_i_titlen`, guests: [] } : i,
@@ -48,7 +47,6 @@ export function sidePanelHtml(): string {
   const texts: Record<number, string> = { 1: LONG, 3: LONG };
   return page(
     <AppShell theme="default" locale="da">
-      <AppNav current="meetings" />
       <MeetingClock
         timer={running}
         items={items}
