@@ -1,5 +1,6 @@
 import type { AgendaItem } from '../domain/agendaItem';
 import { renderAgendaSection } from '../domain/agendaSection';
+import { withPlannedStarts } from '../domain/itemTimes';
 import type { Meeting } from '../domain/meeting';
 import { planHash } from '../domain/meetingScopes';
 import { can } from '../domain/permissions';
@@ -26,7 +27,8 @@ async function writeAgenda(
 ): Promise<MeetingView> {
   const first = planFor(meeting, items, isArchive(view));
   if (planHash(first) !== view.meeting.permissionsHash) await deps.permissions.apply(first, view.rows);
-  const stored = await deps.lists.replaceAgenda(view.key, items);
+  // Each row carries its planned start from the whole agenda: a guest reads only her own item's row.
+  const stored = await deps.lists.replaceAgenda(view.key, withPlannedStarts(items));
   const meetingRow = await deps.lists.saveMeeting(meeting, view.meetingETag);
   const written: MeetingView = {
     ...view,

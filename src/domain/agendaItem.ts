@@ -18,6 +18,12 @@ export interface AgendaItem {
   title: string;
   category: Category | null;
   durationMinutes: number;
+  /**
+   * The item's planned start in minutes after the meeting's start, as the whole agenda gives it (set by
+   * `withPlannedStarts` when the organizer saves or sends). Stored on the item's own row because that row
+   * is all a guest may read: SharePoint gives her her item only, so her page cannot count the items before it.
+   */
+  startMinutes?: number;
   presenter?: string;
   guests: Guest[];
   description?: string;

@@ -3,4 +3,5 @@ import { mount } from './mount';
 
 mount('archive.html', (r) => <ArchivePage lists={r.deps.lists} meetingKey={r.meetingKey || undefined} />, {
   needsMeeting: false,
+  nav: 'archive',
 });

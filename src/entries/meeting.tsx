@@ -8,14 +8,18 @@ const layoutOf = (frame: string, asked: string | null): MeetingLayout =>
       ? 'sidePanel'
       : 'full';
 
-mount('meeting.html', (r) => (
-  <MeetingPage
-    deps={r.deps}
-    meetingKey={r.meetingKey}
-    watchIntervalMs={r.live.watchIntervalMs}
-    pollingChannel={r.live.polling}
-    connectLive={r.live.connect}
-    writes={r.writes}
-    layout={layoutOf(r.host.frameContext, new URLSearchParams(window.location.search).get('view'))}
-  />
-));
+mount(
+  'meeting.html',
+  (r) => (
+    <MeetingPage
+      deps={r.deps}
+      meetingKey={r.meetingKey}
+      watchIntervalMs={r.live.watchIntervalMs}
+      pollingChannel={r.live.polling}
+      connectLive={r.live.connect}
+      writes={r.writes}
+      layout={layoutOf(r.host.frameContext, new URLSearchParams(window.location.search).get('view'))}
+    />
+  ),
+  { nav: 'meetings' },
+);

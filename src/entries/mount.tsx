@@ -1,6 +1,7 @@
 import { MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
 import { useEffect, useState, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { AppNav, type AppPage } from '../ui/components/AppNav/AppNav';
 import { AppShell } from '../ui/components/AppShell/AppShell';
 import { MeetingList } from '../ui/components/MeetingList/MeetingList';
 import { hostFallbackText, messageOf } from '../ui/errors';
@@ -16,14 +17,19 @@ const params = new URLSearchParams(window.location.search);
 const initialLocale = params.get('lang') === 'en' ? 'en' : 'da';
 const initialTheme = (params.get('theme') as 'default' | 'dark' | 'contrast' | null) ?? 'default';
 
-/** Shared start of every page: a loading state at once, then the runtime, then the page. */
+/**
+ * Shared start of every page: a loading state at once, then the runtime, then the page. `nav` names the
+ * page among the person's own pages (Mine møder, Opfølgninger, Arkiv): outside Teams — whose personal app
+ * shows them as its own tabs — those pages carry one navigation between them. A page that needs a meeting
+ * is "Mine møder" only while it lists the meetings.
+ */
 export function mount(
   page: string,
   render: (runtime: Runtime & { meetingKey: string }) => ReactNode,
-  options: { needsMeeting?: boolean } = {},
+  options: { needsMeeting?: boolean; nav?: AppPage } = {},
 ) {
   createRoot(document.getElementById('root')!).render(
-    <Boot page={page} render={render} needsMeeting={options.needsMeeting ?? true} />,
+    <Boot page={page} render={render} needsMeeting={options.needsMeeting ?? true} nav={options.nav} />,
   );
 }
 
@@ -31,10 +37,12 @@ function Boot({
   page,
   render,
   needsMeeting,
+  nav,
 }: {
   page: string;
   render: (runtime: Runtime & { meetingKey: string }) => ReactNode;
   needsMeeting: boolean;
+  nav?: AppPage;
 }) {
   const [runtime, setRuntime] = useState<Runtime | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -90,6 +98,13 @@ function Boot({
         />
       )}
       {runtime && !signedOut && !onStage(runtime) && <PendingWritesBar writes={runtime.writes} />}
+      {nav &&
+        runtime &&
+        !signedOut &&
+        !error &&
+        runtime.host.kind !== 'teams' &&
+        !onStage(runtime) &&
+        (!needsMeeting || !runtime.meetingKey) && <AppNav current={nav} />}
       {body}
     </AppShell>
   );

@@ -1,4 +1,4 @@
-import { ValidationError } from '../domain/validation';
+import { ValidationError, type ValidationIssue } from '../domain/validation';
 import { PortError, type ErrorCode } from '../ports/errors';
 import type { HostFallback } from '../ports/MeetingHost';
 import { STRINGS, type Strings, type UiLocale } from './i18n/strings';
@@ -15,13 +15,25 @@ export function reasonOf(e: PortError): ErrorReason | undefined {
 }
 
 /**
+ * One problem with what was typed, in the page's language: Danish pages show the rule's own words (with
+ * its limits and numbers); other languages say which field and what is wrong by the rule's code.
+ */
+export function issueMessage(issue: ValidationIssue, locale: UiLocale = 'da'): string {
+  if (locale === 'da') return issue.message;
+  const s = STRINGS[locale];
+  const named = issue.field.split('.').filter((part) => !/^\d+$/.test(part));
+  const field = [...named].reverse().find((part) => part in s.validationFields) ?? 'input';
+  return `${s.validationFields[field]} ${s.validationProblems[issue.code]}`;
+}
+
+/**
  * A clear message for any failure, in the page's language: by the error's code where it has words of its
  * own, else by its kind. Every word comes from src/ui/i18n; a message written in code is never shown, except
  * a server's detail on a refused (malformed) request, after our words.
  */
 export function messageOf(e: unknown, locale: UiLocale = 'da'): string {
   const s = STRINGS[locale];
-  if (e instanceof ValidationError) return e.message;
+  if (e instanceof ValidationError) return e.issues.map((i) => issueMessage(i, locale)).join(' ');
   if (e instanceof PortError) {
     const reason = reasonOf(e);
     if (reason) return s.errorReasons[reason];

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import {
   itemFromFields,
+  itemToFields,
   parseGuests,
   progressFromFields,
   progressToFields,
@@ -48,6 +49,23 @@ describe('rows: stored values read back safely', () => {
       ),
     );
     expect(itemFromFields({ Guests: 42, Number: 1 }, '3').guests).toEqual([]);
+  });
+
+  test("an item's planned start round-trips; a row without one (or with junk) reads without it", () => {
+    const item = {
+      id: 'i-3',
+      number: 3,
+      title: 'Status',
+      category: null,
+      durationMinutes: 10,
+      startMinutes: 10,
+      guests: [],
+      closed: false,
+      attachments: [],
+    };
+    expect(itemFromFields(itemToFields('k', item), '7')).toMatchObject({ startMinutes: 10 });
+    expect(itemFromFields({ Number: 3, StartMinutes: null }, '7')).not.toHaveProperty('startMinutes');
+    expect(itemFromFields({ Number: 3, StartMinutes: 'x' }, '7')).not.toHaveProperty('startMinutes');
   });
 
   test('progress round-trips; junk in its columns is dropped, not thrown', () => {

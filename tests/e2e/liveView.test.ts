@@ -72,6 +72,9 @@ test('attendees see the referent type, who is typing, and the clock, over Live S
     .getByText('Rådmanden godkendte indstillingen')
     .waitFor();
   await louise.getByText(LIVE).waitFor({ timeout: 30_000 });
+  // With the clock running the referent's page has its current item open and the others one line each:
+  // Mads opens Punkt 3 from its line to go on writing there.
+  await mads.getByRole('button', { name: /^Punkt 3: / }).click();
   await box.pressSequentially('.', { delay: 20 });
   await louise
     .getByRole('region', { name: 'Beslutning for punkt 3' })
@@ -84,7 +87,16 @@ test('without a live service the page says so and still shows decisions by polli
   const mads = await (await stack.person(U('mads'))).open('meeting.html', query);
   const erik = await (await stack.person(U('erik'))).open('meeting.html', query);
   await erik.getByText(/Beslutninger vises, når de er gemt/).waitFor();
-  const box = mads.getByRole('textbox', { name: 'Beslutning for punkt 5' });
+  // The clock the first test started still runs, so Mads's page has Punkt 1 open and Punkt 5 as one
+  // line: he opens it with the keyboard (Alt+ArrowDown from item to item), as the page's hint says.
+  const focused = (label: string) =>
+    mads.waitForFunction((l) => document.activeElement?.getAttribute('aria-label') === l, label);
+  await mads.getByRole('textbox', { name: 'Beslutning for punkt 1', exact: true }).focus();
+  for (let n = 2; n <= 5; n++) {
+    await mads.keyboard.press('Alt+ArrowDown');
+    await focused(`Beslutning for punkt ${n}`);
+  }
+  const box = mads.getByRole('textbox', { name: 'Beslutning for punkt 5', exact: true });
   await box.fill('Drøftet; sagen genoptages i marts.');
   await box.blur();
   await mads.getByText('Gemt', { exact: true }).first().waitFor({ timeout: 15_000 });

@@ -162,6 +162,18 @@ test('kamilla sees only her item; peter is refused', async () => {
   await expect(kamilla.getByText('LUKKET PUNKT').count()).resolves.toBe(0);
   const itemHeadings = await kamilla.getByRole('heading', { name: /^Punkt \d+/ }).allTextContents();
   expect(itemHeadings).toHaveLength(1);
+  // Her item's clock time is the organizer's, though she may read no other item to count from.
+  const timeOf = (page: Page, heading: string) =>
+    page
+      .locator('[data-item]')
+      .filter({ has: page.getByRole('heading', { name: heading, exact: true }) })
+      .getByText(/^\d\d:\d\d - \d\d:\d\d$/)
+      .textContent();
+  const sofiePage = await (await stack.person(U('sofie'))).open('meeting.html', { meeting: key });
+  await sofiePage.getByRole('heading', { name: itemHeadings[0], exact: true }).waitFor();
+  const organizers = await timeOf(sofiePage, itemHeadings[0]);
+  expect(organizers).toMatch(/^\d\d:\d\d - /);
+  expect(await timeOf(kamilla, itemHeadings[0])).toBe(organizers);
   await expectNoSeriousAxeViolations(kamilla);
 
   const peter = await (await stack.person(U('peter'))).open('meeting.html', { meeting: key });

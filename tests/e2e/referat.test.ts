@@ -1,7 +1,9 @@
 /**
- * After the meeting: the referent downloads the referat as Word and PDF (opened and their text checked),
- * sends it for approval, the organizer approves it (the decisions become read-only) and sends it; the
- * mail and the event attachment are checked on the local Graph server.
+ * The upcoming demo meeting as it is held, in order (the tests share it): the referent runs the meeting
+ * clock through the items and ends the meeting, which then offers the referat instead of "Start mødet";
+ * after it, the referent downloads the referat as Word and PDF (opened and their text checked), sends it
+ * for approval, the organizer approves it (the decisions become read-only) and sends it; the mail and the
+ * event attachment are checked on the local Graph server.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -19,6 +21,36 @@ beforeAll(async () => {
   key = await nextMeetingKey(stack);
 });
 afterAll(() => stack?.close());
+
+test('the referent starts the meeting clock, moves through the items and ends the meeting; the times are stored', async () => {
+  const { open } = await stack.person('mads@kommune.example');
+  const mads = await open('meeting.html', { meeting: key });
+  const clock = mads.getByRole('region', { name: 'Mødeur' });
+  await clock.getByRole('button', { name: 'Start mødet' }).click();
+  await clock.getByRole('timer').filter({ hasText: 'Aktuelt punkt: Punkt 1' }).waitFor();
+  await clock.getByRole('button', { name: 'Næste punkt (Punkt 2)' }).click();
+  await clock.getByRole('timer').filter({ hasText: 'Aktuelt punkt: Punkt 2' }).waitFor();
+  await clock.getByText(/Forventet slut: \d\d:\d\d/).waitFor();
+  const sofie = await stack.graphAs('sofie@kommune.example');
+  const res = await sofie(
+    `/sites/kommune.sharepoint.com:/sites/moeder:/lists/MeetingProgress/items?$expand=fields&$filter=${encodeURIComponent(`fields/MeetingKey eq '${key}'`)}`,
+  );
+  // The clock is the referent's to write: it lives on MeetingProgress, not on the organizer's Meetings row.
+  const row = ((await res.json()) as { value: Array<{ fields: { Timer: string; Status: string } }> }).value[0]
+    .fields;
+  expect(row.Status).toBe('I gang');
+  expect(JSON.parse(row.Timer)).toMatchObject({ currentItem: 2, usedSeconds: { 1: expect.any(Number) } });
+  // An attendee only sees the clock, without the controls.
+  const anders = await (await stack.person('anders@kommune.example')).open('meeting.html', { meeting: key });
+  await anders.getByRole('timer').filter({ hasText: 'Aktuelt punkt: Punkt 2' }).waitFor();
+  expect(await anders.getByRole('button', { name: 'Start mødet' }).count()).toBe(0);
+
+  // The referent ends the meeting: it is over, so the clock offers the referat instead of a new start.
+  await clock.getByRole('button', { name: 'Afslut mødet' }).click();
+  await clock.getByText('Mødet er slut.').waitFor();
+  await clock.getByRole('link', { name: 'Gå til referatet' }).waitFor();
+  expect(await clock.getByRole('button', { name: 'Start mødet' }).count()).toBe(0);
+});
 
 test('download Word and PDF, approve, and send the referat', async () => {
   const madsPerson = await stack.person('mads@kommune.example');
@@ -84,28 +116,4 @@ test('download Word and PDF, approve, and send the referat', async () => {
   expect(sent.message.attachments.map((a) => a.name)).toEqual(
     expect.arrayContaining([expect.stringMatching(/^Referat .*\.docx$/)]),
   );
-});
-
-test('the referent starts the meeting clock and moves through the items; the times are stored', async () => {
-  const { open } = await stack.person('mads@kommune.example');
-  const mads = await open('meeting.html', { meeting: key });
-  const clock = mads.getByRole('region', { name: 'Mødeur' });
-  await clock.getByRole('button', { name: 'Start mødet' }).click();
-  await clock.getByRole('timer').filter({ hasText: 'Aktuelt punkt: Punkt 1' }).waitFor();
-  await clock.getByRole('button', { name: 'Næste punkt (Punkt 2)' }).click();
-  await clock.getByRole('timer').filter({ hasText: 'Aktuelt punkt: Punkt 2' }).waitFor();
-  await clock.getByText(/Forventet slut: \d\d:\d\d/).waitFor();
-  const sofie = await stack.graphAs('sofie@kommune.example');
-  const res = await sofie(
-    `/sites/kommune.sharepoint.com:/sites/moeder:/lists/MeetingProgress/items?$expand=fields&$filter=${encodeURIComponent(`fields/MeetingKey eq '${key}'`)}`,
-  );
-  // The clock is the referent's to write: it lives on MeetingProgress, not on the organizer's Meetings row.
-  const row = ((await res.json()) as { value: Array<{ fields: { Timer: string; Status: string } }> }).value[0]
-    .fields;
-  expect(row.Status).toBe('I gang');
-  expect(JSON.parse(row.Timer)).toMatchObject({ currentItem: 2, usedSeconds: { 1: expect.any(Number) } });
-  // An attendee only sees the clock, without the controls.
-  const anders = await (await stack.person('anders@kommune.example')).open('meeting.html', { meeting: key });
-  await anders.getByRole('timer').filter({ hasText: 'Aktuelt punkt: Punkt 2' }).waitFor();
-  expect(await anders.getByRole('button', { name: 'Start mødet' }).count()).toBe(0);
 });

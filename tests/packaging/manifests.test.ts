@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
@@ -52,6 +52,39 @@ describe('the Teams app package', () => {
     );
   });
 
+  test('a personal app with Mine møder, Opfølgninger and Arkiv, each a page the project serves', () => {
+    const validate = validator('MicrosoftTeams.schema.json');
+    const manifest = teamsManifest(env) as {
+      staticTabs: Array<{
+        entityId: string;
+        name: string;
+        contentUrl: string;
+        websiteUrl: string;
+        scopes: string[];
+      }>;
+    };
+    expect(validate(manifest) ? [] : validate.errors).toEqual([]);
+    expect(manifest.staticTabs.map((t) => [t.entityId, t.name, t.contentUrl, t.scopes])).toEqual([
+      ['meetings', 'Mine møder', 'https://moeder.kommune.example/meeting.html', ['personal']],
+      ['followups', 'Opfølgninger', 'https://moeder.kommune.example/followups.html', ['personal']],
+      ['archive', 'Arkiv', 'https://moeder.kommune.example/archive.html', ['personal']],
+    ]);
+    // Each is one of the project's pages (a composition root in src/entries); "Mine møder" is the meeting
+    // page without a meeting, which lists the person's meetings — not a page of its own.
+    for (const tab of manifest.staticTabs) {
+      expect(tab.websiteUrl).toBe(tab.contentUrl);
+      const page = new URL(tab.contentUrl).pathname.replace(/^\/(.*)\.html$/, '$1');
+      expect(existsSync(join(__dirname, '../../src/entries', `${page}.tsx`))).toBe(true);
+    }
+    // Each tab's name in English too.
+    const en = JSON.parse(readFileSync(join(__dirname, '../../appPackage/en-us.json'), 'utf8'));
+    expect([0, 1, 2].map((i) => en[`staticTabs[${i}].name`])).toEqual([
+      'My meetings',
+      'Follow-ups',
+      'Archive',
+    ]);
+  });
+
   test('the localization files validate, and every manifest string has both languages', () => {
     const validate = validator('MicrosoftTeams.Localization.schema.json');
     for (const file of ['da-dk.json', 'en-us.json']) {
@@ -61,7 +94,15 @@ describe('the Teams app package', () => {
         Object.keys(strings)
           .filter((k) => k !== '$schema')
           .sort(),
-      ).toEqual(['description.full', 'description.short', 'name.full', 'name.short']);
+      ).toEqual([
+        'description.full',
+        'description.short',
+        'name.full',
+        'name.short',
+        'staticTabs[0].name',
+        'staticTabs[1].name',
+        'staticTabs[2].name',
+      ]);
     }
   });
 

@@ -4,7 +4,7 @@
  */
 import { NOT_INVITED } from '../../src/app/openMeeting';
 import { ONLY_ORGANIZER } from '../../src/app/sendAgenda';
-import { ValidationError } from '../../src/domain/validation';
+import { validateAgenda, ValidationError } from '../../src/domain/validation';
 import {
   Conflict,
   Forbidden,
@@ -18,7 +18,8 @@ import {
   type ErrorCode,
   type PortErrorKind,
 } from '../../src/ports/errors';
-import { hostFallbackText, messageOf, reasonOf } from '../../src/ui/errors';
+import { hostFallbackText, issueMessage, messageOf, reasonOf } from '../../src/ui/errors';
+import { seedItems } from '../app/fixtures';
 import { STRINGS } from '../../src/ui/i18n/strings';
 
 const DANISH = /[æøåÆØÅ]|\b(ikke|og|til|Kun|Du|Log)\b/;
@@ -132,4 +133,23 @@ test('why the page runs as a plain web page, in each language', () => {
     /Teams could not start \(boom\)/,
   );
   expect(hostFallbackText({ code: 'officeMissing' }, 'en')).not.toMatch(DANISH);
+});
+
+test('bad input on an English page is said in English, by field and rule; Danish pages keep the rule’s words', () => {
+  let error: unknown;
+  try {
+    validateAgenda([
+      { ...seedItems()[0], title: '  ' },
+      { ...seedItems()[1], durationMinutes: -5, caseNumber: 'nej' },
+    ]);
+  } catch (e) {
+    error = e;
+  }
+  expect(error).toBeInstanceOf(ValidationError);
+  const english = messageOf(error, 'en');
+  expect(english).toBe('The title is required. The minutes is out of range. The case number is not valid.');
+  expect(english).not.toMatch(/[æøå]|skal|punkt/i);
+  const [first] = (error as ValidationError).issues;
+  expect(issueMessage(first, 'da')).toBe('Titlen på punkt 1 skal udfyldes.');
+  expect(messageOf(error, 'da')).toBe((error as ValidationError).message);
 });

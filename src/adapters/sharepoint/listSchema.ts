@@ -73,6 +73,9 @@ export const LISTS: readonly ListSpec[] = [
         choices: ['Til godkendelse', 'Til drøftelse', 'Til orientering', 'Til beslutning'],
       },
       { name: 'DurationMinutes', type: 'number' },
+      // The planned start (minutes after the meeting's start) from the whole agenda: a guest reads only
+      // her item's row, so her page takes the organizer's time from here (itemTimes.ts).
+      { name: 'StartMinutes', type: 'number' },
       { name: 'Presenter', type: 'text' },
       { name: 'Guests', type: 'text', multiline: true },
       { name: 'Description', type: 'text', multiline: true },

@@ -132,6 +132,7 @@ export function itemToFields(key: MeetingKey, i: AgendaItem): Fields {
     Number: i.number,
     Category: i.category ?? null,
     DurationMinutes: i.durationMinutes,
+    StartMinutes: i.startMinutes ?? null,
     Presenter: i.presenter ?? '',
     Guests: JSON.stringify(i.guests),
     Description: i.description ?? '',
@@ -149,6 +150,9 @@ export function itemFromFields(f: Fields, rowId: string): AgendaItem {
     title: str(f.Title),
     category: (opt(f.Category) ?? null) as Category | null,
     durationMinutes: num(f.DurationMinutes),
+    ...(opt(f.StartMinutes) !== undefined && Number.isFinite(Number(f.StartMinutes))
+      ? { startMinutes: Number(f.StartMinutes) }
+      : {}),
     presenter: opt(f.Presenter),
     guests: parseGuests(f.Guests),
     description: opt(f.Description),

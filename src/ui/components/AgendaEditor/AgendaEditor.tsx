@@ -17,7 +17,8 @@ import { CATEGORIES, type AgendaItem, type Category } from '../../../domain/agen
 import { computeItemTimes, formatItemClock } from '../../../domain/itemTimes';
 import type { Guest } from '../../../domain/person';
 import type { ValidationIssue } from '../../../domain/validation';
-import { useStrings } from '../../i18n/LocaleContext';
+import { issueMessage } from '../../errors';
+import { useLocale, useStrings } from '../../i18n/LocaleContext';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -56,10 +57,13 @@ export function AgendaEditor({
 }: AgendaEditorProps) {
   const styles = useStyles();
   const s = useStrings();
+  const locale = useLocale();
   const sorted = [...items].sort((a, b) => a.number - b.number);
   const schedule = computeItemTimes(meetingStart, meetingEnd, sorted);
-  const issueFor = (index: number, field: string) =>
-    issues.find((i) => i.field === `items.${index}.${field}`)?.message;
+  const issueFor = (index: number, field: string) => {
+    const issue = issues.find((i) => i.field === `items.${index}.${field}`);
+    return issue && issueMessage(issue, locale);
+  };
   const patch = (id: string, change: Partial<AgendaItem>) =>
     onChange(sorted.map((i) => (i.id === id ? { ...i, ...change } : i)));
 
@@ -119,7 +123,7 @@ export function AgendaEditor({
                   <option value="">{s.noCategory}</option>
                   {CATEGORIES.map((c) => (
                     <option key={c} value={c}>
-                      {c}
+                      {s.categories[c]}
                     </option>
                   ))}
                 </Select>

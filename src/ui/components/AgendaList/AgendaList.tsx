@@ -1,7 +1,16 @@
-import { Badge, Card, makeStyles, mergeClasses, Text, Title3, tokens } from '@fluentui/react-components';
-import type { ReactNode } from 'react';
+import {
+  Badge,
+  Button,
+  Card,
+  makeStyles,
+  mergeClasses,
+  Text,
+  Title3,
+  tokens,
+} from '@fluentui/react-components';
+import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { CATEGORIES, type AgendaItem } from '../../../domain/agendaItem';
-import { computeItemTimes, formatItemClock } from '../../../domain/itemTimes';
+import { formatItemClock, shownItemTimes } from '../../../domain/itemTimes';
 import type { Overrun } from '../../../domain/meetingTimer';
 import { useStrings } from '../../i18n/LocaleContext';
 
@@ -12,7 +21,21 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalM,
     marginBottom: tokens.spacingVerticalL,
   },
-  card: { padding: tokens.spacingHorizontalM },
+  card: { padding: tokens.spacingHorizontalM, minWidth: 0, maxWidth: '100%', boxSizing: 'border-box' },
+  // A collapsed item: one line, its decision cut off with an ellipsis (the whole text stays its name).
+  line: {
+    display: 'block',
+    width: '100%',
+    minWidth: 0,
+    textAlign: 'start',
+    whiteSpace: 'nowrap',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    fontWeight: tokens.fontWeightRegular,
+  },
+  lineCard: { padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`, minWidth: 0 },
+  steps: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  hint: { color: tokens.colorNeutralForeground3 },
   current: { outline: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}` },
   meta: {
     color: tokens.colorNeutralForeground3,
@@ -28,39 +51,99 @@ const useStyles = makeStyles({
 export interface AgendaListProps {
   items: AgendaItem[];
   meetingStart: string;
-  meetingEnd: string;
   /** Rendered under each item: the decision (read-only) or the referent's editor. */
   renderBelow?: (item: AgendaItem) => ReactNode;
   currentItem?: number | null;
   clock?: Record<number, { usedMinutes: number; overrun: Overrun }>;
+  /**
+   * The referent's focus: this item is open and the others are one line each with `preview` of their
+   * decision; Alt+ArrowDown/Alt+ArrowUp (or the buttons) open the next/previous one. Null: all open.
+   */
+  focusItem?: number | null;
+  onFocusItem?(itemNumber: number): void;
+  preview?(item: AgendaItem): string;
 }
 
 /** The agenda grouped by category, with clock times from the meeting's start. */
 export function AgendaList({
   items,
   meetingStart,
-  meetingEnd,
   renderBelow,
   currentItem,
   clock,
+  focusItem = null,
+  onFocusItem,
+  preview,
 }: AgendaListProps) {
   const styles = useStyles();
   const s = useStrings();
-  const times = new Map(computeItemTimes(meetingStart, meetingEnd, items).items.map((t) => [t.itemId, t]));
+  const root = useRef<HTMLElement>(null);
+  // Moving the focus by keyboard or button also moves the caret: into the opened item's first field.
+  const moved = useRef(false);
+  useEffect(() => {
+    if (!moved.current || focusItem === null) return;
+    moved.current = false;
+    const card = root.current?.querySelector<HTMLElement>(`[data-item="${focusItem}"]`);
+    const field = card?.querySelector<HTMLElement>('textarea, input, button');
+    field?.focus();
+    // The caret goes after what is written, to go on writing there.
+    if (field instanceof HTMLTextAreaElement) field.setSelectionRange(field.value.length, field.value.length);
+  }, [focusItem]);
+  const ordered = [...items].sort((a, b) => a.number - b.number);
+  const focusing = focusItem !== null && ordered.some((i) => i.number === focusItem) && !!onFocusItem;
+  const at = ordered.findIndex((i) => i.number === focusItem);
+  const previous = focusing && at > 0 ? ordered[at - 1] : undefined;
+  const next = focusing && at < ordered.length - 1 ? ordered[at + 1] : undefined;
+  const open = (item: AgendaItem | undefined) => {
+    if (!item || !onFocusItem) return;
+    moved.current = true;
+    onFocusItem(item.number);
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (!focusing || !e.altKey || e.ctrlKey || e.metaKey) return;
+    if (e.key === 'ArrowDown' && next) {
+      e.preventDefault();
+      open(next);
+    } else if (e.key === 'ArrowUp' && previous) {
+      e.preventDefault();
+      open(previous);
+    }
+  };
+  const times = new Map(shownItemTimes(meetingStart, items).map((t) => [t.itemId, t]));
   const groups = [...CATEGORIES, null]
     .map((category) => ({ category, items: items.filter((i) => i.category === category) }))
     .filter((g) => g.items.length);
   return (
-    <section aria-label={s.agenda}>
+    <section aria-label={s.agenda} ref={root} onKeyDown={onKeyDown}>
       {groups.map((g) => (
-        <section key={g.category ?? 'none'} className={styles.group} aria-label={g.category ?? s.noCategory}>
-          <Title3 as="h2">{g.category ? `Kategori - ${g.category}` : s.noCategory}</Title3>
+        <section
+          key={g.category ?? 'none'}
+          className={styles.group}
+          aria-label={g.category ? s.categories[g.category] : s.noCategory}
+        >
+          <Title3 as="h2">{g.category ? s.categoryHeading(s.categories[g.category]) : s.noCategory}</Title3>
           {g.items.map((item) => {
             const t = times.get(item.id);
             const used = clock?.[item.number];
+            if (focusing && item.number !== focusItem) {
+              const title = `${s.item} ${item.number}: ${item.title}`;
+              return (
+                <Card key={item.id} className={styles.lineCard} data-item={item.number}>
+                  <Button
+                    appearance="transparent"
+                    className={styles.line}
+                    aria-expanded={false}
+                    onClick={() => open(item)}
+                  >
+                    {preview ? `${title} – ${preview(item)}` : title}
+                  </Button>
+                </Card>
+              );
+            }
             return (
               <Card
                 key={item.id}
+                data-item={item.number}
                 className={mergeClasses(styles.card, currentItem === item.number && styles.current)}
                 aria-current={currentItem === item.number ? 'step' : undefined}
               >
@@ -98,6 +181,29 @@ export function AgendaList({
                 </div>
                 {item.description && <Text className={styles.decision}>{item.description}</Text>}
                 {renderBelow?.(item)}
+                {focusing && (
+                  <div className={styles.steps}>
+                    <Button
+                      size="small"
+                      disabled={!previous}
+                      aria-keyshortcuts="Alt+ArrowUp"
+                      onClick={() => open(previous)}
+                    >
+                      {s.showPreviousItem}
+                    </Button>
+                    <Button
+                      size="small"
+                      disabled={!next}
+                      aria-keyshortcuts="Alt+ArrowDown"
+                      onClick={() => open(next)}
+                    >
+                      {s.showNextItem}
+                    </Button>
+                    <Text size={200} className={styles.hint}>
+                      {s.focusHint}
+                    </Text>
+                  </div>
+                )}
               </Card>
             );
           })}

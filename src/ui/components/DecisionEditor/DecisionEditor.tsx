@@ -8,12 +8,15 @@ import {
   Textarea,
   tokens,
 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import type { SaveState } from '../../../app/liveRecorder';
 import { useStrings } from '../../i18n/LocaleContext';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
+  // The box grows with the decision (see useGrowWithText); the referent can still drag it taller.
+  box: { width: '100%', maxWidth: '100%' },
+  boxText: { overflowY: 'hidden', minHeight: '4.5em' },
   state: { color: tokens.colorNeutralForeground3, minHeight: '1.2em' },
   offline: { color: tokens.colorPaletteMarigoldForeground2 },
   error: { color: tokens.colorPaletteRedForeground1 },
@@ -21,12 +24,14 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThick} solid ${tokens.colorPaletteMarigoldBorder2}`,
     padding: tokens.spacingHorizontalM,
     display: 'grid',
-    gridTemplateColumns: '1fr 1fr',
+    // Two columns where there is room; at the side panel's 320 px one under the other.
+    gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 12rem), 1fr))',
     gap: tokens.spacingHorizontalM,
   },
   pre: { whiteSpace: 'pre-wrap', margin: 0 },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalS, gridColumn: '1 / -1' },
-  followUp: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'end' },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, gridColumn: '1 / -1' },
+  followUp: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'end' },
+  followUpField: { flexGrow: 1, minWidth: 0 },
 });
 
 export interface DecisionEditorProps {
@@ -53,6 +58,7 @@ export function DecisionEditor({
   const s = useStrings();
   const [followUp, setFollowUp] = useState('');
   const label = s.decisionFor(itemNumber);
+  const box = useGrowWithText(text);
   const stateText =
     state?.kind === 'saving'
       ? s.saving
@@ -73,6 +79,8 @@ export function DecisionEditor({
           value={text}
           resize="vertical"
           rows={3}
+          className={styles.box}
+          textarea={{ ref: box, className: styles.boxText }}
           onChange={(_e, d) => onChange(d.value)}
           onBlur={onBlur}
         />
@@ -111,7 +119,7 @@ export function DecisionEditor({
         </section>
       )}
       <div className={styles.followUp}>
-        <Field label={s.followUpFor(itemNumber)} style={{ flexGrow: 1 }}>
+        <Field label={s.followUpFor(itemNumber)} className={styles.followUpField}>
           <Input value={followUp} placeholder="FAS følger op …" onChange={(_e, d) => setFollowUp(d.value)} />
         </Field>
         <Button
@@ -126,6 +134,22 @@ export function DecisionEditor({
       </div>
     </div>
   );
+}
+
+/**
+ * A decision box as tall as its text, so a long decision is never cut off behind a scrollbar: after each
+ * change the textarea is measured (height auto, then its scroll height) — never shorter than its rows.
+ */
+function useGrowWithText(text: string) {
+  const ref = useRef<HTMLTextAreaElement>(null);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    el.style.height = 'auto';
+    if (el.scrollHeight > el.clientHeight) el.style.height = `${el.scrollHeight}px`;
+    else el.style.height = '';
+  }, [text]);
+  return ref;
 }
 
 /** Both texts, theirs first, without repeating lines they share. */

@@ -1,4 +1,4 @@
-import { Button, makeStyles, Subtitle2, Text, tokens } from '@fluentui/react-components';
+import { Button, Link, makeStyles, Subtitle2, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { AgendaItem } from '../../../domain/agendaItem';
 import { formatTime } from '../../../domain/format';
@@ -32,10 +32,26 @@ export interface MeetingClockProps {
   onStart(itemNumber: number): void;
   onMove(itemNumber: number): void;
   onEnd(): void;
+  /**
+   * The meeting is over (Afsluttet or Godkendt, or its end is past): it is not started any more; where
+   * the referat is on the page, the clock points to it instead.
+   */
+  over?: boolean;
+  /** The referat on this page (an anchor), for those who make it. */
+  referatHref?: string;
 }
 
 /** The item clock: current item, planned and used time, projected end; amber/red when an item overruns. */
-export function MeetingClock({ timer, items, canDrive, onStart, onMove, onEnd }: MeetingClockProps) {
+export function MeetingClock({
+  timer,
+  items,
+  canDrive,
+  onStart,
+  onMove,
+  onEnd,
+  over = false,
+  referatHref,
+}: MeetingClockProps) {
   const s = useStrings();
   const styles = useStyles();
   const [now, setNow] = useState(() => new Date().toISOString());
@@ -49,6 +65,7 @@ export function MeetingClock({ timer, items, canDrive, onStart, onMove, onEnd }:
   const next = sorted.find((i) => i.number > (t.currentItem ?? 0));
   const overrunText: Record<Overrun, string> = { none: '', amber: s.overrunAmber, red: s.overrunRed };
   if (!view.running && !t.endedAt && !canDrive) return null;
+  const startable = canDrive && !view.running && !t.endedAt && !over;
   return (
     <section className={styles.clock} aria-label={s.timer}>
       <Subtitle2 as="h2">{s.timer}</Subtitle2>
@@ -59,11 +76,13 @@ export function MeetingClock({ timer, items, canDrive, onStart, onMove, onEnd }:
         </Text>
       )}
       {view.projectedEnd && <Text>{`${s.projectedEnd}: ${formatTime(view.projectedEnd)}`}</Text>}
-      {canDrive && !view.running && !t.endedAt && sorted[0] && (
+      {startable && sorted[0] && (
         <Button appearance="primary" onClick={() => onStart(sorted[0].number)}>
           {s.startMeeting}
         </Button>
       )}
+      {!view.running && (over || t.endedAt) && <Text>{s.meetingOver}</Text>}
+      {!view.running && (over || t.endedAt) && referatHref && <Link href={referatHref}>{s.goToReferat}</Link>}
       {canDrive && view.running && next && (
         <Button onClick={() => onMove(next.number)}>{`${s.nextItem} (${s.item} ${next.number})`}</Button>
       )}

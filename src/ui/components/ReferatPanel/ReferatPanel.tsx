@@ -81,7 +81,10 @@ export function ReferatPanel({ deps, view, onView }: ReferatPanelProps) {
   };
   const get = (format: ReferatFormat) =>
     run(async () => {
-      if (!deps.renderer) throw new Error('Dokumentformater er ikke sat op.');
+      if (!deps.renderer) {
+        setMessage({ kind: 'error', text: s.renderersMissing });
+        return;
+      }
       const file = await exportReferat(deps.renderer, view, audience, format, locale);
       download(file.name, file.contentType, file.bytes);
     });

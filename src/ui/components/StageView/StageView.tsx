@@ -8,6 +8,10 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     gap: tokens.spacingVerticalXL,
     padding: tokens.spacingHorizontalXXXL,
+    // Large type on any screen, never wider than it: long words and case numbers break.
+    minWidth: 0,
+    overflowWrap: 'anywhere',
+    '@media (max-width: 480px)': { padding: tokens.spacingHorizontalS },
   },
   item: {
     fontSize: tokens.fontSizeHero800,

@@ -30,10 +30,15 @@ import { useArchive } from './useArchive';
 const useStyles = makeStyles({
   filters: {
     display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(12rem, 1fr))',
+    // One column at the task pane's 320 px; a long owner's name is cut in the closed list, not the page.
+    gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 12rem), 1fr))',
+    '& > *': { minWidth: 0 },
     gap: tokens.spacingHorizontalM,
     marginBottom: tokens.spacingVerticalL,
   },
+  // A native select is as wide as its longest option unless it may shrink.
+  select: { minWidth: 0 },
+  selectBox: { minWidth: 0, width: '100%', textOverflow: 'ellipsis' },
   results: {
     display: 'flex',
     flexDirection: 'column',
@@ -151,7 +156,12 @@ export function ArchivePage({ lists, meetingKey }: { lists: ListStore; meetingKe
         </Field>
         <div className={styles.filters}>
           <Field label={s.archiveSeries}>
-            <Select value={series} onChange={(_e, d) => setSeries(d.value)}>
+            <Select
+              className={styles.select}
+              select={{ className: styles.selectBox }}
+              value={series}
+              onChange={(_e, d) => setSeries(d.value)}
+            >
               <option value="">{s.archiveAll}</option>
               {facets.series.map((x) => (
                 <option key={x}>{x}</option>
@@ -159,7 +169,12 @@ export function ArchivePage({ lists, meetingKey }: { lists: ListStore; meetingKe
             </Select>
           </Field>
           <Field label={s.archiveYear}>
-            <Select value={year} onChange={(_e, d) => setYear(d.value)}>
+            <Select
+              className={styles.select}
+              select={{ className: styles.selectBox }}
+              value={year}
+              onChange={(_e, d) => setYear(d.value)}
+            >
               <option value="">{s.archiveAll}</option>
               {facets.years.map((y) => (
                 <option key={y}>{y}</option>
@@ -167,7 +182,12 @@ export function ArchivePage({ lists, meetingKey }: { lists: ListStore; meetingKe
             </Select>
           </Field>
           <Field label={s.archiveCategory}>
-            <Select value={category} onChange={(_e, d) => setCategory(d.value)}>
+            <Select
+              className={styles.select}
+              select={{ className: styles.selectBox }}
+              value={category}
+              onChange={(_e, d) => setCategory(d.value)}
+            >
               <option value="">{s.archiveAll}</option>
               {CATEGORIES.map((c) => (
                 <option key={c}>{c}</option>
@@ -175,7 +195,12 @@ export function ArchivePage({ lists, meetingKey }: { lists: ListStore; meetingKe
             </Select>
           </Field>
           <Field label={s.archiveOwner}>
-            <Select value={owner} onChange={(_e, d) => setOwner(d.value)}>
+            <Select
+              className={styles.select}
+              select={{ className: styles.selectBox }}
+              value={owner}
+              onChange={(_e, d) => setOwner(d.value)}
+            >
               <option value="">{s.archiveAll}</option>
               {facets.owners.map((o) => (
                 <option key={o}>{o}</option>

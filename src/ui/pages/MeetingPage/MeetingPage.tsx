@@ -1,6 +1,7 @@
 import {
   Button,
   makeStyles,
+  mergeClasses,
   MessageBar,
   MessageBarBody,
   Spinner,
@@ -12,6 +13,7 @@ import { informationLineOf } from '../../../app/openMeeting';
 import { can } from '../../../domain/permissions';
 import { AbsenceList } from '../../components/AbsenceList/AbsenceList';
 import { AgendaList, DecisionText } from '../../components/AgendaList/AgendaList';
+import { useItemFocus } from '../../components/AgendaList/useItemFocus';
 import { DecisionEditor } from '../../components/DecisionEditor/DecisionEditor';
 import { MeetingHeader } from '../../components/MeetingHeader/MeetingHeader';
 import { StageView } from '../../components/StageView/StageView';
@@ -35,8 +37,21 @@ const useStyles = makeStyles({
   typing: { color: tokens.colorNeutralForeground3, fontStyle: 'italic' },
   liveStatus: { color: tokens.colorNeutralForeground3, margin: `${tokens.spacingVerticalXS} 0` },
   // Teams' meeting side panel is 320 px wide: tighter spacing, nothing wider than the panel.
-  sidePanel: { maxWidth: '320px', overflowWrap: 'anywhere', fontSize: tokens.fontSizeBase200 },
+  // Headings shrink so the meeting's title does not take the panel's first screen.
+  sidePanel: {
+    maxWidth: '320px',
+    overflowWrap: 'anywhere',
+    fontSize: tokens.fontSizeBase200,
+    '& h1': { fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500 },
+    '& h2': { fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400 },
+  },
+  page: { minWidth: 0, maxWidth: '100%', overflowWrap: 'anywhere' },
 });
+
+/** Over: closed or approved, or its end has passed. It is not started again; its referat is what is left. */
+export function isMeetingOver(meeting: { status: string; end: string }, now = Date.now()): boolean {
+  return meeting.status === 'Afsluttet' || meeting.status === 'Godkendt' || Date.parse(meeting.end) < now;
+}
 
 /** Where the tab is shown: the full tab, Teams' side panel during the meeting, or the shared stage. */
 export type MeetingLayout = 'full' | 'sidePanel' | 'stage';
@@ -68,6 +83,16 @@ export function MeetingPage({
   const s = useStrings();
   const locale = useLocale();
   const m = useMeeting(deps, meetingKey, { watchIntervalMs, pollingChannel, connectLive, writes });
+  // The referent's focus follows the meeting clock while it runs (the current item open, the rest one line).
+  const timer = m.view?.meeting.timer;
+  const referentFocus =
+    !!m.view &&
+    can(m.view.role, 'writeDecision') &&
+    !isReadOnly(m.view.meeting.referat) &&
+    layout !== 'stage';
+  const { focusItem, focus } = useItemFocus(
+    referentFocus && timer?.startedAt && !timer.endedAt ? (timer.currentItem ?? null) : null,
+  );
 
   if (m.loading && !m.view) return <Spinner label={s.loading} />;
   if (m.error || !m.view) {
@@ -100,7 +125,7 @@ export function MeetingPage({
     );
   }
   return (
-    <div className={layout === 'sidePanel' ? styles.sidePanel : undefined}>
+    <div className={mergeClasses(styles.page, layout === 'sidePanel' && styles.sidePanel)}>
       <MeetingHeader meeting={view.meeting} information={information} />
       {view.role === 'guest' && <Text as="p">{s.guestNotice}</Text>}
       {m.actionError !== undefined && (
@@ -117,6 +142,8 @@ export function MeetingPage({
         onStart={(n) => m.session.driveClock({ kind: 'start', itemNumber: n })}
         onMove={(n) => m.session.driveClock({ kind: 'move', itemNumber: n })}
         onEnd={() => m.session.driveClock({ kind: 'end' })}
+        over={isMeetingOver(view.meeting)}
+        referatHref={can(view.role, 'exportMinutes') ? '#referat-title' : undefined}
       />
       {m.liveKind && (
         <Text as="p" size={200} className={styles.liveStatus} aria-live="off">
@@ -126,8 +153,10 @@ export function MeetingPage({
       <AgendaList
         items={view.items}
         meetingStart={view.meeting.start}
-        meetingEnd={view.meeting.end}
         currentItem={view.meeting.timer?.currentItem ?? null}
+        focusItem={writer ? focusItem : null}
+        onFocusItem={focus}
+        preview={(item) => m.texts[item.number]?.trim() || s.noDecision}
         renderBelow={(item) => {
           const followUps = m.followUps.filter((f) => f.itemNumber === item.number);
           const typing = m.typing[item.number];

@@ -25,6 +25,7 @@ import type { ComposeSurface } from '../../../ports/ComposeSurface';
 import { CarryOver } from '../../components/CarryOver/CarryOver';
 import { addItem } from '../../../domain/agenda';
 import { AgendaList } from '../../components/AgendaList/AgendaList';
+import { AppNav } from '../../components/AppNav/AppNav';
 import { MeetingHeader } from '../../components/MeetingHeader/MeetingHeader';
 import { ReferentPicker } from '../../components/ReferentPicker/ReferentPicker';
 import { messageOf } from '../../errors';
@@ -200,9 +201,10 @@ export function TaskpanePage({ deps, meetingKey, compose, writes }: TaskpanePage
               </>
             )}
           </div>
-          <AgendaList items={view.items} meetingStart={view.meeting.start} meetingEnd={view.meeting.end} />
+          <AgendaList items={view.items} meetingStart={view.meeting.start} />
         </>
       )}
+      <AppNav variant="links" />
     </>
   );
 }

@@ -1,0 +1,131 @@
+/**
+ * Teams' side panel and Outlook's task pane are 320 px wide: every page, as each of its people sees it,
+ * fits without scrolling sideways and is axe clean, in Teams' light, dark and high-contrast themes. The
+ * stage has a layout of its own, at 320 px and full width. Screenshots go to test-results/ (one per page,
+ * person and theme) for a person to look at.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { seriousAxeViolations } from './axe';
+import { nextMeetingKey, startStack, type Stack } from './harness';
+
+jest.setTimeout(240_000);
+const SHOTS = join(__dirname, '../../test-results');
+const THEMES = ['default', 'dark', 'contrast'] as const;
+const U = (name: string) => `${name}@kommune.example`;
+let stack: Stack;
+let key: string;
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  stack = await startStack();
+  key = await nextMeetingKey(stack);
+  // The referent has started the meeting: his page shows the current item open, the others as lines.
+  const mads = await (await stack.person(U('mads'))).open('meeting.html', { meeting: key });
+  await mads.getByRole('region', { name: 'Mødeur' }).getByRole('button', { name: 'Start mødet' }).click();
+  await mads.getByRole('timer').filter({ hasText: 'Aktuelt punkt: Punkt 1' }).waitFor();
+  await mads.context().close();
+});
+afterAll(() => stack?.close());
+
+/** The page's widest extent and anything drawn past the viewport's right edge. */
+async function overflow(page: Page, width: number) {
+  return page.evaluate((w) => {
+    const beyond = [...document.querySelectorAll('body *')]
+      .filter((e) => {
+        const r = e.getBoundingClientRect();
+        return r.width > 0 && r.height > 0 && r.right > w + 0.5 && !e.closest('[data-tabster-dummy]');
+      })
+      .map((e) => `${e.tagName.toLowerCase()} "${(e.textContent ?? '').trim().slice(0, 40)}"`);
+    const scrollWidth = document.documentElement.scrollWidth;
+    return { fits: scrollWidth <= w ? 'fits' : `scrollWidth ${scrollWidth}`, beyond };
+  }, width);
+}
+
+/** Opens the page at 320 px in each theme, waits for `ready`, and checks width and axe; saves a picture. */
+async function checkNarrow(
+  who: string,
+  file: string,
+  query: Record<string, string>,
+  ready: (page: Page) => Promise<unknown>,
+  shot: string,
+) {
+  const { context, open } = await stack.person(U(who));
+  try {
+    for (const theme of THEMES) {
+      const page = await open(file, { ...query, theme });
+      await page.setViewportSize({ width: 320, height: 720 });
+      await ready(page);
+      await page.screenshot({ path: join(SHOTS, `${shot}-320-${theme}.png`), fullPage: true });
+      expect({ theme, ...(await overflow(page, 320)) }).toEqual({ theme, fits: 'fits', beyond: [] });
+      expect({ theme, axe: await seriousAxeViolations(page) }).toEqual({ theme, axe: [] });
+      await page.close();
+    }
+  } finally {
+    await context.close();
+  }
+}
+
+const agenda = (page: Page) => page.getByRole('region', { name: 'Dagsorden' }).waitFor();
+
+test('the meeting page at 320 px for the organizer, the referent, an attendee and a guest', async () => {
+  const side = { meeting: key, view: 'sidePanel' };
+  await checkNarrow('sofie', 'meeting.html', side, agenda, 'meeting-organizer');
+  await checkNarrow(
+    'mads',
+    'meeting.html',
+    side,
+    (page) => page.getByRole('textbox', { name: 'Beslutning for punkt 1', exact: true }).waitFor(),
+    'meeting-referent',
+  );
+  await checkNarrow('anders', 'meeting.html', side, agenda, 'meeting-attendee');
+  await checkNarrow(
+    'kamilla',
+    'meeting.html',
+    side,
+    (page) => page.getByRole('heading', { level: 3, name: /^Punkt 3: / }).waitFor(),
+    'meeting-guest',
+  );
+});
+
+test('the Outlook task pane at 320 px for the organizer and an attendee', async () => {
+  await checkNarrow(
+    'sofie',
+    'taskpane.html',
+    { meeting: key },
+    (page) => page.getByRole('button', { name: 'Send dagsorden' }).waitFor(),
+    'taskpane-organizer',
+  );
+  await checkNarrow(
+    'anders',
+    'taskpane.html',
+    { meeting: key },
+    (page) => page.getByRole('button', { name: 'Meld afbud' }).waitFor(),
+    'taskpane-attendee',
+  );
+});
+
+test('the personal pages at 320 px: Mine møder, Opfølgninger, Arkiv', async () => {
+  const heading = (name: string) => (page: Page) => page.getByRole('heading', { level: 1, name }).waitFor();
+  await checkNarrow('erik', 'meeting.html', {}, heading('Mine møder'), 'personal-meetings');
+  await checkNarrow('erik', 'followups.html', {}, heading('Opfølgninger'), 'personal-followups');
+  await checkNarrow('erik', 'archive.html', {}, heading('Beslutningsarkiv'), 'personal-archive');
+});
+
+test('the stage has its own layout: no sideways scroll at 320 px or at full width', async () => {
+  const { context, open } = await stack.person(U('erik'));
+  for (const [width, height] of [
+    [320, 640],
+    [1280, 720],
+  ]) {
+    const page = await open('meeting.html', { meeting: key, view: 'stage' });
+    await page.setViewportSize({ width, height });
+    await page.getByRole('heading', { name: /Punkt 1/ }).waitFor();
+    await page.screenshot({ path: join(SHOTS, `stage-${width}.png`) });
+    expect(await overflow(page, width)).toEqual({ fits: 'fits', beyond: [] });
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.close();
+  }
+  await context.close();
+});
