@@ -18,6 +18,15 @@ export interface ReferatItem {
   decisionHeading: string;
   decision: string;
   usedMinutes?: number;
+  /**
+   * Committee meetings: the beslutningsprotokol's lines under the item, in this order — "Fraværende under
+   * punktet: …", "… deltog ikke i behandlingen af punktet på grund af inhabilitet.", "For stemte: … (n)",
+   * "Imod stemte: …", "Undlod at stemme: …", "Resultat: Vedtaget|Forkastet", "… ønskede følgende ført til
+   * protokol: …". Empty for other meetings.
+   */
+  committeeLines: string[];
+  /** The vote as a table (the public protocol's HTML and PDF): rows with their label, names and count. */
+  voteTable?: { caption: string; rows: Array<{ label: string; names: string; count: number }> };
 }
 
 export interface Referat {
@@ -112,6 +121,7 @@ export function buildReferat(
       decisionHeading: `${w.decision} ${i.number}: ${title(i)}`,
       decision: (decisionOf.get(i.number) ?? '').trim(),
       usedMinutes: used[i.number] !== undefined ? Math.round(used[i.number] / 60) : undefined,
+      committeeLines: [],
     })),
   };
 }
