@@ -61,8 +61,8 @@ export function kindOf(label: string): CommitteeEntry['kind'] | undefined {
 /** A stored committee row as either adapter reads it back. */
 export interface CommitteeRow {
   list: CommitteeListName;
-  /** SharePoint's createdBy, lower-case. */
-  author: string;
+  /** SharePoint's createdBy, lower-case; undefined only in a store without identities (trusts every row). */
+  author: string | undefined;
   stored: Stored<CommitteeEntry['value']>;
   entry: CommitteeEntry;
 }
@@ -79,7 +79,7 @@ export function trustedRecord(
   referentUpn: string | undefined,
 ): CommitteeRows {
   const speaksFor = (row: CommitteeRow): boolean => {
-    if (row.list === 'CommitteeDecisions') return true;
+    if (row.list === 'CommitteeDecisions' || row.author === undefined) return true;
     const member = memberOf(row.entry);
     if (sameUpn(row.author, member)) return true;
     if (row.entry.kind === 'signature') return false;

@@ -1,6 +1,12 @@
 import { formatDate, type Locale } from '../domain/format';
 import { can } from '../domain/permissions';
-import { buildReferat, renderReferatHtml, type Audience, type Referat } from '../domain/referat';
+import {
+  buildReferat,
+  renderReferatHtml,
+  type Audience,
+  type Referat,
+  type ReferatCommittee,
+} from '../domain/referat';
 import { approve, newReferat, reopen, sendForApproval, type ReferatRecord } from '../domain/referatApproval';
 import { Forbidden } from '../ports/errors';
 import type { DocumentRenderer } from '../ports/DocumentRenderer';
@@ -30,10 +36,15 @@ export const ONLY_ORGANIZER_APPROVES = 'Kun mødets organisator kan godkende, ge
 export const MEMBERS_ONLY = 'Medlemsudgaven med lukkede punkter er kun for mødets deltagere.';
 
 /** The referat model of what this person sees; the members' version only for those who may read closed items. */
-export function referatOf(view: MeetingView, audience: Audience, locale: Locale = 'da'): Referat {
+export function referatOf(
+  view: MeetingView,
+  audience: Audience,
+  locale: Locale = 'da',
+  committee?: ReferatCommittee,
+): Referat {
   if (audience === 'members' && !can(view.role, 'readClosedItems')) throw new Forbidden(MEMBERS_ONLY);
   const decisions = Object.values(view.decisions).map((d) => d.value);
-  return buildReferat(view.meeting, view.items, decisions, view.absences, { audience }, locale);
+  return buildReferat(view.meeting, view.items, decisions, view.absences, { audience }, locale, committee);
 }
 
 /** "Hent referat": Word, PDF or HTML, public or members' version. */
@@ -43,9 +54,11 @@ export async function exportReferat(
   audience: Audience,
   format: ReferatFormat,
   locale: Locale = 'da',
+  /** A committee meeting's protocol (attendance, inhabilitet, votes, tilførsler, signatures). */
+  committee?: ReferatCommittee,
 ): Promise<ReferatFile> {
   if (!can(view.role, 'exportMinutes')) throw new Forbidden(ONLY_WRITERS);
-  const r = referatOf(view, audience, locale);
+  const r = referatOf(view, audience, locale, committee);
   const date = formatDate(view.meeting.start);
   const name = `Referat ${date}${audience === 'members' ? ' (med lukkede punkter)' : ''}.${format}`;
   const bytes =

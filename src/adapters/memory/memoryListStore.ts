@@ -214,7 +214,7 @@ export class MemoryListStore implements ListStore {
         const s = stored(r);
         return {
           list: r.list,
-          author: r.author ?? '',
+          author: r.author,
           entry: s.value,
           stored: { ...s, value: s.value.value },
         };
