@@ -74,7 +74,7 @@ export function isWorkingDay(ymd: string): boolean {
  */
 export function agendaDeadline(meetingStart: string, workingDays: number): string {
   let day = DateTime.fromISO(meetingStart, { zone: 'utc' }).setZone(ZONE).startOf('day');
-  for (let counted = 0; counted < Math.max(0, workingDays); ) {
+  for (let counted = 0; counted < Math.max(0, workingDays);) {
     day = day.minus({ days: 1 });
     if (isWorkingDay(day.toISODate()!)) counted++;
   }

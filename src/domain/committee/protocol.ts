@@ -58,7 +58,8 @@ export function signProtocol(
   current: { checksum: string; signers: Participant[] },
   now: string,
 ): { ok: true; record: CommitteeRecord } | { ok: false; code: SignRefusal } {
-  if (!current.signers.some((p) => sameUpn(p.upn, signature.member))) return { ok: false, code: 'SIGN_NOT_PRESENT' };
+  if (!current.signers.some((p) => sameUpn(p.upn, signature.member)))
+    return { ok: false, code: 'SIGN_NOT_PRESENT' };
   if (
     signature.version !== record.version ||
     signature.checksum !== current.checksum ||

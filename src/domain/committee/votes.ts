@@ -62,8 +62,7 @@ export interface VoteResult {
 
 /** The outcome of a vote, with the participants' names (as from itemParticipants) per choice. */
 export function voteResult(vote: Pick<Vote, 'choices'>, participants: Participant[]): VoteResult {
-  const choiceOf = (p: Participant) =>
-    Object.entries(vote.choices).find(([upn]) => sameUpn(upn, p.upn))?.[1];
+  const choiceOf = (p: Participant) => Object.entries(vote.choices).find(([upn]) => sameUpn(upn, p.upn))?.[1];
   const named = (c: VoteChoice) => participants.filter((p) => choiceOf(p) === c).map((p) => p.name);
   const result = { for: named('For'), imod: named('Imod'), undlod: named('Undlod') };
   return { ...result, result: result.for.length > result.imod.length ? 'Vedtaget' : 'Forkastet' };
