@@ -20,8 +20,8 @@ const absenceOf = (absences: Absence[], upn: string) =>
 
 /**
  * Who is present at the meeting, in the order of the member list: every member without afbud, and for a
- * member with afbud the standing substitute (if the member has one), who counts as present in the member's
- * place. A member attending only some items ('Deltager delvist') is present at the meeting.
+ * member with afbud the standing substitute (if the member has one and the substitute has not sent afbud
+ * too), who counts as present in the member's place. A member attending only some items ('Deltager delvist') is present at the meeting.
  */
 export function meetingAttendance(settings: CommitteeSettings, absences: Absence[]): Participant[] {
   const out: Participant[] = [];
@@ -29,7 +29,7 @@ export function meetingAttendance(settings: CommitteeSettings, absences: Absence
     const absence = absenceOf(absences, m.person.upn);
     if (absence?.kind !== 'Afbud') {
       out.push({ upn: m.person.upn, name: m.person.name, party: m.party });
-    } else if (m.substitute) {
+    } else if (m.substitute && absenceOf(absences, m.substitute.upn)?.kind !== 'Afbud') {
       out.push({ upn: m.substitute.upn, name: m.substitute.name, party: m.party, asSubstituteFor: m.person });
     }
   }

@@ -30,6 +30,15 @@ test('afbud calls in the standing substitute, who sits in the member’s place; 
   });
 });
 
+test('a substitute who sends afbud too leaves the seat empty', () => {
+  const both: Absence[] = [
+    ...absences,
+    { person: p('Sune Lund'), kind: 'Afbud', items: [], registeredAt: '2022-12-07T09:00:00.000Z' },
+  ];
+  expect(names(meetingAttendance(settings, both))).not.toContain('Sune Lund');
+  expect(meetingAttendance(settings, both)).toHaveLength(7);
+});
+
 test('a withdrawn afbud brings the member back and the substitute goes', () => {
   const withdrawn: Absence[] = [
     ...absences,

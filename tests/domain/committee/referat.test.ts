@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import {
   buildReferat,
   renderReferatHtml,
@@ -165,4 +166,29 @@ test('the accessible HTML document: doctype, lang, title, one h2 per item, vote 
   expect(text).toContain('For stemte: Sune Lund, Camilla Ravn, Dorte Vang og Frida Nør (4)');
   expect(text).toContain('Resultat: Vedtaget');
   expect(html).not.toContain('Personsag om tilskud');
+});
+
+test('property: over the decisions typed, the checksum is equal exactly when the approved text is', () => {
+  const decided = fc.array(fc.tuple(fc.constantFrom(1, 3, 4, 5), fc.string({ maxLength: 40 })), {
+    maxLength: 4,
+  });
+  const protocol = (texts: Array<[number, string]>) => {
+    const r = buildReferat(
+      meeting,
+      items,
+      texts.map(([n, text]) => ({ ...decisions[0], itemNumber: n, text })),
+      absences,
+      { audience: 'members' },
+      'da',
+      { settings, record },
+    );
+    return { text: protocolText(r), checksum: r.protocol!.checksum };
+  };
+  fc.assert(
+    fc.property(decided, decided, (a, b) => {
+      const [x, y] = [protocol(a), protocol(b)];
+      expect(x.checksum === y.checksum).toBe(x.text === y.text);
+      expect(x.checksum).toBe(protocolChecksum(x.text));
+    }),
+  );
 });
