@@ -128,11 +128,13 @@ test('the public PDF is tagged: catalog Lang da-DK, MarkInfo Marked, StructTreeR
 
   // The element types in document order, walking /K from the root as a screen reader does.
   const types: string[] = [];
+  const childless: string[] = [];
   const walk = (ref: unknown) => {
     const elem = ref instanceof PDFRef ? pdf.context.lookup(ref) : ref;
     if (!(elem instanceof PDFDict) || elem.lookup(PDFName.of('Type')) !== PDFName.of('StructElem')) return;
     types.push((elem.lookup(PDFName.of('S')) as PDFName).decodeText());
     const kids = elem.lookup(PDFName.of('K'));
+    if (!(kids instanceof PDFArray) || kids.size() === 0) childless.push(types[types.length - 1]);
     if (kids instanceof PDFArray) kids.asArray().forEach(walk);
   };
   root.lookup(PDFName.of('K'), PDFArray).asArray().forEach(walk);
@@ -179,6 +181,8 @@ test('the public PDF is tagged: catalog Lang da-DK, MarkInfo Marked, StructTreeR
   ]);
   expect(seen).toContainEqual(['P', 'Resultat: Vedtaget']);
   expect(seen[seen.length - 1]).toEqual(['P', versionLine()]);
+  // Every structure element holds marked content or other elements (none is left empty).
+  expect(childless).toEqual([]);
 });
 
 test('table header cells carry their scope', async () => {

@@ -123,24 +123,26 @@ class TaggedPdf {
     elem.kids.push(this.pdf.context.obj({ Type: 'MCR', Pg: this.page.ref, MCID: mcid }));
   }
 
-  /** A block of text as one structure element (wrapped, across pages if need be). */
+  /**
+   * A block of text as one structure element (wrapped, across pages if need be). Empty text keeps its
+   * space on the page but gets no element: a screen reader has nothing to read there.
+   */
   text(
     type: string,
     parent: Elem,
     text: string,
     opts: { font?: PDFFont; size?: number; gapBefore?: number; indent?: number } = {},
-  ): Elem {
-    const elem = this.elem(type, parent);
+  ): void {
     const font = opts.font ?? this.regular;
     const size = opts.size ?? 11;
     const indent = opts.indent ?? 0;
     this.y -= opts.gapBefore ?? 0;
+    const elem = text.trim() ? this.elem(type, parent) : undefined;
     for (const line of this.wrap(text, font, size, WIDTH - indent)) {
       this.ensure(size * 1.35);
-      this.draw(elem, line, MARGIN + indent, this.y - size, font, size);
+      if (elem) this.draw(elem, line, MARGIN + indent, this.y - size, font, size);
       this.y -= size * 1.35;
     }
-    return elem;
   }
 
   /** A data table: caption, a header row of column headers, rows with a row header and a data cell. */
