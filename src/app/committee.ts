@@ -23,6 +23,7 @@ import { Forbidden, Invalid } from '../ports/errors';
 import type { CommitteeRows } from '../ports/ListStore';
 import type { AppDeps } from './deps';
 import { openMeeting, type MeetingView } from './openMeeting';
+import { syncMeetingPermissions } from './syncMeetingPermissions';
 
 /**
  * The committee's part of a meeting (Udvalgsmøde): attendance per item, inhabilitet, votes,
@@ -36,6 +37,7 @@ export const ONLY_WRITERS_RECORD =
 export const ONLY_OWN_STATEMENT =
   'Et medlem kan kun skrive sin egen protokoltilførsel og underskrive for sig selv.';
 export const ONLY_ORGANIZER_REMINDS = 'Kun mødets organisator kan minde medlemmerne om at underskrive.';
+export const ONLY_ORGANIZER_SETTINGS = 'Kun mødets organisator kan gøre mødet til et udvalgsmøde.';
 
 export type CommitteeErrorCode =
   | VoteErrorCode
@@ -43,7 +45,8 @@ export type CommitteeErrorCode =
   | SignRefusal
   | 'INHABILITET_NOT_MEMBER'
   | 'INHABILITET_NO_REASON'
-  | 'REMIND_NO_MAILER';
+  | 'REMIND_NO_MAILER'
+  | 'MEMBERS_INVALID';
 
 /** A refusal of the committee's rules: a code the UI turns into words. */
 const refuse = (code: CommitteeErrorCode, message: string = code) => new Invalid(message, { code });
@@ -109,6 +112,59 @@ function checksumOf(view: MeetingView, settings: CommitteeSettings, record: Comm
     record,
     absences: view.absences,
   }).protocol!.checksum;
+}
+
+/**
+ * The series setting: the secretary makes the meeting an udvalgsmøde (members with party and standing
+ * substitute, agenda deadline), or an ordinary meeting again (`undefined`). The members and substitutes
+ * join the meeting's circle, and the committee's lists get their folders, in the same step.
+ */
+export async function saveCommitteeSettings(
+  deps: AppDeps,
+  view: MeetingView,
+  settings: CommitteeSettings | undefined,
+): Promise<MeetingView> {
+  if (view.role !== 'organizer') throw new Forbidden(ONLY_ORGANIZER_SETTINGS);
+  const clean = settings && cleanSettings(settings);
+  const meeting = { ...view.meeting, committee: clean };
+  const saved = await deps.lists.saveMeeting(meeting, view.meetingETag);
+  return syncMeetingPermissions(deps, {
+    ...view,
+    meeting: { ...meeting, permissionsHash: saved.value.permissionsHash },
+    meetingETag: saved.eTag,
+    rows: { ...view.rows, meetings: saved.id },
+  });
+}
+
+const person = (p: Person | undefined): Person | undefined =>
+  p && p.upn.trim() ? { upn: p.upn.trim().toLowerCase(), name: p.name.trim() || p.upn.trim() } : undefined;
+
+function cleanSettings(settings: CommitteeSettings): CommitteeSettings {
+  const members = settings.members.map((m) => ({
+    person: person(m.person),
+    party: m.party.trim(),
+    substitute: person(m.substitute),
+  }));
+  const days = Math.round(settings.agendaDeadlineWorkingDays);
+  if (
+    !settings.committeeName.trim() ||
+    !members.length ||
+    members.some((m) => !m.person || !m.person.upn.includes('@') || !m.party) ||
+    !Number.isFinite(days) ||
+    days < 0 ||
+    days > 30
+  )
+    throw refuse('MEMBERS_INVALID');
+  return {
+    kind: 'Udvalgsmøde',
+    committeeName: settings.committeeName.trim(),
+    members: members.map((m) => ({
+      person: m.person!,
+      party: m.party,
+      ...(m.substitute ? { substitute: m.substitute } : {}),
+    })),
+    agendaDeadlineWorkingDays: days,
+  };
 }
 
 /** Reads the committee's record of the meeting (trusted rows only) and the protocol's current checksum. */

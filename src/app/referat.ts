@@ -3,6 +3,7 @@ import { can } from '../domain/permissions';
 import {
   buildReferat,
   renderReferatHtml,
+  renderReferatText,
   type Audience,
   type Referat,
   type ReferatCommittee,
@@ -16,7 +17,7 @@ import { openMeeting, type MeetingView } from './openMeeting';
 import { isArchive, planFor, syncMeetingPermissions } from './syncMeetingPermissions';
 import { withProgress, type MeetingProgress } from '../domain/meetingProgress';
 
-export type ReferatFormat = 'docx' | 'pdf' | 'html';
+export type ReferatFormat = 'docx' | 'pdf' | 'html' | 'txt';
 
 export interface ReferatFile {
   name: string;
@@ -28,6 +29,7 @@ const CONTENT_TYPES: Record<ReferatFormat, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   pdf: 'application/pdf',
   html: 'text/html;charset=utf-8',
+  txt: 'text/plain;charset=utf-8',
 };
 
 export const ONLY_WRITERS =
@@ -66,9 +68,11 @@ export async function exportReferat(
       ? await renderer.docx(r)
       : format === 'pdf'
         ? await renderer.pdf(r)
-        : new TextEncoder().encode(
-            `<!doctype html><html lang="${locale}"><meta charset="utf-8"><title>${name}</title>${renderReferatHtml(r)}</html>`,
-          );
+        : format === 'txt'
+          ? new TextEncoder().encode(renderReferatText(r))
+          : new TextEncoder().encode(
+              `<!doctype html><html lang="${locale}"><meta charset="utf-8"><title>${name}</title>${renderReferatHtml(r)}</html>`,
+            );
   return { name, contentType: CONTENT_TYPES[format], bytes };
 }
 
@@ -138,14 +142,15 @@ export async function sendReferat(
   deps: AppDeps & { mailer: Mailer; renderer: DocumentRenderer },
   view: MeetingView,
   locale: Locale = 'da',
+  committee?: ReferatCommittee,
 ): Promise<void> {
   if (!can(view.role, 'approveMinutes') || !view.event?.isOrganizer)
     throw new Forbidden(ONLY_ORGANIZER_APPROVES);
-  const publicVersion = await exportReferat(deps.renderer, view, 'public', 'docx', locale);
+  const publicVersion = await exportReferat(deps.renderer, view, 'public', 'docx', locale, committee);
   const files = [publicVersion];
   if (view.items.some((i) => i.closed))
-    files.push(await exportReferat(deps.renderer, view, 'members', 'docx', locale));
-  const r = referatOf(view, 'public', locale);
+    files.push(await exportReferat(deps.renderer, view, 'members', 'docx', locale, committee));
+  const r = referatOf(view, 'public', locale, committee);
   const to = view.meeting.attendees.filter((a) => a.upn && a.upn.toLowerCase() !== deps.me.upn.toLowerCase());
   await deps.mailer.send({
     subject: `Referat: ${view.meeting.title} ${formatDate(view.meeting.start)}`,

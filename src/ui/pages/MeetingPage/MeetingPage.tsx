@@ -22,6 +22,10 @@ import { isReadOnly } from '../../../domain/referatApproval';
 import { messageOf } from '../../errors';
 import { useLocale, useStrings } from '../../i18n/LocaleContext';
 import { useMeeting } from './useMeeting';
+import { CommitteeItemActions } from '../../components/Committee/CommitteeItemActions';
+import { SignProtocol } from '../../components/Committee/SignProtocol';
+import { useCommittee } from '../../components/Committee/useCommittee';
+import { referatCommitteeOf } from '../../../app/committee';
 
 const useStyles = makeStyles({
   below: {
@@ -64,6 +68,7 @@ export function MeetingPage({
   const s = useStrings();
   const locale = useLocale();
   const m = useMeeting(deps, meetingKey, { watchIntervalMs, pollingChannel, connectLive });
+  const committee = useCommittee(deps, m.view);
 
   if (m.loading && !m.view) return <Spinner label={s.loading} />;
   if (m.error || !m.view) {
@@ -150,6 +155,7 @@ export function MeetingPage({
                   <DecisionText text={m.texts[item.number]} emptyText={s.noDecision} />
                 </section>
               )}
+              <CommitteeItemActions deps={deps} view={view} state={committee} itemNumber={item.number} />
               {followUps.length > 0 && (
                 <ul className={styles.followUps} aria-label={s.followUps}>
                   {followUps.map((f) => (
@@ -164,6 +170,7 @@ export function MeetingPage({
         }}
       />
       {can(view.role, 'readClosedItems') && <AbsenceList absences={view.absences} />}
+      <SignProtocol deps={deps} view={view} state={committee} />
       {can(view.role, 'exportMinutes') && (
         <ReferatPanel
           deps={deps}
@@ -187,6 +194,7 @@ export function MeetingPage({
               }),
             ),
           }}
+          committee={committee.committee ? referatCommitteeOf(view, committee.committee) : undefined}
           onView={(next) =>
             m.setView({
               ...view,

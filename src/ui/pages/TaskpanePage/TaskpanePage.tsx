@@ -14,6 +14,9 @@ import type { AppDeps } from '../../../app/deps';
 import { informationLineOf, openMeeting, type MeetingView } from '../../../app/openMeeting';
 import { registerAbsence, withdrawAbsence, type AbsenceInput } from '../../../app/registerAbsence';
 import { saveAgenda, sendAgenda } from '../../../app/sendAgenda';
+import { saveCommitteeSettings } from '../../../app/committee';
+import { AgendaDeadlineWarning } from '../../components/Committee/AgendaDeadlineWarning';
+import { CommitteeSettingsEditor } from '../../components/Committee/CommitteeSettingsEditor';
 import type { AgendaItem } from '../../../domain/agendaItem';
 import { sameUpn, type Person } from '../../../domain/person';
 import { can } from '../../../domain/permissions';
@@ -118,6 +121,12 @@ export function TaskpanePage({ deps, meetingKey, compose }: TaskpanePageProps) {
             disabled={busy}
             onChange={(p) => run(() => assignReferent(deps, view, p))}
           />
+          <CommitteeSettingsEditor
+            value={view.meeting.committee}
+            series={view.meeting.series}
+            disabled={busy}
+            onSave={async (c) => setView(await saveCommitteeSettings(deps, view, c))}
+          />
           <Title2 as="h2">{s.agenda}</Title2>
           <AgendaEditor
             items={items}
@@ -133,6 +142,7 @@ export function TaskpanePage({ deps, meetingKey, compose }: TaskpanePageProps) {
             before={view.meeting.start}
             onAdd={(item) => setItems((current) => addItem(current, item, Math.max(0, current.length - 3)))}
           />
+          <AgendaDeadlineWarning meeting={view.meeting} now={deps.clock.now()} />
           <div className={styles.actions}>
             <Button
               appearance="primary"
