@@ -2,7 +2,9 @@
  * For COMMITTEE-EDGE — exports: newCommitteeRecord, protocolText, protocolChecksum, SignRefusal,
  * signProtocol, amendProtocol, unsignedMembers. The current checksum of a meeting's protocol is
  * `buildReferat(..., { audience: 'members' }, 'da', committee).protocol.checksum` (src/domain/referat.ts);
- * the signers are meetingAttendance(settings, absences) from ./attendance.
+ * the signers are meetingAttendance(settings, absences) from ./attendance. For the HTML download (and the
+ * published public protocol) renderReferatHtmlDocument(referat) in src/domain/referat.ts gives the whole
+ * accessible document (doctype, lang, title, vote tables); the PDF renderer's output is tagged.
  */
 import { sha256 } from '@noble/hashes/sha256';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
