@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import type { Absence } from '../../../src/domain/absence';
 import {
   absentDuringItem,
@@ -100,4 +101,57 @@ test('a substitute recorded absent during an item is named as absent', () => {
     attendance: [{ itemNumber: 6, absent: ['sune@kommune.example'], recordedBy: 'x', recordedAt: 'x' }],
   };
   expect(absentDuringItem(settings, r, absences, 6)).toEqual(['Sune Lund']);
+});
+
+test('property: participants ⊆ present during the item ⊆ the meeting; the absent are exactly the rest', () => {
+  const kinds = fc.constantFrom(
+    undefined,
+    'Afbud',
+    'Deltager virtuelt',
+    'Deltager delvist',
+    'Trukket tilbage',
+  );
+  const everyone = settings.members.flatMap((m) => [m.person, ...(m.substitute ? [m.substitute] : [])]);
+  fc.assert(
+    fc.property(
+      fc.array(fc.tuple(kinds, fc.subarray([1, 2, 3, 4, 5, 6, 7])), {
+        minLength: everyone.length,
+        maxLength: everyone.length,
+      }),
+      fc.subarray(everyone.map((x) => x.upn)),
+      fc.subarray(everyone.map((x) => x.upn)),
+      fc.integer({ min: 1, max: 7 }),
+      (registrations, away, inhabil, n) => {
+        const abs: Absence[] = registrations.flatMap(([kind, only], k) =>
+          kind ? [{ person: everyone[k], kind, items: only, registeredAt: '2022-12-01T00:00:00.000Z' }] : [],
+        );
+        const r = {
+          attendance: [{ itemNumber: n, absent: away, recordedBy: 'x', recordedAt: 'x' }],
+          inhabilitet: inhabil.map((member) => ({
+            itemNumber: n,
+            member,
+            reason: 'r',
+            decision: 'Inhabil' as const,
+            declaredBy: member,
+            declaredAt: 'x',
+          })),
+        };
+        const meeting = names(meetingAttendance(settings, abs));
+        const present = names(presentDuringItem(settings, r, abs, n));
+        const taking = names(itemParticipants(settings, r, abs, n));
+        expect(present.every((x) => meeting.includes(x))).toBe(true);
+        expect(taking.every((x) => present.includes(x))).toBe(true);
+        expect(absentDuringItem(settings, r, abs, n)).toEqual(meeting.filter((x) => !present.includes(x)));
+        for (const m of settings.members) {
+          const afbud = abs.some((a) => a.person.upn === m.person.upn && a.kind === 'Afbud');
+          expect(meeting.includes(m.person.name)).toBe(!afbud);
+          if (m.substitute) {
+            const subAfbud = abs.some((a) => a.person.upn === m.substitute!.upn && a.kind === 'Afbud');
+            expect(meeting.includes(m.substitute.name)).toBe(afbud && !subAfbud);
+          }
+        }
+        for (const upn of inhabil) expect(taking).not.toContain(everyone.find((x) => x.upn === upn)!.name);
+      },
+    ),
+  );
 });
