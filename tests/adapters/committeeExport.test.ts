@@ -197,3 +197,48 @@ test('table header cells carry their scope', async () => {
   expect(scopes.filter((s) => s === 'Column')).toHaveLength(4);
   expect(scopes.filter((s) => s === 'Row')).toHaveLength(6);
 });
+
+test('a paragraph running over a page break stays one P element with marked content on both pages', async () => {
+  const long = Array.from(
+    { length: 60 },
+    (_v, i) => `Linje ${i + 1} af udvalgets lange begrundelse for sagen.`,
+  ).join('\n');
+  const r = buildReferat(
+    meeting,
+    items,
+    decisions.map((d) => (d.itemNumber === 3 ? { ...d, text: `${long}\n\n${long}` } : d)),
+    absences,
+    { audience: 'public' },
+    'da',
+    { settings, record: signed },
+  );
+  const bytes = await referatPdf(r);
+  const file = join(mkdtempSync(join(tmpdir(), 'protokol-')), 'lang.pdf');
+  writeFileSync(file, bytes);
+  const pdf = await PDFDocument.load(bytes);
+  const paragraphs = pdf.context
+    .enumerateIndirectObjects()
+    .map(([, obj]) => obj)
+    .filter(
+      (obj): obj is PDFDict => obj instanceof PDFDict && obj.lookup(PDFName.of('S')) === PDFName.of('P'),
+    )
+    .map((p) =>
+      p
+        .lookup(PDFName.of('K'), PDFArray)
+        .asArray()
+        .map((mcr) => pdf.context.lookup(mcr, PDFDict)),
+    )
+    .filter((mcrs) => mcrs.length === 60);
+  expect(paragraphs).toHaveLength(2);
+  const pagesOf = (mcrs: PDFDict[]) => new Set(mcrs.map((m) => m.get(PDFName.of('Pg'))!.toString())).size;
+  expect(paragraphs.some((mcrs) => pagesOf(mcrs) > 1)).toBe(true);
+  const pages = run('pdfStruct.mjs', file) as Node[];
+  expect(pages.length).toBeGreaterThan(2);
+  const texts = (node: Node): string[] =>
+    (node.children ?? []).flatMap((c) => (c.text !== undefined ? [c.text] : texts(c)));
+  for (const page of pages) expect(page && texts(page).length).toBeGreaterThan(0);
+  // pdf.js finds every line inside the structure, in order.
+  const lines = pages.flatMap((page) => texts(page!)).filter((t) => t.startsWith('Linje '));
+  expect(lines).toHaveLength(120);
+  expect(lines[119]).toBe('Linje 60 af udvalgets lange begrundelse for sagen.');
+});
