@@ -96,7 +96,7 @@ export function lateBy(deadline: string, sentAt: string): { workingDays: number;
   const sent = DateTime.fromISO(sentAt, { zone: 'utc' });
   if (sent < end) return undefined;
   const sentDay = sent.setZone(ZONE).toISODate()!;
-  let day = end.setZone(ZONE).startOf('day');
+  let day = DateTime.fromISO(deadlineDay(deadline), { zone: ZONE }).plus({ days: 1 });
   let workingDays = 0;
   while (day.toISODate()! <= sentDay) {
     if (isWorkingDay(day.toISODate()!)) workingDays++;
