@@ -92,3 +92,26 @@ test('property: the deadline day is a working day with exactly N working days be
     ),
   );
 });
+
+test('property: in time exactly before the deadline; lateness never shrinks as the sending moves later', () => {
+  const meetingStart = copenhagenToUtc('2024-05-16', '14:00');
+  const deadline = agendaDeadline(meetingStart, 4);
+  const base = Date.parse(deadline);
+  fc.assert(
+    fc.property(
+      fc.integer({ min: -10 * 24 * 60, max: 10 * 24 * 60 }),
+      fc.integer({ min: 0, max: 5 * 24 * 60 }),
+      (minutes, later) => {
+        const at = (m: number) => new Date(base + m * 60_000).toISOString();
+        const first = lateBy(deadline, at(minutes));
+        expect(first === undefined).toBe(minutes < 0);
+        const second = lateBy(deadline, at(minutes + later));
+        if (first) {
+          expect(second!.workingDays).toBeGreaterThanOrEqual(first.workingDays);
+          expect(second!.hours).toBeGreaterThanOrEqual(first.hours);
+          expect(first.hours).toBe(Math.max(1, Math.ceil(minutes / 60)));
+        }
+      },
+    ),
+  );
+});
