@@ -2,7 +2,7 @@ import { sameUpn } from '../domain/person';
 import type { CommitteeEntry, CommitteeRows, Stored } from '../ports/ListStore';
 
 /**
- * How the two list adapters store and trust a committee meeting's record (docs/adr/006-committee.md).
+ * How the two list adapters store and trust a committee meeting's record (docs/adr/007-committee-lists.md).
  * SharePoint holds who may write where; what SharePoint cannot hold — that a row speaks for the member it
  * names — is decided here from the row's author (SharePoint's createdBy, which no client can set).
  */

@@ -28,7 +28,7 @@ import { syncMeetingPermissions } from './syncMeetingPermissions';
 /**
  * The committee's part of a meeting (Udvalgsmøde): attendance per item, inhabilitet, votes,
  * protokoltilførsel and the members' signatures. The rules are the domain's (src/domain/committee); who may
- * write what is SharePoint's (docs/adr/006-committee.md) — the checks here only spare a person a refused
+ * write what is SharePoint's (docs/adr/007-committee-lists.md) — the checks here only spare a person a refused
  * write and give the refusal its words.
  */
 export const NOT_A_COMMITTEE = 'Mødet er ikke et udvalgsmøde.';

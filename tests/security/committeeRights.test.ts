@@ -7,7 +7,7 @@ import { meetingFolderName } from '../../src/domain/meetingScopes';
 import { demoTenant, itemsOf, LISTS_PATH, SITE_PATH, upn, type Tenant } from './tenant';
 
 /**
- * A committee meeting's rights as SharePoint holds them (docs/adr/006-committee.md), tried with each
+ * A committee meeting's rights as SharePoint holds them (docs/adr/007-committee-lists.md), tried with each
  * person's own token straight against Graph and SharePoint REST. The add-in's use cases only set the scene
  * (the secretary makes the past demo meeting an udvalgsmøde; the referent records a vote; a member signs).
  */
