@@ -3,6 +3,7 @@ import { can } from '../domain/permissions';
 import {
   buildReferat,
   renderReferatHtml,
+  renderReferatHtmlDocument,
   renderReferatText,
   type Audience,
   type Referat,
@@ -70,9 +71,7 @@ export async function exportReferat(
         ? await renderer.pdf(r)
         : format === 'txt'
           ? new TextEncoder().encode(renderReferatText(r))
-          : new TextEncoder().encode(
-              `<!doctype html><html lang="${locale}"><meta charset="utf-8"><title>${name}</title>${renderReferatHtml(r)}</html>`,
-            );
+          : new TextEncoder().encode(renderReferatHtmlDocument(r));
   return { name, contentType: CONTENT_TYPES[format], bytes };
 }
 
