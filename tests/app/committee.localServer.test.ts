@@ -103,14 +103,15 @@ test('a committee meeting end to end, with the protocol read back in text, HTML,
     [upn('rasmus')]: 'For',
     [upn('nanna')]: 'Undlod',
   };
-  let committee = await recordVote(mads, view, await openCommittee(mads, view), 3, choices);
+  const voted = await recordVote(mads, view, await openCommittee(mads, view), 3, choices);
+  expect(voted.record.votes.map((v) => v.itemNumber)).toEqual([3]);
   const karen = depsAs(server, upn('karen'));
   const karenView = await openMeeting(karen, next);
   await addTilfoersel(karen, karenView, await openCommittee(karen, karenView), {
     itemNumber: 3,
     text: 'Venstre ønsker forslaget genberegnet.',
   });
-  committee = await openCommittee(mads, view);
+  let committee = await openCommittee(mads, view);
 
   const lines = [
     'For stemte: Henrik Dalgaard, Mette Sørensen, Jonas Frederiksen og Rasmus Holt (4)',
