@@ -7,6 +7,7 @@ import { devSecret } from '../devServer/devSecret';
 import { startFluidService, type FluidService } from '../devServer/fluidService';
 import { devOriginsFromEnv } from '../devServer/routes/dev';
 import { startGraphServer } from '../devServer/server';
+import { COMMITTEE_NAME, seedCommitteeDemo } from '../devServer/seed/committee';
 
 const DEMO_PEOPLE = [
   ['sofie', 'organisator (sekretær)'],
@@ -16,6 +17,15 @@ const DEMO_PEOPLE = [
   ['mads', 'referent'],
   ['kamilla', 'gæst på ét punkt'],
   ['peter', 'ikke inviteret'],
+] as const;
+
+/** The committee's people whose links `npm start` prints (devServer/seed/committee.ts has them all). */
+const COMMITTEE_LINKS = [
+  ['sofie', 'udvalgssekretær', 'taskpane.html'],
+  ['mads', 'referent', 'meeting.html'],
+  ['henrik', 'udvalgsformand (A)', 'meeting.html'],
+  ['karen', 'medlem (V)', 'meeting.html'],
+  ['ib', 'stedfortræder (V)', 'meeting.html'],
 ] as const;
 
 async function main() {
@@ -31,6 +41,7 @@ async function main() {
     devOrigins: devOriginsFromEnv({ ...process.env, PORT: String(port) }),
   });
   console.log(`Graph ready at ${graph.url}`);
+  await seedCommitteeDemo(graph);
   // Live Share's local Fluid service: attendees see the referent type within a fraction of a second.
   // Without it (LIVE_SHARE_PORT=off, or it fails to start) the pages poll SharePoint instead.
   let fluid: FluidService | null = null;
@@ -96,8 +107,10 @@ async function printLinks(graphOrigin: string, port: number) {
       }>,
   );
   const now = new Date().toISOString();
-  const upcoming = view.value.find((e) => `${e.start.dateTime}Z` > now) ?? view.value.at(-1);
-  const past = [...view.value].reverse().find((e) => `${e.start.dateTime}Z` < now);
+  const committee = view.value.filter((e) => e.subject === COMMITTEE_NAME);
+  const meetings = view.value.filter((e) => e.subject !== COMMITTEE_NAME);
+  const upcoming = meetings.find((e) => `${e.start.dateTime}Z` > now) ?? meetings.at(-1);
+  const past = [...meetings].reverse().find((e) => `${e.start.dateTime}Z` < now);
   const base = `${process.env.HTTPS === '1' ? 'https' : 'http'}://localhost:${port}`;
   console.log(`\nMødeassistent kører på ${base}\n`);
   if (upcoming) {
@@ -114,6 +127,20 @@ async function printLinks(graphOrigin: string, port: number) {
   if (past) {
     console.log(
       `\nAfholdt møde (${past.start.dateTime.slice(0, 10)}): ${base}/meeting.html?as=sofie@kommune.example&meeting=${encodeURIComponent(past.iCalUId)}`,
+    );
+  }
+  const link = (page: string, name: string, key: string) =>
+    `${base}/${page}?as=${name}@kommune.example&meeting=${encodeURIComponent(key)}`;
+  const nextCommittee = committee.find((e) => `${e.start.dateTime}Z` > now);
+  const pastCommittee = [...committee].reverse().find((e) => `${e.start.dateTime}Z` < now);
+  if (nextCommittee) {
+    console.log(`\n${COMMITTEE_NAME}, kommende udvalgsmøde (${nextCommittee.start.dateTime.slice(0, 10)}):`);
+    for (const [name, role, page] of COMMITTEE_LINKS)
+      console.log(`  ${name.padEnd(8)} ${role.padEnd(24)} ${link(page, name, nextCommittee.iCalUId)}`);
+  }
+  if (pastCommittee) {
+    console.log(
+      `${COMMITTEE_NAME}, afholdt udvalgsmøde med underskrevet protokol (${pastCommittee.start.dateTime.slice(0, 10)}): ${link('meeting.html', 'sofie', pastCommittee.iCalUId)}`,
     );
   }
   console.log(`\nSofies møder: ${base}/meeting.html?as=sofie@kommune.example\n`);

@@ -6,7 +6,13 @@ import type { Ctx } from '../http';
 import { createEvent } from '../routes/events';
 import { createList } from '../lists/store';
 import { insertUser } from '../routes/users';
-import { addMember, createGroup, ensureUser, setAssociatedGroups, setGroupOwner } from '../sharepoint/principals';
+import {
+  addMember,
+  createGroup,
+  ensureUser,
+  setAssociatedGroups,
+  setGroupOwner,
+} from '../sharepoint/principals';
 import { ROLE } from '../sharepoint/roleDefinitions';
 import { Security, WEB } from '../sharepoint/scopes';
 
@@ -21,6 +27,23 @@ export const DEMO_PEOPLE = [
   ['mads', 'Mads Nielsen', 'Konsulent'],
   ['kamilla', 'Kamilla Uhd Hansen', 'Fagspecialist'],
   ['peter', 'Peter Jensen', 'Fuldmægtig'],
+] as const;
+
+/** Social- og Beskæftigelsesudvalget (devServer/seed/committee.ts): nine members and four substitutes. */
+export const COMMITTEE_PEOPLE = [
+  ['henrik', 'Henrik Dalgaard', 'Udvalgsformand (A)'],
+  ['mette', 'Mette Sørensen', 'Udvalgsmedlem (A)'],
+  ['jonas', 'Jonas Frederiksen', 'Udvalgsmedlem (A)'],
+  ['karen', 'Karen Vestergaard', 'Udvalgsmedlem (V)'],
+  ['poul', 'Poul Riis', 'Udvalgsmedlem (V)'],
+  ['signe', 'Signe Lykke', 'Udvalgsmedlem (F)'],
+  ['ahmad', 'Ahmad Nouri', 'Udvalgsmedlem (F)'],
+  ['rasmus', 'Rasmus Holt', 'Næstformand (Ø)'],
+  ['nanna', 'Nanna Bering', 'Udvalgsmedlem (Ø)'],
+  ['lone', 'Lone Bech', 'Stedfortræder (A)'],
+  ['ib', 'Ib Mortensen', 'Stedfortræder (V)'],
+  ['tine', 'Tine Krogh', 'Stedfortræder (F)'],
+  ['ole', 'Ole Winther', 'Stedfortræder (Ø)'],
 ] as const;
 
 const upn = (name: string) => `${name}@${DOMAIN}`;
@@ -53,7 +76,11 @@ function seedSiteSecurity(
 }
 
 function seedDemoSecurity(db: Db, rootId: string, siteId: string) {
-  seedSiteSecurity(db, rootId, 'Kommune', { owners: [], members: [], visitors: DEMO_PEOPLE.map((p) => p[0]) });
+  seedSiteSecurity(db, rootId, 'Kommune', {
+    owners: [],
+    members: [],
+    visitors: DEMO_PEOPLE.map((p) => p[0]),
+  });
   seedSiteSecurity(db, siteId, 'Møder', {
     owners: ['sofie'],
     // peter, not invited to the meetings, is a member of the site: a member outside a meeting's circle
@@ -71,14 +98,15 @@ export function upgradeTenantSecurity(db: Db): void {
   const any = db.prepare('SELECT 1 FROM sp_webs LIMIT 1').get();
   if (any) return;
   const root = db.prepare("SELECT id FROM sites WHERE path = '/'").get() as { id: string } | undefined;
-  const site = db.prepare('SELECT id FROM sites WHERE path = ?').get(DEMO_SITE.path) as { id: string } | undefined;
+  const site = db.prepare('SELECT id FROM sites WHERE path = ?').get(DEMO_SITE.path) as
+    { id: string } | undefined;
   if (root && site) db.transaction(() => seedDemoSecurity(db, root.id, site.id))();
 }
 
 /** The fictional tenant: people, the site "moeder" with its groups and permissions, and the meeting lists. */
 export function seedTenant(db: Db): void {
   db.transaction(() => {
-    for (const [name, displayName, jobTitle] of DEMO_PEOPLE) {
+    for (const [name, displayName, jobTitle] of [...DEMO_PEOPLE, ...COMMITTEE_PEOPLE]) {
       insertUser(db, {
         id: randomUUID(),
         displayName,
@@ -272,4 +300,5 @@ export const DEMO_UPCOMING_ITEMS: DemoItem[] = UPCOMING_ITEMS.map(
 );
 
 export const demoUpn = upn;
-export const demoName = (name: string): string => DEMO_PEOPLE.find((p) => p[0] === name)![1];
+export const demoName = (name: string): string =>
+  [...DEMO_PEOPLE, ...COMMITTEE_PEOPLE].find((p) => p[0] === name)![1];

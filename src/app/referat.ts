@@ -1,6 +1,14 @@
 import { formatDate, type Locale } from '../domain/format';
 import { can } from '../domain/permissions';
-import { buildReferat, renderReferatHtml, type Audience, type Referat } from '../domain/referat';
+import {
+  buildReferat,
+  renderReferatHtml,
+  renderReferatHtmlDocument,
+  renderReferatText,
+  type Audience,
+  type Referat,
+  type ReferatCommittee,
+} from '../domain/referat';
 import { approve, newReferat, reopen, sendForApproval, type ReferatRecord } from '../domain/referatApproval';
 import { Forbidden } from '../ports/errors';
 import type { ErrorCode } from '../ports/errors';
@@ -11,7 +19,7 @@ import { openMeeting, type MeetingView } from './openMeeting';
 import { isArchive, planFor, syncMeetingPermissions } from './syncMeetingPermissions';
 import { withProgress, type MeetingProgress } from '../domain/meetingProgress';
 
-export type ReferatFormat = 'docx' | 'pdf' | 'html';
+export type ReferatFormat = 'docx' | 'pdf' | 'html' | 'txt';
 
 export interface ReferatFile {
   name: string;
@@ -23,6 +31,7 @@ const CONTENT_TYPES: Record<ReferatFormat, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   pdf: 'application/pdf',
   html: 'text/html;charset=utf-8',
+  txt: 'text/plain;charset=utf-8',
 };
 
 export const ONLY_WRITERS: ErrorCode = 'onlyWritersReferat';
@@ -30,11 +39,15 @@ export const ONLY_ORGANIZER_APPROVES: ErrorCode = 'onlyOrganizerApproves';
 export const MEMBERS_ONLY: ErrorCode = 'membersOnly';
 
 /** The referat model of what this person sees; the members' version only for those who may read closed items. */
-export function referatOf(view: MeetingView, audience: Audience, locale: Locale = 'da'): Referat {
-  if (audience === 'members' && !can(view.role, 'readClosedItems'))
-    throw new Forbidden('Closed items are for participants only', { code: MEMBERS_ONLY });
+export function referatOf(
+  view: MeetingView,
+  audience: Audience,
+  locale: Locale = 'da',
+  committee?: ReferatCommittee,
+): Referat {
+  if (audience === 'members' && !can(view.role, 'readClosedItems')) throw new Forbidden('Closed items are for participants only', { code: MEMBERS_ONLY });
   const decisions = Object.values(view.decisions).map((d) => d.value);
-  return buildReferat(view.meeting, view.items, decisions, view.absences, { audience }, locale);
+  return buildReferat(view.meeting, view.items, decisions, view.absences, { audience }, locale, committee);
 }
 
 /** "Hent referat": Word, PDF or HTML, public or members' version. */
@@ -44,10 +57,11 @@ export async function exportReferat(
   audience: Audience,
   format: ReferatFormat,
   locale: Locale = 'da',
+  /** A committee meeting's protocol (attendance, inhabilitet, votes, tilførsler, signatures). */
+  committee?: ReferatCommittee,
 ): Promise<ReferatFile> {
-  if (!can(view.role, 'exportMinutes'))
-    throw new Forbidden('Only the referent and the organizer export the referat', { code: ONLY_WRITERS });
-  const r = referatOf(view, audience, locale);
+  if (!can(view.role, 'exportMinutes')) throw new Forbidden('Only the referent and the organizer export the referat', { code: ONLY_WRITERS });
+  const r = referatOf(view, audience, locale, committee);
   const date = formatDate(view.meeting.start);
   const name = `Referat ${date}${audience === 'members' ? ' (med lukkede punkter)' : ''}.${format}`;
   const bytes =
@@ -55,9 +69,9 @@ export async function exportReferat(
       ? await renderer.docx(r)
       : format === 'pdf'
         ? await renderer.pdf(r)
-        : new TextEncoder().encode(
-            `<!doctype html><html lang="${locale}"><meta charset="utf-8"><title>${name}</title>${renderReferatHtml(r)}</html>`,
-          );
+        : format === 'txt'
+          ? new TextEncoder().encode(renderReferatText(r))
+          : new TextEncoder().encode(renderReferatHtmlDocument(r));
   return { name, contentType: CONTENT_TYPES[format], bytes };
 }
 
@@ -130,14 +144,15 @@ export async function sendReferat(
   deps: AppDeps & { mailer: Mailer; renderer: DocumentRenderer },
   view: MeetingView,
   locale: Locale = 'da',
+  committee?: ReferatCommittee,
 ): Promise<void> {
   if (!can(view.role, 'approveMinutes') || !view.event?.isOrganizer)
     throw new Forbidden('Only the organizer approves the referat', { code: ONLY_ORGANIZER_APPROVES });
-  const publicVersion = await exportReferat(deps.renderer, view, 'public', 'docx', locale);
+  const publicVersion = await exportReferat(deps.renderer, view, 'public', 'docx', locale, committee);
   const files = [publicVersion];
   if (view.items.some((i) => i.closed))
-    files.push(await exportReferat(deps.renderer, view, 'members', 'docx', locale));
-  const r = referatOf(view, 'public', locale);
+    files.push(await exportReferat(deps.renderer, view, 'members', 'docx', locale, committee));
+  const r = referatOf(view, 'public', locale, committee);
   const to = view.meeting.attendees.filter((a) => a.upn && a.upn.toLowerCase() !== deps.me.upn.toLowerCase());
   await deps.mailer.send({
     subject: `Referat: ${view.meeting.title} ${formatDate(view.meeting.start)}`,

@@ -1,3 +1,4 @@
+import type { CommitteeSettings } from './committee/types';
 import type { MeetingTimer } from './meetingTimer';
 import type { ReferatRecord } from './referatApproval';
 import type { Person } from './person';
@@ -32,6 +33,12 @@ export interface Meeting {
   timer?: MeetingTimer;
   /** The minutes' approval: draft, sent for approval, approved (see referatApproval.ts). */
   referat?: ReferatRecord;
+  /**
+   * The series setting "Udvalgsmøde" as it held for this meeting (members, parties, substitutes,
+   * deadline): absent for an ordinary rådmandsmøde. Kept per meeting because the protocol records the
+   * committee as it was composed that day.
+   */
+  committee?: CommitteeSettings;
   /** planHash of the SharePoint permissions last applied to this meeting (meetingScopes.ts). */
   permissionsHash?: string;
 }

@@ -22,7 +22,15 @@ export interface Grant {
   role: SharePointRole;
 }
 
-export const FOLDER_LISTS = ['AgendaItems', 'Decisions', 'FollowUps', 'Absences', 'AbsenceReasons'] as const;
+export const FOLDER_LISTS = [
+  'AgendaItems',
+  'Decisions',
+  'FollowUps',
+  'Absences',
+  'AbsenceReasons',
+  'CommitteeDecisions',
+  'CommitteeStatements',
+] as const;
 export type FolderList = (typeof FOLDER_LISTS)[number];
 export type ItemFolderList = 'Decisions' | 'FollowUps';
 
@@ -55,7 +63,7 @@ export interface MeetingPermissionPlan {
 }
 
 export interface PlanInput {
-  meeting: Pick<Meeting, 'key' | 'organizer' | 'attendees' | 'referent'>;
+  meeting: Pick<Meeting, 'key' | 'organizer' | 'attendees' | 'referent' | 'committee'>;
   items: Pick<AgendaItem, 'id' | 'number' | 'closed' | 'guests'>[];
   /** The referat is approved: decisions and follow-ups are read-only for the referent. */
   approved: boolean;
@@ -106,6 +114,11 @@ export function planMeetingPermissions(input: PlanInput): MeetingPermissionPlan 
       organizerUpn,
       ...meeting.attendees.map((a) => lower(a.upn)),
       ...(referentUpn ? [referentUpn] : []),
+      // A committee's members and their standing substitutes (who may be called in) are its circle.
+      ...(meeting.committee?.members ?? []).flatMap((m) => [
+        lower(m.person.upn),
+        ...(m.substitute?.upn ? [lower(m.substitute.upn)] : []),
+      ]),
     ].filter(Boolean),
   );
   const circle = [...circleSet].sort();
@@ -142,6 +155,21 @@ export function planMeetingPermissions(input: PlanInput): MeetingPermissionPlan 
     })),
     { scope: { kind: 'meetingFolder', list: 'Absences' }, grants: [organizer, circleContribute] },
     { scope: { kind: 'meetingFolder', list: 'AbsenceReasons' }, grants: [organizer, circleContribute] },
+    // Udvalgsmøde: attendance, decisions on inhabilitet and votes are the organizer's and the referent's
+    // (the referent's until approval, as decisions); each member writes only their own statements
+    // (CommitteeStatements has WriteSecurity 2) and the circle reads them all.
+    ...(meeting.committee
+      ? ([
+          {
+            scope: { kind: 'meetingFolder', list: 'CommitteeDecisions' },
+            grants: [organizer, circleRead, ...referentWrites],
+          },
+          {
+            scope: { kind: 'meetingFolder', list: 'CommitteeStatements' },
+            grants: [organizer, circleContribute],
+          },
+        ] satisfies ScopePlan[])
+      : []),
   ];
   const inheriting: Scope[] = [];
   for (const item of [...items].sort((a, b) => a.number - b.number)) {

@@ -1,4 +1,11 @@
 import type { Absence } from '../domain/absence';
+import type {
+  Inhabilitet,
+  ItemAttendance,
+  ProtocolSignature,
+  Protokoltilfoersel,
+  Vote,
+} from '../domain/committee/types';
 import type { AgendaItem } from '../domain/agendaItem';
 import type { Decision } from '../domain/decision';
 import type { FollowUp } from '../domain/followUp';
@@ -41,6 +48,34 @@ export interface DecisionChanges {
   deletedIds: string[];
   /** Pass back to get only what changed since. */
   cursor: string;
+}
+
+/**
+ * One thing recorded at a committee meeting. Attendance per item, the committee's decision on an
+ * inhabilitet and votes are the organizer's and the referent's (list CommitteeDecisions); a member's own
+ * declaration of inhabilitet, protokoltilførsel and signature are the member's own rows (list
+ * CommitteeStatements, edit only own items). Identity: attendance and vote per item, inhabilitet and
+ * tilførsel per item and member, signature per member and version.
+ */
+export type CommitteeEntry =
+  | { kind: 'attendance'; value: ItemAttendance }
+  | { kind: 'inhabilitet'; value: Inhabilitet }
+  | { kind: 'vote'; value: Vote }
+  | { kind: 'tilfoersel'; value: Protokoltilfoersel }
+  | { kind: 'signature'; value: ProtocolSignature };
+
+/**
+ * A committee meeting's record as far as it can be trusted: a signature counts only when SharePoint's own
+ * author of the row is the member; a tilførsel or an inhabilitet declaration when its author is the member,
+ * the organizer or the referent; a decision on inhabilitet (anything but 'Afventer') only from
+ * CommitteeDecisions. Every row carries `modifiedBy`.
+ */
+export interface CommitteeRows {
+  attendance: Stored<ItemAttendance>[];
+  inhabilitet: Stored<Inhabilitet>[];
+  votes: Stored<Vote>[];
+  tilfoersler: Stored<Protokoltilfoersel>[];
+  signatures: Stored<ProtocolSignature>[];
 }
 
 /**
@@ -87,6 +122,14 @@ export interface ListStore {
   decisionChanges(key: MeetingKey, cursor?: string): Promise<DecisionChanges>;
   /** All meetings, items, decisions and follow-ups the caller may read (paged reads, not per meeting). */
   readArchive(): Promise<ArchiveRows>;
+  /** The committee record of a meeting, trusted rows only (see CommitteeRows). */
+  readCommittee(key: MeetingKey): Promise<CommitteeRows>;
+  /**
+   * Creates or updates the entry with the same identity (CommitteeEntry). Organizer's and referent's
+   * entries are one shared row each; a member's statements are the writer's own rows (a second person
+   * writing "the same" statement makes their own row, which readCommittee trusts or not).
+   */
+  saveCommitteeEntry(key: MeetingKey, entry: CommitteeEntry): Promise<Stored<CommitteeEntry['value']>>;
   /** Follow-ups across meetings where the owner matches (for "Mine opfølgninger"). */
   followUpsByOwner?(owner: string): Promise<Stored<FollowUp & { meetingKey: MeetingKey }>[]>;
 }

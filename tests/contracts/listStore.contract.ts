@@ -371,5 +371,142 @@ export function listStoreContract(name: string, make: () => Promise<ListStoreUnd
       }
       expect((await store.openMeeting(key)).decisions.map((x) => x.value.text)).toEqual(['Godkendt.']);
     });
+
+    describe('committee record (Udvalgsmøde)', () => {
+      const anders = { upn: 'anders@kommune.example', name: 'Anders Bak' };
+      const erik = { upn: 'erik@kommune.example', name: 'Erik Lund' };
+      const committeeMeeting = (): Meeting => ({
+        ...meeting(),
+        attendees: [anders, erik, { upn: 'mads@kommune.example', name: 'Mads Nielsen' }],
+        committee: {
+          kind: 'Udvalgsmøde',
+          committeeName: 'Social- og Beskæftigelsesudvalget',
+          members: [
+            {
+              person: anders,
+              party: 'A',
+              substitute: { upn: 'peter@kommune.example', name: 'Peter Jensen' },
+            },
+            { person: erik, party: 'V' },
+          ],
+          agendaDeadlineWorkingDays: 4,
+        },
+      });
+      const at = '2024-02-20T10:30:00.000Z';
+
+      test('the series setting is kept on the meeting row', async () => {
+        await setUp(committeeMeeting());
+        expect((await as(anders.upn).openMeeting(key)).meeting?.value.committee).toEqual(
+          committeeMeeting().committee,
+        );
+      });
+
+      test("the organizer's and referent's entries are one row each, read by every member", async () => {
+        await setUp(committeeMeeting());
+        await referent.saveCommitteeEntry(key, {
+          kind: 'vote',
+          value: {
+            itemNumber: 2,
+            choices: { [anders.upn]: 'For' },
+            recordedBy: 'mads@kommune.example',
+            recordedAt: at,
+          },
+        });
+        await store.saveCommitteeEntry(key, {
+          kind: 'vote',
+          value: {
+            itemNumber: 2,
+            choices: { [anders.upn]: 'For', [erik.upn]: 'Imod' },
+            recordedBy: 'sofie@kommune.example',
+            recordedAt: at,
+          },
+        });
+        await referent.saveCommitteeEntry(key, {
+          kind: 'attendance',
+          value: { itemNumber: 1, absent: [erik.upn], recordedBy: 'mads@kommune.example', recordedAt: at },
+        });
+        await referent.saveCommitteeEntry(key, {
+          kind: 'inhabilitet',
+          value: {
+            itemNumber: 3,
+            member: erik.upn,
+            reason: 'Nær slægt',
+            decision: 'Inhabil',
+            declaredBy: 'mads@kommune.example',
+            declaredAt: at,
+          },
+        });
+        const record = await as(erik.upn).readCommittee(key);
+        expect(record.votes.map((v) => v.value.choices)).toEqual([
+          { [anders.upn]: 'For', [erik.upn]: 'Imod' },
+        ]);
+        expect(record.attendance.map((a) => [a.value.itemNumber, a.value.absent])).toEqual([[1, [erik.upn]]]);
+        expect(record.inhabilitet.map((i) => [i.value.member, i.value.decision])).toEqual([
+          [erik.upn, 'Inhabil'],
+        ]);
+        expect(record.votes[0].modifiedBy).toBe('sofie@kommune.example');
+      });
+
+      test("a member's statement counts only from the member (or, for a tilførsel, the organizer or referent)", async () => {
+        await setUp(committeeMeeting());
+        const sign = (member: string) => ({
+          kind: 'signature' as const,
+          value: { member, version: 1, checksum: '0123456789ab', signedAt: at },
+        });
+        const tilfoersel = (member: string, text: string, writtenBy: string) => ({
+          kind: 'tilfoersel' as const,
+          value: { itemNumber: 2, member, text, writtenBy, writtenAt: at },
+        });
+        await as(anders.upn).saveCommitteeEntry(key, sign(anders.upn));
+        await as(anders.upn).saveCommitteeEntry(key, sign(erik.upn));
+        await store.saveCommitteeEntry(key, sign(erik.upn));
+        await as(anders.upn).saveCommitteeEntry(key, tilfoersel(erik.upn, 'Falsk', anders.upn));
+        await referent.saveCommitteeEntry(
+          key,
+          tilfoersel(erik.upn, 'Venstre stemmer imod.', 'mads@kommune.example'),
+        );
+        await as(anders.upn).saveCommitteeEntry(key, tilfoersel(anders.upn, 'Første udgave', anders.upn));
+        await as(anders.upn).saveCommitteeEntry(key, tilfoersel(anders.upn, 'Anden udgave', anders.upn));
+        const record = await as(erik.upn).readCommittee(key);
+        expect(record.signatures.map((s) => s.value.member)).toEqual([anders.upn]);
+        expect(record.tilfoersler.map((t) => [t.value.member, t.value.text]).sort()).toEqual([
+          [anders.upn, 'Anden udgave'],
+          [erik.upn, 'Venstre stemmer imod.'],
+        ]);
+      });
+
+      test("a member's own declaration of inhabilitet waits for the committee's decision", async () => {
+        await setUp(committeeMeeting());
+        await as(anders.upn).saveCommitteeEntry(key, {
+          kind: 'inhabilitet',
+          value: {
+            itemNumber: 2,
+            member: anders.upn,
+            reason: 'Bestyrelsesmedlem',
+            decision: 'Afventer',
+            declaredBy: anders.upn,
+            declaredAt: at,
+          },
+        });
+        expect((await store.readCommittee(key)).inhabilitet.map((i) => i.value.decision)).toEqual([
+          'Afventer',
+        ]);
+        await store.saveCommitteeEntry(key, {
+          kind: 'inhabilitet',
+          value: {
+            itemNumber: 2,
+            member: anders.upn,
+            reason: 'Bestyrelsesmedlem',
+            decision: 'Inhabil',
+            declaredBy: anders.upn,
+            declaredAt: at,
+          },
+        });
+        const record = await as(anders.upn).readCommittee(key);
+        expect(record.inhabilitet.map((i) => [i.value.member, i.value.decision, i.value.reason])).toEqual([
+          [anders.upn, 'Inhabil', 'Bestyrelsesmedlem'],
+        ]);
+      });
+    });
   });
 }

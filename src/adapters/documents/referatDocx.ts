@@ -30,7 +30,8 @@ const textParagraphs = (text: string): Paragraph[] =>
 
 /**
  * The referat as a Word document in the municipality's layout (what FirstAgenda printed): series, time,
- * place, Information, "Indhold" by category, then "Punkt N" and "Beslutning for Punkt N" per item.
+ * place, Information, "Indhold" by category, then "Punkt N" and "Beslutning for Punkt N" per item; for a
+ * committee the protocol lines under each item and the signatures, version and checksum at the end.
  * Text goes in as text runs, never as markup.
  */
 export function referatDocument(r: Referat): Document {
@@ -76,7 +77,10 @@ export function referatDocument(r: Referat): Document {
       );
     children.push(new Paragraph({ text: i.decisionHeading, heading: HeadingLevel.HEADING_2 }));
     children.push(...textParagraphs(i.decision));
+    for (const line of i.committeeLines) children.push(new Paragraph({ text: line, spacing: { after: 80 } }));
   }
+  for (const line of r.protocol?.lines ?? [])
+    children.push(new Paragraph({ text: line, spacing: { before: 200 } }));
   return new Document({
     creator: 'Mødeassistent',
     title: `${r.series} ${r.when}`,

@@ -6,7 +6,16 @@ import type { Meeting, MeetingKey } from '../../domain/meeting';
 import type { MeetingProgress } from '../../domain/meetingProgress';
 import { sameUpn } from '../../domain/person';
 import { Conflict, NotFound } from '../../ports/errors';
-import type { ArchiveRows, DecisionChanges, ListStore, MeetingSnapshot, Stored } from '../../ports/ListStore';
+import type {
+  ArchiveRows,
+  CommitteeEntry,
+  CommitteeRows,
+  DecisionChanges,
+  ListStore,
+  MeetingSnapshot,
+  Stored,
+} from '../../ports/ListStore';
+import { identityOf, listOf, trustedRecord, type CommitteeListName } from '../committeeRecord';
 
 interface Row<T> {
   id: string;
@@ -49,6 +58,7 @@ class Tables {
   readonly reasons = new Map<string, Row<Reason>>();
   readonly decisions = new Map<string, Row<Decision>>();
   readonly followUps = new Map<string, Row<FollowUp>>();
+  readonly committee = new Map<string, Row<CommitteeEntry> & { list: CommitteeListName }>();
 }
 
 /**
@@ -194,6 +204,41 @@ export class MemoryListStore implements ListStore {
       decisions: withKey(t.decisions),
       followUps: withKey(t.followUps),
     };
+  }
+
+  async readCommittee(key: MeetingKey): Promise<CommitteeRows> {
+    const meeting = [...this.tables.meetings.values()].find((r) => r.meetingKey === key)?.value;
+    const rows = [...this.tables.committee.values()]
+      .filter((r) => r.meetingKey === key)
+      .map((r) => {
+        const s = stored(r);
+        return {
+          list: r.list,
+          author: r.author,
+          entry: s.value,
+          stored: { ...s, value: s.value.value },
+        };
+      });
+    return trustedRecord(rows, meeting?.organizer.upn, meeting?.referent?.upn);
+  }
+
+  async saveCommitteeEntry(key: MeetingKey, entry: CommitteeEntry): Promise<Stored<CommitteeEntry['value']>> {
+    const list = listOf(entry);
+    const identity = identityOf(entry);
+    // Decisions are one shared row; a statement is the writer's own row (edit only own items).
+    const existing = [...this.tables.committee.values()].find(
+      (r) =>
+        r.meetingKey === key &&
+        r.list === list &&
+        identityOf(r.value) === identity &&
+        (list === 'CommitteeDecisions' || r.author === this.actor),
+    );
+    const row = this.write(this.tables.committee, existing, key, entry) as Row<CommitteeEntry> & {
+      list: CommitteeListName;
+    };
+    row.list = list;
+    const s = stored(row);
+    return { ...s, value: s.value.value };
   }
 
   async followUpsByOwner(owner: string): Promise<Stored<FollowUp & { meetingKey: MeetingKey }>[]> {

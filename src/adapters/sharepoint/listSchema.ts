@@ -11,7 +11,15 @@ export type ColumnSpec =
   | { name: string; type: 'choice'; choices: readonly string[]; indexed?: boolean };
 
 export type ListName =
-  'Meetings' | 'MeetingProgress' | 'AgendaItems' | 'Absences' | 'AbsenceReasons' | 'Decisions' | 'FollowUps';
+  | 'Meetings'
+  | 'MeetingProgress'
+  | 'AgendaItems'
+  | 'Absences'
+  | 'AbsenceReasons'
+  | 'Decisions'
+  | 'FollowUps'
+  | 'CommitteeDecisions'
+  | 'CommitteeStatements';
 
 export interface ListSpec {
   name: ListName;
@@ -48,6 +56,8 @@ export const LISTS: readonly ListSpec[] = [
       { name: 'AgendaVersion', type: 'number' },
       { name: 'Referat', type: 'text', multiline: true },
       { name: 'PermissionsHash', type: 'text' },
+      // The series setting "Udvalgsmøde" (members, parties, substitutes, deadline) as JSON; empty otherwise.
+      { name: 'Committee', type: 'text', multiline: true },
     ],
   },
   {
@@ -138,6 +148,32 @@ export const LISTS: readonly ListSpec[] = [
       { name: 'Due', type: 'dateTime' },
       { name: 'Status', type: 'choice', choices: ['Åben', 'I gang', 'Afsluttet'] },
     ],
+  },
+  {
+    // A committee meeting's record that only the organizer and the referent write: attendance per item,
+    // the committee's decision on an inhabilitet, votes. Folder per meeting; the referent's Contribute
+    // goes with the approval, as on Decisions.
+    name: 'CommitteeDecisions',
+    columns: [
+      key,
+      { name: 'Kind', type: 'choice', choices: ['Fremmøde', 'Inhabilitet', 'Afstemning'] },
+      { name: 'ItemNumber', type: 'number' },
+      { name: 'Member', type: 'text' },
+      { name: 'Data', type: 'text', multiline: true },
+    ],
+  },
+  {
+    // What each member writes for themselves: a declaration of inhabilitet, a protokoltilførsel, a
+    // signature. Edit only own items; a row counts only when SharePoint's author may speak for the member.
+    name: 'CommitteeStatements',
+    columns: [
+      key,
+      { name: 'Kind', type: 'choice', choices: ['Inhabilitet', 'Protokoltilførsel', 'Underskrift'] },
+      { name: 'ItemNumber', type: 'number' },
+      { name: 'Member', type: 'text' },
+      { name: 'Data', type: 'text', multiline: true },
+    ],
+    writeSecurity: 2,
   },
 ];
 

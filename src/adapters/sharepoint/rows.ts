@@ -1,5 +1,6 @@
 import type { Absence, AbsenceKind } from '../../domain/absence';
 import type { AgendaItem, Attachment, Category } from '../../domain/agendaItem';
+import type { CommitteeSettings } from '../../domain/committee/types';
 import type { Decision, DecisionStatus } from '../../domain/decision';
 import type { FollowUp, FollowUpStatus } from '../../domain/followUp';
 import type { Meeting, MeetingKey, MeetingStatus } from '../../domain/meeting';
@@ -46,6 +47,7 @@ export function meetingToFields(m: Meeting): Fields {
     AgendaVersion: m.agendaVersion,
     Referat: m.referat ? JSON.stringify(m.referat) : '',
     PermissionsHash: m.permissionsHash ?? '',
+    Committee: m.committee ? JSON.stringify(m.committee) : '',
   };
 }
 
@@ -69,6 +71,20 @@ export function meetingFromFields(f: Fields): Meeting {
     agendaVersion: num(f.AgendaVersion),
     referat: parseReferat(f.Referat),
     permissionsHash: opt(f.PermissionsHash),
+    ...committeeOf(f.Committee),
+  };
+}
+
+function committeeOf(v: unknown): Pick<Meeting, 'committee'> {
+  const c = json<Partial<CommitteeSettings> | null>(v, null);
+  if (!c || c.kind !== 'Udvalgsmøde' || !Array.isArray(c.members)) return {};
+  return {
+    committee: {
+      kind: 'Udvalgsmøde',
+      committeeName: str(c.committeeName),
+      members: c.members,
+      agendaDeadlineWorkingDays: num(c.agendaDeadlineWorkingDays, 4),
+    },
   };
 }
 

@@ -7,7 +7,26 @@ import type { MeetingProgress } from '../../domain/meetingProgress';
 import { itemFolderPath, meetingFolderName } from '../../domain/meetingScopes';
 import { sameUpn } from '../../domain/person';
 import { Conflict, Forbidden, NotFound, PortError } from '../../ports/errors';
-import type { ArchiveRows, DecisionChanges, ListStore, MeetingSnapshot, Stored } from '../../ports/ListStore';
+import type {
+  ArchiveRows,
+  CommitteeEntry,
+  CommitteeRows,
+  DecisionChanges,
+  ListStore,
+  MeetingSnapshot,
+  Stored,
+} from '../../ports/ListStore';
+import {
+  identityOf,
+  itemNumberOf,
+  KIND_LABEL,
+  kindOf,
+  listOf,
+  memberOf,
+  trustedRecord,
+  type CommitteeListName,
+  type CommitteeRow,
+} from '../committeeRecord';
 import { bodyOf, MAX_BATCH, runBatch, type BatchRequest, type BatchResponse } from '../graph/batch';
 import { relativeLink, type GraphConnection } from '../graph/graphClient';
 import { mapGraphError } from '../graph/graphErrors';
@@ -444,6 +463,60 @@ export class SharePointListStore implements ListStore {
     return this.stored(saved, (f) => followUpFromFields(f, saved.id));
   }
 
+  async readCommittee(key: MeetingKey): Promise<CommitteeRows> {
+    const lists: ListName[] = ['Meetings', 'CommitteeDecisions', 'CommitteeStatements'];
+    const answers = await runBatch(
+      this.graph,
+      lists.map((name) => ({ id: name, method: 'GET', url: this.byKeyUrl(name, key) })),
+    );
+    const pages = visiblePages(answers, lists);
+    const rows = async (name: ListName): Promise<GraphItem[]> => {
+      const page = pages.get(name)!;
+      return [...page.value, ...(await this.rest(page['@odata.nextLink']))].filter(isRow);
+    };
+    const [meetings, decisions, statements] = await Promise.all(lists.map(rows));
+    const meeting = meetings[0] ? meetingFromFields(meetings[0].fields ?? {}) : undefined;
+    const read = (list: CommitteeListName, r: GraphItem): CommitteeRow[] => {
+      const entry = committeeEntryOf(r.fields ?? {});
+      if (!entry) return [];
+      const s = this.stored(r, () => entry.value);
+      return [{ list, author: authorOf(r), entry, stored: s }];
+    };
+    return trustedRecord(
+      [
+        ...decisions.flatMap((r) => read('CommitteeDecisions', r)),
+        ...statements.flatMap((r) => read('CommitteeStatements', r)),
+      ],
+      meeting?.organizer.upn,
+      meeting?.referent?.upn,
+    );
+  }
+
+  async saveCommitteeEntry(key: MeetingKey, entry: CommitteeEntry): Promise<Stored<CommitteeEntry['value']>> {
+    const list = listOf(entry);
+    const identity = identityOf(entry);
+    const me = await this.whoAmI();
+    // Decisions: the one shared row of the identity. Statements: the caller's own row (edit only own items).
+    const existing = (await this.query(list, key)).find((r) => {
+      const e = committeeEntryOf(r.fields ?? {});
+      return !!e && identityOf(e) === identity && (list === 'CommitteeDecisions' || me.includes(authorOf(r)));
+    });
+    const fields = committeeToFields(key, entry);
+    const saved = existing
+      ? await this.patch(list, existing.id, fields)
+      : await this.completeRow(
+          list,
+          String(
+            await this.addRowInFolder(list, meetingFolderName(key), key, {
+              Title: String(fields.Title),
+              MeetingKey: key,
+            }),
+          ),
+          fields,
+        );
+    return this.stored(saved, () => entry.value);
+  }
+
   /**
    * The typed values of a row just made in a folder. When SharePoint refuses them (a value too long, say),
    * the half-made row is removed again, so a refused write leaves nothing behind; when the network fails,
@@ -694,6 +767,29 @@ export class SharePointListStore implements ListStore {
     } catch (e) {
       throw mapGraphError(e);
     }
+  }
+}
+
+function committeeToFields(key: MeetingKey, entry: CommitteeEntry): Fields {
+  const n = itemNumberOf(entry);
+  return {
+    Title: `${KIND_LABEL[entry.kind]}${n ? ` punkt ${n}` : ''}`.slice(0, 255),
+    MeetingKey: key,
+    Kind: KIND_LABEL[entry.kind],
+    ItemNumber: n,
+    Member: memberOf(entry),
+    Data: JSON.stringify(entry.value),
+  };
+}
+
+/** A committee row read back; a row whose values do not parse (half-made, or foreign) is no entry. */
+function committeeEntryOf(f: Fields): CommitteeEntry | undefined {
+  const kind = kindOf(String(f.Kind ?? ''));
+  if (!kind || typeof f.Data !== 'string' || !f.Data) return undefined;
+  try {
+    return { kind, value: JSON.parse(f.Data) } as CommitteeEntry;
+  } catch {
+    return undefined;
   }
 }
 

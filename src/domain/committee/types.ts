@@ -83,4 +83,19 @@ export interface CommitteeRecord {
   version: number;
   /** Earlier versions' checksums and who had signed them, kept as history. */
   history: Array<{ version: number; checksum: string; signatures: ProtocolSignature[] }>;
+  /**
+   * Added by COMMITTEE-DOMAIN (issue 16 point 7), for COMMITTEE-EDGE to store and let the organizer set:
+   * what the public protocol shows of each closed item. A closed item without an entry shows "Lukket punkt"
+   * and no decision. buildReferat(…, { audience: 'public' }, …, committee) reads it.
+   */
+  publication?: ClosedItemPublication[];
+}
+
+/** The organizer's choice for one closed item in the public protocol. */
+export interface ClosedItemPublication {
+  itemNumber: number;
+  /** Print the item's title (else "Lukket punkt"). */
+  publishTitle: boolean;
+  /** Print the decision (and the vote) — the supervisory authority criticises publishing headings only. */
+  publishDecision: boolean;
 }

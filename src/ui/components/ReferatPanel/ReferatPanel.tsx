@@ -21,10 +21,11 @@ import {
   sendReferatForApproval,
   type ReferatFormat,
 } from '../../../app/referat';
-import type { Audience } from '../../../domain/referat';
+import type { Audience, ReferatCommittee } from '../../../domain/referat';
 import { newReferat } from '../../../domain/referatApproval';
 import { can } from '../../../domain/permissions';
 import { messageOf } from '../../errors';
+import { useCommitteeStrings } from '../../i18n/committeeStrings';
 import { useLocale, useStrings } from '../../i18n/LocaleContext';
 
 const useStyles = makeStyles({
@@ -44,6 +45,8 @@ export interface ReferatPanelProps {
   /** The view with the decisions as currently shown (the referent's own typing included). */
   view: MeetingView;
   onView(view: MeetingView): void;
+  /** A committee meeting's protocol lines (attendance, inhabilitet, votes, tilførsler, signatures). */
+  committee?: ReferatCommittee;
 }
 
 function download(name: string, contentType: string, bytes: Uint8Array) {
@@ -58,8 +61,9 @@ function download(name: string, contentType: string, bytes: Uint8Array) {
 }
 
 /** The referat: its approval state, downloads (Word, PDF, HTML; public or with closed items), approval and sending. */
-export function ReferatPanel({ deps, view, onView }: ReferatPanelProps) {
+export function ReferatPanel({ deps, view, onView, committee }: ReferatPanelProps) {
   const s = useStrings();
+  const cs = useCommitteeStrings();
   const locale = useLocale();
   const styles = useStyles();
   const [audience, setAudience] = useState<Audience>('public');
@@ -85,7 +89,7 @@ export function ReferatPanel({ deps, view, onView }: ReferatPanelProps) {
         setMessage({ kind: 'error', text: s.renderersMissing });
         return;
       }
-      const file = await exportReferat(deps.renderer, view, audience, format, locale);
+      const file = await exportReferat(deps.renderer, view, audience, format, locale, committee);
       download(file.name, file.contentType, file.bytes);
     });
   return (
@@ -116,6 +120,9 @@ export function ReferatPanel({ deps, view, onView }: ReferatPanelProps) {
         </Button>
         <Button disabled={busy} onClick={() => void get('html')}>
           {s.referatDownload('HTML')}
+        </Button>
+        <Button disabled={busy} onClick={() => void get('txt')}>
+          {s.referatDownload(cs.textFormat)}
         </Button>
       </div>
       <div className={styles.actions}>
@@ -149,7 +156,12 @@ export function ReferatPanel({ deps, view, onView }: ReferatPanelProps) {
             disabled={busy}
             onClick={() =>
               void run(async () => {
-                await sendReferat({ ...deps, mailer: deps.mailer!, renderer: deps.renderer! }, view, locale);
+                await sendReferat(
+                  { ...deps, mailer: deps.mailer!, renderer: deps.renderer! },
+                  view,
+                  locale,
+                  committee,
+                );
                 return s.referatSent;
               })
             }

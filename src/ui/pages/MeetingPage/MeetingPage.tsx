@@ -25,6 +25,10 @@ import { messageOf } from '../../errors';
 import { useLocale, useStrings } from '../../i18n/LocaleContext';
 import type { PendingWrites } from '../../../app/pendingWrites';
 import { useMeeting } from './useMeeting';
+import { CommitteeItemActions } from '../../components/Committee/CommitteeItemActions';
+import { SignProtocol } from '../../components/Committee/SignProtocol';
+import { useCommittee } from '../../components/Committee/useCommittee';
+import { referatCommitteeOf } from '../../../app/committee';
 
 const useStyles = makeStyles({
   below: {
@@ -93,6 +97,7 @@ export function MeetingPage({
   const { focusItem, focus } = useItemFocus(
     referentFocus && timer?.startedAt && !timer.endedAt ? (timer.currentItem ?? null) : null,
   );
+  const committee = useCommittee(deps, m.view);
 
   if (m.loading && !m.view) return <Spinner label={s.loading} />;
   if (m.error || !m.view) {
@@ -183,6 +188,7 @@ export function MeetingPage({
                   <DecisionText text={m.texts[item.number]} emptyText={s.noDecision} />
                 </section>
               )}
+              <CommitteeItemActions deps={deps} view={view} state={committee} itemNumber={item.number} />
               {followUps.length > 0 && (
                 <ul className={styles.followUps} aria-label={s.followUps}>
                   {followUps.map((f) => (
@@ -197,6 +203,7 @@ export function MeetingPage({
         }}
       />
       {can(view.role, 'readClosedItems') && <AbsenceList absences={view.absences} />}
+      <SignProtocol deps={deps} view={view} state={committee} />
       {can(view.role, 'exportMinutes') && (
         <ReferatPanel
           deps={deps}
@@ -220,6 +227,7 @@ export function MeetingPage({
               }),
             ),
           }}
+          committee={committee.committee ? referatCommitteeOf(view, committee.committee) : undefined}
           onView={(next) =>
             m.session.setView({
               ...view,

@@ -14,6 +14,9 @@ import { informationLineOf, openMeeting, type MeetingView } from '../../../app/o
 import type { PendingWrites, WriteResult } from '../../../app/pendingWrites';
 import type { AbsenceInput } from '../../../app/registerAbsence';
 import { sendAgenda } from '../../../app/sendAgenda';
+import { saveCommitteeSettings } from '../../../app/committee';
+import { AgendaDeadlineWarning } from '../../components/Committee/AgendaDeadlineWarning';
+import { CommitteeSettingsEditor } from '../../components/Committee/CommitteeSettingsEditor';
 import type { AgendaItem } from '../../../domain/agendaItem';
 import { sameUpn, type Person } from '../../../domain/person';
 import { can } from '../../../domain/permissions';
@@ -128,6 +131,12 @@ export function TaskpanePage({ deps, meetingKey, compose, writes }: TaskpanePage
             disabled={busy}
             onChange={(p) => run(() => writes.assignReferent(view, p))}
           />
+          <CommitteeSettingsEditor
+            value={view.meeting.committee}
+            series={view.meeting.series}
+            disabled={busy}
+            onSave={async (c) => setView(await saveCommitteeSettings(deps, view, c))}
+          />
           <Title2 as="h2">{s.agenda}</Title2>
           <AgendaEditor
             items={items}
@@ -143,6 +152,7 @@ export function TaskpanePage({ deps, meetingKey, compose, writes }: TaskpanePage
             before={view.meeting.start}
             onAdd={(item) => setItems((current) => addItem(current, item, Math.max(0, current.length - 3)))}
           />
+          <AgendaDeadlineWarning meeting={view.meeting} now={deps.clock.now()} />
           <div className={styles.actions}>
             <Button
               appearance="primary"

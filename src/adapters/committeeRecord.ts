@@ -1,0 +1,120 @@
+import { sameUpn } from '../domain/person';
+import type { CommitteeEntry, CommitteeRows, Stored } from '../ports/ListStore';
+
+/**
+ * How the two list adapters store and trust a committee meeting's record (docs/adr/007-committee-lists.md).
+ * SharePoint holds who may write where; what SharePoint cannot hold — that a row speaks for the member it
+ * names — is decided here from the row's author (SharePoint's createdBy, which no client can set).
+ */
+export type CommitteeListName = 'CommitteeDecisions' | 'CommitteeStatements';
+
+/** The organizer's and referent's decisions go to CommitteeDecisions; a member's own words to CommitteeStatements. */
+export function listOf(entry: CommitteeEntry): CommitteeListName {
+  switch (entry.kind) {
+    case 'attendance':
+    case 'vote':
+      return 'CommitteeDecisions';
+    case 'inhabilitet':
+      return entry.value.decision === 'Afventer' ? 'CommitteeStatements' : 'CommitteeDecisions';
+    case 'tilfoersel':
+    case 'signature':
+      return 'CommitteeStatements';
+  }
+}
+
+/** The member an entry is about ('' for per-item entries). */
+export function memberOf(entry: CommitteeEntry): string {
+  switch (entry.kind) {
+    case 'attendance':
+    case 'vote':
+      return '';
+    case 'inhabilitet':
+    case 'tilfoersel':
+    case 'signature':
+      return entry.value.member.trim().toLowerCase();
+  }
+}
+
+export function itemNumberOf(entry: CommitteeEntry): number {
+  return entry.kind === 'signature' ? 0 : entry.value.itemNumber;
+}
+
+/** Two entries with the same identity are one row (per item; per item and member; per member and version). */
+export function identityOf(entry: CommitteeEntry): string {
+  const version = entry.kind === 'signature' ? `|v${entry.value.version}` : '';
+  return `${entry.kind}|${itemNumberOf(entry)}|${memberOf(entry)}${version}`;
+}
+
+/** The Kind column of each list. */
+export const KIND_LABEL: Record<CommitteeEntry['kind'], string> = {
+  attendance: 'Fremmøde',
+  vote: 'Afstemning',
+  inhabilitet: 'Inhabilitet',
+  tilfoersel: 'Protokoltilførsel',
+  signature: 'Underskrift',
+};
+
+export function kindOf(label: string): CommitteeEntry['kind'] | undefined {
+  return (Object.keys(KIND_LABEL) as Array<CommitteeEntry['kind']>).find((k) => KIND_LABEL[k] === label);
+}
+
+/** A stored committee row as either adapter reads it back. */
+export interface CommitteeRow {
+  list: CommitteeListName;
+  /** SharePoint's createdBy, lower-case; undefined only in a store without identities (trusts every row). */
+  author: string | undefined;
+  stored: Stored<CommitteeEntry['value']>;
+  entry: CommitteeEntry;
+}
+
+/**
+ * The trusted record: decisions rows as they are (only organizer and referent can write that list);
+ * statements only when their author may speak for the member; of two rows with one identity the newer
+ * (higher id) wins; a member's own declaration of inhabilitet counts as 'Afventer' until the committee's
+ * decision on it exists.
+ */
+export function trustedRecord(
+  rows: CommitteeRow[],
+  organizerUpn: string | undefined,
+  referentUpn: string | undefined,
+): CommitteeRows {
+  const speaksFor = (row: CommitteeRow): boolean => {
+    if (row.list === 'CommitteeDecisions' || row.author === undefined) return true;
+    const member = memberOf(row.entry);
+    if (sameUpn(row.author, member)) return true;
+    if (row.entry.kind === 'signature') return false;
+    return sameUpn(row.author, organizerUpn) || sameUpn(row.author, referentUpn);
+  };
+  const newest = new Map<string, CommitteeRow>();
+  const decided = new Set<string>();
+  const ordered = [...rows].filter(speaksFor).sort((a, b) => Number(a.stored.id) - Number(b.stored.id));
+  for (const row of ordered) {
+    const id = identityOf(row.entry);
+    if (row.entry.kind === 'inhabilitet' && row.list === 'CommitteeDecisions') {
+      decided.add(id);
+      newest.set(id, row);
+    } else if (!(row.entry.kind === 'inhabilitet' && decided.has(id))) newest.set(id, row);
+  }
+  const out: CommitteeRows = { attendance: [], inhabilitet: [], votes: [], tilfoersler: [], signatures: [] };
+  for (const row of newest.values()) {
+    const e = row.entry;
+    const s = row.stored;
+    if (e.kind === 'attendance') out.attendance.push({ ...s, value: e.value });
+    else if (e.kind === 'vote') out.votes.push({ ...s, value: e.value });
+    else if (e.kind === 'tilfoersel') out.tilfoersler.push({ ...s, value: e.value });
+    else if (e.kind === 'signature') out.signatures.push({ ...s, value: e.value });
+    else
+      out.inhabilitet.push({
+        ...s,
+        value: row.list === 'CommitteeDecisions' ? e.value : { ...e.value, decision: 'Afventer' },
+      });
+  }
+  const byItem = <T extends { itemNumber: number }>(a: Stored<T>, b: Stored<T>) =>
+    a.value.itemNumber - b.value.itemNumber;
+  out.attendance.sort(byItem);
+  out.inhabilitet.sort(byItem);
+  out.votes.sort(byItem);
+  out.tilfoersler.sort(byItem);
+  out.signatures.sort((a, b) => a.value.signedAt.localeCompare(b.value.signedAt));
+  return out;
+}

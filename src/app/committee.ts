@@ -1,0 +1,388 @@
+import { meetingAttendance, presentDuringItem, type Participant } from '../domain/committee/attendance';
+import { agendaDeadline, lateBy } from '../domain/committee/deadline';
+import {
+  amendProtocol,
+  newCommitteeRecord,
+  signProtocol as signRecord,
+  unsignedMembers,
+  type SignRefusal,
+} from '../domain/committee/protocol';
+import { mayEnterTilfoersel, type TilfoerselRefusal } from '../domain/committee/tilfoersel';
+import type {
+  CommitteeRecord,
+  CommitteeSettings,
+  Inhabilitet,
+  ProtocolSignature,
+  VoteChoice,
+} from '../domain/committee/types';
+import { validateVote, type VoteErrorCode } from '../domain/committee/votes';
+import { formatDate } from '../domain/format';
+import { sameUpn, type Person } from '../domain/person';
+import { buildReferat, type ReferatCommittee } from '../domain/referat';
+import { Forbidden, Invalid } from '../ports/errors';
+import type { CommitteeRows } from '../ports/ListStore';
+import type { AppDeps } from './deps';
+import { openMeeting, type MeetingView } from './openMeeting';
+import { syncMeetingPermissions } from './syncMeetingPermissions';
+
+/**
+ * The committee's part of a meeting (Udvalgsmøde): attendance per item, inhabilitet, votes,
+ * protokoltilførsel and the members' signatures. The rules are the domain's (src/domain/committee); who may
+ * write what is SharePoint's (docs/adr/007-committee-lists.md) — the checks here only spare a person a refused
+ * write and give the refusal its words.
+ */
+export const NOT_A_COMMITTEE = 'Mødet er ikke et udvalgsmøde.';
+export const ONLY_WRITERS_RECORD =
+  'Kun mødets organisator og referenten kan registrere fremmøde, inhabilitet og afstemninger.';
+export const ONLY_OWN_STATEMENT =
+  'Et medlem kan kun skrive sin egen protokoltilførsel og underskrive for sig selv.';
+export const ONLY_ORGANIZER_REMINDS = 'Kun mødets organisator kan minde medlemmerne om at underskrive.';
+export const ONLY_ORGANIZER_SETTINGS = 'Kun mødets organisator kan gøre mødet til et udvalgsmøde.';
+
+export type CommitteeErrorCode =
+  | VoteErrorCode
+  | TilfoerselRefusal
+  | SignRefusal
+  | 'INHABILITET_NOT_MEMBER'
+  | 'INHABILITET_NO_REASON'
+  | 'REMIND_NO_MAILER'
+  | 'MEMBERS_INVALID';
+
+/** A refusal of the committee's rules: a code the UI turns into words. */
+const refuse = (code: CommitteeErrorCode, message: string = code) => new Invalid(message, { code });
+
+/** What the meeting page shows and the use cases work on. */
+export interface CommitteeView {
+  settings: CommitteeSettings;
+  record: CommitteeRecord;
+  /** Those at the meeting (members without afbud, substitutes called in), in member-list order. */
+  attendance: Participant[];
+  /** The current checksum of the protocol's approved text (what a signature signs). */
+  checksum: string;
+}
+
+const writes = (view: MeetingView) => view.role === 'organizer' || view.role === 'referent';
+
+function settingsOf(view: MeetingView): CommitteeSettings {
+  if (!view.meeting.committee) throw new Invalid(NOT_A_COMMITTEE, { code: 'NOT_A_COMMITTEE' });
+  return view.meeting.committee;
+}
+
+/**
+ * The record as the domain holds it, from the trusted rows: the version is the highest version anyone
+ * signed; signatures of older versions are the history; when the text has changed since the last
+ * signature, amendProtocol makes the next version with no signatures.
+ */
+export function recordOf(
+  rows: CommitteeRows,
+  checksumNow?: (record: CommitteeRecord) => string,
+): CommitteeRecord {
+  const signatures = rows.signatures.map((s) => s.value);
+  const version = Math.max(1, ...signatures.map((s) => s.version));
+  const history = [...new Set(signatures.filter((s) => s.version < version).map((s) => s.version))]
+    .sort((a, b) => a - b)
+    .map((v) => {
+      const of = signatures.filter((s) => s.version === v);
+      return { version: v, checksum: of[0].checksum, signatures: of };
+    });
+  const record: CommitteeRecord = {
+    ...newCommitteeRecord(),
+    attendance: rows.attendance.map((r) => r.value),
+    inhabilitet: rows.inhabilitet.map((r) => r.value),
+    votes: rows.votes.map((r) => r.value),
+    tilfoersler: rows.tilfoersler.map((r) => r.value),
+    signatures: signatures.filter((s) => s.version === version),
+    version,
+    history,
+  };
+  return checksumNow ? amendProtocol(record, checksumNow(record)) : record;
+}
+
+/** What buildReferat needs for this meeting's protocol. */
+export const referatCommitteeOf = (view: MeetingView, committee: CommitteeView): ReferatCommittee => ({
+  settings: committee.settings,
+  record: committee.record,
+  absences: view.absences,
+});
+
+function checksumOf(view: MeetingView, settings: CommitteeSettings, record: CommitteeRecord): string {
+  const decisions = Object.values(view.decisions).map((d) => d.value);
+  return buildReferat(view.meeting, view.items, decisions, view.absences, { audience: 'members' }, 'da', {
+    settings,
+    record,
+    absences: view.absences,
+  }).protocol!.checksum;
+}
+
+/**
+ * The series setting: the secretary makes the meeting an udvalgsmøde (members with party and standing
+ * substitute, agenda deadline), or an ordinary meeting again (`undefined`). The members and substitutes
+ * join the meeting's circle, and the committee's lists get their folders, in the same step.
+ */
+export async function saveCommitteeSettings(
+  deps: AppDeps,
+  view: MeetingView,
+  settings: CommitteeSettings | undefined,
+): Promise<MeetingView> {
+  if (view.role !== 'organizer') throw new Forbidden(ONLY_ORGANIZER_SETTINGS);
+  const clean = settings && cleanSettings(settings);
+  const meeting = { ...view.meeting, committee: clean };
+  const saved = await deps.lists.saveMeeting(meeting, view.meetingETag);
+  return syncMeetingPermissions(deps, {
+    ...view,
+    meeting: { ...meeting, permissionsHash: saved.value.permissionsHash },
+    meetingETag: saved.eTag,
+    rows: { ...view.rows, meetings: saved.id },
+  });
+}
+
+const person = (p: Person | undefined): Person | undefined =>
+  p && p.upn.trim() ? { upn: p.upn.trim().toLowerCase(), name: p.name.trim() || p.upn.trim() } : undefined;
+
+function cleanSettings(settings: CommitteeSettings): CommitteeSettings {
+  const members = settings.members.map((m) => ({
+    person: person(m.person),
+    party: m.party.trim(),
+    substitute: person(m.substitute),
+  }));
+  const days = Math.round(settings.agendaDeadlineWorkingDays);
+  if (
+    !settings.committeeName.trim() ||
+    !members.length ||
+    members.some((m) => !m.person || !m.person.upn.includes('@') || !m.party) ||
+    !Number.isFinite(days) ||
+    days < 0 ||
+    days > 30
+  )
+    throw refuse('MEMBERS_INVALID');
+  return {
+    kind: 'Udvalgsmøde',
+    committeeName: settings.committeeName.trim(),
+    members: members.map((m) => ({
+      person: m.person!,
+      party: m.party,
+      ...(m.substitute ? { substitute: m.substitute } : {}),
+    })),
+    agendaDeadlineWorkingDays: days,
+  };
+}
+
+/** Reads the committee's record of the meeting (trusted rows only) and the protocol's current checksum. */
+export async function openCommittee(deps: AppDeps, view: MeetingView): Promise<CommitteeView> {
+  const settings = settingsOf(view);
+  const rows = await deps.lists.readCommittee(view.key);
+  const record = recordOf(rows, (r) => checksumOf(view, settings, r));
+  return {
+    settings,
+    record,
+    attendance: meetingAttendance(settings, view.absences),
+    checksum: checksumOf(view, settings, record),
+  };
+}
+
+function assertWriter(view: MeetingView): void {
+  if (!writes(view)) throw new Forbidden(ONLY_WRITERS_RECORD);
+}
+
+/** Who was away during item N (arrived late, left early): UPNs of those at the meeting. */
+export async function recordAttendance(
+  deps: AppDeps,
+  view: MeetingView,
+  itemNumber: number,
+  absent: string[],
+): Promise<CommitteeView> {
+  assertWriter(view);
+  settingsOf(view);
+  await deps.lists.saveCommitteeEntry(view.key, {
+    kind: 'attendance',
+    value: {
+      itemNumber,
+      absent: [...new Set(absent.map((u) => u.trim().toLowerCase()))],
+      recordedBy: deps.me.upn,
+      recordedAt: deps.clock.now(),
+    },
+  });
+  return openCommittee(deps, view);
+}
+
+export interface InhabilitetInput {
+  itemNumber: number;
+  /** The member's UPN; a member declares for themselves (the default). */
+  member?: string;
+  reason: string;
+}
+
+function inhabilitetOf(
+  deps: AppDeps,
+  view: MeetingView,
+  input: InhabilitetInput,
+  decision: Inhabilitet['decision'],
+): Inhabilitet {
+  const settings = settingsOf(view);
+  const member = (input.member ?? deps.me.upn).trim().toLowerCase();
+  const seated = meetingAttendance(settings, view.absences);
+  const onCommittee =
+    seated.some((p) => sameUpn(p.upn, member)) || settings.members.some((m) => sameUpn(m.person.upn, member));
+  if (!onCommittee) throw refuse('INHABILITET_NOT_MEMBER');
+  const reason = input.reason.trim();
+  if (!reason) throw refuse('INHABILITET_NO_REASON');
+  return {
+    itemNumber: input.itemNumber,
+    member,
+    reason,
+    decision,
+    declaredBy: deps.me.upn,
+    declaredAt: deps.clock.now(),
+  };
+}
+
+/**
+ * A member declares inhabilitet on an item (Forvaltningsloven § 6: the member must say so), or the
+ * organizer or referent records the declaration; it waits for the committee's decision.
+ */
+export async function declareInhabilitet(
+  deps: AppDeps,
+  view: MeetingView,
+  input: InhabilitetInput,
+): Promise<CommitteeView> {
+  const forSelf = !input.member || sameUpn(input.member, deps.me.upn);
+  if (!forSelf) assertWriter(view);
+  const value = inhabilitetOf(deps, view, input, 'Afventer');
+  await deps.lists.saveCommitteeEntry(view.key, { kind: 'inhabilitet', value });
+  return openCommittee(deps, view);
+}
+
+/** The committee's decision on an inhabilitet (Kommunestyrelsesloven § 14), recorded by organizer or referent. */
+export async function decideInhabilitet(
+  deps: AppDeps,
+  view: MeetingView,
+  input: InhabilitetInput & { member: string; decision: 'Inhabil' | 'Ikke inhabil' },
+): Promise<CommitteeView> {
+  assertWriter(view);
+  const value = inhabilitetOf(deps, view, input, input.decision);
+  await deps.lists.saveCommitteeEntry(view.key, { kind: 'inhabilitet', value });
+  return openCommittee(deps, view);
+}
+
+/** The referent records a vote on item N: one choice per member taking part; only they may vote. */
+export async function recordVote(
+  deps: AppDeps,
+  view: MeetingView,
+  committee: CommitteeView,
+  itemNumber: number,
+  choices: Record<string, VoteChoice>,
+): Promise<CommitteeView> {
+  assertWriter(view);
+  const problems = validateVote(committee.settings, committee.record, view.absences, { itemNumber, choices });
+  if (problems.length)
+    throw refuse(problems[0].code, problems.map((p) => `${p.code} ${p.member ?? ''}`).join('; '));
+  await deps.lists.saveCommitteeEntry(view.key, {
+    kind: 'vote',
+    value: { itemNumber, choices, recordedBy: deps.me.upn, recordedAt: deps.clock.now() },
+  });
+  return openCommittee(deps, view);
+}
+
+/**
+ * A protokoltilførsel (Kommunestyrelsesloven § 20, stk. 3): a member for themselves, or the referent
+ * (or organizer) typing it for a member; only from a member who voted against or abstained.
+ */
+export async function addTilfoersel(
+  deps: AppDeps,
+  view: MeetingView,
+  committee: CommitteeView,
+  input: { itemNumber: number; member?: string; text: string },
+): Promise<CommitteeView> {
+  const member = (input.member ?? deps.me.upn).trim().toLowerCase();
+  if (!sameUpn(member, deps.me.upn) && !writes(view)) throw new Forbidden(ONLY_OWN_STATEMENT);
+  const allowed = mayEnterTilfoersel(committee.record, member, input.itemNumber, input.text);
+  if (!allowed.ok) throw refuse(allowed.code);
+  await deps.lists.saveCommitteeEntry(view.key, {
+    kind: 'tilfoersel',
+    value: {
+      itemNumber: input.itemNumber,
+      member,
+      text: allowed.text,
+      writtenBy: deps.me.upn,
+      writtenAt: deps.clock.now(),
+    },
+  });
+  return openCommittee(deps, view);
+}
+
+/**
+ * "Underskriv beslutningsprotokol": the signed-in member approves the protocol they read (`committee`); the
+ * meeting is read again first, so a text that changed meanwhile is refused (SIGN_STALE), never signed.
+ */
+export async function signProtocol(
+  deps: AppDeps,
+  view: MeetingView,
+  committee: CommitteeView,
+): Promise<CommitteeView> {
+  const now = await openMeeting(deps, view.key);
+  const fresh = await openCommittee(deps, now);
+  const signature = {
+    member: deps.me.upn.trim().toLowerCase(),
+    version: fresh.record.version,
+    checksum: fresh.checksum,
+  };
+  if (fresh.checksum !== committee.checksum) throw refuse('SIGN_STALE');
+  const at = deps.clock.now();
+  const signed = signRecord(
+    fresh.record,
+    signature,
+    { checksum: fresh.checksum, signers: fresh.attendance },
+    at,
+  );
+  if (!signed.ok) throw refuse(signed.code);
+  const value: ProtocolSignature = { ...signature, signedAt: at };
+  await deps.lists.saveCommitteeEntry(view.key, { kind: 'signature', value });
+  return openCommittee(deps, now);
+}
+
+/** Those at the meeting who have not signed the current version. */
+export const unsigned = (committee: CommitteeView): Participant[] =>
+  unsignedMembers(committee.record, committee.attendance);
+
+/** The organizer reminds those who have not signed, by mail from her own mailbox; returns who was reminded. */
+export async function remindUnsigned(
+  deps: AppDeps,
+  view: MeetingView,
+  committee: CommitteeView,
+): Promise<Person[]> {
+  if (view.role !== 'organizer') throw new Forbidden(ONLY_ORGANIZER_REMINDS);
+  if (!deps.mailer) throw refuse('REMIND_NO_MAILER');
+  const to = unsigned(committee).map((p) => ({ upn: p.upn, name: p.name }));
+  if (!to.length) return [];
+  const date = formatDate(view.meeting.start);
+  await deps.mailer.send({
+    subject: `Påmindelse: underskriv beslutningsprotokollen for ${committee.settings.committeeName} ${date}`,
+    html:
+      `<p>Beslutningsprotokollen for mødet ${escapeHtml(committee.settings.committeeName)} ${date} ` +
+      `(version ${committee.record.version}) venter på din underskrift.</p>`,
+    to,
+    attachments: [],
+  });
+  return to;
+}
+
+/** Who may vote on item N as the dialog lists them: present during the item (inhabil members are shown disabled). */
+export const presentAt = (view: MeetingView, committee: CommitteeView, itemNumber: number): Participant[] =>
+  presentDuringItem(committee.settings, committee.record, view.absences, itemNumber);
+
+/**
+ * "Send dagsorden" after the committee's deadline: how late it is (working days and hours), or undefined
+ * when in time or not a committee.
+ */
+export function agendaLateness(
+  meeting: Pick<MeetingView['meeting'], 'start' | 'committee'>,
+  now: string,
+): { deadline: string; workingDays: number; hours: number } | undefined {
+  if (!meeting.committee) return undefined;
+  const deadline = agendaDeadline(meeting.start, meeting.committee.agendaDeadlineWorkingDays);
+  const late = lateBy(deadline, now);
+  return late ? { deadline, ...late } : undefined;
+}
+
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);

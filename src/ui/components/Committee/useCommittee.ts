@@ -1,0 +1,61 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { openCommittee, type CommitteeView } from '../../../app/committee';
+import type { AppDeps } from '../../../app/deps';
+import type { MeetingView } from '../../../app/openMeeting';
+
+export interface CommitteeState {
+  /** Null until read, and for a meeting that is no udvalgsmøde. */
+  committee: CommitteeView | null;
+  /** Why the record could not be read. */
+  error?: unknown;
+  /** Run a committee use case; its result becomes the shown record (a refusal is thrown to the caller). */
+  run(action: (committee: CommitteeView) => Promise<CommitteeView>): Promise<void>;
+}
+
+/**
+ * The committee record of the meeting on the page, read again when the meeting's row, its afbud or its
+ * decisions change (they decide attendance and the protocol's checksum).
+ */
+export function useCommittee(deps: AppDeps, view: MeetingView | null | undefined): CommitteeState {
+  const [committee, setCommittee] = useState<CommitteeView | null>(null);
+  const [error, setError] = useState<unknown>();
+  const isCommittee = !!view?.meeting.committee;
+  // The view is read through `version`: a new object with the same content reads nothing again.
+  const current = useRef(view);
+  useEffect(() => {
+    current.current = view;
+  });
+  const version = view
+    ? [
+        view.key,
+        view.meetingETag,
+        view.absences.map((a) => `${a.person.upn}:${a.kind}`).join(','),
+        Object.values(view.decisions)
+          .map((d) => d.eTag)
+          .join(','),
+      ].join('|')
+    : '';
+  useEffect(() => {
+    const shown = current.current;
+    if (!shown || !isCommittee) {
+      setCommittee(null);
+      return;
+    }
+    let live = true;
+    openCommittee(deps, shown).then(
+      (c) => live && (setCommittee(c), setError(undefined)),
+      (e: unknown) => live && setError(e),
+    );
+    return () => {
+      live = false;
+    };
+  }, [deps, version, isCommittee]);
+  const run = useCallback(
+    async (action: (c: CommitteeView) => Promise<CommitteeView>) => {
+      if (!committee) return;
+      setCommittee(await action(committee));
+    },
+    [committee],
+  );
+  return { committee, error, run };
+}

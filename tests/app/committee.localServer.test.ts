@@ -1,0 +1,186 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import mammoth from 'mammoth';
+import { startGraphServer, type GraphServer } from '../../devServer/server';
+import { COMMITTEE_NAME, seedCommitteeDemo } from '../../devServer/seed/committee';
+import { documentRenderer } from '../../src/adapters/documents/documentRenderer';
+import {
+  addTilfoersel,
+  decideInhabilitet,
+  openCommittee,
+  recordAttendance,
+  recordVote,
+  referatCommitteeOf,
+  signProtocol,
+  unsigned,
+} from '../../src/app/committee';
+import { openMeeting } from '../../src/app/openMeeting';
+import { exportReferat, type ReferatFormat } from '../../src/app/referat';
+import { registerAbsence } from '../../src/app/registerAbsence';
+import type { VoteChoice } from '../../src/domain/committee/types';
+import { depsAs } from '../support/nodeDeps';
+
+/**
+ * The committee demo (`npm start` seeds it) and one committee meeting played through the use cases against
+ * the local server, each person with their own token: afbud with substitute, a late arrival, inhabilitet,
+ * a vote with a protokoltilførsel, the referat exported and read back in all four formats, every present
+ * member signs, and a correction after signing resets the signatures.
+ */
+jest.setTimeout(300_000);
+
+const upn = (name: string) => `${name}@kommune.example`;
+let server: GraphServer;
+let past: string;
+let next: string;
+beforeAll(async () => {
+  server = await startGraphServer({ port: 0, db: ':memory:', seed: 'demo', seedRandom: 1 });
+  await seedCommitteeDemo(server);
+  const from = new Date(Date.now() - 60 * 86400000).toISOString();
+  const to = new Date(Date.now() + 60 * 86400000).toISOString();
+  const mine = (await depsAs(server, upn('sofie')).calendar.listMeetings(from, to))
+    .filter((e) => e.subject === COMMITTEE_NAME)
+    .sort((a, b) => a.start.localeCompare(b.start));
+  [past, next] = [mine[0].key, mine[1].key];
+});
+afterAll(() => server?.close());
+
+test('the demo committee: nine members from four parties, a held meeting with its protocol, seeded once', async () => {
+  const sofie = depsAs(server, upn('sofie'));
+  const view = await openMeeting(sofie, past);
+  const committee = await openCommittee(sofie, view);
+  expect(committee.settings.members).toHaveLength(9);
+  expect(new Set(committee.settings.members.map((m) => m.party))).toEqual(new Set(['A', 'V', 'F', 'Ø']));
+  expect(committee.attendance.find((p) => p.upn === upn('ib'))?.asSubstituteFor?.upn).toBe(upn('karen'));
+  expect(committee.record.votes.map((v) => v.itemNumber)).toEqual([4]);
+  expect(committee.record.signatures.map((s) => s.member).sort()).toEqual([upn('henrik'), upn('rasmus')]);
+  expect(unsigned(committee)).toHaveLength(7);
+  expect((await openMeeting(sofie, next)).items.map((i) => i.title)).toEqual([
+    'Godkendelse af dagsorden',
+    'Godkendelse af referat',
+    'Budget 2025: forslag til udvalgets budgetbidrag',
+    'Kvalitetsstandard for socialpædagogisk støtte',
+    'Klagesag om tildeling af hjælpemidler',
+    'Orienteringspunkter',
+    'Eventuelt',
+  ]);
+  await seedCommitteeDemo(server);
+  const from = new Date(Date.now() - 60 * 86400000).toISOString();
+  const to = new Date(Date.now() + 60 * 86400000).toISOString();
+  expect(
+    (await sofie.calendar.listMeetings(from, to)).filter((e) => e.subject === COMMITTEE_NAME),
+  ).toHaveLength(2);
+});
+
+test('a committee meeting end to end, with the protocol read back in text, HTML, Word and PDF', async () => {
+  const poul = depsAs(server, upn('poul'));
+  await registerAbsence(poul, await openMeeting(poul, next), { kind: 'Afbud', substitute: 'Ib Mortensen' });
+  const mads = depsAs(server, upn('mads'));
+  let view = await openMeeting(mads, next);
+  await mads.lists.saveDecision(next, {
+    itemNumber: 3,
+    itemTitle: view.items[2].title,
+    text: 'Indstillingen blev vedtaget.',
+    status: 'Endelig',
+    editorUpn: upn('mads'),
+    updatedAt: new Date().toISOString(),
+  });
+  view = await openMeeting(mads, next);
+  await recordAttendance(mads, view, 3, [upn('signe')]);
+  await decideInhabilitet(mads, view, {
+    itemNumber: 3,
+    member: upn('ahmad'),
+    reason: 'Nær ven af ansøgeren.',
+    decision: 'Inhabil',
+  });
+  const choices: Record<string, VoteChoice> = {
+    [upn('henrik')]: 'For',
+    [upn('mette')]: 'For',
+    [upn('jonas')]: 'For',
+    [upn('karen')]: 'Imod',
+    [upn('ib')]: 'Imod',
+    [upn('rasmus')]: 'For',
+    [upn('nanna')]: 'Undlod',
+  };
+  const voted = await recordVote(mads, view, await openCommittee(mads, view), 3, choices);
+  expect(voted.record.votes.map((v) => v.itemNumber)).toEqual([3]);
+  const karen = depsAs(server, upn('karen'));
+  const karenView = await openMeeting(karen, next);
+  await addTilfoersel(karen, karenView, await openCommittee(karen, karenView), {
+    itemNumber: 3,
+    text: 'Venstre ønsker forslaget genberegnet.',
+  });
+  let committee = await openCommittee(mads, view);
+
+  const lines = [
+    'For stemte: Henrik Dalgaard, Mette Sørensen, Jonas Frederiksen og Rasmus Holt (4)',
+    'Imod stemte: Karen Vestergaard og Ib Mortensen (2)',
+    'Undlod at stemme: Nanna Bering (1)',
+    'Resultat: Vedtaget',
+    'Ahmad Nouri deltog ikke i behandlingen af punktet på grund af inhabilitet.',
+    'Karen Vestergaard ønskede følgende ført til protokol: Venstre ønsker forslaget genberegnet.',
+    'Fraværende under punktet: Signe Lykke',
+    `Protokolversion 1, kontrolsum ${committee.checksum}`,
+  ];
+  const dir = mkdtempSync(join(tmpdir(), 'udvalg-'));
+  const read: Record<ReferatFormat, (bytes: Uint8Array) => Promise<string>> = {
+    txt: async (b) => new TextDecoder().decode(b),
+    html: async (b) =>
+      new TextDecoder()
+        .decode(b)
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/&amp;/g, '&'),
+    docx: async (b) => (await mammoth.extractRawText({ buffer: Buffer.from(b) })).value,
+    pdf: async (b) => {
+      const file = join(dir, 'protokol.pdf');
+      writeFileSync(file, b);
+      const pages = JSON.parse(
+        execFileSync(process.execPath, [join(__dirname, '../support/pdfText.mjs'), file], {
+          encoding: 'utf8',
+        }),
+      ) as string[];
+      return pages.join('\n');
+    },
+  };
+  for (const format of ['txt', 'html', 'docx', 'pdf'] as const) {
+    const file = await exportReferat(
+      documentRenderer,
+      view,
+      'members',
+      format,
+      'da',
+      referatCommitteeOf(view, committee),
+    );
+    const text = (await read[format](file.bytes)).replace(/\s+/g, ' ');
+    for (const line of lines) expect(`${format}: ${text}`).toContain(line);
+  }
+
+  // Every member present signs (Ib in Poul's place); then the referent corrects a decision.
+  for (const name of ['henrik', 'mette', 'jonas', 'karen', 'ib', 'signe', 'ahmad', 'rasmus', 'nanna']) {
+    const deps = depsAs(server, upn(name));
+    const v = await openMeeting(deps, next);
+    committee = await signProtocol(deps, v, await openCommittee(deps, v));
+  }
+  expect(unsigned(committee)).toEqual([]);
+  expect(committee.record.signatures).toHaveLength(9);
+  const signedSum = committee.checksum;
+  await mads.lists.saveDecision(
+    next,
+    {
+      itemNumber: 3,
+      itemTitle: view.items[2].title,
+      text: 'Indstillingen blev vedtaget med en rettelse.',
+      status: 'Endelig',
+      editorUpn: upn('mads'),
+      updatedAt: new Date().toISOString(),
+    },
+    (await openMeeting(mads, next)).decisions[3].eTag,
+  );
+  const after = await openCommittee(mads, await openMeeting(mads, next));
+  expect(after.record.version).toBe(2);
+  expect(after.record.signatures).toEqual([]);
+  expect(after.record.history).toEqual([{ version: 1, checksum: signedSum, signatures: expect.any(Array) }]);
+  expect(after.record.history[0].signatures).toHaveLength(9);
+  expect(unsigned(after)).toHaveLength(9);
+});

@@ -1,0 +1,292 @@
+import { MemoryCalendar } from '../../src/adapters/memory/memoryCalendar';
+import { MemoryListStore } from '../../src/adapters/memory/memoryListStore';
+import { MemoryOutbox } from '../../src/adapters/memory/memoryOutbox';
+import { MemoryPermissions } from '../../src/adapters/memory/memoryPermissions';
+import { assignReferent } from '../../src/app/assignReferent';
+import {
+  addTilfoersel,
+  agendaLateness,
+  decideInhabilitet,
+  declareInhabilitet,
+  openCommittee,
+  ONLY_ORGANIZER_REMINDS,
+  ONLY_OWN_STATEMENT,
+  ONLY_WRITERS_RECORD,
+  presentAt,
+  recordAttendance,
+  recordVote,
+  referatCommitteeOf,
+  remindUnsigned,
+  signProtocol,
+  unsigned,
+} from '../../src/app/committee';
+import type { AppDeps } from '../../src/app/deps';
+import { openMeeting } from '../../src/app/openMeeting';
+import { referatOf } from '../../src/app/referat';
+import { registerAbsence } from '../../src/app/registerAbsence';
+import { sendAgenda } from '../../src/app/sendAgenda';
+import { syncMeetingPermissions } from '../../src/app/syncMeetingPermissions';
+import type { CommitteeSettings } from '../../src/domain/committee/types';
+import { renderReferatText } from '../../src/domain/referat';
+import type { Person } from '../../src/domain/person';
+import type { MailMessage } from '../../src/ports/Mailer';
+import { KEY, people, seedEvent, seedItems } from './fixtures';
+
+const COMMITTEE: CommitteeSettings = {
+  kind: 'Udvalgsmøde',
+  committeeName: 'Social- og Beskæftigelsesudvalget',
+  members: [
+    { person: people.anders, party: 'A', substitute: people.kamilla },
+    { person: people.erik, party: 'V' },
+    { person: people.louise, party: 'Ø' },
+  ],
+  agendaDeadlineWorkingDays: 4,
+};
+
+/** One calendar and one set of lists, each person acting as themselves (the trust rules need authors). */
+function committeeWorld() {
+  const state = MemoryCalendar.emptyState();
+  const event = seedEvent();
+  state.events.push({
+    ...event,
+    attendees: [...event.attendees, { ...people.kamilla, response: 'notResponded' as const }],
+  });
+  const lists = new MemoryListStore();
+  const permissions = new MemoryPermissions();
+  const sent: MailMessage[] = [];
+  let t = Date.parse('2024-02-20T10:00:00.000Z');
+  const clock = { now: () => new Date((t += 1000)).toISOString() };
+  const as = (me: Person): AppDeps => ({
+    me,
+    calendar: new MemoryCalendar(state, me.upn),
+    lists: lists.as(me.upn),
+    permissions: permissions.as(me.upn),
+    outbox: new MemoryOutbox(),
+    clock,
+    mailer: { send: async (m) => void sent.push(m) },
+  });
+  return { as, sent, permissions };
+}
+
+async function heldCommitteeMeeting() {
+  const w = committeeWorld();
+  const sofie = w.as(people.sofie);
+  let view = await openMeeting(sofie, KEY);
+  view = await assignReferent(sofie, view, people.mads);
+  await sendAgenda(
+    sofie,
+    { ...view, meeting: { ...view.meeting, committee: COMMITTEE } },
+    seedItems(),
+  );
+  const anders = w.as(people.anders);
+  await registerAbsence(anders, await openMeeting(anders, KEY), {
+    kind: 'Afbud',
+    substitute: people.kamilla.name,
+  });
+  const open = async (who: Person) => {
+    const deps = w.as(who);
+    const v = await openMeeting(deps, KEY);
+    return { deps, view: v, committee: await openCommittee(deps, v) };
+  };
+  return { w, open };
+}
+
+const tilfoerselError = (p: Promise<unknown>) =>
+  p.then(
+    () => 'saved',
+    (e: { details?: { code?: string }; kind?: string }) => e.details?.code ?? e.kind,
+  );
+
+test("a member's afbud calls in the substitute, who counts as present and votes in the member's place", async () => {
+  const { open } = await heldCommitteeMeeting();
+  const { deps, view, committee } = await open(people.mads);
+  expect(committee.attendance.map((p) => [p.name, p.asSubstituteFor?.name])).toEqual([
+    [people.kamilla.name, people.anders.name],
+    [people.erik.name, undefined],
+    [people.louise.name, undefined],
+  ]);
+  const voted = await recordVote(deps, view, committee, 3, {
+    [people.kamilla.upn]: 'For',
+    [people.erik.upn]: 'Imod',
+    [people.louise.upn]: 'For',
+  });
+  expect(voted.record.votes.map((v) => v.itemNumber)).toEqual([3]);
+  await expect(recordVote(deps, view, voted, 4, { [people.anders.upn]: 'For' })).rejects.toMatchObject({
+    details: { code: 'VOTE_NOT_PARTICIPANT' },
+  });
+});
+
+test('the committee gets its own folders: the referent writes its decisions, every member their statements', async () => {
+  const { w } = await heldCommitteeMeeting();
+  expect(w.permissions.scopeOf(KEY, { kind: 'meetingFolder', list: 'CommitteeDecisions' })).toEqual(
+    ['circle=Read', 'user:mads@kommune.example=Contribute', 'user:sofie@kommune.example=Full Control'].sort(),
+  );
+  expect(w.permissions.scopeOf(KEY, { kind: 'meetingFolder', list: 'CommitteeStatements' })).toEqual(
+    ['circle=Contribute', 'user:sofie@kommune.example=Full Control'].sort(),
+  );
+  expect(w.permissions.circleOf(KEY)).toContain(people.kamilla.upn);
+});
+
+test('a late arrival is away during the item only, and an inhabil member cannot vote on it', async () => {
+  const { open } = await heldCommitteeMeeting();
+  const erik = await open(people.erik);
+  await declareInhabilitet(erik.deps, erik.view, {
+    itemNumber: 4,
+    reason: 'Min ægtefælle er ansat i enheden.',
+  });
+  const { deps, view } = await open(people.mads);
+  let committee = await recordAttendance(deps, view, 3, [people.louise.upn]);
+  expect(presentAt(view, committee, 3).map((p) => p.name)).toEqual([people.kamilla.name, people.erik.name]);
+  expect(presentAt(view, committee, 4).map((p) => p.name)).toContain(people.louise.name);
+  expect(committee.record.inhabilitet.map((i) => i.decision)).toEqual(['Afventer']);
+  committee = await decideInhabilitet(deps, view, {
+    itemNumber: 4,
+    member: people.erik.upn,
+    reason: 'Min ægtefælle er ansat i enheden.',
+    decision: 'Inhabil',
+  });
+  await expect(
+    recordVote(deps, view, committee, 4, { [people.erik.upn]: 'Imod', [people.louise.upn]: 'For' }),
+  ).rejects.toMatchObject({ details: { code: 'VOTE_INHABIL' } });
+  const text = renderReferatText(referatOf(view, 'members', 'da', referatCommitteeOf(view, committee)));
+  expect(text).toContain(
+    `${people.erik.name} deltog ikke i behandlingen af punktet på grund af inhabilitet.`,
+  );
+  expect(text).toContain(`Fraværende under punktet: ${people.louise.name}`);
+});
+
+test('only the organizer and the referent record attendance, votes and decisions on inhabilitet', async () => {
+  const { open } = await heldCommitteeMeeting();
+  const { deps, view, committee } = await open(people.erik);
+  await expect(recordAttendance(deps, view, 3, [])).rejects.toThrow(ONLY_WRITERS_RECORD);
+  await expect(recordVote(deps, view, committee, 3, { [people.erik.upn]: 'For' })).rejects.toThrow(
+    ONLY_WRITERS_RECORD,
+  );
+  await expect(
+    decideInhabilitet(deps, view, {
+      itemNumber: 3,
+      member: people.erik.upn,
+      reason: 'x',
+      decision: 'Ikke inhabil',
+    }),
+  ).rejects.toThrow(ONLY_WRITERS_RECORD);
+});
+
+test('a protokoltilførsel only from one who voted against or abstained; a member writes only their own', async () => {
+  const { open } = await heldCommitteeMeeting();
+  const mads = await open(people.mads);
+  await recordVote(mads.deps, mads.view, mads.committee, 3, {
+    [people.kamilla.upn]: 'For',
+    [people.erik.upn]: 'Imod',
+    [people.louise.upn]: 'Undlod',
+  });
+  const erik = await open(people.erik);
+  const kamilla = await open(people.kamilla);
+  expect(
+    await tilfoerselError(
+      addTilfoersel(kamilla.deps, kamilla.view, kamilla.committee, { itemNumber: 3, text: 'Enig.' }),
+    ),
+  ).toBe('TILFOERSEL_VOTED_FOR');
+  expect(
+    await tilfoerselError(
+      addTilfoersel(erik.deps, erik.view, erik.committee, { itemNumber: 4, text: 'Imod.' }),
+    ),
+  ).toBe('TILFOERSEL_NO_VOTE');
+  await expect(
+    addTilfoersel(erik.deps, erik.view, erik.committee, {
+      itemNumber: 3,
+      member: people.louise.upn,
+      text: 'x',
+    }),
+  ).rejects.toThrow(ONLY_OWN_STATEMENT);
+  await addTilfoersel(erik.deps, erik.view, erik.committee, {
+    itemNumber: 3,
+    text: 'Venstre finder det for dyrt.',
+  });
+  // The referent types Louise's statement for her.
+  const after = await addTilfoersel(mads.deps, mads.view, (await open(people.mads)).committee, {
+    itemNumber: 3,
+    member: people.louise.upn,
+    text: 'Enhedslisten afventer høringen.',
+  });
+  expect(after.record.tilfoersler.map((t) => [t.member, t.text])).toEqual([
+    [people.erik.upn, 'Venstre finder det for dyrt.'],
+    [people.louise.upn, 'Enhedslisten afventer høringen.'],
+  ]);
+  const text = renderReferatText(referatOf(mads.view, 'members', 'da', referatCommitteeOf(mads.view, after)));
+  expect(text).toContain(
+    `${people.erik.name} ønskede følgende ført til protokol: Venstre finder det for dyrt.`,
+  );
+  expect(text).toContain(`Imod stemte: ${people.erik.name} (1)`);
+  expect(text).toContain('Resultat: Forkastet');
+});
+
+test('every present member signs; an edit after signing makes a new version and resets the signatures', async () => {
+  const { open, w } = await heldCommitteeMeeting();
+  for (const who of [people.kamilla, people.erik]) {
+    const m = await open(who);
+    await signProtocol(m.deps, m.view, m.committee);
+  }
+  const anders = await open(people.anders);
+  expect(await tilfoerselError(signProtocol(anders.deps, anders.view, anders.committee))).toBe(
+    'SIGN_NOT_PRESENT',
+  );
+  const sofie = await open(people.sofie);
+  expect(unsigned(sofie.committee).map((p) => p.name)).toEqual([people.louise.name]);
+  expect((await remindUnsigned(sofie.deps, sofie.view, sofie.committee)).map((p) => p.upn)).toEqual([
+    people.louise.upn,
+  ]);
+  expect(w.sent.map((m) => m.to.map((t) => t.upn))).toEqual([[people.louise.upn]]);
+  const mads = await open(people.mads);
+  await expect(remindUnsigned(mads.deps, mads.view, mads.committee)).rejects.toThrow(ONLY_ORGANIZER_REMINDS);
+  const louise = await open(people.louise);
+  const signed = await signProtocol(louise.deps, louise.view, louise.committee);
+  expect(unsigned(signed)).toEqual([]);
+  expect(signed.record.version).toBe(1);
+  const text = renderReferatText(
+    referatOf(mads.view, 'members', 'da', referatCommitteeOf(mads.view, signed)),
+  );
+  expect(text).toContain(`Protokolversion 1, kontrolsum ${signed.checksum}`);
+  expect(text).toMatch(/Underskrevet af: Kamilla Uhd Hansen \(20-02-2024 \d\d:\d\d\), Erik/);
+
+  // The referent corrects a decision: the signed text is history, version 2 waits for new signatures.
+  await mads.deps.lists.saveDecision(KEY, {
+    itemNumber: 3,
+    itemTitle: 'Budgettemadrøftelser',
+    text: 'Rettet efter underskrift.',
+    status: 'Endelig',
+    editorUpn: people.mads.upn,
+    updatedAt: '2024-02-21T09:00:00.000Z',
+  });
+  const again = await open(people.sofie);
+  expect(again.committee.record.version).toBe(2);
+  expect(again.committee.record.signatures).toEqual([]);
+  expect(again.committee.record.history.map((h) => [h.version, h.checksum, h.signatures.length])).toEqual([
+    [1, signed.checksum, 3],
+  ]);
+  expect(again.committee.checksum).not.toBe(signed.checksum);
+  // A page still showing the old text cannot sign it.
+  expect(await tilfoerselError(signProtocol(louise.deps, louise.view, louise.committee))).toBe('SIGN_STALE');
+  const resigned = await signProtocol(louise.deps, again.view, again.committee);
+  expect(resigned.record.signatures.map((s) => [s.member, s.version])).toEqual([[people.louise.upn, 2]]);
+});
+
+test('"Send dagsorden" after the deadline says by how much; in time it says nothing', () => {
+  const meeting = { start: '2024-02-20T10:00:00.000Z', committee: COMMITTEE };
+  // Tuesday's meeting, 4 working days: the agenda is due by the end of Wednesday 14-02.
+  expect(agendaLateness(meeting, '2024-02-14T12:00:00.000Z')).toBeUndefined();
+  expect(agendaLateness(meeting, '2024-02-16T09:00:00.000Z')).toEqual({
+    deadline: '2024-02-14T23:00:00.000Z',
+    workingDays: 2,
+    hours: 34,
+  });
+  expect(agendaLateness({ ...meeting, committee: undefined }, '2024-02-19T09:00:00.000Z')).toBeUndefined();
+});
+
+test('setting a meeting up as a committee keeps the setting on its row', async () => {
+  const { open } = await heldCommitteeMeeting();
+  const sofie = await open(people.sofie);
+  const synced = await syncMeetingPermissions(sofie.deps, sofie.view);
+  expect(synced.meeting.committee).toEqual(COMMITTEE);
+  expect((await open(people.erik)).view.meeting.committee).toEqual(COMMITTEE);
+});

@@ -1,0 +1,63 @@
+import { planMeetingPermissions, type PlanInput } from '../../src/domain/meetingScopes';
+
+const meeting: PlanInput['meeting'] = {
+  key: 'udvalg-2024-03-05@kommune.example',
+  organizer: { upn: 'sofie@kommune.example', name: 'Sofie Holm' },
+  attendees: [{ upn: 'anders@kommune.example', name: 'Anders Lund' }],
+  referent: { upn: 'mads@kommune.example', name: 'Mads Nielsen' },
+};
+const committee: PlanInput['meeting']['committee'] = {
+  kind: 'Udvalgsmøde',
+  committeeName: 'Social- og Beskæftigelsesudvalget',
+  agendaDeadlineWorkingDays: 4,
+  members: [
+    { person: { upn: 'Anders@kommune.example', name: 'Anders Lund' }, party: 'A' },
+    {
+      person: { upn: 'birgit@kommune.example', name: 'Birgit Holm' },
+      party: 'V',
+      substitute: { upn: 'carsten@kommune.example', name: 'Carsten Bo' },
+    },
+  ],
+};
+const plan = (m: PlanInput['meeting'], approved = false) =>
+  planMeetingPermissions({ meeting: m, items: [], approved, archive: false });
+const grantsOf = (p: ReturnType<typeof plan>, list: string) =>
+  p.unique
+    .find((u) => u.scope.kind === 'meetingFolder' && u.scope.list === list)
+    ?.grants.map((g) => `${g.principal.kind === 'user' ? g.principal.upn : g.principal.kind}=${g.role}`);
+
+test('an ordinary meeting gets no committee folders', () => {
+  const p = plan(meeting);
+  expect(grantsOf(p, 'CommitteeDecisions')).toBeUndefined();
+  expect(grantsOf(p, 'CommitteeStatements')).toBeUndefined();
+});
+
+test("a committee's members and standing substitutes are its circle, whether or not the event invites them", () => {
+  expect(plan({ ...meeting, committee }).circle).toEqual([
+    'anders@kommune.example',
+    'birgit@kommune.example',
+    'carsten@kommune.example',
+    'mads@kommune.example',
+    'sofie@kommune.example',
+  ]);
+});
+
+test('votes, attendance and inhabilitet decisions: organizer and referent write, the circle reads', () => {
+  expect(grantsOf(plan({ ...meeting, committee }), 'CommitteeDecisions')).toEqual([
+    'sofie@kommune.example=Full Control',
+    'circle=Read',
+    'mads@kommune.example=Contribute',
+  ]);
+  expect(grantsOf(plan({ ...meeting, committee }, true), 'CommitteeDecisions')).toEqual([
+    'sofie@kommune.example=Full Control',
+    'circle=Read',
+  ]);
+});
+
+test("each member's own statements: the circle contributes (the list edits only own items), also after approval", () => {
+  for (const approved of [false, true])
+    expect(grantsOf(plan({ ...meeting, committee }, approved), 'CommitteeStatements')).toEqual([
+      'sofie@kommune.example=Full Control',
+      'circle=Contribute',
+    ]);
+});

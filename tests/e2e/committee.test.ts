@@ -1,0 +1,156 @@
+/**
+ * A committee meeting in the browser, each person in their own page with their own token: Poul's afbud
+ * calls in his substitute Ib; the referent records Signe's late arrival, Ahmad's inhabilitet, the vote and
+ * Karen's protokoltilførsel through the dialogs; the referat is downloaded as text, HTML, Word and PDF and
+ * read back; every present member signs; a correction after signing resets the signatures.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import mammoth from 'mammoth';
+import type { Page } from 'playwright-core';
+import { COMMITTEE_NAME, seedCommitteeDemo } from '../../devServer/seed/committee';
+import { openCommittee, signProtocol } from '../../src/app/committee';
+import { openMeeting } from '../../src/app/openMeeting';
+import { registerAbsence } from '../../src/app/registerAbsence';
+import { depsAs } from '../support/nodeDeps';
+import { startStack, type Stack } from './harness';
+
+jest.setTimeout(300_000);
+const upn = (name: string) => `${name}@kommune.example`;
+let stack: Stack;
+let key: string;
+
+beforeAll(async () => {
+  stack = await startStack();
+  await seedCommitteeDemo(stack.graph);
+  const from = new Date().toISOString();
+  const to = new Date(Date.now() + 30 * 86400000).toISOString();
+  const events = await depsAs(stack.graph, upn('sofie')).calendar.listMeetings(from, to);
+  key = events.find((e) => e.subject === COMMITTEE_NAME)!.key;
+});
+afterAll(() => stack?.close());
+
+async function download(page: Page, button: string, dir: string): Promise<string> {
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: button }).click(),
+  ]);
+  const path = join(dir, file.suggestedFilename());
+  await file.saveAs(path);
+  return path;
+}
+
+test('a committee meeting end to end', async () => {
+  const poul = depsAs(stack.graph, upn('poul'));
+  await registerAbsence(poul, await openMeeting(poul, key), { kind: 'Afbud', substitute: 'Ib Mortensen' });
+  const mads = await (await stack.person(upn('mads'))).open('meeting.html', { meeting: key });
+
+  const box = mads.getByRole('textbox', { name: 'Beslutning for punkt 3', exact: true });
+  await box.fill('Indstillingen blev vedtaget.');
+  await box.blur();
+  await mads.getByText('Gemt', { exact: true }).first().waitFor();
+
+  await mads.getByRole('button', { name: 'Fremmøde under punkt 3' }).click();
+  let dialog = mads.getByRole('dialog', { name: 'Fremmøde under punkt 3' });
+  await dialog.getByRole('checkbox', { name: 'Signe Lykke' }).uncheck();
+  await dialog.getByRole('button', { name: 'Gem' }).click();
+  await dialog.waitFor({ state: 'detached' });
+
+  await mads.getByRole('button', { name: 'Inhabilitet på punkt 3' }).click();
+  dialog = mads.getByRole('dialog', { name: 'Inhabilitet på punkt 3' });
+  await dialog.getByRole('combobox', { name: 'Medlem' }).selectOption({ label: 'Ahmad Nouri' });
+  await dialog.getByRole('textbox', { name: 'Begrundelse' }).fill('Nær ven af ansøgeren.');
+  await dialog.getByRole('button', { name: 'Gem' }).click();
+  await dialog.waitFor({ state: 'detached' });
+
+  await mads.getByRole('button', { name: 'Afstemning om punkt 3' }).click();
+  dialog = mads.getByRole('dialog', { name: 'Afstemning om punkt 3' });
+  expect(await dialog.getByRole('radiogroup', { name: 'Ahmad Nouri' }).count()).toBe(0);
+  expect(await dialog.getByRole('radiogroup', { name: 'Signe Lykke' }).count()).toBe(0);
+  const votes: Array<[string, string]> = [
+    ['Henrik Dalgaard', 'For'],
+    ['Mette Sørensen', 'For'],
+    ['Jonas Frederiksen', 'For'],
+    ['Karen Vestergaard', 'Imod'],
+    ['Ib Mortensen', 'Imod'],
+    ['Rasmus Holt', 'For'],
+    ['Nanna Bering', 'Undlod'],
+  ];
+  for (const [name, choice] of votes)
+    await dialog.getByRole('radiogroup', { name }).getByRole('radio', { name: choice }).check();
+  await dialog.getByRole('button', { name: 'Gem afstemning' }).click();
+  await dialog.waitFor({ state: 'detached' });
+
+  await mads.getByRole('button', { name: 'Protokoltilførsel på punkt 3' }).click();
+  dialog = mads.getByRole('dialog', { name: 'Protokoltilførsel på punkt 3' });
+  await dialog.getByRole('combobox', { name: 'Medlem' }).selectOption({ label: 'Karen Vestergaard' });
+  await dialog.getByRole('textbox', { name: 'Tekst' }).fill('Venstre ønsker forslaget genberegnet.');
+  await dialog.getByRole('button', { name: 'Gem' }).click();
+  await dialog.waitFor({ state: 'detached' });
+
+  const lines = [
+    'For stemte: Henrik Dalgaard, Mette Sørensen, Jonas Frederiksen og Rasmus Holt (4)',
+    'Imod stemte: Karen Vestergaard og Ib Mortensen (2)',
+    'Undlod at stemme: Nanna Bering (1)',
+    'Resultat: Vedtaget',
+    'Ahmad Nouri deltog ikke i behandlingen af punktet på grund af inhabilitet.',
+    'Karen Vestergaard ønskede følgende ført til protokol: Venstre ønsker forslaget genberegnet.',
+    'Fraværende under punktet: Signe Lykke',
+  ];
+  const dir = mkdtempSync(join(tmpdir(), 'udvalg-e2e-'));
+  await mads.getByRole('radio', { name: 'Med lukkede punkter' }).check();
+  const flat = (s: string) => s.replace(/\s+/g, ' ');
+  const texts = {
+    text: flat(readFileSync(await download(mads, 'Hent som tekst', dir), 'utf8')),
+    html: flat(readFileSync(await download(mads, 'Hent som HTML', dir), 'utf8').replace(/<[^>]+>/g, ' ')),
+    docx: flat((await mammoth.extractRawText({ path: await download(mads, 'Hent som Word', dir) })).value),
+    pdf: flat(
+      (
+        JSON.parse(
+          execFileSync(
+            process.execPath,
+            [join(__dirname, '../support/pdfText.mjs'), await download(mads, 'Hent som PDF', dir)],
+            {
+              encoding: 'utf8',
+            },
+          ),
+        ) as string[]
+      ).join('\n'),
+    ),
+  };
+  for (const [format, text] of Object.entries(texts))
+    for (const line of lines) expect(`${format}: ${text}`).toContain(line);
+  expect(texts.text).toMatch(/Protokolversion 1, kontrolsum [0-9a-f]{12}/);
+
+  // The meeting ends; Henrik signs on his own page, the other present members through theirs.
+  const madsDeps = depsAs(stack.graph, upn('mads'));
+  const progress = await openMeeting(madsDeps, key);
+  await madsDeps.lists.saveProgress(
+    key,
+    { ...progress.progress, status: 'Afsluttet' },
+    progress.progressETag,
+  );
+  const henrik = await (await stack.person(upn('henrik'))).open('meeting.html', { meeting: key });
+  await henrik.getByRole('button', { name: 'Underskriv beslutningsprotokol' }).click();
+  await henrik.getByText('Du har underskrevet denne version.').waitFor();
+  for (const name of ['mette', 'jonas', 'karen', 'ib', 'signe', 'ahmad', 'rasmus', 'nanna']) {
+    const deps = depsAs(stack.graph, upn(name));
+    const v = await openMeeting(deps, key);
+    await signProtocol(deps, v, await openCommittee(deps, v));
+  }
+  const sofie = await (await stack.person(upn('sofie'))).open('meeting.html', { meeting: key });
+  await sofie.getByText('Alle fremmødte medlemmer har underskrevet.').waitFor();
+
+  // A correction after the signatures: version 2, nobody has signed it.
+  const view = await openMeeting(madsDeps, key);
+  await madsDeps.lists.saveDecision(
+    key,
+    { ...view.decisions[3].value, text: 'Indstillingen blev vedtaget med en rettelse.' },
+    view.decisions[3].eTag,
+  );
+  const again = await (await stack.person(upn('henrik'))).open('meeting.html', { meeting: key });
+  await again.getByText(/^Protokolversion 2, kontrolsum [0-9a-f]{12}$/).waitFor();
+  await again.getByRole('button', { name: 'Underskriv beslutningsprotokol' }).waitFor();
+});

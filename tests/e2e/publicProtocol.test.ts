@@ -1,0 +1,68 @@
+/**
+ * The public beslutningsprotokol as the municipality publishes it (webtilgængelighedsloven, WCAG 2.1 AA):
+ * the HTML document opened in Chromium has its language, title, one heading per item and vote tables whose
+ * header cells the browser exposes as column and row headers; axe finds no WCAG A/AA violation.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser } from 'playwright-core';
+import { buildReferat, renderReferatHtmlDocument } from '../../src/domain/referat';
+import { absences, decisions, items, meeting, record, settings } from '../domain/committee/fixtures';
+
+jest.setTimeout(60_000);
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
+});
+afterAll(() => browser?.close());
+
+test('the public protocol in HTML: lang, title, headings per item, vote tables with header cells, axe clean', async () => {
+  const referat = buildReferat(meeting, items, decisions, absences, { audience: 'public' }, 'da', {
+    settings,
+    record,
+  });
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.setContent(renderReferatHtmlDocument(referat));
+  expect(await page.locator('html').getAttribute('lang')).toBe('da');
+  expect(await page.title()).toBe('Social- og Beskæftigelsesudvalget (Udvalgsmøde) 12-12-2022 14:00 - 16:00');
+  await expect(page.getByRole('heading', { level: 1 }).allTextContents()).resolves.toEqual([
+    'Social- og Beskæftigelsesudvalget (Udvalgsmøde)',
+  ]);
+  const itemHeadings = await page.getByRole('region').getByRole('heading', { level: 2 }).allTextContents();
+  expect(itemHeadings).toHaveLength(items.length);
+  expect(itemHeadings[4]).toBe('Punkt 5: Lukket punkt (15 min)');
+
+  const table = page.getByRole('table', { name: 'Afstemning om punkt 3' });
+  await expect(table.getByRole('columnheader').allTextContents()).resolves.toEqual([
+    'Stemme',
+    'Navne (antal)',
+  ]);
+  await expect(table.getByRole('rowheader').allTextContents()).resolves.toEqual([
+    'For stemte:',
+    'Imod stemte:',
+    'Undlod at stemme:',
+  ]);
+  await expect(
+    table
+      .getByRole('row', { name: /Imod stemte/ })
+      .getByRole('cell')
+      .textContent(),
+  ).resolves.toBe('Gustav Eng og Hanne Birk (2)');
+  await page
+    .getByRole('region', { name: /^Punkt 3:/ })
+    .getByText('Resultat: Vedtaget')
+    .waitFor();
+
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  expect(results.passes.map((p) => p.id)).toEqual(
+    expect.arrayContaining(['html-has-lang', 'document-title', 'th-has-data-cells']),
+  );
+  expect(results.violations.map((v) => v.id)).toEqual([]);
+  await context.close();
+});

@@ -1,0 +1,197 @@
+import { openCommittee, recordVote, signProtocol, addTilfoersel } from '../../src/app/committee';
+import { openMeeting } from '../../src/app/openMeeting';
+import { approveReferat } from '../../src/app/referat';
+import { syncMeetingPermissions } from '../../src/app/syncMeetingPermissions';
+import type { CommitteeSettings } from '../../src/domain/committee/types';
+import { meetingFolderName } from '../../src/domain/meetingScopes';
+import { demoTenant, itemsOf, LISTS_PATH, SITE_PATH, upn, type Tenant } from './tenant';
+
+/**
+ * A committee meeting's rights as SharePoint holds them (docs/adr/007-committee-lists.md), tried with each
+ * person's own token straight against Graph and SharePoint REST. The add-in's use cases only set the scene
+ * (the secretary makes the past demo meeting an udvalgsmøde; the referent records a vote; a member signs).
+ */
+const COMMITTEE: CommitteeSettings = {
+  kind: 'Udvalgsmøde',
+  committeeName: 'Social- og Beskæftigelsesudvalget',
+  members: [
+    { person: { upn: upn('anders'), name: 'Anders Lund' }, party: 'A' },
+    { person: { upn: upn('erik'), name: 'Erik Kaastrup-Hansen' }, party: 'V' },
+    { person: { upn: upn('louise'), name: 'Louise Rohde' }, party: 'Ø' },
+  ],
+  agendaDeadlineWorkingDays: 4,
+};
+
+let t: Tenant;
+beforeAll(async () => {
+  t = await demoTenant();
+  const sofie = t.deps('sofie');
+  const view = await openMeeting(sofie, t.past);
+  await syncMeetingPermissions(sofie, { ...view, meeting: { ...view.meeting, committee: COMMITTEE } });
+  const mads = t.deps('mads');
+  const madsView = await openMeeting(mads, t.past);
+  await recordVote(mads, madsView, await openCommittee(mads, madsView), 3, {
+    [upn('anders')]: 'For',
+    [upn('erik')]: 'Imod',
+  });
+  const erik = t.deps('erik');
+  const erikView = await openMeeting(erik, t.past);
+  await addTilfoersel(erik, erikView, await openCommittee(erik, erikView), {
+    itemNumber: 3,
+    text: 'Venstre finder forslaget for dyrt.',
+  });
+  const anders = t.deps('anders');
+  const andersView = await openMeeting(anders, t.past);
+  await signProtocol(anders, andersView, await openCommittee(anders, andersView));
+});
+afterAll(() => t.close());
+
+const folder = (list: string) => `${SITE_PATH}/Lists/${list}/${meetingFolderName(t.past)}`;
+
+async function addInFolder(as: string, list: string, values: Record<string, string>): Promise<number> {
+  const person = await t.as(as);
+  const res = await person.sp(`/web/lists/getbytitle('${list}')/AddValidateUpdateItemUsingPath()`, {
+    method: 'POST',
+    body: {
+      listItemCreateInfo: { FolderPath: { DecodedUrl: folder(list) } },
+      formValues: Object.entries(values).map(([FieldName, FieldValue]) => ({ FieldName, FieldValue })),
+      bNewDocumentUpdate: false,
+    },
+  });
+  const failed =
+    res.status === 200 && (res.body.value as Array<{ HasException: boolean }>).some((v) => v.HasException);
+  return failed ? 400 : res.status;
+}
+
+const rowsOf = async (as: string, list: string, kind: string) =>
+  (await itemsOf(await t.as(as), list, t.past)).filter((r) => r.fields.Kind === kind);
+
+describe('votes, attendance and decisions on inhabilitet', () => {
+  test('a member cannot record a vote, change the recorded one or remove it', async () => {
+    const created = await addInFolder('anders', 'CommitteeDecisions', {
+      Title: 'Afstemning punkt 3',
+      MeetingKey: t.past,
+      Kind: 'Afstemning',
+      Data: JSON.stringify({ itemNumber: 3, choices: { [upn('anders')]: 'For', [upn('erik')]: 'For' } }),
+    });
+    expect(created).toBe(403);
+    const [vote] = await rowsOf('anders', 'CommitteeDecisions', 'Afstemning');
+    expect(vote).toBeDefined();
+    const anders = await t.as('anders');
+    const rewrite = await anders.graph(`${LISTS_PATH}/CommitteeDecisions/items/${vote.id}/fields`, {
+      method: 'PATCH',
+      body: { Data: JSON.stringify({ itemNumber: 3, choices: { [upn('erik')]: 'For' } }) },
+    });
+    expect(rewrite.status).toBe(403);
+    const remove = await anders.graph(`${LISTS_PATH}/CommitteeDecisions/items/${vote.id}`, {
+      method: 'DELETE',
+    });
+    expect(remove.status).toBe(403);
+    const record = await t.deps('sofie').lists.readCommittee(t.past);
+    expect(record.votes.map((v) => v.value.choices)).toEqual([
+      { [upn('anders')]: 'For', [upn('erik')]: 'Imod' },
+    ]);
+  });
+
+  test('a member cannot decide their own inhabilitet, nor record attendance', async () => {
+    for (const [kind, data] of [
+      ['Inhabilitet', { itemNumber: 3, member: upn('erik'), reason: 'x', decision: 'Ikke inhabil' }],
+      ['Fremmøde', { itemNumber: 3, absent: [upn('anders')] }],
+    ] as const)
+      expect(
+        await addInFolder('erik', 'CommitteeDecisions', {
+          Title: kind,
+          MeetingKey: t.past,
+          Kind: kind,
+          Data: JSON.stringify(data),
+        }),
+      ).toBe(403);
+  });
+});
+
+describe("a member's own statements", () => {
+  test("a member cannot change or remove another member's signature or tilførsel", async () => {
+    const erik = await t.as('erik');
+    const anders = await t.as('anders');
+    const [signature] = await rowsOf('erik', 'CommitteeStatements', 'Underskrift');
+    const [tilfoersel] = await rowsOf('anders', 'CommitteeStatements', 'Protokoltilførsel');
+    for (const [who, row] of [
+      [erik, signature],
+      [anders, tilfoersel],
+    ] as const) {
+      expect(row).toBeDefined();
+      const url = `${LISTS_PATH}/CommitteeStatements/items/${row.id}`;
+      expect((await who.graph(`${url}/fields`, { method: 'PATCH', body: { Data: '{}' } })).status).toBe(403);
+      expect((await who.graph(url, { method: 'DELETE' })).status).toBe(403);
+    }
+  });
+
+  test('a signature or tilførsel one member writes in the name of another counts for nothing', async () => {
+    const signedAt = '2024-02-21T09:00:00.000Z';
+    expect(
+      await addInFolder('erik', 'CommitteeStatements', {
+        Title: 'Underskrift',
+        MeetingKey: t.past,
+        Kind: 'Underskrift',
+        Data: JSON.stringify({ member: upn('louise'), version: 1, checksum: '000000000000', signedAt }),
+      }),
+    ).toBe(200);
+    expect(
+      await addInFolder('anders', 'CommitteeStatements', {
+        Title: 'Protokoltilførsel',
+        MeetingKey: t.past,
+        Kind: 'Protokoltilførsel',
+        Data: JSON.stringify({ itemNumber: 3, member: upn('erik'), text: 'Erik trækker sin indsigelse.' }),
+      }),
+    ).toBe(200);
+    const record = await t.deps('sofie').lists.readCommittee(t.past);
+    expect(record.signatures.map((s) => s.value.member)).toEqual([upn('anders')]);
+    expect(record.tilfoersler.map((s) => [s.value.member, s.value.text])).toEqual([
+      [upn('erik'), 'Venstre finder forslaget for dyrt.'],
+    ]);
+  });
+});
+
+test("someone outside the committee's meeting reads nothing of its record", async () => {
+  const rows = [
+    ...(await itemsOf(await t.as('sofie'), 'CommitteeDecisions', t.past)),
+    ...(await itemsOf(await t.as('sofie'), 'CommitteeStatements', t.past)),
+  ];
+  expect(rows.length).toBeGreaterThan(0);
+  for (const name of ['peter', 'kamilla']) {
+    const outsider = await t.as(name);
+    for (const list of ['CommitteeDecisions', 'CommitteeStatements'])
+      expect(await itemsOf(outsider, list)).toEqual([]);
+    for (const row of (await itemsOf(await t.as('sofie'), 'CommitteeDecisions', t.past)).slice(0, 1)) {
+      const single = await outsider.graph(`${LISTS_PATH}/CommitteeDecisions/items/${row.id}?$expand=fields`);
+      expect([403, 404]).toContain(single.status);
+    }
+    expect(await t.deps(name).lists.readCommittee(t.past)).toEqual({
+      attendance: [],
+      inhabilitet: [],
+      votes: [],
+      tilfoersler: [],
+      signatures: [],
+    });
+  }
+});
+
+test('after approval the referent can record no vote, attendance or inhabilitet', async () => {
+  const sofie = t.deps('sofie');
+  await approveReferat(sofie, await openMeeting(sofie, t.past));
+  const mads = await t.as('mads');
+  const [vote] = await rowsOf('mads', 'CommitteeDecisions', 'Afstemning');
+  const rewrite = await mads.graph(`${LISTS_PATH}/CommitteeDecisions/items/${vote.id}/fields`, {
+    method: 'PATCH',
+    body: { Data: JSON.stringify({ itemNumber: 3, choices: { [upn('anders')]: 'Imod' } }) },
+  });
+  expect(rewrite.status).toBe(403);
+  expect(
+    await addInFolder('mads', 'CommitteeDecisions', {
+      Title: 'Fremmøde',
+      MeetingKey: t.past,
+      Kind: 'Fremmøde',
+      Data: JSON.stringify({ itemNumber: 4, absent: [upn('erik')] }),
+    }),
+  ).toBe(403);
+});

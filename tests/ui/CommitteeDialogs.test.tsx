@@ -1,0 +1,190 @@
+/** @jest-environment jsdom */
+/**
+ * The committee's dialogs as the referent and a member use them, by role and label: the vote, inhabilitet
+ * and protokoltilførsel under an item, signing after the meeting, the organizer's reminder; refusals say
+ * why in words and keep the dialog open; axe finds nothing in the open dialogs.
+ */
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import axe from 'axe-core';
+import { MemoryCalendar } from '../../src/adapters/memory/memoryCalendar';
+import { MemoryListStore } from '../../src/adapters/memory/memoryListStore';
+import { MemoryOutbox } from '../../src/adapters/memory/memoryOutbox';
+import { MemoryPermissions } from '../../src/adapters/memory/memoryPermissions';
+import { assignReferent } from '../../src/app/assignReferent';
+import type { AppDeps } from '../../src/app/deps';
+import { openMeeting, type MeetingView } from '../../src/app/openMeeting';
+import { registerAbsence } from '../../src/app/registerAbsence';
+import { sendAgenda } from '../../src/app/sendAgenda';
+import type { CommitteeSettings } from '../../src/domain/committee/types';
+import type { Person } from '../../src/domain/person';
+import type { MailMessage } from '../../src/ports/Mailer';
+import { AppShell } from '../../src/ui/components/AppShell/AppShell';
+import { CommitteeItemActions } from '../../src/ui/components/Committee/CommitteeItemActions';
+import { SignProtocol } from '../../src/ui/components/Committee/SignProtocol';
+import { useCommittee } from '../../src/ui/components/Committee/useCommittee';
+import { KEY, people, seedEvent, seedItems } from '../app/fixtures';
+
+const COMMITTEE: CommitteeSettings = {
+  kind: 'Udvalgsmøde',
+  committeeName: 'Social- og Beskæftigelsesudvalget',
+  members: [
+    { person: people.anders, party: 'A', substitute: people.kamilla },
+    { person: people.erik, party: 'V' },
+    { person: people.louise, party: 'Ø' },
+  ],
+  agendaDeadlineWorkingDays: 4,
+};
+
+async function committeeMeeting() {
+  const state = MemoryCalendar.emptyState();
+  const event = seedEvent();
+  state.events.push({
+    ...event,
+    attendees: [...event.attendees, { ...people.kamilla, response: 'notResponded' }],
+  });
+  const lists = new MemoryListStore();
+  const permissions = new MemoryPermissions();
+  const sent: MailMessage[] = [];
+  let t = Date.parse('2024-02-20T10:00:00.000Z');
+  const as = (me: Person): AppDeps => ({
+    me,
+    calendar: new MemoryCalendar(state, me.upn),
+    lists: lists.as(me.upn),
+    permissions: permissions.as(me.upn),
+    outbox: new MemoryOutbox(),
+    clock: { now: () => new Date((t += 1000)).toISOString() },
+    mailer: { send: async (m) => void sent.push(m) },
+  });
+  const sofie = as(people.sofie);
+  const view = await assignReferent(sofie, await openMeeting(sofie, KEY), people.mads);
+  await sendAgenda(sofie, { ...view, meeting: { ...view.meeting, committee: COMMITTEE } }, seedItems());
+  const anders = as(people.anders);
+  await registerAbsence(anders, await openMeeting(anders, KEY), { kind: 'Afbud' });
+  return { as, sent, lists };
+}
+
+function Harness({ deps, view, item }: { deps: AppDeps; view: MeetingView; item: number }) {
+  const state = useCommittee(deps, view);
+  return (
+    <>
+      <CommitteeItemActions deps={deps} view={view} state={state} itemNumber={item} />
+      <SignProtocol deps={deps} view={view} state={state} />
+    </>
+  );
+}
+
+async function show(deps: AppDeps, ended = false, item = 3) {
+  const view = await openMeeting(deps, KEY);
+  const shown = ended ? { ...view, meeting: { ...view.meeting, status: 'Afsluttet' as const } } : view;
+  render(
+    <AppShell theme="contrast" locale="da">
+      <Harness deps={deps} view={shown} item={item} />
+    </AppShell>,
+  );
+}
+
+async function noAxeViolations() {
+  const results = await axe.run(document.body, { rules: { 'color-contrast': { enabled: false } } });
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`)).toEqual([]);
+}
+
+test('the referent records a vote: one radio group per member taking part, the substitute in the place of the absent', async () => {
+  const user = userEvent.setup();
+  const w = await committeeMeeting();
+  await show(w.as(people.mads));
+  await user.click(await screen.findByRole('button', { name: 'Afstemning om punkt 3' }));
+  const dialog = await screen.findByRole('dialog', { name: 'Afstemning om punkt 3' });
+  // In member-list order; Anders sent afbud, so Kamilla (his substitute) votes in his place.
+  const groups = await within(dialog).findAllByRole('radiogroup');
+  expect(groups).toHaveLength(3);
+  for (const [i, name] of [people.kamilla.name, people.erik.name, people.louise.name].entries())
+    expect(within(dialog).getByRole('radiogroup', { name })).toBe(groups[i]);
+  await noAxeViolations();
+  const group = (name: string) => within(dialog).getByRole('radiogroup', { name });
+  await user.click(within(group(people.kamilla.name)).getByRole('radio', { name: 'For' }));
+  await user.click(within(group(people.erik.name)).getByRole('radio', { name: 'Imod' }));
+  await user.click(within(group(people.louise.name)).getByRole('radio', { name: 'Undlod' }));
+  await user.click(within(dialog).getByRole('button', { name: 'Gem afstemning' }));
+  await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+  const record = await w.lists.readCommittee(KEY);
+  expect(record.votes.map((v) => v.value.choices)).toEqual([
+    { [people.kamilla.upn]: 'For', [people.erik.upn]: 'Imod', [people.louise.upn]: 'Undlod' },
+  ]);
+});
+
+test('inhabilitet: member, reason and decision; the inhabil member is no longer asked to vote', async () => {
+  const user = userEvent.setup();
+  const w = await committeeMeeting();
+  await show(w.as(people.mads), false, 4);
+  await user.click(await screen.findByRole('button', { name: 'Inhabilitet på punkt 4' }));
+  const dialog = await screen.findByRole('dialog', { name: 'Inhabilitet på punkt 4' });
+  await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Medlem' }), people.erik.name);
+  // Without a reason the dialog stays open and says why.
+  await user.click(within(dialog).getByRole('button', { name: 'Gem' }));
+  expect(await within(dialog).findByRole('alert')).toHaveProperty(
+    'textContent',
+    'Skriv begrundelsen for inhabiliteten.',
+  );
+  await user.type(within(dialog).getByRole('textbox', { name: 'Begrundelse' }), 'Ægtefælle ansat i enheden');
+  await noAxeViolations();
+  await user.click(within(dialog).getByRole('button', { name: 'Gem' }));
+  await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+  await user.click(await screen.findByRole('button', { name: 'Afstemning om punkt 4' }));
+  const vote = await screen.findByRole('dialog', { name: 'Afstemning om punkt 4' });
+  expect(within(vote).queryByRole('radiogroup', { name: people.erik.name })).toBeNull();
+  expect(within(vote).getByRole('radiogroup', { name: people.louise.name })).toBeTruthy();
+});
+
+test('a member writes their own protokoltilførsel; one who voted for is refused in words', async () => {
+  const user = userEvent.setup();
+  const w = await committeeMeeting();
+  const mads = w.as(people.mads);
+  await mads.lists.saveCommitteeEntry(KEY, {
+    kind: 'vote',
+    value: {
+      itemNumber: 3,
+      choices: { [people.kamilla.upn]: 'For', [people.erik.upn]: 'Imod' },
+      recordedBy: people.mads.upn,
+      recordedAt: '2024-02-20T10:30:00.000Z',
+    },
+  });
+  await show(w.as(people.kamilla));
+  expect(screen.queryByRole('button', { name: 'Afstemning om punkt 3' })).toBeNull();
+  await user.click(await screen.findByRole('button', { name: 'Protokoltilførsel på punkt 3' }));
+  const dialog = await screen.findByRole('dialog', { name: 'Protokoltilførsel på punkt 3' });
+  expect(within(dialog).queryByRole('combobox', { name: 'Medlem' })).toBeNull();
+  await user.type(within(dialog).getByRole('textbox', { name: 'Tekst' }), 'Enig.');
+  await user.click(within(dialog).getByRole('button', { name: 'Gem' }));
+  expect((await within(dialog).findByRole('alert')).textContent).toMatch(/stemte imod eller undlod/);
+  expect(within(dialog).getByRole('textbox', { name: 'Tekst' })).toHaveProperty('value', 'Enig.');
+});
+
+test('after the meeting a present member signs, and the organizer sees who is missing and reminds them', async () => {
+  const user = userEvent.setup();
+  const w = await committeeMeeting();
+  await show(w.as(people.erik), true);
+  await user.click(await screen.findByRole('button', { name: 'Underskriv beslutningsprotokol' }));
+  expect(await screen.findByText('Du har underskrevet denne version.')).toBeTruthy();
+  expect(screen.queryByRole('button', { name: 'Underskriv beslutningsprotokol' })).toBeNull();
+  document.body.innerHTML = '';
+  await show(w.as(people.sofie), true);
+  const missing = await screen.findByRole('list', { name: 'Mangler underskrift' });
+  expect(
+    within(missing)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent),
+  ).toEqual([people.kamilla.name, people.louise.name]);
+  await user.click(screen.getByRole('button', { name: 'Send påmindelse' }));
+  expect((await screen.findByRole('status')).textContent).toBe('Påmindelse sendt til 2 medlemmer.');
+  expect(w.sent.flatMap((m) => m.to.map((t) => t.upn))).toEqual([people.kamilla.upn, people.louise.upn]);
+  await noAxeViolations();
+});
+
+test('a member who sent afbud gets no committee buttons and nothing to sign', async () => {
+  const w = await committeeMeeting();
+  await show(w.as(people.anders), true);
+  expect(await screen.findByText(/^Protokolversion 1, kontrolsum [0-9a-f]{12}$/)).toBeTruthy();
+  expect(screen.queryByRole('button', { name: 'Protokoltilførsel på punkt 3' })).toBeNull();
+  expect(screen.queryByRole('button', { name: 'Underskriv beslutningsprotokol' })).toBeNull();
+});
