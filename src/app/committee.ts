@@ -1,3 +1,4 @@
+import { signatureReminder } from '../domain/committee/reminder';
 import { meetingAttendance, presentDuringItem, type Participant } from '../domain/committee/attendance';
 import { agendaDeadline, lateBy } from '../domain/committee/deadline';
 import {
@@ -31,13 +32,11 @@ import { syncMeetingPermissions } from './syncMeetingPermissions';
  * write what is SharePoint's (docs/adr/007-committee-lists.md) — the checks here only spare a person a refused
  * write and give the refusal its words.
  */
-export const NOT_A_COMMITTEE = 'Mødet er ikke et udvalgsmøde.';
-export const ONLY_WRITERS_RECORD =
-  'Kun mødets organisator og referenten kan registrere fremmøde, inhabilitet og afstemninger.';
-export const ONLY_OWN_STATEMENT =
-  'Et medlem kan kun skrive sin egen protokoltilførsel og underskrive for sig selv.';
-export const ONLY_ORGANIZER_REMINDS = 'Kun mødets organisator kan minde medlemmerne om at underskrive.';
-export const ONLY_ORGANIZER_SETTINGS = 'Kun mødets organisator kan gøre mødet til et udvalgsmøde.';
+export const NOT_A_COMMITTEE = 'NOT_A_COMMITTEE';
+export const ONLY_WRITERS_RECORD = 'ONLY_WRITERS_RECORD';
+export const ONLY_OWN_STATEMENT = 'ONLY_OWN_STATEMENT';
+export const ONLY_ORGANIZER_REMINDS = 'ONLY_ORGANIZER_REMINDS';
+export const ONLY_ORGANIZER_SETTINGS = 'ONLY_ORGANIZER_SETTINGS';
 
 export type CommitteeErrorCode =
   | VoteErrorCode
@@ -46,7 +45,12 @@ export type CommitteeErrorCode =
   | 'INHABILITET_NOT_MEMBER'
   | 'INHABILITET_NO_REASON'
   | 'REMIND_NO_MAILER'
-  | 'MEMBERS_INVALID';
+  | 'MEMBERS_INVALID'
+  | typeof NOT_A_COMMITTEE
+  | typeof ONLY_WRITERS_RECORD
+  | typeof ONLY_OWN_STATEMENT
+  | typeof ONLY_ORGANIZER_REMINDS
+  | typeof ONLY_ORGANIZER_SETTINGS;
 
 /** A refusal of the committee's rules: a code the UI turns into words. */
 const refuse = (code: CommitteeErrorCode, message: string = code) => new Invalid(message, { code });
@@ -64,7 +68,7 @@ export interface CommitteeView {
 const writes = (view: MeetingView) => view.role === 'organizer' || view.role === 'referent';
 
 function settingsOf(view: MeetingView): CommitteeSettings {
-  if (!view.meeting.committee) throw new Invalid(NOT_A_COMMITTEE, { code: 'NOT_A_COMMITTEE' });
+  if (!view.meeting.committee) throw new Invalid('Not a committee meeting', { code: NOT_A_COMMITTEE });
   return view.meeting.committee;
 }
 
@@ -124,7 +128,10 @@ export async function saveCommitteeSettings(
   view: MeetingView,
   settings: CommitteeSettings | undefined,
 ): Promise<MeetingView> {
-  if (view.role !== 'organizer') throw new Forbidden(ONLY_ORGANIZER_SETTINGS);
+  if (view.role !== 'organizer')
+    throw new Forbidden('Only the organizer sets the committee: ONLY_ORGANIZER_SETTINGS', {
+      code: ONLY_ORGANIZER_SETTINGS,
+    });
   const clean = settings && cleanSettings(settings);
   const meeting = { ...view.meeting, committee: clean };
   const saved = await deps.lists.saveMeeting(meeting, view.meetingETag);
@@ -181,7 +188,10 @@ export async function openCommittee(deps: AppDeps, view: MeetingView): Promise<C
 }
 
 function assertWriter(view: MeetingView): void {
-  if (!writes(view)) throw new Forbidden(ONLY_WRITERS_RECORD);
+  if (!writes(view))
+    throw new Forbidden('Only the organizer and the referent record the protocol: ONLY_WRITERS_RECORD', {
+      code: ONLY_WRITERS_RECORD,
+    });
 }
 
 /** Who was away during item N (arrived late, left early): UPNs of those at the meeting. */
@@ -294,7 +304,10 @@ export async function addTilfoersel(
   input: { itemNumber: number; member?: string; text: string },
 ): Promise<CommitteeView> {
   const member = (input.member ?? deps.me.upn).trim().toLowerCase();
-  if (!sameUpn(member, deps.me.upn) && !writes(view)) throw new Forbidden(ONLY_OWN_STATEMENT);
+  if (!sameUpn(member, deps.me.upn) && !writes(view))
+    throw new Forbidden('A member writes and signs only for themselves: ONLY_OWN_STATEMENT', {
+      code: ONLY_OWN_STATEMENT,
+    });
   const allowed = mayEnterTilfoersel(committee.record, member, input.itemNumber, input.text);
   if (!allowed.ok) throw refuse(allowed.code);
   await deps.lists.saveCommitteeEntry(view.key, {
@@ -350,16 +363,17 @@ export async function remindUnsigned(
   view: MeetingView,
   committee: CommitteeView,
 ): Promise<Person[]> {
-  if (view.role !== 'organizer') throw new Forbidden(ONLY_ORGANIZER_REMINDS);
+  if (view.role !== 'organizer')
+    throw new Forbidden('Only the organizer reminds: ONLY_ORGANIZER_REMINDS', {
+      code: ONLY_ORGANIZER_REMINDS,
+    });
   if (!deps.mailer) throw refuse('REMIND_NO_MAILER');
   const to = unsigned(committee).map((p) => ({ upn: p.upn, name: p.name }));
   if (!to.length) return [];
   const date = formatDate(view.meeting.start);
+  const words = signatureReminder(committee.settings.committeeName, date, committee.record.version);
   await deps.mailer.send({
-    subject: `Påmindelse: underskriv beslutningsprotokollen for ${committee.settings.committeeName} ${date}`,
-    html:
-      `<p>Beslutningsprotokollen for mødet ${escapeHtml(committee.settings.committeeName)} ${date} ` +
-      `(version ${committee.record.version}) venter på din underskrift.</p>`,
+    ...words,
     to,
     attachments: [],
   });
@@ -383,6 +397,3 @@ export function agendaLateness(
   const late = lateBy(deadline, now);
   return late ? { deadline, ...late } : undefined;
 }
-
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);

@@ -66,6 +66,12 @@ const da = {
     INHABILITET_NO_REASON: 'Skriv begrundelsen for inhabiliteten.',
     REMIND_NO_MAILER: 'Der kan ikke sendes e-mail herfra.',
     MEMBERS_INVALID: 'Hvert medlem skal have navn, e-mail og parti.',
+    NOT_A_COMMITTEE: 'Mødet er ikke et udvalgsmøde.',
+    ONLY_WRITERS_RECORD:
+      'Kun mødets organisator og referenten kan registrere fremmøde, inhabilitet og afstemninger.',
+    ONLY_OWN_STATEMENT: 'Et medlem kan kun skrive sin egen protokoltilførsel og underskrive for sig selv.',
+    ONLY_ORGANIZER_REMINDS: 'Kun mødets organisator kan minde medlemmerne om at underskrive.',
+    ONLY_ORGANIZER_SETTINGS: 'Kun mødets organisator kan gøre mødet til et udvalgsmøde.',
   } satisfies Record<CommitteeErrorCode, string>,
 };
 
@@ -129,6 +135,12 @@ const en: typeof da = {
     INHABILITET_NO_REASON: 'Write the reason for the disqualification.',
     REMIND_NO_MAILER: 'E-mail cannot be sent from here.',
     MEMBERS_INVALID: 'Every member needs a name, an e-mail address and a party.',
+    NOT_A_COMMITTEE: 'The meeting is not a committee meeting.',
+    ONLY_WRITERS_RECORD:
+      "Only the meeting's organizer and the referent can record attendance, disqualification and votes.",
+    ONLY_OWN_STATEMENT: 'A member can only write their own statement and sign for themselves.',
+    ONLY_ORGANIZER_REMINDS: "Only the meeting's organizer can remind the members to sign.",
+    ONLY_ORGANIZER_SETTINGS: "Only the meeting's organizer can make the meeting a committee meeting.",
   },
 };
 
