@@ -472,7 +472,7 @@ export class SharePointListStore implements ListStore {
     const pages = visiblePages(answers, lists);
     const rows = async (name: ListName): Promise<GraphItem[]> => {
       const page = pages.get(name)!;
-      return [...page.value, ...(await this.rest(page['@odata.nextLink']))].filter(isRow);
+      return (await allRows(page, this.readPage)).filter(isRow);
     };
     const [meetings, decisions, statements] = await Promise.all(lists.map(rows));
     const meeting = meetings[0] ? meetingFromFields(meetings[0].fields ?? {}) : undefined;
