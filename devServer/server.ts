@@ -33,6 +33,19 @@ export interface GraphServerOptions {
    * file database (`dev-access-secret`), random per start for `:memory:`.
    */
   devSecret?: string;
+  /** Sees every request the server counts (a $batch and each of its steps; SharePoint REST), e.g. for the bench. */
+  onRequest?: (request: ServedRequest) => void;
+}
+
+/** A request as the server counted it: who, what, and whether it was a step of a $batch or SharePoint REST. */
+export interface ServedRequest {
+  upn: string;
+  method: string;
+  /** Below /v1.0 for Graph (e.g. "/sites/…/items/delta"), the full path for SharePoint REST. */
+  path: string;
+  query: Record<string, string>;
+  inBatch: boolean;
+  sharePointRest: boolean;
 }
 
 export interface GraphServer {
@@ -209,6 +222,14 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
     stats.byMethod[req.method] = (stats.byMethod[req.method] ?? 0) + 1;
     const kind = pathKind(path);
     stats.byKind[kind] = (stats.byKind[kind] ?? 0) + 1;
+    options.onRequest?.({
+      upn: me.upn,
+      method: req.method,
+      path,
+      query: Object.fromEntries(url.searchParams),
+      inBatch,
+      sharePointRest: false,
+    });
     if (!inBatch) {
       const upn = me.upn;
       inFlight[upn] = (inFlight[upn] ?? 0) + 1;
@@ -404,6 +425,14 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
     stats.byUser[me.upn] = (stats.byUser[me.upn] ?? 0) + 1;
     stats.byMethod[req.method] = (stats.byMethod[req.method] ?? 0) + 1;
     stats.byKind.spRest = (stats.byKind.spRest ?? 0) + 1;
+    options.onRequest?.({
+      upn: me.upn,
+      method: req.method,
+      path: decodeURIComponent(url.pathname),
+      query: Object.fromEntries(url.searchParams),
+      inBatch: false,
+      sharePointRest: true,
+    });
     if (!(await applyChaos(req, reply, false))) return reply;
     let sitePath: string;
     try {

@@ -43,7 +43,7 @@ function Boot({
   useEffect(() => runtime?.meetingHost.onThemeChange(setHostTheme), [runtime]);
   useEffect(() => {
     // A dropped connection or a 5xx while starting is tried again; the spinner stays meanwhile.
-    retryTransient(createRuntime)
+    retryTransient(() => createRuntime({ readsMeeting: needsMeeting }))
       .then(async (r) => {
         setRuntime(r);
         if (!r.meetingKey && needsMeeting) {

@@ -19,8 +19,9 @@ import type { ComposeSurface } from '../ports/ComposeSurface';
 import { teamsHost } from '../adapters/hosts/teamsHost';
 import type { TokenProvider } from '../ports/TokenProvider';
 import type { LiveChannel, PollingChannelFactory } from '../ports/LiveChannel';
-import { PollingChannel } from '../adapters/live/pollingChannel';
+import { pageEnvironment, PollingChannel } from '../adapters/live/pollingChannel';
 import { systemClock } from '../ports/Clock';
+import { signInAndFindMeeting } from './openSequence';
 
 export interface Runtime {
   deps: AppDeps;
@@ -69,9 +70,11 @@ export async function createRuntime(
   options: {
     pickHost?: () => Promise<MeetingHost>;
     tenantTokens?: (config: AppConfig, host: HostContext) => Promise<TokenProvider>;
+    /** The page opens the meeting (meeting page, task pane): its rows come in the first $batch too. */
+    readsMeeting?: boolean;
   } = {},
 ): Promise<Runtime> {
-  const { pickHost = detectHost, tenantTokens = msalTokens } = options;
+  const { pickHost = detectHost, tenantTokens = msalTokens, readsMeeting = false } = options;
   const params = new URLSearchParams(window.location.search);
   const env = buildEnv();
   // Local mode only: the browser tests point a page at their own server instance.
@@ -95,28 +98,31 @@ export async function createRuntime(
     tokens,
     scopes: [...GRAPH_SCOPES.base, ...GRAPH_SCOPES.lists],
   });
-  const me = (await graph.client
-    .api('/me')
-    .select('displayName,userPrincipalName')
-    .get()
-    .catch((e: unknown) => {
-      throw mapGraphError(e);
-    })) as {
-    displayName: string;
-    userPrincipalName: string;
-  };
   // SharePoint REST for what Graph has no API for (permissions, folders): a token for the site's host.
   const rest = createSharePointRest({
     siteUrl: config.sharePointUrl,
     tokens,
     scopes: config.sharePointScopes,
   });
+  const calendar = new GraphCalendar(graph, createSanitizer(window));
+  const lists = new SharePointListStore(graph, config.sharePointSite, rest);
+  const { me, meetingKey } = await signInAndFindMeeting({
+    graph,
+    calendar,
+    lists,
+    urlKey: params.get('meeting'),
+    host,
+    fallbackUpn: upn,
+    readsMeeting,
+  }).catch((e: unknown) => {
+    throw mapGraphError(e);
+  });
   const deps: AppDeps = {
-    me: { upn: me.userPrincipalName || upn, name: me.displayName || upn },
-    calendar: new GraphCalendar(graph, createSanitizer(window)),
-    lists: new SharePointListStore(graph, config.sharePointSite, rest),
+    me,
+    calendar,
+    lists,
     permissions: new SharePointPermissions(rest),
-    outbox: new IndexedDbOutbox(me.userPrincipalName || upn),
+    outbox: new IndexedDbOutbox(me.upn),
     clock: systemClock,
     // Mail.Send is asked for only when mail is sent (incremental consent): its own connection.
     mailer: new GraphMailer(
@@ -143,12 +149,13 @@ export async function createRuntime(
     meetingHost,
     config,
     graph,
-    meetingKey: params.get('meeting') ?? (await meetingKeyOf(host, deps)),
+    meetingKey,
     locale: lang.toLowerCase().startsWith('en') ? 'en' : 'da',
     theme: host.theme,
     live: {
-      watchIntervalMs: Number(params.get('poll') ?? 1000),
-      polling: (options) => new PollingChannel(deps.lists, options),
+      // One request every 15 s (docs/adr/006-budgets.md): 4 per watcher-minute, shared by the profile's tabs.
+      watchIntervalMs: Number(params.get('poll') ?? 15_000),
+      polling: (options) => new PollingChannel(deps.lists, options, pageEnvironment(window)),
       connect: async () => {
         // `?live=off` (or LIVE_SHARE_PORT=off) keeps the page on polling, as Outlook and plain browsers are.
         if (params.get('live') === 'off') return null;
@@ -231,14 +238,4 @@ async function msalTokens(config: AppConfig, host: HostContext): Promise<TokenPr
     nested: host.kind !== 'browser',
     redirectUri: `${config.appUrl}/auth-redirect.html`,
   });
-}
-
-/** The meeting the host points at: Teams gives the chat, Outlook the event; the calendar knows its key. */
-async function meetingKeyOf(host: HostContext, deps: AppDeps): Promise<string | undefined> {
-  const m = host.meeting;
-  if (!m) return undefined;
-  if (m.iCalUId) return m.iCalUId;
-  if (m.eventId) return (await deps.calendar.findByEventId(m.eventId)).key;
-  if (m.chatId) return (await deps.calendar.findByChatId(m.chatId)).key;
-  return undefined;
 }

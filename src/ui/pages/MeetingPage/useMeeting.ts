@@ -47,7 +47,7 @@ const TYPING_SHOWN_MS = 4000;
 /**
  * Open a meeting and keep it live. SharePoint is read first; then the page listens: on Live Share where the
  * host has it (the referent's text within a fraction of a second, who is typing, the clock), with SharePoint
- * read once a minute as a safety net; otherwise by delta polling every few seconds. For the referent,
+ * read every ten minutes as a safety net (each live message carries the whole text, so the next one mends a lost one); otherwise by delta polling every few seconds. For the referent,
  * typing goes through the LiveRecorder (outbox, autosave, conflicts) and is announced on the channel.
  */
 export function useMeeting(deps: AppDeps, key: string, options: MeetingOptions) {
@@ -66,7 +66,7 @@ export function useMeeting(deps: AppDeps, key: string, options: MeetingOptions) 
   const [reload, setReload] = useState(0);
   const live = useRef<LiveChannel | null>(null);
   const liveRevision = useRef(0);
-  const { watchIntervalMs, pollingChannel, connectLive, safetyPollMs = 60000 } = options;
+  const { watchIntervalMs, pollingChannel, connectLive, safetyPollMs = 600_000 } = options;
   const viewRef = useRef<MeetingView | null>(null);
   viewRef.current = state.view;
   /**
@@ -220,7 +220,7 @@ export function useMeeting(deps: AppDeps, key: string, options: MeetingOptions) 
                 live.current = null;
                 void channel.leave();
               });
-              // Live now: SharePoint once a minute is enough to catch anything the channel missed.
+              // Live now: SharePoint every ten minutes is enough to catch anything the channel missed.
               await startPolling(safetyPollMs, 0);
               if (!stopped) setState((s) => ({ ...s, liveKind: channel.kind }));
             } catch {
