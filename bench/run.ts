@@ -89,10 +89,22 @@ async function main() {
   );
   await step('archive', async () => (await import('./archive')).benchArchiveSearch(tiny ? 100 : 1000));
   if (!tiny) {
+    const { benchBundleSize, buildPages } = await import('./bundleSize');
+    let dist = '';
     await step('bundle', async () => {
-      const { benchBundleSize } = await import('./bundleSize');
-      const r = benchBundleSize();
+      dist = buildPages();
+      const r = benchBundleSize(dist);
       return Object.fromEntries(Object.entries(r).map(([k, v]) => [`initialJsGzipKB.${k}`, v]));
+    });
+    await step('liveTyping', async () => {
+      if (!dist) throw new Error('the production build failed');
+      const { benchLiveTyping } = await import('./liveTyping');
+      // A referent typing a sentence at 150 ms a key, watched by four attendees.
+      return benchLiveTyping({
+        dist,
+        text: 'Rådmanden godkendte indstillingen med de faldne bemærkninger',
+        keyDelayMs: 150,
+      });
     });
   }
 

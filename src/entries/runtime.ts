@@ -1,5 +1,4 @@
 import { DevTokenProvider } from '../adapters/auth/devTokenProvider';
-import { IndexedDbOutbox } from '../adapters/browser/indexedDbOutbox';
 import { createSanitizer } from '../adapters/browser/sanitizeHtml';
 import { createGraphConnection, type GraphConnection } from '../adapters/graph/graphClient';
 import { graphPeople } from '../adapters/graph/graphPeople';
@@ -21,6 +20,7 @@ import type { TokenProvider } from '../ports/TokenProvider';
 import type { LiveChannel, PollingChannelFactory } from '../ports/LiveChannel';
 import { pageEnvironment, PollingChannel } from '../adapters/live/pollingChannel';
 import { systemClock } from '../ports/Clock';
+import { lazyOutbox } from './lazyOutbox';
 import { signInAndFindMeeting } from './openSequence';
 
 export interface Runtime {
@@ -122,7 +122,7 @@ export async function createRuntime(
     calendar,
     lists,
     permissions: new SharePointPermissions(rest),
-    outbox: new IndexedDbOutbox(me.upn),
+    outbox: lazyOutbox(me.upn),
     clock: systemClock,
     // Mail.Send is asked for only when mail is sent (incremental consent): its own connection.
     mailer: new GraphMailer(

@@ -39,17 +39,18 @@ test('one page polls for the profile; the other shows the same and takes over wh
   const erik = await stack.person(U('erik'));
   const tab = await erik.open('meeting.html', query);
   const pane = await erik.open('meeting.html', query);
-  for (const p of [mads, tab, pane])
-    await p.getByRole('region', { name: 'Beslutning for punkt 1' }).waitFor({ timeout: 30_000 });
+  const box = mads.getByRole('textbox', { name: 'Beslutning for punkt 3' });
+  await box.waitFor({ timeout: 30_000 });
+  for (const p of [tab, pane])
+    await p.getByRole('region', { name: 'Beslutning for punkt 3' }).waitFor({ timeout: 30_000 });
   const tabRequests = countRequests(tab, stack.graphPort);
   const paneRequests = countRequests(pane, stack.graphPort);
 
-  const box = mads.getByRole('textbox', { name: 'Beslutning for punkt 1' });
   await box.click();
   await box.pressSequentially('Godkendt af rådmanden', { delay: 20 });
   for (const p of [tab, pane])
     await p
-      .getByRole('region', { name: 'Beslutning for punkt 1' })
+      .getByRole('region', { name: 'Beslutning for punkt 3' })
       .getByText('Godkendt af rådmanden')
       .waitFor({ timeout: 20_000 });
   // Both show it; only one of them asked SharePoint.
@@ -62,13 +63,13 @@ test('one page polls for the profile; the other shows the same and takes over wh
   const leaderBefore = leaderRequests.count;
   await box.pressSequentially('.', { delay: 20 });
   await other
-    .getByRole('region', { name: 'Beslutning for punkt 1' })
+    .getByRole('region', { name: 'Beslutning for punkt 3' })
     .getByText('Godkendt af rådmanden.')
     .waitFor({ timeout: 20_000 });
   expect(otherRequests.count).toBeGreaterThan(0);
   // The hidden page heard it too, without asking.
   await leader
-    .getByRole('region', { name: 'Beslutning for punkt 1' })
+    .getByRole('region', { name: 'Beslutning for punkt 3' })
     .getByText('Godkendt af rådmanden.')
     .waitFor({ timeout: 20_000 });
   expect(leaderRequests.count).toBe(leaderBefore);

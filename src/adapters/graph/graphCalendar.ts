@@ -133,25 +133,33 @@ export class GraphCalendar implements CalendarGateway {
     return this.eventOfChat(bodyOf<Chat>(answer));
   }
 
+  /**
+   * The chat names the organizer's event: an attendee cannot read it by id and finds their own copy by the
+   * join link in their calendar. Both are asked at once (one round trip, not two in a row).
+   */
   private async eventOfChat(chat: Chat): Promise<CalendarEvent> {
     const info = chat.onlineMeetingInfo;
     if (!info) throw new NotFound('Chatten hører ikke til et møde');
-    if (info.calendarEventId) {
-      try {
-        return await this.findByEventId(info.calendarEventId);
-      } catch (e) {
-        if (!(e instanceof NotFound) || !info.joinWebUrl) throw e;
-      }
-    }
     const day = 86400000;
     const nowMs = this.now().getTime();
-    const candidates = await this.listMeetings(
-      new Date(nowMs - 60 * day).toISOString(),
-      new Date(nowMs + 60 * day).toISOString(),
-    );
-    const match = candidates.find((c) => c.joinUrl && c.joinUrl === info.joinWebUrl);
-    if (!match) throw new NotFound('Mødet til denne chat findes ikke i din kalender');
-    return match;
+    const byJoinUrl = async () => {
+      const candidates = await this.listMeetings(
+        new Date(nowMs - 60 * day).toISOString(),
+        new Date(nowMs + 60 * day).toISOString(),
+      );
+      const match = candidates.find((c) => c.joinUrl && c.joinUrl === info.joinWebUrl);
+      if (!match) throw new NotFound('Mødet til denne chat findes ikke i din kalender');
+      return match;
+    };
+    if (!info.calendarEventId) return byJoinUrl();
+    const [byId, inCalendar] = await Promise.allSettled([
+      this.findByEventId(info.calendarEventId),
+      info.joinWebUrl ? byJoinUrl() : Promise.reject(new NotFound('Chatten har intet mødelink')),
+    ]);
+    if (byId.status === 'fulfilled') return byId.value;
+    if (!(byId.reason instanceof NotFound) || !info.joinWebUrl) throw byId.reason;
+    if (inCalendar.status === 'fulfilled') return inCalendar.value;
+    throw inCalendar.reason;
   }
 
   async listMeetings(from: string, to: string): Promise<CalendarEvent[]> {
