@@ -62,6 +62,8 @@ test('one page polls for the profile; the other shows the same and takes over wh
   await hide(leader);
   const leaderBefore = leaderRequests.count;
   await box.pressSequentially('.', { delay: 20 });
+  // Leaving the editor saves at once (while typing goes on, autosave waits 30 s between saves).
+  await box.press('Tab');
   await other
     .getByRole('region', { name: 'Beslutning for punkt 3' })
     .getByText('Godkendt af rådmanden.')
