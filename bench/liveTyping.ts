@@ -76,7 +76,7 @@ export async function benchLiveTyping(opts: { dist: string; text: string; keyDel
 
     // Baseline: an empty page's round trip to the local web server, timed in the page.
     const empty = await (await browser.newContext()).newPage();
-    await empty.goto(`${appUrl}/empty`);
+    await empty.goto(`${appUrl}/auth-redirect.html`); // the app's empty page
     const baseline = await empty.evaluate(async () => {
       const out: number[] = [];
       for (let i = 0; i < 30; i++) {

@@ -1,7 +1,5 @@
 import type { Decision } from '../../domain/decision';
-import type { MeetingKey, MeetingStatus } from '../../domain/meeting';
-import type { MeetingProgress } from '../../domain/meetingProgress';
-import { withProgress } from '../../domain/meetingProgress';
+import type { MeetingKey } from '../../domain/meeting';
 import type { Person } from '../../domain/person';
 import { PortError } from '../../ports/errors';
 import type {
@@ -73,7 +71,6 @@ export class PollingChannel implements PollingLiveChannel {
   private lockId = '';
   private cursor: string | undefined;
   private lastTimer = '';
-  private meetingStatus: MeetingStatus | undefined;
   private joined = false;
   private leading = false;
   private waiting: AbortController | null = null;
@@ -239,24 +236,17 @@ export class PollingChannel implements PollingLiveChannel {
     } else this.share({ type: 'polled', cursor: changes.cursor, polledAt });
   }
 
-  /** The meeting row once (for its status), then only the MeetingProgress row. */
+  /**
+   * The MeetingProgress row alone (a single item once its id is known): every clock move writes the
+   * timer with its status ('I gang', 'Afsluttet'), so the row says all a watcher's clock needs.
+   */
   private async readClock(): Promise<void> {
-    let progress: Stored<MeetingProgress> | null;
-    let status: MeetingStatus;
-    if (this.meetingStatus === undefined) {
-      const read = await this.lists.readMeeting(this.key);
-      if (!read.meeting) return;
-      this.meetingStatus = read.meeting.value.status;
-      progress = read.progress;
-      status = withProgress(read.meeting.value, progress?.value).status;
-    } else {
-      progress = await this.lists.readProgress(this.key);
-      status = progress?.value.status ?? this.meetingStatus;
-    }
+    const progress = await this.lists.readProgress(this.key);
+    const status = progress?.value.status;
     this.lastPollAt = Date.now();
     const timer = progress?.value.timer;
-    const seen = JSON.stringify([timer ?? null, status]);
-    if (seen === this.lastTimer || !timer) {
+    const seen = JSON.stringify([timer ?? null, status ?? null]);
+    if (seen === this.lastTimer || !timer || !status) {
       this.lastTimer = seen;
       this.share({ type: 'polled', cursor: this.cursor, polledAt: this.lastPollAt });
       return;
