@@ -7,13 +7,16 @@ import { PollingChannel } from '../src/adapters/live/pollingChannel';
 import { startFluidService } from '../devServer/fluidService';
 import { startGraphServer } from '../devServer/server';
 import { ATTENDEES, connections, listsFor, nextMeetingKey, percentile } from './demoMeeting';
+import { RuMeter } from './resourceUnits';
 
 /**
  * N attendees watch over Live Share (a local Fluid service) while the referent types: a new version of
  * the text every `typeEveryMs`, saved to SharePoint once a second, as the meeting page does. Each watcher
  * read SharePoint when it joined and keeps a safety-net delta poll once a minute, as the page does.
  * Figures: time from the referent's keystroke to each watcher having that version (a later version
- * arriving first counts for the ones it superseded), and SharePoint requests per watcher-minute.
+ * arriving first counts for the ones it superseded), and SharePoint requests per watcher-minute (counted
+ * at the server by kind; the safety poll runs once a minute here, so the run includes it: the page's is
+ * every `safetyPollMs`, and `ruPerWatcherMinuteByKind` is scaled to that).
  * 80 ms latency on the Graph server; the Fluid service is local (no latency injected there).
  */
 export async function benchLiveWatchers(opts: {
@@ -21,9 +24,18 @@ export async function benchLiveWatchers(opts: {
   seconds: number;
   typeEveryMs: number;
   latencyMs: number;
+  /** The page's safety poll on Live Share (useMeeting's safetyPollMs). */
+  safetyPollMs: number;
 }) {
+  const meter = new RuMeter();
   const [server, fluid] = await Promise.all([
-    startGraphServer({ port: 0, db: ':memory:', seed: 'demo', chaos: { latency: opts.latencyMs } }),
+    startGraphServer({
+      port: 0,
+      db: ':memory:',
+      seed: 'demo',
+      chaos: { latency: opts.latencyMs },
+      onRequest: meter.observe,
+    }),
     startFluidService(),
   ]);
   const channels: LiveShareChannel[] = [];
@@ -89,6 +101,7 @@ export async function benchLiveWatchers(opts: {
     }
 
     const before = counters.reduce((s, c) => s + c.count, 0);
+    meter.reset();
     const started = performance.now();
     let eTag: string | undefined;
     let lastSave = 0;
@@ -130,6 +143,8 @@ export async function benchLiveWatchers(opts: {
     await new Promise((r) => setTimeout(r, 1500));
     const minutes = (performance.now() - started) / 60000;
     const requests = counters.reduce((s, c) => s + c.count, 0) - before;
+    const byKind = meter.requests(ATTENDEES.map((a) => `${a}@kommune.example`));
+    const scale = 60000 / opts.safetyPollMs;
     delays.sort((a, b) => a - b);
     joinMs.sort((a, b) => a - b);
     return {
@@ -139,6 +154,12 @@ export async function benchLiveWatchers(opts: {
       decisionVisibleP95Ms: percentile(delays, 0.95),
       spRequestsPerWatcherMinute: Math.round((requests / opts.watchers / minutes) * 10) / 10,
       joinP95Ms: percentile(joinMs, 0.95),
+      ruPerWatcherMinuteByKind: Object.fromEntries(
+        Object.entries(byKind).map(([k, n]) => [
+          k,
+          Math.round((n / opts.watchers / minutes) * scale * 100) / 100,
+        ]),
+      ),
     };
   } finally {
     await Promise.all([...channels, ...safety].map((c) => c.leave().catch(() => undefined)));

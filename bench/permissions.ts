@@ -10,6 +10,7 @@ import { planMeetingPermissions } from '../src/domain/meetingScopes';
 import { createNodeStack } from '../src/entries/nodeStack';
 import type { MeetingPermissions } from '../src/ports/MeetingPermissions';
 import { startGraphServer } from '../devServer/server';
+import { resourceUnits, RuMeter } from './resourceUnits';
 
 const upn = (n: string) => `${n}@kommune.example`;
 
@@ -20,7 +21,8 @@ const upn = (n: string) => `${n}@kommune.example`;
  * meetings) with SharePoint's cost of 5 resource units per permission change.
  */
 export async function benchPermissions(): Promise<Record<string, number>> {
-  const server = await startGraphServer({ port: 0, db: ':memory:', seed: 'demo' });
+  const meter = new RuMeter();
+  const server = await startGraphServer({ port: 0, db: ':memory:', seed: 'demo', onRequest: meter.observe });
   try {
     const config = readConfig({ GRAPH_BASE_URL: server.url });
     const sofie = createNodeStack({
@@ -66,21 +68,35 @@ export async function benchPermissions(): Promise<Record<string, number>> {
       closed: i === 4,
       attachments: [],
     }));
-    const measure = async (run: () => Promise<unknown>) => {
+    const ru: Record<string, number> = {};
+    const measure = async (name: string, run: () => Promise<unknown>) => {
       calls = 0;
+      meter.reset();
       await run();
+      // Every SharePoint request of the operation, priced by kind (permission changes and reads at 5).
+      ru[`permissionOpRu.${name}`] = resourceUnits(meter.requests());
       return calls;
     };
     let view = await openMeeting(deps, event.iCalUId);
-    const firstSend = await measure(async () => (view = await sendAgenda(deps, view, items)));
-    const resend = await measure(async () => (view = await sendAgenda(deps, view, items)));
+    const firstSend = await measure(
+      'sendAgendaFirst',
+      async () => (view = await sendAgenda(deps, view, items)),
+    );
+    const resend = await measure(
+      'sendAgendaAgainUnchanged',
+      async () => (view = await sendAgenda(deps, view, items)),
+    );
     const referent = await measure(
+      'assignReferent',
       async () => (view = await assignReferent(deps, view, { upn: upn('mads'), name: 'Mads Nielsen' })),
     );
-    const approve = await measure(async () => (view = await approveReferat(deps, view)));
+    // At the meeting's start the organizer opens it: the rows, and the rights checked against the plan.
+    await measure('organizerOpensAtStart', async () => (view = await openMeeting(deps, event.iCalUId)));
+    const approve = await measure('approveReferat', async () => (view = await approveReferat(deps, view)));
     const plan = planMeetingPermissions({ meeting: view.meeting, items, approved: false, archive: false });
     const perMeeting = firstSend + referent + approve;
     return {
+      ...ru,
       'permissionCalls.sendAgendaFirst': firstSend,
       'permissionCalls.sendAgendaAgainUnchanged': resend,
       'permissionCalls.assignReferent': referent,

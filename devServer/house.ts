@@ -2,6 +2,7 @@ import type { TokenService } from './auth';
 import type { ChaosOptions } from './chaos';
 import type { Db } from './db';
 import type { Route } from './http';
+import type { ServedRequest } from './server';
 
 /** What the server counts for `/_dev/stats`. */
 export interface Stats {
@@ -42,6 +43,8 @@ export interface House {
   origin: string;
   /** `${origin}/v1.0`, the absolute base for links. */
   base: string;
+  /** Sees every request the server counts (the bench's budget model). */
+  onRequest?: (request: ServedRequest) => void;
 }
 
 declare module 'fastify' {

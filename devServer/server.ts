@@ -34,6 +34,19 @@ export interface GraphServerOptions {
    * file database (`dev-access-secret`), random per start for `:memory:`.
    */
   devSecret?: string;
+  /** Sees every request the server counts (a $batch and each of its steps; SharePoint REST), e.g. for the bench. */
+  onRequest?: (request: ServedRequest) => void;
+}
+
+/** A request as the server counted it: who, what, and whether it was a step of a $batch or SharePoint REST. */
+export interface ServedRequest {
+  upn: string;
+  method: string;
+  /** Below /v1.0 for Graph (e.g. "/sites/…/items/delta"), the full path for SharePoint REST. */
+  path: string;
+  query: Record<string, string>;
+  inBatch: boolean;
+  sharePointRest: boolean;
 }
 
 export interface GraphServer {
@@ -68,6 +81,7 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
     graphRoutes: [],
     origin: '',
     base: '',
+    onRequest: options.onRequest,
   };
   const seedMeetings = options.seed === 'demo' && isEmpty(db);
   if (isEmpty(db)) seedTenant(db);

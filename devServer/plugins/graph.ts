@@ -35,6 +35,14 @@ export const graphApi: FastifyPluginAsync = async (app) => {
       return fail(reply, requestId, e);
     }
     count(house, me.upn, req.method, pathKind(path));
+    house.onRequest?.({
+      upn: me.upn,
+      method: req.method,
+      path,
+      query: Object.fromEntries(url.searchParams),
+      inBatch,
+      sharePointRest: false,
+    });
     if (!inBatch) holdInFlight(house, me.upn, reply);
     if (!(await applyChaos(house, req, reply, inBatch))) return reply;
     if (isBatchPath(path)) {

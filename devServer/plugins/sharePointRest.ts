@@ -56,6 +56,14 @@ export const sharePointRest: FastifyPluginAsync = async (app) => {
       return spFail(unauthorized(e));
     }
     count(house, me.upn, req.method, 'spRest');
+    house.onRequest?.({
+      upn: me.upn,
+      method: req.method,
+      path: decodeURIComponent(url.pathname),
+      query: Object.fromEntries(url.searchParams),
+      inBatch: false,
+      sharePointRest: true,
+    });
     if (!(await applyChaos(house, req, reply, false))) return reply;
     let sitePath: string;
     try {

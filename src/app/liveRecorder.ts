@@ -22,6 +22,11 @@ export type SaveState =
 export interface RecorderOptions {
   /** Autosave this long after typing stops. */
   debounceMs?: number;
+  /**
+   * While typing goes on, autosave an item no sooner than this after its last autosave: each save is 2 resource units of
+   * the tenant's SharePoint quota (docs/adr/008-budgets.md), and watchers on Live Share have the text anyway.
+   */
+  minSaveIntervalMs?: number;
   retryBaseMs?: number;
   retryMaxMs?: number;
 }
@@ -47,6 +52,8 @@ export class LiveRecorder {
   private again = false;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private failures = 0;
+  /** When each slot's autosave last went out. */
+  private readonly lastAutosave = new Map<Slot, number>();
   private stopped = false;
   private readonly opts: Required<RecorderOptions>;
 
@@ -55,7 +62,13 @@ export class LiveRecorder {
     private readonly meeting: { key: MeetingKey; role: Role },
     options: RecorderOptions = {},
   ) {
-    this.opts = { debounceMs: 1000, retryBaseMs: 1000, retryMaxMs: 15000, ...options };
+    this.opts = {
+      debounceMs: 1000,
+      minSaveIntervalMs: 30_000,
+      retryBaseMs: 1000,
+      retryMaxMs: 15000,
+      ...options,
+    };
   }
 
   static decisionSlot(key: MeetingKey, itemNumber: number): Slot {
@@ -208,10 +221,17 @@ export class LiveRecorder {
     if (old) clearTimeout(old);
     this.timers.set(
       slot,
-      setTimeout(() => {
-        this.timers.delete(slot);
-        void this.flush();
-      }, this.opts.debounceMs),
+      setTimeout(
+        () => {
+          this.timers.delete(slot);
+          this.lastAutosave.set(slot, Date.now());
+          void this.flush();
+        },
+        Math.max(
+          this.opts.debounceMs,
+          (this.lastAutosave.get(slot) ?? -Infinity) + this.opts.minSaveIntervalMs - Date.now(),
+        ),
+      ),
     );
   }
 

@@ -324,7 +324,7 @@ export class MeetingSession {
 
   /** Polling at once; Live Share for the meeting's members where the host has it. */
   private async listen(run: Run, view: MeetingView): Promise<void> {
-    const { watchIntervalMs, connectLive, safetyPollMs = 60000 } = this.options;
+    const { watchIntervalMs, connectLive, safetyPollMs = 600_000 } = this.options;
     await this.startPolling(run, view, watchIntervalMs, 4);
     if (run.stopped) return;
     this.set({ liveKind: 'polling' });

@@ -63,7 +63,7 @@ function Boot({
   }, [runtime]);
   useEffect(() => {
     // A dropped connection or a 5xx while starting is tried again; the spinner stays meanwhile.
-    retryTransient(createRuntime)
+    retryTransient(() => createRuntime({ readsMeeting: needsMeeting }))
       .then(async (r) => {
         setRuntime(r);
         if (!r.meetingKey && needsMeeting) {

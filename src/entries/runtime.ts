@@ -1,5 +1,4 @@
 import { DevTokenProvider } from '../adapters/auth/devTokenProvider';
-import { IndexedDbOutbox } from '../adapters/browser/indexedDbOutbox';
 import { createSanitizer } from '../adapters/browser/sanitizeHtml';
 import { createGraphConnection, type GraphConnection } from '../adapters/graph/graphClient';
 import { graphPeople } from '../adapters/graph/graphPeople';
@@ -19,9 +18,11 @@ import type { ComposeSurface } from '../ports/ComposeSurface';
 import { teamsHost } from '../adapters/hosts/teamsHost';
 import type { TokenProvider } from '../ports/TokenProvider';
 import type { LiveChannel, PollingChannelFactory } from '../ports/LiveChannel';
-import { PollingChannel } from '../adapters/live/pollingChannel';
+import { pageEnvironment, PollingChannel } from '../adapters/live/pollingChannel';
 import { systemClock } from '../ports/Clock';
 import { PendingWrites } from '../app/pendingWrites';
+import { lazyOutbox } from './lazyOutbox';
+import { signInAndFindMeeting } from './openSequence';
 
 export interface Runtime {
   deps: AppDeps;
@@ -72,9 +73,11 @@ export async function createRuntime(
   options: {
     pickHost?: () => Promise<MeetingHost>;
     tenantTokens?: (config: AppConfig, host: HostContext) => Promise<TokenProvider>;
+    /** The page opens the meeting (meeting page, task pane): its rows come in the first $batch too. */
+    readsMeeting?: boolean;
   } = {},
 ): Promise<Runtime> {
-  const { pickHost = detectHost, tenantTokens = msalTokens } = options;
+  const { pickHost = detectHost, tenantTokens = msalTokens, readsMeeting = false } = options;
   const params = new URLSearchParams(window.location.search);
   const env = buildEnv();
   // Local mode only: the browser tests point a page at their own server instance.
@@ -98,28 +101,31 @@ export async function createRuntime(
     tokens,
     scopes: [...GRAPH_SCOPES.base, ...GRAPH_SCOPES.lists],
   });
-  const me = (await graph.client
-    .api('/me')
-    .select('displayName,userPrincipalName')
-    .get()
-    .catch((e: unknown) => {
-      throw mapGraphError(e);
-    })) as {
-    displayName: string;
-    userPrincipalName: string;
-  };
   // SharePoint REST for what Graph has no API for (permissions, folders): a token for the site's host.
   const rest = createSharePointRest({
     siteUrl: config.sharePointUrl,
     tokens,
     scopes: config.sharePointScopes,
   });
+  const calendar = new GraphCalendar(graph, createSanitizer(window));
+  const lists = new SharePointListStore(graph, config.sharePointSite, rest);
+  const { me, meetingKey } = await signInAndFindMeeting({
+    graph,
+    calendar,
+    lists,
+    urlKey: params.get('meeting'),
+    host,
+    fallbackUpn: upn,
+    readsMeeting,
+  }).catch((e: unknown) => {
+    throw mapGraphError(e);
+  });
   const deps: AppDeps = {
-    me: { upn: me.userPrincipalName || upn, name: me.displayName || upn },
-    calendar: new GraphCalendar(graph, createSanitizer(window)),
-    lists: new SharePointListStore(graph, config.sharePointSite, rest),
+    me,
+    calendar,
+    lists,
     permissions: new SharePointPermissions(rest),
-    outbox: new IndexedDbOutbox(me.userPrincipalName || upn),
+    outbox: lazyOutbox(me.upn),
     clock: systemClock,
     // Mail.Send is asked for only when mail is sent (incremental consent): its own connection.
     mailer: new GraphMailer(
@@ -146,12 +152,13 @@ export async function createRuntime(
     meetingHost,
     config,
     graph,
-    meetingKey: params.get('meeting') ?? (await meetingKeyOf(host, deps)),
+    meetingKey,
     locale: lang.toLowerCase().startsWith('en') ? 'en' : 'da',
     theme: host.theme,
     live: {
-      watchIntervalMs: Number(params.get('poll') ?? 1000),
-      polling: (options) => new PollingChannel(deps.lists, options),
+      // One request every 15 s (docs/adr/008-budgets.md): 4 per watcher-minute, shared by the profile's tabs.
+      watchIntervalMs: Number(params.get('poll') ?? 15_000),
+      polling: (options) => new PollingChannel(deps.lists, options, pageEnvironment(window)),
       connect: async () => {
         // `?live=off` (or LIVE_SHARE_PORT=off) keeps the page on polling, as Outlook and plain browsers are.
         if (params.get('live') === 'off') return null;
@@ -235,14 +242,4 @@ async function msalTokens(config: AppConfig, host: HostContext): Promise<TokenPr
     nested: host.kind !== 'browser',
     redirectUri: `${config.appUrl}/auth-redirect.html`,
   });
-}
-
-/** The meeting the host points at: Teams gives the chat, Outlook the event; the calendar knows its key. */
-async function meetingKeyOf(host: HostContext, deps: AppDeps): Promise<string | undefined> {
-  const m = host.meeting;
-  if (!m) return undefined;
-  if (m.iCalUId) return m.iCalUId;
-  if (m.eventId) return (await deps.calendar.findByEventId(m.eventId)).key;
-  if (m.chatId) return (await deps.calendar.findByChatId(m.chatId)).key;
-  return undefined;
 }

@@ -95,6 +95,8 @@ export interface ListStore {
   readMeeting(
     key: MeetingKey,
   ): Promise<{ meeting: Stored<Meeting> | null; progress: Stored<MeetingProgress> | null }>;
+  /** Only the MeetingProgress row (the clock): a single-item read once its row is known. */
+  readProgress(key: MeetingKey): Promise<Stored<MeetingProgress> | null>;
   /**
    * The organizer's Meetings row: everything of `meeting` except what MeetingProgress holds (timer,
    * 'I gang'/'Afsluttet', the referent's submission). Created at the list root when missing.

@@ -61,6 +61,30 @@ test('typing is saved about a second after it stops: Gemmer… then Gemt', async
   expect(await mads.outbox.list()).toEqual([]);
 });
 
+test('a referent typing on with short pauses autosaves an item at most every 30 s (SharePoint quota)', async () => {
+  const w = await meetingWithReferent();
+  const mads = w.as(people.mads);
+  let saves = 0;
+  const counted = { ...mads, lists: flaky(mads.lists, () => (saves++, null)) };
+  const recorder = new LiveRecorder(counted, await openMeeting(mads, KEY), { debounceMs: 1000 });
+  let text = '';
+  // A phrase of 12 characters every 5 s (250 ms a key, then a 2 s pause), for a minute.
+  for (let phrase = 0; phrase < 12; phrase++) {
+    for (let c = 0; c < 12; c++) {
+      text += 'x';
+      await recorder.editDecision({ itemNumber: 1, itemTitle: 'Dagsorden', text, status: 'Kladde' });
+      await jest.advanceTimersByTimeAsync(250);
+    }
+    await jest.advanceTimersByTimeAsync(2000);
+  }
+  // The first after its first pause (4 s), then one per 30 s: 34 s, 64 s (not twelve).
+  expect(saves).toBeLessThanOrEqual(3);
+  expect(saves).toBeGreaterThanOrEqual(2);
+  await jest.advanceTimersByTimeAsync(30_000);
+  await recorder.flush();
+  expect((await w.lists.openMeeting(KEY)).decisions.map((d) => d.value.text)).toEqual([text]);
+});
+
 test('offline mid-sentence: the text waits in the outbox and reaches SharePoint when the network is back', async () => {
   const w = await meetingWithReferent();
   let down = true;

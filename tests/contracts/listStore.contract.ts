@@ -255,6 +255,11 @@ export function listStoreContract(name: string, make: () => Promise<ListStoreUnd
       expect(snapshot.progress?.value).toEqual({ status: 'Afsluttet', timer, referatSubmitted: submitted });
       expect(snapshot.meeting?.value.timer).toBeUndefined();
       expect((await store.readMeeting(key)).progress?.value.status).toBe('Afsluttet');
+      // The clock alone (what a polling watcher reads): found by key, then read again as the same row.
+      const clock = await referent.readProgress(key);
+      expect(clock).toMatchObject({ id: first.id, value: { status: 'Afsluttet', timer } });
+      expect((await referent.readProgress(key))?.eTag).toBe(clock?.eTag);
+      expect(await referent.readProgress(`${key}-unknown`)).toBeNull();
     });
 
     test("two people's afbud: each writes their own, reads only their own reason; the organizer reads both", async () => {

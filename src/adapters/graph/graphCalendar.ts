@@ -16,6 +16,7 @@ import type {
 } from '../../ports/CalendarGateway';
 import { NotFound } from '../../ports/errors';
 import type { Sanitizer } from '../browser/sanitizeHtml';
+import { bodyOf, type BatchRequest, type BatchResponse } from './batch';
 import type { GraphConnection } from './graphClient';
 import { relativeLink, toBase64 } from './graphClient';
 import { mapGraphError } from './graphErrors';
@@ -58,45 +59,107 @@ export class GraphCalendar implements CalendarGateway {
 
   /** One calendarView request: it holds single meetings and the occurrences of series alike. */
   async findByKey(key: MeetingKey): Promise<CalendarEvent> {
+    const primed = this.primed.get(key);
+    if (primed) {
+      this.primed.delete(key);
+      return primed;
+    }
+    return this.eventOfKey(key, await this.get<{ value: GraphEvent[] }>(this.findByKeyRequest(key).url));
+  }
+
+  /** What findByKey asks Graph, as a $batch step (the page opens a meeting in one batch). */
+  findByKeyRequest(key: MeetingKey): BatchRequest {
     const literal = encodeURIComponent(key.replace(/'/g, "''"));
     const day = 86400000;
     const from = new Date(this.now().getTime() - LOOKUP_WINDOW_DAYS * day).toISOString();
     const to = new Date(this.now().getTime() + LOOKUP_WINDOW_DAYS * day).toISOString();
-    const found = await this.get<{ value: GraphEvent[] }>(
-      `/me/calendarView?startDateTime=${from}&endDateTime=${to}&$filter=iCalUId eq '${literal}'&$select=${EVENT_FIELDS}`,
-    );
-    if (!found.value[0])
-      throw new NotFound(`Meeting ${key} is not in the calendar`, { code: 'meetingNotInCalendar' });
+    return {
+      id: 'event',
+      method: 'GET',
+      url: `/me/calendarView?startDateTime=${from}&endDateTime=${to}&$filter=iCalUId eq '${literal}'&$select=${EVENT_FIELDS}`,
+      headers: PREFER_UTC,
+    };
+  }
+
+  /** The answer to findByKeyRequest, for the next findByKey(key) (once). */
+  prime(key: MeetingKey, answer: BatchResponse | undefined): void {
+    const event = (async () => this.eventOfKey(key, bodyOf<{ value: GraphEvent[] }>(answer)))();
+    event.catch(() => undefined);
+    this.primed.set(key, event);
+  }
+
+  /** An event just read by id, for the next findByKey of its key (once). */
+  remember(event: CalendarEvent): void {
+    this.primed.set(event.key, Promise.resolve(event));
+  }
+
+  private readonly primed = new Map<MeetingKey, Promise<CalendarEvent>>();
+
+  private eventOfKey(key: MeetingKey, found: { value: GraphEvent[] }): CalendarEvent {
+    if (!found.value[0]) throw new NotFound(`Meeting ${key} is not in the calendar`, { code: 'meetingNotInCalendar' });
     return toCalendarEvent(found.value[0]);
   }
 
   async findByEventId(eventId: string): Promise<CalendarEvent> {
-    return toCalendarEvent(
-      await this.get<GraphEvent>(`/me/events/${encodeURIComponent(eventId)}?$select=${EVENT_FIELDS}`),
-    );
+    return toCalendarEvent(await this.get<GraphEvent>(this.findByEventIdRequest(eventId).url));
+  }
+
+  /** What findByEventId asks Graph, as a $batch step. */
+  findByEventIdRequest(eventId: string): BatchRequest {
+    return {
+      id: 'event',
+      method: 'GET',
+      url: `/me/events/${encodeURIComponent(eventId)}?$select=${EVENT_FIELDS}`,
+      headers: PREFER_UTC,
+    };
+  }
+
+  /** The answer to findByEventIdRequest. */
+  eventFrom(answer: BatchResponse | undefined): CalendarEvent {
+    return toCalendarEvent(bodyOf<GraphEvent>(answer));
   }
 
   async findByChatId(chatId: string): Promise<CalendarEvent> {
-    const chat = await this.get<Chat>(`/chats/${encodeURIComponent(chatId)}`);
+    return this.eventOfChat(await this.get<Chat>(this.findByChatIdRequest(chatId).url));
+  }
+
+  /** What findByChatId asks Graph first, as a $batch step. */
+  findByChatIdRequest(chatId: string): BatchRequest {
+    return { id: 'chat', method: 'GET', url: `/chats/${encodeURIComponent(chatId)}` };
+  }
+
+  /** findByChatId from the answer to findByChatIdRequest. */
+  findByChat(answer: BatchResponse | undefined): Promise<CalendarEvent> {
+    return this.eventOfChat(bodyOf<Chat>(answer));
+  }
+
+  /**
+   * The chat names the organizer's event: an attendee cannot read it by id and finds their own copy by the
+   * join link in their calendar. Both are asked at once (one round trip, not two in a row).
+   */
+  private async eventOfChat(chat: Chat): Promise<CalendarEvent> {
     const info = chat.onlineMeetingInfo;
     if (!info) throw new NotFound('The chat belongs to no meeting', { code: 'chatNotAMeeting' });
-    if (info.calendarEventId) {
-      try {
-        return await this.findByEventId(info.calendarEventId);
-      } catch (e) {
-        if (!(e instanceof NotFound) || !info.joinWebUrl) throw e;
-      }
-    }
     const day = 86400000;
     const nowMs = this.now().getTime();
-    const candidates = await this.listMeetings(
-      new Date(nowMs - 60 * day).toISOString(),
-      new Date(nowMs + 60 * day).toISOString(),
-    );
-    const match = candidates.find((c) => c.joinUrl && c.joinUrl === info.joinWebUrl);
-    if (!match)
-      throw new NotFound("The chat's meeting is not in the calendar", { code: 'meetingNotInCalendar' });
-    return match;
+    const byJoinUrl = async () => {
+      const candidates = await this.listMeetings(
+        new Date(nowMs - 60 * day).toISOString(),
+        new Date(nowMs + 60 * day).toISOString(),
+      );
+      const match = candidates.find((c) => c.joinUrl && c.joinUrl === info.joinWebUrl);
+      if (!match) throw new NotFound("The chat's meeting is not in the calendar", { code: 'meetingNotInCalendar' });
+      return match;
+    };
+    if (!info.calendarEventId) return byJoinUrl();
+    const [byId, inCalendar] = await Promise.allSettled([
+      this.findByEventId(info.calendarEventId),
+      info.joinWebUrl ? byJoinUrl() : Promise.reject(new NotFound('The chat has no join link', { code: 'meetingNotInCalendar' })),
+    ]);
+    if (byId.status === 'fulfilled') return byId.value;
+    if (!(byId.reason instanceof NotFound) || !info.joinWebUrl) throw byId.reason;
+    if (inCalendar.status === 'fulfilled') return inCalendar.value;
+    throw inCalendar.reason;
   }
 
   async listMeetings(from: string, to: string): Promise<CalendarEvent[]> {

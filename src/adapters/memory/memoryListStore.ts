@@ -119,6 +119,10 @@ export class MemoryListStore implements ListStore {
     return { meeting: meeting ? stored(meeting) : null, progress: progress ? stored(progress) : null };
   }
 
+  async readProgress(key: MeetingKey): Promise<Stored<MeetingProgress> | null> {
+    return (await this.readMeeting(key)).progress;
+  }
+
   async saveMeeting(meeting: Meeting, eTag?: string): Promise<Stored<Meeting>> {
     const { timer: _timer, ...row } = meeting;
     const existing = [...this.tables.meetings.values()].find((r) => r.meetingKey === meeting.key);

@@ -78,6 +78,16 @@ const authorOf = (row: GraphItem): string =>
 /** Folder items show up in Graph with contentType "Folder" and no values in our columns. */
 const isRow = (row: GraphItem): boolean => row.contentType?.name !== 'Folder' && !!row.fields?.MeetingKey;
 const titleOfDecision = (n: number) => `Punkt ${n}`;
+/** The lists a meeting's page reads when it opens. */
+const OPEN_LISTS: ListName[] = [
+  'Meetings',
+  'MeetingProgress',
+  'AgendaItems',
+  'Absences',
+  'AbsenceReasons',
+  'Decisions',
+  'FollowUps',
+];
 
 /**
  * The ListStore over SharePoint lists (docs/adr/004-permissions.md). Reads, updates, deletes and delta go
@@ -94,6 +104,8 @@ export class SharePointListStore implements ListStore {
   private provisioned = false;
   private resolvedSiteId: string | null = null;
   private me?: Promise<string[]>;
+  /** Snapshots read in a page's opening $batch, each for one openMeeting. */
+  private readonly primed = new Map<MeetingKey, Promise<MeetingSnapshot>>();
   /** Row ids by list and natural key, learned from reads and writes (saves a query before each write). */
   private readonly rowIds = new Map<string, string>();
 
@@ -192,22 +204,34 @@ export class SharePointListStore implements ListStore {
   }
 
   async openMeeting(key: MeetingKey): Promise<MeetingSnapshot> {
-    const lists: ListName[] = [
-      'Meetings',
-      'MeetingProgress',
-      'AgendaItems',
-      'Absences',
-      'AbsenceReasons',
-      'Decisions',
-      'FollowUps',
-    ];
-    const requests: BatchRequest[] = lists.map((name) => ({
+    const primed = this.primed.get(key);
+    if (primed) {
+      this.primed.delete(key);
+      return primed;
+    }
+    return this.snapshotOf(key, await runBatch(this.graph, this.openMeetingRequests(key)));
+  }
+
+  /** What openMeeting asks Graph, as $batch steps (the page opens a meeting in one batch with /me). */
+  openMeetingRequests(key: MeetingKey): BatchRequest[] {
+    const requests: BatchRequest[] = OPEN_LISTS.map((name) => ({
       id: name,
       method: 'GET',
       url: this.byKeyUrl(name, key),
     }));
     requests.push({ id: 'cursor', method: 'GET', url: this.latestDeltaUrl() });
-    const answers = await runBatch(this.graph, requests);
+    return requests;
+  }
+
+  /** The answers to openMeetingRequests, for the next openMeeting(key) (once). */
+  prime(key: MeetingKey, answers: Map<string, BatchResponse>): void {
+    const snapshot = this.snapshotOf(key, answers);
+    snapshot.catch(() => undefined);
+    this.primed.set(key, snapshot);
+  }
+
+  private async snapshotOf(key: MeetingKey, answers: Map<string, BatchResponse>): Promise<MeetingSnapshot> {
+    const lists = OPEN_LISTS;
     const pages = visiblePages(answers, lists);
     const rows = async (name: ListName): Promise<GraphItem[]> => {
       const page = pages.get(name)!;
@@ -283,6 +307,24 @@ export class SharePointListStore implements ListStore {
       meeting: meeting ? this.stored(meeting, meetingFromFields) : null,
       progress: progress ? this.stored(progress, progressFromFields) : null,
     };
+  }
+
+  async readProgress(key: MeetingKey): Promise<Stored<MeetingProgress> | null> {
+    const id = this.rowIds.get(`MeetingProgress|${key}|`);
+    if (id) {
+      try {
+        const row = await this.get<GraphItem>(
+          `${this.root}/lists/MeetingProgress/items/${id}?$expand=fields`,
+        );
+        return this.stored(row, progressFromFields);
+      } catch (e) {
+        if (!(e instanceof NotFound)) throw e;
+        this.rowIds.delete(`MeetingProgress|${key}|`);
+      }
+    }
+    const row = (await this.query('MeetingProgress', key))[0];
+    if (row) this.remember('MeetingProgress', key, '', row.id);
+    return row ? this.stored(row, progressFromFields) : null;
   }
 
   async saveMeeting(meeting: Meeting, eTag?: string): Promise<Stored<Meeting>> {
