@@ -250,38 +250,53 @@ export class LiveRecorder {
 
   /** Write one entry. Returns false when draining must pause (network, throttling). */
   private async writeOne(entry: OutboxEntry): Promise<boolean> {
-    const slot = entry.slot as Slot;
     try {
       const row = await this.save(entry, entry.baseETag);
       await this.confirmed(entry, row);
       this.failures = 0;
       return true;
     } catch (e) {
-      if (e instanceof Conflict) return this.onConflict(entry);
-      if (e instanceof Unauthorized) {
-        // Sign-in lapsed and could not be renewed silently: keep every text, say so, and try again later.
-        for (const pending of await this.mine())
-          if (!pending.conflict)
-            this.setState(pending.slot as Slot, { kind: 'error', code: SIGNED_OUT, message: 'Signed out' });
-        this.scheduleRetry(e);
-        return false;
-      }
-      if (isTransient(e)) {
-        for (const pending of await this.mine()) {
-          if (!pending.conflict)
-            this.setState(
-              pending.slot as Slot,
-              e instanceof Offline ? { kind: 'offline' } : { kind: 'saving' },
-            );
+      if (!(e instanceof Conflict)) return this.afterFailure(entry, e);
+      try {
+        return await this.onConflict(entry);
+      } catch (again) {
+        // The row moved again between reading it and writing over it (or the reading failed): the entry
+        // stays in the outbox and the next drain reads afresh. Never out of the drain as a rejection.
+        if (again instanceof Conflict) {
+          this.scheduleRetry(again);
+          return false;
         }
-        this.scheduleRetry(e as PortError);
-        return false;
+        return this.afterFailure(entry, again);
       }
-      await this.deps.outbox.remove(slot, entry.revision);
-      const message = e instanceof Error ? e.message : String(e);
-      this.setState(slot, { kind: 'error', message });
-      return true;
     }
+  }
+
+  /** A write that failed other than by a conflict: pause on network and sign-in, else say why and go on. */
+  private async afterFailure(entry: OutboxEntry, e: unknown): Promise<boolean> {
+    const slot = entry.slot as Slot;
+    if (e instanceof Unauthorized) {
+      // Sign-in lapsed and could not be renewed silently: keep every text, say so, and try again later.
+      for (const pending of await this.mine())
+        if (!pending.conflict)
+          this.setState(pending.slot as Slot, { kind: 'error', code: SIGNED_OUT, message: 'Signed out' });
+      this.scheduleRetry(e);
+      return false;
+    }
+    if (isTransient(e)) {
+      for (const pending of await this.mine()) {
+        if (!pending.conflict)
+          this.setState(
+            pending.slot as Slot,
+            e instanceof Offline ? { kind: 'offline' } : { kind: 'saving' },
+          );
+      }
+      this.scheduleRetry(e as PortError);
+      return false;
+    }
+    await this.deps.outbox.remove(slot, entry.revision);
+    const message = e instanceof Error ? e.message : String(e);
+    this.setState(slot, { kind: 'error', message });
+    return true;
   }
 
   private async confirmed(entry: OutboxEntry, row: Stored<Decision | FollowUp>): Promise<void> {

@@ -5,7 +5,7 @@ import { assignReferent } from '../../src/app/assignReferent';
 import { MemoryOutbox } from '../../src/adapters/memory/memoryOutbox';
 import type { Decision } from '../../src/domain/decision';
 import type { MeetingKey } from '../../src/domain/meeting';
-import { Offline, Throttled, Unauthorized } from '../../src/ports/errors';
+import { Conflict, Offline, Throttled, Unauthorized } from '../../src/ports/errors';
 import type { ListStore, Stored } from '../../src/ports/ListStore';
 import { KEY, people, seedItems, world } from './fixtures';
 
@@ -225,4 +225,25 @@ test('a lapsed sign-in keeps the text and says so; it is saved once signing in w
   expect(seen.at(-1)?.kind).toBe('saved');
   expect((await w.lists.openMeeting(KEY)).decisions.map((d) => d.value.text)).toEqual(['Godkendt.']);
   recorder.stop();
+});
+
+test('a conflict whose resolution meets another conflict keeps the text, never rejects, and lands on the next try', async () => {
+  const w = await meetingWithReferent();
+  // Three refusals in a row: the first write, the rewrite after reading SharePoint, and once more.
+  let conflicts = 3;
+  const base = w.as(people.mads);
+  const mads = {
+    ...base,
+    lists: flaky(base.lists, () =>
+      conflicts-- > 0 ? new Conflict('A decision for this item already exists', { status: 409 }) : null,
+    ),
+  };
+  const recorder = new LiveRecorder(mads, await openMeeting(mads, KEY), { debounceMs: 10, retryBaseMs: 100 });
+  await recorder.editDecision({ itemNumber: 1, itemTitle: 'Dagsorden', text: 'Godkendt.', status: 'Kladde' });
+  await expect(recorder.flush()).resolves.toBeUndefined();
+  expect((await base.outbox.list(KEY)).map((e) => (e.payload as Decision).text)).toEqual(['Godkendt.']);
+  await jest.advanceTimersByTimeAsync(1000);
+  await recorder.flush();
+  expect((await w.lists.openMeeting(KEY)).decisions.map((d) => d.value.text)).toEqual(['Godkendt.']);
+  expect(await base.outbox.list(KEY)).toEqual([]);
 });
