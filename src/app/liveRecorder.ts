@@ -262,11 +262,9 @@ export class LiveRecorder {
       } catch (again) {
         // The row moved again between reading it and writing over it (or the reading failed): the entry
         // stays in the outbox and the next drain reads afresh. Never out of the drain as a rejection.
-        if (again instanceof Conflict) {
-          this.scheduleRetry(again);
-          return false;
-        }
-        return this.afterFailure(entry, again);
+        if (again instanceof Unauthorized || isTransient(again)) return this.afterFailure(entry, again);
+        this.scheduleRetry(again instanceof PortError ? again : undefined);
+        return false;
       }
     }
   }
@@ -377,13 +375,13 @@ export class LiveRecorder {
     return snapshot.followUps.find((f) => f.value.id === id);
   }
 
-  private scheduleRetry(e: PortError): void {
+  private scheduleRetry(e?: PortError): void {
     this.failures += 1;
     const delay = backoffMs(
       this.failures,
       this.opts.retryBaseMs,
       this.opts.retryMaxMs,
-      e.details.retryAfterMs,
+      e?.details.retryAfterMs,
     );
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = setTimeout(() => {
