@@ -5,7 +5,7 @@ import { AppNav, type AppPage } from '../ui/components/AppNav/AppNav';
 import { AppShell } from '../ui/components/AppShell/AppShell';
 import { MeetingList } from '../ui/components/MeetingList/MeetingList';
 import { hostFallbackText, messageOf } from '../ui/errors';
-import type { CalendarEvent } from '../ports/CalendarGateway';
+import { loadMyMeetings, type MyMeetings } from '../app/myMeetings';
 import { retryTransient } from '../app/retryTransient';
 import { signOut } from '../app/signOut';
 import { SignOut } from '../ui/components/SignOut/SignOut';
@@ -46,7 +46,7 @@ function Boot({
 }) {
   const [runtime, setRuntime] = useState<Runtime | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [meetings, setMeetings] = useState<CalendarEvent[] | null>(null);
+  const [meetings, setMeetings] = useState<MyMeetings | null>(null);
   const [hostTheme, setHostTheme] = useState<Runtime['theme'] | null>(null);
   const [signedOut, setSignedOut] = useState(false);
   useEffect(() => runtime?.meetingHost.onThemeChange(setHostTheme), [runtime]);
@@ -66,12 +66,7 @@ function Boot({
     retryTransient(() => createRuntime({ readsMeeting: needsMeeting }))
       .then(async (r) => {
         setRuntime(r);
-        if (!r.meetingKey && needsMeeting) {
-          const now = Date.now();
-          const from = new Date(now - 14 * 86400000).toISOString();
-          const to = new Date(now + 60 * 86400000).toISOString();
-          setMeetings(await retryTransient(() => r.deps.calendar.listMeetings(from, to)));
-        }
+        if (!r.meetingKey && needsMeeting) setMeetings(await retryTransient(() => loadMyMeetings(r.deps)));
       })
       .catch(setError);
   }, [needsMeeting]);

@@ -43,6 +43,19 @@ export interface ArchiveRows {
   followUps: Array<FollowUp & { meetingKey: MeetingKey }>;
 }
 
+/**
+ * One meeting as "Mine møder" lists it, from the rows the caller may read: the Meetings row and the
+ * MeetingProgress row (none when the agenda was never sent, or the caller may not read them), the caller's
+ * own afbud rows (trusted as openMeeting trusts them; never a reason) and the meeting's follow-ups.
+ */
+export interface MeetingSummary {
+  key: MeetingKey;
+  meeting: Meeting | null;
+  progress: MeetingProgress | null;
+  ownAbsences: Absence[];
+  followUps: FollowUp[];
+}
+
 export interface DecisionChanges {
   changed: Stored<Decision>[];
   deletedIds: string[];
@@ -132,6 +145,11 @@ export interface ListStore {
    * writing "the same" statement makes their own row, which readCommittee trusts or not).
    */
   saveCommitteeEntry(key: MeetingKey, entry: CommitteeEntry): Promise<Stored<CommitteeEntry['value']>>;
+  /**
+   * What "Mine møder" shows of these meetings for the person `upn` (the signed-in caller): one summary per
+   * key, in the order of `keys`, read in one round trip however many meetings (not one read per meeting).
+   */
+  meetingSummaries(keys: MeetingKey[], upn: string): Promise<MeetingSummary[]>;
   /** Follow-ups across meetings where the owner matches (for "Mine opfølgninger"). */
   followUpsByOwner?(owner: string): Promise<Stored<FollowUp & { meetingKey: MeetingKey }>[]>;
 }

@@ -358,6 +358,76 @@ export function listStoreContract(name: string, make: () => Promise<ListStoreUnd
       ]);
     });
 
+    test("meetingSummaries: the rows of many meetings at once, with only the person's own trusted afbud and no reason", async () => {
+      const anders = { upn: 'anders@kommune.example', name: 'Anders Lund' };
+      const mads = { upn: 'mads@kommune.example', name: 'Mads Nielsen' };
+      const first = { ...meeting(), attendees: [mads, anders], referent: mads };
+      const second = {
+        ...first,
+        key: `${key}-2`,
+        start: '2024-03-05T10:00:00.000Z',
+        end: '2024-03-05T12:00:00.000Z',
+      };
+      const firstRow = await setUp(first);
+      await setUp(second);
+      const progress = await store.saveProgress(first.key, { status: 'Afsluttet' });
+      await setUpMeeting?.(first, { meetings: firstRow.id, progress: progress.id, agenda: {} });
+      await store.saveFollowUp(first.key, {
+        id: 'f-sum',
+        itemNumber: 2,
+        owners: ['Anders'],
+        task: 'Send notatet',
+        status: 'Åben',
+      });
+      await as(anders.upn).saveAbsence(second.key, {
+        person: anders,
+        kind: 'Deltager virtuelt',
+        items: [],
+        reason: 'Hjemme med barn',
+        registeredAt: '2024-03-01T08:00:00.000Z',
+      });
+      // Mads makes a row for Anders (SharePoint lets him): it is not Anders' registration.
+      await as(mads.upn).saveAbsence(second.key, {
+        person: anders,
+        kind: 'Afbud',
+        items: [],
+        registeredAt: '2024-03-02T08:00:00.000Z',
+      });
+      await as(mads.upn).saveAbsence(first.key, {
+        person: mads,
+        kind: 'Afbud',
+        items: [],
+        registeredAt: '2024-02-19T08:00:00.000Z',
+      });
+      const never = `${key}-never-sent`;
+
+      const summaries = await as(anders.upn).meetingSummaries([second.key, never, first.key], anders.upn);
+      expect(summaries.map((x) => x.key)).toEqual([second.key, never, first.key]);
+      const [s2, none, s1] = summaries;
+      expect(s1.meeting).toMatchObject({ key: first.key, series: first.series, referent: mads });
+      expect(s1.progress?.status).toBe('Afsluttet');
+      expect(s1.followUps.map((f) => [f.id, f.owners, f.status])).toEqual([['f-sum', ['Anders'], 'Åben']]);
+      expect(s1.ownAbsences).toEqual([]);
+      expect(s2.meeting?.key).toBe(second.key);
+      expect(s2.progress).toBeNull();
+      expect(s2.ownAbsences).toEqual([
+        {
+          person: anders,
+          kind: 'Deltager virtuelt',
+          items: [],
+          registeredAt: '2024-03-01T08:00:00.000Z',
+        },
+      ]);
+      expect(none).toEqual({ key: never, meeting: null, progress: null, ownAbsences: [], followUps: [] });
+
+      const madsOwn = await as(mads.upn).meetingSummaries([first.key, second.key], mads.upn);
+      expect(madsOwn.map((x) => x.ownAbsences.map((a) => [a.person.upn, a.kind]))).toEqual([
+        [['mads@kommune.example', 'Afbud']],
+        [],
+      ]);
+      expect(await store.meetingSummaries([], anders.upn)).toEqual([]);
+    });
+
     test("decisions and follow-ups land in their item's folder", async () => {
       await setUp();
       const d = await referent.saveDecision(key, decision('Godkendt.', 3));

@@ -68,3 +68,38 @@ test('a meeting itself has no page navigation; the task pane links to the pages 
   ]);
   await expectNoSeriousAxeViolations(pane);
 });
+
+test("Mine møder shows each person's role and own afbud on the demo meetings, and fits 320 px", async () => {
+  // The demo: Louise meldte afbud to the past rådmandsmøde, where Mads was referent and Sofie organizer.
+  const lastMeeting = async (upn: string) => {
+    const { open } = await stack.person(upn);
+    const page = await open('meeting.html');
+    const past = page.getByRole('region', { name: 'Tidligere møder' });
+    const meeting = past.getByRole('listitem').filter({ hasText: 'Status: Afsluttet' });
+    await meeting.waitFor();
+    return { page, meeting };
+  };
+
+  const louise = await lastMeeting('louise@kommune.example');
+  await louise.meeting.getByText('Deltager', { exact: true }).waitFor();
+  await louise.meeting.getByText('Du har meldt afbud', { exact: true }).waitFor();
+  await expect(
+    louise.meeting.getByRole('link', { name: 'Rådmandsmøde' }).getAttribute('href'),
+  ).resolves.toMatch(/^meeting\.html\?.*as=louise%40kommune\.example.*&meeting=/);
+  // Her afbud is hers alone: none of the upcoming meetings says she sent one.
+  const upcoming = louise.page.getByRole('region', { name: 'Kommende møder' });
+  await upcoming.getByRole('listitem').first().waitFor();
+  expect(await upcoming.getByText('Du har meldt afbud').count()).toBe(0);
+  await louise.page.setViewportSize({ width: 320, height: 720 });
+  await expect(
+    louise.page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth),
+  ).resolves.toBe(true);
+  await expectNoSeriousAxeViolations(louise.page);
+
+  const mads = await lastMeeting('mads@kommune.example');
+  await mads.meeting.getByText('Referent', { exact: true }).waitFor();
+  expect(await mads.meeting.getByText('Du har meldt afbud').count()).toBe(0);
+
+  const sofie = await lastMeeting('sofie@kommune.example');
+  await sofie.meeting.getByText('Organisator', { exact: true }).waitFor();
+});

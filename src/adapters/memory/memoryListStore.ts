@@ -13,6 +13,7 @@ import type {
   DecisionChanges,
   ListStore,
   MeetingSnapshot,
+  MeetingSummary,
   Stored,
 } from '../../ports/ListStore';
 import { identityOf, listOf, trustedRecord, type CommitteeListName } from '../committeeRecord';
@@ -243,6 +244,24 @@ export class MemoryListStore implements ListStore {
     row.list = list;
     const s = stored(row);
     return { ...s, value: s.value.value };
+  }
+
+  async meetingSummaries(keys: MeetingKey[], upn: string): Promise<MeetingSummary[]> {
+    return keys.map((key) => {
+      const meeting = [...this.tables.meetings.values()].find((r) => r.meetingKey === key);
+      const progress = [...this.tables.progress.values()].find((r) => r.meetingKey === key);
+      return {
+        key,
+        meeting: meeting ? clone(meeting.value) : null,
+        progress: progress ? clone(progress.value) : null,
+        ownAbsences: this.absencesOf(key)
+          .filter((a) => sameUpn(a.value.person.upn, upn))
+          .map(({ value: { reason: _reason, ...absence } }) => absence),
+        followUps: [...this.tables.followUps.values()]
+          .filter((r) => r.meetingKey === key)
+          .map((r) => clone(r.value)),
+      };
+    });
   }
 
   async followUpsByOwner(owner: string): Promise<Stored<FollowUp & { meetingKey: MeetingKey }>[]> {

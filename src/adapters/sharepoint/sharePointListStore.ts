@@ -14,6 +14,7 @@ import type {
   DecisionChanges,
   ListStore,
   MeetingSnapshot,
+  MeetingSummary,
   Stored,
 } from '../../ports/ListStore';
 import {
@@ -325,6 +326,71 @@ export class SharePointListStore implements ListStore {
     const row = (await this.query('MeetingProgress', key))[0];
     if (row) this.remember('MeetingProgress', key, '', row.id);
     return row ? this.stored(row, progressFromFields) : null;
+  }
+
+  /**
+   * "Mine møder" in one $batch (another only past MAX_BATCH sub-requests): the Meetings, MeetingProgress
+   * and FollowUps rows of the keys, a few keys per sub-request so each URL stays short, and the caller's
+   * own Absences rows, trusted as openMeeting trusts them. Every filter names an indexed column; the
+   * reasons (AbsenceReasons) are never read here.
+   */
+  async meetingSummaries(keys: MeetingKey[], upn: string): Promise<MeetingSummary[]> {
+    if (keys.length === 0) return [];
+    const lists = ['Meetings', 'MeetingProgress', 'FollowUps'] as const;
+    const groups: MeetingKey[][] = [];
+    for (let i = 0; i < keys.length; i += KEYS_PER_READ) groups.push(keys.slice(i, i + KEYS_PER_READ));
+    const requests: BatchRequest[] = lists.flatMap((name) =>
+      groups.map((group, i) => ({
+        id: `${name}-${i}`,
+        method: 'GET' as const,
+        url: this.byKeysUrl(name, group),
+      })),
+    );
+    requests.push({
+      id: 'Absences',
+      method: 'GET',
+      url: `${this.root}/lists/Absences/items?$expand=fields&$filter=fields/PersonUpn eq '${odataLiteral(upn.toLowerCase())}'&$top=500`,
+    });
+    const answers = new Map<string, BatchResponse>();
+    for (let i = 0; i < requests.length; i += MAX_BATCH)
+      for (const [id, answer] of await runBatch(this.graph, requests.slice(i, i + MAX_BATCH)))
+        answers.set(id, answer);
+    const pages = visiblePages(
+      answers,
+      requests.map((r) => r.id),
+    );
+    const rows = async (id: string): Promise<GraphItem[]> =>
+      (await allRows(pages.get(id)!, this.readPage)).filter(isRow);
+    const byKey = async (name: (typeof lists)[number]) => {
+      const found = new Map<MeetingKey, GraphItem[]>();
+      for (const row of (await Promise.all(groups.map((_, i) => rows(`${name}-${i}`)))).flat()) {
+        const key = String(row.fields?.MeetingKey ?? '');
+        found.set(key, [...(found.get(key) ?? []), row]);
+      }
+      return found;
+    };
+    const [meetings, progress, followUps, absences] = await Promise.all([
+      byKey('Meetings'),
+      byKey('MeetingProgress'),
+      byKey('FollowUps'),
+      rows('Absences'),
+    ]);
+    return keys.map((key) => {
+      const meetingRow = meetings.get(key)?.[0];
+      const progressRow = progress.get(key)?.[0];
+      const organizer = meetingRow ? String(meetingRow.fields?.OrganizerUpn ?? '') : '';
+      return {
+        key,
+        meeting: meetingRow ? meetingFromFields(meetingRow.fields ?? {}) : null,
+        progress: progressRow ? progressFromFields(progressRow.fields ?? {}) : null,
+        ownAbsences: this.joinAbsences(
+          absences.filter((r) => String(r.fields?.MeetingKey ?? '') === key),
+          [],
+          organizer,
+        ).map((a) => a.value),
+        followUps: (followUps.get(key) ?? []).map((r) => followUpFromFields(r.fields ?? {}, r.id)),
+      };
+    });
   }
 
   async saveMeeting(meeting: Meeting, eTag?: string): Promise<Stored<Meeting>> {
@@ -708,8 +774,13 @@ export class SharePointListStore implements ListStore {
   }
 
   private byKeyUrl(list: ListName, key: MeetingKey): string {
-    const literal = encodeURIComponent(key.replace(/'/g, "''"));
-    return `${this.root}/lists/${list}/items?$expand=fields&$filter=fields/MeetingKey eq '${literal}'&$top=500`;
+    return `${this.root}/lists/${list}/items?$expand=fields&$filter=fields/MeetingKey eq '${odataLiteral(key)}'&$top=500`;
+  }
+
+  /** The rows of several meetings: an `or` of the indexed MeetingKey. */
+  private byKeysUrl(list: ListName, keys: MeetingKey[]): string {
+    const filter = keys.map((k) => `fields/MeetingKey eq '${odataLiteral(k)}'`).join(' or ');
+    return `${this.root}/lists/${list}/items?$expand=fields&$filter=${filter}&$top=500`;
   }
 
   /** The meeting's rows the caller can see; a list they have no access to at all holds none for them. */
@@ -835,13 +906,21 @@ function committeeEntryOf(f: Fields): CommitteeEntry | undefined {
   }
 }
 
+/** How many meetings one sub-request of meetingSummaries asks for (an iCalUId is about 100 characters). */
+const KEYS_PER_READ = 10;
+
+/** A string as an OData literal inside a URL: quotes doubled, then URL-encoded. */
+function odataLiteral(value: string): string {
+  return encodeURIComponent(value.replace(/'/g, "''"));
+}
+
 /**
  * The first pages of a $batch of list reads. SharePoint answers 403 for a list in which the caller can see
  * no item at all (MeetingProgress before the organizer has made the meeting's row; every list for someone
  * outside all circles): that list holds nothing for them, as SharePoint's own views would show.
  */
-function visiblePages(answers: Map<string, BatchResponse>, lists: ListName[]): Map<ListName, Page> {
-  const out = new Map<ListName, Page>();
+function visiblePages<Id extends string>(answers: Map<string, BatchResponse>, lists: Id[]): Map<Id, Page> {
+  const out = new Map<Id, Page>();
   for (const name of lists) {
     try {
       out.set(name, bodyOf<Page>(answers.get(name)));
