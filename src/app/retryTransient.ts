@@ -6,6 +6,8 @@ export interface RetryOptions {
   /** Wait before the second attempt; doubled each time after. */
   baseMs?: number;
   wait?: (ms: number) => Promise<void>;
+  /** Told of each transient failure that will be tried again (the page says so meanwhile). */
+  onRetry?: (error: unknown, attempt: number) => void;
 }
 
 /**
@@ -21,6 +23,7 @@ export async function retryTransient<T>(attempt: () => Promise<T>, options: Retr
       return await attempt();
     } catch (e) {
       if (!isTransient(e) || n + 1 >= tries) throw e;
+      options.onRetry?.(e, n + 1);
       await wait(baseMs * 2 ** n);
     }
   }

@@ -46,6 +46,8 @@ function Boot({
 }) {
   const [runtime, setRuntime] = useState<Runtime | null>(null);
   const [error, setError] = useState<unknown>(null);
+  /** A transient failure while starting that is being tried again: said at once, not after every retry. */
+  const [retrying, setRetrying] = useState<unknown>(null);
   const [meetings, setMeetings] = useState<MyMeetings | null>(null);
   const [hostTheme, setHostTheme] = useState<Runtime['theme'] | null>(null);
   const [signedOut, setSignedOut] = useState(false);
@@ -62,9 +64,10 @@ function Boot({
     };
   }, [runtime]);
   useEffect(() => {
-    // A dropped connection or a 5xx while starting is tried again; the spinner stays meanwhile.
-    retryTransient(() => createRuntime({ readsMeeting: needsMeeting }))
+    // A dropped connection or a 5xx while starting is tried again; the page says why meanwhile.
+    retryTransient(() => createRuntime({ readsMeeting: needsMeeting }), { onRetry: setRetrying })
       .then(async (r) => {
+        setRetrying(null);
         setRuntime(r);
         if (!r.meetingKey && needsMeeting) setMeetings(await retryTransient(() => loadMyMeetings(r.deps)));
       })
@@ -75,7 +78,17 @@ function Boot({
   let body: ReactNode;
   if (signedOut) body = <p role="status">{STRINGS[locale].signedOut}</p>;
   else if (error) body = <p role="alert">{messageOf(error, locale)}</p>;
-  else if (!runtime) body = <Spinner label={locale === 'en' ? 'Loading…' : 'Indlæser…'} />;
+  else if (!runtime)
+    body = (
+      <>
+        {retrying !== null && (
+          <MessageBar intent="warning">
+            <MessageBarBody>{messageOf(retrying, locale)}</MessageBarBody>
+          </MessageBar>
+        )}
+        <Spinner label={STRINGS[locale].starting} />
+      </>
+    );
   else if (!runtime.meetingKey && needsMeeting)
     body = meetings ? <MeetingList meetings={meetings} page={page} /> : <Spinner />;
   else body = render({ ...runtime, meetingKey: runtime.meetingKey ?? '' });

@@ -13,10 +13,18 @@ const script = (outcomes: Array<Error | string>) => {
 
 test('transient failures are tried again, waiting longer each time', async () => {
   const waits: number[] = [];
+  const told: string[] = [];
   const attempt = script([new Offline(), new Throttled(), new Unavailable(), 'klar']);
-  await expect(retryTransient(attempt, { wait: async (ms) => void waits.push(ms) })).resolves.toBe('klar');
+  await expect(
+    retryTransient(attempt, {
+      wait: async (ms) => void waits.push(ms),
+      onRetry: (e, n) => told.push(`${(e as Error).constructor.name} ${n}`),
+    }),
+  ).resolves.toBe('klar');
   expect(attempt).toHaveBeenCalledTimes(4);
   expect(waits).toEqual([500, 1000, 2000]);
+  // The page is told of each failure that will be tried again, so it can say why it waits.
+  expect(told).toEqual(['Offline 1', 'Throttled 2', 'Unavailable 3']);
 });
 
 test('a refusal is not retried, and the last transient failure is thrown when the tries run out', async () => {

@@ -6,6 +6,8 @@ import type { ErrorCode } from '../../ports/errors';
 const da = {
   appName: 'Mødeassistent',
   loading: 'Henter mødet…',
+  /** A page starting (before it knows what it shows). */
+  starting: 'Indlæser…',
   information: 'Information',
   agenda: 'Dagsorden',
   absences: 'Afbud og deltagelse',
@@ -276,6 +278,7 @@ export type Strings = typeof da;
 const en: Strings = {
   appName: 'Meeting Assistant',
   loading: 'Loading the meeting…',
+  starting: 'Loading…',
   information: 'Information',
   agenda: 'Agenda',
   absences: 'Apologies and attendance',
