@@ -1,12 +1,12 @@
 import { DevTokenProvider } from '../adapters/auth/devTokenProvider';
-import { createSanitizer } from '../adapters/browser/sanitizeHtml';
+import { lazySanitizer } from '../adapters/browser/lazySanitizer';
 import { createGraphConnection, type GraphConnection } from '../adapters/graph/graphClient';
 import { graphPeople } from '../adapters/graph/graphPeople';
 import { GraphCalendar } from '../adapters/graph/graphCalendar';
 import { mapGraphError } from '../adapters/graph/graphErrors';
 import { GraphMailer } from '../adapters/graph/graphMailer';
 import { SharePointListStore } from '../adapters/sharepoint/sharePointListStore';
-import { createSharePointRest } from '../adapters/sharepoint/sharePointRest';
+import { lazySharePointRest } from '../adapters/sharepoint/lazySharePointRest';
 import { SharePointPermissions } from '../adapters/sharepoint/sharePointPermissions';
 import type { AppDeps } from '../app/deps';
 import { GRAPH_SCOPES, readConfig, type AppConfig } from '../config';
@@ -101,13 +101,15 @@ export async function createRuntime(
     tokens,
     scopes: [...GRAPH_SCOPES.base, ...GRAPH_SCOPES.lists],
   });
-  // SharePoint REST for what Graph has no API for (permissions, folders): a token for the site's host.
-  const rest = createSharePointRest({
+  // SharePoint REST for what Graph has no API for (permissions, folders): a token for the site's host,
+  // PnPjs loaded at the first such request.
+  const rest = lazySharePointRest({
     siteUrl: config.sharePointUrl,
     tokens,
     scopes: config.sharePointScopes,
   });
-  const calendar = new GraphCalendar(graph, createSanitizer(window));
+  const sanitize = lazySanitizer(window);
+  const calendar = new GraphCalendar(graph, sanitize);
   const lists = new SharePointListStore(graph, config.sharePointSite, rest);
   const { me, meetingKey } = await signInAndFindMeeting({
     graph,
@@ -134,7 +136,7 @@ export async function createRuntime(
         tokens,
         scopes: [...GRAPH_SCOPES.base, ...GRAPH_SCOPES.mail],
       }),
-      createSanitizer(window),
+      sanitize,
     ),
     renderer: {
       docx: async (r) =>
@@ -211,7 +213,7 @@ async function detectHost(): Promise<MeetingHost> {
 /** Office.js is loaded async by the page; wait for it to load or fail (never hang on a closed network). */
 function composeSurface(): ComposeSurface | null {
   const office = (window as unknown as { Office?: OfficeApi }).Office;
-  return office ? outlookCompose(office, replaceAgendaSection, createSanitizer(window)) : null;
+  return office ? outlookCompose(office, replaceAgendaSection, lazySanitizer(window)) : null;
 }
 
 async function officeScript(): Promise<OfficeApi | undefined> {
