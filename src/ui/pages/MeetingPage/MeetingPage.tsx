@@ -5,9 +5,11 @@ import {
   MessageBar,
   MessageBarBody,
   Spinner,
+  Subtitle2,
   Text,
   tokens,
 } from '@fluentui/react-components';
+import { Suspense, useEffect } from 'react';
 import type { AppDeps } from '../../../app/deps';
 import { informationLineOf } from '../../../app/openMeeting';
 import { can } from '../../../domain/permissions';
@@ -17,7 +19,6 @@ import { useItemFocus } from '../../components/AgendaList/useItemFocus';
 import { DecisionEditor } from '../../components/DecisionEditor/DecisionEditor';
 import { MeetingHeader } from '../../components/MeetingHeader/MeetingHeader';
 import { StageView } from '../../components/StageView/StageView';
-import { ReferatPanel } from '../../components/ReferatPanel/ReferatPanel';
 import { MeetingClock } from '../../components/MeetingClock/MeetingClock';
 import type { LiveChannel, PollingChannelFactory } from '../../../ports/LiveChannel';
 import { isReadOnly } from '../../../domain/referatApproval';
@@ -25,7 +26,7 @@ import { messageOf } from '../../errors';
 import { useLocale, useStrings } from '../../i18n/LocaleContext';
 import type { PendingWrites } from '../../../app/pendingWrites';
 import { useMeeting } from './useMeeting';
-import { CommitteeItemActions } from '../../components/Committee/CommitteeItemActions';
+import { lazyComponent } from '../../lazyComponent';
 import { SignProtocol } from '../../components/Committee/SignProtocol';
 import { useCommittee } from '../../components/Committee/useCommittee';
 import { referatCommitteeOf } from '../../../app/committee';
@@ -74,6 +75,21 @@ export interface MeetingPageProps {
 }
 
 /** The meeting tab: header, agenda with times, afbud, and the decisions as they are written. */
+/** Below the agenda, or in a committee meeting only: loaded after the first screen (their own chunks). */
+const CommitteeItemActions = lazyComponent(
+  async () =>
+    (
+      await import(
+        /* webpackChunkName: "committee-actions" */ '../../components/Committee/CommitteeItemActions'
+      )
+    ).CommitteeItemActions,
+);
+const ReferatPanel = lazyComponent(
+  async () =>
+    (await import(/* webpackChunkName: "referat-panel" */ '../../components/ReferatPanel/ReferatPanel'))
+      .ReferatPanel,
+);
+
 export function MeetingPage({
   deps,
   meetingKey,
@@ -87,6 +103,10 @@ export function MeetingPage({
   const s = useStrings();
   const locale = useLocale();
   const m = useMeeting(deps, meetingKey, { watchIntervalMs, pollingChannel, connectLive, writes });
+  useEffect(() => {
+    void CommitteeItemActions.preload();
+    void ReferatPanel.preload();
+  }, []);
   // The referent's focus follows the meeting clock while it runs (the current item open, the rest one line).
   const timer = m.view?.meeting.timer;
   const referentFocus =
@@ -188,7 +208,9 @@ export function MeetingPage({
                   <DecisionText text={m.texts[item.number]} emptyText={s.noDecision} />
                 </section>
               )}
-              <CommitteeItemActions deps={deps} view={view} state={committee} itemNumber={item.number} />
+              <Suspense fallback={null}>
+                <CommitteeItemActions deps={deps} view={view} state={committee} itemNumber={item.number} />
+              </Suspense>
               {followUps.length > 0 && (
                 <ul className={styles.followUps} aria-label={s.followUps}>
                   {followUps.map((f) => (
@@ -205,40 +227,51 @@ export function MeetingPage({
       {can(view.role, 'readClosedItems') && <AbsenceList absences={view.absences} />}
       <SignProtocol deps={deps} view={view} state={committee} />
       {can(view.role, 'exportMinutes') && (
-        <ReferatPanel
-          deps={deps}
-          view={{
-            ...view,
-            decisions: Object.fromEntries(
-              view.items.map((i) => {
-                const stored = view.decisions[i.number];
-                const text = m.texts[i.number] ?? stored?.value.text ?? '';
-                const value = {
-                  ...(stored?.value ?? {
-                    itemNumber: i.number,
-                    itemTitle: i.title,
-                    status: 'Kladde' as const,
-                    editorUpn: '',
-                    updatedAt: '',
-                  }),
-                  text,
-                };
-                return [i.number, { id: stored?.id ?? '', eTag: stored?.eTag ?? '', value }];
-              }),
-            ),
-          }}
-          committee={committee.committee ? referatCommitteeOf(view, committee.committee) : undefined}
-          onView={(next) =>
-            m.session.setView({
-              ...view,
-              meeting: next.meeting,
-              meetingETag: next.meetingETag,
-              progress: next.progress,
-              progressETag: next.progressETag,
-              rows: next.rows,
-            })
+        <Suspense
+          fallback={
+            // The panel's heading at once (the referent's "Gå til referatet" links to it), the rest when loaded.
+            <section aria-labelledby="referat-title" aria-busy="true">
+              <Subtitle2 as="h2" id="referat-title">
+                {s.referatTitle}
+              </Subtitle2>
+            </section>
           }
-        />
+        >
+          <ReferatPanel
+            deps={deps}
+            view={{
+              ...view,
+              decisions: Object.fromEntries(
+                view.items.map((i) => {
+                  const stored = view.decisions[i.number];
+                  const text = m.texts[i.number] ?? stored?.value.text ?? '';
+                  const value = {
+                    ...(stored?.value ?? {
+                      itemNumber: i.number,
+                      itemTitle: i.title,
+                      status: 'Kladde' as const,
+                      editorUpn: '',
+                      updatedAt: '',
+                    }),
+                    text,
+                  };
+                  return [i.number, { id: stored?.id ?? '', eTag: stored?.eTag ?? '', value }];
+                }),
+              ),
+            }}
+            committee={committee.committee ? referatCommitteeOf(view, committee.committee) : undefined}
+            onView={(next) =>
+              m.session.setView({
+                ...view,
+                meeting: next.meeting,
+                meetingETag: next.meetingETag,
+                progress: next.progress,
+                progressETag: next.progressETag,
+                rows: next.rows,
+              })
+            }
+          />
+        </Suspense>
       )}
     </div>
   );
