@@ -7,7 +7,6 @@ import { mapGraphError } from '../adapters/graph/graphErrors';
 import { GraphMailer } from '../adapters/graph/graphMailer';
 import { SharePointListStore } from '../adapters/sharepoint/sharePointListStore';
 import { lazySharePointRest } from '../adapters/sharepoint/lazySharePointRest';
-import { SharePointPermissions } from '../adapters/sharepoint/sharePointPermissions';
 import type { AppDeps } from '../app/deps';
 import { GRAPH_SCOPES, readConfig, type AppConfig } from '../config';
 import type { HostContext, MeetingHost, Theme } from '../ports/MeetingHost';
@@ -21,7 +20,9 @@ import type { LiveChannel, PollingChannelFactory } from '../ports/LiveChannel';
 import { pageEnvironment, PollingChannel } from '../adapters/live/pollingChannel';
 import { systemClock } from '../ports/Clock';
 import { PendingWrites } from '../app/pendingWrites';
+import { AUTOSAVE_SPACING_MS } from '../app/autosaveSpacing';
 import { lazyOutbox } from './lazyOutbox';
+import { lazyPermissions } from './lazyPermissions';
 import { signInAndFindMeeting } from './openSequence';
 
 export interface Runtime {
@@ -126,7 +127,7 @@ export async function createRuntime(
     me,
     calendar,
     lists,
-    permissions: new SharePointPermissions(rest),
+    permissions: lazyPermissions(rest),
     outbox: lazyOutbox(me.upn),
     clock: systemClock,
     // Mail.Send is asked for only when mail is sent (incremental consent): its own connection.
@@ -160,7 +161,12 @@ export async function createRuntime(
     live: {
       // One request every 15 s (docs/adr/008-budgets.md): 4 per watcher-minute, shared by the profile's tabs.
       watchIntervalMs: Number(params.get('poll') ?? 15_000),
-      polling: (options) => new PollingChannel(deps.lists, options, pageEnvironment(window)),
+      polling: (options) =>
+        new PollingChannel(
+          deps.lists,
+          { saveSpacingMs: AUTOSAVE_SPACING_MS, ...options },
+          pageEnvironment(window),
+        ),
       connect: async () => {
         // `?live=off` (or LIVE_SHARE_PORT=off) keeps the page on polling, as Outlook and plain browsers are.
         if (params.get('live') === 'off') return null;
