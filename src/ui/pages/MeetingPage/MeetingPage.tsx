@@ -26,10 +26,11 @@ import { messageOf } from '../../errors';
 import { useLocale, useStrings } from '../../i18n/LocaleContext';
 import type { PendingWrites } from '../../../app/pendingWrites';
 import { useMeeting } from './useMeeting';
+import type { CommitteeView } from '../../../app/committee';
+import type { MeetingView } from '../../../app/openMeeting';
+import type { ReferatPanelProps } from '../../components/ReferatPanel/ReferatPanel';
 import { lazyComponent } from '../../lazyComponent';
-import { SignProtocol } from '../../components/Committee/SignProtocol';
 import { useCommittee } from '../../components/Committee/useCommittee';
-import { referatCommitteeOf } from '../../../app/committee';
 
 const useStyles = makeStyles({
   below: {
@@ -84,11 +85,33 @@ const CommitteeItemActions = lazyComponent(
       )
     ).CommitteeItemActions,
 );
-const ReferatPanel = lazyComponent(
+const SignProtocol = lazyComponent(
   async () =>
-    (await import(/* webpackChunkName: "referat-panel" */ '../../components/ReferatPanel/ReferatPanel'))
-      .ReferatPanel,
+    (await import(/* webpackChunkName: "committee-actions" */ '../../components/Committee/SignProtocol'))
+      .SignProtocol,
 );
+/** The referat panel, given the committee's record as the referat shows it (the committee's rules load with it). */
+const ReferatPanel = lazyComponent(async () => {
+  const [{ ReferatPanel: Panel }, { referatCommitteeOf }] = await Promise.all([
+    import(/* webpackChunkName: "referat-panel" */ '../../components/ReferatPanel/ReferatPanel'),
+    import(/* webpackChunkName: "committee" */ '../../../app/committee'),
+  ]);
+  return function MeetingReferat({
+    meetingView,
+    committeeView,
+    ...props
+  }: Omit<ReferatPanelProps, 'committee'> & {
+    meetingView: MeetingView;
+    committeeView: CommitteeView | null;
+  }) {
+    return (
+      <Panel
+        {...props}
+        committee={committeeView ? referatCommitteeOf(meetingView, committeeView) : undefined}
+      />
+    );
+  };
+});
 
 export function MeetingPage({
   deps,
@@ -106,6 +129,7 @@ export function MeetingPage({
   useEffect(() => {
     void CommitteeItemActions.preload();
     void ReferatPanel.preload();
+    void SignProtocol.preload();
   }, []);
   // The referent's focus follows the meeting clock while it runs (the current item open, the rest one line).
   const timer = m.view?.meeting.timer;
@@ -225,7 +249,11 @@ export function MeetingPage({
         }}
       />
       {can(view.role, 'readClosedItems') && <AbsenceList absences={view.absences} />}
-      <SignProtocol deps={deps} view={view} state={committee} />
+      {committee.committee && (
+        <Suspense fallback={null}>
+          <SignProtocol deps={deps} view={view} state={committee} />
+        </Suspense>
+      )}
       {can(view.role, 'exportMinutes') && (
         <Suspense
           fallback={
@@ -259,7 +287,8 @@ export function MeetingPage({
                 }),
               ),
             }}
-            committee={committee.committee ? referatCommitteeOf(view, committee.committee) : undefined}
+            meetingView={view}
+            committeeView={committee.committee}
             onView={(next) =>
               m.session.setView({
                 ...view,
