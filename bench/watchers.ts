@@ -106,6 +106,9 @@ export async function benchWatchers(opts: {
     const byKind = meter.requests(watcherUpns);
     const referentByKind = meter.requests([referentUpn]);
     recorder.stop();
+    // Rates are counted over the same window as before; the time to visible waits on for the pollers that
+    // read a change just before the last save (they read again a save spacing later, or after the clock).
+    await new Promise((r) => setTimeout(r, opts.saveSpacingMs));
     const requests = Object.values(byKind).reduce((a, b) => a + b, 0);
     delays.sort((a, b) => a - b);
     const perWatcherMinute = (n: number) => Math.round((n / opts.watchers / minutes) * 100) / 100;
