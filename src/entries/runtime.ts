@@ -160,12 +160,11 @@ export async function createRuntime(
     theme: host.theme,
     live: {
       // One request every 15 s (docs/adr/008-budgets.md): 4 per watcher-minute, shared by the profile's tabs.
-      // `?poll=MS` (development, the browser tests) sets the whole schedule: that interval, no save spacing.
       watchIntervalMs: Number(params.get('poll') ?? 15_000),
       polling: (options) =>
         new PollingChannel(
           deps.lists,
-          { saveSpacingMs: params.has('poll') ? 0 : AUTOSAVE_SPACING_MS, ...options },
+          { saveSpacingMs: AUTOSAVE_SPACING_MS, ...options },
           pageEnvironment(window),
         ),
       connect: async () => {
