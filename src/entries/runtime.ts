@@ -1,12 +1,13 @@
 import { DevTokenProvider } from '../adapters/auth/devTokenProvider';
-import { lazySanitizer } from '../adapters/browser/lazySanitizer';
+import { createSanitizer } from '../adapters/browser/sanitizeHtml';
 import { createGraphConnection, type GraphConnection } from '../adapters/graph/graphClient';
 import { graphPeople } from '../adapters/graph/graphPeople';
 import { GraphCalendar } from '../adapters/graph/graphCalendar';
 import { mapGraphError } from '../adapters/graph/graphErrors';
 import { GraphMailer } from '../adapters/graph/graphMailer';
 import { SharePointListStore } from '../adapters/sharepoint/sharePointListStore';
-import { lazySharePointRest } from '../adapters/sharepoint/lazySharePointRest';
+import { createSharePointRest } from '../adapters/sharepoint/sharePointRest';
+import { SharePointPermissions } from '../adapters/sharepoint/sharePointPermissions';
 import type { AppDeps } from '../app/deps';
 import { GRAPH_SCOPES, readConfig, type AppConfig } from '../config';
 import type { HostContext, MeetingHost, Theme } from '../ports/MeetingHost';
@@ -20,9 +21,7 @@ import type { LiveChannel, PollingChannelFactory } from '../ports/LiveChannel';
 import { pageEnvironment, PollingChannel } from '../adapters/live/pollingChannel';
 import { systemClock } from '../ports/Clock';
 import { PendingWrites } from '../app/pendingWrites';
-import { AUTOSAVE_SPACING_MS } from '../app/autosaveSpacing';
 import { lazyOutbox } from './lazyOutbox';
-import { lazyPermissions } from './lazyPermissions';
 import { signInAndFindMeeting } from './openSequence';
 
 export interface Runtime {
@@ -102,15 +101,13 @@ export async function createRuntime(
     tokens,
     scopes: [...GRAPH_SCOPES.base, ...GRAPH_SCOPES.lists],
   });
-  // SharePoint REST for what Graph has no API for (permissions, folders): a token for the site's host,
-  // PnPjs loaded at the first such request.
-  const rest = lazySharePointRest({
+  // SharePoint REST for what Graph has no API for (permissions, folders): a token for the site's host.
+  const rest = createSharePointRest({
     siteUrl: config.sharePointUrl,
     tokens,
     scopes: config.sharePointScopes,
   });
-  const sanitize = lazySanitizer(window);
-  const calendar = new GraphCalendar(graph, sanitize);
+  const calendar = new GraphCalendar(graph, createSanitizer(window));
   const lists = new SharePointListStore(graph, config.sharePointSite, rest);
   const { me, meetingKey } = await signInAndFindMeeting({
     graph,
@@ -127,7 +124,7 @@ export async function createRuntime(
     me,
     calendar,
     lists,
-    permissions: lazyPermissions(rest),
+    permissions: new SharePointPermissions(rest),
     outbox: lazyOutbox(me.upn),
     clock: systemClock,
     // Mail.Send is asked for only when mail is sent (incremental consent): its own connection.
@@ -137,7 +134,7 @@ export async function createRuntime(
         tokens,
         scopes: [...GRAPH_SCOPES.base, ...GRAPH_SCOPES.mail],
       }),
-      sanitize,
+      createSanitizer(window),
     ),
     renderer: {
       docx: async (r) =>
@@ -161,12 +158,7 @@ export async function createRuntime(
     live: {
       // One request every 15 s (docs/adr/008-budgets.md): 4 per watcher-minute, shared by the profile's tabs.
       watchIntervalMs: Number(params.get('poll') ?? 15_000),
-      polling: (options) =>
-        new PollingChannel(
-          deps.lists,
-          { saveSpacingMs: AUTOSAVE_SPACING_MS, ...options },
-          pageEnvironment(window),
-        ),
+      polling: (options) => new PollingChannel(deps.lists, options, pageEnvironment(window)),
       connect: async () => {
         // `?live=off` (or LIVE_SHARE_PORT=off) keeps the page on polling, as Outlook and plain browsers are.
         if (params.get('live') === 'off') return null;
@@ -219,7 +211,7 @@ async function detectHost(): Promise<MeetingHost> {
 /** Office.js is loaded async by the page; wait for it to load or fail (never hang on a closed network). */
 function composeSurface(): ComposeSurface | null {
   const office = (window as unknown as { Office?: OfficeApi }).Office;
-  return office ? outlookCompose(office, replaceAgendaSection, lazySanitizer(window)) : null;
+  return office ? outlookCompose(office, replaceAgendaSection, createSanitizer(window)) : null;
 }
 
 async function officeScript(): Promise<OfficeApi | undefined> {

@@ -2,7 +2,6 @@
 import type { ComposeSurface } from '../../ports/ComposeSurface';
 import type { HostContext, MeetingHost, Theme } from '../../ports/MeetingHost';
 import { browserHost } from './browserHost';
-import type { Sanitizer } from '../browser/sanitizeHtml';
 
 /** The part of Office.js the host uses (`window.Office` in Outlook; tests pass a fake). */
 export type OfficeApi = Pick<
@@ -103,13 +102,13 @@ export async function insertAgendaIntoBody(
 export function outlookCompose(
   office: OfficeApi,
   replaceSection: (body: string, section: string) => string,
-  sanitize: Sanitizer,
+  sanitize: (html: string) => string,
 ): ComposeSurface | null {
   const item = office.context.mailbox.item as Office.AppointmentCompose | undefined;
   if (!item || typeof (item as Office.AppointmentCompose).saveAsync !== 'function') return null;
   return {
-    insertAgenda: async (sectionHtml) => {
-      const clean = await sanitize(sectionHtml);
+    insertAgenda: (sectionHtml) => {
+      const clean = sanitize(sectionHtml);
       return insertAgendaIntoBody(office, clean, (body) => replaceSection(body, clean));
     },
     attachFile: async (name, bytes) => {
