@@ -35,6 +35,9 @@ type Slot = `decision:${string}` | `followUp:${string}`;
 
 export const SIGNED_OUT: ErrorCode = 'signedOutKeptLocally';
 export const FORBIDDEN_DECISION: ErrorCode = 'onlyWritersDecide';
+export const NOT_ACCEPTED_YET: ErrorCode = 'notAcceptedYetKeptLocally';
+/** After this many passes in a row that left an entry for later, the page says so beside its text. */
+const STUCK_PASSES_SHOWN = 3;
 
 /**
  * Records what the referent types, so that nothing is lost: every edit goes first into the durable outbox
@@ -52,6 +55,8 @@ export class LiveRecorder {
   private again = false;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private failures = 0;
+  /** Drains in a row that ended with entries left for later. */
+  private stuckPasses = 0;
   /** When each slot's autosave last went out. */
   private readonly lastAutosave = new Map<Slot, number>();
   private stopped = false;
@@ -236,35 +241,50 @@ export class LiveRecorder {
   }
 
   private async drain(): Promise<void> {
+    // Entries that must wait for a later pass (their row is in a state only time resolves, e.g. another
+    // first write half made): the others go on, so one stuck item never holds back the rest of the meeting.
+    const later = new Map<string, PortError | undefined>();
     for (;;) {
       if (this.stopped) return;
-      const entries = (await this.mine()).filter((e) => !e.conflict);
+      const entries = (await this.mine()).filter((e) => !e.conflict && !later.has(e.slot));
       if (entries.length === 0) {
-        this.failures = 0;
+        if (later.size === 0) {
+          this.failures = 0;
+          this.stuckPasses = 0;
+          return;
+        }
+        this.stuckPasses += 1;
+        // Passes have not resolved it by themselves: say so beside the text (kept, and still tried).
+        if (this.stuckPasses >= STUCK_PASSES_SHOWN)
+          for (const slot of later.keys())
+            this.setState(slot as Slot, { kind: 'error', code: NOT_ACCEPTED_YET, message: 'Not accepted yet' });
+        this.scheduleRetry([...later.values()].find((e) => e?.details.retryAfterMs), this.stuckPasses);
         return;
       }
-      const progressed = await this.writeOne(entries[0]);
-      if (!progressed) return;
+      const outcome = await this.writeOne(entries[0]);
+      if (outcome === 'pause') return;
+      if (outcome !== 'next') later.set(entries[0].slot, outcome.later);
     }
   }
 
-  /** Write one entry. Returns false when draining must pause (network, throttling). */
-  private async writeOne(entry: OutboxEntry): Promise<boolean> {
+  /** Write one entry: go on with the next, pause the whole drain (network, throttling, sign-in), or try it later. */
+  private async writeOne(entry: OutboxEntry): Promise<'next' | 'pause' | { later: PortError | undefined }> {
     try {
       const row = await this.save(entry, entry.baseETag);
       await this.confirmed(entry, row);
       this.failures = 0;
-      return true;
+      return 'next';
     } catch (e) {
-      if (!(e instanceof Conflict)) return this.afterFailure(entry, e);
+      if (!(e instanceof Conflict)) return (await this.afterFailure(entry, e)) ? 'next' : 'pause';
       try {
-        return await this.onConflict(entry);
+        await this.onConflict(entry);
+        return 'next';
       } catch (again) {
         // The row moved again between reading it and writing over it (or the reading failed): the entry
-        // stays in the outbox and the next drain reads afresh. Never out of the drain as a rejection.
-        if (again instanceof Unauthorized || isTransient(again)) return this.afterFailure(entry, again);
-        this.scheduleRetry(again instanceof PortError ? again : undefined);
-        return false;
+        // stays in the outbox and a later pass reads afresh. Never out of the drain as a rejection.
+        if (again instanceof Unauthorized || isTransient(again))
+          return (await this.afterFailure(entry, again)) ? 'next' : 'pause';
+        return { later: again instanceof PortError ? again : undefined };
       }
     }
   }
@@ -375,10 +395,10 @@ export class LiveRecorder {
     return snapshot.followUps.find((f) => f.value.id === id);
   }
 
-  private scheduleRetry(e?: PortError): void {
+  private scheduleRetry(e?: PortError, attempt?: number): void {
     this.failures += 1;
     const delay = backoffMs(
-      this.failures,
+      attempt ?? this.failures,
       this.opts.retryBaseMs,
       this.opts.retryMaxMs,
       e?.details.retryAfterMs,

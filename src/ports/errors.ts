@@ -34,6 +34,7 @@ export type ErrorCode =
   | 'onlyOrganizerAbsenceForOthers'
   | 'onlyOrganizerReferent'
   | 'signedOutKeptLocally'
+  | 'notAcceptedYetKeptLocally'
   | 'meetingNotInCalendar'
   | 'chatNotAMeeting'
   | 'meetingNotProvisioned'

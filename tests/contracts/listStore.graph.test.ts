@@ -1,7 +1,7 @@
 import { LISTS } from '../../src/adapters/sharepoint/listSchema';
 import { planMeetingPermissions } from '../../src/domain/meetingScopes';
 import { PortError } from '../../src/ports/errors';
-import { localGraph, localSharePoint } from './graphStack';
+import { localGraph, localSharePoint, SITE } from './graphStack';
 import { listStoreContract } from './listStore.contract';
 
 jest.setTimeout(60_000);
@@ -136,6 +136,43 @@ describe('SharePoint list store: what only SharePoint has', () => {
       .saveMeeting({ ...meeting, title: 'Overtaget' }, row.eTag)
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: 'Forbidden' });
+  });
+
+  test('a decision row removed on SharePoint after a page remembered it: the next first write makes it anew, not a conflict for ever', async () => {
+    const sofie = localSharePoint(server, 'sofie@kommune.example');
+    const key = `gone-${Math.random().toString(36).slice(2)}@kommune.example`;
+    const meeting = {
+      key,
+      series: 'Rådmandsmøder',
+      title: 'Rådmandsmøde',
+      start: '2024-02-20T10:00:00.000Z',
+      end: '2024-02-20T12:00:00.000Z',
+      location: '',
+      organizer: { upn: 'sofie@kommune.example', name: 'Sofie Holm' },
+      attendees: [{ upn: 'mads@kommune.example', name: 'Mads Nielsen' }],
+      referent: { upn: 'mads@kommune.example', name: 'Mads Nielsen' },
+      status: 'Udsendt' as const,
+      agendaVersion: 1,
+    };
+    const row = await sofie.lists.saveMeeting(meeting);
+    const plan = planMeetingPermissions({ meeting, items: [], approved: false, archive: false });
+    await sofie.permissions.apply(plan, { meetings: row.id, agenda: {} });
+    const decision = (text: string) => ({
+      itemNumber: 1,
+      itemTitle: 'Dagsorden',
+      text,
+      status: 'Kladde' as const,
+      editorUpn: 'mads@kommune.example',
+      updatedAt: '2024-02-20T10:05:00.000Z',
+    });
+    const mads = localSharePoint(server, 'mads@kommune.example');
+    const first = await mads.lists.saveDecision(key, decision('Godkendt.'));
+    // The organizer removes it (as SharePoint's own list view lets her).
+    await sofie.graph.client.api(`/sites/${SITE}:/lists/Decisions/items/${first.id}`).delete();
+
+    const again = await mads.lists.saveDecision(key, decision('Godkendt igen.'));
+    expect(again.id).not.toBe(first.id);
+    expect((await sofie.lists.openMeeting(key)).decisions.map((d) => d.value.text)).toEqual(['Godkendt igen.']);
   });
 
   test('provisioning again costs one read per list and changes nothing', async () => {

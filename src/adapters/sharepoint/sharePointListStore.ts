@@ -502,7 +502,8 @@ export class SharePointListStore implements ListStore {
     const isThisItem = (f: Fields) =>
       Number(f.ItemNumber) === n ||
       ((f.ItemNumber === null || f.ItemNumber === undefined) && f.Title === titleOfDecision(n));
-    const found = await this.findRow('Decisions', key, natural, isThisItem);
+    // Without an eTag the row itself decides (half made by us, or someone else's), not the remembered id.
+    const found = await this.findRow('Decisions', key, natural, isThisItem, !eTag);
     const fields = decisionToFields(key, decision);
     let created: number;
     if (found && eTag) {
@@ -548,6 +549,7 @@ export class SharePointListStore implements ListStore {
       key,
       followUp.id,
       (f) => String(f.FollowUpId) === followUp.id,
+      !eTag,
     );
     const fields = followUpToFields(key, followUp);
     let saved: GraphItem;
@@ -804,9 +806,10 @@ export class SharePointListStore implements ListStore {
     key: MeetingKey,
     natural: string,
     match: (f: Fields) => boolean,
+    withRow = false,
   ): Promise<{ id: string; row?: GraphItem } | undefined> {
     const cached = this.rowIds.get(`${list}|${key}|${natural}`);
-    if (cached) return { id: cached };
+    if (cached && !withRow) return { id: cached };
     // Not remembered here: the row may be half-made; callers remember it once written.
     const row = (await this.query(list, key)).find((r) => match(r.fields ?? {}));
     return row ? { id: row.id, row } : undefined;

@@ -196,6 +196,8 @@ const da = {
     onlyOrganizerReferent: 'Kun mødets organisator kan vælge referent.',
     signedOutKeptLocally:
       'Du skal logge ind igen. Teksten er gemt på denne computer og sendes, når du er logget ind.',
+    notAcceptedYetKeptLocally:
+      'SharePoint har ikke taget imod teksten endnu. Den er gemt på denne computer, og vi prøver igen.',
     meetingNotInCalendar: 'Mødet findes ikke i din kalender.',
     chatNotAMeeting: 'Chatten hører ikke til et møde.',
     unknownDevUser: 'Den lokale server kender ikke brugeren.',
@@ -461,6 +463,8 @@ const en: Strings = {
     onlyOrganizerReferent: "Only the meeting's organizer can choose the minute-taker.",
     signedOutKeptLocally:
       'You need to sign in again. The text is kept on this computer and sent once you have signed in.',
+    notAcceptedYetKeptLocally:
+      'SharePoint has not accepted the text yet. It is kept on this computer and we keep trying.',
     meetingNotInCalendar: 'The meeting is not in your calendar.',
     chatNotAMeeting: 'The chat does not belong to a meeting.',
     unknownDevUser: 'The local server does not know this user.',
