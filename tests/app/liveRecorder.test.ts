@@ -275,7 +275,12 @@ test('an item SharePoint keeps refusing never holds back the others: they land, 
   const shown = new Map<string, SaveState>();
   recorder.onState((slot, s) => shown.set(slot, s));
   await recorder.editDecision({ itemNumber: 1, itemTitle: 'Dagsorden', text: 'Godkendt.', status: 'Kladde' });
-  await recorder.editDecision({ itemNumber: 2, itemTitle: 'Budget', text: 'Taget til efterretning.', status: 'Kladde' });
+  await recorder.editDecision({
+    itemNumber: 2,
+    itemTitle: 'Budget',
+    text: 'Taget til efterretning.',
+    status: 'Kladde',
+  });
   await recorder.editFollowUp({ id: 'fu-1', itemNumber: 2, owners: ['FAS'], task: 'Notat.', status: 'Åben' });
   await recorder.flush();
   const stored = await w.lists.openMeeting(KEY);

@@ -46,6 +46,21 @@ listStoreContract('SharePoint lists on the local server (Graph + SharePoint REST
   };
 });
 
+/** A sent meeting of Sofie's with Mads invited as its referent, under a key of its own. */
+const meetingWithReferent = (prefix: string) => ({
+  key: `${prefix}-${Math.random().toString(36).slice(2)}@kommune.example`,
+  series: 'Rådmandsmøder',
+  title: 'Rådmandsmøde',
+  start: '2024-02-20T10:00:00.000Z',
+  end: '2024-02-20T12:00:00.000Z',
+  location: '',
+  organizer: { upn: 'sofie@kommune.example', name: 'Sofie Holm' },
+  attendees: [{ upn: 'mads@kommune.example', name: 'Mads Nielsen' }],
+  referent: { upn: 'mads@kommune.example', name: 'Mads Nielsen' },
+  status: 'Udsendt' as const,
+  agendaVersion: 1,
+});
+
 describe('SharePoint list store: what only SharePoint has', () => {
   let server: Awaited<ReturnType<typeof localGraph>>['server'];
   beforeAll(async () => {
@@ -72,20 +87,8 @@ describe('SharePoint list store: what only SharePoint has', () => {
 
   test('opening a meeting is one $batch; someone outside the circle sees none of it; the referent cannot write the Meetings row', async () => {
     const sofie = localSharePoint(server, 'sofie@kommune.example');
-    const key = `open-${Math.random().toString(36).slice(2)}@kommune.example`;
-    const meeting = {
-      key,
-      series: 'Rådmandsmøder',
-      title: 'Rådmandsmøde',
-      start: '2024-02-20T10:00:00.000Z',
-      end: '2024-02-20T12:00:00.000Z',
-      location: '',
-      organizer: { upn: 'sofie@kommune.example', name: 'Sofie Holm' },
-      attendees: [{ upn: 'mads@kommune.example', name: 'Mads Nielsen' }],
-      referent: { upn: 'mads@kommune.example', name: 'Mads Nielsen' },
-      status: 'Udsendt' as const,
-      agendaVersion: 1,
-    };
+    const meeting = meetingWithReferent('open');
+    const { key } = meeting;
     const row = await sofie.lists.saveMeeting(meeting);
     const progress = await sofie.lists.saveProgress(key, {});
     const plan = planMeetingPermissions({ meeting, items: [], approved: false, archive: false });
@@ -140,20 +143,8 @@ describe('SharePoint list store: what only SharePoint has', () => {
 
   test('a decision row removed on SharePoint after a page remembered it: the next first write makes it anew, not a conflict for ever', async () => {
     const sofie = localSharePoint(server, 'sofie@kommune.example');
-    const key = `gone-${Math.random().toString(36).slice(2)}@kommune.example`;
-    const meeting = {
-      key,
-      series: 'Rådmandsmøder',
-      title: 'Rådmandsmøde',
-      start: '2024-02-20T10:00:00.000Z',
-      end: '2024-02-20T12:00:00.000Z',
-      location: '',
-      organizer: { upn: 'sofie@kommune.example', name: 'Sofie Holm' },
-      attendees: [{ upn: 'mads@kommune.example', name: 'Mads Nielsen' }],
-      referent: { upn: 'mads@kommune.example', name: 'Mads Nielsen' },
-      status: 'Udsendt' as const,
-      agendaVersion: 1,
-    };
+    const meeting = meetingWithReferent('gone');
+    const { key } = meeting;
     const row = await sofie.lists.saveMeeting(meeting);
     const plan = planMeetingPermissions({ meeting, items: [], approved: false, archive: false });
     await sofie.permissions.apply(plan, { meetings: row.id, agenda: {} });
@@ -172,7 +163,9 @@ describe('SharePoint list store: what only SharePoint has', () => {
 
     const again = await mads.lists.saveDecision(key, decision('Godkendt igen.'));
     expect(again.id).not.toBe(first.id);
-    expect((await sofie.lists.openMeeting(key)).decisions.map((d) => d.value.text)).toEqual(['Godkendt igen.']);
+    expect((await sofie.lists.openMeeting(key)).decisions.map((d) => d.value.text)).toEqual([
+      'Godkendt igen.',
+    ]);
   });
 
   test('provisioning again costs one read per list and changes nothing', async () => {
