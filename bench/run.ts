@@ -4,6 +4,7 @@
  * the same run.
  */
 import os from 'node:os';
+import { AUTOSAVE_SPACING_MS } from '../src/app/autosaveSpacing';
 import { benchOpenMeeting } from './openMeeting';
 
 type Figures = Record<string, unknown>;
@@ -42,6 +43,8 @@ async function main() {
       seconds: tiny ? 5 : 60,
       // The page's interval (src/entries/runtime.ts); shorter on the tiny run so it sees a few polls.
       intervalMs: tiny ? 1000 : 15_000,
+      // The referent's autosave spacing (src/app/autosaveSpacing.ts), shorter on the tiny run likewise.
+      saveSpacingMs: tiny ? 2000 : AUTOSAVE_SPACING_MS,
       latencyMs: 80,
     });
     measured.pollingWatcher = r.requestsPerWatcherMinuteByKind;

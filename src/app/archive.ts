@@ -1,10 +1,8 @@
 import { ArchiveIndex, type ArchiveEntry } from '../domain/archive/searchIndex';
-import { DateTime } from 'luxon';
-import { ZONE } from '../domain/format';
+import { localDate } from '../domain/format';
 import type { ArchiveRows, ListStore } from '../ports/ListStore';
 
-const dateOf = (iso: string) =>
-  iso ? (DateTime.fromISO(iso, { zone: 'utc' }).setZone(ZONE).toISODate() ?? '') : '';
+const dateOf = (iso: string) => (iso ? localDate(iso) : '');
 
 /** One entry per item (with its decision and follow-ups), and per decision whose item row is gone. */
 export function archiveEntries(rows: ArchiveRows): ArchiveEntry[] {

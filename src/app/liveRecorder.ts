@@ -9,6 +9,7 @@ import type { ErrorCode } from '../ports/errors';
 import type { Stored } from '../ports/ListStore';
 import type { OutboxEntry } from '../ports/Outbox';
 import type { AppDeps } from './deps';
+import { AUTOSAVE_SPACING_MS } from './autosaveSpacing';
 import { backoffMs } from './retryTransient';
 
 /** What the referent sees next to each text: "Gemmer…", "Gemt", "Offline – gemmes når forbindelsen er tilbage". */
@@ -69,7 +70,7 @@ export class LiveRecorder {
   ) {
     this.opts = {
       debounceMs: 1000,
-      minSaveIntervalMs: 30_000,
+      minSaveIntervalMs: AUTOSAVE_SPACING_MS,
       retryBaseMs: 1000,
       retryMaxMs: 15000,
       ...options,

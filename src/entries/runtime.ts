@@ -1,13 +1,12 @@
 import { DevTokenProvider } from '../adapters/auth/devTokenProvider';
-import { createSanitizer } from '../adapters/browser/sanitizeHtml';
+import { lazySanitizer } from '../adapters/browser/lazySanitizer';
 import { createGraphConnection, type GraphConnection } from '../adapters/graph/graphClient';
 import { graphPeople } from '../adapters/graph/graphPeople';
 import { GraphCalendar } from '../adapters/graph/graphCalendar';
 import { mapGraphError } from '../adapters/graph/graphErrors';
 import { GraphMailer } from '../adapters/graph/graphMailer';
 import { SharePointListStore } from '../adapters/sharepoint/sharePointListStore';
-import { createSharePointRest } from '../adapters/sharepoint/sharePointRest';
-import { SharePointPermissions } from '../adapters/sharepoint/sharePointPermissions';
+import { lazySharePointRest } from '../adapters/sharepoint/lazySharePointRest';
 import type { AppDeps } from '../app/deps';
 import { GRAPH_SCOPES, readConfig, type AppConfig } from '../config';
 import type { HostContext, MeetingHost, Theme } from '../ports/MeetingHost';
@@ -21,7 +20,9 @@ import type { LiveChannel, PollingChannelFactory } from '../ports/LiveChannel';
 import { pageEnvironment, PollingChannel } from '../adapters/live/pollingChannel';
 import { systemClock } from '../ports/Clock';
 import { PendingWrites } from '../app/pendingWrites';
+import { AUTOSAVE_SPACING_MS } from '../app/autosaveSpacing';
 import { lazyOutbox } from './lazyOutbox';
+import { lazyPermissions } from './lazyPermissions';
 import { signInAndFindMeeting } from './openSequence';
 
 export interface Runtime {
@@ -101,13 +102,15 @@ export async function createRuntime(
     tokens,
     scopes: [...GRAPH_SCOPES.base, ...GRAPH_SCOPES.lists],
   });
-  // SharePoint REST for what Graph has no API for (permissions, folders): a token for the site's host.
-  const rest = createSharePointRest({
+  // SharePoint REST for what Graph has no API for (permissions, folders): a token for the site's host,
+  // PnPjs loaded at the first such request.
+  const rest = lazySharePointRest({
     siteUrl: config.sharePointUrl,
     tokens,
     scopes: config.sharePointScopes,
   });
-  const calendar = new GraphCalendar(graph, createSanitizer(window));
+  const sanitize = lazySanitizer(window);
+  const calendar = new GraphCalendar(graph, sanitize);
   const lists = new SharePointListStore(graph, config.sharePointSite, rest);
   const { me, meetingKey } = await signInAndFindMeeting({
     graph,
@@ -124,7 +127,7 @@ export async function createRuntime(
     me,
     calendar,
     lists,
-    permissions: new SharePointPermissions(rest),
+    permissions: lazyPermissions(rest),
     outbox: lazyOutbox(me.upn),
     clock: systemClock,
     // Mail.Send is asked for only when mail is sent (incremental consent): its own connection.
@@ -134,7 +137,7 @@ export async function createRuntime(
         tokens,
         scopes: [...GRAPH_SCOPES.base, ...GRAPH_SCOPES.mail],
       }),
-      createSanitizer(window),
+      sanitize,
     ),
     renderer: {
       docx: async (r) =>
@@ -157,8 +160,14 @@ export async function createRuntime(
     theme: host.theme,
     live: {
       // One request every 15 s (docs/adr/008-budgets.md): 4 per watcher-minute, shared by the profile's tabs.
+      // `?poll=MS` (development, the browser tests) sets the whole schedule: that interval, no save spacing.
       watchIntervalMs: Number(params.get('poll') ?? 15_000),
-      polling: (options) => new PollingChannel(deps.lists, options, pageEnvironment(window)),
+      polling: (options) =>
+        new PollingChannel(
+          deps.lists,
+          { saveSpacingMs: params.has('poll') ? 0 : AUTOSAVE_SPACING_MS, ...options },
+          pageEnvironment(window),
+        ),
       connect: async () => {
         // `?live=off` (or LIVE_SHARE_PORT=off) keeps the page on polling, as Outlook and plain browsers are.
         if (params.get('live') === 'off') return null;
@@ -211,7 +220,7 @@ async function detectHost(): Promise<MeetingHost> {
 /** Office.js is loaded async by the page; wait for it to load or fail (never hang on a closed network). */
 function composeSurface(): ComposeSurface | null {
   const office = (window as unknown as { Office?: OfficeApi }).Office;
-  return office ? outlookCompose(office, replaceAgendaSection, createSanitizer(window)) : null;
+  return office ? outlookCompose(office, replaceAgendaSection, lazySanitizer(window)) : null;
 }
 
 async function officeScript(): Promise<OfficeApi | undefined> {

@@ -50,6 +50,13 @@ export interface PollingOptions {
   idleIntervalMs?: number;
   /** Read the meeting clock every n-th poll (it changes a few times an hour; decisions change by the second). */
   timerEvery?: number;
+  /**
+   * The referent's shortest spacing between two autosaves of a decision while typing goes on (LiveRecorder's
+   * `minSaveIntervalMs`). After a read that brought a change, the next decisions read waits this long: the
+   * next save of that text cannot land sooner than this after the last one, so a read in between finds it
+   * only if the last one had landed a whole interval before the read that brought it.
+   */
+  saveSpacingMs?: number;
   /** Polling pauses while this says false (a hidden tab). */
   isActive?: () => boolean;
   onError?: (e: unknown) => void;

@@ -159,6 +159,8 @@ test.each([
   [{ dateTime: '2024-07-01T11:00:00.1234567', timeZone: 'Europe/Copenhagen' }, '2024-07-01T09:00:00.123Z'],
   [{ dateTime: '2024-07-01T10:00:00', timeZone: 'GMT Standard Time' }, '2024-07-01T09:00:00.000Z'],
   [{ dateTime: '2024-07-01T10:00:00Z', timeZone: 'Romance Standard Time' }, '2024-07-01T10:00:00.000Z'],
+  [{ dateTime: '2024-07-01T12:00:00+02:00', timeZone: 'UTC' }, '2024-07-01T10:00:00.000Z'],
+  [{ dateTime: '2024-01-01T00:30:00.5-0130', timeZone: 'UTC' }, '2024-01-01T02:00:00.500Z'],
 ])('toIsoUtc(%j) = %s (7 digits, no milliseconds needed, any zone)', (t, expected) => {
   expect(toIsoUtc(t)).toBe(expected);
 });

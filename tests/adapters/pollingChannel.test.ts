@@ -322,3 +322,36 @@ test('a quiet meeting is read a quarter as often after a minute without changes,
   expect(reads).toHaveLength(13);
   await channel.leave();
 });
+
+test("after a read that brought a change, the next waits the referent's autosave spacing; then the interval again", async () => {
+  const { store, lists, reads } = countedStore();
+  await store.saveMeeting(meeting);
+  const cursor = (await store.openMeeting(KEY)).decisionsCursor;
+  const channel = new PollingChannel(
+    lists,
+    { intervalMs: 15_000, idleIntervalMs: 15_000, timerEvery: 0, saveSpacingMs: 30_000 },
+    {},
+  );
+  const heard: LiveMessage[] = [];
+  channel.onMessage((m) => heard.push(m));
+  await channel.join(KEY, erik, { decisionsCursor: cursor });
+  await store.saveDecision(KEY, decision(1, 'Godkendt'));
+  await jest.advanceTimersByTimeAsync(15_000);
+  expect(reads).toHaveLength(1);
+  expect(textsOf(heard)).toEqual(['Godkendt']);
+
+  // The referent's next autosave comes no sooner than 30 s after the last: no read at 30 s.
+  await store.saveDecision(KEY, decision(2, 'Taget til efterretning'));
+  await jest.advanceTimersByTimeAsync(15_000);
+  expect(reads).toHaveLength(1);
+  await jest.advanceTimersByTimeAsync(15_000);
+  expect(reads).toHaveLength(2);
+  expect(textsOf(heard)).toEqual(['Godkendt', 'Taget til efterretning']);
+
+  // Again 30 s after that one; it finds nothing, so the interval is 15 s again.
+  await jest.advanceTimersByTimeAsync(30_000);
+  expect(reads).toHaveLength(3);
+  await jest.advanceTimersByTimeAsync(15_000);
+  expect(reads).toHaveLength(4);
+  await channel.leave();
+});

@@ -21,13 +21,14 @@ export const AGENDA_ALLOWED_TAGS = [
   'tbody',
 ];
 
-export type Sanitizer = (html: string) => string;
+/** Sync where DOMPurify is at hand; the pages' (lazySanitizer) loads it at the first use. */
+export type Sanitizer = (html: string) => string | Promise<string>;
 
 /**
  * An allow-list HTML sanitizer (DOMPurify) for anything written into a calendar body. Comments are kept
  * only when they are our agenda markers. Needs a DOM window: the page's, or jsdom's in Node.
  */
-export function createSanitizer(window: Window & typeof globalThis): Sanitizer {
+export function createSanitizer(window: Window & typeof globalThis): (html: string) => string {
   const purify = createDOMPurify(window);
   return (html: string) => {
     const markers: string[] = [];

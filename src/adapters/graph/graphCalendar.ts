@@ -178,7 +178,7 @@ export class GraphCalendar implements CalendarGateway {
     const id = encodeURIComponent(eventId);
     try {
       const current: Event = await this.graph.client.api(`/me/events/${id}`).select('body').get();
-      const section = this.sanitize(publication.sectionHtml);
+      const section = await this.sanitize(publication.sectionHtml);
       if (!section.startsWith(AGENDA_START) || !section.endsWith(AGENDA_END)) {
         throw new Error('The agenda section lost its markers in sanitizing');
       }

@@ -22,7 +22,7 @@ export class GraphMailer implements Mailer {
         }));
       const mail: Message = {
         subject: message.subject,
-        body: { contentType: 'html', content: this.sanitize(message.html) },
+        body: { contentType: 'html', content: await this.sanitize(message.html) },
         toRecipients: message.to.map((p) => ({ emailAddress: { address: p.upn, name: p.name } })),
         attachments,
       };

@@ -1,5 +1,14 @@
 import type { DateTimeTimeZone } from '@microsoft/microsoft-graph-types';
-import { DateTime, IANAZone } from 'luxon';
+import { zonedToUtc } from '../../domain/format';
+
+const isZone = (name: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 /**
  * Windows zone names Outlook writes on events (a Danish secretary's meetings carry "Romance Standard Time")
@@ -27,7 +36,7 @@ export function zoneOf(name: string | null | undefined): string {
   const windows = WINDOWS_TO_IANA[key.toLowerCase()];
   if (windows) return windows;
   if (/^(Etc\/)?(UTC|GMT)$/i.test(key)) return 'UTC';
-  if (IANAZone.isValidZone(key)) return key;
+  if (isZone(key)) return key;
   throw new Error(`Unknown time zone from Graph: ${key}`);
 }
 
@@ -37,11 +46,18 @@ export function zoneOf(name: string | null | undefined): string {
  */
 export function toIsoUtc(t: DateTimeTimeZone | null | undefined): string {
   if (!t?.dateTime) throw new Error('Graph returned an event without a time');
-  const text = t.dateTime.replace(/(\.\d{3})\d+/, '$1');
-  const hasOffset = /(Z|[+-]\d\d:?\d\d)$/i.test(text);
-  const d = hasOffset
-    ? DateTime.fromISO(text, { setZone: true })
-    : DateTime.fromISO(text, { zone: zoneOf(t.timeZone) });
-  if (!d.isValid) throw new Error(`Graph returned an unreadable time: ${t.dateTime}`);
-  return d.toUTC().toISO()!;
+  const parts =
+    /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?(Z|[+-]\d\d:?\d\d)?$/i.exec(
+      t.dateTime.trim(),
+    );
+  if (!parts) throw new Error(`Graph returned an unreadable time: ${t.dateTime}`);
+  const [, y, mo, d, h, mi, s = '0', frac = '0', offset] = parts;
+  const fields = [y, mo, d, h, mi, s, frac.padEnd(3, '0')].map(Number);
+  // An explicit offset wins over the zone: the wall clock is read in UTC, then moved by the offset.
+  const utc = zonedToUtc(offset ? 'UTC' : zoneOf(t.timeZone), fields);
+  if (!utc) throw new Error(`Graph returned an unreadable time: ${t.dateTime}`);
+  if (!offset || /^z$/i.test(offset)) return utc;
+  const [, sign, oh, om] = /^([+-])(\d\d):?(\d\d)$/.exec(offset)!;
+  const minutes = (sign === '-' ? -1 : 1) * (Number(oh) * 60 + Number(om));
+  return new Date(Date.parse(utc) - minutes * 60_000).toISOString();
 }

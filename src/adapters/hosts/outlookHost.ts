@@ -2,6 +2,7 @@
 import type { ComposeSurface } from '../../ports/ComposeSurface';
 import type { HostContext, MeetingHost, Theme } from '../../ports/MeetingHost';
 import { browserHost } from './browserHost';
+import type { Sanitizer } from '../browser/sanitizeHtml';
 
 /** The part of Office.js the host uses (`window.Office` in Outlook; tests pass a fake). */
 export type OfficeApi = Pick<
@@ -102,13 +103,13 @@ export async function insertAgendaIntoBody(
 export function outlookCompose(
   office: OfficeApi,
   replaceSection: (body: string, section: string) => string,
-  sanitize: (html: string) => string,
+  sanitize: Sanitizer,
 ): ComposeSurface | null {
   const item = office.context.mailbox.item as Office.AppointmentCompose | undefined;
   if (!item || typeof (item as Office.AppointmentCompose).saveAsync !== 'function') return null;
   return {
-    insertAgenda: (sectionHtml) => {
-      const clean = sanitize(sectionHtml);
+    insertAgenda: async (sectionHtml) => {
+      const clean = await sanitize(sectionHtml);
       return insertAgendaIntoBody(office, clean, (body) => replaceSection(body, clean));
     },
     attachFile: async (name, bytes) => {

@@ -57,6 +57,8 @@ const MAX_BACKOFF_MS = 5 * 60_000;
  * - one request per tick: the Decisions delta, and every `timerEvery`-th tick the clock instead (the
  *   MeetingProgress row, a single item once its id is known) — never a $batch, whose steps SharePoint
  *   counts one by one;
+ * - after a read that brought a change, the next one waits the referent's autosave spacing
+ *   (`saveSpacingMs`): the read in between would almost never find the next save yet;
  * - nothing while the page is hidden; reading again at once when it comes back;
  * - one poller per browser profile and meeting: the pages of the meeting that are visible queue for a Web
  *   Lock, the holder polls and tells the others over a BroadcastChannel (rows, cursor, when it polled),
@@ -82,6 +84,8 @@ export class PollingChannel implements PollingLiveChannel {
   private tick = 0;
   private lastPollAt = -Infinity;
   private lastChangeAt = Date.now();
+  /** Whether the last read (here or by the leader) brought changed decisions. */
+  private changedLastRead = false;
   private failures = 0;
   private retryAfterMs = 0;
 
@@ -186,7 +190,8 @@ export class PollingChannel implements PollingLiveChannel {
   private interval(): number {
     const intervalMs = this.options.intervalMs ?? 15_000;
     const idle = Date.now() - this.lastChangeAt >= 60_000;
-    const base = idle ? (this.options.idleIntervalMs ?? intervalMs * 4) : intervalMs;
+    const busy = this.changedLastRead ? Math.max(intervalMs, this.options.saveSpacingMs ?? 0) : intervalMs;
+    const base = idle ? (this.options.idleIntervalMs ?? intervalMs * 4) : busy;
     const backoff = this.failures ? Math.min(MAX_BACKOFF_MS, base * 2 ** this.failures) : base;
     return Math.max(backoff, this.retryAfterMs);
   }
@@ -229,6 +234,7 @@ export class PollingChannel implements PollingLiveChannel {
     const polledAt = Date.now();
     this.cursor = changes.cursor;
     this.lastPollAt = polledAt;
+    this.changedLastRead = changes.changed.length > 0;
     if (changes.changed.length) {
       this.lastChangeAt = polledAt;
       this.share({ type: 'decisions', changed: changes.changed, cursor: changes.cursor, polledAt });
@@ -244,6 +250,7 @@ export class PollingChannel implements PollingLiveChannel {
     const progress = await this.lists.readProgress(this.key);
     const status = progress?.value.status;
     this.lastPollAt = Date.now();
+    this.changedLastRead = false;
     const timer = progress?.value.timer;
     const seen = JSON.stringify([timer ?? null, status ?? null]);
     if (seen === this.lastTimer || !timer || !status) {
@@ -273,6 +280,7 @@ export class PollingChannel implements PollingLiveChannel {
       return;
     }
     this.lastPollAt = Math.max(this.lastPollAt, message.polledAt);
+    this.changedLastRead = message.type === 'decisions';
     if (message.type === 'decisions') {
       this.cursor = message.cursor;
       this.lastChangeAt = message.polledAt;

@@ -2,6 +2,12 @@ import type { IListItemFormUpdateValue } from '@pnp/sp/lists';
 import { Conflict, Forbidden, Invalid, NotFound, type PortError } from '../../ports/errors';
 import type { SharePointRest } from './sharePointRest';
 
+/**
+ * The site's REST client, or how to get it: the pages create it on first use (PnPjs loads then, not with
+ * the first screen), tests and Node hand one over.
+ */
+export type SharePointRestSource = SharePointRest | (() => Promise<SharePointRest>);
+
 /** A list item as SharePoint REST reports it with the fields we select. */
 export interface SecurableItem {
   Id: number;
@@ -20,10 +26,18 @@ interface FormResult extends IListItemFormUpdateValue {
 export class SharePointFolders {
   private readonly roots = new Map<string, Promise<string>>();
 
-  constructor(readonly rest: SharePointRest) {}
+  private readonly rest: () => Promise<SharePointRest>;
 
-  list(title: string) {
-    return this.rest.sp.web.lists.getByTitle(title);
+  constructor(rest: SharePointRestSource) {
+    this.rest = typeof rest === 'function' ? rest : () => Promise.resolve(rest);
+  }
+
+  async web() {
+    return (await this.rest()).sp.web;
+  }
+
+  async list(title: string) {
+    return (await this.web()).lists.getByTitle(title);
   }
 
   /** Server-relative path of a list's root folder, e.g. /sites/moeder/Lists/AgendaItems. */
@@ -31,8 +45,11 @@ export class SharePointFolders {
     let root = this.roots.get(title);
     if (!root) {
       root = this.list(title)
-        .select('Id', 'RootFolder/ServerRelativeUrl')
-        .expand('RootFolder')<{ RootFolder: { ServerRelativeUrl: string } }>()
+        .then((list) =>
+          list.select('Id', 'RootFolder/ServerRelativeUrl').expand('RootFolder')<{
+            RootFolder: { ServerRelativeUrl: string };
+          }>(),
+        )
         .then((l) => l.RootFolder.ServerRelativeUrl.replace(/\/+$/, ''));
       root.catch(() => this.roots.delete(title));
       this.roots.set(title, root);
@@ -44,7 +61,7 @@ export class SharePointFolders {
   async find(title: string, relativePath: string): Promise<SecurableItem | null> {
     const path = `${await this.root(title)}/${relativePath}`;
     try {
-      const item = await this.rest.sp.web
+      const item = await (await this.web())
         .getFolderByServerRelativePath(path)
         .listItemAllFields.select('Id', 'HasUniqueRoleAssignments')<
         SecurableItem & { 'odata.null'?: boolean }
@@ -63,7 +80,7 @@ export class SharePointFolders {
     const leaf = relativePath.slice(slash + 1);
     const root = await this.root(title);
     try {
-      const result = (await this.list(title).addValidateUpdateItemUsingPath(
+      const result = (await (await this.list(title)).addValidateUpdateItemUsingPath(
         [{ FieldName: 'Title', FieldValue: leaf }],
         parent ? `${root}/${parent}` : root,
         false,
@@ -96,7 +113,7 @@ export class SharePointFolders {
   /** A row created inside a folder with text values only (typed values follow through Graph). Returns its id. */
   async addRow(title: string, folderPath: string, text: Record<string, string>): Promise<number> {
     const root = await this.root(title);
-    const result = (await this.list(title).addValidateUpdateItemUsingPath(
+    const result = (await (await this.list(title)).addValidateUpdateItemUsingPath(
       Object.entries(text).map(([FieldName, FieldValue]) => ({ FieldName, FieldValue })),
       `${root}/${folderPath}`,
     )) as FormResult[];

@@ -50,8 +50,7 @@ import {
 } from './rows';
 import type { Deleted, Identity, ListItem } from '@microsoft/microsoft-graph-types';
 import { allRows, pagesFrom, type ODataPage } from './paging';
-import { pool, SharePointFolders } from './sharePointFolders';
-import type { SharePointRest } from './sharePointRest';
+import { pool, SharePointFolders, type SharePointRestSource } from './sharePointFolders';
 
 /** SharePoint's identities in Graph also carry the user's mail (not in the v1.0 `identity` type). */
 type SharePointIdentitySet = { user?: Identity & { email?: string; userPrincipalName?: string } };
@@ -114,8 +113,11 @@ export class SharePointListStore implements ListStore {
     private readonly graph: GraphConnection,
     /** "hostname:/sites/path", e.g. "kommune.sharepoint.com:/sites/moeder". */
     sitePath: string,
-    /** SharePoint REST for the same site (createSharePointRest): folders, rows in folders, list security. */
-    rest: SharePointRest,
+    /**
+     * SharePoint REST for the same site (createSharePointRest), or how to create it on first use: folders,
+     * rows in folders, list security.
+     */
+    rest: SharePointRestSource,
   ) {
     this.root = `/sites/${sitePath}:`;
     this.folders = new SharePointFolders(rest);
@@ -157,7 +159,7 @@ export class SharePointListStore implements ListStore {
    * folders on, item-level read/write security as the spec says. Cheap when already done: one read.
    */
   private async secureList(spec: ListSpec): Promise<void> {
-    const list = this.folders.list(spec.name);
+    const list = await this.folders.list(spec.name);
     const info = await list.select(
       'HasUniqueRoleAssignments',
       'ReadSecurity',
@@ -171,7 +173,7 @@ export class SharePointListStore implements ListStore {
     }>();
     if (!info.HasUniqueRoleAssignments) {
       await list.breakRoleInheritance(true, false);
-      const web = this.folders.rest.sp.web;
+      const web = await this.folders.web();
       const [members, visitors] = await Promise.all([
         web.associatedMemberGroup.select('Id')<{ Id: number }>(),
         web.associatedVisitorGroup.select('Id')<{ Id: number }>(),

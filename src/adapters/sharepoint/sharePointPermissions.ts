@@ -8,8 +8,12 @@ import {
 } from '../../domain/meetingScopes';
 import { NotFound } from '../../ports/errors';
 import type { MeetingPermissions, PermissionReport, PlanRows } from '../../ports/MeetingPermissions';
-import { pool, SharePointFolders, type SecurableItem } from './sharePointFolders';
-import type { SharePointRest } from './sharePointRest';
+import {
+  pool,
+  SharePointFolders,
+  type SecurableItem,
+  type SharePointRestSource,
+} from './sharePointFolders';
 
 /** SharePoint's role types (locale-independent; the names are translated on a Danish tenant). */
 const ROLE_TYPE: Record<SharePointRole, 2 | 3 | 5> = { Read: 2, Contribute: 3, 'Full Control': 5 };
@@ -47,7 +51,7 @@ export class SharePointPermissions implements MeetingPermissions {
   private membersGroup?: Promise<number>;
   private currentUser?: Promise<number>;
 
-  constructor(private readonly rest: SharePointRest) {
+  constructor(rest: SharePointRestSource) {
     this.folders = new SharePointFolders(rest);
   }
 
@@ -78,7 +82,7 @@ export class SharePointPermissions implements MeetingPermissions {
     const resets = await pool(plan.inheriting, 4, async (scope): Promise<number> => {
       const located = await this.locate(plan, rows, scope, false);
       if (!located?.target.item.HasUniqueRoleAssignments) return 0;
-      await this.itemOf(located.target).resetRoleInheritance();
+      await (await this.itemOf(located.target)).resetRoleInheritance();
       return 1;
     });
     calls += resets.reduce((a, b) => a + b, 0);
@@ -89,7 +93,7 @@ export class SharePointPermissions implements MeetingPermissions {
     const folder = await this.folders.find(list, plan.folder);
     if (!folder) return;
     // SharePoint deletes a folder's items with it.
-    await this.folders.list(list).items.getById(folder.Id).delete();
+    await (await this.folders.list(list)).items.getById(folder.Id).delete();
   }
 
   /** Where a scope lives; folders are created when `create` (the plan wants them unique). */
@@ -120,9 +124,8 @@ export class SharePointPermissions implements MeetingPermissions {
   private async row(list: string, id: string | undefined): Promise<{ target: Target; calls: number } | null> {
     if (!id || !/^\d+$/.test(id)) return null;
     try {
-      const item = await this.folders
-        .list(list)
-        .items.getById(Number(id))
+      const item = await (await this.folders.list(list)).items
+        .getById(Number(id))
         .select('Id', 'HasUniqueRoleAssignments')<SecurableItem>();
       return { target: { list, item }, calls: 0 };
     } catch (e) {
@@ -131,8 +134,8 @@ export class SharePointPermissions implements MeetingPermissions {
     }
   }
 
-  private itemOf(target: Target): IItem {
-    return this.folders.list(target.list).items.getById(target.item.Id);
+  private async itemOf(target: Target): Promise<IItem> {
+    return (await this.folders.list(target.list)).items.getById(target.item.Id);
   }
 
   /**
@@ -140,7 +143,7 @@ export class SharePointPermissions implements MeetingPermissions {
    * caller with Full Control), add what is missing, remove what is extra, the caller's own assignment last.
    */
   private async makeExactly(target: Target, grants: Grant[], groupId: number): Promise<number> {
-    const item = this.itemOf(target);
+    const item = await this.itemOf(target);
     let calls = 0;
     if (!target.item.HasUniqueRoleAssignments) {
       await item.breakRoleInheritance(false, false);
@@ -186,7 +189,7 @@ export class SharePointPermissions implements MeetingPermissions {
   private async ensureGroup(title: string, key: string): Promise<{ id: number; calls: number }> {
     const cached = this.groupIds.get(title);
     if (cached !== undefined) return { id: cached, calls: 0 };
-    const groups = this.rest.sp.web.siteGroups;
+    const groups = (await this.folders.web()).siteGroups;
     let id: number;
     let calls = 0;
     try {
@@ -202,7 +205,7 @@ export class SharePointPermissions implements MeetingPermissions {
 
   /** The group holds exactly `circle` (lower-case UPNs): add the missing, remove the extra. */
   private async syncMembers(groupId: number, circle: string[]): Promise<number> {
-    const group = this.rest.sp.web.siteGroups.getById(groupId);
+    const group = (await this.folders.web()).siteGroups.getById(groupId);
     const members = await group.users.select('Id', 'LoginName')<Array<{ Id: number; LoginName: string }>>();
     const wanted = new Set(circle.map((u) => u.toLowerCase()));
     const present = new Map(members.map((m) => [upnOfLogin(m.LoginName), m.Id]));
@@ -226,8 +229,9 @@ export class SharePointPermissions implements MeetingPermissions {
       case 'circle':
         return Promise.resolve(groupId);
       case 'siteMembers':
-        this.membersGroup ??= this.rest.sp.web.associatedMemberGroup
-          .select('Id')<{ Id: number }>()
+        this.membersGroup ??= this.folders
+          .web()
+          .then((web) => web.associatedMemberGroup.select('Id')<{ Id: number }>())
           .then((g) => g.Id);
         return this.membersGroup;
       case 'user':
@@ -239,7 +243,10 @@ export class SharePointPermissions implements MeetingPermissions {
     const key = upn.trim().toLowerCase();
     let id = this.userIds.get(key);
     if (!id) {
-      id = this.rest.sp.web.ensureUser(loginOf(key)).then((u) => u.Id);
+      id = this.folders
+        .web()
+        .then((web) => web.ensureUser(loginOf(key)))
+        .then((u) => u.Id);
       id.catch(() => this.userIds.delete(key));
       this.userIds.set(key, id);
     }
@@ -249,9 +256,9 @@ export class SharePointPermissions implements MeetingPermissions {
   private roleId(role: SharePointRole): Promise<number> {
     let id = this.roleIds.get(role);
     if (!id) {
-      id = this.rest.sp.web.roleDefinitions
-        .getByType(ROLE_TYPE[role])
-        .select('Id')<{ Id: number }>()
+      id = this.folders
+        .web()
+        .then((web) => web.roleDefinitions.getByType(ROLE_TYPE[role]).select('Id')<{ Id: number }>())
         .then((r) => r.Id);
       id.catch(() => this.roleIds.delete(role));
       this.roleIds.set(role, id);
@@ -260,8 +267,9 @@ export class SharePointPermissions implements MeetingPermissions {
   }
 
   private currentUserId(): Promise<number> {
-    this.currentUser ??= this.rest.sp.web.currentUser
-      .select('Id')<{ Id: number }>()
+    this.currentUser ??= this.folders
+      .web()
+      .then((web) => web.currentUser.select('Id')<{ Id: number }>())
       .then((u) => u.Id);
     return this.currentUser;
   }

@@ -2,8 +2,10 @@
  * For COMMITTEE-EDGE — exports: DEFAULT_AGENDA_DEADLINE_WORKING_DAYS, easterSunday, danishHolidays,
  * isWorkingDay, agendaDeadline, lateBy. Dates are "yyyy-mm-dd" in Copenhagen; instants are ISO UTC.
  */
-import { DateTime } from 'luxon';
-import { ZONE } from '../format';
+import { addDays, copenhagenToUtc, instantOf, localDate, weekdayOf } from '../format';
+
+const ymdOf = (year: number, month: number, day: number) =>
+  `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 
 /** Kommunestyrelsesloven § 10 has the council's agenda out 4 hverdage before; committees follow it by default. */
 export const DEFAULT_AGENDA_DEADLINE_WORKING_DAYS = 4;
@@ -24,7 +26,7 @@ export function easterSunday(year: number): string {
   const m = Math.floor((a + 11 * h + 22 * l) / 451);
   const month = Math.floor((h + l - 7 * m + 114) / 31);
   const day = ((h + l - 7 * m + 114) % 31) + 1;
-  return DateTime.utc(year, month, day).toISODate()!;
+  return ymdOf(year, month, day);
 }
 
 /**
@@ -38,9 +40,9 @@ export function easterSunday(year: number): string {
  * working days here: many offices close, but no agreement makes them days off.
  */
 export function danishHolidays(year: number): string[] {
-  const easter = DateTime.fromISO(easterSunday(year), { zone: 'utc' });
-  const fromEaster = (days: number) => easter.plus({ days }).toISODate()!;
-  const fixed = (month: number, day: number) => DateTime.utc(year, month, day).toISODate()!;
+  const easter = easterSunday(year);
+  const fromEaster = (days: number) => addDays(easter, days);
+  const fixed = (month: number, day: number) => ymdOf(year, month, day);
   const days = [
     fixed(1, 1),
     fromEaster(-3),
@@ -62,8 +64,7 @@ export function danishHolidays(year: number): string[] {
 
 /** Monday to Friday and not one of danishHolidays. */
 export function isWorkingDay(ymd: string): boolean {
-  const d = DateTime.fromISO(ymd, { zone: 'utc' });
-  return d.weekday <= 5 && !danishHolidays(d.year).includes(ymd);
+  return weekdayOf(ymd) <= 5 && !danishHolidays(Number(ymd.slice(0, 4))).includes(ymd);
 }
 
 /**
@@ -73,17 +74,17 @@ export function isWorkingDay(ymd: string): boolean {
  * instant midnight begins the next calendar day in Copenhagen).
  */
 export function agendaDeadline(meetingStart: string, workingDays: number): string {
-  let day = DateTime.fromISO(meetingStart, { zone: 'utc' }).setZone(ZONE).startOf('day');
+  let day = localDate(meetingStart);
   for (let counted = 0; counted < Math.max(0, workingDays);) {
-    day = day.minus({ days: 1 });
-    if (isWorkingDay(day.toISODate()!)) counted++;
+    day = addDays(day, -1);
+    if (isWorkingDay(day)) counted++;
   }
-  return day.plus({ days: 1 }).toUTC().toISO()!;
+  return copenhagenToUtc(addDays(day, 1), '00:00');
 }
 
 /** The working day (Copenhagen) on which the deadline falls: the day before the instant agendaDeadline returns. */
 export function deadlineDay(deadline: string): string {
-  return DateTime.fromISO(deadline, { zone: 'utc' }).setZone(ZONE).minus({ days: 1 }).toISODate()!;
+  return addDays(localDate(deadline), -1);
 }
 
 /**
@@ -92,15 +93,12 @@ export function deadlineDay(deadline: string): string {
  * weekend or holiday right after the deadline) and the whole hours past the deadline, rounded up.
  */
 export function lateBy(deadline: string, sentAt: string): { workingDays: number; hours: number } | undefined {
-  const end = DateTime.fromISO(deadline, { zone: 'utc' });
-  const sent = DateTime.fromISO(sentAt, { zone: 'utc' });
+  const end = +instantOf(deadline);
+  const sent = +instantOf(sentAt);
   if (sent < end) return undefined;
-  const sentDay = sent.setZone(ZONE).toISODate()!;
-  let day = DateTime.fromISO(deadlineDay(deadline), { zone: ZONE }).plus({ days: 1 });
+  const sentDay = localDate(sentAt);
   let workingDays = 0;
-  while (day.toISODate()! <= sentDay) {
-    if (isWorkingDay(day.toISODate()!)) workingDays++;
-    day = day.plus({ days: 1 });
-  }
-  return { workingDays, hours: Math.max(1, Math.ceil(sent.diff(end, 'hours').hours)) };
+  for (let day = addDays(deadlineDay(deadline), 1); day <= sentDay; day = addDays(day, 1))
+    if (isWorkingDay(day)) workingDays++;
+  return { workingDays, hours: Math.max(1, Math.ceil((sent - end) / 3_600_000)) };
 }

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { openCommittee, type CommitteeView } from '../../../app/committee';
+import type { CommitteeView } from '../../../app/committee';
 import type { AppDeps } from '../../../app/deps';
 import type { MeetingView } from '../../../app/openMeeting';
 
@@ -42,10 +42,13 @@ export function useCommittee(deps: AppDeps, view: MeetingView | null | undefined
       return;
     }
     let live = true;
-    openCommittee(deps, shown).then(
-      (c) => live && (setCommittee(c), setError(undefined)),
-      (e: unknown) => live && setError(e),
-    );
+    // The committee's rules load with the first udvalgsmøde, not with every meeting page.
+    import(/* webpackChunkName: "committee" */ '../../../app/committee')
+      .then(({ openCommittee }) => openCommittee(deps, shown))
+      .then(
+        (c) => live && (setCommittee(c), setError(undefined)),
+        (e: unknown) => live && setError(e),
+      );
     return () => {
       live = false;
     };

@@ -5,9 +5,11 @@ import {
   MessageBar,
   MessageBarBody,
   Spinner,
+  Subtitle2,
   Text,
   tokens,
 } from '@fluentui/react-components';
+import { Suspense, useEffect } from 'react';
 import type { AppDeps } from '../../../app/deps';
 import { informationLineOf } from '../../../app/openMeeting';
 import { can } from '../../../domain/permissions';
@@ -17,7 +19,6 @@ import { useItemFocus } from '../../components/AgendaList/useItemFocus';
 import { DecisionEditor } from '../../components/DecisionEditor/DecisionEditor';
 import { MeetingHeader } from '../../components/MeetingHeader/MeetingHeader';
 import { StageView } from '../../components/StageView/StageView';
-import { ReferatPanel } from '../../components/ReferatPanel/ReferatPanel';
 import { MeetingClock } from '../../components/MeetingClock/MeetingClock';
 import type { LiveChannel, PollingChannelFactory } from '../../../ports/LiveChannel';
 import { isReadOnly } from '../../../domain/referatApproval';
@@ -25,10 +26,11 @@ import { messageOf } from '../../errors';
 import { useLocale, useStrings } from '../../i18n/LocaleContext';
 import type { PendingWrites } from '../../../app/pendingWrites';
 import { useMeeting } from './useMeeting';
-import { CommitteeItemActions } from '../../components/Committee/CommitteeItemActions';
-import { SignProtocol } from '../../components/Committee/SignProtocol';
+import type { CommitteeView } from '../../../app/committee';
+import type { MeetingView } from '../../../app/openMeeting';
+import type { ReferatPanelProps } from '../../components/ReferatPanel/ReferatPanel';
+import { lazyComponent } from '../../lazyComponent';
 import { useCommittee } from '../../components/Committee/useCommittee';
-import { referatCommitteeOf } from '../../../app/committee';
 
 const useStyles = makeStyles({
   below: {
@@ -74,6 +76,43 @@ export interface MeetingPageProps {
 }
 
 /** The meeting tab: header, agenda with times, afbud, and the decisions as they are written. */
+/** Below the agenda, or in a committee meeting only: loaded after the first screen (their own chunks). */
+const CommitteeItemActions = lazyComponent(
+  async () =>
+    (
+      await import(
+        /* webpackChunkName: "committee-actions" */ '../../components/Committee/CommitteeItemActions'
+      )
+    ).CommitteeItemActions,
+);
+const SignProtocol = lazyComponent(
+  async () =>
+    (await import(/* webpackChunkName: "committee-actions" */ '../../components/Committee/SignProtocol'))
+      .SignProtocol,
+);
+/** The referat panel, given the committee's record as the referat shows it (the committee's rules load with it). */
+const ReferatPanel = lazyComponent(async () => {
+  const [{ ReferatPanel: Panel }, { referatCommitteeOf }] = await Promise.all([
+    import(/* webpackChunkName: "referat-panel" */ '../../components/ReferatPanel/ReferatPanel'),
+    import(/* webpackChunkName: "committee" */ '../../../app/committee'),
+  ]);
+  return function MeetingReferat({
+    meetingView,
+    committeeView,
+    ...props
+  }: Omit<ReferatPanelProps, 'committee'> & {
+    meetingView: MeetingView;
+    committeeView: CommitteeView | null;
+  }) {
+    return (
+      <Panel
+        {...props}
+        committee={committeeView ? referatCommitteeOf(meetingView, committeeView) : undefined}
+      />
+    );
+  };
+});
+
 export function MeetingPage({
   deps,
   meetingKey,
@@ -87,6 +126,11 @@ export function MeetingPage({
   const s = useStrings();
   const locale = useLocale();
   const m = useMeeting(deps, meetingKey, { watchIntervalMs, pollingChannel, connectLive, writes });
+  useEffect(() => {
+    void CommitteeItemActions.preload();
+    void ReferatPanel.preload();
+    void SignProtocol.preload();
+  }, []);
   // The referent's focus follows the meeting clock while it runs (the current item open, the rest one line).
   const timer = m.view?.meeting.timer;
   const referentFocus =
@@ -188,7 +232,9 @@ export function MeetingPage({
                   <DecisionText text={m.texts[item.number]} emptyText={s.noDecision} />
                 </section>
               )}
-              <CommitteeItemActions deps={deps} view={view} state={committee} itemNumber={item.number} />
+              <Suspense fallback={null}>
+                <CommitteeItemActions deps={deps} view={view} state={committee} itemNumber={item.number} />
+              </Suspense>
               {followUps.length > 0 && (
                 <ul className={styles.followUps} aria-label={s.followUps}>
                   {followUps.map((f) => (
@@ -203,42 +249,58 @@ export function MeetingPage({
         }}
       />
       {can(view.role, 'readClosedItems') && <AbsenceList absences={view.absences} />}
-      <SignProtocol deps={deps} view={view} state={committee} />
+      {committee.committee && (
+        <Suspense fallback={null}>
+          <SignProtocol deps={deps} view={view} state={committee} />
+        </Suspense>
+      )}
       {can(view.role, 'exportMinutes') && (
-        <ReferatPanel
-          deps={deps}
-          view={{
-            ...view,
-            decisions: Object.fromEntries(
-              view.items.map((i) => {
-                const stored = view.decisions[i.number];
-                const text = m.texts[i.number] ?? stored?.value.text ?? '';
-                const value = {
-                  ...(stored?.value ?? {
-                    itemNumber: i.number,
-                    itemTitle: i.title,
-                    status: 'Kladde' as const,
-                    editorUpn: '',
-                    updatedAt: '',
-                  }),
-                  text,
-                };
-                return [i.number, { id: stored?.id ?? '', eTag: stored?.eTag ?? '', value }];
-              }),
-            ),
-          }}
-          committee={committee.committee ? referatCommitteeOf(view, committee.committee) : undefined}
-          onView={(next) =>
-            m.session.setView({
-              ...view,
-              meeting: next.meeting,
-              meetingETag: next.meetingETag,
-              progress: next.progress,
-              progressETag: next.progressETag,
-              rows: next.rows,
-            })
+        <Suspense
+          fallback={
+            // The panel's heading at once (the referent's "Gå til referatet" links to it), the rest when loaded.
+            <section aria-labelledby="referat-title" aria-busy="true">
+              <Subtitle2 as="h2" id="referat-title">
+                {s.referatTitle}
+              </Subtitle2>
+            </section>
           }
-        />
+        >
+          <ReferatPanel
+            deps={deps}
+            view={{
+              ...view,
+              decisions: Object.fromEntries(
+                view.items.map((i) => {
+                  const stored = view.decisions[i.number];
+                  const text = m.texts[i.number] ?? stored?.value.text ?? '';
+                  const value = {
+                    ...(stored?.value ?? {
+                      itemNumber: i.number,
+                      itemTitle: i.title,
+                      status: 'Kladde' as const,
+                      editorUpn: '',
+                      updatedAt: '',
+                    }),
+                    text,
+                  };
+                  return [i.number, { id: stored?.id ?? '', eTag: stored?.eTag ?? '', value }];
+                }),
+              ),
+            }}
+            meetingView={view}
+            committeeView={committee.committee}
+            onView={(next) =>
+              m.session.setView({
+                ...view,
+                meeting: next.meeting,
+                meetingETag: next.meetingETag,
+                progress: next.progress,
+                progressETag: next.progressETag,
+                rows: next.rows,
+              })
+            }
+          />
+        </Suspense>
       )}
     </div>
   );

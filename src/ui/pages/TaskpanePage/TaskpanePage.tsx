@@ -8,7 +8,8 @@ import {
   Title2,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
+import { lazyComponent } from '../../lazyComponent';
 import type { AppDeps } from '../../../app/deps';
 import { informationLineOf, openMeeting, type MeetingView } from '../../../app/openMeeting';
 import type { PendingWrites, WriteResult } from '../../../app/pendingWrites';
@@ -21,7 +22,6 @@ import type { AgendaItem } from '../../../domain/agendaItem';
 import { sameUpn, type Person } from '../../../domain/person';
 import { can } from '../../../domain/permissions';
 import { ValidationError, type ValidationIssue } from '../../../domain/validation';
-import { AbsenceDialog } from '../../components/AbsenceDialog/AbsenceDialog';
 import { AgendaEditor } from '../../components/AgendaEditor/AgendaEditor';
 import { renderAgendaSection } from '../../../domain/agendaSection';
 import type { ComposeSurface } from '../../../ports/ComposeSurface';
@@ -54,6 +54,13 @@ export interface TaskpanePageProps {
 }
 
 /** Outlook task pane: the organizer builds and sends the agenda; an attendee reads it and melder afbud. */
+/** The attendee's "Meld afbud" dialog: loaded after the first screen (its own chunk). */
+const AbsenceDialog = lazyComponent(
+  async () =>
+    (await import(/* webpackChunkName: "absence-dialog" */ '../../components/AbsenceDialog/AbsenceDialog'))
+      .AbsenceDialog,
+);
+
 export function TaskpanePage({ deps, meetingKey, compose, writes }: TaskpanePageProps) {
   const styles = useStyles();
   const s = useStrings();
@@ -63,6 +70,9 @@ export function TaskpanePage({ deps, meetingKey, compose, writes }: TaskpanePage
   const [error, setError] = useState<unknown>(null);
   const [issues, setIssues] = useState<ValidationIssue[]>([]);
   const [notice, setNotice] = useState<{ text: string; queued: boolean } | null>(null);
+  useEffect(() => {
+    void AbsenceDialog.preload();
+  }, []);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
@@ -188,16 +198,18 @@ export function TaskpanePage({ deps, meetingKey, compose, writes }: TaskpanePage
         <>
           <div className={styles.actions}>
             {can(view.role, 'registerOwnAbsence') && (
-              <AbsenceDialog
-                items={view.items}
-                onSubmit={async (input: AbsenceInput) => {
-                  // Not through `run`: a refusal must reach the dialog, which stays open and says why.
-                  const result = await writes.registerAbsence(view, input);
-                  if (result.kind === 'queued') return 'queued';
-                  setView(result.value);
-                  setItems(result.value.items);
-                }}
-              />
+              <Suspense fallback={null}>
+                <AbsenceDialog
+                  items={view.items}
+                  onSubmit={async (input: AbsenceInput) => {
+                    // Not through `run`: a refusal must reach the dialog, which stays open and says why.
+                    const result = await writes.registerAbsence(view, input);
+                    if (result.kind === 'queued') return 'queued';
+                    setView(result.value);
+                    setItems(result.value.items);
+                  }}
+                />
+              </Suspense>
             )}
             {mine && (
               <>
