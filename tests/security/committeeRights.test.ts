@@ -169,6 +169,8 @@ test("someone outside the committee's meeting reads nothing of its record", asyn
     expect(await t.deps(name).lists.readCommittee(t.past)).toEqual({
       attendance: [],
       inhabilitet: [],
+      declarations: [],
+      publication: [],
       votes: [],
       tilfoersler: [],
       signatures: [],
