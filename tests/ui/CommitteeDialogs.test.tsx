@@ -13,6 +13,7 @@ import { MemoryListStore } from '../../src/adapters/memory/memoryListStore';
 import { MemoryOutbox } from '../../src/adapters/memory/memoryOutbox';
 import { MemoryPermissions } from '../../src/adapters/memory/memoryPermissions';
 import { assignReferent } from '../../src/app/assignReferent';
+import { declareInhabilitet } from '../../src/app/committee';
 import type { AppDeps } from '../../src/app/deps';
 import { openMeeting, type MeetingView } from '../../src/app/openMeeting';
 import { registerAbsence } from '../../src/app/registerAbsence';
@@ -273,4 +274,46 @@ test('the organizer marks what the public protocol shows of a closed item; nobod
   await show(w.as(people.sofie), false, 3);
   await screen.findByRole('button', { name: 'Afstemning om punkt 3' });
   expect(screen.queryByRole('checkbox', { name: 'Offentliggør titel for punkt 3' })).toBeNull();
+});
+
+test('a declaration that arrives after the referent first opened the dialog still fills it in', async () => {
+  const user = userEvent.setup();
+  const w = await committeeMeeting();
+  const mads = w.as(people.mads);
+  const page = (view: MeetingView) => (
+    <AppShell theme="contrast" locale="da">
+      <Harness deps={mads} view={view} item={4} />
+    </AppShell>
+  );
+  const { rerender } = render(page(await openMeeting(mads, KEY)));
+  await user.click(await screen.findByRole('button', { name: 'Inhabilitet på punkt 4' }));
+  let dialog = await screen.findByRole('dialog', { name: 'Inhabilitet på punkt 4' });
+  await user.click(within(dialog).getByRole('button', { name: 'Annuller' }));
+  await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+
+  const erik = w.as(people.erik);
+  await declareInhabilitet(erik, await openMeeting(erik, KEY), {
+    itemNumber: 4,
+    reason: 'Min bror er ansøger.',
+  });
+  // The referent saves a decision text meanwhile; the page reads the committee record again.
+  await mads.lists.saveDecision(KEY, {
+    itemNumber: 4,
+    itemTitle: 'Opfølgning på investeringsmodeller for 2023',
+    text: 'Drøftet.',
+    status: 'Kladde',
+    editorUpn: people.mads.upn,
+    updatedAt: '2024-02-20T10:40:00.000Z',
+  });
+  rerender(page(await openMeeting(mads, KEY)));
+  await screen.findByText(/^Erik .* har erklæret sig inhabil: Min bror er ansøger\./);
+  await user.click(screen.getByRole('button', { name: 'Inhabilitet på punkt 4' }));
+  dialog = await screen.findByRole('dialog', { name: 'Inhabilitet på punkt 4' });
+  expect((within(dialog).getByRole('combobox', { name: 'Medlem' }) as HTMLSelectElement).value).toBe(
+    people.erik.upn,
+  );
+  expect(within(dialog).getByRole('textbox', { name: 'Begrundelse' })).toHaveProperty(
+    'value',
+    'Min bror er ansøger.',
+  );
 });

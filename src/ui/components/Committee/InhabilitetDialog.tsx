@@ -43,12 +43,12 @@ export function InhabilitetDialog({ itemNumber, members, pending = [], onSave }:
       title={cs.inhabilitetOn(itemNumber)}
       saveLabel={cs.save}
       onOpen={() => {
-        if (member) return;
+        // A waiting declaration is what the secretary came for, unless she is already on one or typing.
         const first = pending.find((p) => members.some((m) => sameUpn(m.upn, p.member)));
-        if (first) {
+        if (first && !declared(member) && !reason.trim()) {
           setMember(members.find((m) => sameUpn(m.upn, first.member))!.upn);
           setReason(first.reason);
-        } else setMember(members[0]?.upn || '');
+        } else if (!member) setMember(members[0]?.upn || '');
       }}
       onSave={() => onSave({ member, reason, decision })}
     >
