@@ -201,6 +201,20 @@ describe('declarations of inhabilitet', () => {
     ).toBe(403);
     expect((await t.deps('sofie').lists.readCommittee(t.past)).publication).toEqual([]);
   });
+
+  test("a publication choice the referent writes (SharePoint allows it) counts for nothing: it is the organizer's", async () => {
+    expect(
+      await addInFolder('mads', 'CommitteeDecisions', {
+        Title: 'Offentliggørelse punkt 5',
+        MeetingKey: t.past,
+        Kind: 'Offentliggørelse',
+        Data: JSON.stringify({ itemNumber: 5, publishTitle: true, publishDecision: true }),
+      }),
+    ).toBe(200);
+    expect((await t.deps('sofie').lists.readCommittee(t.past)).publication).toHaveLength(1);
+    const committee = await openCommittee(t.deps('sofie'), await openMeeting(t.deps('sofie'), t.past));
+    expect(committee.record.publication).toEqual([]);
+  });
 });
 
 describe("a member's own statements", () => {
