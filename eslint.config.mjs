@@ -12,6 +12,8 @@ const STORED_VOCABULARY = [
   // The committee lists' Kind choices and the series kind (src/adapters/sharepoint/listSchema.ts, rows.ts).
   'Fremmøde',
   'Protokoltilførsel',
+  'Inhabilitetserklæring',
+  'Offentliggørelse',
   'Underskrift',
   'Udvalgsmøde',
   'Rådmandsmøde',

@@ -66,6 +66,24 @@ export function listsHandler(
       return ok(columnJson(col), 201);
     }
   }
+  if (parts[2] === 'columns' && parts.length === 4 && ctx.method === 'PATCH') {
+    if (!has(access.listMask(list), Perm.ManageLists)) throw forbidden();
+    const col = list.columns.find((c) => c.id === parts[3] || c.name === parts[3]);
+    if (!col) throw notFound(`Column '${parts[3]}' does not exist.`);
+    const body = (ctx.body ?? {}) as { choice?: { choices?: unknown; allowTextEntry?: boolean } };
+    // Graph lets a column's settings change; here only a choice column's choices (all the add-in changes).
+    if (!col.choice || !Array.isArray(body.choice?.choices) || !body.choice.choices.length)
+      throw badRequest('Only the choices of a choice column can be changed here.');
+    const changed = {
+      ...col,
+      choice: {
+        choices: body.choice.choices.map(String),
+        allowTextEntry: body.choice.allowTextEntry ?? col.choice.allowTextEntry,
+      },
+    };
+    saveList(ctx.db, { ...list, columns: list.columns.map((c) => (c.id === col.id ? changed : c)) });
+    return ok(columnJson(changed));
+  }
   if (parts[2] === 'items')
     return parts[3] === 'delta' && ctx.method === 'GET'
       ? deltaHandler(ctx, s, access, list)

@@ -13,9 +13,11 @@ export function listOf(entry: CommitteeEntry): CommitteeListName {
   switch (entry.kind) {
     case 'attendance':
     case 'vote':
+    case 'publication':
       return 'CommitteeDecisions';
     case 'inhabilitet':
       return entry.value.decision === 'Afventer' ? 'CommitteeStatements' : 'CommitteeDecisions';
+    case 'declaration':
     case 'tilfoersel':
     case 'signature':
       return 'CommitteeStatements';
@@ -27,8 +29,10 @@ export function memberOf(entry: CommitteeEntry): string {
   switch (entry.kind) {
     case 'attendance':
     case 'vote':
+    case 'publication':
       return '';
     case 'inhabilitet':
+    case 'declaration':
     case 'tilfoersel':
     case 'signature':
       return entry.value.member.trim().toLowerCase();
@@ -50,6 +54,8 @@ export const KIND_LABEL: Record<CommitteeEntry['kind'], string> = {
   attendance: 'Fremmøde',
   vote: 'Afstemning',
   inhabilitet: 'Inhabilitet',
+  declaration: 'Inhabilitetserklæring',
+  publication: 'Offentliggørelse',
   tilfoersel: 'Protokoltilførsel',
   signature: 'Underskrift',
 };
@@ -70,8 +76,9 @@ export interface CommitteeRow {
 /**
  * The trusted record: decisions rows as they are (only organizer and referent can write that list);
  * statements only when their author may speak for the member; of two rows with one identity the newer
- * (higher id) wins; a member's own declaration of inhabilitet counts as 'Afventer' until the committee's
- * decision on it exists.
+ * (higher id) wins. The committee's decisions on inhabilitet (CommitteeDecisions) and the declarations
+ * (CommitteeStatements; an older 'Inhabilitet' row there is read as one) come back apart, for the domain
+ * to merge; a publication choice counts only from CommitteeDecisions.
  */
 export function trustedRecord(
   rows: CommitteeRow[],
@@ -80,22 +87,36 @@ export function trustedRecord(
 ): CommitteeRows {
   const speaksFor = (row: CommitteeRow): boolean => {
     if (row.list === 'CommitteeDecisions' || row.author === undefined) return true;
+    if (row.entry.kind === 'publication') return false;
     const member = memberOf(row.entry);
     if (sameUpn(row.author, member)) return true;
     if (row.entry.kind === 'signature') return false;
     return sameUpn(row.author, organizerUpn) || sameUpn(row.author, referentUpn);
   };
+  // A statements row of kind 'Inhabilitet' (written before declarations had their own kind) is a declaration.
+  const asDeclaration = (row: CommitteeRow): CommitteeRow => {
+    if (row.entry.kind !== 'inhabilitet' || row.list === 'CommitteeDecisions') return row;
+    const { itemNumber, member, reason, declaredBy, declaredAt } = row.entry.value;
+    return {
+      ...row,
+      entry: { kind: 'declaration', value: { itemNumber, member, reason, declaredBy, declaredAt } },
+    };
+  };
   const newest = new Map<string, CommitteeRow>();
-  const decided = new Set<string>();
-  const ordered = [...rows].filter(speaksFor).sort((a, b) => Number(a.stored.id) - Number(b.stored.id));
-  for (const row of ordered) {
-    const id = identityOf(row.entry);
-    if (row.entry.kind === 'inhabilitet' && row.list === 'CommitteeDecisions') {
-      decided.add(id);
-      newest.set(id, row);
-    } else if (!(row.entry.kind === 'inhabilitet' && decided.has(id))) newest.set(id, row);
-  }
-  const out: CommitteeRows = { attendance: [], inhabilitet: [], votes: [], tilfoersler: [], signatures: [] };
+  const ordered = [...rows]
+    .filter(speaksFor)
+    .map(asDeclaration)
+    .sort((a, b) => Number(a.stored.id) - Number(b.stored.id));
+  for (const row of ordered) newest.set(identityOf(row.entry), row);
+  const out: CommitteeRows = {
+    attendance: [],
+    inhabilitet: [],
+    declarations: [],
+    publication: [],
+    votes: [],
+    tilfoersler: [],
+    signatures: [],
+  };
   for (const row of newest.values()) {
     const e = row.entry;
     const s = row.stored;
@@ -103,16 +124,16 @@ export function trustedRecord(
     else if (e.kind === 'vote') out.votes.push({ ...s, value: e.value });
     else if (e.kind === 'tilfoersel') out.tilfoersler.push({ ...s, value: e.value });
     else if (e.kind === 'signature') out.signatures.push({ ...s, value: e.value });
-    else
-      out.inhabilitet.push({
-        ...s,
-        value: row.list === 'CommitteeDecisions' ? e.value : { ...e.value, decision: 'Afventer' },
-      });
+    else if (e.kind === 'declaration') out.declarations.push({ ...s, value: e.value });
+    else if (e.kind === 'publication') out.publication.push({ ...s, value: e.value });
+    else out.inhabilitet.push({ ...s, value: e.value });
   }
   const byItem = <T extends { itemNumber: number }>(a: Stored<T>, b: Stored<T>) =>
     a.value.itemNumber - b.value.itemNumber;
   out.attendance.sort(byItem);
   out.inhabilitet.sort(byItem);
+  out.declarations.sort(byItem);
+  out.publication.sort(byItem);
   out.votes.sort(byItem);
   out.tilfoersler.sort(byItem);
   out.signatures.sort((a, b) => a.value.signedAt.localeCompare(b.value.signedAt));

@@ -8,6 +8,7 @@ import {
   unsignedMembers,
   type SignRefusal,
 } from '../domain/committee/protocol';
+import { mergeInhabilitet } from '../domain/committee/inhabilitet';
 import { mayEnterTilfoersel, type TilfoerselRefusal } from '../domain/committee/tilfoersel';
 import type {
   CommitteeRecord,
@@ -37,6 +38,7 @@ export const ONLY_WRITERS_RECORD = 'ONLY_WRITERS_RECORD';
 export const ONLY_OWN_STATEMENT = 'ONLY_OWN_STATEMENT';
 export const ONLY_ORGANIZER_REMINDS = 'ONLY_ORGANIZER_REMINDS';
 export const ONLY_ORGANIZER_SETTINGS = 'ONLY_ORGANIZER_SETTINGS';
+export const ONLY_ORGANIZER_PUBLISHES = 'ONLY_ORGANIZER_PUBLISHES';
 
 export type CommitteeErrorCode =
   | VoteErrorCode
@@ -44,13 +46,15 @@ export type CommitteeErrorCode =
   | SignRefusal
   | 'INHABILITET_NOT_MEMBER'
   | 'INHABILITET_NO_REASON'
+  | 'PUBLICATION_NOT_CLOSED'
   | 'REMIND_NO_MAILER'
   | 'MEMBERS_INVALID'
   | typeof NOT_A_COMMITTEE
   | typeof ONLY_WRITERS_RECORD
   | typeof ONLY_OWN_STATEMENT
   | typeof ONLY_ORGANIZER_REMINDS
-  | typeof ONLY_ORGANIZER_SETTINGS;
+  | typeof ONLY_ORGANIZER_SETTINGS
+  | typeof ONLY_ORGANIZER_PUBLISHES;
 
 /** A refusal of the committee's rules: a code the UI turns into words. */
 const refuse = (code: CommitteeErrorCode, message: string = code) => new Invalid(message, { code });
@@ -92,12 +96,20 @@ export function recordOf(
   const record: CommitteeRecord = {
     ...newCommitteeRecord(),
     attendance: rows.attendance.map((r) => r.value),
-    inhabilitet: rows.inhabilitet.map((r) => r.value),
+    inhabilitet: mergeInhabilitet(
+      rows.declarations.map((r) => r.value),
+      rows.inhabilitet.map((r) => r.value),
+    ),
     votes: rows.votes.map((r) => r.value),
     tilfoersler: rows.tilfoersler.map((r) => r.value),
     signatures: signatures.filter((s) => s.version === version),
     version,
     history,
+    publication: rows.publication.map(({ value: { itemNumber, publishTitle, publishDecision } }) => ({
+      itemNumber,
+      publishTitle,
+      publishDecision,
+    })),
   };
   return checksumNow ? amendProtocol(record, checksumNow(record)) : record;
 }
@@ -177,7 +189,15 @@ function cleanSettings(settings: CommitteeSettings): CommitteeSettings {
 /** Reads the committee's record of the meeting (trusted rows only) and the protocol's current checksum. */
 export async function openCommittee(deps: AppDeps, view: MeetingView): Promise<CommitteeView> {
   const settings = settingsOf(view);
-  const rows = await deps.lists.readCommittee(view.key);
+  const read = await deps.lists.readCommittee(view.key);
+  // SharePoint lets the referent write CommitteeDecisions too; what the public sees of a closed item is the
+  // organizer's choice, so a publication row counts only when SharePoint's last writer of it is the organizer.
+  const rows = {
+    ...read,
+    publication: read.publication.filter(
+      (r) => !!r.modifiedBy && sameUpn(r.modifiedBy, view.meeting.organizer.upn),
+    ),
+  };
   const record = recordOf(rows, (r) => checksumOf(view, settings, r));
   return {
     settings,
@@ -248,7 +268,8 @@ function inhabilitetOf(
 
 /**
  * A member declares inhabilitet on an item (Forvaltningsloven § 6: the member must say so), or the
- * organizer or referent records the declaration; it waits for the committee's decision.
+ * organizer or referent records the declaration; it waits for the committee's decision. The declaration is
+ * the writer's own row (CommitteeStatements), so a member needs no right to the committee's decisions.
  */
 export async function declareInhabilitet(
   deps: AppDeps,
@@ -256,9 +277,12 @@ export async function declareInhabilitet(
   input: InhabilitetInput,
 ): Promise<CommitteeView> {
   const forSelf = !input.member || sameUpn(input.member, deps.me.upn);
-  if (!forSelf) assertWriter(view);
-  const value = inhabilitetOf(deps, view, input, 'Afventer');
-  await deps.lists.saveCommitteeEntry(view.key, { kind: 'inhabilitet', value });
+  if (!forSelf && !writes(view))
+    throw new Forbidden('A member declares inhabilitet only for themselves: ONLY_OWN_STATEMENT', {
+      code: ONLY_OWN_STATEMENT,
+    });
+  const { decision: _decision, ...value } = inhabilitetOf(deps, view, input, 'Afventer');
+  await deps.lists.saveCommitteeEntry(view.key, { kind: 'declaration', value });
   return openCommittee(deps, view);
 }
 
@@ -271,6 +295,36 @@ export async function decideInhabilitet(
   assertWriter(view);
   const value = inhabilitetOf(deps, view, input, input.decision);
   await deps.lists.saveCommitteeEntry(view.key, { kind: 'inhabilitet', value });
+  return openCommittee(deps, view);
+}
+
+/**
+ * What the public protocol shows of closed item N (issue 16 point 7: closed decisions are published as far
+ * as confidentiality allows): its title instead of "Lukket punkt", and its decision. The organizer's choice;
+ * without one the item shows as "Lukket punkt" with no decision.
+ */
+export async function setPublication(
+  deps: AppDeps,
+  view: MeetingView,
+  input: { itemNumber: number; publishTitle: boolean; publishDecision: boolean },
+): Promise<CommitteeView> {
+  if (view.role !== 'organizer')
+    throw new Forbidden('Only the organizer decides what is published: ONLY_ORGANIZER_PUBLISHES', {
+      code: ONLY_ORGANIZER_PUBLISHES,
+    });
+  settingsOf(view);
+  if (!view.items.some((i) => i.number === input.itemNumber && i.closed))
+    throw refuse('PUBLICATION_NOT_CLOSED');
+  await deps.lists.saveCommitteeEntry(view.key, {
+    kind: 'publication',
+    value: {
+      itemNumber: input.itemNumber,
+      publishTitle: input.publishTitle,
+      publishDecision: input.publishDecision,
+      setBy: deps.me.upn,
+      setAt: deps.clock.now(),
+    },
+  });
   return openCommittee(deps, view);
 }
 

@@ -1,6 +1,8 @@
 import type { Absence } from '../domain/absence';
 import type {
+  ClosedItemPublication,
   Inhabilitet,
+  InhabilitetDeclaration,
   ItemAttendance,
   ProtocolSignature,
   Protokoltilfoersel,
@@ -65,27 +67,39 @@ export interface DecisionChanges {
 
 /**
  * One thing recorded at a committee meeting. Attendance per item, the committee's decision on an
- * inhabilitet and votes are the organizer's and the referent's (list CommitteeDecisions); a member's own
- * declaration of inhabilitet, protokoltilførsel and signature are the member's own rows (list
- * CommitteeStatements, edit only own items). Identity: attendance and vote per item, inhabilitet and
- * tilførsel per item and member, signature per member and version.
+ * inhabilitet, votes and what the public protocol shows of a closed item are the organizer's and the
+ * referent's (list CommitteeDecisions); a member's own declaration of inhabilitet, protokoltilførsel and
+ * signature are the member's own rows (list CommitteeStatements, edit only own items). Identity: attendance,
+ * vote and publication per item, inhabilitet, declaration and tilførsel per item and member, signature per
+ * member and version.
  */
 export type CommitteeEntry =
   | { kind: 'attendance'; value: ItemAttendance }
   | { kind: 'inhabilitet'; value: Inhabilitet }
+  | { kind: 'declaration'; value: InhabilitetDeclaration }
+  | { kind: 'publication'; value: StoredPublication }
   | { kind: 'vote'; value: Vote }
   | { kind: 'tilfoersel'; value: Protokoltilfoersel }
   | { kind: 'signature'; value: ProtocolSignature };
 
+/** The organizer's choice for a closed item, with who set it and when. */
+export interface StoredPublication extends ClosedItemPublication {
+  setBy: string;
+  setAt: string;
+}
+
 /**
  * A committee meeting's record as far as it can be trusted: a signature counts only when SharePoint's own
  * author of the row is the member; a tilførsel or an inhabilitet declaration when its author is the member,
- * the organizer or the referent; a decision on inhabilitet (anything but 'Afventer') only from
- * CommitteeDecisions. Every row carries `modifiedBy`.
+ * the organizer or the referent; a decision on inhabilitet (anything but 'Afventer') and a publication
+ * choice only from CommitteeDecisions. Every row carries `modifiedBy`. `inhabilitet` holds the decisions,
+ * `declarations` the declarations (mergeInhabilitet in src/domain/committee/inhabilitet.ts joins them).
  */
 export interface CommitteeRows {
   attendance: Stored<ItemAttendance>[];
   inhabilitet: Stored<Inhabilitet>[];
+  declarations: Stored<InhabilitetDeclaration>[];
+  publication: Stored<StoredPublication>[];
   votes: Stored<Vote>[];
   tilfoersler: Stored<Protokoltilfoersel>[];
   signatures: Stored<ProtocolSignature>[];

@@ -13,6 +13,7 @@ import {
   recordAttendance,
   recordVote,
   referatCommitteeOf,
+  setPublication,
   signProtocol,
   unsigned,
 } from '../../src/app/committee';
@@ -26,7 +27,8 @@ import { depsAs } from '../support/nodeDeps';
  * The committee demo (`npm start` seeds it) and one committee meeting played through the use cases against
  * the local server, each person with their own token: afbud with substitute, a late arrival, inhabilitet,
  * a vote with a protokoltilførsel, the referat exported and read back in all four formats, every present
- * member signs, and a correction after signing resets the signatures.
+ * member signs, and a correction after signing resets the signatures; the public protocol shows a closed
+ * item as far as the organizer marked it publishable.
  */
 jest.setTimeout(300_000);
 
@@ -183,4 +185,55 @@ test('a committee meeting end to end, with the protocol read back in text, HTML,
   expect(after.record.history).toEqual([{ version: 1, checksum: signedSum, signatures: expect.any(Array) }]);
   expect(after.record.history[0].signatures).toHaveLength(9);
   expect(unsigned(after)).toHaveLength(9);
+});
+
+test('the public protocol in HTML and PDF: a closed item is "Lukket punkt" without decision until the organizer marks title or decision publishable', async () => {
+  const mads = depsAs(server, upn('mads'));
+  const title = 'Klagesag om tildeling af hjælpemidler';
+  const decision = 'Klagen blev ikke imødekommet.';
+  await mads.lists.saveDecision(next, {
+    itemNumber: 5,
+    itemTitle: title,
+    text: decision,
+    status: 'Endelig',
+    editorUpn: upn('mads'),
+    updatedAt: new Date().toISOString(),
+  });
+  const sofie = depsAs(server, upn('sofie'));
+  const dir = mkdtempSync(join(tmpdir(), 'udvalg-public-'));
+  const publicTexts = async () => {
+    const view = await openMeeting(sofie, next);
+    const committee = referatCommitteeOf(view, await openCommittee(sofie, view));
+    const html = await exportReferat(documentRenderer, view, 'public', 'html', 'da', committee);
+    const pdf = await exportReferat(documentRenderer, view, 'public', 'pdf', 'da', committee);
+    const file = join(dir, 'offentlig.pdf');
+    writeFileSync(file, pdf.bytes);
+    const pages = JSON.parse(
+      execFileSync(process.execPath, [join(__dirname, '../support/pdfText.mjs'), file], { encoding: 'utf8' }),
+    ) as string[];
+    return {
+      html: new TextDecoder()
+        .decode(html.bytes)
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/\s+/g, ' '),
+      pdf: pages.join('\n').replace(/\s+/g, ' '),
+    };
+  };
+  const expectShown = async (shows: { title: boolean; decision: boolean }) => {
+    for (const [format, text] of Object.entries(await publicTexts())) {
+      // The item itself, after the table of contents.
+      const item5 = text.slice(text.lastIndexOf('Punkt 5:'), text.lastIndexOf('Punkt 6:'));
+      expect(`${format}: ${item5}`).toContain(shows.title ? title : 'Punkt 5: Lukket punkt');
+      if (shows.title) expect(`${format}: ${item5}`).not.toContain('Punkt 5: Lukket punkt ');
+      else expect(`${format}: ${text}`).not.toContain(title);
+      if (shows.decision) expect(`${format}: ${item5}`).toContain(decision);
+      else expect(`${format}: ${text}`).not.toContain(decision);
+    }
+  };
+  await expectShown({ title: false, decision: false });
+  const organizerView = await openMeeting(sofie, next);
+  await setPublication(sofie, organizerView, { itemNumber: 5, publishTitle: true, publishDecision: false });
+  await expectShown({ title: true, decision: false });
+  await setPublication(sofie, organizerView, { itemNumber: 5, publishTitle: false, publishDecision: true });
+  await expectShown({ title: false, decision: true });
 });

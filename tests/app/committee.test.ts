@@ -9,6 +9,7 @@ import {
   decideInhabilitet,
   declareInhabilitet,
   openCommittee,
+  ONLY_ORGANIZER_PUBLISHES,
   ONLY_ORGANIZER_REMINDS,
   ONLY_OWN_STATEMENT,
   ONLY_WRITERS_RECORD,
@@ -17,6 +18,7 @@ import {
   recordVote,
   referatCommitteeOf,
   remindUnsigned,
+  setPublication,
   signProtocol,
   unsigned,
 } from '../../src/app/committee';
@@ -73,11 +75,7 @@ async function heldCommitteeMeeting() {
   const sofie = w.as(people.sofie);
   let view = await openMeeting(sofie, KEY);
   view = await assignReferent(sofie, view, people.mads);
-  await sendAgenda(
-    sofie,
-    { ...view, meeting: { ...view.meeting, committee: COMMITTEE } },
-    seedItems(),
-  );
+  await sendAgenda(sofie, { ...view, meeting: { ...view.meeting, committee: COMMITTEE } }, seedItems());
   const anders = w.as(people.anders);
   await registerAbsence(anders, await openMeeting(anders, KEY), {
     kind: 'Afbud',
@@ -153,6 +151,111 @@ test('a late arrival is away during the item only, and an inhabil member cannot 
     `${people.erik.name} deltog ikke i behandlingen af punktet på grund af inhabilitet.`,
   );
   expect(text).toContain(`Fraværende under punktet: ${people.louise.name}`);
+});
+
+test("a member declares inhabilitet for herself; the referent sees it waiting and records the committee's decision", async () => {
+  const { w, open } = await heldCommitteeMeeting();
+  const louise = await open(people.louise);
+  await expect(
+    declareInhabilitet(louise.deps, louise.view, { itemNumber: 3, member: people.erik.upn, reason: 'x' }),
+  ).rejects.toThrow(ONLY_OWN_STATEMENT);
+  await expect(
+    declareInhabilitet(louise.deps, louise.view, { itemNumber: 3, reason: ' ' }),
+  ).rejects.toMatchObject({ details: { code: 'INHABILITET_NO_REASON' } });
+  const declared = await declareInhabilitet(louise.deps, louise.view, {
+    itemNumber: 3,
+    reason: 'Min bror driver det bosted, sagen handler om.',
+  });
+  expect(declared.record.inhabilitet.map((i) => [i.member, i.decision, i.reason])).toEqual([
+    [people.louise.upn, 'Afventer', 'Min bror driver det bosted, sagen handler om.'],
+  ]);
+  // Her own row among the statements: a member writes nothing in the committee's decisions.
+  const rows = await w.as(people.sofie).lists.readCommittee(KEY);
+  expect(rows.declarations.map((d) => [d.value.member, d.modifiedBy])).toEqual([
+    [people.louise.upn, people.louise.upn],
+  ]);
+  expect(rows.inhabilitet).toEqual([]);
+
+  const mads = await open(people.mads);
+  expect(mads.committee.record.inhabilitet.map((i) => i.decision)).toEqual(['Afventer']);
+  const decided = await decideInhabilitet(mads.deps, mads.view, {
+    itemNumber: 3,
+    member: people.louise.upn,
+    reason: 'Nærtstående driver bostedet.',
+    decision: 'Inhabil',
+  });
+  const [entry] = decided.record.inhabilitet;
+  expect([entry.decision, entry.reason, entry.declaration?.reason]).toEqual([
+    'Inhabil',
+    'Nærtstående driver bostedet.',
+    'Min bror driver det bosted, sagen handler om.',
+  ]);
+  expect(presentAt(mads.view, decided, 3).map((p) => p.name)).toContain(people.louise.name);
+  await expect(
+    recordVote(mads.deps, mads.view, decided, 3, { [people.louise.upn]: 'For' }),
+  ).rejects.toMatchObject({ details: { code: 'VOTE_INHABIL' } });
+  // The member sees the same record: decided, no longer waiting.
+  const again = await open(people.louise);
+  expect(again.committee.record.inhabilitet.map((i) => [i.member, i.decision])).toEqual([
+    [people.louise.upn, 'Inhabil'],
+  ]);
+});
+
+test('a closed item in the public protocol: "Lukket punkt" without decision, its title and its decision only as the organizer marks them', async () => {
+  const { w, open } = await heldCommitteeMeeting();
+  const madsDeps = w.as(people.mads);
+  await madsDeps.lists.saveDecision(KEY, {
+    itemNumber: 5,
+    itemTitle: 'Status på gentænkningen af det kriminalpræventive område i MSB',
+    text: 'Udvalget godkendte den fortrolige indstilling.',
+    status: 'Endelig',
+    editorUpn: people.mads.upn,
+    updatedAt: '2024-02-20T10:30:00.000Z',
+  });
+  const publicText = async () => {
+    const { view, committee } = await open(people.sofie);
+    return renderReferatText(referatOf(view, 'public', 'da', referatCommitteeOf(view, committee)));
+  };
+  const title = 'Status på gentænkningen af det kriminalpræventive område i MSB';
+  const decision = 'Udvalget godkendte den fortrolige indstilling.';
+  let text = await publicText();
+  expect(text).toContain('Punkt 5: Lukket punkt');
+  expect(text).not.toContain(title);
+  expect(text).not.toContain(decision);
+
+  const sofie = await open(people.sofie);
+  const committee = await setPublication(sofie.deps, sofie.view, {
+    itemNumber: 5,
+    publishTitle: true,
+    publishDecision: false,
+  });
+  expect(committee.record.publication).toEqual([
+    { itemNumber: 5, publishTitle: true, publishDecision: false },
+  ]);
+  text = await publicText();
+  expect(text).toContain(title);
+  expect(text).not.toContain('Punkt 5: Lukket punkt');
+  expect(text).not.toContain(decision);
+
+  await setPublication(sofie.deps, sofie.view, {
+    itemNumber: 5,
+    publishTitle: false,
+    publishDecision: true,
+  });
+  text = await publicText();
+  expect(text).toContain('Punkt 5: Lukket punkt');
+  expect(text).not.toContain(title);
+  expect(text).toContain(decision);
+  // One row per item, read back by every reader of the record.
+  expect((await w.as(people.erik).lists.readCommittee(KEY)).publication).toHaveLength(1);
+
+  const mads = await open(people.mads);
+  await expect(
+    setPublication(mads.deps, mads.view, { itemNumber: 5, publishTitle: true, publishDecision: true }),
+  ).rejects.toThrow(ONLY_ORGANIZER_PUBLISHES);
+  await expect(
+    setPublication(sofie.deps, sofie.view, { itemNumber: 3, publishTitle: true, publishDecision: true }),
+  ).rejects.toMatchObject({ details: { code: 'PUBLICATION_NOT_CLOSED' } });
 });
 
 test('only the organizer and the referent record attendance, votes and decisions on inhabilitet', async () => {

@@ -550,7 +550,42 @@ export function listStoreContract(name: string, make: () => Promise<ListStoreUnd
         ]);
       });
 
-      test("a member's own declaration of inhabilitet waits for the committee's decision", async () => {
+      test("a member's own declaration of inhabilitet waits for the committee's decision, and is kept beside it", async () => {
+        await setUp(committeeMeeting());
+        await as(anders.upn).saveCommitteeEntry(key, {
+          kind: 'declaration',
+          value: {
+            itemNumber: 2,
+            member: anders.upn,
+            reason: 'Bestyrelsesmedlem',
+            declaredBy: anders.upn,
+            declaredAt: at,
+          },
+        });
+        let record = await store.readCommittee(key);
+        expect(record.inhabilitet).toEqual([]);
+        expect(record.declarations.map((d) => [d.value.member, d.value.reason])).toEqual([
+          [anders.upn, 'Bestyrelsesmedlem'],
+        ]);
+        await store.saveCommitteeEntry(key, {
+          kind: 'inhabilitet',
+          value: {
+            itemNumber: 2,
+            member: anders.upn,
+            reason: 'Bestyrelsesmedlem i foreningen',
+            decision: 'Inhabil',
+            declaredBy: 'sofie@kommune.example',
+            declaredAt: at,
+          },
+        });
+        record = await as(anders.upn).readCommittee(key);
+        expect(record.inhabilitet.map((i) => [i.value.member, i.value.decision, i.value.reason])).toEqual([
+          [anders.upn, 'Inhabil', 'Bestyrelsesmedlem i foreningen'],
+        ]);
+        expect(record.declarations.map((d) => d.value.reason)).toEqual(['Bestyrelsesmedlem']);
+      });
+
+      test("an 'Inhabilitet' row a member wrote before declarations had their own kind is read as a declaration", async () => {
         await setUp(committeeMeeting());
         await as(anders.upn).saveCommitteeEntry(key, {
           kind: 'inhabilitet',
@@ -563,24 +598,25 @@ export function listStoreContract(name: string, make: () => Promise<ListStoreUnd
             declaredAt: at,
           },
         });
-        expect((await store.readCommittee(key)).inhabilitet.map((i) => i.value.decision)).toEqual([
-          'Afventer',
+        const record = await store.readCommittee(key);
+        expect(record.inhabilitet).toEqual([]);
+        expect(record.declarations.map((d) => [d.value.member, d.value.reason])).toEqual([
+          [anders.upn, 'Bestyrelsesmedlem'],
         ]);
-        await store.saveCommitteeEntry(key, {
-          kind: 'inhabilitet',
-          value: {
-            itemNumber: 2,
-            member: anders.upn,
-            reason: 'Bestyrelsesmedlem',
-            decision: 'Inhabil',
-            declaredBy: anders.upn,
-            declaredAt: at,
-          },
+      });
+
+      test("the organizer's publication choice for a closed item is one row per item, read back", async () => {
+        await setUp(committeeMeeting());
+        const publish = (publishTitle: boolean, publishDecision: boolean) => ({
+          kind: 'publication' as const,
+          value: { itemNumber: 2, publishTitle, publishDecision, setBy: 'sofie@kommune.example', setAt: at },
         });
-        const record = await as(anders.upn).readCommittee(key);
-        expect(record.inhabilitet.map((i) => [i.value.member, i.value.decision, i.value.reason])).toEqual([
-          [anders.upn, 'Inhabil', 'Bestyrelsesmedlem'],
-        ]);
+        await store.saveCommitteeEntry(key, publish(true, false));
+        await store.saveCommitteeEntry(key, publish(true, true));
+        const record = await as(erik.upn).readCommittee(key);
+        expect(
+          record.publication.map((p) => [p.value.itemNumber, p.value.publishTitle, p.value.publishDecision]),
+        ).toEqual([[2, true, true]]);
       });
     });
   });

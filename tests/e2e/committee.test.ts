@@ -1,6 +1,7 @@
 /**
  * A committee meeting in the browser, each person in their own page with their own token: Poul's afbud
- * calls in his substitute Ib; the referent records Signe's late arrival, Ahmad's inhabilitet, the vote and
+ * calls in his substitute Ib; Nanna declares inhabilitet on item 4 from her page and the referent records
+ * the committee's decision on it; the referent records Signe's late arrival, Ahmad's inhabilitet, the vote and
  * Karen's protokoltilførsel through the dialogs; the referat is downloaded as text, HTML, Word and PDF and
  * read back; every present member signs; a correction after signing resets the signatures.
  */
@@ -45,6 +46,18 @@ async function download(page: Page, button: string, dir: string): Promise<string
 test('a committee meeting end to end', async () => {
   const poul = depsAs(stack.graph, upn('poul'));
   await registerAbsence(poul, await openMeeting(poul, key), { kind: 'Afbud', substitute: 'Ib Mortensen' });
+
+  // Nanna declares inhabilitet on item 4 from her own page; it waits for the committee's decision.
+  const nanna = await (await stack.person(upn('nanna'))).open('meeting.html', { meeting: key });
+  await nanna.getByRole('button', { name: 'Erklær inhabilitet på punkt 4' }).click();
+  const declare = nanna.getByRole('dialog', { name: 'Erklær inhabilitet på punkt 4' });
+  await declare.getByRole('textbox', { name: 'Begrundelse' }).fill('Min mand er direktør hos leverandøren.');
+  await declare.getByRole('button', { name: 'Gem' }).click();
+  await declare.waitFor({ state: 'detached' });
+  const waiting =
+    'Nanna Bering har erklæret sig inhabil: Min mand er direktør hos leverandøren. – afventer udvalgets beslutning';
+  await nanna.getByText(waiting).waitFor();
+
   const mads = await (await stack.person(upn('mads'))).open('meeting.html', { meeting: key });
 
   const box = mads.getByRole('textbox', { name: 'Beslutning for punkt 3', exact: true });
@@ -90,6 +103,19 @@ test('a committee meeting end to end', async () => {
   await dialog.getByRole('button', { name: 'Gem' }).click();
   await dialog.waitFor({ state: 'detached' });
 
+  // The referent finds Nanna's declaration waiting, prefilled in the dialog, and records the decision.
+  await mads.getByText(waiting).waitFor();
+  await mads.getByRole('button', { name: 'Inhabilitet på punkt 4' }).click();
+  dialog = mads.getByRole('dialog', { name: 'Inhabilitet på punkt 4' });
+  expect(await dialog.getByRole('combobox', { name: 'Medlem' }).inputValue()).toBe(upn('nanna'));
+  expect(await dialog.getByRole('textbox', { name: 'Begrundelse' }).inputValue()).toBe(
+    'Min mand er direktør hos leverandøren.',
+  );
+  await dialog.getByRole('radio', { name: 'Inhabil', exact: true }).check();
+  await dialog.getByRole('button', { name: 'Gem' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await mads.getByText(waiting).waitFor({ state: 'detached' });
+
   const lines = [
     'For stemte: Henrik Dalgaard, Mette Sørensen, Jonas Frederiksen og Rasmus Holt (4)',
     'Imod stemte: Karen Vestergaard og Ib Mortensen (2)',
@@ -123,6 +149,10 @@ test('a committee meeting end to end', async () => {
   for (const [format, text] of Object.entries(texts))
     for (const line of lines) expect(`${format}: ${text}`).toContain(line);
   expect(texts.text).toMatch(/Protokolversion 1, kontrolsum [0-9a-f]{12}/);
+  for (const [format, text] of Object.entries(texts))
+    expect(`${format}: ${text}`).toMatch(
+      /Punkt 4: (?:(?!Punkt 5:).)*Nanna Bering deltog ikke i behandlingen af punktet på grund af inhabilitet\./,
+    );
 
   // The meeting ends; Henrik signs on his own page, the other present members through theirs.
   const madsDeps = depsAs(stack.graph, upn('mads'));

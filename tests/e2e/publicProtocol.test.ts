@@ -1,10 +1,12 @@
 /**
  * The public beslutningsprotokol as the municipality publishes it (webtilgængelighedsloven, WCAG 2.1 AA):
  * the HTML document opened in Chromium has its language, title, one heading per item and vote tables whose
- * header cells the browser exposes as column and row headers; axe finds no WCAG A/AA violation.
+ * header cells the browser exposes as column and row headers; axe finds no WCAG A/AA violation. A closed
+ * item shows only what the organizer marked publishable.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser } from 'playwright-core';
+import type { CommitteeRecord } from '../../src/domain/committee/types';
 import { buildReferat, renderReferatHtmlDocument } from '../../src/domain/referat';
 import { absences, decisions, items, meeting, record, settings } from '../domain/committee/fixtures';
 
@@ -64,5 +66,31 @@ test('the public protocol in HTML: lang, title, headings per item, vote tables w
     expect.arrayContaining(['html-has-lang', 'document-title', 'th-has-data-cells']),
   );
   expect(results.violations.map((v) => v.id)).toEqual([]);
+  await context.close();
+});
+
+test('a closed item in the published HTML: "Lukket punkt" without decision, its title or decision only where marked publishable', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const item5 = async (publication: CommitteeRecord['publication']) => {
+    const referat = buildReferat(meeting, items, decisions, absences, { audience: 'public' }, 'da', {
+      settings,
+      record: { ...record, publication },
+    });
+    await page.setContent(renderReferatHtmlDocument(referat));
+    const region = page.getByRole('region', { name: /^Punkt 5:/ });
+    return {
+      heading: await region.getByRole('heading', { level: 2 }).textContent(),
+      decided: await region.getByText('Tilskuddet blev bevilget.').count(),
+    };
+  };
+  await expect(item5(undefined)).resolves.toEqual({ heading: 'Punkt 5: Lukket punkt (15 min)', decided: 0 });
+  const titled = await item5([{ itemNumber: 5, publishTitle: true, publishDecision: false }]);
+  expect(titled.heading).toMatch(/^Punkt 5: .*Personsag om tilskud \(15 min\)$/);
+  expect(titled.decided).toBe(0);
+  await expect(item5([{ itemNumber: 5, publishTitle: false, publishDecision: true }])).resolves.toEqual({
+    heading: 'Punkt 5: Lukket punkt (15 min)',
+    decided: 1,
+  });
   await context.close();
 });

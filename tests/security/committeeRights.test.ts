@@ -1,4 +1,11 @@
-import { openCommittee, recordVote, signProtocol, addTilfoersel } from '../../src/app/committee';
+import {
+  addTilfoersel,
+  decideInhabilitet,
+  declareInhabilitet,
+  openCommittee,
+  recordVote,
+  signProtocol,
+} from '../../src/app/committee';
 import { openMeeting } from '../../src/app/openMeeting';
 import { approveReferat } from '../../src/app/referat';
 import { syncMeetingPermissions } from '../../src/app/syncMeetingPermissions';
@@ -9,7 +16,8 @@ import { demoTenant, itemsOf, LISTS_PATH, SITE_PATH, upn, type Tenant } from './
 /**
  * A committee meeting's rights as SharePoint holds them (docs/adr/007-committee-lists.md), tried with each
  * person's own token straight against Graph and SharePoint REST. The add-in's use cases only set the scene
- * (the secretary makes the past demo meeting an udvalgsmøde; the referent records a vote; a member signs).
+ * (the secretary makes the past demo meeting an udvalgsmøde; the referent records a vote; a member signs;
+ * Louise declares inhabilitet on item 4 and the referent records the committee's decision on it).
  */
 const COMMITTEE: CommitteeSettings = {
   kind: 'Udvalgsmøde',
@@ -43,6 +51,17 @@ beforeAll(async () => {
   const anders = t.deps('anders');
   const andersView = await openMeeting(anders, t.past);
   await signProtocol(anders, andersView, await openCommittee(anders, andersView));
+  const louise = t.deps('louise');
+  await declareInhabilitet(louise, await openMeeting(louise, t.past), {
+    itemNumber: 4,
+    reason: 'Min søster leder projektet.',
+  });
+  await decideInhabilitet(mads, await openMeeting(mads, t.past), {
+    itemNumber: 4,
+    member: upn('louise'),
+    reason: 'Søster leder projektet.',
+    decision: 'Ikke inhabil',
+  });
 });
 afterAll(() => t.close());
 
@@ -109,6 +128,95 @@ describe('votes, attendance and decisions on inhabilitet', () => {
   });
 });
 
+describe('declarations of inhabilitet', () => {
+  test("a member cannot change or remove another member's declaration, nor the committee's decision on it", async () => {
+    const [declaration] = await rowsOf('anders', 'CommitteeStatements', 'Inhabilitetserklæring');
+    const [decision] = await rowsOf('anders', 'CommitteeDecisions', 'Inhabilitet');
+    expect(JSON.parse(declaration.fields.Data as string)).toMatchObject({ member: upn('louise') });
+    expect(JSON.parse(decision.fields.Data as string)).toMatchObject({ decision: 'Ikke inhabil' });
+    for (const [list, row] of [
+      ['CommitteeStatements', declaration],
+      ['CommitteeDecisions', decision],
+    ] as const) {
+      const url = `${LISTS_PATH}/${list}/items/${row.id}`;
+      for (const who of ['anders', 'erik']) {
+        const member = await t.as(who);
+        const patch = await member.graph(`${url}/fields`, {
+          method: 'PATCH',
+          body: {
+            Data: JSON.stringify({ itemNumber: 4, member: upn('louise'), reason: 'Trukket tilbage.' }),
+          },
+        });
+        expect(patch.status).toBe(403);
+        expect((await member.graph(url, { method: 'DELETE' })).status).toBe(403);
+      }
+    }
+    // Louise herself may not write the committee's decision on her declaration either.
+    expect(
+      await addInFolder('louise', 'CommitteeDecisions', {
+        Title: 'Inhabilitet punkt 4',
+        MeetingKey: t.past,
+        Kind: 'Inhabilitet',
+        Data: JSON.stringify({ itemNumber: 4, member: upn('louise'), reason: 'x', decision: 'Inhabil' }),
+      }),
+    ).toBe(403);
+  });
+
+  test('a declaration written as another member counts for nothing, and none goes into the decisions list', async () => {
+    // SharePoint lets every member add to the statements list; the row's author (createdBy) is Anders.
+    expect(
+      await addInFolder('anders', 'CommitteeStatements', {
+        Title: 'Inhabilitetserklæring punkt 3',
+        MeetingKey: t.past,
+        Kind: 'Inhabilitetserklæring',
+        Data: JSON.stringify({ itemNumber: 3, member: upn('erik'), reason: 'Erik er inhabil.' }),
+      }),
+    ).toBe(200);
+    expect(
+      await addInFolder('anders', 'CommitteeDecisions', {
+        Title: 'Inhabilitetserklæring punkt 3',
+        MeetingKey: t.past,
+        Kind: 'Inhabilitetserklæring',
+        Data: JSON.stringify({ itemNumber: 3, member: upn('anders'), reason: 'x' }),
+      }),
+    ).toBe(403);
+    const record = await t.deps('sofie').lists.readCommittee(t.past);
+    expect(record.declarations.map((d) => [d.value.itemNumber, d.value.member])).toEqual([
+      [4, upn('louise')],
+    ]);
+    const committee = await openCommittee(t.deps('sofie'), await openMeeting(t.deps('sofie'), t.past));
+    expect(
+      committee.record.inhabilitet.map((i) => [i.itemNumber, i.member, i.decision, i.declaration?.reason]),
+    ).toEqual([[4, upn('louise'), 'Ikke inhabil', 'Min søster leder projektet.']]);
+  });
+
+  test('a member cannot set what the public protocol shows of a closed item', async () => {
+    expect(
+      await addInFolder('erik', 'CommitteeDecisions', {
+        Title: 'Offentliggørelse punkt 5',
+        MeetingKey: t.past,
+        Kind: 'Offentliggørelse',
+        Data: JSON.stringify({ itemNumber: 5, publishTitle: true, publishDecision: true }),
+      }),
+    ).toBe(403);
+    expect((await t.deps('sofie').lists.readCommittee(t.past)).publication).toEqual([]);
+  });
+
+  test("a publication choice the referent writes (SharePoint allows it) counts for nothing: it is the organizer's", async () => {
+    expect(
+      await addInFolder('mads', 'CommitteeDecisions', {
+        Title: 'Offentliggørelse punkt 5',
+        MeetingKey: t.past,
+        Kind: 'Offentliggørelse',
+        Data: JSON.stringify({ itemNumber: 5, publishTitle: true, publishDecision: true }),
+      }),
+    ).toBe(200);
+    expect((await t.deps('sofie').lists.readCommittee(t.past)).publication).toHaveLength(1);
+    const committee = await openCommittee(t.deps('sofie'), await openMeeting(t.deps('sofie'), t.past));
+    expect(committee.record.publication).toEqual([]);
+  });
+});
+
 describe("a member's own statements", () => {
   test("a member cannot change or remove another member's signature or tilførsel", async () => {
     const erik = await t.as('erik');
@@ -169,6 +277,8 @@ test("someone outside the committee's meeting reads nothing of its record", asyn
     expect(await t.deps(name).lists.readCommittee(t.past)).toEqual({
       attendance: [],
       inhabilitet: [],
+      declarations: [],
+      publication: [],
       votes: [],
       tilfoersler: [],
       signatures: [],

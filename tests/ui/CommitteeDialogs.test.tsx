@@ -1,8 +1,9 @@
 /** @jest-environment jsdom */
 /**
  * The committee's dialogs as the referent and a member use them, by role and label: the vote, inhabilitet
- * and protokoltilførsel under an item, signing after the meeting, the organizer's reminder; refusals say
- * why in words and keep the dialog open; axe finds nothing in the open dialogs.
+ * and protokoltilførsel under an item, a member's own declaration of inhabilitet and the referent's decision
+ * on it, the organizer's publication choice for a closed item, signing after the meeting, the organizer's
+ * reminder; refusals say why in words and keep the dialog open; axe finds nothing in the open dialogs.
  */
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -12,6 +13,7 @@ import { MemoryListStore } from '../../src/adapters/memory/memoryListStore';
 import { MemoryOutbox } from '../../src/adapters/memory/memoryOutbox';
 import { MemoryPermissions } from '../../src/adapters/memory/memoryPermissions';
 import { assignReferent } from '../../src/app/assignReferent';
+import { declareInhabilitet } from '../../src/app/committee';
 import type { AppDeps } from '../../src/app/deps';
 import { openMeeting, type MeetingView } from '../../src/app/openMeeting';
 import { registerAbsence } from '../../src/app/registerAbsence';
@@ -187,4 +189,131 @@ test('a member who sent afbud gets no committee buttons and nothing to sign', as
   expect(await screen.findByText(/^Protokolversion 1, kontrolsum [0-9a-f]{12}$/)).toBeTruthy();
   expect(screen.queryByRole('button', { name: 'Protokoltilførsel på punkt 3' })).toBeNull();
   expect(screen.queryByRole('button', { name: 'Underskriv beslutningsprotokol' })).toBeNull();
+});
+
+test('a member declares inhabilitet from her own page; the referent finds it waiting, prefilled, and records the decision', async () => {
+  const user = userEvent.setup();
+  const w = await committeeMeeting();
+  await show(w.as(people.erik), false, 4);
+  expect(screen.queryByRole('button', { name: 'Inhabilitet på punkt 4' })).toBeNull();
+  await user.click(await screen.findByRole('button', { name: 'Erklær inhabilitet på punkt 4' }));
+  let dialog = await screen.findByRole('dialog', { name: 'Erklær inhabilitet på punkt 4' });
+  expect(within(dialog).queryByRole('combobox', { name: 'Medlem' })).toBeNull();
+  await user.click(within(dialog).getByRole('button', { name: 'Gem' }));
+  expect((await within(dialog).findByRole('alert')).textContent).toBe(
+    'Skriv begrundelsen for inhabiliteten.',
+  );
+  await user.type(
+    within(dialog).getByRole('textbox', { name: 'Begrundelse' }),
+    'Min ægtefælle er ansat i enheden.',
+  );
+  await noAxeViolations();
+  await user.click(within(dialog).getByRole('button', { name: 'Gem' }));
+  await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+  const line = `${people.erik.name} har erklæret sig inhabil: Min ægtefælle er ansat i enheden. – afventer udvalgets beslutning`;
+  const waiting = await screen.findByRole('list', { name: 'Erklæringer om inhabilitet på punkt 4' });
+  expect(within(waiting).getByRole('listitem').textContent).toBe(line);
+  const record = await w.lists.readCommittee(KEY);
+  expect(record.declarations.map((d) => [d.value.member, d.modifiedBy])).toEqual([
+    [people.erik.upn, people.erik.upn],
+  ]);
+
+  document.body.innerHTML = '';
+  await show(w.as(people.mads), false, 4);
+  expect(await screen.findByText(line)).toBeTruthy();
+  await user.click(screen.getByRole('button', { name: 'Inhabilitet på punkt 4' }));
+  dialog = await screen.findByRole('dialog', { name: 'Inhabilitet på punkt 4' });
+  const member = within(dialog).getByRole('combobox', { name: 'Medlem' }) as HTMLSelectElement;
+  expect(member.value).toBe(people.erik.upn);
+  expect(within(dialog).getByRole('textbox', { name: 'Begrundelse' })).toHaveProperty(
+    'value',
+    'Min ægtefælle er ansat i enheden.',
+  );
+  await user.click(within(dialog).getByRole('radio', { name: 'Inhabil' }));
+  await user.click(within(dialog).getByRole('button', { name: 'Gem' }));
+  await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+  await waitFor(() => expect(screen.queryByText(line)).toBeNull());
+  const [decided] = (await w.lists.readCommittee(KEY)).inhabilitet;
+  expect([decided.value.member, decided.value.decision, decided.value.reason]).toEqual([
+    people.erik.upn,
+    'Inhabil',
+    'Min ægtefælle er ansat i enheden.',
+  ]);
+  await user.click(await screen.findByRole('button', { name: 'Afstemning om punkt 4' }));
+  const vote = await screen.findByRole('dialog', { name: 'Afstemning om punkt 4' });
+  expect(within(vote).queryByRole('radiogroup', { name: people.erik.name })).toBeNull();
+});
+
+test('the organizer marks what the public protocol shows of a closed item; nobody else, and not on an open item', async () => {
+  const user = userEvent.setup();
+  const w = await committeeMeeting();
+  await show(w.as(people.sofie), false, 5);
+  const title = await screen.findByRole('checkbox', { name: 'Offentliggør titel for punkt 5' });
+  const decision = screen.getByRole('checkbox', { name: 'Offentliggør beslutning for punkt 5' });
+  expect(screen.getByRole('group', { name: 'Offentliggørelse af punkt 5' })).toBeTruthy();
+  expect([title, decision].map((c) => (c as HTMLInputElement).checked)).toEqual([false, false]);
+  await user.click(title);
+  await waitFor(() => expect((title as HTMLInputElement).checked).toBe(true));
+  expect((await w.lists.readCommittee(KEY)).publication.map((p) => p.value)).toEqual([
+    expect.objectContaining({ itemNumber: 5, publishTitle: true, publishDecision: false }),
+  ]);
+  // By keyboard: focus on the second box, Space.
+  decision.focus();
+  await user.keyboard(' ');
+  await waitFor(() => expect((decision as HTMLInputElement).checked).toBe(true));
+  expect((await w.lists.readCommittee(KEY)).publication.map((p) => p.value)).toEqual([
+    expect.objectContaining({ itemNumber: 5, publishTitle: true, publishDecision: true }),
+  ]);
+  await noAxeViolations();
+
+  document.body.innerHTML = '';
+  await show(w.as(people.mads), false, 5);
+  await screen.findByRole('button', { name: 'Afstemning om punkt 5' });
+  expect(screen.queryByRole('checkbox', { name: 'Offentliggør titel for punkt 5' })).toBeNull();
+  document.body.innerHTML = '';
+  await show(w.as(people.sofie), false, 3);
+  await screen.findByRole('button', { name: 'Afstemning om punkt 3' });
+  expect(screen.queryByRole('checkbox', { name: 'Offentliggør titel for punkt 3' })).toBeNull();
+});
+
+test('a declaration that arrives after the referent first opened the dialog still fills it in', async () => {
+  const user = userEvent.setup();
+  const w = await committeeMeeting();
+  const mads = w.as(people.mads);
+  const page = (view: MeetingView) => (
+    <AppShell theme="contrast" locale="da">
+      <Harness deps={mads} view={view} item={4} />
+    </AppShell>
+  );
+  const { rerender } = render(page(await openMeeting(mads, KEY)));
+  await user.click(await screen.findByRole('button', { name: 'Inhabilitet på punkt 4' }));
+  let dialog = await screen.findByRole('dialog', { name: 'Inhabilitet på punkt 4' });
+  await user.click(within(dialog).getByRole('button', { name: 'Annuller' }));
+  await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+
+  const erik = w.as(people.erik);
+  await declareInhabilitet(erik, await openMeeting(erik, KEY), {
+    itemNumber: 4,
+    reason: 'Min bror er ansøger.',
+  });
+  // The referent saves a decision text meanwhile; the page reads the committee record again.
+  await mads.lists.saveDecision(KEY, {
+    itemNumber: 4,
+    itemTitle: 'Opfølgning på investeringsmodeller for 2023',
+    text: 'Drøftet.',
+    status: 'Kladde',
+    editorUpn: people.mads.upn,
+    updatedAt: '2024-02-20T10:40:00.000Z',
+  });
+  rerender(page(await openMeeting(mads, KEY)));
+  await screen.findByText(/^Erik .* har erklæret sig inhabil: Min bror er ansøger\./);
+  await user.click(screen.getByRole('button', { name: 'Inhabilitet på punkt 4' }));
+  dialog = await screen.findByRole('dialog', { name: 'Inhabilitet på punkt 4' });
+  expect((within(dialog).getByRole('combobox', { name: 'Medlem' }) as HTMLSelectElement).value).toBe(
+    people.erik.upn,
+  );
+  expect(within(dialog).getByRole('textbox', { name: 'Begrundelse' })).toHaveProperty(
+    'value',
+    'Min bror er ansøger.',
+  );
 });

@@ -151,12 +151,16 @@ export const LISTS: readonly ListSpec[] = [
   },
   {
     // A committee meeting's record that only the organizer and the referent write: attendance per item,
-    // the committee's decision on an inhabilitet, votes. Folder per meeting; the referent's Contribute
-    // goes with the approval, as on Decisions.
+    // the committee's decision on an inhabilitet, votes, what the public protocol shows of a closed item.
+    // Folder per meeting; the referent's Contribute goes with the approval, as on Decisions.
     name: 'CommitteeDecisions',
     columns: [
       key,
-      { name: 'Kind', type: 'choice', choices: ['Fremmøde', 'Inhabilitet', 'Afstemning'] },
+      {
+        name: 'Kind',
+        type: 'choice',
+        choices: ['Fremmøde', 'Inhabilitet', 'Afstemning', 'Offentliggørelse'],
+      },
       { name: 'ItemNumber', type: 'number' },
       { name: 'Member', type: 'text' },
       { name: 'Data', type: 'text', multiline: true },
@@ -168,7 +172,11 @@ export const LISTS: readonly ListSpec[] = [
     name: 'CommitteeStatements',
     columns: [
       key,
-      { name: 'Kind', type: 'choice', choices: ['Inhabilitet', 'Protokoltilførsel', 'Underskrift'] },
+      {
+        name: 'Kind',
+        type: 'choice',
+        choices: ['Inhabilitet', 'Inhabilitetserklæring', 'Protokoltilførsel', 'Underskrift'],
+      },
       { name: 'ItemNumber', type: 'number' },
       { name: 'Member', type: 'text' },
       { name: 'Data', type: 'text', multiline: true },

@@ -132,8 +132,12 @@ export class SharePointListStore implements ListStore {
   async ensureProvisioned(): Promise<void> {
     if (this.provisioned) return;
     const existing = await this.get<{
-      value: Array<{ id: string; displayName: string; columns?: Array<{ name: string }> }>;
-    }>(`${this.root}/lists?$select=id,displayName&$expand=columns($select=name)`);
+      value: Array<{
+        id: string;
+        displayName: string;
+        columns?: Array<{ id: string; name: string; choice?: { choices?: string[] } }>;
+      }>;
+    }>(`${this.root}/lists?$select=id,displayName&$expand=columns($select=id,name,choice)`);
     for (const spec of LISTS) {
       const list = existing.value.find((l) => l.displayName === spec.name);
       if (!list) {
@@ -143,9 +147,21 @@ export class SharePointListStore implements ListStore {
           columns: spec.columns.map(columnDefinition),
         });
       } else {
-        const have = new Set((list.columns ?? []).map((c) => c.name));
-        for (const column of spec.columns.filter((c) => !have.has(c.name))) {
-          await this.send('POST', `${this.root}/lists/${list.id}/columns`, columnDefinition(column));
+        const have = new Map((list.columns ?? []).map((c) => [c.name, c]));
+        for (const column of spec.columns) {
+          const found = have.get(column.name);
+          if (!found) {
+            await this.send('POST', `${this.root}/lists/${list.id}/columns`, columnDefinition(column));
+            continue;
+          }
+          // A choice added in a later version (a new kind of committee row) joins the column's choices.
+          const choices = found.choice?.choices;
+          if (column.type !== 'choice' || !choices) continue;
+          const missing = column.choices.filter((c) => !choices.includes(c));
+          if (missing.length)
+            await this.send('PATCH', `${this.root}/lists/${list.id}/columns/${found.id}`, {
+              choice: { choices: [...choices, ...missing], allowTextEntry: false },
+            });
         }
       }
       await this.secureList(spec);

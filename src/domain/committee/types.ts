@@ -43,6 +43,20 @@ export interface Inhabilitet {
   decision: 'Inhabil' | 'Ikke inhabil' | 'Afventer';
   declaredBy: string;
   declaredAt: string;
+  /**
+   * The member's own declaration, when there is one (Forvaltningsloven § 6: the member says so): kept beside
+   * the committee's decision so the declared reason is not lost when the decision is recorded.
+   */
+  declaration?: InhabilitetDeclaration;
+}
+
+/** A member's declaration of inhabilitet on an item (or one the secretary typed for them), before any decision. */
+export interface InhabilitetDeclaration {
+  itemNumber: number;
+  member: string;
+  reason: string;
+  declaredBy: string;
+  declaredAt: string;
 }
 
 export type VoteChoice = 'For' | 'Imod' | 'Undlod';

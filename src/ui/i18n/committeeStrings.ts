@@ -7,6 +7,15 @@ import type { UiLocale } from './strings';
 const da = {
   voteOn: (n: number) => `Afstemning om punkt ${n}`,
   inhabilitetOn: (n: number) => `Inhabilitet på punkt ${n}`,
+  declareOn: (n: number) => `Erklær inhabilitet på punkt ${n}`,
+  declaredPending: (name: string, reason: string) =>
+    `${name} har erklæret sig inhabil: ${reason} – afventer udvalgets beslutning`,
+  declarationsOn: (n: number) => `Erklæringer om inhabilitet på punkt ${n}`,
+  publicationOn: (n: number) => `Offentliggørelse af punkt ${n}`,
+  publishTitle: 'Offentliggør titel',
+  publishDecision: 'Offentliggør beslutning',
+  publishTitleFor: (n: number) => `Offentliggør titel for punkt ${n}`,
+  publishDecisionFor: (n: number) => `Offentliggør beslutning for punkt ${n}`,
   tilfoerselOn: (n: number) => `Protokoltilførsel på punkt ${n}`,
   attendanceOn: (n: number) => `Fremmøde under punkt ${n}`,
   choices: { For: 'For', Imod: 'Imod', Undlod: 'Undlod' } satisfies Record<VoteChoice, string>,
@@ -64,20 +73,32 @@ const da = {
     SIGN_ALREADY_SIGNED: 'Du har allerede underskrevet denne version.',
     INHABILITET_NOT_MEMBER: 'Vælg et medlem af udvalget.',
     INHABILITET_NO_REASON: 'Skriv begrundelsen for inhabiliteten.',
+    PUBLICATION_NOT_CLOSED: 'Kun et lukket punkt har et valg om offentliggørelse.',
     REMIND_NO_MAILER: 'Der kan ikke sendes e-mail herfra.',
     MEMBERS_INVALID: 'Hvert medlem skal have navn, e-mail og parti.',
     NOT_A_COMMITTEE: 'Mødet er ikke et udvalgsmøde.',
     ONLY_WRITERS_RECORD:
       'Kun mødets organisator og referenten kan registrere fremmøde, inhabilitet og afstemninger.',
-    ONLY_OWN_STATEMENT: 'Et medlem kan kun skrive sin egen protokoltilførsel og underskrive for sig selv.',
+    ONLY_OWN_STATEMENT:
+      'Et medlem kan kun skrive sin egen protokoltilførsel, erklære sig inhabil og underskrive for sig selv.',
     ONLY_ORGANIZER_REMINDS: 'Kun mødets organisator kan minde medlemmerne om at underskrive.',
     ONLY_ORGANIZER_SETTINGS: 'Kun mødets organisator kan gøre mødet til et udvalgsmøde.',
+    ONLY_ORGANIZER_PUBLISHES: 'Kun mødets organisator vælger, hvad der offentliggøres af et lukket punkt.',
   } satisfies Record<CommitteeErrorCode, string>,
 };
 
 const en: typeof da = {
   voteOn: (n) => `Vote on item ${n}`,
   inhabilitetOn: (n) => `Disqualification on item ${n}`,
+  declareOn: (n) => `Declare disqualification on item ${n}`,
+  declaredPending: (name, reason) =>
+    `${name} has declared disqualification: ${reason} – awaiting the committee's decision`,
+  declarationsOn: (n) => `Declarations of disqualification on item ${n}`,
+  publicationOn: (n) => `Publication of item ${n}`,
+  publishTitle: 'Publish title',
+  publishDecision: 'Publish decision',
+  publishTitleFor: (n) => `Publish title for item ${n}`,
+  publishDecisionFor: (n) => `Publish decision for item ${n}`,
   tilfoerselOn: (n) => `Statement for the record on item ${n}`,
   attendanceOn: (n) => `Attendance during item ${n}`,
   choices: { For: 'For', Imod: 'Against', Undlod: 'Abstain' },
@@ -133,14 +154,17 @@ const en: typeof da = {
     SIGN_ALREADY_SIGNED: 'You have already signed this version.',
     INHABILITET_NOT_MEMBER: 'Choose a member of the committee.',
     INHABILITET_NO_REASON: 'Write the reason for the disqualification.',
+    PUBLICATION_NOT_CLOSED: 'Only a closed item has a choice about publication.',
     REMIND_NO_MAILER: 'E-mail cannot be sent from here.',
     MEMBERS_INVALID: 'Every member needs a name, an e-mail address and a party.',
     NOT_A_COMMITTEE: 'The meeting is not a committee meeting.',
     ONLY_WRITERS_RECORD:
       "Only the meeting's organizer and the referent can record attendance, disqualification and votes.",
-    ONLY_OWN_STATEMENT: 'A member can only write their own statement and sign for themselves.',
+    ONLY_OWN_STATEMENT:
+      'A member can only write their own statement, declare disqualification and sign for themselves.',
     ONLY_ORGANIZER_REMINDS: "Only the meeting's organizer can remind the members to sign.",
     ONLY_ORGANIZER_SETTINGS: "Only the meeting's organizer can make the meeting a committee meeting.",
+    ONLY_ORGANIZER_PUBLISHES: "Only the meeting's organizer chooses what is published of a closed item.",
   },
 };
 

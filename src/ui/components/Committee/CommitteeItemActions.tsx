@@ -1,4 +1,4 @@
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import {
   addTilfoersel,
   decideInhabilitet,
@@ -6,20 +6,27 @@ import {
   presentAt,
   recordAttendance,
   recordVote,
+  setPublication,
 } from '../../../app/committee';
 import type { AppDeps } from '../../../app/deps';
 import type { MeetingView } from '../../../app/openMeeting';
 import { isInhabil } from '../../../domain/committee/attendance';
+import { pendingDeclarations } from '../../../domain/committee/inhabilitet';
 import { voteOn } from '../../../domain/committee/votes';
 import { sameUpn } from '../../../domain/person';
+import { useCommitteeStrings } from '../../i18n/committeeStrings';
 import { AttendanceDialog } from './AttendanceDialog';
+import { DeclareInhabilitetDialog } from './DeclareInhabilitetDialog';
 import { InhabilitetDialog } from './InhabilitetDialog';
 import { TilfoerselDialog } from './TilfoerselDialog';
+import { PublicationChoice } from './PublicationChoice';
 import type { CommitteeState } from './useCommittee';
 import { VoteDialog } from './VoteDialog';
 
 const useStyles = makeStyles({
+  block: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
 export interface CommitteeItemActionsProps {
@@ -31,10 +38,13 @@ export interface CommitteeItemActionsProps {
 
 /**
  * The committee's buttons under item N: attendance, inhabilitet and the vote for the organizer and the
- * referent; the protokoltilførsel for them and for a member at the meeting (their own).
+ * referent; the protokoltilførsel for them and for a member at the meeting (their own), and for the member
+ * their own declaration of inhabilitet. Declarations waiting for the committee's decision are listed; the
+ * organizer chooses what the public protocol shows of a closed item.
  */
 export function CommitteeItemActions({ deps, view, state, itemNumber }: CommitteeItemActionsProps) {
   const styles = useStyles();
+  const cs = useCommitteeStrings();
   const { committee, run } = state;
   if (!committee) return null;
   const writer = view.role === 'organizer' || view.role === 'referent';
@@ -44,40 +54,71 @@ export function CommitteeItemActions({ deps, view, state, itemNumber }: Committe
     (p) => !isInhabil(committee.record, p.upn, itemNumber),
   );
   const absent = committee.record.attendance.find((a) => a.itemNumber === itemNumber)?.absent ?? [];
+  const pending = pendingDeclarations(committee.record, itemNumber);
+  const nameOf = (upn: string) =>
+    committee.attendance.find((p) => sameUpn(p.upn, upn))?.name ??
+    committee.settings.members.find((m) => sameUpn(m.person.upn, upn))?.person.name ??
+    upn;
+  const closed = view.items.some((i) => i.number === itemNumber && i.closed);
   return (
-    <div className={styles.row}>
-      {writer && (
-        <>
-          <AttendanceDialog
-            itemNumber={itemNumber}
-            attendance={committee.attendance}
-            absent={absent}
-            onSave={(away) => run(() => recordAttendance(deps, view, itemNumber, away))}
-          />
-          <InhabilitetDialog
-            itemNumber={itemNumber}
-            members={committee.attendance}
-            onSave={({ member, reason, decision }) =>
-              run(() =>
-                decision === 'Afventer'
-                  ? declareInhabilitet(deps, view, { itemNumber, member, reason })
-                  : decideInhabilitet(deps, view, { itemNumber, member, reason, decision }),
-              )
-            }
-          />
-          <VoteDialog
-            itemNumber={itemNumber}
-            participants={voters}
-            recorded={voteOn(committee.record, itemNumber)}
-            onSave={(choices) => run((c) => recordVote(deps, view, c, itemNumber, choices))}
-          />
-        </>
+    <div className={styles.block}>
+      {pending.length > 0 && (
+        <ul className={styles.list} aria-label={cs.declarationsOn(itemNumber)}>
+          {pending.map((p) => (
+            <li key={p.member}>
+              <Text>{cs.declaredPending(nameOf(p.member), p.reason)}</Text>
+            </li>
+          ))}
+        </ul>
       )}
-      <TilfoerselDialog
-        itemNumber={itemNumber}
-        members={writer ? committee.attendance : undefined}
-        onSave={(input) => run((c) => addTilfoersel(deps, view, c, { itemNumber, ...input }))}
-      />
+      <div className={styles.row}>
+        {writer && (
+          <>
+            <AttendanceDialog
+              itemNumber={itemNumber}
+              attendance={committee.attendance}
+              absent={absent}
+              onSave={(away) => run(() => recordAttendance(deps, view, itemNumber, away))}
+            />
+            <InhabilitetDialog
+              itemNumber={itemNumber}
+              members={committee.attendance}
+              pending={pending}
+              onSave={({ member, reason, decision }) =>
+                run(() =>
+                  decision === 'Afventer'
+                    ? declareInhabilitet(deps, view, { itemNumber, member, reason })
+                    : decideInhabilitet(deps, view, { itemNumber, member, reason, decision }),
+                )
+              }
+            />
+            <VoteDialog
+              itemNumber={itemNumber}
+              participants={voters}
+              recorded={voteOn(committee.record, itemNumber)}
+              onSave={(choices) => run((c) => recordVote(deps, view, c, itemNumber, choices))}
+            />
+          </>
+        )}
+        {!writer && (
+          <DeclareInhabilitetDialog
+            itemNumber={itemNumber}
+            onSave={(reason) => run(() => declareInhabilitet(deps, view, { itemNumber, reason }))}
+          />
+        )}
+        <TilfoerselDialog
+          itemNumber={itemNumber}
+          members={writer ? committee.attendance : undefined}
+          onSave={(input) => run((c) => addTilfoersel(deps, view, c, { itemNumber, ...input }))}
+        />
+      </div>
+      {view.role === 'organizer' && closed && (
+        <PublicationChoice
+          itemNumber={itemNumber}
+          current={committee.record.publication?.find((p) => p.itemNumber === itemNumber)}
+          onChange={(choice) => run(() => setPublication(deps, view, { itemNumber, ...choice }))}
+        />
+      )}
     </div>
   );
 }
