@@ -1,4 +1,4 @@
-import { bodyOf, runBatch, type BatchRequest } from '../adapters/graph/batch';
+import { bodyOf, runBatch, type BatchRequest, type BatchResponse } from '../adapters/graph/batch';
 import type { GraphCalendar } from '../adapters/graph/graphCalendar';
 import type { GraphConnection } from '../adapters/graph/graphClient';
 import type { SharePointListStore } from '../adapters/sharepoint/sharePointListStore';
@@ -29,9 +29,9 @@ export async function signInAndFindMeeting(options: {
   const eventId = host.meeting?.eventId;
   const chatId = host.meeting?.chatId;
   const requests = [ME];
-  if (key && readsMeeting) requests.push(calendar.findByKeyRequest(key), ...lists.openMeetingRequests(key));
+  if (key && readsMeeting) requests.push(...meetingRequests(key));
   else if (eventId) requests.push(calendar.findByEventIdRequest(eventId));
-  else if (chatId) requests.push(calendar.findByChatIdRequest(chatId));
+  else if (chatId) requests.push(calendar.findByChatIdRequest(chatId), calendar.joinLinksRequest());
   const answers = await runBatch(graph, requests);
   const who = bodyOf<{ displayName?: string; userPrincipalName?: string }>(answers.get('me'));
   const me = {
@@ -39,21 +39,28 @@ export async function signInAndFindMeeting(options: {
     name: who.displayName || who.userPrincipalName || fallbackUpn,
   };
   if (key) {
-    if (readsMeeting) {
-      calendar.prime(key, answers.get('event'));
-      lists.prime(key, answers);
-    }
+    if (readsMeeting) primeWith(key, answers);
     return { me, meetingKey: key };
   }
-  // The event found by id or by chat is the calendar copy openMeeting would look up again by key.
-  const found = eventId
-    ? calendar.eventFrom(answers.get('event'))
-    : chatId
-      ? await calendar.findByChat(answers.get('chat'))
-      : null;
+  if (chatId && !eventId) {
+    // Chat and join links came together; with the key, the meeting and its rows come in one more $batch.
+    const found = await calendar.keyOfChat(answers.get('chat'), answers.get('joinLinks'));
+    if (readsMeeting) primeWith(found, await runBatch(graph, meetingRequests(found)));
+    return { me, meetingKey: found };
+  }
+  // The event found by id is the calendar copy openMeeting would look up again by key.
+  const found = eventId ? calendar.eventFrom(answers.get('event')) : null;
   if (found) {
     calendar.remember(found);
     return { me, meetingKey: found.key };
   }
   return { me };
+
+  function meetingRequests(k: string): BatchRequest[] {
+    return [calendar.findByKeyRequest(k), ...lists.openMeetingRequests(k)];
+  }
+  function primeWith(k: string, got: Map<string, BatchResponse>): void {
+    calendar.prime(k, got.get('event'));
+    lists.prime(k, got);
+  }
 }

@@ -26,6 +26,8 @@ export const EXTENSION_NAME = 'dk.kommune.moedeassistent';
 const EVENT_FIELDS =
   'id,iCalUId,subject,start,end,location,organizer,attendees,isOrganizer,isCancelled,responseStatus,body,onlineMeeting,seriesMasterId,type';
 const LOOKUP_WINDOW_DAYS = 400;
+/** Meetings in 120 days of a busy secretary's calendar fit in one page; more fall back to the paged lookup. */
+const JOIN_LINKS_PAGE = 500;
 
 type GraphEvent = Event;
 
@@ -96,7 +98,8 @@ export class GraphCalendar implements CalendarGateway {
   private readonly primed = new Map<MeetingKey, Promise<CalendarEvent>>();
 
   private eventOfKey(key: MeetingKey, found: { value: GraphEvent[] }): CalendarEvent {
-    if (!found.value[0]) throw new NotFound(`Meeting ${key} is not in the calendar`, { code: 'meetingNotInCalendar' });
+    if (!found.value[0])
+      throw new NotFound(`Meeting ${key} is not in the calendar`, { code: 'meetingNotInCalendar' });
     return toCalendarEvent(found.value[0]);
   }
 
@@ -128,6 +131,45 @@ export class GraphCalendar implements CalendarGateway {
     return { id: 'chat', method: 'GET', url: `/chats/${encodeURIComponent(chatId)}` };
   }
 
+  /**
+   * The person's own meetings 60 days either side, only their keys and join links: asked beside the chat
+   * (it needs nothing from it), so the chat's join link names the key without another round trip.
+   */
+  joinLinksRequest(): BatchRequest {
+    const day = 86400000;
+    const nowMs = this.now().getTime();
+    const from = new Date(nowMs - 60 * day).toISOString();
+    const to = new Date(nowMs + 60 * day).toISOString();
+    return {
+      id: 'joinLinks',
+      method: 'GET',
+      url: `/me/calendarView?startDateTime=${from}&endDateTime=${to}&$top=${JOIN_LINKS_PAGE}&$select=iCalUId,onlineMeeting,isCancelled`,
+    };
+  }
+
+  /**
+   * The key of the chat's meeting from the answers to findByChatIdRequest and joinLinksRequest: the meeting
+   * in the person's calendar with the chat's join link (organizer and attendee alike). When that page does
+   * not hold it (more meetings than a page, or further away), findByChat's own lookups decide.
+   */
+  async keyOfChat(
+    chatAnswer: BatchResponse | undefined,
+    linksAnswer: BatchResponse | undefined,
+  ): Promise<MeetingKey> {
+    const chat = bodyOf<Chat>(chatAnswer);
+    const joinUrl = chat.onlineMeetingInfo?.joinWebUrl;
+    if (joinUrl && linksAnswer && linksAnswer.status < 300) {
+      const page = bodyOf<{ value: GraphEvent[] }>(linksAnswer);
+      const match = page.value.find(
+        (e) => !e.isCancelled && e.onlineMeeting?.joinUrl === joinUrl && e.iCalUId,
+      );
+      if (match?.iCalUId) return match.iCalUId;
+    }
+    const event = await this.eventOfChat(chat);
+    this.remember(event);
+    return event.key;
+  }
+
   /** findByChatId from the answer to findByChatIdRequest. */
   findByChat(answer: BatchResponse | undefined): Promise<CalendarEvent> {
     return this.eventOfChat(bodyOf<Chat>(answer));
@@ -148,13 +190,16 @@ export class GraphCalendar implements CalendarGateway {
         new Date(nowMs + 60 * day).toISOString(),
       );
       const match = candidates.find((c) => c.joinUrl && c.joinUrl === info.joinWebUrl);
-      if (!match) throw new NotFound("The chat's meeting is not in the calendar", { code: 'meetingNotInCalendar' });
+      if (!match)
+        throw new NotFound("The chat's meeting is not in the calendar", { code: 'meetingNotInCalendar' });
       return match;
     };
     if (!info.calendarEventId) return byJoinUrl();
     const [byId, inCalendar] = await Promise.allSettled([
       this.findByEventId(info.calendarEventId),
-      info.joinWebUrl ? byJoinUrl() : Promise.reject(new NotFound('The chat has no join link', { code: 'meetingNotInCalendar' })),
+      info.joinWebUrl
+        ? byJoinUrl()
+        : Promise.reject(new NotFound('The chat has no join link', { code: 'meetingNotInCalendar' })),
     ]);
     if (byId.status === 'fulfilled') return byId.value;
     if (!(byId.reason instanceof NotFound) || !info.joinWebUrl) throw byId.reason;
