@@ -78,7 +78,7 @@ export interface CommitteeRow {
  * statements only when their author may speak for the member; of two rows with one identity the newer
  * (higher id) wins. The committee's decisions on inhabilitet (CommitteeDecisions) and the declarations
  * (CommitteeStatements; an older 'Inhabilitet' row there is read as one) come back apart, for the domain
- * to merge; a publication choice counts only from CommitteeDecisions.
+ * to merge; a publication choice counts only from CommitteeDecisions, last written by the organizer.
  */
 export function trustedRecord(
   rows: CommitteeRow[],
@@ -86,8 +86,14 @@ export function trustedRecord(
   referentUpn: string | undefined,
 ): CommitteeRows {
   const speaksFor = (row: CommitteeRow): boolean => {
+    // What the public sees of a closed item is the organizer's choice; the referent may write the list too,
+    // so the row counts only when SharePoint's last writer of it is the organizer.
+    if (row.entry.kind === 'publication')
+      return (
+        row.list === 'CommitteeDecisions' &&
+        (row.author === undefined || sameUpn(row.stored.modifiedBy ?? row.author, organizerUpn))
+      );
     if (row.list === 'CommitteeDecisions' || row.author === undefined) return true;
-    if (row.entry.kind === 'publication') return false;
     const member = memberOf(row.entry);
     if (sameUpn(row.author, member)) return true;
     if (row.entry.kind === 'signature') return false;

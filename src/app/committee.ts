@@ -189,15 +189,7 @@ function cleanSettings(settings: CommitteeSettings): CommitteeSettings {
 /** Reads the committee's record of the meeting (trusted rows only) and the protocol's current checksum. */
 export async function openCommittee(deps: AppDeps, view: MeetingView): Promise<CommitteeView> {
   const settings = settingsOf(view);
-  const read = await deps.lists.readCommittee(view.key);
-  // SharePoint lets the referent write CommitteeDecisions too; what the public sees of a closed item is the
-  // organizer's choice, so a publication row counts only when SharePoint's last writer of it is the organizer.
-  const rows = {
-    ...read,
-    publication: read.publication.filter(
-      (r) => !!r.modifiedBy && sameUpn(r.modifiedBy, view.meeting.organizer.upn),
-    ),
-  };
+  const rows = await deps.lists.readCommittee(view.key);
   const record = recordOf(rows, (r) => checksumOf(view, settings, r));
   return {
     settings,

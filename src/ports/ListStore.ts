@@ -92,7 +92,7 @@ export interface StoredPublication extends ClosedItemPublication {
  * A committee meeting's record as far as it can be trusted: a signature counts only when SharePoint's own
  * author of the row is the member; a tilførsel or an inhabilitet declaration when its author is the member,
  * the organizer or the referent; a decision on inhabilitet (anything but 'Afventer') and a publication
- * choice only from CommitteeDecisions. Every row carries `modifiedBy`. `inhabilitet` holds the decisions,
+ * choice only from CommitteeDecisions, when its last writer is the organizer. Every row carries `modifiedBy`. `inhabilitet` holds the decisions,
  * `declarations` the declarations (mergeInhabilitet in src/domain/committee/inhabilitet.ts joins them).
  */
 export interface CommitteeRows {
