@@ -8,14 +8,11 @@ import {
   DialogTitle,
   DialogTrigger,
   makeStyles,
-  MessageBar,
-  MessageBarBody,
   tokens,
 } from '@fluentui/react-components';
 import { useState, type ReactNode } from 'react';
 import { useCommitteeStrings } from '../../i18n/committeeStrings';
-import { useLocale } from '../../i18n/LocaleContext';
-import { committeeMessageOf } from './committeeMessage';
+import { CommitteeError, useCommitteeSave } from './useCommitteeSave';
 
 const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -36,21 +33,10 @@ export interface CommitteeDialogProps {
 export function CommitteeDialog({ title, saveLabel, onOpen, onSave, children }: CommitteeDialogProps) {
   const styles = useStyles();
   const cs = useCommitteeStrings();
-  const locale = useLocale();
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, clearError, run } = useCommitteeSave();
   const save = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await onSave();
-      setOpen(false);
-    } catch (e) {
-      setError(committeeMessageOf(e, locale));
-    } finally {
-      setBusy(false);
-    }
+    if (await run(onSave)) setOpen(false);
   };
   return (
     <Dialog
@@ -58,7 +44,7 @@ export function CommitteeDialog({ title, saveLabel, onOpen, onSave, children }: 
       onOpenChange={(_e, d) => {
         if (d.open) {
           onOpen?.();
-          setError(null);
+          clearError();
         }
         setOpen(d.open);
       }}
@@ -71,13 +57,7 @@ export function CommitteeDialog({ title, saveLabel, onOpen, onSave, children }: 
           <DialogTitle>{title}</DialogTitle>
           <DialogContent className={styles.content}>
             {children}
-            {error && (
-              <MessageBar intent="error">
-                <MessageBarBody>
-                  <span role="alert">{error}</span>
-                </MessageBarBody>
-              </MessageBar>
-            )}
+            <CommitteeError message={error} />
           </DialogContent>
           <DialogActions>
             <DialogTrigger disableButtonEnhancement>

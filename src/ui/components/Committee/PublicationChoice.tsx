@@ -1,9 +1,7 @@
-import { Checkbox, makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { Checkbox, makeStyles, tokens } from '@fluentui/react-components';
 import type { ClosedItemPublication } from '../../../domain/committee/types';
 import { useCommitteeStrings } from '../../i18n/committeeStrings';
-import { useLocale } from '../../i18n/LocaleContext';
-import { committeeMessageOf } from './committeeMessage';
+import { CommitteeError, useCommitteeSave } from './useCommitteeSave';
 
 const useStyles = makeStyles({
   group: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
@@ -23,21 +21,9 @@ export interface PublicationChoiceProps {
 export function PublicationChoice({ itemNumber, current, onChange }: PublicationChoiceProps) {
   const styles = useStyles();
   const cs = useCommitteeStrings();
-  const locale = useLocale();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useCommitteeSave();
   const now = { publishTitle: !!current?.publishTitle, publishDecision: !!current?.publishDecision };
-  const save = async (next: typeof now) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await onChange(next);
-    } catch (e) {
-      setError(committeeMessageOf(e, locale));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const save = (next: typeof now) => run(() => onChange(next));
   return (
     <div role="group" aria-label={cs.publicationOn(itemNumber)} className={styles.group}>
       <Checkbox
@@ -54,13 +40,7 @@ export function PublicationChoice({ itemNumber, current, onChange }: Publication
         disabled={busy}
         onChange={(_e, d) => save({ ...now, publishDecision: d.checked === true })}
       />
-      {error && (
-        <MessageBar intent="error">
-          <MessageBarBody>
-            <span role="alert">{error}</span>
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      <CommitteeError message={error} />
     </div>
   );
 }
