@@ -1,4 +1,5 @@
-import { sameUpn } from '../domain/person';
+import { sharePointOrder } from '../domain/trust/order';
+import { committeeRowCounts } from '../domain/trust/writers';
 import type { CommitteeEntry, CommitteeRows, Stored } from '../ports/ListStore';
 
 /**
@@ -85,20 +86,18 @@ export function trustedRecord(
   organizerUpn: string | undefined,
   referentUpn: string | undefined,
 ): CommitteeRows {
-  const speaksFor = (row: CommitteeRow): boolean => {
-    // What the public sees of a closed item is the organizer's choice; the referent may write the list too,
-    // so the row counts only when SharePoint's last writer of it is the organizer.
-    if (row.entry.kind === 'publication')
-      return (
-        row.list === 'CommitteeDecisions' &&
-        (row.author === undefined || sameUpn(row.stored.modifiedBy ?? row.author, organizerUpn))
-      );
-    if (row.list === 'CommitteeDecisions' || row.author === undefined) return true;
-    const member = memberOf(row.entry);
-    if (sameUpn(row.author, member)) return true;
-    if (row.entry.kind === 'signature') return false;
-    return sameUpn(row.author, organizerUpn) || sameUpn(row.author, referentUpn);
-  };
+  const speaksFor = (row: CommitteeRow): boolean =>
+    committeeRowCounts(
+      {
+        list: row.list,
+        kind: row.entry.kind,
+        member: memberOf(row.entry),
+        author: row.author,
+        modifiedBy: row.stored.modifiedBy,
+      },
+      organizerUpn,
+      referentUpn,
+    );
   // A statements row of kind 'Inhabilitet' (written before declarations had their own kind) is a declaration.
   const asDeclaration = (row: CommitteeRow): CommitteeRow => {
     if (row.entry.kind !== 'inhabilitet' || row.list === 'CommitteeDecisions') return row;
@@ -112,7 +111,7 @@ export function trustedRecord(
   const ordered = [...rows]
     .filter(speaksFor)
     .map(asDeclaration)
-    .sort((a, b) => Number(a.stored.id) - Number(b.stored.id));
+    .sort((a, b) => sharePointOrder(a.stored, b.stored));
   for (const row of ordered) newest.set(identityOf(row.entry), row);
   const out: CommitteeRows = {
     attendance: [],

@@ -4,7 +4,7 @@ import type { AgendaItem } from '../domain/agendaItem';
 import type { Decision } from '../domain/decision';
 import type { FollowUp } from '../domain/followUp';
 import { composeInformationLine } from '../domain/information';
-import { sameUpn } from '../domain/person';
+import { writtenByWriters } from '../domain/trust/writers';
 import type { Meeting, MeetingKey } from '../domain/meeting';
 import { withProgress, type MeetingProgress } from '../domain/meetingProgress';
 import { circleOf, roleIn, visibleItems, type Role } from '../domain/permissions';
@@ -134,15 +134,8 @@ export async function openMeeting(deps: AppDeps, key: MeetingKey): Promise<Meeti
   return role === 'organizer' && row ? syncMeetingPermissions(deps, view, allItems) : view;
 }
 
-/**
- * A decision or follow-up counts for a meeting only when SharePoint says its last writer is someone who may
- * write the meeting's decisions (organizer, referent, an earlier referent): a row someone wrote into
- * their own meeting's folder naming another meeting is not that meeting's.
- */
-export function writtenByWriters(meeting: Pick<Meeting, 'organizer' | 'referent' | 'formerReferents'>) {
-  const writers = [meeting.organizer.upn, meeting.referent?.upn, ...(meeting.formerReferents ?? [])];
-  return (row: { modifiedBy?: string }) => !row.modifiedBy || writers.some((w) => sameUpn(w, row.modifiedBy));
-}
+/** The decision writer rule lives with the other trust rules in the domain (src/domain/trust/writers.ts). */
+export { writtenByWriters };
 
 /** The calendar is the truth for time, place and who is invited; the row for everything else. */
 function liveEventFields(event: CalendarEvent, stored: Meeting): Partial<Meeting> {

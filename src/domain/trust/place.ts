@@ -1,0 +1,64 @@
+import type { MeetingKey } from '../meeting';
+import { meetingFolderName } from '../meetingScopes';
+
+/**
+ * Where a row lives decides which meeting it belongs to (docs/adr/009-rows-belong-to-folders.md): its
+ * folder is the permission scope SharePoint enforces, while its MeetingKey column is whatever its writer
+ * typed. A row counts for a meeting only when both agree.
+ */
+
+/** A row as placed by SharePoint: the meeting folder that holds it (null: the list root or elsewhere). */
+export interface PlacedRow {
+  folder: string | null;
+  /** The row's own MeetingKey column. */
+  meetingKey: string;
+}
+
+/**
+ * The meeting folder named by a row's FileDirRef (SharePoint's server-relative URL of the folder holding
+ * it, e.g. "/sites/moeder/Lists/Decisions/<meeting>/4"): the first folder below the list's root, or null
+ * for a row at the root (or a FileDirRef of another list).
+ */
+export function folderOfRow(fileDirRef: string | undefined, list: string): string | null {
+  if (!fileDirRef) return null;
+  const marker = `/lists/${list.toLowerCase()}/`;
+  const at = fileDirRef.toLowerCase().indexOf(marker);
+  if (at < 0) return null;
+  const folder = fileDirRef.slice(at + marker.length).split('/')[0];
+  return folder ? folder : null;
+}
+
+/** The meeting a row belongs to: the one its folder holds, when its MeetingKey column names that same meeting. */
+export function meetingOfRow(row: PlacedRow): MeetingKey | null {
+  if (!row.folder || !row.meetingKey) return null;
+  return meetingFolderName(row.meetingKey) === row.folder ? row.meetingKey : null;
+}
+
+/** Whether a row counts for meeting `key`: it lives in that meeting's folder and names no other meeting. */
+export const belongsTo = (key: MeetingKey, row: PlacedRow): boolean => meetingOfRow(row) === key;
+
+/** A row read for a meeting that does not belong to it (its column names the meeting, its folder does not). */
+export interface MisplacedRow {
+  list: string;
+  id: string;
+}
+
+/**
+ * The rows of a read split into those that count for the meeting and those whose columns name it from
+ * another place: the organizer's view reports the second kind, nobody's view counts them.
+ */
+export function splitByPlace<R>(
+  key: MeetingKey,
+  list: string,
+  rows: R[],
+  placeOf: (row: R) => PlacedRow & { id: string },
+): { rows: R[]; misplaced: MisplacedRow[] } {
+  const out: R[] = [];
+  const misplaced: MisplacedRow[] = [];
+  for (const row of rows) {
+    const placed = placeOf(row);
+    if (belongsTo(key, placed)) out.push(row);
+    else misplaced.push({ list, id: placed.id });
+  }
+  return { rows: out, misplaced };
+}

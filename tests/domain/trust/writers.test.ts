@@ -1,0 +1,51 @@
+import { absenceCounts, committeeRowCounts, writtenByWriters } from '../../../src/domain/trust/writers';
+
+const sofie = 'sofie@kommune.example';
+const mads = 'mads@kommune.example';
+const anders = 'anders@kommune.example';
+const erik = 'erik@kommune.example';
+
+describe("who may speak for a row, from SharePoint's author and last writer", () => {
+  test('an afbud row counts when its author is the person or the organizer, never a third person', () => {
+    expect(absenceCounts(anders, 'Anders@kommune.example', sofie)).toBe(true);
+    expect(absenceCounts(sofie, anders, sofie)).toBe(true);
+    expect(absenceCounts(mads, anders, sofie)).toBe(false);
+    expect(absenceCounts('', anders, sofie)).toBe(false);
+  });
+
+  test('a decision counts when its last writer is the organizer, the referent or an earlier referent', () => {
+    const counts = writtenByWriters({
+      organizer: { upn: sofie, name: 'Sofie' },
+      referent: { upn: mads, name: 'Mads' },
+      formerReferents: [erik],
+    });
+    expect([sofie, mads, erik].map((w) => counts({ modifiedBy: w }))).toEqual([true, true, true]);
+    expect(counts({ modifiedBy: anders })).toBe(false);
+  });
+
+  test("a member's signature counts only from the member; a tilførsel also from organizer or referent", () => {
+    const row = (kind: string, author: string) => ({
+      list: 'CommitteeStatements' as const,
+      kind,
+      member: anders,
+      author,
+    });
+    expect(committeeRowCounts(row('signature', anders), sofie, mads)).toBe(true);
+    expect(committeeRowCounts(row('signature', sofie), sofie, mads)).toBe(false);
+    expect(committeeRowCounts(row('tilfoersel', mads), sofie, mads)).toBe(true);
+    expect(committeeRowCounts(row('tilfoersel', erik), sofie, mads)).toBe(false);
+  });
+
+  test('a publication choice counts only from CommitteeDecisions, last written by the organizer', () => {
+    const pub = (list: 'CommitteeDecisions' | 'CommitteeStatements', modifiedBy: string) => ({
+      list,
+      kind: 'publication',
+      member: '',
+      author: sofie,
+      modifiedBy,
+    });
+    expect(committeeRowCounts(pub('CommitteeDecisions', sofie), sofie, mads)).toBe(true);
+    expect(committeeRowCounts(pub('CommitteeDecisions', mads), sofie, mads)).toBe(false);
+    expect(committeeRowCounts(pub('CommitteeStatements', sofie), sofie, mads)).toBe(false);
+  });
+});
