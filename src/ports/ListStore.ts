@@ -13,6 +13,7 @@ import type { Decision } from '../domain/decision';
 import type { FollowUp } from '../domain/followUp';
 import type { Meeting, MeetingKey } from '../domain/meeting';
 import type { MeetingProgress } from '../domain/meetingProgress';
+import type { MisplacedRow } from '../domain/trust/place';
 
 /** A stored row: the value, its list item id and its eTag (for If-Match). */
 export interface Stored<T> {
@@ -35,6 +36,11 @@ export interface MeetingSnapshot {
   followUps: Stored<FollowUp & { meetingKey: MeetingKey }>[];
   /** Where decisionChanges should start, so a watcher sees only what changed after this read. */
   decisionsCursor?: string;
+  /**
+   * Rows whose MeetingKey names this meeting but which SharePoint holds in another meeting's folder: they
+   * count for nothing; the organizer's view can report them. Empty (or absent) when there are none.
+   */
+  misplaced?: MisplacedRow[];
 }
 
 /** Every meeting row the caller may read, for the decision archive (closed items only for members). */
@@ -48,7 +54,8 @@ export interface ArchiveRows {
 /**
  * One meeting as "Mine møder" lists it, from the rows the caller may read: the Meetings row and the
  * MeetingProgress row (none when the agenda was never sent, or the caller may not read them), the caller's
- * own afbud rows (trusted as openMeeting trusts them; never a reason) and the meeting's follow-ups.
+ * current registration (of the afbud rows about them trusted as openMeeting trusts them, the one SharePoint
+ * created last; never a reason) and the meeting's follow-ups.
  */
 export interface MeetingSummary {
   key: MeetingKey;
@@ -105,25 +112,32 @@ export interface CommitteeRows {
   signatures: Stored<ProtocolSignature>[];
 }
 
-/**
- * The durable record: SharePoint lists (through Graph) in production, an in-memory fake in tests.
- * Writes that pass an eTag fail with Conflict when the stored row has moved on.
- */
-export interface ListStore {
+/** Lists, columns and each list's own security; the site's id. Needs a site owner. */
+export interface ListProvisioning {
   /**
    * Create missing lists and columns and give each list its own permissions (the site's Owners only; see
    * docs/adr/004-permissions.md) and settings; safe to run any number of times. Needs a site owner.
    */
   ensureProvisioned(): Promise<void>;
   siteId(): Promise<string>;
-  openMeeting(key: MeetingKey): Promise<MeetingSnapshot>;
+}
 
+/**
+ * What a meeting shows. Every read takes a row's meeting from the folder SharePoint holds it in, never from
+ * its MeetingKey column alone (docs/adr/009-rows-belong-to-folders.md).
+ */
+export interface MeetingReader {
+  openMeeting(key: MeetingKey): Promise<MeetingSnapshot>;
   /** Only the meeting's own rows (status, clock): one cheap round trip for watchers without a live channel. */
   readMeeting(
     key: MeetingKey,
   ): Promise<{ meeting: Stored<Meeting> | null; progress: Stored<MeetingProgress> | null }>;
   /** Only the MeetingProgress row (the clock): a single-item read once its row is known. */
   readProgress(key: MeetingKey): Promise<Stored<MeetingProgress> | null>;
+}
+
+/** The organizer's Meetings row and the MeetingProgress row. */
+export interface MeetingWriter {
   /**
    * The organizer's Meetings row: everything of `meeting` except what MeetingProgress holds (timer,
    * 'I gang'/'Afsluttet', the referent's submission). Created at the list root when missing.
@@ -131,14 +145,24 @@ export interface ListStore {
   saveMeeting(meeting: Meeting, eTag?: string): Promise<Stored<Meeting>>;
   /** The MeetingProgress row (referent or organizer); created when missing. Conflict on a stale eTag. */
   saveProgress(key: MeetingKey, progress: MeetingProgress, eTag?: string): Promise<Stored<MeetingProgress>>;
+}
+
+export interface AgendaWriter {
   /** Replace the agenda of a meeting: update, create and delete rows so the list holds exactly `items`. */
   replaceAgenda(key: MeetingKey, items: AgendaItem[]): Promise<Stored<AgendaItem>[]>;
+}
+
+export interface AbsenceStore {
   /**
    * The person's registration: updates the row the signed-in person made for `absence.person` in this
-   * meeting, or creates one (in the meeting's Absences folder; the reason, if any, in AbsenceReasons).
-   * Rows whose SharePoint author is neither the person nor the organizer are never returned.
+   * meeting while it is the person's latest, or creates one (in the meeting's Absences folder; the reason,
+   * if any, in AbsenceReasons). Rows whose SharePoint author is neither the person nor the organizer are
+   * never returned; of a person's rows the one SharePoint created last wins (`Absence.order`).
    */
   saveAbsence(key: MeetingKey, absence: Absence): Promise<Stored<Absence>>;
+}
+
+export interface DecisionStore {
   /**
    * One row per item and meeting. With eTag: Conflict if the row changed since ('*' overwrites). Without
    * eTag: creates, and Conflict if someone else created the row meanwhile — never a silent overwrite.
@@ -149,8 +173,16 @@ export interface ListStore {
   deleteFollowUp(key: MeetingKey, id: string): Promise<void>;
   /** Decisions of the meeting changed since `cursor` (all of them, without one). */
   decisionChanges(key: MeetingKey, cursor?: string): Promise<DecisionChanges>;
+}
+
+export interface ArchiveReader {
   /** All meetings, items, decisions and follow-ups the caller may read (paged reads, not per meeting). */
   readArchive(): Promise<ArchiveRows>;
+  /** Follow-ups across meetings where the owner matches (for "Mine opfølgninger"). */
+  followUpsByOwner?(owner: string): Promise<Stored<FollowUp & { meetingKey: MeetingKey }>[]>;
+}
+
+export interface CommitteeStore {
   /** The committee record of a meeting, trusted rows only (see CommitteeRows). */
   readCommittee(key: MeetingKey): Promise<CommitteeRows>;
   /**
@@ -159,11 +191,29 @@ export interface ListStore {
    * writing "the same" statement makes their own row, which readCommittee trusts or not).
    */
   saveCommitteeEntry(key: MeetingKey, entry: CommitteeEntry): Promise<Stored<CommitteeEntry['value']>>;
+}
+
+export interface MeetingSummaryReader {
   /**
    * What "Mine møder" shows of these meetings for the person `upn` (the signed-in caller): one summary per
    * key, in the order of `keys`, read in one round trip however many meetings (not one read per meeting).
    */
   meetingSummaries(keys: MeetingKey[], upn: string): Promise<MeetingSummary[]>;
-  /** Follow-ups across meetings where the owner matches (for "Mine opfølgninger"). */
-  followUpsByOwner?(owner: string): Promise<Stored<FollowUp & { meetingKey: MeetingKey }>[]>;
 }
+
+/**
+ * The durable record: SharePoint lists (through Graph) in production, an in-memory fake in tests — every
+ * role above at once, for composition roots and stores. Use cases may ask for the role they need.
+ * Writes that pass an eTag fail with Conflict when the stored row has moved on.
+ */
+export interface ListStore
+  extends
+    ListProvisioning,
+    MeetingReader,
+    MeetingWriter,
+    AgendaWriter,
+    AbsenceStore,
+    DecisionStore,
+    ArchiveReader,
+    CommitteeStore,
+    MeetingSummaryReader {}

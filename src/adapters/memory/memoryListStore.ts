@@ -16,11 +16,18 @@ import type {
   MeetingSummary,
   Stored,
 } from '../../ports/ListStore';
+import { inSharePointOrder, latestRegistration, newestRow } from '../../domain/trust/order';
+import { absenceCounts, reasonKey } from '../../domain/trust/writers';
 import { identityOf, listOf, trustedRecord, type CommitteeListName } from '../committeeRecord';
 
 interface Row<T> {
   id: string;
   version: number;
+  /**
+   * The meeting whose folder holds the row (set when the row is made, never changed by a write): in this
+   * store a row's place and its meeting cannot disagree, as SharePoint's folder cannot be rewritten by a
+   * column (docs/adr/009-rows-belong-to-folders.md).
+   */
   meetingKey: MeetingKey;
   value: T;
   /** Change sequence number, for decisionChanges. */
@@ -153,10 +160,14 @@ export class MemoryListStore implements ListStore {
   async saveAbsence(key: MeetingKey, absence: Absence): Promise<Stored<Absence>> {
     const person = lower(absence.person.upn);
     const author = this.actor ?? person;
-    const own = [...this.tables.absences.values()].find(
-      (r) => r.meetingKey === key && r.author === author && lower(r.value.person.upn) === person,
+    const forPerson = [...this.tables.absences.values()].filter(
+      (r) => r.meetingKey === key && lower(r.value.person.upn) === person,
     );
-    const { reason: _reason, ...row } = absence;
+    // The caller's own row is updated while it is the person's latest; after someone else's newer row
+    // (the organizer's, say) a new registration is a new row, so SharePoint's order makes it the latest.
+    const latest = newestRow(forPerson);
+    const own = latest && latest.author === author ? latest : undefined;
+    const { reason: _reason, order: _order, ...row } = absence;
     const saved = this.write(this.tables.absences, own, key, row as Absence, undefined, false, author);
     const reason = absence.kind === 'Trukket tilbage' ? '' : (absence.reason ?? '').trim();
     const ownReason = [...this.tables.reasons.values()].find(
@@ -165,7 +176,7 @@ export class MemoryListStore implements ListStore {
     if (ownReason || reason)
       this.write(this.tables.reasons, ownReason, key, { person, reason }, undefined, false, author);
     const out = stored(saved);
-    return { ...out, value: { ...out.value, ...(reason ? { reason } : {}) } };
+    return { ...out, value: { ...out.value, order: Number(saved.id), ...(reason ? { reason } : {}) } };
   }
 
   async saveDecision(key: MeetingKey, decision: Decision, eTag?: string): Promise<Stored<Decision>> {
@@ -254,9 +265,11 @@ export class MemoryListStore implements ListStore {
         key,
         meeting: meeting ? clone(meeting.value) : null,
         progress: progress ? clone(progress.value) : null,
-        ownAbsences: this.absencesOf(key)
-          .filter((a) => sameUpn(a.value.person.upn, upn))
-          .map(({ value: { reason: _reason, ...absence } }) => absence),
+        ownAbsences: latestRegistration(
+          this.absencesOf(key)
+            .filter((a) => sameUpn(a.value.person.upn, upn))
+            .map(({ value: { reason: _reason, ...absence }, ...row }) => ({ ...row, value: absence })),
+        ),
         followUps: [...this.tables.followUps.values()]
           .filter((r) => r.meetingKey === key)
           .map((r) => clone(r.value)),
@@ -282,18 +295,17 @@ export class MemoryListStore implements ListStore {
     const organizer = [...this.tables.meetings.values()].find((r) => r.meetingKey === key)?.value.organizer
       .upn;
     const readsAll = !this.actor || sameUpn(this.actor, organizer);
-    const reasons = [...this.tables.reasons.values()].filter(
-      (r) => r.meetingKey === key && (readsAll || r.author === this.actor),
+    const reasons = new Map(
+      [...this.tables.reasons.values()]
+        .filter((r) => r.meetingKey === key && (readsAll || r.author === this.actor))
+        .map((r) => [reasonKey(r.author, r.value.person), r.value.reason]),
     );
-    return [...this.tables.absences.values()]
-      .filter((r) => r.meetingKey === key)
-      .filter((r) => !r.author || sameUpn(r.author, r.value.person.upn) || sameUpn(r.author, organizer))
+    return inSharePointOrder([...this.tables.absences.values()].filter((r) => r.meetingKey === key))
+      .filter((r) => absenceCounts(r.author, r.value.person.upn, organizer))
       .map((r) => {
         const s = stored(r);
-        const reason = reasons.find(
-          (x) => x.author === r.author && sameUpn(x.value.person, r.value.person.upn),
-        )?.value.reason;
-        return reason ? { ...s, value: { ...s.value, reason } } : s;
+        const reason = reasons.get(reasonKey(r.author, r.value.person.upn));
+        return { ...s, value: { ...s.value, order: Number(r.id), ...(reason ? { reason } : {}) } };
       });
   }
 
