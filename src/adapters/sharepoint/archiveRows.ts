@@ -1,0 +1,45 @@
+import { meetingOfRow } from '../../domain/trust/place';
+import type { ArchiveRows } from '../../ports/ListStore';
+import { expandFields, placeOf, visiblePages, type GraphItem, type ListClient } from './listClient';
+import type { ListName } from './listSchema';
+import { decisionFromFields, followUpFromFields, itemFromFields, meetingFromFields } from './rows';
+
+/**
+ * The decision archive: the four lists read whole (as the caller may see them), first pages in one $batch,
+ * then nextLinks. Each row's meeting is the one whose folder holds it; a row whose MeetingKey names another
+ * meeting than its folder counts for none.
+ */
+export async function readArchiveRows(c: ListClient): Promise<ArchiveRows> {
+  const lists: ListName[] = ['Meetings', 'AgendaItems', 'Decisions', 'FollowUps'];
+  const answers = await c.batch(
+    lists.map((name) => ({
+      id: name,
+      method: 'GET',
+      url: `${c.root}/lists/${name}/items?${expandFields(name)}&$top=999`,
+    })),
+  );
+  const pages = visiblePages(answers, lists);
+  const [meetings, items, decisions, followUps] = await Promise.all(
+    lists.map((name) => c.rowsFrom(pages.get(name)!)),
+  );
+  const placed = (list: ListName, rows: GraphItem[]) =>
+    rows.flatMap((row) => {
+      const meetingKey = meetingOfRow(placeOf(list)(row));
+      return meetingKey ? [{ row, meetingKey }] : [];
+    });
+  return {
+    meetings: meetings.map((r) => meetingFromFields(r.fields ?? {})),
+    items: placed('AgendaItems', items).map(({ row, meetingKey }) => ({
+      ...itemFromFields(row.fields ?? {}, row.id),
+      meetingKey,
+    })),
+    decisions: placed('Decisions', decisions).map(({ row, meetingKey }) => ({
+      ...decisionFromFields(row.fields ?? {}),
+      meetingKey,
+    })),
+    followUps: placed('FollowUps', followUps).map(({ row, meetingKey }) => ({
+      ...followUpFromFields(row.fields ?? {}, row.id),
+      meetingKey,
+    })),
+  };
+}

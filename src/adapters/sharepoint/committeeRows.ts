@@ -1,0 +1,98 @@
+import type { MeetingKey } from '../../domain/meeting';
+import { meetingFolderName } from '../../domain/meetingScopes';
+import type { CommitteeEntry, CommitteeRows, Stored } from '../../ports/ListStore';
+import {
+  identityOf,
+  itemNumberOf,
+  KIND_LABEL,
+  kindOf,
+  listOf,
+  memberOf,
+  trustedRecord,
+  type CommitteeListName,
+  type CommitteeRow,
+} from '../committeeRecord';
+import { authorOf, visiblePages, type GraphItem, type ListClient } from './listClient';
+import type { ListName } from './listSchema';
+import { meetingFromFields, type Fields } from './rows';
+
+/**
+ * A committee meeting's record (CommitteeDecisions, CommitteeStatements; docs/adr/007-committee-lists.md):
+ * only rows in the meeting's own folders, then trusted as committeeRecord.ts says.
+ */
+export async function readCommitteeRows(c: ListClient, key: MeetingKey): Promise<CommitteeRows> {
+  const lists: ListName[] = ['Meetings', 'CommitteeDecisions', 'CommitteeStatements'];
+  const answers = await c.batch(
+    lists.map((name) => ({ id: name, method: 'GET', url: c.byKeyUrl(name, key) })),
+  );
+  const pages = visiblePages(answers, lists);
+  const [meetings, decisions, statements] = await Promise.all(
+    lists.map(async (name) => c.place(name, key, await c.rowsFrom(pages.get(name)!)).rows),
+  );
+  const meeting = meetings[0] ? meetingFromFields(meetings[0].fields ?? {}) : undefined;
+  const read = (list: CommitteeListName, r: GraphItem): CommitteeRow[] => {
+    const entry = committeeEntryOf(r.fields ?? {});
+    if (!entry) return [];
+    return [{ list, author: authorOf(r), entry, stored: c.stored(r, () => entry.value) }];
+  };
+  return trustedRecord(
+    [
+      ...decisions.flatMap((r) => read('CommitteeDecisions', r)),
+      ...statements.flatMap((r) => read('CommitteeStatements', r)),
+    ],
+    meeting?.organizer.upn,
+    meeting?.referent?.upn,
+  );
+}
+
+export async function saveCommitteeRow(
+  c: ListClient,
+  key: MeetingKey,
+  entry: CommitteeEntry,
+): Promise<Stored<CommitteeEntry['value']>> {
+  const list = listOf(entry);
+  const identity = identityOf(entry);
+  const me = await c.whoAmI();
+  // Decisions: the one shared row of the identity. Statements: the caller's own row (edit only own items).
+  const existing = (await c.query(list, key)).find((r) => {
+    const e = committeeEntryOf(r.fields ?? {});
+    return !!e && identityOf(e) === identity && (list === 'CommitteeDecisions' || me.includes(authorOf(r)));
+  });
+  const fields = committeeToFields(key, entry);
+  const saved = existing
+    ? await c.patch(list, existing.id, fields)
+    : await c.completeRow(
+        list,
+        String(
+          await c.addRowInFolder(list, meetingFolderName(key), key, {
+            Title: String(fields.Title),
+            MeetingKey: key,
+          }),
+        ),
+        fields,
+      );
+  return c.stored(saved, () => entry.value);
+}
+
+function committeeToFields(key: MeetingKey, entry: CommitteeEntry): Fields {
+  const n = itemNumberOf(entry);
+  return {
+    Title: `${KIND_LABEL[entry.kind]}${n ? ` punkt ${n}` : ''}`.slice(0, 255),
+    MeetingKey: key,
+    Kind: KIND_LABEL[entry.kind],
+    ItemNumber: n,
+    Member: memberOf(entry),
+    Data: JSON.stringify(entry.value),
+  };
+}
+
+/** A committee row read back; a row whose values do not parse (half-made, or foreign) is no entry. */
+function committeeEntryOf(f: Fields): CommitteeEntry | undefined {
+  const kind = kindOf(String(f.Kind ?? ''));
+  if (!kind || typeof f.Data !== 'string' || !f.Data) return undefined;
+  try {
+    return { kind, value: JSON.parse(f.Data) } as CommitteeEntry;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,329 @@
+import type { MeetingKey } from '../../domain/meeting';
+import { meetingFolderName } from '../../domain/meetingScopes';
+import { folderOfRow, splitByPlace, type MisplacedRow } from '../../domain/trust/place';
+import { Forbidden, NotFound, PortError } from '../../ports/errors';
+import type { Stored } from '../../ports/ListStore';
+import { bodyOf, runBatch, type BatchRequest, type BatchResponse } from '../graph/batch';
+import { relativeLink, type GraphConnection } from '../graph/graphClient';
+import { mapGraphError } from '../graph/graphErrors';
+import type { Deleted, Identity, ListItem } from '@microsoft/microsoft-graph-types';
+import { LISTS, type ListName } from './listSchema';
+import { allRows, type ODataPage } from './paging';
+import type { Fields } from './rows';
+import { SharePointFolders, type SharePointRestSource } from './sharePointFolders';
+
+/** SharePoint's identities in Graph also carry the user's mail (not in the v1.0 `identity` type). */
+type SharePointIdentitySet = { user?: Identity & { email?: string; userPrincipalName?: string } };
+
+/**
+ * Graph's `listItem` (typed from Microsoft's v1.0 metadata), with the two things SharePoint adds: the
+ * column values we store (and `FileDirRef`, the folder holding the row), and `deleted` on a delta row.
+ */
+export interface GraphItem extends Omit<ListItem, 'id' | 'fields' | 'createdBy' | 'lastModifiedBy'> {
+  id: string;
+  fields?: Fields & { '@odata.etag'?: string; FileDirRef?: string };
+  deleted?: Deleted;
+  createdBy?: SharePointIdentitySet;
+  lastModifiedBy?: SharePointIdentitySet;
+}
+
+export type Page = ODataPage<GraphItem>;
+
+/**
+ * The fields every read asks for by name: the list's columns, Title, and `FileDirRef` — SharePoint's own
+ * record of the folder holding the row, which is what decides its meeting (Graph returns it only when
+ * `$select` names it).
+ */
+export function fieldsOf(list: ListName): string {
+  const spec = LISTS.find((l) => l.name === list);
+  return ['Title', 'ContentType', ...(spec?.columns.map((c) => c.name) ?? []), 'FileDirRef'].join(',');
+}
+export const expandFields = (list: ListName) => `$expand=fields($select=${fieldsOf(list)})`;
+
+export const authorOf = (row: GraphItem): string =>
+  (row.createdBy?.user?.email ?? row.createdBy?.user?.userPrincipalName ?? '').trim().toLowerCase();
+/** Folder items show up in Graph with contentType "Folder" and no values in our columns. */
+export const isRow = (row: GraphItem): boolean =>
+  row.contentType?.name !== 'Folder' && !!row.fields?.MeetingKey;
+/** The meeting folder and column of a row, for the trust rules (src/domain/trust/place.ts). */
+export const placeOf = (list: ListName) => (row: GraphItem) => ({
+  id: row.id,
+  folder: folderOfRow(row.fields?.FileDirRef, list),
+  meetingKey: String(row.fields?.MeetingKey ?? ''),
+});
+
+/** A string as an OData literal inside a URL: quotes doubled, then URL-encoded. */
+export function odataLiteral(value: string): string {
+  return encodeURIComponent(value.replace(/'/g, "''"));
+}
+
+/**
+ * The small client every list family shares: Graph reads and writes of list items with eTags, `$batch`,
+ * paging, rows created in a meeting's folder through SharePoint REST, and a cache of row ids learned from
+ * reads and writes (saves a query before each write).
+ */
+export class ListClient {
+  readonly root: string;
+  readonly folders: SharePointFolders;
+  private me?: Promise<string[]>;
+  private readonly rowIds = new Map<string, string>();
+
+  constructor(
+    readonly graph: GraphConnection,
+    /** "hostname:/sites/path", e.g. "kommune.sharepoint.com:/sites/moeder". */
+    sitePath: string,
+    rest: SharePointRestSource,
+  ) {
+    this.root = `/sites/${sitePath}:`;
+    this.folders = new SharePointFolders(rest);
+  }
+
+  /** A meeting's rows of one list, filtered on the indexed MeetingKey (the folder is checked on reading). */
+  byKeyUrl(list: ListName, key: MeetingKey): string {
+    return `${this.root}/lists/${list}/items?${expandFields(list)}&$filter=fields/MeetingKey eq '${odataLiteral(key)}'&$top=500`;
+  }
+
+  /** The rows of several meetings: an `or` of the indexed MeetingKey. */
+  byKeysUrl(list: ListName, keys: MeetingKey[]): string {
+    const filter = keys.map((k) => `fields/MeetingKey eq '${odataLiteral(k)}'`).join(' or ');
+    return `${this.root}/lists/${list}/items?${expandFields(list)}&$filter=${filter}&$top=500`;
+  }
+
+  batch(requests: BatchRequest[]): Promise<Map<string, BatchResponse>> {
+    return runBatch(this.graph, requests);
+  }
+
+  /** Every row of a first page and its nextLinks (folders left out). */
+  async rowsFrom(page: Page): Promise<GraphItem[]> {
+    return (await allRows(page, this.readPage)).filter(isRow);
+  }
+
+  /**
+   * The rows of a meeting-folder list that belong to `key` (held in its folder), and those whose column
+   * names it from elsewhere. Meetings and MeetingProgress rows live at the list root: nothing to check.
+   */
+  place(
+    list: ListName,
+    key: MeetingKey,
+    rows: GraphItem[],
+  ): { rows: GraphItem[]; misplaced: MisplacedRow[] } {
+    if (list === 'Meetings' || list === 'MeetingProgress') return { rows, misplaced: [] };
+    return splitByPlace(key, list, rows, placeOf(list));
+  }
+
+  /**
+   * The meeting's rows the caller can see in the meeting's own folder; a list they have no access to at all
+   * holds none for them. A row elsewhere naming this meeting is never found, so it can block no write.
+   */
+  async query(list: ListName, key: MeetingKey): Promise<GraphItem[]> {
+    let page: Page;
+    try {
+      page = await this.get<Page>(this.byKeyUrl(list, key));
+    } catch (e) {
+      if (e instanceof Forbidden) return [];
+      throw e;
+    }
+    return this.place(list, key, await this.rowsFrom(page)).rows;
+  }
+
+  /** One page by its link (a nextLink or deltaLink as the server wrote it). */
+  readonly readPage = (link: string): Promise<Page> => this.get<Page>(relativeLink(this.graph, link));
+
+  /** The row's id (cached), or the row itself from a query, or undefined. */
+  async findRow(
+    list: ListName,
+    key: MeetingKey,
+    natural: string,
+    match: (f: Fields) => boolean,
+    withRow = false,
+  ): Promise<{ id: string; row?: GraphItem } | undefined> {
+    const cached = this.rowIds.get(`${list}|${key}|${natural}`);
+    if (cached && !withRow) return { id: cached };
+    // Not remembered here: the row may be half-made; callers remember it once written.
+    const row = (await this.query(list, key)).find((r) => match(r.fields ?? {}));
+    return row ? { id: row.id, row } : undefined;
+  }
+
+  async findRowId(
+    list: ListName,
+    key: MeetingKey,
+    natural: string,
+    match: (f: Fields) => boolean,
+  ): Promise<string | undefined> {
+    const cached = this.rowIds.get(`${list}|${key}|${natural}`);
+    if (cached) return cached;
+    const row = (await this.query(list, key)).find((r) => match(r.fields ?? {}));
+    if (row) this.remember(list, key, natural, row.id);
+    return row?.id;
+  }
+
+  remembered(list: ListName, key: MeetingKey, natural: string): string | undefined {
+    return this.rowIds.get(`${list}|${key}|${natural}`);
+  }
+
+  remember(list: ListName, key: MeetingKey, natural: string, id: string): void {
+    this.rowIds.set(`${list}|${key}|${natural}`, id);
+  }
+
+  forget(list: ListName, key: MeetingKey, natural: string): void {
+    this.rowIds.delete(`${list}|${key}|${natural}`);
+  }
+
+  /** The signed-in person's UPN and mail (SharePoint's createdBy carries the mail address). */
+  whoAmI(): Promise<string[]> {
+    this.me ??= this.get<{ userPrincipalName?: string; mail?: string }>(
+      '/me?$select=userPrincipalName,mail',
+    ).then((u) => [u.userPrincipalName, u.mail].filter((v): v is string => !!v).map((v) => v.toLowerCase()));
+    this.me.catch(() => (this.me = undefined));
+    return this.me;
+  }
+
+  async isMine(row: GraphItem): Promise<boolean> {
+    return (await this.whoAmI()).includes(authorOf(row));
+  }
+
+  /** Meetings and MeetingProgress rows live at the list root: Graph creates them (the organizer secures them next). */
+  createAtRoot(list: 'Meetings' | 'MeetingProgress', fields: Fields): Promise<GraphItem> {
+    return this.send<GraphItem>('POST', `${this.root}/lists/${list}/items`, { fields });
+  }
+
+  /** PATCH …/fields answers with the fieldValueSet; its @odata.etag is the item's new eTag. */
+  async patch(list: ListName, id: string, fields: Fields, eTag?: string): Promise<GraphItem> {
+    const updated = await this.send<Fields & { '@odata.etag'?: string }>(
+      'PATCH',
+      `${this.root}/lists/${list}/items/${id}/fields`,
+      fields,
+      eTag ? { 'If-Match': eTag } : undefined,
+    );
+    return { id, eTag: updated['@odata.etag'], fields: updated };
+  }
+
+  remove(list: ListName, id: string): Promise<void> {
+    return this.send('DELETE', `${this.root}/lists/${list}/items/${id}`);
+  }
+
+  /**
+   * The typed values of a row just made in a folder. When SharePoint refuses them (a value too long, say),
+   * the half-made row is removed again, so a refused write leaves nothing behind; when the network fails,
+   * the row stays and the retry finishes it (its author is the caller and its typed values are missing).
+   */
+  async completeRow(list: ListName, id: string, fields: Fields): Promise<GraphItem> {
+    try {
+      return await this.patch(list, id, fields);
+    } catch (e) {
+      if (e instanceof PortError && (e.kind === 'Invalid' || e.kind === 'Forbidden'))
+        await this.remove(list, id).catch(() => undefined);
+      throw e;
+    }
+  }
+
+  /** The item folder `<meeting>/<n>` (the referent's Contribute on the meeting folder allows creating it). */
+  async ensureFolder(list: ListName, key: MeetingKey, path: string): Promise<void> {
+    try {
+      await this.folders.ensure(list, path);
+    } catch (e) {
+      throw await this.notProvisioned(list, key, e);
+    }
+  }
+
+  /** A row created in a folder with text values only; a missing meeting folder is a typed error. */
+  async addRowInFolder(
+    list: ListName,
+    folder: string,
+    key: MeetingKey,
+    text: Record<string, string>,
+  ): Promise<number> {
+    try {
+      return await this.folders.addRow(list, folder, text);
+    } catch (e) {
+      throw await this.notProvisioned(list, key, e);
+    }
+  }
+
+  /**
+   * When a folder write fails: can the caller see the meeting's folder at all? If not, the organizer has not
+   * set the meeting up yet (or not for them): a typed NotFound the UI can explain.
+   */
+  private async notProvisioned(list: ListName, key: MeetingKey, e: unknown): Promise<unknown> {
+    if (!(e instanceof PortError) || !['NotFound', 'Invalid', 'Forbidden'].includes(e.kind)) return e;
+    const folder = await this.folders
+      .find(list, meetingFolderName(key))
+      .catch((err: unknown) =>
+        err instanceof PortError && (err.kind === 'Forbidden' || err.kind === 'NotFound') ? null : undefined,
+      );
+    if (folder === null)
+      return new NotFound(`Meeting ${key} has no folder in ${list} that the caller can see: not set up yet`, {
+        status: 404,
+        code: 'meetingNotProvisioned',
+      });
+    return e;
+  }
+
+  /** A row as the port gives it; `modifiedBy` is SharePoint's own record of its last writer. */
+  stored<T>(row: GraphItem, from: (f: Fields) => T): Stored<T> {
+    const writer = row.lastModifiedBy?.user;
+    const modifiedBy = (writer?.email ?? writer?.userPrincipalName ?? '').trim().toLowerCase();
+    return {
+      id: row.id,
+      eTag: row.eTag ?? row.fields?.['@odata.etag'] ?? '',
+      value: from(row.fields ?? {}),
+      ...(modifiedBy ? { modifiedBy } : {}),
+    };
+  }
+
+  async get<T>(path: string): Promise<T> {
+    try {
+      return (await this.graph.client.api(path).get()) as T;
+    } catch (e) {
+      throw mapGraphError(e);
+    }
+  }
+
+  async send<T>(
+    method: 'POST' | 'PATCH' | 'DELETE',
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<T> {
+    try {
+      let request = this.graph.client.api(path);
+      if (headers) request = request.headers(headers);
+      if (method === 'POST') return (await request.post(body)) as T;
+      if (method === 'PATCH') return (await request.patch(body)) as T;
+      return (await request.delete()) as T;
+    } catch (e) {
+      throw mapGraphError(e);
+    }
+  }
+}
+
+/**
+ * The first pages of a $batch of list reads. SharePoint answers 403 for a list in which the caller can see
+ * no item at all (MeetingProgress before the organizer has made the meeting's row; every list for someone
+ * outside all circles): that list holds nothing for them, as SharePoint's own views would show.
+ */
+export function visiblePages<Id extends string>(
+  answers: Map<string, BatchResponse>,
+  lists: Id[],
+): Map<Id, Page> {
+  const out = new Map<Id, Page>();
+  for (const name of lists) {
+    try {
+      out.set(name, bodyOf<Page>(answers.get(name)));
+    } catch (e) {
+      if (!(e instanceof Forbidden)) throw e;
+      out.set(name, { value: [] });
+    }
+  }
+  return out;
+}
+
+/** The deltaLink of a delta answer; none when the list is closed to the caller (403). */
+export function deltaLinkOf(answer: BatchResponse | undefined): string | undefined {
+  try {
+    return bodyOf<Page>(answer)['@odata.deltaLink'];
+  } catch (e) {
+    if (e instanceof Forbidden) return undefined;
+    throw e;
+  }
+}
