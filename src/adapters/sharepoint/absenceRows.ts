@@ -4,7 +4,8 @@ import { meetingFolderName } from '../../domain/meetingScopes';
 import { inSharePointOrder, newestRow } from '../../domain/trust/order';
 import { absenceCounts, reasonKey } from '../../domain/trust/writers';
 import type { Stored } from '../../ports/ListStore';
-import { authorOf, type GraphItem, type ListClient } from './listClient';
+import { authorOf, type GraphItem } from './graphRows';
+import type { ListClient } from './listClient';
 import { absenceFromFields, absenceToFields, reasonToFields } from './rows';
 
 /**

@@ -1,6 +1,7 @@
 import { meetingOfRow } from '../../domain/trust/place';
 import type { ArchiveRows } from '../../ports/ListStore';
-import { expandFields, placeOf, visiblePages, type GraphItem, type ListClient } from './listClient';
+import { expandFields, placeOf, visiblePages, type GraphItem } from './graphRows';
+import type { ListClient } from './listClient';
 import type { ListName } from './listSchema';
 import { decisionFromFields, followUpFromFields, itemFromFields, meetingFromFields } from './rows';
 

@@ -12,7 +12,8 @@ import {
   type CommitteeListName,
   type CommitteeRow,
 } from '../committeeRecord';
-import { authorOf, visiblePages, type GraphItem, type ListClient } from './listClient';
+import { authorOf, visiblePages, type GraphItem } from './graphRows';
+import type { ListClient } from './listClient';
 import type { ListName } from './listSchema';
 import { meetingFromFields, type Fields } from './rows';
 

@@ -6,7 +6,8 @@ import { oldestRow } from '../../domain/trust/order';
 import { belongsTo } from '../../domain/trust/place';
 import { Conflict, NotFound } from '../../ports/errors';
 import type { DecisionChanges, Stored } from '../../ports/ListStore';
-import { deltaLinkOf, isRow, placeOf, visiblePages, type GraphItem, type ListClient } from './listClient';
+import { deltaLinkOf, isRow, placeOf, visiblePages, type GraphItem } from './graphRows';
+import type { ListClient } from './listClient';
 import { pagesFrom } from './paging';
 import {
   decisionFromFields,

@@ -1,61 +1,16 @@
 import type { MeetingKey } from '../../domain/meeting';
 import { meetingFolderName } from '../../domain/meetingScopes';
-import { folderOfRow, splitByPlace, type MisplacedRow } from '../../domain/trust/place';
+import { splitByPlace, type MisplacedRow } from '../../domain/trust/place';
 import { Forbidden, NotFound, PortError } from '../../ports/errors';
 import type { Stored } from '../../ports/ListStore';
-import { bodyOf, runBatch, type BatchRequest, type BatchResponse } from '../graph/batch';
+import { runBatch, type BatchRequest, type BatchResponse } from '../graph/batch';
 import { relativeLink, type GraphConnection } from '../graph/graphClient';
 import { mapGraphError } from '../graph/graphErrors';
-import type { Deleted, Identity, ListItem } from '@microsoft/microsoft-graph-types';
-import { LISTS, type ListName } from './listSchema';
-import { allRows, type ODataPage } from './paging';
+import { authorOf, expandFields, isRow, odataLiteral, placeOf, type GraphItem, type Page } from './graphRows';
+import type { ListName } from './listSchema';
+import { allRows } from './paging';
 import type { Fields } from './rows';
 import { SharePointFolders, type SharePointRestSource } from './sharePointFolders';
-
-/** SharePoint's identities in Graph also carry the user's mail (not in the v1.0 `identity` type). */
-type SharePointIdentitySet = { user?: Identity & { email?: string; userPrincipalName?: string } };
-
-/**
- * Graph's `listItem` (typed from Microsoft's v1.0 metadata), with the two things SharePoint adds: the
- * column values we store (and `FileDirRef`, the folder holding the row), and `deleted` on a delta row.
- */
-export interface GraphItem extends Omit<ListItem, 'id' | 'fields' | 'createdBy' | 'lastModifiedBy'> {
-  id: string;
-  fields?: Fields & { '@odata.etag'?: string; FileDirRef?: string };
-  deleted?: Deleted;
-  createdBy?: SharePointIdentitySet;
-  lastModifiedBy?: SharePointIdentitySet;
-}
-
-export type Page = ODataPage<GraphItem>;
-
-/**
- * The fields every read asks for by name: the list's columns, Title, and `FileDirRef` — SharePoint's own
- * record of the folder holding the row, which is what decides its meeting (Graph returns it only when
- * `$select` names it).
- */
-export function fieldsOf(list: ListName): string {
-  const spec = LISTS.find((l) => l.name === list);
-  return ['Title', 'ContentType', ...(spec?.columns.map((c) => c.name) ?? []), 'FileDirRef'].join(',');
-}
-export const expandFields = (list: ListName) => `$expand=fields($select=${fieldsOf(list)})`;
-
-export const authorOf = (row: GraphItem): string =>
-  (row.createdBy?.user?.email ?? row.createdBy?.user?.userPrincipalName ?? '').trim().toLowerCase();
-/** Folder items show up in Graph with contentType "Folder" and no values in our columns. */
-export const isRow = (row: GraphItem): boolean =>
-  row.contentType?.name !== 'Folder' && !!row.fields?.MeetingKey;
-/** The meeting folder and column of a row, for the trust rules (src/domain/trust/place.ts). */
-export const placeOf = (list: ListName) => (row: GraphItem) => ({
-  id: row.id,
-  folder: folderOfRow(row.fields?.FileDirRef, list),
-  meetingKey: String(row.fields?.MeetingKey ?? ''),
-});
-
-/** A string as an OData literal inside a URL: quotes doubled, then URL-encoded. */
-export function odataLiteral(value: string): string {
-  return encodeURIComponent(value.replace(/'/g, "''"));
-}
 
 /**
  * The small client every list family shares: Graph reads and writes of list items with eTags, `$batch`,
@@ -294,36 +249,5 @@ export class ListClient {
     } catch (e) {
       throw mapGraphError(e);
     }
-  }
-}
-
-/**
- * The first pages of a $batch of list reads. SharePoint answers 403 for a list in which the caller can see
- * no item at all (MeetingProgress before the organizer has made the meeting's row; every list for someone
- * outside all circles): that list holds nothing for them, as SharePoint's own views would show.
- */
-export function visiblePages<Id extends string>(
-  answers: Map<string, BatchResponse>,
-  lists: Id[],
-): Map<Id, Page> {
-  const out = new Map<Id, Page>();
-  for (const name of lists) {
-    try {
-      out.set(name, bodyOf<Page>(answers.get(name)));
-    } catch (e) {
-      if (!(e instanceof Forbidden)) throw e;
-      out.set(name, { value: [] });
-    }
-  }
-  return out;
-}
-
-/** The deltaLink of a delta answer; none when the list is closed to the caller (403). */
-export function deltaLinkOf(answer: BatchResponse | undefined): string | undefined {
-  try {
-    return bodyOf<Page>(answer)['@odata.deltaLink'];
-  } catch (e) {
-    if (e instanceof Forbidden) return undefined;
-    throw e;
   }
 }

@@ -2,7 +2,8 @@ import type { Meeting, MeetingKey } from '../../domain/meeting';
 import type { MeetingProgress } from '../../domain/meetingProgress';
 import { NotFound } from '../../ports/errors';
 import type { Stored } from '../../ports/ListStore';
-import { isRow, visiblePages, type GraphItem, type ListClient } from './listClient';
+import { isRow, visiblePages, type GraphItem } from './graphRows';
+import type { ListClient } from './listClient';
 import { meetingFromFields, meetingToFields, progressFromFields, progressToFields } from './rows';
 
 /**

@@ -4,7 +4,8 @@ import type { MeetingSnapshot } from '../../ports/ListStore';
 import type { BatchRequest, BatchResponse } from '../graph/batch';
 import { joinAbsences } from './absenceRows';
 import { latestDeltaUrl } from './decisionRows';
-import { deltaLinkOf, visiblePages, type GraphItem, type ListClient } from './listClient';
+import { deltaLinkOf, visiblePages, type GraphItem } from './graphRows';
+import type { ListClient } from './listClient';
 import type { ListName } from './listSchema';
 import {
   decisionFromFields,

@@ -4,14 +4,8 @@ import { meetingOfRow } from '../../domain/trust/place';
 import type { MeetingSummary } from '../../ports/ListStore';
 import { MAX_BATCH, type BatchRequest, type BatchResponse } from '../graph/batch';
 import { joinAbsences } from './absenceRows';
-import {
-  expandFields,
-  odataLiteral,
-  placeOf,
-  visiblePages,
-  type GraphItem,
-  type ListClient,
-} from './listClient';
+import { expandFields, odataLiteral, placeOf, visiblePages, type GraphItem } from './graphRows';
+import type { ListClient } from './listClient';
 import { followUpFromFields, meetingFromFields, progressFromFields } from './rows';
 
 /** How many meetings one sub-request asks for (an iCalUId is about 100 characters). */
