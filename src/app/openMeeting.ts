@@ -4,6 +4,7 @@ import type { AgendaItem } from '../domain/agendaItem';
 import type { Decision } from '../domain/decision';
 import type { FollowUp } from '../domain/followUp';
 import { composeInformationLine } from '../domain/information';
+import type { MisplacedRow } from '../domain/trust/place';
 import { writtenByWriters } from '../domain/trust/writers';
 import type { Meeting, MeetingKey } from '../domain/meeting';
 import { withProgress, type MeetingProgress } from '../domain/meetingProgress';
@@ -39,6 +40,11 @@ export interface MeetingView {
   followUps: Stored<FollowUp>[];
   /** Start point for watching decision changes after this read. */
   decisionsCursor?: string;
+  /**
+   * Rows that name this meeting from another meeting's folder (docs/adr/009-rows-belong-to-folders.md):
+   * they count for nothing; only the organizer's view carries them, so her page can say so.
+   */
+  misplaced?: MisplacedRow[];
 }
 
 /** The Information line as this person's page shows it (absences, referent, the guests of the items they see). */
@@ -128,6 +134,7 @@ export async function openMeeting(deps: AppDeps, key: MeetingKey): Promise<Meeti
     decisions,
     followUps: snapshot.followUps.filter((f) => visibleNumbers.has(f.value.itemNumber) && byWriter(f)),
     decisionsCursor: snapshot.decisionsCursor,
+    misplaced: role === 'organizer' ? (snapshot.misplaced ?? []) : [],
   };
   // Attendees added or removed in Outlook since the last sync get their rights when the organizer next
   // opens the meeting (nothing is done when the plan is unchanged).

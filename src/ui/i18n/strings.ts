@@ -273,6 +273,11 @@ const da = {
     string,
     string
   >,
+  // integrity-store: rows whose folder and MeetingKey disagree (docs/adr/009-rows-belong-to-folders.md)
+  misplacedRows: (n: number) =>
+    n === 1
+      ? 'En række i SharePoint nævner dette møde, men ligger i et andet mødes mappe. Den tælles ikke med.'
+      : `${n} rækker i SharePoint nævner dette møde, men ligger i et andet mødes mappe. De tælles ikke med.`,
 };
 
 export type Strings = typeof da;
@@ -536,6 +541,11 @@ const en: Strings = {
   referatSent: 'The minutes were sent to the attendees and attached to the calendar meeting.',
   referatReadOnly: 'The minutes are approved. Reopen them to make changes (that makes a new version).',
   referatStates: { Kladde: 'Draft', 'Til godkendelse': 'Sent for approval', Godkendt: 'Approved' },
+  // integrity-store: rows whose folder and MeetingKey disagree (docs/adr/009-rows-belong-to-folders.md)
+  misplacedRows: (n) =>
+    n === 1
+      ? "A row in SharePoint names this meeting but lies in another meeting's folder. It is not counted."
+      : `${n} rows in SharePoint name this meeting but lie in another meeting's folder. They are not counted.`,
 };
 
 export const STRINGS = { da, en } as const;

@@ -177,6 +177,11 @@ export function MeetingPage({
     <div className={mergeClasses(styles.page, layout === 'sidePanel' && styles.sidePanel)}>
       <MeetingHeader meeting={view.meeting} information={information} />
       {view.role === 'guest' && <Text as="p">{s.guestNotice}</Text>}
+      {view.role === 'organizer' && !!view.misplaced?.length && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{s.misplacedRows(view.misplaced.length)}</MessageBarBody>
+        </MessageBar>
+      )}
       {m.actionError !== undefined && (
         <MessageBar intent="error">
           <MessageBarBody>
