@@ -1,7 +1,8 @@
 /**
  * Jest: TypeScript through @swc/jest (fast, no type-check; `npm run typecheck` does that).
- * Two projects: `unit` (domain, app, adapters, contracts, devServer, ui, import…) and `e2e` (real Chromium
- * against the built pages and the local Graph server; the pages are built once in its globalSetup).
+ * Three projects: `unit` (domain, app, adapters, contracts, devServer, ui, import…), `security-adversarial`
+ * (the rights suite again, with every SharePoint variant that helps an attacker switched on) and `e2e` (real
+ * Chromium against the built pages and the local Graph server; the pages are built once in its globalSetup).
  */
 const transform = {
   '^.+\\.(t|j)sx?$': [
@@ -32,6 +33,13 @@ module.exports = {
       roots: ['<rootDir>/tests'],
       testMatch: ['**/*.test.ts', '**/*.test.tsx'],
       testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/e2e/'],
+    },
+    {
+      ...common,
+      displayName: 'security-adversarial',
+      setupFiles: ['<rootDir>/tests/setup/jsdomGlobals.ts', '<rootDir>/tests/setup/adversarialSharePoint.ts'],
+      roots: ['<rootDir>/tests/security'],
+      testMatch: ['**/*.test.ts'],
     },
     {
       ...common,

@@ -3,6 +3,7 @@ import type { ChaosOptions } from './chaos';
 import type { Db } from './db';
 import type { Route } from './http';
 import type { ServedRequest } from './server';
+import type { SpVariants } from './variants';
 
 /** What the server counts for `/_dev/stats`. */
 export interface Stats {
@@ -43,6 +44,8 @@ export interface House {
   origin: string;
   /** `${origin}/v1.0`, the absolute base for links. */
   base: string;
+  /** The readings of undocumented SharePoint behaviour in force (`--sp-variants`; variants.ts). */
+  variants: SpVariants;
   /** Sees every request the server counts (the bench's budget model). */
   onRequest?: (request: ServedRequest) => void;
 }

@@ -1,6 +1,7 @@
 import type { Db } from './db';
 import type { TokenClaims } from './auth';
 import { GraphHttpError } from './errors';
+import type { SpVariants } from './variants';
 
 export interface Ctx {
   db: Db;
@@ -14,6 +15,8 @@ export interface Ctx {
   /** Absolute base for links, e.g. "http://localhost:4000/v1.0". */
   base: string;
   now: () => Date;
+  /** The readings of undocumented SharePoint behaviour this server runs with (variants.ts); none if missing. */
+  variants?: SpVariants;
 }
 
 export interface Result {

@@ -9,6 +9,17 @@ export type Filter =
 
 type Literal = string | number | boolean | null;
 
+/**
+ * The most nodes a filter may have (a comparison is three: property, operator, value; each and/or/not one),
+ * as OData's default MaxNodeCount: a filter of 5,000 terms is refused before it is evaluated for every row.
+ */
+export const MAX_FILTER_NODES = 100;
+const tooManyNodes = () =>
+  badRequest(
+    `The query specified in the URI is not valid. The node count limit of '${MAX_FILTER_NODES}' has been exceeded.`,
+    'BadRequest',
+  );
+
 const TOKEN = /\s*(\(|\)|,|'(?:[^']|'')*'|[A-Za-z_][\w/.@-]*|-?\d+(?:\.\d+)?(?:[-T:\d.Z+]*)?)/y;
 
 function tokenize(input: string): string[] {
@@ -21,6 +32,8 @@ function tokenize(input: string): string[] {
     const m = TOKEN.exec(input);
     if (!m) throw badRequest(`Invalid filter clause near '${input.slice(at, at + 20)}'.`, 'BadRequest');
     tokens.push(m[1]);
+    // No filter within the node limit has more tokens than this (a comparison is at most six with brackets).
+    if (tokens.length > MAX_FILTER_NODES * 3) throw tooManyNodes();
     at = TOKEN.lastIndex;
   }
   return tokens;
@@ -29,6 +42,11 @@ function tokenize(input: string): string[] {
 export function parseFilter(input: string): Filter {
   const tokens = tokenize(input);
   let i = 0;
+  let nodes = 0;
+  const count = (n: number) => {
+    nodes += n;
+    if (nodes > MAX_FILTER_NODES) throw tooManyNodes();
+  };
   const peek = () => tokens[i];
   const next = () => tokens[i++];
   const expect = (t: string) => {
@@ -51,8 +69,12 @@ export function parseFilter(input: string): Filter {
       expect(')');
       return inner;
     }
-    if (t?.toLowerCase() === 'not') return { op: 'not', operand: primary() };
+    if (t?.toLowerCase() === 'not') {
+      count(1);
+      return { op: 'not', operand: primary() };
+    }
     if (t?.toLowerCase() === 'startswith') {
+      count(3);
       expect('(');
       const path = next();
       expect(',');
@@ -64,6 +86,7 @@ export function parseFilter(input: string): Filter {
     if (!t || !op || !['eq', 'ne', 'gt', 'ge', 'lt', 'le'].includes(op)) {
       throw badRequest(`Invalid filter clause near '${t ?? ''}'.`, 'BadRequest');
     }
+    count(3);
     const comparison: Filter = { op: op as 'eq', path: t, value: literal(next()) };
     return comparison;
   };
@@ -71,6 +94,7 @@ export function parseFilter(input: string): Filter {
     let left = primary();
     while (peek()?.toLowerCase() === 'and') {
       next();
+      count(1);
       left = { op: 'and', left, right: primary() };
     }
     return left;
@@ -79,6 +103,7 @@ export function parseFilter(input: string): Filter {
     let left = and();
     while (peek()?.toLowerCase() === 'or') {
       next();
+      count(1);
       left = { op: 'or', left, right: and() };
     }
     return left;

@@ -16,6 +16,7 @@ import { findUser, userRoutes } from './routes/users';
 import { seedTenant, upgradeTenantSecurity } from './seed/demo';
 import { seedDemoMeetings } from './seed/demoMeetings';
 import { configureTransport } from './transport';
+import { NO_VARIANTS, type SpVariants } from './variants';
 
 export interface GraphServerOptions {
   port?: number;
@@ -34,6 +35,11 @@ export interface GraphServerOptions {
    * file database (`dev-access-secret`), random per start for `:memory:`.
    */
   devSecret?: string;
+  /**
+   * Readings of undocumented SharePoint behaviour to run with instead of the defaults (variants.ts,
+   * devServer/README.md "Variants"); e.g. `parseSpVariants('all')`.
+   */
+  spVariants?: SpVariants;
   /** Sees every request the server counts (a $batch and each of its steps; SharePoint REST), e.g. for the bench. */
   onRequest?: (request: ServedRequest) => void;
 }
@@ -56,6 +62,8 @@ export interface GraphServer {
   db: Db;
   /** The `X-Dev-Secret` value that opens `/_dev/*` to a caller that is not on localhost. */
   devSecret: string;
+  /** The readings of undocumented SharePoint behaviour this server runs with. */
+  variants: SpVariants;
   setChaos(chaos: ChaosOptions): void;
   close(): Promise<void>;
 }
@@ -82,6 +90,7 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
     origin: '',
     base: '',
     onRequest: options.onRequest,
+    variants: options.spVariants ?? NO_VARIANTS,
   };
   const seedMeetings = options.seed === 'demo' && isEmpty(db);
   if (isEmpty(db)) seedTenant(db);
@@ -135,6 +144,7 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
     origin: house.origin,
     db,
     devSecret,
+    variants: house.variants,
     setChaos: (c) => (house.chaos = c),
     async close() {
       await app.close();

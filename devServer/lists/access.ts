@@ -15,7 +15,7 @@ export class ListAccess {
     private readonly ctx: Ctx,
     readonly siteId: string,
   ) {
-    this.sec = new Security(ctx.db, siteId);
+    this.sec = new Security(ctx.db, siteId, ctx.variants);
   }
 
   get upn() {

@@ -182,13 +182,26 @@ export function createList(db: Db, siteId: string, input: Record<string, unknown
     id: randomUUID(),
     siteId,
     displayName,
-    name: displayName.replace(/[^A-Za-z0-9]/g, ''),
+    name: freeUrlName(db, siteId, displayName.replace(/[^A-Za-z0-9]/g, '') || 'List'),
     template: String((input.list as { template?: string })?.template ?? 'genericList'),
     columns,
     created: now,
   };
   saveList(db, list);
   return list;
+}
+
+/**
+ * A list's URL name is unique in its site (case-insensitively, as URLs are): a display name whose URL name
+ * is taken ("Follow Ups" beside /Lists/FollowUps) gets the next free one with a number, as SharePoint
+ * numbers a taken URL, so a new list never takes an existing list's URL.
+ */
+function freeUrlName(db: Db, siteId: string, wanted: string): string {
+  const taken = new Set(allLists(db, siteId).map((l) => l.name.toLowerCase()));
+  if (!taken.has(wanted.toLowerCase())) return wanted;
+  let n = 1;
+  while (taken.has(`${wanted}${n}`.toLowerCase())) n += 1;
+  return `${wanted}${n}`;
 }
 
 /** Field values coerced to their column's type; bad values refused as SharePoint would. */

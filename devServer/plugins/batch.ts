@@ -41,6 +41,9 @@ export async function runBatch(
     // Graph takes URLs relative to the version root only, and no batch inside a batch.
     if (/^[a-z][a-z0-9+.-]*:/i.test(r.url))
       return fail(reply, requestId, badRequest('Invalid batch payload format.', 'BadRequest'));
+    // Resolved against the version root, a step never leaves it ("/../_dev/token", "%2e%2e/…", "\\…").
+    if (versionRootUrl(r.url) === undefined)
+      return fail(reply, requestId, badRequest('Invalid batch payload format.', 'BadRequest'));
     if (isBatchPath(innerPath(r.url)))
       return fail(reply, requestId, badRequest('Nested batch requests are not supported.', 'BadRequest'));
     if (ids.has(r.id))
@@ -62,7 +65,7 @@ export async function runBatch(
       });
       return;
     }
-    const url = `/v1.0${r.url!.replace(/^\/v1\.0/, '').replace(/^(?!\/)/, '/')}`;
+    const url = versionRootUrl(r.url!)!;
     const res = await app.inject({
       method: r.method as 'GET',
       url,
@@ -111,6 +114,24 @@ export async function runBatch(
   }
   const responses = body.requests.map((r) => answers.get(r.id!));
   return reply.code(200).header('Content-Type', JSON_CONTENT_TYPE).send(JSON.stringify({ responses }));
+}
+
+/**
+ * An inner batch URL ("/me", "me", "/v1.0/me?…") as the path and query below `/v1.0` it addresses, dot
+ * segments resolved as any URL resolver would (also percent-encoded and backslash ones); undefined when
+ * it would leave the version root.
+ */
+export function versionRootUrl(url: string): string | undefined {
+  const relative = url.replace(/^\/?v1\.0(?=[/?#]|$)/i, '').replace(/^(?![/?#])/, '/');
+  let resolved: URL;
+  try {
+    resolved = new URL(`/v1.0${relative}`, 'http://graph.invalid');
+  } catch {
+    return undefined;
+  }
+  if (resolved.origin !== 'http://graph.invalid') return undefined;
+  if (resolved.pathname !== '/v1.0' && !resolved.pathname.startsWith('/v1.0/')) return undefined;
+  return `${resolved.pathname}${resolved.search}`;
 }
 
 /** The path of an inner batch URL below the version root, decoded ("/v1.0/%24batch?x" → "/$batch"). */

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { TokenClaims } from '../auth';
 import { badRequest, GraphHttpError } from '../errors';
+import { MAX_URL_LENGTH, urlTooLong } from '../limits';
 import type { Ctx, Route } from '../http';
 import { fail, send } from '../replies';
 import { applyChaos, count, holdInFlight, pathKind } from '../traffic';
@@ -25,8 +26,14 @@ export const graphApi: FastifyPluginAsync = async (app) => {
   const house = app.house;
   const dispatch = async (req: FastifyRequest, reply: FastifyReply) => {
     const requestId = randomUUID();
+    // The same length limit for every request, a $batch step included (it comes through here too).
+    if (req.url.length > MAX_URL_LENGTH) return fail(reply, requestId, urlTooLong());
     const url = new URL(req.url, 'http://localhost');
-    const path = decodeURIComponent(url.pathname.replace(/^\/v1\.0/, '')) || '/';
+    // Decoded once; a stray "%" is the caller's 400, never the server's 500.
+    const decoded = decodeOnce(url.pathname.replace(/^\/v1\.0/, ''));
+    if (decoded === undefined)
+      return fail(reply, requestId, badRequest('The request URL is not valid.', 'BadRequest'));
+    const path = decoded || '/';
     const inBatch = req.headers['x-graph-batch'] === house.batchMarker;
     let me: TokenClaims;
     try {
@@ -63,6 +70,7 @@ export const graphApi: FastifyPluginAsync = async (app) => {
       body: req.body,
       base: house.base,
       now: house.now,
+      variants: house.variants,
     };
     try {
       for (const route of house.graphRoutes) {
@@ -84,3 +92,12 @@ export const graphApi: FastifyPluginAsync = async (app) => {
     app.route({ method, url: '/v1.0', handler: dispatch });
   }
 };
+
+/** A percent-encoded path decoded once, or undefined when it is not valid percent-encoding. */
+export function decodeOnce(path: string): string | undefined {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return undefined;
+  }
+}

@@ -5,7 +5,9 @@ import { GraphHttpError } from '../errors';
 import type { Ctx } from '../http';
 import { formatOf, SpError, spErrorBody } from '../sharepoint/odataJson';
 import { handleRest, unauthorized } from '../sharepoint/restRoutes';
+import { MAX_URL_LENGTH, urlTooLong } from '../limits';
 import { applyChaos, count } from '../traffic';
+import { decodeOnce } from './graph';
 
 /** SharePoint REST below a site's path (…/sites/moeder/_api/…, or /_api/… for the root site). */
 export const sharePointRest: FastifyPluginAsync = async (app) => {
@@ -49,6 +51,7 @@ export const sharePointRest: FastifyPluginAsync = async (app) => {
     };
     if (at < 0)
       return spFail(new SpError(404, '-2147024894, System.IO.FileNotFoundException', 'File Not Found.'));
+    if (req.url.length > MAX_URL_LENGTH) return spFail(urlTooLong());
     let me: TokenClaims;
     try {
       me = house.tokens.verify(req.headers.authorization);
@@ -59,7 +62,7 @@ export const sharePointRest: FastifyPluginAsync = async (app) => {
     house.onRequest?.({
       upn: me.upn,
       method: req.method,
-      path: decodeURIComponent(url.pathname),
+      path: decodeOnce(url.pathname) ?? url.pathname,
       query: Object.fromEntries(url.searchParams),
       inBatch: false,
       sharePointRest: true,
@@ -89,6 +92,7 @@ export const sharePointRest: FastifyPluginAsync = async (app) => {
       body: req.body,
       base: house.base,
       now: house.now,
+      variants: house.variants,
     };
     try {
       const r = handleRest(

@@ -35,7 +35,8 @@ import {
   securableOf,
   securableUri,
 } from './rest/context';
-import { addValidate, queryItems, updateItem, updateList } from './rest/items';
+import { addValidate, columnFormValue, queryItems, updateItem, updateList } from './rest/items';
+import { placeIn, relocate, validateUpdate } from './rest/itemForms';
 import {
   assignmentOf,
   createSiteGroup,
@@ -284,7 +285,11 @@ function step(rc: RestContext, node: Node, seg: Segment, last: boolean): Node | 
       break;
     case 'groupusers': {
       const g = node.g;
-      const members = () => groupMembers(rc.db, rc.siteId, g.id);
+      // Every look-up of a member answers by the same rule as the members list (OnlyAllowMembersViewMembership).
+      const members = () => {
+        if (!rc.canViewMembers(g)) throw accessDenied();
+        return groupMembers(rc.db, rc.siteId, g.id);
+      };
       switch (seg.name) {
         case 'getbyid': {
           const p = members().find((m) => m.id === asInt(args.get('id'), 'id'));
@@ -343,8 +348,21 @@ function step(rc: RestContext, node: Node, seg: Segment, last: boolean): Node | 
     case 'item':
       if (seg.name === 'folder' && node.row.fs_obj_type)
         return { k: 'folder', list: node.list, row: node.row };
+      if (seg.name === 'validateupdatelistitem') {
+        post();
+        return validateUpdate(rc, node.list, node.row, columnFormValue);
+      }
       break;
     case 'folder':
+      if (seg.name === 'moveto') {
+        // Moving (or renaming) a folder: a reading of its own (`rename-allowed`), refused by default.
+        post();
+        if (!node.row) throw accessDenied();
+        const to = placeIn(rc, node.list, String(args.get('newurl') ?? args.positional[0] ?? ''));
+        if (!to) throw badQuery('The new URL must be inside the same list.');
+        relocate(rc, node.list, node.row, to.dir, to.leaf);
+        return ok(rc.render.none('MoveTo'));
+      }
       if (seg.name === 'listitemallfields') {
         if (!node.row) throw itemMissing();
         if (!rc.access.canRead(node.list, node.row)) throw fileNotFound();

@@ -1,6 +1,7 @@
 import type { Db } from '../db';
 import { groupIdsOf, groupMembers, principalById, siteUserByUpn } from './principals';
 import { EMPTY_MASK, has, Perm, ROLE, roleById } from './roleDefinitions';
+import { NO_VARIANTS, type SpVariants } from '../variants';
 
 /**
  * Securables (the web, each list, each folder and each list item), role inheritance and role assignments,
@@ -43,6 +44,7 @@ export class Security {
   constructor(
     readonly db: Db,
     readonly siteId: string,
+    private readonly variants: SpVariants = NO_VARIANTS,
   ) {}
 
   invalidate() {
@@ -159,14 +161,23 @@ export class Security {
   canView(upn: string, listId: string, item: SecuredItem, settings: ItemSecurity): boolean {
     const mask = this.maskOf(upn, this.keyOfItem(listId, item));
     if (!has(mask, Perm.ViewListItems)) return false;
-    return settings.readSecurity !== 2 || own(item, upn) || has(mask, Perm.CancelCheckout);
+    return settings.readSecurity !== 2 || own(item, upn) || this.overrides(upn, listId, mask);
+  }
+
+  /**
+   * Exempt from ReadSecurity/WriteSecurity (Override List Behaviors, held as CancelCheckout): checked on the
+   * row's effective scope; under `bypass-at-list` the list's scope grants it as well (variants.ts).
+   */
+  private overrides(upn: string, listId: string, itemMask: bigint): boolean {
+    if (has(itemMask, Perm.CancelCheckout)) return true;
+    return this.variants.has('bypass-at-list') && has(this.maskOf(upn, listKey(listId)), Perm.CancelCheckout);
   }
 
   /** May change (EditListItems) or delete (DeleteListItems) the item, within the list's WriteSecurity. */
   canWrite(upn: string, listId: string, item: SecuredItem, settings: ItemSecurity, perm: bigint): boolean {
     const mask = this.maskOf(upn, this.keyOfItem(listId, item));
     if (!has(mask, perm)) return false;
-    if (has(mask, Perm.CancelCheckout)) return true;
+    if (this.overrides(upn, listId, mask)) return true;
     if (settings.writeSecurity === 4) return false;
     return settings.writeSecurity !== 2 || own(item, upn);
   }

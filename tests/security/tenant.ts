@@ -1,4 +1,5 @@
 import { startGraphServer, type GraphServer } from '../../devServer/server';
+import { parseSpVariants, type SpVariants } from '../../devServer/variants';
 import { readConfig } from '../../src/config';
 import type { AppDeps } from '../../src/app/deps';
 import { createNodeStack } from '../../src/entries/nodeStack';
@@ -33,8 +34,20 @@ export interface Tenant {
   close(): Promise<void>;
 }
 
+/**
+ * The readings of undocumented SharePoint behaviour the tenant runs with: none (the server's defaults) in
+ * the `unit` run, every variant in the `security-adversarial` run (`SP_VARIANTS=all`, jest.config.js).
+ */
+export const tenantVariants = (): SpVariants => parseSpVariants(process.env.SP_VARIANTS);
+
 export async function demoTenant(): Promise<Tenant> {
-  const server = await startGraphServer({ port: 0, db: ':memory:', seed: 'demo', seedRandom: 1 });
+  const server = await startGraphServer({
+    port: 0,
+    db: ':memory:',
+    seed: 'demo',
+    seedRandom: 1,
+    spVariants: tenantVariants(),
+  });
   const people = new Map<string, Person>();
   const as = async (name: string): Promise<Person> => {
     const known = people.get(name);

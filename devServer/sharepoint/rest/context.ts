@@ -206,9 +206,15 @@ export class RestContext {
   folderEntity(list: ListDoc, row?: ItemRow): Entity {
     const path = row ? folderPath(row) : '';
     const url = row ? fileRef(this.site, list, row) : listRootUrl(this.site, list);
-    const count = this.db
-      .prepare('SELECT COUNT(*) AS n FROM items WHERE list_id = ? AND deleted = 0 AND dir = ?')
-      .get(list.id, path) as { n: number };
+    // ItemCount counts the rows the caller may view; under `limited-access-browse` every row (variants.ts).
+    const inside = this.db
+      .prepare('SELECT * FROM items WHERE list_id = ? AND deleted = 0 AND dir = ?')
+      .all(list.id, path) as ItemRow[];
+    const count = {
+      n: this.ctx.variants?.has('limited-access-browse')
+        ? inside.length
+        : inside.filter((r) => this.access.canRead(list, r)).length,
+    };
     return {
       type: 'SP.Folder',
       uri: `${this.apiUrl}/Web/GetFolderByServerRelativePath(decodedurl='${encodeURIComponent(url)}')`,
@@ -347,9 +353,8 @@ export class RestContext {
 
   /** A server-relative folder URL → its list and folder row (none for the list's root folder). */
   folderByUrl(url: string): { list: ListDoc; row?: ItemRow } | undefined {
-    const clean = decodeURIComponent(url)
-      .replace(/^https?:\/\/[^/]+/i, '')
-      .replace(/\/+$/, '');
+    // Already decoded (the path once, in handleRest; a body's DecodedUrl is decoded by definition).
+    const clean = url.replace(/^https?:\/\/[^/]+/i, '').replace(/\/+$/, '');
     for (const list of allLists(this.db, this.siteId)) {
       const root = listRootUrl(this.site, list);
       const relToWeb = root.slice(this.site.path === '/' ? 1 : this.site.path.length + 1);

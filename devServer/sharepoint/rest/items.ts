@@ -20,6 +20,7 @@ import { siteUserByUpn } from '../principals';
 import { EMPTY_MASK, Perm } from '../roleDefinitions';
 import { itemKey, listKey } from '../scopes';
 import { type RestAnswer, RestContext, noContent, ok } from './context';
+import { checkLeaf, checkPathLimits, isPersonField, personValue, relocate } from './itemForms';
 import { bodyObject } from './security';
 
 /**
@@ -28,7 +29,11 @@ import { bodyObject } from './security';
  */
 export function updateItem(rc: RestContext, list: ListDoc, row: ItemRow): RestAnswer {
   if (!rc.access.canEdit(list, row)) throw accessDenied();
-  const changes = coerceFields(list, bodyObject(rc), true);
+  const { FileLeafRef: leaf, ...values } = bodyObject(rc);
+  // Renaming (FileLeafRef) is a reading of its own (`rename-allowed`); refused under the default.
+  if (leaf !== undefined) relocate(rc, list, row, row.dir, String(leaf));
+  if (leaf !== undefined && !Object.keys(values).length) return noContent();
+  const changes = coerceFields(list, values, true);
   const ifMatch = (rc.req.headers['if-match'] ?? '*').trim();
   rc.db.transaction(() => {
     const fresh = getItem(rc.ctx, list, row.id)!;
@@ -170,8 +175,6 @@ export interface FormValue {
   FieldValue?: unknown;
 }
 
-export const INVALID_LEAF = /["*:<>?/\\|#%~&{}]/;
-
 /** A form value (always text) parsed for its column as SharePoint's validation does; a message when bad. */
 export function parseFormValue(col: ColumnDef, text: string): { value?: unknown; error?: string } {
   if (text === '') return { value: null };
@@ -205,6 +208,13 @@ export function parseFormValue(col: ColumnDef, text: string): { value?: unknown;
   return { value: text };
 }
 
+/** A form value for the list's column `name` (unknown column → SharePoint's 400). */
+export function columnFormValue(list: ListDoc, name: string, text: string) {
+  const col = list.columns.find((c) => c.name === name);
+  if (!col) throw argumentError(`Column '${name}' does not exist. It may have been deleted by another user.`);
+  return parseFormValue(col, text);
+}
+
 export function addValidate(rc: RestContext, list: ListDoc): RestAnswer {
   const body = bodyObject(rc) as {
     listItemCreateInfo?: {
@@ -231,12 +241,8 @@ export function addValidate(rc: RestContext, list: ListDoc): RestAnswer {
   let leaf: string | undefined;
   if (isFolder) {
     leaf = String(info.LeafName?.DecodedUrl ?? '').trim();
-    if (!leaf || INVALID_LEAF.test(leaf) || leaf.startsWith('.') || leaf.endsWith('.'))
-      throw new SpError(
-        400,
-        '-2130575245, Microsoft.SharePoint.SPException',
-        'The file or folder name contains characters that are not permitted.',
-      );
+    checkLeaf(leaf);
+    checkPathLimits(rc, list, dir, leaf);
     const path = dir ? `${dir}/${leaf}` : leaf;
     if (folderAt(rc.ctx, list, path))
       throw new SpError(
@@ -245,10 +251,18 @@ export function addValidate(rc: RestContext, list: ListDoc): RestAnswer {
         `A file or folder with the name ${listRootUrl(rc.site, list)}/${path} already exists.`,
       );
   }
+  // A row's own name is "<id>_.000": its folder's path must leave room for it.
+  else checkPathLimits(rc, list, dir, '0000000000_.000');
   const fields: Record<string, unknown> = isFolder ? { Title: leaf } : {};
+  const people: { Author?: string; Editor?: string } = {};
   const results = formValues.map((fv) => {
     const name = String(fv.FieldName ?? '');
     const text = fv.FieldValue === null || fv.FieldValue === undefined ? '' : String(fv.FieldValue);
+    if (isPersonField(name)) {
+      const p = personValue(rc, name, text);
+      if (p.upn) people[name as 'Author' | 'Editor'] = p.upn;
+      return { name, text, error: p.error };
+    }
     const col = list.columns.find((c) => c.name === name);
     if (!col)
       throw argumentError(`Column '${name}' does not exist. It may have been deleted by another user.`);
@@ -260,12 +274,22 @@ export function addValidate(rc: RestContext, list: ListDoc): RestAnswer {
   const failed = results.some((r) => r.error) || !!clash;
   let id = 0;
   if (!failed) {
-    const row = rc.db.transaction(() =>
-      insertItem(rc.ctx, list, fields, rc.me.upn.toLowerCase(), { dir, folder: leaf }),
-    )();
+    const row = rc.db.transaction(() => {
+      const made = insertItem(rc.ctx, list, fields, people.Author ?? rc.me.upn.toLowerCase(), {
+        dir,
+        folder: leaf,
+      });
+      if (people.Editor)
+        rc.db
+          .prepare('UPDATE items SET modified_by = ? WHERE list_id = ? AND id = ?')
+          .run(people.Editor, list.id, made.id);
+      return made;
+    })();
     id = row.id;
     rc.sec.invalidate();
   }
+  // Under `itemid-zero` every entry says ItemId 0 (Microsoft's own example); the id is the "Id" entry's value.
+  const itemId = rc.ctx.variants?.has('itemid-zero') ? 0 : id;
   const value = results.map((r) => {
     const error = r.error ?? (r.name === clash ? 'This value already exists in the list.' : undefined);
     return {
@@ -274,7 +298,7 @@ export function addValidate(rc: RestContext, list: ListDoc): RestAnswer {
       FieldName: r.name,
       FieldValue: r.text,
       HasException: !!error,
-      ItemId: id,
+      ItemId: itemId,
     };
   });
   if (!failed)
@@ -284,7 +308,7 @@ export function addValidate(rc: RestContext, list: ListDoc): RestAnswer {
       FieldName: 'Id',
       FieldValue: String(id),
       HasException: false,
-      ItemId: id,
+      ItemId: itemId,
     });
   return ok(
     rc.render.complexCollection('AddValidateUpdateItemUsingPath', 'SP.ListItemFormUpdateValue', value),

@@ -69,8 +69,11 @@ export function createSiteGroup(rc: RestContext): PrincipalRow {
       title,
       description: body.Description === undefined ? null : String(body.Description),
       ownerId: me.id,
+      // Not sent: members only by default, everyone under `members-visible` (variants.ts).
       onlyMembersView:
-        body.OnlyAllowMembersViewMembership === undefined ? true : !!body.OnlyAllowMembersViewMembership,
+        body.OnlyAllowMembersViewMembership === undefined
+          ? !rc.ctx.variants?.has('members-visible')
+          : !!body.OnlyAllowMembersViewMembership,
     });
     addMember(rc.db, rc.siteId, created.id, me.id);
     return created;

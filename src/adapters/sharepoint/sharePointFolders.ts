@@ -14,7 +14,7 @@ export interface SecurableItem {
   HasUniqueRoleAssignments?: boolean;
 }
 
-interface FormResult extends IListItemFormUpdateValue {
+export interface FormResult extends IListItemFormUpdateValue {
   ItemId?: number;
 }
 
@@ -93,7 +93,7 @@ export class SharePointFolders {
       )) as FormResult[];
       const failed = result.find((r) => r.HasException);
       if (failed) throw formError(failed, `folder ${relativePath} in ${title}`);
-      const id = result.find((r) => typeof r.ItemId === 'number')?.ItemId;
+      const id = newItemId(result);
       if (id !== undefined) return { Id: id, HasUniqueRoleAssignments: false };
     } catch (e) {
       // Someone else may have created it meanwhile; SharePoint's answer for an existing folder is not
@@ -125,11 +125,22 @@ export class SharePointFolders {
     )) as FormResult[];
     const failed = result.find((r) => r.HasException);
     if (failed) throw formError(failed, `row in ${title}/${folderPath}`);
-    const id = result.find((r) => typeof r.ItemId === 'number')?.ItemId;
+    const id = newItemId(result);
     if (id === undefined)
       throw new Invalid(`AddValidateUpdateItemUsingPath returned no item id for ${title}`);
     return id;
   }
+}
+
+/**
+ * The new row's id in AddValidateUpdateItemUsingPath's answer: the value of the entry whose FieldName is
+ * `Id` (Microsoft's own example answers ItemId 0 in every entry), else the first positive ItemId.
+ */
+export function newItemId(result: FormResult[]): number | undefined {
+  const entry = result.find((r) => r.FieldName === 'Id' && !r.HasException);
+  const fromId = Number(entry?.FieldValue);
+  if (Number.isInteger(fromId) && fromId > 0) return fromId;
+  return result.find((r) => typeof r.ItemId === 'number' && r.ItemId > 0)?.ItemId;
 }
 
 /** AddValidateUpdateItemUsingPath answers 200 with per-field exceptions: turn them into port errors. */

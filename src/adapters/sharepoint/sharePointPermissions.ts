@@ -193,7 +193,14 @@ export class SharePointPermissions implements MeetingPermissions {
       id = (await groups.getByName(title).select('Id')<{ Id: number }>()).Id;
     } catch (e) {
       if (!(e instanceof NotFound)) throw e;
-      id = (await groups.add({ Title: title, Description: `Meeting circle of ${key}`.slice(0, 500) })).Id;
+      // Who may see the circle is set, never left to SharePoint's default (undocumented for REST).
+      id = (
+        await groups.add({
+          Title: title,
+          Description: `Meeting circle of ${key}`.slice(0, 500),
+          OnlyAllowMembersViewMembership: true,
+        })
+      ).Id;
       calls += 1;
     }
     this.groupIds.set(title, id);
