@@ -97,10 +97,13 @@ export async function createRuntime(
     tokens = await tenantTokens(config, host);
     upn = (await tokens.account())?.upn ?? host.user?.upn ?? '';
   }
+  // Every write of a page has an owner that retries it (the outbox, the page's start, the person): the
+  // transport retries reads only, so one refused write is one request per attempt (adapters/writeRetries.ts).
   const graph = createGraphConnection({
     baseUrl: config.graphBaseUrl,
     tokens,
     scopes: [...GRAPH_SCOPES.base, ...GRAPH_SCOPES.lists],
+    writeRetries: 'owner',
   });
   // SharePoint REST for what Graph has no API for (permissions, folders): a token for the site's host,
   // PnPjs loaded at the first such request.
@@ -108,6 +111,7 @@ export async function createRuntime(
     siteUrl: config.sharePointUrl,
     tokens,
     scopes: config.sharePointScopes,
+    writeRetries: 'owner',
   });
   const sanitize = lazySanitizer(window);
   const calendar = new GraphCalendar(graph, sanitize);
@@ -136,6 +140,8 @@ export async function createRuntime(
         baseUrl: config.graphBaseUrl,
         tokens,
         scopes: [...GRAPH_SCOPES.base, ...GRAPH_SCOPES.mail],
+        // A mail sent twice cannot be taken back: the person who sent it is told and sends again.
+        writeRetries: 'owner',
       }),
       sanitize,
     ),
