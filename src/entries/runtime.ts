@@ -14,6 +14,7 @@ import { browserHost } from '../adapters/hosts/browserHost';
 import { outlookCompose, outlookHost, type OfficeApi } from '../adapters/hosts/outlookHost';
 import { replaceAgendaSection } from '../domain/agendaSection';
 import type { ComposeSurface } from '../ports/ComposeSurface';
+import { Invalid, type ErrorCode } from '../ports/errors';
 import { teamsHost } from '../adapters/hosts/teamsHost';
 import type { TokenProvider } from '../ports/TokenProvider';
 import type { LiveChannel, PollingChannelFactory } from '../ports/LiveChannel';
@@ -243,11 +244,14 @@ async function officeScript(): Promise<OfficeApi | undefined> {
   return w.Office;
 }
 
+/** Tenant mode without the app registration's client id (the page says so in words, src/ui/i18n). */
+export const TENANT_NOT_CONFIGURED: ErrorCode = 'tenantNotConfigured';
+
 async function msalTokens(config: AppConfig, host: HostContext): Promise<TokenProvider> {
   if (!config.clientId)
-    throw new Error(
-      'AAD_APP_CLIENT_ID er ikke sat: tenant-tilstand kræver en app-registrering (docs/tenant-setup.md).',
-    );
+    throw new Invalid('AAD_APP_CLIENT_ID is not set: tenant mode needs an app registration', {
+      code: TENANT_NOT_CONFIGURED,
+    });
   const { MsalTokenProvider } = await import(
     /* webpackChunkName: "msal" */ '../adapters/auth/msalTokenProvider'
   );

@@ -43,7 +43,8 @@ export type ErrorCode =
   | 'signInBlocked'
   | 'signInCancelled'
   | 'signInConsent'
-  | 'unknownDevUser';
+  | 'unknownDevUser'
+  | 'tenantNotConfigured';
 
 export class PortError extends Error {
   constructor(

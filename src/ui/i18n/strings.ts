@@ -174,6 +174,8 @@ const da = {
     meetingNotInCalendar: 'Mødet findes ikke i din kalender.',
     chatNotAMeeting: 'Chatten hører ikke til et møde.',
     unknownDevUser: 'Den lokale server kender ikke brugeren.',
+    tenantNotConfigured:
+      'AAD_APP_CLIENT_ID er ikke sat: tenant-tilstand kræver en app-registrering (docs/tenant-setup.md).',
   } satisfies Record<ErrorCode, string>,
   hostFallback: {
     officeMissing: 'Office.js er ikke indlæst; siden kører som almindelig webside.',
@@ -415,6 +417,8 @@ const en: Strings = {
     meetingNotInCalendar: 'The meeting is not in your calendar.',
     chatNotAMeeting: 'The chat does not belong to a meeting.',
     unknownDevUser: 'The local server does not know this user.',
+    tenantNotConfigured:
+      'AAD_APP_CLIENT_ID is not set: tenant mode needs an app registration (docs/tenant-setup.md).',
   },
   hostFallback: {
     officeMissing: 'Office.js is not loaded; the page runs as an ordinary web page.',
