@@ -33,22 +33,22 @@ import { syncMeetingPermissions } from './syncMeetingPermissions';
  * write what is SharePoint's (docs/adr/007-committee-lists.md) — the checks here only spare a person a refused
  * write and give the refusal its words.
  */
-export const NOT_A_COMMITTEE = 'NOT_A_COMMITTEE';
-export const ONLY_WRITERS_RECORD = 'ONLY_WRITERS_RECORD';
-export const ONLY_OWN_STATEMENT = 'ONLY_OWN_STATEMENT';
-export const ONLY_ORGANIZER_REMINDS = 'ONLY_ORGANIZER_REMINDS';
-export const ONLY_ORGANIZER_SETTINGS = 'ONLY_ORGANIZER_SETTINGS';
-export const ONLY_ORGANIZER_PUBLISHES = 'ONLY_ORGANIZER_PUBLISHES';
+export const NOT_A_COMMITTEE = 'notACommittee';
+export const ONLY_WRITERS_RECORD = 'onlyWritersRecord';
+export const ONLY_OWN_STATEMENT = 'onlyOwnStatement';
+export const ONLY_ORGANIZER_REMINDS = 'onlyOrganizerReminds';
+export const ONLY_ORGANIZER_SETTINGS = 'onlyOrganizerSettings';
+export const ONLY_ORGANIZER_PUBLISHES = 'onlyOrganizerPublishes';
 
 export type CommitteeErrorCode =
   | VoteErrorCode
   | TilfoerselRefusal
   | SignRefusal
-  | 'INHABILITET_NOT_MEMBER'
-  | 'INHABILITET_NO_REASON'
-  | 'PUBLICATION_NOT_CLOSED'
-  | 'REMIND_NO_MAILER'
-  | 'MEMBERS_INVALID'
+  | 'inhabilitetNotMember'
+  | 'inhabilitetNoReason'
+  | 'publicationNotClosed'
+  | 'remindNoMailer'
+  | 'membersInvalid'
   | typeof NOT_A_COMMITTEE
   | typeof ONLY_WRITERS_RECORD
   | typeof ONLY_OWN_STATEMENT
@@ -141,7 +141,7 @@ export async function saveCommitteeSettings(
   settings: CommitteeSettings | undefined,
 ): Promise<MeetingView> {
   if (view.role !== 'organizer')
-    throw new Forbidden('Only the organizer sets the committee: ONLY_ORGANIZER_SETTINGS', {
+    throw new Forbidden('Only the organizer sets the committee: onlyOrganizerSettings', {
       code: ONLY_ORGANIZER_SETTINGS,
     });
   const clean = settings && cleanSettings(settings);
@@ -173,7 +173,7 @@ function cleanSettings(settings: CommitteeSettings): CommitteeSettings {
     days < 0 ||
     days > 30
   )
-    throw refuse('MEMBERS_INVALID');
+    throw refuse('membersInvalid');
   return {
     kind: 'Udvalgsmøde',
     committeeName: settings.committeeName.trim(),
@@ -201,7 +201,7 @@ export async function openCommittee(deps: AppDeps, view: MeetingView): Promise<C
 
 function assertWriter(view: MeetingView): void {
   if (!writes(view))
-    throw new Forbidden('Only the organizer and the referent record the protocol: ONLY_WRITERS_RECORD', {
+    throw new Forbidden('Only the organizer and the referent record the protocol: onlyWritersRecord', {
       code: ONLY_WRITERS_RECORD,
     });
 }
@@ -245,9 +245,9 @@ function inhabilitetOf(
   const seated = meetingAttendance(settings, view.absences);
   const onCommittee =
     seated.some((p) => sameUpn(p.upn, member)) || settings.members.some((m) => sameUpn(m.person.upn, member));
-  if (!onCommittee) throw refuse('INHABILITET_NOT_MEMBER');
+  if (!onCommittee) throw refuse('inhabilitetNotMember');
   const reason = input.reason.trim();
-  if (!reason) throw refuse('INHABILITET_NO_REASON');
+  if (!reason) throw refuse('inhabilitetNoReason');
   return {
     itemNumber: input.itemNumber,
     member,
@@ -270,7 +270,7 @@ export async function declareInhabilitet(
 ): Promise<CommitteeView> {
   const forSelf = !input.member || sameUpn(input.member, deps.me.upn);
   if (!forSelf && !writes(view))
-    throw new Forbidden('A member declares inhabilitet only for themselves: ONLY_OWN_STATEMENT', {
+    throw new Forbidden('A member declares inhabilitet only for themselves: onlyOwnStatement', {
       code: ONLY_OWN_STATEMENT,
     });
   const { decision: _decision, ...value } = inhabilitetOf(deps, view, input, 'Afventer');
@@ -301,12 +301,12 @@ export async function setPublication(
   input: { itemNumber: number; publishTitle: boolean; publishDecision: boolean },
 ): Promise<CommitteeView> {
   if (view.role !== 'organizer')
-    throw new Forbidden('Only the organizer decides what is published: ONLY_ORGANIZER_PUBLISHES', {
+    throw new Forbidden('Only the organizer decides what is published: onlyOrganizerPublishes', {
       code: ONLY_ORGANIZER_PUBLISHES,
     });
   settingsOf(view);
   if (!view.items.some((i) => i.number === input.itemNumber && i.closed))
-    throw refuse('PUBLICATION_NOT_CLOSED');
+    throw refuse('publicationNotClosed');
   await deps.lists.saveCommitteeEntry(view.key, {
     kind: 'publication',
     value: {
@@ -351,7 +351,7 @@ export async function addTilfoersel(
 ): Promise<CommitteeView> {
   const member = (input.member ?? deps.me.upn).trim().toLowerCase();
   if (!sameUpn(member, deps.me.upn) && !writes(view))
-    throw new Forbidden('A member writes and signs only for themselves: ONLY_OWN_STATEMENT', {
+    throw new Forbidden('A member writes and signs only for themselves: onlyOwnStatement', {
       code: ONLY_OWN_STATEMENT,
     });
   const allowed = mayEnterTilfoersel(committee.record, member, input.itemNumber, input.text);
@@ -371,7 +371,7 @@ export async function addTilfoersel(
 
 /**
  * "Underskriv beslutningsprotokol": the signed-in member approves the protocol they read (`committee`); the
- * meeting is read again first, so a text that changed meanwhile is refused (SIGN_STALE), never signed.
+ * meeting is read again first, so a text that changed meanwhile is refused (signStale), never signed.
  */
 export async function signProtocol(
   deps: AppDeps,
@@ -385,7 +385,7 @@ export async function signProtocol(
     version: fresh.record.version,
     checksum: fresh.checksum,
   };
-  if (fresh.checksum !== committee.checksum) throw refuse('SIGN_STALE');
+  if (fresh.checksum !== committee.checksum) throw refuse('signStale');
   const at = deps.clock.now();
   const signed = signRecord(
     fresh.record,
@@ -410,10 +410,10 @@ export async function remindUnsigned(
   committee: CommitteeView,
 ): Promise<Person[]> {
   if (view.role !== 'organizer')
-    throw new Forbidden('Only the organizer reminds: ONLY_ORGANIZER_REMINDS', {
+    throw new Forbidden('Only the organizer reminds: onlyOrganizerReminds', {
       code: ONLY_ORGANIZER_REMINDS,
     });
-  if (!deps.mailer) throw refuse('REMIND_NO_MAILER');
+  if (!deps.mailer) throw refuse('remindNoMailer');
   const to = unsigned(committee).map((p) => ({ upn: p.upn, name: p.name }));
   if (!to.length) return [];
   const date = formatDate(view.meeting.start);

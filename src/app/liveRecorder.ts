@@ -7,10 +7,11 @@ import { validateDecision } from '../domain/validation';
 import { Conflict, Forbidden, isTransient, Offline, PortError, Unauthorized } from '../ports/errors';
 import type { ErrorCode } from '../ports/errors';
 import type { Stored } from '../ports/ListStore';
-import type { OutboxEntry } from '../ports/Outbox';
+import { slotKey, type OutboxEntry, type OutboxSlot } from '../ports/Outbox';
 import type { AppDeps } from './deps';
 import { AUTOSAVE_SPACING_MS } from './autosaveSpacing';
 import { backoffMs } from './retryTransient';
+import { globalTimers, type Timers } from './timers';
 
 /** What the referent sees next to each text: "Gemmer…", "Gemt", "Offline – gemmes når forbindelsen er tilbage". */
 export type SaveState =
@@ -30,9 +31,14 @@ export interface RecorderOptions {
   minSaveIntervalMs?: number;
   retryBaseMs?: number;
   retryMaxMs?: number;
+  /** The page's timers and clock by default; a test's fake ones. */
+  timers?: Timers;
 }
 
-type Slot = `decision:${string}` | `followUp:${string}`;
+/** The recorder's own writes: the referent's text of an item, and a follow-up. */
+export type RecorderSlot = Extract<OutboxSlot, { kind: 'decision' | 'followUp' }>;
+/** Its stored key (slotKey): what the recorder's maps are keyed by. */
+type Key = string;
 
 export const SIGNED_OUT: ErrorCode = 'signedOutKeptLocally';
 export const FORBIDDEN_DECISION: ErrorCode = 'onlyWritersDecide';
@@ -47,80 +53,83 @@ const STUCK_PASSES_SHOWN = 3;
  * by someone else (412) is never forced: it becomes a conflict the user resolves.
  */
 export class LiveRecorder {
-  private readonly known = new Map<Slot, Stored<Decision | FollowUp>>();
-  private readonly timers = new Map<Slot, ReturnType<typeof setTimeout>>();
-  private readonly states = new Map<Slot, SaveState>();
-  private readonly listeners = new Set<(slot: Slot, state: SaveState) => void>();
-  private readonly savedListeners = new Set<(row: Stored<Decision | FollowUp>, slot: Slot) => void>();
+  private readonly known = new Map<Key, Stored<Decision | FollowUp>>();
+  private readonly debounce = new Map<Key, unknown>();
+  private readonly states = new Map<Key, SaveState>();
+  private readonly listeners = new Set<(slot: RecorderSlot, state: SaveState) => void>();
+  private readonly savedListeners = new Set<(row: Stored<Decision | FollowUp>, slot: RecorderSlot) => void>();
   private draining: Promise<void> | null = null;
   private again = false;
-  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private retryTimer: unknown = null;
   private failures = 0;
   /** Drains in a row that ended with entries left for later. */
   private stuckPasses = 0;
   /** When each slot's autosave last went out. */
-  private readonly lastAutosave = new Map<Slot, number>();
+  private readonly lastAutosave = new Map<Key, number>();
   private stopped = false;
-  private readonly opts: Required<RecorderOptions>;
+  private readonly timers: Timers;
+  private readonly opts: Required<Omit<RecorderOptions, 'timers'>>;
 
   constructor(
     private readonly deps: AppDeps,
     private readonly meeting: { key: MeetingKey; role: Role },
     options: RecorderOptions = {},
   ) {
+    const { timers, ...rest } = options;
+    this.timers = timers ?? globalTimers;
     this.opts = {
       debounceMs: 1000,
       minSaveIntervalMs: AUTOSAVE_SPACING_MS,
       retryBaseMs: 1000,
       retryMaxMs: 15000,
-      ...options,
+      ...rest,
     };
   }
 
-  static decisionSlot(key: MeetingKey, itemNumber: number): Slot {
-    return `decision:${key}:${itemNumber}`;
+  static decisionSlot(meetingKey: MeetingKey, itemNumber: number): RecorderSlot {
+    return { kind: 'decision', meetingKey, itemNumber };
   }
 
-  static followUpSlot(key: MeetingKey, id: string): Slot {
-    return `followUp:${key}:${id}`;
+  static followUpSlot(meetingKey: MeetingKey, followUpId: string): RecorderSlot {
+    return { kind: 'followUp', meetingKey, followUpId };
   }
 
   /** The rows as last read from SharePoint. */
   seed(decisions: Stored<Decision>[], followUps: Stored<FollowUp>[] = []): void {
     for (const d of decisions)
-      this.known.set(LiveRecorder.decisionSlot(this.meeting.key, d.value.itemNumber), d);
-    for (const f of followUps) this.known.set(LiveRecorder.followUpSlot(this.meeting.key, f.value.id), f);
+      this.known.set(slotKey(LiveRecorder.decisionSlot(this.meeting.key, d.value.itemNumber)), d);
+    for (const f of followUps)
+      this.known.set(slotKey(LiveRecorder.followUpSlot(this.meeting.key, f.value.id)), f);
   }
 
   /** A row changed on the server (seen by polling or the live channel). */
   serverChanged(row: Stored<Decision>): void {
-    const slot = LiveRecorder.decisionSlot(this.meeting.key, row.value.itemNumber);
-    const pending = this.states.get(slot);
+    const key = slotKey(LiveRecorder.decisionSlot(this.meeting.key, row.value.itemNumber));
+    const pending = this.states.get(key);
     if (pending && pending.kind !== 'saved') return; // our pending text decides; a 412 will surface any conflict
-    this.known.set(slot, row);
+    this.known.set(key, row);
   }
 
-  onState(listener: (slot: Slot, state: SaveState) => void): () => void {
+  onState(listener: (slot: RecorderSlot, state: SaveState) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
 
-  onSaved(listener: (row: Stored<Decision | FollowUp>, slot: Slot) => void): () => void {
+  onSaved(listener: (row: Stored<Decision | FollowUp>, slot: RecorderSlot) => void): () => void {
     this.savedListeners.add(listener);
     return () => this.savedListeners.delete(listener);
   }
 
-  state(slot: Slot): SaveState | undefined {
-    return this.states.get(slot);
+  state(slot: RecorderSlot): SaveState | undefined {
+    return this.states.get(slotKey(slot));
   }
 
   /** Texts typed earlier that never reached SharePoint (after a reload): shown again in the editors. */
   async resume(): Promise<OutboxEntry[]> {
     const pending = await this.mine();
     for (const entry of pending) {
-      const slot = entry.slot as Slot;
-      if (entry.conflict) this.setState(slot, this.conflictState(entry));
-      else this.setState(slot, { kind: 'saving' });
+      if (entry.conflict) this.setState(entry, this.conflictState(entry));
+      else this.setState(entry, { kind: 'saving' });
     }
     if (pending.some((e) => !e.conflict)) void this.flush();
     return pending;
@@ -134,20 +143,20 @@ export class LiveRecorder {
       editorUpn: this.deps.me.upn,
       updatedAt: this.deps.clock.now(),
     });
-    await this.enqueue(LiveRecorder.decisionSlot(this.meeting.key, full.itemNumber), 'decision', full);
+    await this.enqueue(LiveRecorder.decisionSlot(this.meeting.key, full.itemNumber), full);
   }
 
   async editFollowUp(followUp: FollowUp): Promise<void> {
     this.assertMayWrite();
-    await this.enqueue(LiveRecorder.followUpSlot(this.meeting.key, followUp.id), 'followUp', followUp);
+    await this.enqueue(LiveRecorder.followUpSlot(this.meeting.key, followUp.id), followUp);
   }
 
   /** Send what is pending now (on blur, when the network is back). */
   flush(): Promise<void> {
-    for (const t of this.timers.values()) clearTimeout(t);
-    this.timers.clear();
-    if (this.retryTimer) {
-      clearTimeout(this.retryTimer);
+    for (const t of this.debounce.values()) this.timers.clearTimeout(t);
+    this.debounce.clear();
+    if (this.retryTimer !== null) {
+      this.timers.clearTimeout(this.retryTimer);
       this.retryTimer = null;
     }
     if (this.draining) {
@@ -165,8 +174,9 @@ export class LiveRecorder {
   }
 
   /** The user chose the text to keep after a conflict: it is written over the version they have now seen. */
-  async resolveConflict(slot: Slot, text: string): Promise<void> {
-    const entry = await this.deps.outbox.get(slot);
+  async resolveConflict(slot: RecorderSlot, text: string): Promise<void> {
+    const key = slotKey(slot);
+    const entry = await this.deps.outbox.get(key);
     if (!entry?.conflict) return;
     const payload = {
       ...(entry.payload as Decision),
@@ -180,15 +190,15 @@ export class LiveRecorder {
       baseETag: entry.conflict.serverETag,
       conflict: undefined,
     });
-    await this.deps.outbox.update(slot, { conflict: undefined, baseETag: entry.conflict.serverETag });
-    this.setState(slot, { kind: 'saving' });
+    await this.deps.outbox.update(key, { conflict: undefined, baseETag: entry.conflict.serverETag });
+    this.setState(entry, { kind: 'saving' });
     await this.flush();
   }
 
   stop(): void {
     this.stopped = true;
-    for (const t of this.timers.values()) clearTimeout(t);
-    if (this.retryTimer) clearTimeout(this.retryTimer);
+    for (const t of this.debounce.values()) this.timers.clearTimeout(t);
+    if (this.retryTimer !== null) this.timers.clearTimeout(this.retryTimer);
   }
 
   /** Whether this person may write decisions in this meeting (the referent or the organizer). */
@@ -208,34 +218,34 @@ export class LiveRecorder {
       throw new Forbidden('Not a writer', { code: FORBIDDEN_DECISION });
   }
 
-  private async enqueue(slot: Slot, kind: OutboxEntry['kind'], payload: Decision | FollowUp): Promise<void> {
-    const existing = await this.deps.outbox.get(slot);
-    await this.deps.outbox.put({
-      slot,
-      kind,
+  private async enqueue(slot: RecorderSlot, payload: Decision | FollowUp): Promise<void> {
+    const key = slotKey(slot);
+    const existing = await this.deps.outbox.get(key);
+    const entry = await this.deps.outbox.put({
+      slot: key,
+      kind: slot.kind,
       meetingKey: this.meeting.key,
       payload,
-      baseETag: existing ? undefined : this.known.get(slot)?.eTag,
+      baseETag: existing ? undefined : this.known.get(key)?.eTag,
       updatedAt: this.deps.clock.now(),
     });
     if (existing?.conflict) {
-      this.setState(slot, this.conflictState({ ...existing, payload }));
+      this.setState(entry, this.conflictState({ ...existing, payload }));
       return;
     }
-    if (this.states.get(slot)?.kind !== 'offline') this.setState(slot, { kind: 'saving' });
-    const old = this.timers.get(slot);
-    if (old) clearTimeout(old);
-    this.timers.set(
-      slot,
-      setTimeout(
+    if (this.states.get(key)?.kind !== 'offline') this.setState(entry, { kind: 'saving' });
+    if (this.debounce.has(key)) this.timers.clearTimeout(this.debounce.get(key));
+    this.debounce.set(
+      key,
+      this.timers.setTimeout(
         () => {
-          this.timers.delete(slot);
-          this.lastAutosave.set(slot, Date.now());
+          this.debounce.delete(key);
+          this.lastAutosave.set(key, this.timers.now());
           void this.flush();
         },
         Math.max(
           this.opts.debounceMs,
-          (this.lastAutosave.get(slot) ?? -Infinity) + this.opts.minSaveIntervalMs - Date.now(),
+          (this.lastAutosave.get(key) ?? -Infinity) + this.opts.minSaveIntervalMs - this.timers.now(),
         ),
       ),
     );
@@ -244,7 +254,7 @@ export class LiveRecorder {
   private async drain(): Promise<void> {
     // Entries that must wait for a later pass (their row is in a state only time resolves, e.g. another
     // first write half made): the others go on, so one stuck item never holds back the rest of the meeting.
-    const later = new Map<string, PortError | undefined>();
+    const later = new Map<Key, { entry: OutboxEntry; error: PortError | undefined }>();
     for (;;) {
       if (this.stopped) return;
       const entries = (await this.mine()).filter((e) => !e.conflict && !later.has(e.slot));
@@ -257,14 +267,18 @@ export class LiveRecorder {
         this.stuckPasses += 1;
         // Passes have not resolved it by themselves: say so beside the text (kept, and still tried).
         if (this.stuckPasses >= STUCK_PASSES_SHOWN)
-          for (const slot of later.keys())
-            this.setState(slot as Slot, { kind: 'error', code: NOT_ACCEPTED_YET, message: 'Not accepted yet' });
-        this.scheduleRetry([...later.values()].find((e) => e?.details.retryAfterMs), this.stuckPasses);
+          for (const { entry } of later.values())
+            this.setState(entry, { kind: 'error', code: NOT_ACCEPTED_YET, message: 'Not accepted yet' });
+        const errors = [...later.values()].map((l) => l.error);
+        this.scheduleRetry(
+          errors.find((e) => e?.details.retryAfterMs),
+          this.stuckPasses,
+        );
         return;
       }
       const outcome = await this.writeOne(entries[0]);
       if (outcome === 'pause') return;
-      if (outcome !== 'next') later.set(entries[0].slot, outcome.later);
+      if (outcome !== 'next') later.set(entries[0].slot, { entry: entries[0], error: outcome.later });
     }
   }
 
@@ -292,34 +306,30 @@ export class LiveRecorder {
 
   /** A write that failed other than by a conflict: pause on network and sign-in, else say why and go on. */
   private async afterFailure(entry: OutboxEntry, e: unknown): Promise<boolean> {
-    const slot = entry.slot as Slot;
     if (e instanceof Unauthorized) {
       // Sign-in lapsed and could not be renewed silently: keep every text, say so, and try again later.
       for (const pending of await this.mine())
         if (!pending.conflict)
-          this.setState(pending.slot as Slot, { kind: 'error', code: SIGNED_OUT, message: 'Signed out' });
+          this.setState(pending, { kind: 'error', code: SIGNED_OUT, message: 'Signed out' });
       this.scheduleRetry(e);
       return false;
     }
     if (isTransient(e)) {
       for (const pending of await this.mine()) {
         if (!pending.conflict)
-          this.setState(
-            pending.slot as Slot,
-            e instanceof Offline ? { kind: 'offline' } : { kind: 'saving' },
-          );
+          this.setState(pending, e instanceof Offline ? { kind: 'offline' } : { kind: 'saving' });
       }
       this.scheduleRetry(e as PortError);
       return false;
     }
-    await this.deps.outbox.remove(slot, entry.revision);
+    await this.deps.outbox.remove(entry.slot, entry.revision);
     const message = e instanceof Error ? e.message : String(e);
-    this.setState(slot, { kind: 'error', message });
+    this.setState(entry, { kind: 'error', message });
     return true;
   }
 
   private async confirmed(entry: OutboxEntry, row: Stored<Decision | FollowUp>): Promise<void> {
-    const slot = entry.slot as Slot;
+    const slot = entry.slot;
     this.known.set(slot, row);
     await this.deps.outbox.remove(slot, entry.revision);
     const still = await this.deps.outbox.get(slot);
@@ -327,13 +337,13 @@ export class LiveRecorder {
       // More was typed while this write was on its way: it builds on the version just written.
       await this.deps.outbox.update(slot, { baseETag: row.eTag });
     } else {
-      this.setState(slot, { kind: 'saved', at: this.deps.clock.now() });
+      this.setState(entry, { kind: 'saved', at: this.deps.clock.now() });
     }
-    for (const l of this.savedListeners) l(row, slot);
+    for (const l of this.savedListeners) l(row, recorderSlot(entry));
   }
 
   private async onConflict(entry: OutboxEntry): Promise<boolean> {
-    const slot = entry.slot as Slot;
+    const slot = entry.slot;
     const server = await this.readServer(entry);
     const mine = entry.payload as Decision | FollowUp;
     const known = this.known.get(slot);
@@ -352,7 +362,7 @@ export class LiveRecorder {
     if (textOf(server.value) === textOf(mine)) {
       this.known.set(slot, server);
       await this.deps.outbox.remove(slot, entry.revision);
-      this.setState(slot, { kind: 'saved', at: this.deps.clock.now() });
+      this.setState(entry, { kind: 'saved', at: this.deps.clock.now() });
       return true;
     }
     if ('editorUpn' in server.value && sameUpn(server.value.editorUpn, this.deps.me.upn)) {
@@ -365,7 +375,7 @@ export class LiveRecorder {
     const conflict = { serverPayload: server.value, serverETag: server.eTag };
     await this.deps.outbox.update(slot, { conflict });
     this.known.set(slot, server);
-    this.setState(slot, this.conflictState({ ...entry, conflict }));
+    this.setState(entry, this.conflictState({ ...entry, conflict }));
     return true;
   }
 
@@ -404,17 +414,25 @@ export class LiveRecorder {
       this.opts.retryMaxMs,
       e?.details.retryAfterMs,
     );
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    this.retryTimer = setTimeout(() => {
+    if (this.retryTimer !== null) this.timers.clearTimeout(this.retryTimer);
+    this.retryTimer = this.timers.setTimeout(() => {
       this.retryTimer = null;
       void this.flush();
     }, delay);
   }
 
-  private setState(slot: Slot, state: SaveState): void {
-    this.states.set(slot, state);
+  private setState(entry: OutboxEntry, state: SaveState): void {
+    this.states.set(entry.slot, state);
+    const slot = recorderSlot(entry);
     for (const l of this.listeners) l(slot, state);
   }
+}
+
+/** The typed slot of one of the recorder's entries, from what it writes (never from its key). */
+function recorderSlot(entry: OutboxEntry): RecorderSlot {
+  return entry.kind === 'decision'
+    ? LiveRecorder.decisionSlot(entry.meetingKey, (entry.payload as Decision).itemNumber)
+    : LiveRecorder.followUpSlot(entry.meetingKey, (entry.payload as FollowUp).id);
 }
 
 function textOf(v: Decision | FollowUp): string {

@@ -14,6 +14,7 @@ import type { ClockAction } from './meetingClock';
 import { openMeeting, type MeetingView } from './openMeeting';
 import { PendingWrites } from './pendingWrites';
 import { retryTransient } from './retryTransient';
+import { globalTimers, type Timers } from './timers';
 
 /** What the meeting page shows; a new object only when something in it changed. */
 export interface MeetingSnapshot {
@@ -32,12 +33,6 @@ export interface MeetingSnapshot {
   readonly liveKind: LiveChannel['kind'] | null;
 }
 
-/** Timers the session runs on; the page's own by default, a test's fake ones in Node. */
-export interface SessionTimers {
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
 export interface MeetingSessionOptions {
   /** Delta polling interval without a live channel. */
   watchIntervalMs: number;
@@ -52,7 +47,7 @@ export interface MeetingSessionOptions {
   /** Attempts to open the meeting while it fails transiently (a dropped connection, a 5xx). */
   loadTries?: number;
   loadRetryBaseMs?: number;
-  timers?: SessionTimers;
+  timers?: Timers;
   /** Whether the page is seen (a hidden tab does not poll). */
   isActive?: () => boolean;
   /** The network is back: send what waits. Returns how to stop listening. */
@@ -71,11 +66,6 @@ const EMPTY: MeetingSnapshot = {
   followUps: [],
   typing: {},
   liveKind: null,
-};
-
-const globalTimers: SessionTimers = {
-  setTimeout: (callback, ms) => setTimeout(callback, ms),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
 /** One start of the session's jobs; `retry` and `dispose` end it, so a late answer of an old run is dropped. */
@@ -107,7 +97,7 @@ export class MeetingSession {
   private readonly liveSentAt = new Map<number, string>();
   private readonly typingTimers = new Map<number, unknown>();
   private liveRevision = 0;
-  private readonly timers: SessionTimers;
+  private readonly timers: Timers;
   private readonly writes: PendingWrites;
 
   constructor(
@@ -288,18 +278,18 @@ export class MeetingSession {
   private async record(run: Run, view: MeetingView): Promise<void> {
     const texts: Record<number, string> = {};
     for (const [n, d] of Object.entries(view.decisions)) texts[Number(n)] = d.value.text;
-    const rec = new LiveRecorder(this.deps, view, this.options.recorder);
+    const rec = new LiveRecorder(this.deps, view, { timers: this.timers, ...this.options.recorder });
     run.recorder = rec;
     rec.seed(Object.values(view.decisions), view.followUps);
     run.cleanups.push(
       rec.onState((slot, saveState) => {
-        if (!slot.startsWith('decision:')) return;
-        const itemNumber = Number(slot.split(':').pop());
+        if (slot.kind !== 'decision') return;
+        const { itemNumber } = slot;
         if (saveState.kind === 'saved') this.dirty.delete(itemNumber);
         this.set({ saveStates: { ...this.snapshot.saveStates, [itemNumber]: saveState } });
       }),
       rec.onSaved((row, slot) => {
-        if (!slot.startsWith('decision:')) return;
+        if (slot.kind !== 'decision') return;
         const d = row.value as Decision;
         run.live?.send({
           kind: 'decision',

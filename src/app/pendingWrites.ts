@@ -5,7 +5,7 @@ import type { MeetingKey } from '../domain/meeting';
 import type { MeetingProgress } from '../domain/meetingProgress';
 import type { Person } from '../domain/person';
 import { isTransient, PortError, Unauthorized, type PortErrorKind } from '../ports/errors';
-import type { OutboxEntry, OutboxKind } from '../ports/Outbox';
+import { slotKey, type OutboxEntry, type OutboxKind } from '../ports/Outbox';
 import { assignReferent } from './assignReferent';
 import type { AppDeps } from './deps';
 import { updateFollowUp } from './followUps';
@@ -21,6 +21,7 @@ import {
 } from './registerAbsence';
 import { backoffMs } from './retryTransient';
 import { saveAgenda } from './sendAgenda';
+import { globalTimers, type Timers } from './timers';
 
 /** The kinds of write these drain; the referent's text is the LiveRecorder's. */
 export const PAGE_WRITE_KINDS = ['absence', 'agenda', 'referent', 'followUpStatus', 'clock'] as const;
@@ -44,10 +45,7 @@ export interface PendingWritesSnapshot {
 export interface PendingWritesOptions {
   retryBaseMs?: number;
   retryMaxMs?: number;
-  timers?: {
-    setTimeout(callback: () => void, ms: number): unknown;
-    clearTimeout(handle: unknown): void;
-  };
+  timers?: Timers;
 }
 
 interface FollowUpChange {
@@ -72,22 +70,19 @@ export class PendingWrites {
   private retryTimer: unknown = null;
   private failures = 0;
   private disposed = false;
-  private readonly timers: NonNullable<PendingWritesOptions['timers']>;
+  private readonly timers: Timers;
   private readonly opts: Required<Omit<PendingWritesOptions, 'timers'>>;
 
   constructor(
     private readonly deps: AppDeps,
     options: PendingWritesOptions = {},
   ) {
-    this.timers = options.timers ?? {
-      setTimeout: (callback, ms) => setTimeout(callback, ms),
-      clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-    };
+    this.timers = options.timers ?? globalTimers;
     this.opts = { retryBaseMs: 1000, retryMaxMs: 30000, ...options };
   }
 
-  static absenceSlot(key: MeetingKey, upn: string): string {
-    return `absence:${key}:${upn.toLowerCase()}`;
+  static absenceSlot(meetingKey: MeetingKey, upn: string): string {
+    return slotKey({ kind: 'absence', meetingKey, upn });
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -110,7 +105,12 @@ export class PendingWrites {
   /** "Gem kladde" of the agenda. */
   saveAgenda(view: MeetingView, items: AgendaItem[]): Promise<WriteResult<MeetingView>> {
     return this.submit(
-      { slot: `agenda:${view.key}`, kind: 'agenda', meetingKey: view.key, payload: { items } },
+      {
+        slot: slotKey({ kind: 'agenda', meetingKey: view.key }),
+        kind: 'agenda',
+        meetingKey: view.key,
+        payload: { items },
+      },
       () => saveAgenda(this.deps, view, items),
     );
   }
@@ -118,7 +118,12 @@ export class PendingWrites {
   /** The organizer's choice of referent (and the rights that follow it). */
   assignReferent(view: MeetingView, referent: Person | undefined): Promise<WriteResult<MeetingView>> {
     return this.submit(
-      { slot: `referent:${view.key}`, kind: 'referent', meetingKey: view.key, payload: { referent } },
+      {
+        slot: slotKey({ kind: 'referent', meetingKey: view.key }),
+        kind: 'referent',
+        meetingKey: view.key,
+        payload: { referent },
+      },
       () => assignReferent(this.deps, view, referent),
     );
   }
@@ -128,7 +133,7 @@ export class PendingWrites {
     row: FollowUpRow,
     change: FollowUpChange['change'],
   ): Promise<WriteResult<FollowUpRow>> {
-    const slot = `followUpStatus:${row.meetingKey}:${row.followUp.id}`;
+    const slot = slotKey({ kind: 'followUpStatus', meetingKey: row.meetingKey, followUpId: row.followUp.id });
     const waiting = (await this.deps.outbox.get(slot))?.payload as FollowUpChange | undefined;
     const merged: FollowUpChange = { row, change: { ...waiting?.change, ...change } };
     return this.submit({ slot, kind: 'followUpStatus', meetingKey: row.meetingKey, payload: merged }, () =>
@@ -144,7 +149,7 @@ export class PendingWrites {
     const progress = nextProgress(this.deps, view, action);
     const result = await this.submit(
       {
-        slot: `clock:${view.key}`,
+        slot: slotKey({ kind: 'clock', meetingKey: view.key }),
         kind: 'clock',
         meetingKey: view.key,
         payload: { progress },

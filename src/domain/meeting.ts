@@ -42,3 +42,11 @@ export interface Meeting {
   /** planHash of the SharePoint permissions last applied to this meeting (meetingScopes.ts). */
   permissionsHash?: string;
 }
+
+/**
+ * Over: closed or approved, or its end has passed. It is not started again; its referat is what is left.
+ * `now` in milliseconds (the caller's clock: the domain reads none).
+ */
+export function isMeetingOver(meeting: Pick<Meeting, 'status' | 'end'>, now: number): boolean {
+  return meeting.status === 'Afsluttet' || meeting.status === 'Godkendt' || Date.parse(meeting.end) < now;
+}

@@ -1,4 +1,4 @@
-import { ValidationError } from './validation';
+import { ValidationError, type ValidationRule } from './validation';
 
 /** Where the referat (minutes) of a meeting stands. */
 export const REFERAT_STATES = ['Kladde', 'Til godkendelse', 'Godkendt'] as const;
@@ -24,7 +24,7 @@ export interface ReferatRecord {
 
 export const newReferat = (): ReferatRecord => ({ state: 'Kladde', version: 1, history: [] });
 
-const refuse = (message: string) => new ValidationError([{ field: 'referat', code: 'invalid', message }]);
+const refuse = (rule: ValidationRule) => new ValidationError([{ field: 'referat', code: 'invalid', rule }]);
 
 function step(
   r: ReferatRecord,
@@ -38,22 +38,18 @@ function step(
 
 export function sendForApproval(r: ReferatRecord, by: string, at: string): ReferatRecord {
   if (r.state !== 'Kladde')
-    throw refuse(
-      r.state === 'Godkendt'
-        ? 'Referatet er allerede godkendt.'
-        : 'Referatet er allerede sendt til godkendelse.',
-    );
+    throw refuse(r.state === 'Godkendt' ? 'referatAlreadyApproved' : 'referatAlreadySent');
   return step(r, 'Til godkendelse', by, at);
 }
 
 export function approve(r: ReferatRecord, by: string, at: string): ReferatRecord {
-  if (r.state === 'Godkendt') throw refuse('Referatet er allerede godkendt.');
+  if (r.state === 'Godkendt') throw refuse('referatAlreadyApproved');
   return step(r, 'Godkendt', by, at);
 }
 
 /** A change after approval: a new version, back to draft; the approved version stays in the history. */
 export function reopen(r: ReferatRecord, by: string, at: string): ReferatRecord {
-  if (r.state !== 'Godkendt') throw refuse('Kun et godkendt referat kan genåbnes.');
+  if (r.state !== 'Godkendt') throw refuse('referatNotApproved');
   return step(r, 'Kladde', by, at, r.version + 1);
 }
 

@@ -3,63 +3,90 @@ import { CATEGORIES, type AgendaItem } from './agendaItem';
 import { DECISION_STATUSES, type Decision } from './decision';
 import { cleanText, stripControl, TEXT_MAX, TITLE_MAX } from './text';
 
-export interface ValidationIssue {
-  field: string;
-  code: 'required' | 'tooLong' | 'tooLarge' | 'invalid' | 'duplicate' | 'range';
-  message: string;
+/**
+ * Which rule an input broke. The words for each (Danish and English, with the issue's numbers and names)
+ * are in the vocabulary, src/ui/i18n/validationStrings.ts: the domain decides, the UI says it.
+ */
+export type ValidationRule =
+  | 'required'
+  | 'tooLong'
+  | 'itemNumber'
+  | 'duration'
+  | 'category'
+  | 'caseNumberFormat'
+  | 'attachmentName'
+  | 'attachmentType'
+  | 'attachmentSize'
+  | 'attachmentUrl'
+  | 'agendaSize'
+  | 'duplicateNumber'
+  | 'duplicateId'
+  | 'absenceKind'
+  | 'partialItems'
+  | 'decisionTooLong'
+  | 'decisionStatus'
+  | 'referatAlreadyApproved'
+  | 'referatAlreadySent'
+  | 'referatNotApproved';
+
+/** What the words of a rule need: the agenda item's number, a limit and what was found, a name. */
+export interface ValidationParams {
+  /** The agenda item the problem is in. */
+  item?: number;
+  max?: number;
+  /** The length (characters) or size (MB) found. */
+  found?: number;
+  /** A name or value as typed (an attachment's name, an unknown category). */
+  name?: string;
 }
 
-/** Bad input, with one Danish message per problem, for the UI to show at the field. */
+export interface ValidationIssue {
+  /** Where: `title`, `items.3.caseNumber`, `items.0.attachments.1` … */
+  field: string;
+  /** The kind of problem. */
+  code: 'required' | 'tooLong' | 'tooLarge' | 'invalid' | 'duplicate' | 'range';
+  rule: ValidationRule;
+  params?: ValidationParams;
+}
+
+/** Bad input, one issue per problem, for the UI to put into words at the field (src/ui/errors.ts). */
 export class ValidationError extends Error {
   constructor(readonly issues: ValidationIssue[]) {
-    super(issues.map((i) => i.message).join(' '));
+    // For developers and logs only; never shown (src/ui/errors.ts messageOf).
+    super(`Invalid input: ${issues.map((i) => `${i.field} (${i.rule})`).join(', ')}`);
     this.name = 'ValidationError';
   }
 }
 
-const fmt = (n: number) => n.toLocaleString('da-DK');
-
-function title(value: string, field: string, label: string, issues: ValidationIssue[]): string {
+function title(value: string, field: string, item: number, issues: ValidationIssue[]): string {
   const clean = cleanText(value);
-  if (!clean) issues.push({ field, code: 'required', message: `${label} skal udfyldes.` });
+  if (!clean) issues.push({ field, code: 'required', rule: 'required', params: { item } });
   else if (clean.length > TITLE_MAX)
     issues.push({
       field,
       code: 'tooLong',
-      message: `${label} må højst være ${TITLE_MAX} tegn (er ${fmt(clean.length)}).`,
+      rule: 'tooLong',
+      params: { item, max: TITLE_MAX, found: clean.length },
     });
   return clean;
 }
 
-function short(
-  value: string | undefined,
-  field: string,
-  label: string,
-  issues: ValidationIssue[],
-): string | undefined {
+function short(value: string | undefined, field: string, issues: ValidationIssue[]): string | undefined {
   const clean = cleanText(value);
   if (clean.length > TITLE_MAX)
-    issues.push({
-      field,
-      code: 'tooLong',
-      message: `${label} må højst være ${TITLE_MAX} tegn (er ${fmt(clean.length)}).`,
-    });
+    issues.push({ field, code: 'tooLong', rule: 'tooLong', params: { max: TITLE_MAX, found: clean.length } });
   return clean || undefined;
 }
 
 function long(
   value: string | undefined,
   field: string,
-  label: string,
   issues: ValidationIssue[],
+  max = TEXT_MAX,
 ): string | undefined {
   const clean = cleanText(value, true);
-  if (clean.length > TEXT_MAX)
-    issues.push({
-      field,
-      code: 'tooLong',
-      message: `${label} må højst være ${fmt(TEXT_MAX)} tegn (er ${fmt(clean.length)}).`,
-    });
+  if (clean.length > max)
+    issues.push({ field, code: 'tooLong', rule: 'tooLong', params: { max, found: clean.length } });
   return clean || undefined;
 }
 
@@ -72,40 +99,34 @@ export function validateAgendaItem(
   const at = (f: string) => `${prefix}${f}`;
   const clean: AgendaItem = {
     ...item,
-    title: title(item.title, at('title'), `Titlen på punkt ${item.number}`, issues),
-    presenter: short(item.presenter, at('presenter'), 'Fremlægger', issues),
-    caseNumber: short(item.caseNumber, at('caseNumber'), 'Sagsnummeret', issues),
-    description: long(item.description, at('description'), 'Beskrivelsen', issues),
+    title: title(item.title, at('title'), item.number, issues),
+    presenter: short(item.presenter, at('presenter'), issues),
+    caseNumber: short(item.caseNumber, at('caseNumber'), issues),
+    description: long(item.description, at('description'), issues),
     guests: item.guests
       .map((g) => ({ ...g, name: cleanText(g.name), upn: cleanText(g.upn) || undefined }))
       .filter((g) => g.name || g.upn),
     attachments: item.attachments.map((a) => ({ ...a, name: cleanText(a.name) })),
   };
   if (!Number.isInteger(item.number) || item.number < 1)
-    issues.push({
-      field: at('number'),
-      code: 'range',
-      message: `Punktnummeret skal være et helt tal fra 1 (er ${item.number}).`,
-    });
+    issues.push({ field: at('number'), code: 'range', rule: 'itemNumber', params: { found: item.number } });
   if (!Number.isFinite(item.durationMinutes) || item.durationMinutes < 0 || item.durationMinutes > 24 * 60)
     issues.push({
       field: at('durationMinutes'),
       code: 'range',
-      message: `Minutter for punkt ${item.number} skal være mellem 0 og 1440.`,
+      rule: 'duration',
+      params: { item: item.number, max: 24 * 60 },
     });
   if (item.category !== null && !CATEGORIES.includes(item.category))
     issues.push({
       field: at('category'),
       code: 'invalid',
-      message: `Ukendt kategori: ${String(item.category)}.`,
+      rule: 'category',
+      params: { name: String(item.category) },
     });
   clean.attachments.forEach((a, k) => issues.push(...attachmentIssues(a, at(`attachments.${k}`))));
   if (item.caseNumber && clean.caseNumber && !/^[A-ZÆØÅ]{2,5}-\d{4}-\d{3,7}$/i.test(clean.caseNumber))
-    issues.push({
-      field: at('caseNumber'),
-      code: 'invalid',
-      message: `Sagsnummeret skal have formen EMN-2022-03107.`,
-    });
+    issues.push({ field: at('caseNumber'), code: 'invalid', rule: 'caseNumberFormat' });
   return { item: clean, issues };
 }
 
@@ -138,21 +159,18 @@ function attachmentIssues(a: AgendaItem['attachments'][number], field: string): 
   const issues: ValidationIssue[] = [];
   const ext = /\.([a-z0-9]{1,5})$/i.exec(a.name)?.[1]?.toLowerCase();
   if (!a.name || a.name.length > TITLE_MAX)
-    issues.push({ field, code: 'invalid', message: `Bilagets navn skal have 1 til ${TITLE_MAX} tegn.` });
+    issues.push({ field, code: 'invalid', rule: 'attachmentName', params: { max: TITLE_MAX } });
   else if (!ext || !(ATTACHMENT_TYPES as readonly string[]).includes(ext))
-    issues.push({
-      field,
-      code: 'invalid',
-      message: `Bilaget "${a.name}" har en filtype, der ikke kan vedhæftes. Brug fx PDF, Word, Excel eller PowerPoint.`,
-    });
+    issues.push({ field, code: 'invalid', rule: 'attachmentType', params: { name: a.name } });
   if (!Number.isFinite(a.size) || a.size < 0 || a.size > ATTACHMENT_MAX_BYTES)
     issues.push({
       field,
       code: 'tooLarge',
-      message: `Bilaget "${a.name}" er for stort (${fmt(Math.round(a.size / 1048576))} MB); højst ${ATTACHMENT_MAX_BYTES / 1048576} MB.`,
+      rule: 'attachmentSize',
+      params: { name: a.name, found: Math.round(a.size / 1048576), max: ATTACHMENT_MAX_BYTES / 1048576 },
     });
   if (a.url && !/^(?:https:\/\/|\/(?!\/))/i.test(a.url))
-    issues.push({ field, code: 'invalid', message: `Bilaget "${a.name}" har en ugyldig adresse.` });
+    issues.push({ field, code: 'invalid', rule: 'attachmentUrl', params: { name: a.name } });
   return issues;
 }
 
@@ -160,7 +178,7 @@ function attachmentIssues(a: AgendaItem['attachments'][number], field: string): 
 export function validateAgenda(items: AgendaItem[]): AgendaItem[] {
   const issues: ValidationIssue[] = [];
   if (items.length > 200)
-    issues.push({ field: 'items', code: 'range', message: 'En dagsorden kan højst have 200 punkter.' });
+    issues.push({ field: 'items', code: 'range', rule: 'agendaSize', params: { max: 200 } });
   const cleaned = items.map((item, i) => {
     const r = validateAgendaItem(item, `items.${i}.`);
     issues.push(...r.issues);
@@ -172,30 +190,32 @@ export function validateAgenda(items: AgendaItem[]): AgendaItem[] {
       issues.push({
         field: `items.${i}.number`,
         code: 'duplicate',
-        message: `Punkt ${item.number} findes to gange på dagsordenen.`,
+        rule: 'duplicateNumber',
+        params: { item: item.number },
       });
     seen.set(item.number, i);
   });
   const ids = new Set<string>();
   for (const item of cleaned) {
     if (ids.has(item.id))
-      issues.push({ field: 'items', code: 'duplicate', message: `Punkt-id ${item.id} findes to gange.` });
+      issues.push({ field: 'items', code: 'duplicate', rule: 'duplicateId', params: { name: item.id } });
     ids.add(item.id);
   }
   if (issues.length) throw new ValidationError(issues);
   return [...cleaned].sort((a, b) => a.number - b.number);
 }
 
+/** An afbud's reason: shorter than other long texts (it is read in a list). */
+const REASON_MAX = 2000;
+
 export function validateAbsence(absence: Absence): Absence {
   const issues: ValidationIssue[] = [];
   if (!ABSENCE_KINDS.includes(absence.kind))
-    issues.push({ field: 'kind', code: 'invalid', message: 'Vælg afbud, virtuel eller delvis deltagelse.' });
-  const reason = long(absence.reason, 'reason', 'Årsagen', issues);
-  if (reason && reason.length > 2000)
-    issues.push({ field: 'reason', code: 'tooLong', message: 'Årsagen må højst være 2.000 tegn.' });
-  const substitute = short(absence.substitute, 'substitute', 'Stedfortræder', issues);
+    issues.push({ field: 'kind', code: 'invalid', rule: 'absenceKind' });
+  const reason = long(absence.reason, 'reason', issues, REASON_MAX);
+  const substitute = short(absence.substitute, 'substitute', issues);
   if (absence.kind === 'Deltager delvist' && absence.items.length === 0)
-    issues.push({ field: 'items', code: 'required', message: 'Vælg de punkter, du deltager i.' });
+    issues.push({ field: 'items', code: 'required', rule: 'partialItems' });
   if (issues.length) throw new ValidationError(issues);
   return { ...absence, reason, substitute, items: [...new Set(absence.items)].sort((a, b) => a - b) };
 }
@@ -207,10 +227,16 @@ export function validateDecision(decision: Decision): Decision {
     issues.push({
       field: 'text',
       code: 'tooLong',
-      message: `Beslutningen er for lang: højst ${fmt(TEXT_MAX)} tegn (er ${fmt(text.length)}). Teksten er ikke gemt – del den op eller forkort den.`,
+      rule: 'decisionTooLong',
+      params: { max: TEXT_MAX, found: text.length },
     });
   if (!DECISION_STATUSES.includes(decision.status))
-    issues.push({ field: 'status', code: 'invalid', message: 'Ukendt status.' });
+    issues.push({
+      field: 'status',
+      code: 'invalid',
+      rule: 'decisionStatus',
+      params: { name: decision.status },
+    });
   if (issues.length) throw new ValidationError(issues);
   // Decisions keep their text exactly as typed (no trimming mid-typing); only control characters go.
   return {

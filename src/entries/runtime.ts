@@ -14,6 +14,7 @@ import { browserHost } from '../adapters/hosts/browserHost';
 import { outlookCompose, outlookHost, type OfficeApi } from '../adapters/hosts/outlookHost';
 import { replaceAgendaSection } from '../domain/agendaSection';
 import type { ComposeSurface } from '../ports/ComposeSurface';
+import { Invalid, type ErrorCode } from '../ports/errors';
 import { teamsHost } from '../adapters/hosts/teamsHost';
 import type { TokenProvider } from '../ports/TokenProvider';
 import type { LiveChannel, PollingChannelFactory } from '../ports/LiveChannel';
@@ -97,10 +98,13 @@ export async function createRuntime(
     tokens = await tenantTokens(config, host);
     upn = (await tokens.account())?.upn ?? host.user?.upn ?? '';
   }
+  // Every write of a page has an owner that retries it (the outbox, the page's start, the person): the
+  // transport retries reads only, so one refused write is one request per attempt (adapters/writeRetries.ts).
   const graph = createGraphConnection({
     baseUrl: config.graphBaseUrl,
     tokens,
     scopes: [...GRAPH_SCOPES.base, ...GRAPH_SCOPES.lists],
+    writeRetries: 'owner',
   });
   // SharePoint REST for what Graph has no API for (permissions, folders): a token for the site's host,
   // PnPjs loaded at the first such request.
@@ -108,6 +112,7 @@ export async function createRuntime(
     siteUrl: config.sharePointUrl,
     tokens,
     scopes: config.sharePointScopes,
+    writeRetries: 'owner',
   });
   const sanitize = lazySanitizer(window);
   const calendar = new GraphCalendar(graph, sanitize);
@@ -136,6 +141,8 @@ export async function createRuntime(
         baseUrl: config.graphBaseUrl,
         tokens,
         scopes: [...GRAPH_SCOPES.base, ...GRAPH_SCOPES.mail],
+        // A mail sent twice cannot be taken back: the person who sent it is told and sends again.
+        writeRetries: 'owner',
       }),
       sanitize,
     ),
@@ -237,11 +244,14 @@ async function officeScript(): Promise<OfficeApi | undefined> {
   return w.Office;
 }
 
+/** Tenant mode without the app registration's client id (the page says so in words, src/ui/i18n). */
+export const TENANT_NOT_CONFIGURED: ErrorCode = 'tenantNotConfigured';
+
 async function msalTokens(config: AppConfig, host: HostContext): Promise<TokenProvider> {
   if (!config.clientId)
-    throw new Error(
-      'AAD_APP_CLIENT_ID er ikke sat: tenant-tilstand kræver en app-registrering (docs/tenant-setup.md).',
-    );
+    throw new Invalid('AAD_APP_CLIENT_ID is not set: tenant mode needs an app registration', {
+      code: TENANT_NOT_CONFIGURED,
+    });
   const { MsalTokenProvider } = await import(
     /* webpackChunkName: "msal" */ '../adapters/auth/msalTokenProvider'
   );

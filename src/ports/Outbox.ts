@@ -10,6 +10,37 @@ import type { PortErrorKind } from './errors';
 export type OutboxKind =
   'decision' | 'followUp' | 'absence' | 'agenda' | 'referent' | 'followUpStatus' | 'clock';
 
+/**
+ * Which write an entry is: one per thing written, so that newer typing of the same thing replaces the
+ * older (coalescing). A typed value: whoever needs the item number or the person reads it here, never by
+ * taking a key apart.
+ */
+export type OutboxSlot =
+  | { kind: 'decision'; meetingKey: MeetingKey; itemNumber: number }
+  | { kind: 'followUp'; meetingKey: MeetingKey; followUpId: string }
+  | { kind: 'absence'; meetingKey: MeetingKey; upn: string }
+  | { kind: 'followUpStatus'; meetingKey: MeetingKey; followUpId: string }
+  | { kind: 'agenda' | 'referent' | 'clock'; meetingKey: MeetingKey };
+
+/**
+ * The key an entry is stored under (`OutboxEntry.slot`, IndexedDB's primary key). Its format is the one
+ * entries already waiting on people's computers have, e.g. "decision:<meetingKey>:<itemNumber>"; it is
+ * only ever built here, never read back.
+ */
+export function slotKey(slot: OutboxSlot): string {
+  switch (slot.kind) {
+    case 'decision':
+      return `decision:${slot.meetingKey}:${slot.itemNumber}`;
+    case 'followUp':
+    case 'followUpStatus':
+      return `${slot.kind}:${slot.meetingKey}:${slot.followUpId}`;
+    case 'absence':
+      return `absence:${slot.meetingKey}:${slot.upn.toLowerCase()}`;
+    default:
+      return `${slot.kind}:${slot.meetingKey}`;
+  }
+}
+
 /** The last failed attempt of an entry: kept with it, so the page can say why and offer to act. */
 export interface OutboxFailure {
   kind: PortErrorKind;
@@ -28,9 +59,10 @@ export interface OutboxFailure {
 
 /**
  * A write that has been typed but not yet confirmed by SharePoint. Entries with the same `slot`
- * (e.g. "decision:<meetingKey>:<itemNumber>") coalesce: only the newest text of a slot is kept.
+ * (`slotKey` of an OutboxSlot) coalesce: only the newest text of a slot is kept.
  */
 export interface OutboxEntry {
+  /** `slotKey(…)` of the write's OutboxSlot. */
   slot: string;
   kind: OutboxKind;
   meetingKey: MeetingKey;

@@ -16,7 +16,9 @@ export type PortErrorKind =
 /**
  * Stable codes (`details.code`) of the refusals and failures our own use cases and adapters raise. Each has
  * Danish and English words in src/ui/i18n (errorReasons); the message beside a code is a short English note
- * for developers, never shown to the user.
+ * for developers, never shown to the user. One style for every code: lowerCamelCase, saying what was
+ * refused (the committee's codes, `CommitteeErrorCode` in src/app/committee.ts with words in
+ * committeeStrings, and the input rules, `ValidationRule` in src/domain/validation.ts, follow it).
  */
 export type ErrorCode =
   | 'notInvited'
@@ -41,7 +43,8 @@ export type ErrorCode =
   | 'signInBlocked'
   | 'signInCancelled'
   | 'signInConsent'
-  | 'unknownDevUser';
+  | 'unknownDevUser'
+  | 'tenantNotConfigured';
 
 export class PortError extends Error {
   constructor(

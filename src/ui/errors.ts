@@ -2,6 +2,7 @@ import { ValidationError, type ValidationIssue } from '../domain/validation';
 import { PortError, type ErrorCode } from '../ports/errors';
 import type { HostFallback } from '../ports/MeetingHost';
 import { STRINGS, type Strings, type UiLocale } from './i18n/strings';
+import { validationText } from './i18n/validationStrings';
 
 export type ErrorReason = keyof Strings['errorReasons'];
 
@@ -14,16 +15,9 @@ export function reasonOf(e: PortError): ErrorReason | undefined {
   return code && isReason(code) ? code : undefined;
 }
 
-/**
- * One problem with what was typed, in the page's language: Danish pages show the rule's own words (with
- * its limits and numbers); other languages say which field and what is wrong by the rule's code.
- */
+/** One problem with what was typed, in the page's language (the rule's words, with its limits and numbers). */
 export function issueMessage(issue: ValidationIssue, locale: UiLocale = 'da'): string {
-  if (locale === 'da') return issue.message;
-  const s = STRINGS[locale];
-  const named = issue.field.split('.').filter((part) => !/^\d+$/.test(part));
-  const field = [...named].reverse().find((part) => part in s.validationFields) ?? 'input';
-  return `${s.validationFields[field]} ${s.validationProblems[issue.code]}`;
+  return validationText(issue, locale);
 }
 
 /**

@@ -7,6 +7,8 @@ import type { Decision } from '../../src/domain/decision';
 import type { MeetingKey } from '../../src/domain/meeting';
 import { Conflict, Offline, Throttled, Unauthorized } from '../../src/ports/errors';
 import type { ListStore, Stored } from '../../src/ports/ListStore';
+import { slotKey } from '../../src/ports/Outbox';
+import { fakeTimers, type FakeTimers } from '../support/fakeTimers';
 import { KEY, people, seedItems, world } from './fixtures';
 
 /** A ListStore whose decision writes fail while `down` says so — the network dropping mid-sentence. */
@@ -41,19 +43,25 @@ const states = (recorder: LiveRecorder) => {
   return seen;
 };
 
-beforeEach(() => jest.useFakeTimers());
-afterEach(() => jest.useRealTimers());
+/** The recorder's debounce, autosave spacing and back-off run on these (injected, as the session's are). */
+let time: FakeTimers;
+beforeEach(() => {
+  time = fakeTimers();
+});
 
 test('typing is saved about a second after it stops: Gemmer… then Gemt', async () => {
   const w = await meetingWithReferent();
   const mads = w.as(people.mads);
   const view = await openMeeting(mads, KEY);
-  const recorder = new LiveRecorder(mads, view, { debounceMs: 1000 });
+  const recorder = new LiveRecorder(mads, view, {
+    timers: time,
+    debounceMs: 1000,
+  });
   const seen = states(recorder);
   await recorder.editDecision({ itemNumber: 1, itemTitle: 'Dagsorden', text: 'Godk', status: 'Kladde' });
   await recorder.editDecision({ itemNumber: 1, itemTitle: 'Dagsorden', text: 'Godkendt.', status: 'Kladde' });
   expect((await w.lists.openMeeting(KEY)).decisions).toHaveLength(0);
-  await jest.advanceTimersByTimeAsync(1000);
+  await time.advance(1000);
   await recorder.flush();
   expect((await w.lists.openMeeting(KEY)).decisions.map((d) => d.value.text)).toEqual(['Godkendt.']);
   expect(seen[0]).toBe('saving');
@@ -66,21 +74,24 @@ test('a referent typing on with short pauses autosaves an item at most every 30 
   const mads = w.as(people.mads);
   let saves = 0;
   const counted = { ...mads, lists: flaky(mads.lists, () => (saves++, null)) };
-  const recorder = new LiveRecorder(counted, await openMeeting(mads, KEY), { debounceMs: 1000 });
+  const recorder = new LiveRecorder(counted, await openMeeting(mads, KEY), {
+    timers: time,
+    debounceMs: 1000,
+  });
   let text = '';
   // A phrase of 12 characters every 5 s (250 ms a key, then a 2 s pause), for a minute.
   for (let phrase = 0; phrase < 12; phrase++) {
     for (let c = 0; c < 12; c++) {
       text += 'x';
       await recorder.editDecision({ itemNumber: 1, itemTitle: 'Dagsorden', text, status: 'Kladde' });
-      await jest.advanceTimersByTimeAsync(250);
+      await time.advance(250);
     }
-    await jest.advanceTimersByTimeAsync(2000);
+    await time.advance(2000);
   }
   // The first after its first pause (4 s), then one per 30 s: 34 s, 64 s (not twelve).
   expect(saves).toBeLessThanOrEqual(3);
   expect(saves).toBeGreaterThanOrEqual(2);
-  await jest.advanceTimersByTimeAsync(30_000);
+  await time.advance(30_000);
   await recorder.flush();
   expect((await w.lists.openMeeting(KEY)).decisions.map((d) => d.value.text)).toEqual([text]);
 });
@@ -94,7 +105,11 @@ test('offline mid-sentence: the text waits in the outbox and reaches SharePoint 
     lists: flaky(base.lists, () => (down ? new Offline('net::ERR_INTERNET_DISCONNECTED') : null)),
   };
   const view = await openMeeting(mads, KEY);
-  const recorder = new LiveRecorder(mads, view, { debounceMs: 10, retryBaseMs: 1000 });
+  const recorder = new LiveRecorder(mads, view, {
+    timers: time,
+    debounceMs: 10,
+    retryBaseMs: 1000,
+  });
   const seen = states(recorder);
   await recorder.editDecision({
     itemNumber: 3,
@@ -108,7 +123,7 @@ test('offline mid-sentence: the text waits in the outbox and reaches SharePoint 
     'Forslaget kunne godkendes.',
   ]);
   down = false;
-  await jest.advanceTimersByTimeAsync(1000);
+  await time.advance(1000);
   await recorder.flush();
   expect((await w.lists.openMeeting(KEY)).decisions.map((d) => d.value.text)).toEqual([
     'Forslaget kunne godkendes.',
@@ -121,7 +136,10 @@ test('a reload while offline: a new page resumes the outbox and saves the text',
   const outbox = new MemoryOutbox();
   const base = w.as(people.mads, outbox);
   const offline = { ...base, lists: flaky(base.lists, () => new Offline('offline')) };
-  const first = new LiveRecorder(offline, await openMeeting(base, KEY), { debounceMs: 10 });
+  const first = new LiveRecorder(offline, await openMeeting(base, KEY), {
+    timers: time,
+    debounceMs: 10,
+  });
   await first.editDecision({
     itemNumber: 2,
     itemTitle: 'Referat',
@@ -131,7 +149,10 @@ test('a reload while offline: a new page resumes the outbox and saves the text',
   await first.flush();
   first.stop();
 
-  const reloaded = new LiveRecorder(base, await openMeeting(base, KEY), { debounceMs: 10 });
+  const reloaded = new LiveRecorder(base, await openMeeting(base, KEY), {
+    timers: time,
+    debounceMs: 10,
+  });
   const pending = await reloaded.resume();
   expect(pending.map((e) => (e.payload as Decision).text)).toEqual(['Godkendt uden bemærkninger.']);
   await reloaded.flush();
@@ -150,12 +171,16 @@ test('throttling honours Retry-After before trying again', async () => {
       throttles-- > 0 ? new Throttled('429', { status: 429, retryAfterMs: 5000 }) : null,
     ),
   };
-  const recorder = new LiveRecorder(mads, await openMeeting(mads, KEY), { debounceMs: 10, retryBaseMs: 100 });
+  const recorder = new LiveRecorder(mads, await openMeeting(mads, KEY), {
+    timers: time,
+    debounceMs: 10,
+    retryBaseMs: 100,
+  });
   await recorder.editDecision({ itemNumber: 1, itemTitle: 'Dagsorden', text: 'Godkendt.', status: 'Kladde' });
   await recorder.flush();
-  await jest.advanceTimersByTimeAsync(4000);
+  await time.advance(4000);
   expect((await w.lists.openMeeting(KEY)).decisions).toHaveLength(0);
-  await jest.advanceTimersByTimeAsync(1000);
+  await time.advance(1000);
   await recorder.flush();
   expect((await w.lists.openMeeting(KEY)).decisions).toHaveLength(1);
 });
@@ -164,9 +189,15 @@ test('two editors: the later writer is shown both texts, and the chosen text is 
   const w = await meetingWithReferent();
   const mads = w.as(people.mads);
   const sofie = w.as(people.sofie);
-  const madsRecorder = new LiveRecorder(mads, await openMeeting(mads, KEY), { debounceMs: 10 });
+  const madsRecorder = new LiveRecorder(mads, await openMeeting(mads, KEY), {
+    timers: time,
+    debounceMs: 10,
+  });
   const sofieView = await openMeeting(sofie, KEY);
-  const sofieRecorder = new LiveRecorder(sofie, sofieView, { debounceMs: 10 });
+  const sofieRecorder = new LiveRecorder(sofie, sofieView, {
+    timers: time,
+    debounceMs: 10,
+  });
   const seen: SaveState[] = [];
   sofieRecorder.onState((_s, state) => seen.push(state));
 
@@ -202,7 +233,7 @@ test('two editors: the later writer is shown both texts, and the chosen text is 
 test('an attendee may not write decisions', async () => {
   const w = await meetingWithReferent();
   const anders = w.as(people.anders);
-  const recorder = new LiveRecorder(anders, await openMeeting(anders, KEY));
+  const recorder = new LiveRecorder(anders, await openMeeting(anders, KEY), { timers: time });
   await expect(
     recorder.editDecision({ itemNumber: 1, itemTitle: 'Dagsorden', text: 'Godkendt.', status: 'Kladde' }),
   ).rejects.toMatchObject({ kind: 'Forbidden', details: { code: FORBIDDEN_DECISION } });
@@ -213,7 +244,7 @@ test('a lapsed sign-in keeps the text and says so; it is saved once signing in w
   let signedOut = true;
   const mads = w.as(people.mads);
   const lists = flaky(w.lists, () => (signedOut ? new Unauthorized('token expired') : null));
-  const recorder = new LiveRecorder({ ...mads, lists }, { key: KEY, role: 'referent' });
+  const recorder = new LiveRecorder({ ...mads, lists }, { key: KEY, role: 'referent' }, { timers: time });
   const seen: SaveState[] = [];
   recorder.onState((_slot, s) => seen.push(s));
   await recorder.editDecision({ itemNumber: 2, itemTitle: 'Referat', text: 'Godkendt.', status: 'Kladde' });
@@ -221,7 +252,7 @@ test('a lapsed sign-in keeps the text and says so; it is saved once signing in w
   expect(seen.at(-1)).toMatchObject({ kind: 'error', code: SIGNED_OUT });
   expect(await mads.outbox.list(KEY)).toHaveLength(1);
   signedOut = false;
-  await jest.advanceTimersByTimeAsync(2000);
+  await time.advance(2000);
   expect(seen.at(-1)?.kind).toBe('saved');
   expect((await w.lists.openMeeting(KEY)).decisions.map((d) => d.value.text)).toEqual(['Godkendt.']);
   recorder.stop();
@@ -238,11 +269,15 @@ test('a conflict whose resolution meets another conflict keeps the text, never r
       conflicts-- > 0 ? new Conflict('A decision for this item already exists', { status: 409 }) : null,
     ),
   };
-  const recorder = new LiveRecorder(mads, await openMeeting(mads, KEY), { debounceMs: 10, retryBaseMs: 100 });
+  const recorder = new LiveRecorder(mads, await openMeeting(mads, KEY), {
+    timers: time,
+    debounceMs: 10,
+    retryBaseMs: 100,
+  });
   await recorder.editDecision({ itemNumber: 1, itemTitle: 'Dagsorden', text: 'Godkendt.', status: 'Kladde' });
   await expect(recorder.flush()).resolves.toBeUndefined();
   expect((await base.outbox.list(KEY)).map((e) => (e.payload as Decision).text)).toEqual(['Godkendt.']);
-  await jest.advanceTimersByTimeAsync(1000);
+  await time.advance(1000);
   await recorder.flush();
   expect((await w.lists.openMeeting(KEY)).decisions.map((d) => d.value.text)).toEqual(['Godkendt.']);
   expect(await base.outbox.list(KEY)).toEqual([]);
@@ -268,12 +303,13 @@ test('an item SharePoint keeps refusing never holds back the others: they land, 
   });
   const mads = { ...base, lists: refuseItemOne };
   const recorder = new LiveRecorder(mads, await openMeeting(mads, KEY), {
+    timers: time,
     debounceMs: 10,
     retryBaseMs: 100,
     retryMaxMs: 400,
   });
   const shown = new Map<string, SaveState>();
-  recorder.onState((slot, s) => shown.set(slot, s));
+  recorder.onState((slot, s) => shown.set(slotKey(slot), s));
   await recorder.editDecision({ itemNumber: 1, itemTitle: 'Dagsorden', text: 'Godkendt.', status: 'Kladde' });
   await recorder.editDecision({
     itemNumber: 2,
@@ -289,11 +325,11 @@ test('an item SharePoint keeps refusing never holds back the others: they land, 
   expect((await base.outbox.list(KEY)).map((e) => (e.payload as Decision).text)).toEqual(['Godkendt.']);
 
   // Pass after pass it is tried again; from the third the page says so beside the text.
-  const slot = LiveRecorder.decisionSlot(KEY, 1);
-  await jest.advanceTimersByTimeAsync(100 + 200 + 400);
+  const slot = slotKey(LiveRecorder.decisionSlot(KEY, 1));
+  await time.advance(100 + 200 + 400);
   expect(shown.get(slot)).toMatchObject({ kind: 'error', code: 'notAcceptedYetKeptLocally' });
   stuck = false;
-  await jest.advanceTimersByTimeAsync(400);
+  await time.advance(400);
   expect((await w.lists.openMeeting(KEY)).decisions.map((d) => d.value.text).sort()).toEqual([
     'Godkendt.',
     'Taget til efterretning.',

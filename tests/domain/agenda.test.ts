@@ -96,13 +96,14 @@ describe('validation', () => {
     return [];
   };
 
-  test('a title over 255 characters is refused with a Danish message', () => {
+  test('a title over 255 characters is refused by its rule, with the limit and the length found', () => {
     const issues = issuesOf(() => validateAgenda([item(1, 'x'.repeat(256))]));
     expect(issues).toEqual([
       expect.objectContaining({
         field: 'items.0.title',
         code: 'tooLong',
-        message: 'Titlen på punkt 1 må højst være 255 tegn (er 256).',
+        rule: 'tooLong',
+        params: { item: 1, max: 255, found: 256 },
       }),
     ]);
   });
@@ -110,7 +111,8 @@ describe('validation', () => {
   test('an empty title is refused', () => {
     expect(issuesOf(() => validateAgenda([item(1, '   ')]))[0]).toMatchObject({
       code: 'required',
-      message: 'Titlen på punkt 1 skal udfyldes.',
+      rule: 'required',
+      params: { item: 1 },
     });
   });
 
@@ -118,7 +120,8 @@ describe('validation', () => {
     expect(issuesOf(() => validateAgenda([item(1, 'A'), { ...item(1, 'B'), id: 'other' }]))[0]).toMatchObject(
       {
         code: 'duplicate',
-        message: 'Punkt 1 findes to gange på dagsordenen.',
+        rule: 'duplicateNumber',
+        params: { item: 1 },
       },
     );
   });
@@ -131,6 +134,7 @@ describe('validation', () => {
   test('a malformed case number is refused', () => {
     expect(issuesOf(() => validateAgenda([item(1, 'A', { caseNumber: 'EMN 2022' })]))[0]).toMatchObject({
       field: 'items.0.caseNumber',
+      rule: 'caseNumberFormat',
     });
     expect(validateAgenda([item(1, 'A', { caseNumber: 'EMN-2022-03107' })])[0].caseNumber).toBe(
       'EMN-2022-03107',

@@ -23,6 +23,7 @@ import { sendAgenda } from '../../src/app/sendAgenda';
 import type { AgendaItem } from '../../src/domain/agendaItem';
 import type { Person } from '../../src/domain/person';
 import { systemClock } from '../../src/ports/Clock';
+import { slotKey } from '../../src/ports/Outbox';
 import type { ChaosOptions } from '../../devServer/chaos';
 import { startGraphServer, type GraphServer } from '../../devServer/server';
 
@@ -165,7 +166,7 @@ export async function runScriptedMeeting(script: MeetingScript): Promise<Meeting
             { debounceMs: 250, retryBaseMs: 200, retryMaxMs: 2000 },
           );
           r.seed(Object.values(v.decisions), v.followUps);
-          r.onState((slot, s) => s.kind === 'conflict' && conflicts.add(slot));
+          r.onState((slot, s) => s.kind === 'conflict' && conflicts.add(slotKey(slot)));
           await r.resume();
           return r;
         } catch (e) {

@@ -22,7 +22,7 @@ test('the secretary makes the series an udvalgsmøde with a member, party and su
         value={undefined}
         series="Social- og Beskæftigelsesudvalget"
         onSave={async (c) => {
-          if (refuse) throw new Invalid('MEMBERS_INVALID', { code: 'MEMBERS_INVALID' });
+          if (refuse) throw new Invalid('membersInvalid', { code: 'membersInvalid' });
           saved.push(c);
         }}
       />

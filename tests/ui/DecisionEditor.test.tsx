@@ -9,7 +9,7 @@ import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import type { SaveState } from '../../src/app/liveRecorder';
 import { AppShell } from '../../src/ui/components/AppShell/AppShell';
-import { DecisionEditor, mergeTexts } from '../../src/ui/components/DecisionEditor/DecisionEditor';
+import { DecisionEditor } from '../../src/ui/components/DecisionEditor/DecisionEditor';
 
 function Referent(props: { state?: SaveState; resolved: string[]; followUps: string[]; onBlur: () => void }) {
   const [text, setText] = useState('');
@@ -91,11 +91,6 @@ test('a follow-up is added with the keyboard; an empty one cannot be', async () 
   expect((screen.getByRole('textbox', { name: 'Opfølgning for punkt 4' }) as HTMLInputElement).value).toBe(
     '',
   );
-});
-
-test('merging keeps their text first and adds only my new lines', () => {
-  expect(mergeTexts('A\nB', 'B\nC')).toBe('A\nB\n\nC');
-  expect(mergeTexts('A\nB', 'A\n B ')).toBe('A\nB');
 });
 
 test('a save that waits for sign-in says so in the page language, by its code, not by the recorder’s message', async () => {

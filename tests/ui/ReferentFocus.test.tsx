@@ -15,7 +15,6 @@ import { useItemFocus } from '../../src/ui/components/AgendaList/useItemFocus';
 import { AppShell } from '../../src/ui/components/AppShell/AppShell';
 import { DecisionEditor } from '../../src/ui/components/DecisionEditor/DecisionEditor';
 import { MeetingClock } from '../../src/ui/components/MeetingClock/MeetingClock';
-import { isMeetingOver } from '../../src/ui/pages/MeetingPage/MeetingPage';
 import { idleTimer, type MeetingTimer } from '../../src/domain/meetingTimer';
 import { seedItems } from '../app/fixtures';
 
@@ -176,13 +175,5 @@ describe('a meeting that is over', () => {
     clock(false);
     expect(screen.getByRole('button', { name: 'Start mødet' })).toBeTruthy();
     expect(screen.queryByRole('link', { name: 'Gå til referatet' })).toBeNull();
-  });
-
-  test('is one closed, approved, or whose end has passed', () => {
-    const now = Date.parse('2024-02-20T13:00:00Z');
-    expect(isMeetingOver({ status: 'Afsluttet', end: '2024-02-21T12:00:00Z' }, now)).toBe(true);
-    expect(isMeetingOver({ status: 'Godkendt', end: '2024-02-21T12:00:00Z' }, now)).toBe(true);
-    expect(isMeetingOver({ status: 'Udsendt', end: END }, now)).toBe(true);
-    expect(isMeetingOver({ status: 'I gang', end: '2024-02-20T14:00:00Z' }, now)).toBe(false);
   });
 });

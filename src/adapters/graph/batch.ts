@@ -20,14 +20,21 @@ export interface BatchResponse {
 
 export const MAX_BATCH = 20;
 const RETRYABLE = new Set([429, 503, 504]);
-/** A read changes nothing, so any server error of a GET step is worth another try. */
-const retryable = (request: BatchRequest, status: number) =>
-  RETRYABLE.has(status) || (request.method === 'GET' && status >= 500);
+/**
+ * A read changes nothing, so any server error of a GET step is worth another try. A throttled write step
+ * is tried again here only when the connection leaves write retries to the transport; on a page its owner
+ * (the outbox) retries it, and it comes back as the step's 429/503/504 (writeRetries.ts).
+ */
+const retryable = (connection: GraphConnection, request: BatchRequest, status: number) =>
+  request.method === 'GET'
+    ? status >= 500 || RETRYABLE.has(status)
+    : connection.writeRetries !== 'owner' && RETRYABLE.has(status);
 
 /**
  * POST /$batch with at most 20 requests. Graph answers 200 even when sub-requests were throttled; the
  * SDK does not retry those, so this does: the throttled ones (and reads that met a server error) again,
- * together, after the longest Retry-After (capped exponential back-off when none is given).
+ * together, after the longest Retry-After (capped exponential back-off when none is given) — write steps
+ * only where the transport owns write retries.
  */
 export async function runBatch(
   connection: GraphConnection,
@@ -50,7 +57,7 @@ export async function runBatch(
     let waitMs = 0;
     for (const response of answer.responses) {
       const request = pending.find((r) => r.id === response.id);
-      if (request && retryable(request, response.status) && attempt < maxRetries) {
+      if (request && retryable(connection, request, response.status) && attempt < maxRetries) {
         retry.push(request);
         const after = Number(headerOf(response, 'retry-after'));
         waitMs = Math.max(

@@ -6,9 +6,11 @@ import {
   RetryHandler,
   RetryHandlerOptions,
   TelemetryHandler,
+  type FetchOptions,
   type Middleware,
 } from '@microsoft/microsoft-graph-client';
 import type { TokenProvider } from '../../ports/TokenProvider';
+import type { WriteRetries } from '../writeRetries';
 import { AuthMiddleware } from './middleware/authMiddleware';
 import { ConcurrencyMiddleware } from './middleware/concurrencyMiddleware';
 import { RequestCounter } from './middleware/requestCounter';
@@ -24,6 +26,8 @@ export interface GraphClientOptions {
   maxRetries?: number;
   timeoutMs?: number;
   maxConcurrent?: number;
+  /** Who retries writes (docs/adr/001): the pages say `'owner'` (their outbox); tools keep `'transport'`. */
+  writeRetries?: WriteRetries;
 }
 
 export interface GraphConnection {
@@ -32,6 +36,8 @@ export interface GraphConnection {
   baseUrl: string;
   counter: RequestCounter;
   concurrency: ConcurrencyMiddleware;
+  /** Who retries writes: also what runBatch does with a throttled write step. */
+  writeRetries: WriteRetries;
 }
 
 /**
@@ -44,10 +50,19 @@ export function createGraphConnection(options: GraphClientOptions): GraphConnect
   const version = url.pathname.replace(/^\/+/, '') || 'v1.0';
   const counter = new RequestCounter();
   const concurrency = new ConcurrencyMiddleware(options.maxConcurrent ?? 4);
+  const writeRetries = options.writeRetries ?? 'transport';
   const chain: Middleware[] = [
     new AuthMiddleware(options.tokens, options.scopes),
     concurrency,
-    new RetryHandler(new RetryHandlerOptions(options.retryDelaySeconds ?? 1, options.maxRetries ?? 3)),
+    new RetryHandler(
+      new RetryHandlerOptions(
+        options.retryDelaySeconds ?? 1,
+        options.maxRetries ?? 3,
+        // Decided per request: a write whose owner retries it is sent once (docs/adr/001-graph-client-chain.md).
+        (_delay, _attempt, request, fetchOptions) =>
+          writeRetries === 'transport' || !isGraphWrite(request, fetchOptions),
+      ),
+    ),
     new RedirectHandler(new RedirectHandlerOptions()),
     new TelemetryHandler(),
     new TimeoutMiddleware(options.timeoutMs ?? 20000),
@@ -60,7 +75,29 @@ export function createGraphConnection(options: GraphClientOptions): GraphConnect
     defaultVersion: version,
     middleware: chain[0],
   });
-  return { client, baseUrl: `${url.origin}/${version}`, counter, concurrency };
+  return { client, baseUrl: `${url.origin}/${version}`, counter, concurrency, writeRetries };
+}
+
+const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Whether a Graph request changes something. A `$batch` POST is a write only when one of its steps is:
+ * the page-opening batch of GETs is a read and keeps the SDK's retries.
+ */
+export function isGraphWrite(request: RequestInfo | string, options: FetchOptions | undefined): boolean {
+  const method = (options?.method ?? 'GET').toUpperCase();
+  if (READ_METHODS.has(method)) return false;
+  const url = typeof request === 'string' ? request : request.url;
+  if (method === 'POST' && /\/\$batch(\?|$)/.test(url) && typeof options?.body === 'string') {
+    try {
+      const { requests } = JSON.parse(options.body) as { requests?: Array<{ method?: string }> };
+      if (Array.isArray(requests))
+        return requests.some((r) => !READ_METHODS.has((r.method ?? 'GET').toUpperCase()));
+    } catch {
+      // Not the JSON batch we send: a write, sent once.
+    }
+  }
+  return true;
 }
 
 /** An absolute nextLink/deltaLink → the path the client's api() takes (the SDK breaks on http:// links). */

@@ -25,6 +25,7 @@ import {
   Unavailable,
 } from '../../ports/errors';
 import type { TokenProvider } from '../../ports/TokenProvider';
+import type { WriteRetries } from '../writeRetries';
 
 /** The network stage PnPjs calls (`on.send`): swapped for a fake in unit tests. */
 export type SendFn = (url: URL, init: RequestInit) => Promise<Response>;
@@ -42,6 +43,11 @@ export interface SharePointRestOptions {
   timeoutMs?: number;
   /** Replace the network stage (tests). Without it, the global fetch with retries. */
   send?: SendFn;
+  /**
+   * Who retries writes (src/adapters/writeRetries.ts): the pages say `'owner'` (their outbox), and PnPjs then
+   * retries reads only; tools keep `'transport'`.
+   */
+  writeRetries?: WriteRetries;
 }
 
 /** What went over the wire, for the bench and diagnostics. */
@@ -95,8 +101,8 @@ export interface SharePointRest {
 /**
  * One PnPjs client per page for the site, its behaviours composed as PnPjs intends: default headers
  * (minimal OData), default init, our bearer token, the request counter, a timeout, fetch with retries
- * (429/503/504 with Retry-After), the default parser, and SharePoint's failures mapped to the ports' typed
- * errors in one place (mapSharePointError). Works the same in the browser and in Node 20's global fetch.
+ * (429/503/504 with Retry-After; reads only, where writes have an owner that retries them), the default
+ * parser, and SharePoint's failures mapped to the ports' typed errors in one place (mapSharePointError). Works the same in the browser and in Node 20's global fetch.
  */
 export function createSharePointRest(options: SharePointRestOptions): SharePointRest {
   const siteUrl = options.siteUrl.replace(/\/+$/, '');
@@ -108,9 +114,12 @@ export function createSharePointRest(options: SharePointRestOptions): SharePoint
     Bearer(options.tokens, options.scopes),
     CountRequests(counter),
     TimeoutSignal(options.timeoutMs ?? 20_000),
-    options.send
-      ? ReplaceSend(options.send)
-      : BrowserFetchWithRetry({ retries: options.retries ?? 4, interval: options.retryIntervalMs ?? 500 }),
+    ...(options.send
+      ? [ReplaceSend(options.send)]
+      : [
+          BrowserFetchWithRetry({ retries: options.retries ?? 4, interval: options.retryIntervalMs ?? 500 }),
+          WritesOnce(options.writeRetries ?? 'transport'),
+        ]),
     RenewOn401(options.tokens, options.scopes),
     DefaultParse(),
     MapErrors(),
@@ -177,6 +186,25 @@ function TimeoutSignal(ms: number) {
     instance.on.pre(async function (url: string, init: RequestInit, result: unknown) {
       init.signal = AbortSignal.timeout(ms);
       return [url, init, result];
+    });
+    return instance;
+  };
+}
+
+/**
+ * With `'owner'`, a write (anything `classify` does not call a read) skips the retrying fetch and is sent
+ * once: its owner above (the outbox) retries it, so one refused write is one request per attempt.
+ */
+function WritesOnce(writeRetries: WriteRetries) {
+  return (instance: Queryable) => {
+    const [retrying] = instance.on.send.toArray();
+    if (writeRetries === 'transport' || !retrying) return instance;
+    instance.on.send.replace(function (this: unknown, url: URL, init: RequestInit) {
+      const headers = (init.headers ?? {}) as Record<string, string>;
+      const method = headers['X-HTTP-Method'] ?? init.method ?? 'GET';
+      if (classify(method, url.toString(), init) === 'reads')
+        return retrying.call(this as Queryable, url, init);
+      return fetch(url.toString(), init);
     });
     return instance;
   };

@@ -44,10 +44,10 @@ export function protocolChecksum(text: string): string {
 
 export type SignRefusal =
   /** Only members present at the meeting (or the substitutes who sat in) sign. */
-  | 'SIGN_NOT_PRESENT'
+  | 'signNotPresent'
   /** The version or checksum signed is not the current one: the protocol changed since the page was loaded. */
-  | 'SIGN_STALE'
-  | 'SIGN_ALREADY_SIGNED';
+  | 'signStale'
+  | 'signAlreadySigned';
 
 /**
  * A member signs ("underskriver") the protocol version they read. `current` is what the protocol is now:
@@ -61,15 +61,15 @@ export function signProtocol(
   now: string,
 ): { ok: true; record: CommitteeRecord } | { ok: false; code: SignRefusal } {
   if (!current.signers.some((p) => sameUpn(p.upn, signature.member)))
-    return { ok: false, code: 'SIGN_NOT_PRESENT' };
+    return { ok: false, code: 'signNotPresent' };
   if (
     signature.version !== record.version ||
     signature.checksum !== current.checksum ||
     record.signatures.some((s) => s.checksum !== current.checksum)
   )
-    return { ok: false, code: 'SIGN_STALE' };
+    return { ok: false, code: 'signStale' };
   if (record.signatures.some((s) => sameUpn(s.member, signature.member)))
-    return { ok: false, code: 'SIGN_ALREADY_SIGNED' };
+    return { ok: false, code: 'signAlreadySigned' };
   const signed: ProtocolSignature = { ...signature, signedAt: now };
   return { ok: true, record: { ...record, signatures: [...record.signatures, signed] } };
 }

@@ -12,13 +12,13 @@ export const TILFOERSEL_MAX = 1000;
 
 export type TilfoerselRefusal =
   /** Nothing to enter. */
-  | 'TILFOERSEL_EMPTY'
+  | 'tilfoerselEmpty'
   /** Longer than TILFOERSEL_MAX characters. */
-  | 'TILFOERSEL_TOO_LONG'
+  | 'tilfoerselTooLong'
   /** No vote is recorded on the item, or the member did not vote in it. */
-  | 'TILFOERSEL_NO_VOTE'
+  | 'tilfoerselNoVote'
   /** The member voted for: Kommunestyrelsesloven § 20, stk. 3 gives the right to those against or abstaining. */
-  | 'TILFOERSEL_VOTED_FOR';
+  | 'tilfoerselVotedFor';
 
 /**
  * Whether the member may have the statement entered under item N: only a member who voted Imod or Undlod
@@ -31,11 +31,11 @@ export function mayEnterTilfoersel(
   text: string,
 ): { ok: true; text: string } | { ok: false; code: TilfoerselRefusal } {
   const clean = cleanText(text, true);
-  if (!clean) return { ok: false, code: 'TILFOERSEL_EMPTY' };
-  if (clean.length > TILFOERSEL_MAX) return { ok: false, code: 'TILFOERSEL_TOO_LONG' };
+  if (!clean) return { ok: false, code: 'tilfoerselEmpty' };
+  if (clean.length > TILFOERSEL_MAX) return { ok: false, code: 'tilfoerselTooLong' };
   const vote = voteOn(record, itemNumber);
   const choice = vote && Object.entries(vote.choices).find(([upn]) => sameUpn(upn, member))?.[1];
-  if (!choice) return { ok: false, code: 'TILFOERSEL_NO_VOTE' };
-  if (choice === 'For') return { ok: false, code: 'TILFOERSEL_VOTED_FOR' };
+  if (!choice) return { ok: false, code: 'tilfoerselNoVote' };
+  if (choice === 'For') return { ok: false, code: 'tilfoerselVotedFor' };
   return { ok: true, text: clean };
 }

@@ -11,15 +11,15 @@ export const VOTE_CHOICES: readonly VoteChoice[] = ['For', 'Imod', 'Undlod'];
 
 export type VoteErrorCode =
   /** No choice recorded at all. */
-  | 'VOTE_EMPTY'
+  | 'voteEmpty'
   /** The UPN is not in the room during the item (not a member, afbud without being the substitute, absent). */
-  | 'VOTE_NOT_PARTICIPANT'
+  | 'voteNotParticipant'
   /** The committee decided the member is inhabil on the item. */
-  | 'VOTE_INHABIL'
+  | 'voteInhabil'
   /** The same member appears twice (UPNs differing only in case or spaces). */
-  | 'VOTE_DUPLICATE'
+  | 'voteDuplicate'
   /** A choice other than For, Imod, Undlod. */
-  | 'VOTE_BAD_CHOICE';
+  | 'voteBadChoice';
 
 export interface VoteProblem {
   code: VoteErrorCode;
@@ -37,16 +37,16 @@ export function validateVote(
   vote: Pick<Vote, 'itemNumber' | 'choices'>,
 ): VoteProblem[] {
   const entries = Object.entries(vote.choices);
-  if (!entries.length) return [{ code: 'VOTE_EMPTY' }];
+  if (!entries.length) return [{ code: 'voteEmpty' }];
   const present = presentDuringItem(settings, record, absences, vote.itemNumber);
   const problems: VoteProblem[] = [];
   const seen: string[] = [];
   for (const [member, choice] of entries) {
-    if (seen.some((s) => sameUpn(s, member))) problems.push({ code: 'VOTE_DUPLICATE', member });
+    if (seen.some((s) => sameUpn(s, member))) problems.push({ code: 'voteDuplicate', member });
     seen.push(member);
-    if (!VOTE_CHOICES.includes(choice)) problems.push({ code: 'VOTE_BAD_CHOICE', member });
-    if (!present.some((p) => sameUpn(p.upn, member))) problems.push({ code: 'VOTE_NOT_PARTICIPANT', member });
-    else if (isInhabil(record, member, vote.itemNumber)) problems.push({ code: 'VOTE_INHABIL', member });
+    if (!VOTE_CHOICES.includes(choice)) problems.push({ code: 'voteBadChoice', member });
+    if (!present.some((p) => sameUpn(p.upn, member))) problems.push({ code: 'voteNotParticipant', member });
+    else if (isInhabil(record, member, vote.itemNumber)) problems.push({ code: 'voteInhabil', member });
   }
   return problems;
 }

@@ -1,5 +1,4 @@
 import type { Category } from '../../domain/agendaItem';
-import type { ValidationIssue } from '../../domain/validation';
 import type { ErrorCode } from '../../ports/errors';
 
 /** UI text, Danish first. Keys are English; every key has both languages (checked by the type). */
@@ -131,32 +130,6 @@ const da = {
   navArchive: 'Arkiv',
   opensInNewWindow: 'åbner i et nyt vindue',
   renderersMissing: 'Dokumentformater er ikke sat op.',
-  /** Bad input, by the rule's code and the field (Danish pages show the rule's own, more precise words). */
-  validationProblems: {
-    required: 'skal udfyldes.',
-    tooLong: 'er for lang.',
-    tooLarge: 'er for stor.',
-    invalid: 'er ikke gyldig.',
-    duplicate: 'findes to gange.',
-    range: 'er uden for det tilladte.',
-  } satisfies Record<ValidationIssue['code'], string>,
-  validationFields: {
-    title: 'Titlen',
-    presenter: 'Fremlægger',
-    caseNumber: 'Sagsnummeret',
-    description: 'Beskrivelsen',
-    durationMinutes: 'Minutterne',
-    number: 'Punktnummeret',
-    category: 'Kategorien',
-    attachments: 'Bilaget',
-    items: 'Dagsordenen',
-    reason: 'Årsagen',
-    substitute: 'Stedfortræder',
-    kind: 'Deltagelsen',
-    text: 'Beslutningen',
-    status: 'Status',
-    input: 'Indtastningen',
-  } as Record<string, string>,
   noMeetings: 'Ingen møder de næste 60 dage.',
   retry: 'Prøv igen',
   errorTitle: 'Noget gik galt',
@@ -201,6 +174,8 @@ const da = {
     meetingNotInCalendar: 'Mødet findes ikke i din kalender.',
     chatNotAMeeting: 'Chatten hører ikke til et møde.',
     unknownDevUser: 'Den lokale server kender ikke brugeren.',
+    tenantNotConfigured:
+      'AAD_APP_CLIENT_ID er ikke sat: tenant-tilstand kræver en app-registrering (docs/tenant-setup.md).',
   } satisfies Record<ErrorCode, string>,
   hostFallback: {
     officeMissing: 'Office.js er ikke indlæst; siden kører som almindelig webside.',
@@ -404,32 +379,6 @@ const en: Strings = {
   navArchive: 'Archive',
   opensInNewWindow: 'opens in a new window',
   renderersMissing: 'Document formats are not set up.',
-  /** Bad input on an English page: what the field is and what is wrong with it (Danish pages use the rule's own words). */
-  validationProblems: {
-    required: 'is required.',
-    tooLong: 'is too long.',
-    tooLarge: 'is too large.',
-    invalid: 'is not valid.',
-    duplicate: 'appears twice.',
-    range: 'is out of range.',
-  },
-  validationFields: {
-    title: 'The title',
-    presenter: 'The presenter',
-    caseNumber: 'The case number',
-    description: 'The description',
-    durationMinutes: 'The minutes',
-    number: 'The item number',
-    category: 'The category',
-    attachments: 'The attachment',
-    items: 'The agenda',
-    reason: 'The reason',
-    substitute: 'The substitute',
-    kind: 'The kind of absence',
-    text: 'The decision',
-    status: 'The status',
-    input: 'The input',
-  },
   noMeetings: 'No meetings in the next 60 days.',
   retry: 'Try again',
   errorTitle: 'Something went wrong',
@@ -473,6 +422,8 @@ const en: Strings = {
     meetingNotInCalendar: 'The meeting is not in your calendar.',
     chatNotAMeeting: 'The chat does not belong to a meeting.',
     unknownDevUser: 'The local server does not know this user.',
+    tenantNotConfigured:
+      'AAD_APP_CLIENT_ID is not set: tenant mode needs an app registration (docs/tenant-setup.md).',
   },
   hostFallback: {
     officeMissing: 'Office.js is not loaded; the page runs as an ordinary web page.',

@@ -41,15 +41,15 @@ test('present members sign once each; the substitute signs, the member with afbu
   ]);
   expect(sign(record, 'sune@kommune.example', 'abc123abc123')).toEqual({
     ok: false,
-    code: 'SIGN_ALREADY_SIGNED',
+    code: 'signAlreadySigned',
   });
   expect(sign(record, 'anne@kommune.example', 'abc123abc123')).toEqual({
     ok: false,
-    code: 'SIGN_NOT_PRESENT',
+    code: 'signNotPresent',
   });
   expect(sign(record, 'mads@kommune.example', 'abc123abc123')).toEqual({
     ok: false,
-    code: 'SIGN_NOT_PRESENT',
+    code: 'signNotPresent',
   });
   expect(unsignedMembers(record, signers).map((p) => p.name)).toEqual([
     'Camilla Ravn',
@@ -72,7 +72,7 @@ test('a stale checksum or version is refused', () => {
       current,
       now,
     ),
-  ).toEqual({ ok: false, code: 'SIGN_STALE' });
+  ).toEqual({ ok: false, code: 'signStale' });
   expect(
     signProtocol(
       record,
@@ -80,7 +80,7 @@ test('a stale checksum or version is refused', () => {
       current,
       now,
     ),
-  ).toEqual({ ok: false, code: 'SIGN_STALE' });
+  ).toEqual({ ok: false, code: 'signStale' });
 });
 
 test('a change after a signature makes a new version, resets the signatures and keeps the history', () => {
@@ -88,7 +88,7 @@ test('a change after a signature makes a new version, resets the signatures and 
   if (!signed.ok) throw new Error(signed.code);
   expect(sign(signed.record, 'ivan@kommune.example', 'bbbbbbbbbbbb')).toEqual({
     ok: false,
-    code: 'SIGN_STALE',
+    code: 'signStale',
   });
   const amended = amendProtocol(signed.record, 'bbbbbbbbbbbb');
   expect(amended.version).toBe(2);
@@ -97,7 +97,7 @@ test('a change after a signature makes a new version, resets the signatures and 
     { version: 1, checksum: 'aaaaaaaaaaaa', signatures: signed.record.signatures },
   ]);
   expect(unsignedMembers(amended, signers)).toHaveLength(signers.length);
-  expect(sign(amended, 'sune@kommune.example', 'aaaaaaaaaaaa', 1)).toEqual({ ok: false, code: 'SIGN_STALE' });
+  expect(sign(amended, 'sune@kommune.example', 'aaaaaaaaaaaa', 1)).toEqual({ ok: false, code: 'signStale' });
   expect(sign(amended, 'sune@kommune.example', 'bbbbbbbbbbbb').ok).toBe(true);
 });
 

@@ -15,26 +15,26 @@ test('a member who voted against or abstained may have a statement entered, trim
 test('refused for a member who voted for, did not vote, or on an item without a vote', () => {
   expect(mayEnterTilfoersel(record, 'sune@kommune.example', 3, 'Tekst')).toEqual({
     ok: false,
-    code: 'TILFOERSEL_VOTED_FOR',
+    code: 'tilfoerselVotedFor',
   });
   expect(mayEnterTilfoersel(record, 'erik@kommune.example', 3, 'Tekst')).toEqual({
     ok: false,
-    code: 'TILFOERSEL_NO_VOTE',
+    code: 'tilfoerselNoVote',
   });
   expect(mayEnterTilfoersel(record, 'hanne@kommune.example', 6, 'Tekst')).toEqual({
     ok: false,
-    code: 'TILFOERSEL_NO_VOTE',
+    code: 'tilfoerselNoVote',
   });
 });
 
 test('the text must be there and short', () => {
   expect(mayEnterTilfoersel(record, 'hanne@kommune.example', 3, ' \n ')).toEqual({
     ok: false,
-    code: 'TILFOERSEL_EMPTY',
+    code: 'tilfoerselEmpty',
   });
   expect(mayEnterTilfoersel(record, 'hanne@kommune.example', 3, 'x'.repeat(TILFOERSEL_MAX)).ok).toBe(true);
   expect(mayEnterTilfoersel(record, 'hanne@kommune.example', 3, 'x'.repeat(TILFOERSEL_MAX + 1))).toEqual({
     ok: false,
-    code: 'TILFOERSEL_TOO_LONG',
+    code: 'tilfoerselTooLong',
   });
 });

@@ -25,24 +25,24 @@ test('refusals carry codes: inhabil, not present (afbud member, late arrival, ou
   const check = (itemNumber: number, c: Record<string, string>) =>
     validateVote(settings, record, absences, { itemNumber, choices: c as Record<string, VoteChoice> });
   expect(check(3, choices({ erik: 'For' }))).toEqual([
-    { code: 'VOTE_INHABIL', member: 'erik@kommune.example' },
+    { code: 'voteInhabil', member: 'erik@kommune.example' },
   ]);
   expect(check(3, choices({ anne: 'For' }))).toEqual([
-    { code: 'VOTE_NOT_PARTICIPANT', member: 'anne@kommune.example' },
+    { code: 'voteNotParticipant', member: 'anne@kommune.example' },
   ]);
   expect(check(1, choices({ camilla: 'For' }))).toEqual([
-    { code: 'VOTE_NOT_PARTICIPANT', member: 'camilla@kommune.example' },
+    { code: 'voteNotParticipant', member: 'camilla@kommune.example' },
   ]);
   expect(check(3, { 'mads@kommune.example': 'For' })).toEqual([
-    { code: 'VOTE_NOT_PARTICIPANT', member: 'mads@kommune.example' },
+    { code: 'voteNotParticipant', member: 'mads@kommune.example' },
   ]);
   expect(check(3, { 'ivan@kommune.example': 'For', 'IVAN@kommune.example ': 'Imod' })).toEqual([
-    { code: 'VOTE_DUPLICATE', member: 'IVAN@kommune.example ' },
+    { code: 'voteDuplicate', member: 'IVAN@kommune.example ' },
   ]);
   expect(check(3, { 'ivan@kommune.example': 'Ja' })).toEqual([
-    { code: 'VOTE_BAD_CHOICE', member: 'ivan@kommune.example' },
+    { code: 'voteBadChoice', member: 'ivan@kommune.example' },
   ]);
-  expect(check(3, {})).toEqual([{ code: 'VOTE_EMPTY' }]);
+  expect(check(3, {})).toEqual([{ code: 'voteEmpty' }]);
 });
 
 const participants = itemParticipants(settings, record, absences, 4);
@@ -100,7 +100,7 @@ test('property: a second choice for the same participant (in any spelling of the
       (k, first, second) => {
         const upn = participants[k].upn;
         const vote = { itemNumber: 4, choices: { [upn]: first, [upn.toUpperCase()]: second } };
-        expect(validateVote(settings, record, absences, vote).map((x) => x.code)).toEqual(['VOTE_DUPLICATE']);
+        expect(validateVote(settings, record, absences, vote).map((x) => x.code)).toEqual(['voteDuplicate']);
       },
     ),
   );

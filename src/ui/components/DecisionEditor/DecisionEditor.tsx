@@ -10,6 +10,7 @@ import {
 } from '@fluentui/react-components';
 import { useLayoutEffect, useRef, useState } from 'react';
 import type { SaveState } from '../../../app/liveRecorder';
+import { mergeDecisionTexts } from '../../../domain/decision';
 import { useStrings } from '../../i18n/LocaleContext';
 
 const useStyles = makeStyles({
@@ -114,7 +115,7 @@ export function DecisionEditor({
               {s.keepMine}
             </Button>
             <Button onClick={() => onResolve(state.theirs)}>{s.useTheirs}</Button>
-            <Button onClick={() => onResolve(mergeTexts(state.theirs, state.mine))}>{s.merge}</Button>
+            <Button onClick={() => onResolve(mergeDecisionTexts(state.theirs, state.mine))}>{s.merge}</Button>
           </div>
         </section>
       )}
@@ -150,11 +151,4 @@ function useGrowWithText(text: string) {
     else el.style.height = '';
   }, [text]);
   return ref;
-}
-
-/** Both texts, theirs first, without repeating lines they share. */
-export function mergeTexts(theirs: string, mine: string): string {
-  const have = new Set(theirs.split('\n').map((l) => l.trim()));
-  const extra = mine.split('\n').filter((l) => l.trim() && !have.has(l.trim()));
-  return extra.length ? `${theirs.trimEnd()}\n\n${extra.join('\n')}` : theirs;
 }

@@ -13,6 +13,7 @@ import { Suspense, useEffect } from 'react';
 import type { AppDeps } from '../../../app/deps';
 import { informationLineOf } from '../../../app/openMeeting';
 import { can } from '../../../domain/permissions';
+import { isMeetingOver } from '../../../domain/meeting';
 import { AbsenceList } from '../../components/AbsenceList/AbsenceList';
 import { AgendaList, DecisionText } from '../../components/AgendaList/AgendaList';
 import { useItemFocus } from '../../components/AgendaList/useItemFocus';
@@ -30,6 +31,7 @@ import type { CommitteeView } from '../../../app/committee';
 import type { MeetingView } from '../../../app/openMeeting';
 import type { ReferatPanelProps } from '../../components/ReferatPanel/ReferatPanel';
 import { lazyComponent } from '../../lazyComponent';
+import { useNow } from '../../useNow';
 import { useCommittee } from '../../components/Committee/useCommittee';
 
 const useStyles = makeStyles({
@@ -53,11 +55,6 @@ const useStyles = makeStyles({
   },
   page: { minWidth: 0, maxWidth: '100%', overflowWrap: 'anywhere' },
 });
-
-/** Over: closed or approved, or its end has passed. It is not started again; its referat is what is left. */
-export function isMeetingOver(meeting: { status: string; end: string }, now = Date.now()): boolean {
-  return meeting.status === 'Afsluttet' || meeting.status === 'Godkendt' || Date.parse(meeting.end) < now;
-}
 
 /** Where the tab is shown: the full tab, Teams' side panel during the meeting, or the shared stage. */
 export type MeetingLayout = 'full' | 'sidePanel' | 'stage';
@@ -126,6 +123,7 @@ export function MeetingPage({
   const s = useStrings();
   const locale = useLocale();
   const m = useMeeting(deps, meetingKey, { watchIntervalMs, pollingChannel, connectLive, writes });
+  const now = useNow();
   useEffect(() => {
     void CommitteeItemActions.preload();
     void ReferatPanel.preload();
@@ -196,7 +194,7 @@ export function MeetingPage({
         onStart={(n) => m.session.driveClock({ kind: 'start', itemNumber: n })}
         onMove={(n) => m.session.driveClock({ kind: 'move', itemNumber: n })}
         onEnd={() => m.session.driveClock({ kind: 'end' })}
-        over={isMeetingOver(view.meeting)}
+        over={isMeetingOver(view.meeting, now)}
         referatHref={can(view.role, 'exportMinutes') ? '#referat-title' : undefined}
       />
       {m.liveKind && (
