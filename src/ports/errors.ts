@@ -25,6 +25,7 @@ export type ErrorCode =
   | 'onlyChairClock'
   | 'onlyWritersReferat'
   | 'onlyOrganizerApproves'
+  | 'referatNotApproved'
   | 'membersOnly'
   | 'noPreviousMeeting'
   | 'onlyOrganizerRights'
