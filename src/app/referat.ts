@@ -56,7 +56,17 @@ export function referatOf(
   if (audience === 'members' && !can(view.role, 'readClosedItems'))
     throw new Forbidden('Closed items are for participants only', { code: MEMBERS_ONLY });
   const decisions = Object.values(view.decisions).map((d) => d.value);
-  return buildReferat(view.meeting, view.items, decisions, view.absences, { audience }, locale, committee);
+  // Every follow-up under its item, in every format (issue 24 §6).
+  const followUps = view.followUps.map((f) => f.value);
+  return buildReferat(
+    view.meeting,
+    view.items,
+    decisions,
+    view.absences,
+    { audience, followUps },
+    locale,
+    committee,
+  );
 }
 
 /** "Hent referat": Word, PDF or HTML, public or members' version. */

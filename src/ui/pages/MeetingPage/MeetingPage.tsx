@@ -225,6 +225,7 @@ export function MeetingPage({
                   onBlur={() => m.session.flush()}
                   onResolve={(text) => m.session.resolve(item.number, text)}
                   onAddFollowUp={(text) => m.session.addFollowUp(item.number, text)}
+                  followUps={followUps}
                 />
               ) : (
                 <section aria-label={s.decisionFor(item.number)}>
