@@ -187,9 +187,13 @@ function committeeItem(
     for (const row of rows) lines.push(`${row.label}: ${row.names} (${row.count})`);
     lines.push(`${w.result}: ${w[result.result]}`);
   }
+  // A member may change her tilførsel until she signs: her latest text is the one entered.
+  const latest = new Map<string, CommitteeRecord['tilfoersler'][number]>();
   for (const t of [...record.tilfoersler]
     .filter((t) => t.itemNumber === itemNumber)
     .sort((a, b) => a.writtenAt.localeCompare(b.writtenAt)))
+    latest.set(t.member.trim().toLowerCase(), t);
+  for (const t of latest.values())
     lines.push(w.tilfoersel(nameOf(t.member), t.text.replace(/\s*\n\s*/g, ' ').trim()));
   return { committeeLines: lines, voteTable };
 }

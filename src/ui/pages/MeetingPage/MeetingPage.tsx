@@ -20,6 +20,7 @@ import { DecisionEditor } from '../../components/DecisionEditor/DecisionEditor';
 import { MeetingHeader } from '../../components/MeetingHeader/MeetingHeader';
 import { StageView } from '../../components/StageView/StageView';
 import { MeetingClock } from '../../components/MeetingClock/MeetingClock';
+import { isMeetingOver } from '../../components/MeetingClock/meetingOver';
 import type { LiveChannel, PollingChannelFactory } from '../../../ports/LiveChannel';
 import { isReadOnly } from '../../../domain/referatApproval';
 import { messageOf } from '../../errors';
@@ -54,10 +55,7 @@ const useStyles = makeStyles({
   page: { minWidth: 0, maxWidth: '100%', overflowWrap: 'anywhere' },
 });
 
-/** Over: closed or approved, or its end has passed. It is not started again; its referat is what is left. */
-export function isMeetingOver(meeting: { status: string; end: string }, now = Date.now()): boolean {
-  return meeting.status === 'Afsluttet' || meeting.status === 'Godkendt' || Date.parse(meeting.end) < now;
-}
+export { isMeetingOver };
 
 /** Where the tab is shown: the full tab, Teams' side panel during the meeting, or the shared stage. */
 export type MeetingLayout = 'full' | 'sidePanel' | 'stage';
@@ -141,7 +139,7 @@ export function MeetingPage({
   const { focusItem, focus } = useItemFocus(
     referentFocus && timer?.startedAt && !timer.endedAt ? (timer.currentItem ?? null) : null,
   );
-  const committee = useCommittee(deps, m.view);
+  const committee = useCommittee(deps, m.view, watchIntervalMs);
 
   if (m.loading && !m.view) return <Spinner label={s.loading} />;
   if (m.error || !m.view) {
