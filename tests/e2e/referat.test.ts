@@ -46,8 +46,18 @@ test('the referent starts the meeting clock, moves through the items and ends th
   expect(await anders.getByRole('button', { name: 'Start mødet' }).count()).toBe(0);
 
   // The referent ends the meeting: it is over, so the clock offers the referat instead of a new start.
+  // "Afslut mødet" asks first; the clock runs on until it is confirmed.
   await clock.getByRole('button', { name: 'Afslut mødet' }).click();
+  const confirm = mads.getByRole('dialog', { name: 'Afslut mødet?' });
+  await confirm.getByRole('button', { name: 'Annuller' }).click();
+  await confirm.waitFor({ state: 'detached' });
+  await clock.getByRole('timer').filter({ hasText: 'Aktuelt punkt: Punkt 2' }).waitFor();
+  await clock.getByRole('button', { name: 'Afslut mødet' }).click();
+  await confirm.getByRole('button', { name: 'Afslut mødet' }).click();
   await clock.getByText('Mødet er slut.').waitFor();
+  // Nothing stale after the meeting: no projected end, no "Direkte: …".
+  expect(await clock.getByText(/Forventet slut/).count()).toBe(0);
+  expect(await mads.getByText(/^Direkte:/).count()).toBe(0);
   await clock.getByRole('link', { name: 'Gå til referatet' }).waitFor();
   expect(await clock.getByRole('button', { name: 'Start mødet' }).count()).toBe(0);
 });

@@ -43,16 +43,18 @@ const useStyles = makeStyles({
   followUps: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   typing: { color: tokens.colorNeutralForeground3, fontStyle: 'italic' },
   liveStatus: { color: tokens.colorNeutralForeground3, margin: `${tokens.spacingVerticalXS} 0` },
+  notice: { margin: `0 0 ${tokens.spacingVerticalM}` },
   // Teams' meeting side panel is 320 px wide: tighter spacing, nothing wider than the panel.
   // Headings shrink so the meeting's title does not take the panel's first screen.
   sidePanel: {
     maxWidth: '320px',
-    overflowWrap: 'anywhere',
+    overflowWrap: 'break-word',
     fontSize: tokens.fontSizeBase200,
     '& h1': { fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500 },
     '& h2': { fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400 },
   },
-  page: { minWidth: 0, maxWidth: '100%', overflowWrap: 'anywhere' },
+  // Long words wrap between words first; only a word wider than the page breaks.
+  page: { minWidth: 0, maxWidth: '100%', overflowWrap: 'break-word' },
 });
 
 export { isMeetingOver };
@@ -174,7 +176,11 @@ export function MeetingPage({
   return (
     <div className={mergeClasses(styles.page, layout === 'sidePanel' && styles.sidePanel)}>
       <MeetingHeader meeting={view.meeting} information={information} />
-      {view.role === 'guest' && <Text as="p">{s.guestNotice}</Text>}
+      {view.role === 'guest' && (
+        <Text as="p" block className={styles.notice}>
+          {s.guestNotice}
+        </Text>
+      )}
       {m.actionError !== undefined && (
         <MessageBar intent="error">
           <MessageBarBody>
@@ -192,8 +198,9 @@ export function MeetingPage({
         over={isMeetingOver(view.meeting)}
         referatHref={can(view.role, 'exportMinutes') ? '#referat-title' : undefined}
       />
-      {m.liveKind && (
-        <Text as="p" size={200} className={styles.liveStatus} aria-live="off">
+      {/* "Direkte: …" only while decisions can still appear: nothing stale after the meeting. */}
+      {m.liveKind && !isMeetingOver(view.meeting) && (
+        <Text as="p" block size={200} className={styles.liveStatus} aria-live="off">
           {m.liveKind === 'polling' ? s.livePolling : s.liveInstant}
         </Text>
       )}
