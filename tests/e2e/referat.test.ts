@@ -102,12 +102,25 @@ test('download Word and PDF, approve, and send the referat', async () => {
 
   const sofie = await (await stack.person('sofie@kommune.example')).open('meeting.html', { meeting: key });
   await sofie.getByText('Status: Til godkendelse (version 1)').waitFor();
-  await sofie.getByRole('button', { name: 'Godkend referatet' }).click();
+  // The stepper: only the next step is primary, and the referat cannot be sent before it is approved.
+  const steps = sofie.getByRole('list', { name: 'Referatets forløb' });
+  expect(await steps.locator('[aria-current="step"]').textContent()).toMatch(/^Til godkendelse/);
+  const send = sofie.getByRole('button', { name: 'Send referat' });
+  expect(await send.isDisabled()).toBe(true);
+  const approve = sofie.getByRole('button', { name: 'Godkend referatet' });
+  const background = (b: typeof approve) => b.evaluate((e) => getComputedStyle(e).backgroundColor);
+  // "Godkend referatet" is the primary (filled) button; downloads are not.
+  expect(await background(approve)).not.toBe(
+    await background(sofie.getByRole('button', { name: 'Hent som Word' })),
+  );
+  await approve.click();
   await sofie.getByText('Status: Godkendt (version 1)').waitFor();
+  expect(await send.isDisabled()).toBe(false);
   expect(await sofie.getByRole('textbox', { name: 'Beslutning for punkt 1', exact: true }).count()).toBe(0);
 
   await sofie.getByRole('button', { name: 'Send referat' }).click();
   await sofie.getByRole('status').filter({ hasText: 'Referatet er sendt til deltagerne' }).waitFor();
+  expect(await steps.locator('[aria-current="step"]').textContent()).toMatch(/^Sendt/);
   const mail = (
     (await (await fetch(`${stack.graph.origin}/_dev/mail`)).json()) as {
       value: Array<{

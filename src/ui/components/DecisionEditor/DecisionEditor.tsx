@@ -142,7 +142,7 @@ export function DecisionEditor({
         </section>
       )}
       {proposals.length > 0 && (
-        <ul className={styles.proposals} aria-label={s.followUps}>
+        <ul className={styles.proposals} aria-label={s.followUpProposals}>
           {proposals.map((p, i) => {
             const id = `followup-proposal-${itemNumber}-${i}`;
             return (

@@ -23,6 +23,7 @@ import { MeetingClock } from '../../components/MeetingClock/MeetingClock';
 import { isMeetingOver } from '../../components/MeetingClock/meetingOver';
 import type { LiveChannel, PollingChannelFactory } from '../../../ports/LiveChannel';
 import { isReadOnly } from '../../../domain/referatApproval';
+import { formatDueDate } from '../../../domain/followUp';
 import { messageOf } from '../../errors';
 import { useLocale, useStrings } from '../../i18n/LocaleContext';
 import type { PendingWrites } from '../../../app/pendingWrites';
@@ -245,7 +246,10 @@ export function MeetingPage({
                 <ul className={styles.followUps} aria-label={s.followUps}>
                   {followUps.map((f) => (
                     <li key={f.id}>
-                      <Text>{f.owners.length ? `${f.owners.join(', ')}: ${f.task}` : f.task}</Text>
+                      <Text>
+                        {f.owners.length ? `${f.owners.join(', ')}: ${f.task}` : f.task}
+                        {f.due ? ` (${formatDueDate(f.due)})` : ''}
+                      </Text>
                     </li>
                   ))}
                 </ul>
@@ -275,6 +279,11 @@ export function MeetingPage({
             deps={deps}
             view={{
               ...view,
+              // The follow-ups as shown (one made a moment ago included), so every download has them.
+              followUps: m.followUps.map(
+                (f) =>
+                  view.followUps.find((stored) => stored.value.id === f.id) ?? { id: '', eTag: '', value: f },
+              ),
               decisions: Object.fromEntries(
                 view.items.map((i) => {
                   const stored = view.decisions[i.number];
