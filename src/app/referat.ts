@@ -9,7 +9,14 @@ import {
   type Referat,
   type ReferatCommittee,
 } from '../domain/referat';
-import { approve, newReferat, reopen, sendForApproval, type ReferatRecord } from '../domain/referatApproval';
+import {
+  approve,
+  markSent,
+  newReferat,
+  reopen,
+  sendForApproval,
+  type ReferatRecord,
+} from '../domain/referatApproval';
 import { Forbidden } from '../ports/errors';
 import type { ErrorCode } from '../ports/errors';
 import type { DocumentRenderer } from '../ports/DocumentRenderer';
@@ -37,6 +44,7 @@ const CONTENT_TYPES: Record<ReferatFormat, string> = {
 export const ONLY_WRITERS: ErrorCode = 'onlyWritersReferat';
 export const ONLY_ORGANIZER_APPROVES: ErrorCode = 'onlyOrganizerApproves';
 export const MEMBERS_ONLY: ErrorCode = 'membersOnly';
+export const NOT_APPROVED: ErrorCode = 'referatNotApproved';
 
 /** The referat model of what this person sees; the members' version only for those who may read closed items. */
 export function referatOf(
@@ -45,9 +53,20 @@ export function referatOf(
   locale: Locale = 'da',
   committee?: ReferatCommittee,
 ): Referat {
-  if (audience === 'members' && !can(view.role, 'readClosedItems')) throw new Forbidden('Closed items are for participants only', { code: MEMBERS_ONLY });
+  if (audience === 'members' && !can(view.role, 'readClosedItems'))
+    throw new Forbidden('Closed items are for participants only', { code: MEMBERS_ONLY });
   const decisions = Object.values(view.decisions).map((d) => d.value);
-  return buildReferat(view.meeting, view.items, decisions, view.absences, { audience }, locale, committee);
+  // Every follow-up under its item, in every format (issue 24 §6).
+  const followUps = view.followUps.map((f) => f.value);
+  return buildReferat(
+    view.meeting,
+    view.items,
+    decisions,
+    view.absences,
+    { audience, followUps },
+    locale,
+    committee,
+  );
 }
 
 /** "Hent referat": Word, PDF or HTML, public or members' version. */
@@ -60,7 +79,8 @@ export async function exportReferat(
   /** A committee meeting's protocol (attendance, inhabilitet, votes, tilførsler, signatures). */
   committee?: ReferatCommittee,
 ): Promise<ReferatFile> {
-  if (!can(view.role, 'exportMinutes')) throw new Forbidden('Only the referent and the organizer export the referat', { code: ONLY_WRITERS });
+  if (!can(view.role, 'exportMinutes'))
+    throw new Forbidden('Only the referent and the organizer export the referat', { code: ONLY_WRITERS });
   const r = referatOf(view, audience, locale, committee);
   const date = formatDate(view.meeting.start);
   const name = `Referat ${date}${audience === 'members' ? ' (med lukkede punkter)' : ''}.${format}`;
@@ -138,16 +158,21 @@ export async function reopenReferat(deps: AppDeps, view: MeetingView): Promise<M
 
 /**
  * "Send referat": mail it to the attendees (public version in the body, Word file attached; the members'
- * version attached when there are closed items) and attach the Word file to the calendar event.
+ * version attached when there are closed items) and attach the Word file to the calendar event. Only an
+ * approved referat is sent (refused here, not only by the disabled button); the step "Sendt" is then
+ * written on the Meetings row.
  */
 export async function sendReferat(
   deps: AppDeps & { mailer: Mailer; renderer: DocumentRenderer },
   view: MeetingView,
   locale: Locale = 'da',
   committee?: ReferatCommittee,
-): Promise<void> {
+): Promise<MeetingView> {
   if (!can(view.role, 'approveMinutes') || !view.event?.isOrganizer)
     throw new Forbidden('Only the organizer approves the referat', { code: ONLY_ORGANIZER_APPROVES });
+  const record = view.meeting.referat ?? newReferat();
+  if (record.state !== 'Godkendt')
+    throw new Forbidden('The referat is sent only after approval', { code: NOT_APPROVED });
   const publicVersion = await exportReferat(deps.renderer, view, 'public', 'docx', locale, committee);
   const files = [publicVersion];
   if (view.items.some((i) => i.closed))
@@ -161,6 +186,7 @@ export async function sendReferat(
     attachments: files,
   });
   await deps.calendar.attachFile(view.event.id, publicVersion);
+  return saveReferat(deps, view, markSent(record, deps.me.upn, deps.clock.now()));
 }
 
 /** The meeting of the same series just before this one (whose referat "Punkt 2: Referat" approves). */

@@ -90,3 +90,25 @@ export function extractFollowUps(decisionText: string): ExtractedFollowUp[] {
   }
   return found;
 }
+
+const sameTask = (a: string, b: string) =>
+  a.replace(/\s+/g, ' ').trim().toLowerCase() === b.replace(/\s+/g, ' ').trim().toLowerCase();
+
+/**
+ * What the referent is offered under a decision: each "X følger op" sentence of the decision that is not
+ * yet a follow-up of that item (the same sentence, spacing and case aside), X as its owner.
+ */
+export function followUpProposals(
+  decisionText: string,
+  itemNumber: number,
+  existing: readonly Pick<FollowUp, 'itemNumber' | 'task'>[],
+): ExtractedFollowUp[] {
+  const taken = existing.filter((f) => f.itemNumber === itemNumber);
+  return extractFollowUps(decisionText).filter((p) => !taken.some((f) => sameTask(f.task, p.task)));
+}
+
+/** "dd.mm.yyyy" of an ISO date (yyyy-mm-dd), as Danish dates are written; '' for none or nonsense. */
+export function formatDueDate(due: string | undefined): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(due ?? '');
+  return m ? `${m[3]}.${m[2]}.${m[1]}` : '';
+}

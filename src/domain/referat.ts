@@ -5,6 +5,7 @@ import { protocolChecksum, protocolText } from './committee/protocol';
 import type { CommitteeRecord, CommitteeSettings } from './committee/types';
 import { voteOn, voteResult } from './committee/votes';
 import type { Decision } from './decision';
+import { formatDueDate, type FollowUp } from './followUp';
 import { formatDate, formatTime, formatTimeRange, type Locale } from './format';
 import { composeInformationLine } from './information';
 import type { Meeting } from './meeting';
@@ -32,6 +33,8 @@ export interface ReferatItem {
   committeeLines: string[];
   /** The vote as a table (the accessible HTML document and the PDF): one row per choice cast. */
   voteTable?: VoteTable;
+  /** The item's follow-ups, one line each: "Opfølgning: FAS – FAS følger op. (frist 09.12.2026, Åben)". */
+  followUps: string[];
 }
 
 /**
@@ -111,6 +114,9 @@ const WORDS = {
     version: (v: number, sum: string) => `Protokolversion ${v}, kontrolsum ${sum}`,
     substitutes: (names: string[]) => `${joinList(names, 'da')} deltager.`,
     substituteFor: (sub: string, member: string) => `${sub} (stedfortræder for ${member})`,
+    followUp: 'Opfølgning',
+    due: 'frist',
+    status: { Åben: 'Åben', 'I gang': 'I gang', Afsluttet: 'Afsluttet' } as Record<string, string>,
   },
   en: {
     item: 'Item',
@@ -138,6 +144,9 @@ const WORDS = {
     version: (v: number, sum: string) => `Protocol version ${v}, checksum ${sum}`,
     substitutes: (names: string[]) => `${joinList(names, 'en')} attend${names.length === 1 ? 's' : ''}.`,
     substituteFor: (sub: string, member: string) => `${sub} (substitute for ${member})`,
+    followUp: 'Follow-up',
+    due: 'due',
+    status: { Åben: 'Open', 'I gang': 'In progress', Afsluttet: 'Done' } as Record<string, string>,
   },
 } as const;
 
@@ -178,11 +187,23 @@ function committeeItem(
     for (const row of rows) lines.push(`${row.label}: ${row.names} (${row.count})`);
     lines.push(`${w.result}: ${w[result.result]}`);
   }
+  // A member may change her tilførsel until she signs: her latest text is the one entered.
+  const latest = new Map<string, CommitteeRecord['tilfoersler'][number]>();
   for (const t of [...record.tilfoersler]
     .filter((t) => t.itemNumber === itemNumber)
     .sort((a, b) => a.writtenAt.localeCompare(b.writtenAt)))
+    latest.set(t.member.trim().toLowerCase(), t);
+  for (const t of latest.values())
     lines.push(w.tilfoersel(nameOf(t.member), t.text.replace(/\s*\n\s*/g, ' ').trim()));
   return { committeeLines: lines, voteTable };
+}
+
+/** "Opfølgning: FAS – FAS følger op. (frist 09.12.2026, Åben)" */
+function followUpLine(w: Words, f: FollowUp): string {
+  const owner = f.owners.length ? `${f.owners.join(', ')} – ` : '';
+  const due = formatDueDate(f.due);
+  const details = [due && `${w.due} ${due}`, w.status[f.status] ?? f.status].filter(Boolean).join(', ');
+  return `${w.followUp}: ${owner}${f.task.replace(/\s*\n\s*/g, ' ').trim()} (${details})`;
 }
 
 function buildBody(
@@ -193,6 +214,7 @@ function buildBody(
   audience: Audience,
   locale: Locale,
   committee: Required<ReferatCommittee> | undefined,
+  followUps: readonly FollowUp[] = [],
 ): Omit<Referat, 'protocol'> {
   const w = WORDS[locale];
   const publication = (i: AgendaItem) =>
@@ -263,6 +285,9 @@ function buildBody(
         decision: withheld ? '' : (decisionOf.get(i.number) ?? '').trim(),
         usedMinutes: used[i.number] !== undefined ? Math.round(used[i.number] / 60) : undefined,
         ...(committee && !withheld ? committeeItem(w, locale, committee, i.number) : { committeeLines: [] }),
+        followUps: withheld
+          ? []
+          : followUps.filter((f) => f.itemNumber === i.number).map((f) => followUpLine(w, f)),
       };
     }),
   };
@@ -285,12 +310,12 @@ export function buildReferat(
   items: AgendaItem[],
   decisions: Decision[],
   absences: Absence[],
-  options: { audience: Audience },
+  options: { audience: Audience; followUps?: readonly FollowUp[] },
   locale: Locale = 'da',
   committee?: ReferatCommittee,
 ): Referat {
   const c = committee && { ...committee, absences: committee.absences ?? absences };
-  const body = buildBody(meeting, items, decisions, absences, options.audience, locale, c);
+  const body = buildBody(meeting, items, decisions, absences, options.audience, locale, c, options.followUps);
   if (!c) return body;
   const w = WORDS[locale];
   const approved =
@@ -328,6 +353,7 @@ export function renderReferatText(r: Referat): string {
     if (i.usedMinutes !== undefined) lines.push(`(${w.used} ${i.usedMinutes} min)`);
     lines.push('', i.decisionHeading, '', i.decision);
     if (i.committeeLines.length) lines.push('', ...i.committeeLines);
+    if (i.followUps.length) lines.push('', ...i.followUps);
   }
   if (r.protocol) lines.push('', ...r.protocol.lines);
   return `${lines.join('\n').trimEnd()}\n`;
@@ -341,6 +367,9 @@ const paragraphs = (text: string) =>
     .join('');
 
 const lineParagraphs = (lines: string[]) => lines.map((l) => `<p>${escapeHtml(l)}</p>`).join('');
+
+const followUpList = (i: ReferatItem) =>
+  i.followUps.length ? `<ul>${i.followUps.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>` : '';
 
 /** Simple semantic HTML; every text escaped. */
 export function renderReferatHtml(r: Referat): string {
@@ -356,7 +385,8 @@ export function renderReferatHtml(r: Referat): string {
       (i) =>
         `<section><h2>${escapeHtml(i.heading)}</h2>` +
         (i.usedMinutes !== undefined ? `<p>(${w.used} ${i.usedMinutes} min)</p>` : '') +
-        `<h3>${escapeHtml(i.decisionHeading)}</h3>${paragraphs(i.decision)}${lineParagraphs(i.committeeLines)}</section>`,
+        `<h3>${escapeHtml(i.decisionHeading)}</h3>${paragraphs(i.decision)}${lineParagraphs(i.committeeLines)}` +
+        `${followUpList(i)}</section>`,
     )
     .join('');
   const footer = r.protocol ? `<footer>${lineParagraphs(r.protocol.lines)}</footer>` : '';
@@ -402,7 +432,7 @@ export function renderReferatHtmlDocument(r: Referat): string {
       return (
         `<section id="punkt-${i.number}" aria-labelledby="punkt-${i.number}-h"><h2 id="punkt-${i.number}-h">${escapeHtml(i.heading)}</h2>` +
         `<h3>${escapeHtml(i.decisionHeading)}</h3>${paragraphs(i.decision)}${lineParagraphs(before)}` +
-        `${table ? voteTableHtml(table) : ''}${lineParagraphs(after)}</section>`
+        `${table ? voteTableHtml(table) : ''}${lineParagraphs(after)}${followUpList(i)}</section>`
       );
     })
     .join('');

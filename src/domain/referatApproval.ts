@@ -20,6 +20,8 @@ export interface ReferatRecord {
   state: ReferatState;
   version: number;
   history: ReferatHistoryEntry[];
+  /** When this version, approved, was mailed to the attendees ("Sendt": the stepper's last step). */
+  sent?: { version: number; at: string; by: string };
 }
 
 export const newReferat = (): ReferatRecord => ({ state: 'Kladde', version: 1, history: [] });
@@ -52,6 +54,16 @@ export function reopen(r: ReferatRecord, by: string, at: string): ReferatRecord 
   if (r.state !== 'Godkendt') throw refuse('referatNotApproved');
   return step(r, 'Kladde', by, at, r.version + 1);
 }
+
+/** "Send referat" only after approval: the last step of Kladde → Til godkendelse → Godkendt → Sendt. */
+export function markSent(r: ReferatRecord, by: string, at: string): ReferatRecord {
+  if (r.state !== 'Godkendt') throw refuse('Referatet skal godkendes, før det sendes.');
+  return { ...r, sent: { version: r.version, at, by } };
+}
+
+/** The stepper's step: the approval state, or "Sendt" once this version was sent. */
+export const referatStep = (r: ReferatRecord): ReferatState | 'Sendt' =>
+  r.state === 'Godkendt' && r.sent?.version === r.version ? 'Sendt' : r.state;
 
 export const isReadOnly = (r: ReferatRecord | undefined): boolean => r?.state === 'Godkendt';
 

@@ -27,6 +27,7 @@ export type ErrorCode =
   | 'onlyChairClock'
   | 'onlyWritersReferat'
   | 'onlyOrganizerApproves'
+  | 'referatNotApproved'
   | 'membersOnly'
   | 'noPreviousMeeting'
   | 'onlyOrganizerRights'

@@ -8,7 +8,13 @@ import { referatPdf } from '../../src/adapters/documents/referatPdf';
 import type { AgendaItem } from '../../src/domain/agendaItem';
 import { copenhagenToUtc } from '../../src/domain/format';
 import type { Meeting } from '../../src/domain/meeting';
-import { buildReferat } from '../../src/domain/referat';
+import type { FollowUp } from '../../src/domain/followUp';
+import {
+  buildReferat,
+  renderReferatHtml,
+  renderReferatHtmlDocument,
+  renderReferatText,
+} from '../../src/domain/referat';
 
 const meeting: Meeting = {
   key: 'k',
@@ -125,4 +131,52 @@ test('a long decision flows over several PDF pages', async () => {
   ) as string[];
   expect(pages.length).toBeGreaterThan(3);
   expect(flat(pages.join(' '))).toContain('Afsnit 200: rådmanden drøftede sagen grundigt med forvaltningen.');
+});
+
+describe('every follow-up appears under its item in every referat format', () => {
+  const followUps: FollowUp[] = [
+    {
+      id: 'f1',
+      itemNumber: 4,
+      owners: ['Erik'],
+      task: 'Erik følger op på modellerne.',
+      due: '2026-12-09',
+      status: 'Åben',
+    },
+    { id: 'f2', itemNumber: 5, owners: ['HR'], task: 'HR følger op på sagen.', status: 'I gang' },
+  ];
+  const line = 'Opfølgning: Erik – Erik følger op på modellerne. (frist 09.12.2026, Åben)';
+  const closedLine = 'Opfølgning: HR – HR følger op på sagen. (I gang)';
+  const withFollowUps = (audience: 'public' | 'members') =>
+    buildReferat(meeting, items, decisions, [], { audience, followUps });
+  // Under its own item: after "Punkt 4" and before the next item's heading.
+  const underItem4 = new RegExp(
+    `Punkt 4: Opfølgning på investeringsmodeller(?:(?!Punkt 5:).)*${line.replace(/[.()]/g, '\\$&')}`,
+  );
+
+  test('text, HTML and the HTML document', () => {
+    const r = withFollowUps('public');
+    expect(flat(renderReferatText(r))).toMatch(underItem4);
+    expect(flat(renderReferatHtml(r).replace(/<[^>]+>/g, ' '))).toMatch(underItem4);
+    expect(flat(renderReferatHtmlDocument(r).replace(/<[^>]+>/g, ' '))).toMatch(underItem4);
+  });
+
+  test('Word and PDF', async () => {
+    const word = flat(
+      (await mammoth.extractRawText({ buffer: Buffer.from(await referatDocx(withFollowUps('public'))) }))
+        .value,
+    );
+    expect(word).toMatch(underItem4);
+    const file = join(mkdtempSync(join(tmpdir(), 'referat-')), 'opfoelgning.pdf');
+    writeFileSync(file, await referatPdf(withFollowUps('public')));
+    const pages = JSON.parse(
+      execFileSync(process.execPath, [join(__dirname, '../support/pdfText.mjs'), file], { encoding: 'utf8' }),
+    ) as string[];
+    expect(flat(pages.join(' '))).toMatch(underItem4);
+  });
+
+  test("a closed item's follow-up is only in the members' version", () => {
+    expect(renderReferatText(withFollowUps('public'))).not.toContain(closedLine);
+    expect(renderReferatText(withFollowUps('members'))).toContain(closedLine);
+  });
 });

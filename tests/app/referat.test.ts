@@ -5,6 +5,7 @@ import {
   approveReferat,
   exportReferat,
   MEMBERS_ONLY,
+  NOT_APPROVED,
   ONLY_ORGANIZER_APPROVES,
   referatOf,
   reopenReferat,
@@ -86,7 +87,27 @@ test('draft → sent for approval → approved → reopened as version 2, with t
   ]);
 });
 
-test('"Send referat" mails the attendees with the Word file(s) and attaches it to the event', async () => {
+test('"Send referat" is refused before approval: nothing is mailed, nothing attached, the step stays', async () => {
+  const { w, sofie, mads } = await heldMeeting();
+  const sent: MailMessage[] = [];
+  const deps = {
+    ...sofie,
+    renderer: documentRenderer,
+    mailer: { send: async (m: MailMessage) => void sent.push(m) },
+  };
+  await expect(sendReferat(deps, await openMeeting(sofie, KEY))).rejects.toMatchObject({
+    details: { code: NOT_APPROVED },
+  });
+  await sendReferatForApproval(mads, await openMeeting(mads, KEY));
+  await expect(sendReferat(deps, await openMeeting(sofie, KEY))).rejects.toMatchObject({
+    details: { code: NOT_APPROVED },
+  });
+  expect(sent).toHaveLength(0);
+  expect(Object.values(w.calendarState.files ?? {}).flat()).toHaveLength(0);
+  expect((await openMeeting(sofie, KEY)).meeting.referat?.sent).toBeUndefined();
+});
+
+test('"Send referat" mails the attendees with the Word file(s), attaches it to the event and records the step "Sendt"', async () => {
   const { w, sofie } = await heldMeeting();
   const sent: MailMessage[] = [];
   const deps = {
@@ -94,7 +115,14 @@ test('"Send referat" mails the attendees with the Word file(s) and attaches it t
     renderer: documentRenderer,
     mailer: { send: async (m: MailMessage) => void sent.push(m) },
   };
-  await sendReferat(deps, await openMeeting(sofie, KEY));
+  const sentView = await sendReferat(deps, await approveReferat(sofie, await openMeeting(sofie, KEY)));
+  expect(sentView.meeting.referat).toMatchObject({
+    state: 'Godkendt',
+    sent: { version: 1, by: people.sofie.upn },
+  });
+  expect((await openMeeting(sofie, KEY)).meeting.referat?.sent).toMatchObject({ version: 1 });
+  const reopened = await reopenReferat(sofie, sentView);
+  expect(reopened.meeting.referat?.sent).toBeUndefined();
   expect(sent).toHaveLength(1);
   expect(sent[0].subject).toBe('Referat: Rådmandsmøde 20-02-2024');
   expect(sent[0].to.map((p) => p.upn)).toEqual([

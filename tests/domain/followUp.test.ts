@@ -1,4 +1,4 @@
-import { extractFollowUps } from '../../src/domain/followUp';
+import { extractFollowUps, followUpProposals, formatDueDate } from '../../src/domain/followUp';
 
 /** Real sentences from ../shared/seeds, OCR damage and line breaks included. */
 describe('follow-up owners from decision text', () => {
@@ -40,4 +40,36 @@ describe('follow-up owners from decision text', () => {
       { owners: ['Kommunikation', 'pressen'], task: 'Kommunikation fglger op med pressen.' },
     ]);
   });
+});
+
+describe('follow-up proposals under a decision', () => {
+  const decision = 'Budgettet blev godkendt. Erik følger op. Økonomichef Michael Justesen følger op med FAS.';
+
+  test('"X følger op" proposes a follow-up with X as owner, the sentence as its task', () => {
+    expect(followUpProposals(decision, 3, [])).toEqual([
+      { owners: ['Erik'], task: 'Erik følger op.' },
+      {
+        owners: ['Økonomichef Michael Justesen', 'FAS'],
+        task: 'Økonomichef Michael Justesen følger op med FAS.',
+      },
+    ]);
+  });
+
+  test('a proposal already created on the item is not offered again; the same sentence on another item is', () => {
+    const created = [{ itemNumber: 3, task: 'erik  følger op.' }];
+    expect(followUpProposals(decision, 3, created).map((p) => p.owners[0])).toEqual([
+      'Økonomichef Michael Justesen',
+    ]);
+    expect(followUpProposals(decision, 4, created)).toHaveLength(2);
+  });
+
+  test('a decision without a follow-up proposes nothing', () => {
+    expect(followUpProposals('Indstillingen blev vedtaget.', 1, [])).toEqual([]);
+  });
+});
+
+test('a due date reads dd.mm.yyyy; no date reads as nothing', () => {
+  expect(formatDueDate('2026-12-09')).toBe('09.12.2026');
+  expect(formatDueDate(undefined)).toBe('');
+  expect(formatDueDate('snart')).toBe('');
 });

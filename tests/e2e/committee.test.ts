@@ -48,7 +48,7 @@ test('a committee meeting end to end', async () => {
   await registerAbsence(poul, await openMeeting(poul, key), { kind: 'Afbud', substitute: 'Ib Mortensen' });
 
   // Nanna declares inhabilitet on item 4 from her own page; it waits for the committee's decision.
-  const nanna = await (await stack.person(upn('nanna'))).open('meeting.html', { meeting: key });
+  const nanna = await (await stack.person(upn('nanna'))).open('meeting.html', { meeting: key, poll: '1000' });
   await nanna.getByRole('button', { name: 'Erklær inhabilitet på punkt 4' }).click();
   const declare = nanna.getByRole('dialog', { name: 'Erklær inhabilitet på punkt 4' });
   await declare.getByRole('textbox', { name: 'Begrundelse' }).fill('Min mand er direktør hos leverandøren.');
@@ -95,6 +95,16 @@ test('a committee meeting end to end', async () => {
     await dialog.getByRole('radiogroup', { name }).getByRole('radio', { name: choice }).check();
   await dialog.getByRole('button', { name: 'Gem afstemning' }).click();
   await dialog.waitFor({ state: 'detached' });
+  // The vote shows on the item at once, with its counts; the names on demand.
+  const item3 = mads.getByRole('region', { name: 'Protokol for punkt 3' });
+  await item3.getByText('Resultat: Vedtaget 4–2, 1 undlod').waitFor();
+  await item3.getByRole('button', { name: 'Vis navne' }).click();
+  await item3.getByText('Imod stemte: Karen Vestergaard og Ib Mortensen (2)').waitFor();
+  // Nanna, who declared inhabilitet on item 4 and has a page open, sees the result without reloading.
+  await nanna
+    .getByRole('region', { name: 'Protokol for punkt 3' })
+    .getByText(/^Resultat: Vedtaget/)
+    .waitFor();
 
   await mads.getByRole('button', { name: 'Protokoltilførsel på punkt 3' }).click();
   dialog = mads.getByRole('dialog', { name: 'Protokoltilførsel på punkt 3' });
@@ -102,6 +112,9 @@ test('a committee meeting end to end', async () => {
   await dialog.getByRole('textbox', { name: 'Tekst' }).fill('Venstre ønsker forslaget genberegnet.');
   await dialog.getByRole('button', { name: 'Gem' }).click();
   await dialog.waitFor({ state: 'detached' });
+  await item3
+    .getByText('Karen Vestergaard ønskede følgende ført til protokol: Venstre ønsker forslaget genberegnet.')
+    .waitFor();
 
   // The referent finds Nanna's declaration waiting, prefilled in the dialog, and records the decision.
   await mads.getByText(waiting).waitFor();
@@ -162,9 +175,28 @@ test('a committee meeting end to end', async () => {
     { ...progress.progress, status: 'Afsluttet' },
     progress.progressETag,
   );
-  const henrik = await (await stack.person(upn('henrik'))).open('meeting.html', { meeting: key });
+  // The organizer's page is open while members sign: the signature list updates by itself.
+  const watching = await (
+    await stack.person(upn('sofie'))
+  ).open('meeting.html', { meeting: key, poll: '1000' });
+  const missing = watching.getByRole('list', { name: 'Mangler underskrift' });
+  await missing.getByRole('listitem').filter({ hasText: 'Henrik Dalgaard' }).waitFor();
+  const henrik = await (
+    await stack.person(upn('henrik'))
+  ).open('meeting.html', { meeting: key, poll: '1000' });
   await henrik.getByRole('button', { name: 'Underskriv beslutningsprotokol' }).click();
+  // What is signed is shown first: the protocol's text, its version and checksum.
+  const signing = henrik.getByRole('dialog', { name: 'Underskriv beslutningsprotokol' });
+  await signing.getByText(/Resultat: Vedtaget/).waitFor();
+  await signing.getByText(/^Protokolversion 1, kontrolsum [0-9a-f]{12}$/).waitFor();
+  await signing.getByRole('button', { name: 'Underskriv', exact: true }).click();
   await henrik.getByText('Du har underskrevet denne version.').waitFor();
+  await watching
+    .getByRole('list', { name: 'Underskrevet af' })
+    .getByRole('listitem')
+    .filter({ hasText: 'Henrik Dalgaard' })
+    .waitFor();
+  expect(await missing.getByRole('listitem').filter({ hasText: 'Henrik Dalgaard' }).count()).toBe(0);
   for (const name of ['mette', 'jonas', 'karen', 'ib', 'signe', 'ahmad', 'rasmus', 'nanna']) {
     const deps = depsAs(stack.graph, upn(name));
     const v = await openMeeting(deps, key);
@@ -183,4 +215,7 @@ test('a committee meeting end to end', async () => {
   const again = await (await stack.person(upn('henrik'))).open('meeting.html', { meeting: key });
   await again.getByText(/^Protokolversion 2, kontrolsum [0-9a-f]{12}$/).waitFor();
   await again.getByRole('button', { name: 'Underskriv beslutningsprotokol' }).waitFor();
+  // Henrik's page, open since he signed, no longer says he signed: version 2 is unsigned.
+  await henrik.getByText(/^Protokolversion 2, kontrolsum [0-9a-f]{12}$/).waitFor();
+  expect(await henrik.getByText('Du har underskrevet denne version.').count()).toBe(0);
 });

@@ -46,8 +46,18 @@ test('the referent starts the meeting clock, moves through the items and ends th
   expect(await anders.getByRole('button', { name: 'Start mødet' }).count()).toBe(0);
 
   // The referent ends the meeting: it is over, so the clock offers the referat instead of a new start.
+  // "Afslut mødet" asks first; the clock runs on until it is confirmed.
   await clock.getByRole('button', { name: 'Afslut mødet' }).click();
+  const confirm = mads.getByRole('dialog', { name: 'Afslut mødet?' });
+  await confirm.getByRole('button', { name: 'Annuller' }).click();
+  await confirm.waitFor({ state: 'detached' });
+  await clock.getByRole('timer').filter({ hasText: 'Aktuelt punkt: Punkt 2' }).waitFor();
+  await clock.getByRole('button', { name: 'Afslut mødet' }).click();
+  await confirm.getByRole('button', { name: 'Afslut mødet' }).click();
   await clock.getByText('Mødet er slut.').waitFor();
+  // Nothing stale after the meeting: no projected end, no "Direkte: …".
+  expect(await clock.getByText(/Forventet slut/).count()).toBe(0);
+  expect(await mads.getByText(/^Direkte:/).count()).toBe(0);
   await clock.getByRole('link', { name: 'Gå til referatet' }).waitFor();
   expect(await clock.getByRole('button', { name: 'Start mødet' }).count()).toBe(0);
 });
@@ -92,12 +102,27 @@ test('download Word and PDF, approve, and send the referat', async () => {
 
   const sofie = await (await stack.person('sofie@kommune.example')).open('meeting.html', { meeting: key });
   await sofie.getByText('Status: Til godkendelse (version 1)').waitFor();
-  await sofie.getByRole('button', { name: 'Godkend referatet' }).click();
+  // The stepper: only the next step is primary, and the referat cannot be sent before it is approved.
+  const steps = sofie.getByRole('list', { name: 'Referatets forløb' });
+  expect(await steps.locator('[aria-current="step"]').textContent()).toContain(
+    'Til godkendelse (nuværende trin)',
+  );
+  const send = sofie.getByRole('button', { name: 'Send referat' });
+  expect(await send.isDisabled()).toBe(true);
+  const approve = sofie.getByRole('button', { name: 'Godkend referatet' });
+  const background = (b: typeof approve) => b.evaluate((e) => getComputedStyle(e).backgroundColor);
+  // "Godkend referatet" is the primary (filled) button; downloads are not.
+  expect(await background(approve)).not.toBe(
+    await background(sofie.getByRole('button', { name: 'Hent som Word' })),
+  );
+  await approve.click();
   await sofie.getByText('Status: Godkendt (version 1)').waitFor();
+  expect(await send.isDisabled()).toBe(false);
   expect(await sofie.getByRole('textbox', { name: 'Beslutning for punkt 1', exact: true }).count()).toBe(0);
 
   await sofie.getByRole('button', { name: 'Send referat' }).click();
   await sofie.getByRole('status').filter({ hasText: 'Referatet er sendt til deltagerne' }).waitFor();
+  expect(await steps.locator('[aria-current="step"]').textContent()).toContain('Sendt (nuværende trin)');
   const mail = (
     (await (await fetch(`${stack.graph.origin}/_dev/mail`)).json()) as {
       value: Array<{

@@ -138,10 +138,41 @@ test('inhabilitet: member, reason and decision; the inhabil member is no longer 
   expect(within(vote).getByRole('radiogroup', { name: people.louise.name })).toBeTruthy();
 });
 
-test('a member writes their own protokoltilførsel; one who voted for is refused in words', async () => {
+test('after a vote the item shows its result with the counts, the names on demand', async () => {
+  const user = userEvent.setup();
+  const w = await committeeMeeting();
+  await show(w.as(people.mads));
+  await user.click(await screen.findByRole('button', { name: 'Afstemning om punkt 3' }));
+  const dialog = await screen.findByRole('dialog', { name: 'Afstemning om punkt 3' });
+  const group = (name: string) => within(dialog).getByRole('radiogroup', { name });
+  await user.click(within(group(people.kamilla.name)).getByRole('radio', { name: 'For' }));
+  await user.click(within(group(people.erik.name)).getByRole('radio', { name: 'For' }));
+  await user.click(within(group(people.louise.name)).getByRole('radio', { name: 'Undlod' }));
+  await user.click(within(dialog).getByRole('button', { name: 'Gem afstemning' }));
+  await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+  const protocol = await screen.findByRole('region', { name: 'Protokol for punkt 3' });
+  expect(within(protocol).getByText('Resultat: Vedtaget 2–0, 1 undlod')).toBeTruthy();
+  const names = within(protocol).getByRole('button', { name: 'Vis navne' });
+  expect(names.getAttribute('aria-expanded')).toBe('false');
+  expect(within(protocol).queryByRole('list')).toBeNull();
+  await user.click(names);
+  expect(names.getAttribute('aria-expanded')).toBe('true');
+  expect(
+    within(protocol).getByText(`For stemte: ${people.kamilla.name} og ${people.erik.name} (2)`),
+  ).toBeTruthy();
+  expect(within(protocol).getByText(`Undlod at stemme: ${people.louise.name} (1)`)).toBeTruthy();
+  await noAxeViolations();
+});
+
+test('a member is offered a protokoltilførsel only after a vote she voted against or abstained in; she sees hers on the item and changes it until she signs', async () => {
   const user = userEvent.setup();
   const w = await committeeMeeting();
   const mads = w.as(people.mads);
+  // Before the vote: no member is offered a tilførsel; inhabilitet is still offered.
+  await show(w.as(people.erik));
+  await screen.findByRole('button', { name: 'Erklær inhabilitet på punkt 3' });
+  expect(screen.queryByRole('button', { name: 'Protokoltilførsel på punkt 3' })).toBeNull();
+  document.body.innerHTML = '';
   await mads.lists.saveCommitteeEntry(KEY, {
     kind: 'vote',
     value: {
@@ -151,15 +182,42 @@ test('a member writes their own protokoltilførsel; one who voted for is refused
       recordedAt: '2024-02-20T10:30:00.000Z',
     },
   });
+  // Kamilla voted for: nothing to enter; the item is handled, so no inhabilitet either.
   await show(w.as(people.kamilla));
+  await screen.findByText('Resultat: Forkastet 1–1');
+  expect(screen.queryByRole('button', { name: 'Protokoltilførsel på punkt 3' })).toBeNull();
+  expect(screen.queryByRole('button', { name: 'Erklær inhabilitet på punkt 3' })).toBeNull();
   expect(screen.queryByRole('button', { name: 'Afstemning om punkt 3' })).toBeNull();
+  document.body.innerHTML = '';
+
+  await show(w.as(people.erik));
   await user.click(await screen.findByRole('button', { name: 'Protokoltilførsel på punkt 3' }));
-  const dialog = await screen.findByRole('dialog', { name: 'Protokoltilførsel på punkt 3' });
+  let dialog = await screen.findByRole('dialog', { name: 'Protokoltilførsel på punkt 3' });
   expect(within(dialog).queryByRole('combobox', { name: 'Medlem' })).toBeNull();
-  await user.type(within(dialog).getByRole('textbox', { name: 'Tekst' }), 'Enig.');
+  await user.type(within(dialog).getByRole('textbox', { name: 'Tekst' }), 'Forslaget er for dyrt.');
   await user.click(within(dialog).getByRole('button', { name: 'Gem' }));
-  expect((await within(dialog).findByRole('alert')).textContent).toMatch(/stemte imod eller undlod/);
-  expect(within(dialog).getByRole('textbox', { name: 'Tekst' })).toHaveProperty('value', 'Enig.');
+  await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+  const line = (text: string) => `${people.erik.name} ønskede følgende ført til protokol: ${text}`;
+  expect(await screen.findByText(line('Forslaget er for dyrt.'))).toBeTruthy();
+  // The dialog reopens with her text; the change replaces it on the item.
+  await user.click(await screen.findByRole('button', { name: 'Protokoltilførsel på punkt 3' }));
+  dialog = await screen.findByRole('dialog', { name: 'Protokoltilførsel på punkt 3' });
+  const box = within(dialog).getByRole('textbox', { name: 'Tekst' });
+  expect(box).toHaveProperty('value', 'Forslaget er for dyrt.');
+  await user.clear(box);
+  await user.type(box, 'Forslaget er for dyrt for borgerne.');
+  await user.click(within(dialog).getByRole('button', { name: 'Gem' }));
+  await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+  expect(await screen.findByText(line('Forslaget er for dyrt for borgerne.'))).toBeTruthy();
+  expect(screen.queryByText(line('Forslaget er for dyrt.'))).toBeNull();
+  document.body.innerHTML = '';
+
+  // After she signed: nothing more to do on the item.
+  await show(w.as(people.erik), true);
+  await user.click(await screen.findByRole('button', { name: 'Underskriv beslutningsprotokol' }));
+  await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Underskriv' }));
+  await screen.findByText('Du har underskrevet denne version.');
+  expect(screen.queryByRole('button', { name: 'Protokoltilførsel på punkt 3' })).toBeNull();
 });
 
 test('after the meeting a present member signs, and the organizer sees who is missing and reminds them', async () => {
@@ -167,16 +225,30 @@ test('after the meeting a present member signs, and the organizer sees who is mi
   const w = await committeeMeeting();
   await show(w.as(people.erik), true);
   await user.click(await screen.findByRole('button', { name: 'Underskriv beslutningsprotokol' }));
+  // The dialog shows what is signed: the protocol's text, its version and checksum.
+  const dialog = await screen.findByRole('dialog', { name: 'Underskriv beslutningsprotokol' });
+  expect(within(dialog).getByText(/Punkt 3: /)).toBeTruthy();
+  expect(within(dialog).getByText(/^Protokolversion 1, kontrolsum [0-9a-f]{12}$/)).toBeTruthy();
+  await noAxeViolations();
+  await user.click(within(dialog).getByRole('button', { name: 'Underskriv' }));
   expect(await screen.findByText('Du har underskrevet denne version.')).toBeTruthy();
   expect(screen.queryByRole('button', { name: 'Underskriv beslutningsprotokol' })).toBeNull();
+  const signedBy = await screen.findByRole('list', { name: 'Underskrevet af' });
+  expect(within(signedBy).getByRole('listitem').textContent).toMatch(
+    new RegExp(`${people.erik.name}, \\d\\d-\\d\\d-\\d{4} \\d\\d:\\d\\d$`),
+  );
   document.body.innerHTML = '';
   await show(w.as(people.sofie), true);
   const missing = await screen.findByRole('list', { name: 'Mangler underskrift' });
+  // Each with her avatar (initials, hidden from screen readers) before the name.
   expect(
     within(missing)
       .getAllByRole('listitem')
       .map((li) => li.textContent),
-  ).toEqual([people.kamilla.name, people.louise.name]);
+  ).toEqual([
+    expect.stringMatching(new RegExp(`${people.kamilla.name}$`)),
+    expect.stringMatching(new RegExp(`${people.louise.name}$`)),
+  ]);
   await user.click(screen.getByRole('button', { name: 'Send påmindelse' }));
   expect((await screen.findByRole('status')).textContent).toBe('Påmindelse sendt til 2 medlemmer.');
   expect(w.sent.flatMap((m) => m.to.map((t) => t.upn))).toEqual([people.kamilla.upn, people.louise.upn]);
@@ -307,7 +379,7 @@ test('a declaration that arrives after the referent first opened the dialog stil
   });
   rerender(page(await openMeeting(mads, KEY)));
   await screen.findByText(/^Erik .* har erklæret sig inhabil: Min bror er ansøger\./);
-  await user.click(screen.getByRole('button', { name: 'Inhabilitet på punkt 4' }));
+  await user.click(await screen.findByRole('button', { name: 'Inhabilitet på punkt 4' }));
   dialog = await screen.findByRole('dialog', { name: 'Inhabilitet på punkt 4' });
   expect((within(dialog).getByRole('combobox', { name: 'Medlem' }) as HTMLSelectElement).value).toBe(
     people.erik.upn,

@@ -103,3 +103,44 @@ test('a save that waits for sign-in says so in the page language, by its code, n
   ).toBeTruthy();
   expect(screen.queryByText('Signed out')).toBeNull();
 });
+
+test('"Erik følger op" in a decision offers "Opret opfølgning" with Erik as owner; once made it is not offered again', async () => {
+  const user = userEvent.setup();
+  const made: string[] = [];
+  function WithFollowUps() {
+    const [text, setText] = useState('');
+    const [followUps, setFollowUps] = useState<Array<{ itemNumber: number; task: string }>>([]);
+    return (
+      <DecisionEditor
+        itemNumber={4}
+        text={text}
+        onChange={setText}
+        onBlur={() => undefined}
+        onResolve={() => undefined}
+        onAddFollowUp={(task) => {
+          made.push(task);
+          setFollowUps((f) => [...f, { itemNumber: 4, task }]);
+        }}
+        followUps={followUps}
+      />
+    );
+  }
+  render(
+    <AppShell theme="default" locale="da">
+      <WithFollowUps />
+    </AppShell>,
+  );
+  expect(screen.queryByRole('button', { name: 'Opret opfølgning' })).toBeNull();
+  await user.type(
+    screen.getByRole('textbox', { name: 'Beslutning for punkt 4' }),
+    'Budgettet blev godkendt. Erik følger op på modellerne.',
+  );
+  const create = screen.getByRole('button', { name: 'Opret opfølgning' });
+  expect(create.getAttribute('aria-describedby')).toBeTruthy();
+  expect(document.getElementById(create.getAttribute('aria-describedby')!)!.textContent).toBe(
+    'Forslag – ansvarlig Erik: Erik følger op på modellerne.',
+  );
+  await user.click(create);
+  expect(made).toEqual(['Erik følger op på modellerne.']);
+  expect(screen.queryByRole('button', { name: 'Opret opfølgning' })).toBeNull();
+});

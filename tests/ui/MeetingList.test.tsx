@@ -113,3 +113,25 @@ test('in English, and with nothing in a section', async () => {
   expect(within(past).getByRole('link', { name: '2 open follow-ups' })).toBeInTheDocument();
   expect(await axeViolations(container)).toEqual([]);
 });
+
+test('a past meeting whose row still says "Planlagt" or "I gang" reads as over, as its page says', async () => {
+  render(
+    <AppShell theme="default" locale="da">
+      <MeetingList
+        meetings={{
+          upcoming: [],
+          past: [
+            myMeeting('held', '2024-02-06T10:00:00.000Z', '2024-02-06T12:00:00.000Z', { status: 'Planlagt' }),
+            myMeeting('ran', '2024-01-23T10:00:00.000Z', '2024-01-23T12:00:00.000Z', { status: 'I gang' }),
+          ],
+        }}
+        page="meeting.html"
+      />
+    </AppShell>,
+  );
+  const past = screen.getByRole('region', { name: 'Tidligere møder' });
+  for (const entry of within(past).getAllByRole('listitem')) {
+    expect(entry).toHaveTextContent('Status: Afsluttet');
+    expect(entry).not.toHaveTextContent(/Planlagt|I gang/);
+  }
+});

@@ -78,6 +78,7 @@ export function referatDocument(r: Referat): Document {
     children.push(new Paragraph({ text: i.decisionHeading, heading: HeadingLevel.HEADING_2 }));
     children.push(...textParagraphs(i.decision));
     for (const line of i.committeeLines) children.push(new Paragraph({ text: line, spacing: { after: 80 } }));
+    for (const line of i.followUps) children.push(new Paragraph({ text: line, bullet: { level: 0 } }));
   }
   for (const line of r.protocol?.lines ?? [])
     children.push(new Paragraph({ text: line, spacing: { before: 200 } }));

@@ -245,6 +245,11 @@ export async function referatPdf(r: Referat): Promise<Uint8Array> {
     for (const line of before) out.text('P', doc, line, { gapBefore: 4 });
     if (table) out.table(doc, table);
     for (const line of after) out.text('P', doc, line, { gapBefore: 4 });
+    if (i.followUps.length) {
+      const list = out.elem('L', doc);
+      for (const line of i.followUps)
+        out.text('LBody', out.elem('LI', list), line, { indent: 12, gapBefore: 4 });
+    }
   }
   for (const line of r.protocol?.lines ?? []) out.text('P', doc, line, { gapBefore: 8 });
   out.finish(en ? 'en-GB' : 'da-DK');

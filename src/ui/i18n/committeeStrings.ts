@@ -85,6 +85,24 @@ const da = {
     onlyOrganizerSettings: 'Kun mødets organisator kan gøre mødet til et udvalgsmøde.',
     onlyOrganizerPublishes: 'Kun mødets organisator vælger, hvad der offentliggøres af et lukket punkt.',
   } satisfies Record<CommitteeErrorCode, string>,
+  // --- meeting-workflow (issue 24: the protocol on the page, the signing dialog) ---
+  protocolOn: (n: number) => `Protokol for punkt ${n}`,
+  resultSummary: (result: string, forCount: number, against: number, abstained: number) =>
+    `Resultat: ${result} ${forCount}–${against}${abstained ? `, ${abstained} undlod` : ''}`,
+  results: { Vedtaget: 'Vedtaget', Forkastet: 'Forkastet' } as Record<'Vedtaget' | 'Forkastet', string>,
+  showNames: 'Vis navne',
+  hideNames: 'Skjul navne',
+  votedFor: 'For stemte',
+  votedAgainst: 'Imod stemte',
+  abstainedNames: 'Undlod at stemme',
+  inhabilLine: (name: string) => `${name} deltog ikke i behandlingen af punktet på grund af inhabilitet.`,
+  tilfoerselLine: (name: string, text: string) => `${name} ønskede følgende ført til protokol: ${text}`,
+  signDialogIntro: 'Du underskriver denne tekst:',
+  signConfirm: 'Underskriv',
+  signedBy: 'Underskrevet af',
+  signedAt: (name: string, when: string) => `${name}, ${when}`,
+  nobodySigned: 'Ingen har underskrevet endnu.',
+  close: 'Luk',
 };
 
 const en: typeof da = {
@@ -166,6 +184,24 @@ const en: typeof da = {
     onlyOrganizerSettings: "Only the meeting's organizer can make the meeting a committee meeting.",
     onlyOrganizerPublishes: "Only the meeting's organizer chooses what is published of a closed item.",
   },
+  // --- meeting-workflow (issue 24: the protocol on the page, the signing dialog) ---
+  protocolOn: (n) => `Minutes of item ${n}`,
+  resultSummary: (result, forCount, against, abstained) =>
+    `Result: ${result} ${forCount}–${against}${abstained ? `, ${abstained} abstained` : ''}`,
+  results: { Vedtaget: 'Adopted', Forkastet: 'Rejected' },
+  showNames: 'Show names',
+  hideNames: 'Hide names',
+  votedFor: 'Voted for',
+  votedAgainst: 'Voted against',
+  abstainedNames: 'Abstained',
+  inhabilLine: (name) => `${name} took no part in the item because of disqualification (inhabilitet).`,
+  tilfoerselLine: (name, text) => `${name} asked for the following to be entered in the minutes: ${text}`,
+  signDialogIntro: 'You sign this text:',
+  signConfirm: 'Sign',
+  signedBy: 'Signed by',
+  signedAt: (name, when) => `${name}, ${when}`,
+  nobodySigned: 'Nobody has signed yet.',
+  close: 'Close',
 };
 
 export const COMMITTEE_STRINGS: Record<UiLocale, typeof da> = { da, en };

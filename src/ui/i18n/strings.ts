@@ -153,6 +153,7 @@ const da = {
     onlyChairClock: 'Kun organisatoren og referenten kan styre mødets ur.',
     onlyWritersReferat: 'Kun referenten og mødets organisator kan hente og sende referatet til godkendelse.',
     onlyOrganizerApproves: 'Kun mødets organisator kan godkende, genåbne og udsende referatet.',
+    referatNotApproved: 'Referatet skal godkendes, før det kan sendes.',
     membersOnly: 'Medlemsudgaven med lukkede punkter er kun for mødets deltagere.',
     onlyOrganizerRights: 'Kun mødets organisator kan bestemme, hvem der må se mødet.',
     onlyOrganizerFollowUp: 'Kun mødets organisator kan ændre status og frist for opfølgningen.',
@@ -253,6 +254,28 @@ const da = {
     n === 1
       ? 'En række i SharePoint nævner dette møde, men ligger i et andet mødes mappe. Den tælles ikke med.'
       : `${n} rækker i SharePoint nævner dette møde, men ligger i et andet mødes mappe. De tælles ikke med.`,
+  // --- meeting-workflow (issue 24: referat stepper, follow-up proposals, meeting page) ---
+  referatSteps: 'Referatets forløb',
+  referatStepNames: {
+    Kladde: 'Kladde',
+    'Til godkendelse': 'Til godkendelse',
+    Godkendt: 'Godkendt',
+    Sendt: 'Sendt',
+  } as Record<string, string>,
+  referatStepDone: 'udført',
+  referatStepCurrent: 'nuværende trin',
+  referatSendNeedsApproval: 'Referatet kan sendes, når det er godkendt.',
+  followUpProposal: (owner: string, task: string) => `Forslag – ansvarlig ${owner}: ${task}`,
+  createFollowUp: 'Opret opfølgning',
+  followUpProposals: 'Forslag til opfølgning',
+  fuCardOwner: 'Ansvarlig',
+  fuCardStatus: 'Status',
+  fuCardNext: 'Næste opfølgning',
+  fuCardMeeting: 'Møde',
+  followUpOwner: (owners: string) => `Ansvarlig: ${owners}`,
+  endMeetingConfirmTitle: 'Afslut mødet?',
+  endMeetingConfirmText: 'Mødeuret stopper, og mødet markeres som slut for alle deltagere.',
+  endMeetingConfirm: 'Afslut mødet',
 };
 
 export type Strings = typeof da;
@@ -401,6 +424,7 @@ const en: Strings = {
     onlyWritersReferat:
       "Only the minute-taker and the meeting's organizer can download the minutes and send them for approval.",
     onlyOrganizerApproves: "Only the meeting's organizer can approve, reopen and send the minutes.",
+    referatNotApproved: 'The minutes must be approved before they can be sent.',
     membersOnly: "The members' edition with closed items is only for the meeting's participants.",
     onlyOrganizerRights: "Only the meeting's organizer can decide who may see the meeting.",
     onlyOrganizerFollowUp: "Only the meeting's organizer can change a follow-up's status and date.",
@@ -497,6 +521,28 @@ const en: Strings = {
     n === 1
       ? "A row in SharePoint names this meeting but lies in another meeting's folder. It is not counted."
       : `${n} rows in SharePoint name this meeting but lie in another meeting's folder. They are not counted.`,
+  // --- meeting-workflow (issue 24: referat stepper, follow-up proposals, meeting page) ---
+  referatSteps: 'Progress of the minutes',
+  referatStepNames: {
+    Kladde: 'Draft',
+    'Til godkendelse': 'Sent for approval',
+    Godkendt: 'Approved',
+    Sendt: 'Sent',
+  },
+  referatStepDone: 'done',
+  referatStepCurrent: 'current step',
+  referatSendNeedsApproval: 'The minutes can be sent once they are approved.',
+  followUpProposal: (owner, task) => `Suggestion – owner ${owner}: ${task}`,
+  createFollowUp: 'Create follow-up',
+  followUpProposals: 'Suggested follow-ups',
+  fuCardOwner: 'Owner',
+  fuCardStatus: 'Status',
+  fuCardNext: 'Next follow-up',
+  fuCardMeeting: 'Meeting',
+  followUpOwner: (owners) => `Owner: ${owners}`,
+  endMeetingConfirmTitle: 'End the meeting?',
+  endMeetingConfirmText: 'The meeting clock stops and the meeting is marked as over for every attendee.',
+  endMeetingConfirm: 'End the meeting',
 };
 
 export const STRINGS = { da, en } as const;

@@ -3,7 +3,16 @@ import type { Absence } from '../../../domain/absence';
 import { formatDate, formatTime } from '../../../domain/format';
 import { useLocale, useStrings } from '../../i18n/LocaleContext';
 
-const useStyles = makeStyles({ list: { margin: 0, paddingLeft: tokens.spacingHorizontalL } });
+const useStyles = makeStyles({
+  section: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    marginTop: tokens.spacingVerticalL,
+  },
+  heading: { margin: 0 },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+});
 
 /** Who has sent apologies or attends online / partly, with reason and substitute. */
 export function AbsenceList({ absences }: { absences: Absence[] }) {
@@ -11,10 +20,15 @@ export function AbsenceList({ absences }: { absences: Absence[] }) {
   const s = useStrings();
   const locale = useLocale();
   return (
-    <section aria-label={s.absences}>
-      <Title3 as="h2">{s.absences}</Title3>
+    <section aria-label={s.absences} className={styles.section}>
+      {/* Fluent's Text is inline: as blocks, the heading and "Ingen afbud." no longer run together. */}
+      <Title3 as="h2" block className={styles.heading}>
+        {s.absences}
+      </Title3>
       {absences.length === 0 ? (
-        <Text>{s.noAbsences}</Text>
+        <Text as="p" block className={styles.heading}>
+          {s.noAbsences}
+        </Text>
       ) : (
         <ul className={styles.list}>
           {absences.map((a) => (

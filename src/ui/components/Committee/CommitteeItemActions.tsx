@@ -22,6 +22,7 @@ import { TilfoerselDialog } from './TilfoerselDialog';
 import { PublicationChoice } from './PublicationChoice';
 import type { CommitteeState } from './useCommittee';
 import { VoteDialog } from './VoteDialog';
+import { ItemProtocol, latestTilfoersler } from './ItemProtocol';
 
 const useStyles = makeStyles({
   block: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -49,7 +50,17 @@ export function CommitteeItemActions({ deps, view, state, itemNumber }: Committe
   if (!committee) return null;
   const writer = view.role === 'organizer' || view.role === 'referent';
   const seated = committee.attendance.some((p) => sameUpn(p.upn, deps.me.upn));
-  if (!writer && !seated) return null;
+  const protocol = <ItemProtocol view={view} committee={committee} itemNumber={itemNumber} />;
+  if (!writer && !seated) return protocol;
+  const vote = voteOn(committee.record, itemNumber);
+  const myChoice = vote && Object.entries(vote.choices).find(([upn]) => sameUpn(upn, deps.me.upn))?.[1];
+  const signed = committee.record.signatures.some((s) => sameUpn(s.member, deps.me.upn));
+  const over = view.meeting.status === 'Afsluttet' || view.meeting.status === 'Godkendt';
+  // A member's actions only where they apply: nothing after she signed; inhabilitet before the item is
+  // handled (no vote yet, the meeting not ended); a tilførsel only after a vote she voted against or abstained in.
+  const mayDeclare = !writer && !signed && !vote && !over;
+  const mayStatement = writer || (!signed && (myChoice === 'Imod' || myChoice === 'Undlod'));
+  const ownText = latestTilfoersler(committee, itemNumber).find((t) => sameUpn(t.member, deps.me.upn))?.text;
   const voters = presentAt(view, committee, itemNumber).filter(
     (p) => !isInhabil(committee.record, p.upn, itemNumber),
   );
@@ -62,6 +73,7 @@ export function CommitteeItemActions({ deps, view, state, itemNumber }: Committe
   const closed = view.items.some((i) => i.number === itemNumber && i.closed);
   return (
     <div className={styles.block}>
+      {protocol}
       {pending.length > 0 && (
         <ul className={styles.list} aria-label={cs.declarationsOn(itemNumber)}>
           {pending.map((p) => (
@@ -95,22 +107,25 @@ export function CommitteeItemActions({ deps, view, state, itemNumber }: Committe
             <VoteDialog
               itemNumber={itemNumber}
               participants={voters}
-              recorded={voteOn(committee.record, itemNumber)}
+              recorded={vote}
               onSave={(choices) => run((c) => recordVote(deps, view, c, itemNumber, choices))}
             />
           </>
         )}
-        {!writer && (
+        {mayDeclare && (
           <DeclareInhabilitetDialog
             itemNumber={itemNumber}
             onSave={(reason) => run(() => declareInhabilitet(deps, view, { itemNumber, reason }))}
           />
         )}
-        <TilfoerselDialog
-          itemNumber={itemNumber}
-          members={writer ? committee.attendance : undefined}
-          onSave={(input) => run((c) => addTilfoersel(deps, view, c, { itemNumber, ...input }))}
-        />
+        {mayStatement && (
+          <TilfoerselDialog
+            itemNumber={itemNumber}
+            members={writer ? committee.attendance : undefined}
+            ownText={writer ? undefined : ownText}
+            onSave={(input) => run((c) => addTilfoersel(deps, view, c, { itemNumber, ...input }))}
+          />
+        )}
       </div>
       {view.role === 'organizer' && closed && (
         <PublicationChoice

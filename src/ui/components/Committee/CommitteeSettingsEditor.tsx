@@ -3,6 +3,7 @@ import {
   Field,
   Input,
   makeStyles,
+  mergeClasses,
   MessageBar,
   MessageBarBody,
   Select,
@@ -26,8 +27,12 @@ const useStyles = makeStyles({
     padding: tokens.spacingHorizontalS,
     margin: 0,
     minWidth: 0,
+    // A fieldset is at least as wide as its content by default: at 320 px that made the pane 451 px wide.
+    minInlineSize: 0,
   },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  // Fields and inputs shrink with the pane instead of keeping the input's intrinsic width.
+  field: { minWidth: 0, '& .fui-Input': { minWidth: 0, width: '100%' } },
 });
 
 interface MemberDraft {
@@ -103,7 +108,7 @@ export function CommitteeSettingsEditor({ value, series, disabled, onSave }: Com
   };
 
   return (
-    <section className={styles.root} aria-label={cs.settingsTitle}>
+    <section className={mergeClasses(styles.root, styles.field)} aria-label={cs.settingsTitle}>
       <Title3 as="h2">{cs.settingsTitle}</Title3>
       <Field label={cs.kindLabel}>
         <Select value={kind} onChange={(_e, d) => setKind(d.value as SeriesKind)}>

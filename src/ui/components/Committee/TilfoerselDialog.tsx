@@ -9,11 +9,13 @@ export interface TilfoerselDialogProps {
   itemNumber: number;
   /** Given when the referent types the statement for a member; a member writes only their own. */
   members?: Participant[];
+  /** A member's own text as saved: the dialog reopens with it, so she changes it rather than starting over. */
+  ownText?: string;
   onSave(input: { member?: string; text: string }): Promise<void>;
 }
 
 /** "Protokoltilførsel på punkt N": the statement a member who voted against or abstained wants entered. */
-export function TilfoerselDialog({ itemNumber, members, onSave }: TilfoerselDialogProps) {
+export function TilfoerselDialog({ itemNumber, members, ownText, onSave }: TilfoerselDialogProps) {
   const cs = useCommitteeStrings();
   const [member, setMember] = useState('');
   const [text, setText] = useState('');
@@ -21,7 +23,10 @@ export function TilfoerselDialog({ itemNumber, members, onSave }: TilfoerselDial
     <CommitteeDialog
       title={cs.tilfoerselOn(itemNumber)}
       saveLabel={cs.save}
-      onOpen={() => setMember((m) => m || members?.[0]?.upn || '')}
+      onOpen={() => {
+        setMember((m) => m || members?.[0]?.upn || '');
+        if (!members && ownText) setText(ownText);
+      }}
       onSave={async () => {
         await onSave(members ? { member, text } : { text });
         setText('');

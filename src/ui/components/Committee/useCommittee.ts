@@ -16,17 +16,29 @@ export interface CommitteeState {
  * The committee record of the meeting on the page, read again when the meeting's row, its afbud or its
  * decisions change (they decide attendance and the protocol's checksum).
  */
-export function useCommittee(deps: AppDeps, view: MeetingView | null | undefined): CommitteeState {
+export function useCommittee(
+  deps: AppDeps,
+  view: MeetingView | null | undefined,
+  /** Read again this often, so a vote, a tilførsel or a signature shows for everyone (the page's poll interval). */
+  refreshMs?: number,
+): CommitteeState {
   const [committee, setCommittee] = useState<CommitteeView | null>(null);
+  const [tick, setTick] = useState(0);
   const [error, setError] = useState<unknown>();
-  const isCommittee = !!view?.meeting.committee;
+  const isCommittee = isCommitteeMeeting(view);
   // The view is read through `version`: a new object with the same content reads nothing again.
   const current = useRef(view);
   useEffect(() => {
     current.current = view;
   });
+  useEffect(() => {
+    if (!isCommittee || !refreshMs) return;
+    const timer = setInterval(() => setTick((t) => t + 1), refreshMs);
+    return () => clearInterval(timer);
+  }, [refreshMs, isCommittee]);
   const version = view
     ? [
+        tick,
         view.key,
         view.meetingETag,
         view.absences.map((a) => `${a.person.upn}:${a.kind}`).join(','),
@@ -62,3 +74,5 @@ export function useCommittee(deps: AppDeps, view: MeetingView | null | undefined
   );
   return { committee, error, run };
 }
+
+const isCommitteeMeeting = (view: MeetingView | null | undefined) => !!view?.meeting.committee;

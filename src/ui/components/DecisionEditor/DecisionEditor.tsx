@@ -11,6 +11,7 @@ import {
 import { useLayoutEffect, useRef, useState } from 'react';
 import type { SaveState } from '../../../app/liveRecorder';
 import { mergeDecisionTexts } from '../../../domain/decision';
+import { followUpProposals, type FollowUp } from '../../../domain/followUp';
 import { useStrings } from '../../i18n/LocaleContext';
 
 const useStyles = makeStyles({
@@ -33,6 +34,24 @@ const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, gridColumn: '1 / -1' },
   followUp: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'end' },
   followUpField: { flexGrow: 1, minWidth: 0 },
+  proposals: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+  },
+  proposal: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorBrandBackground2,
+  },
+  proposalText: { flexGrow: 1, minWidth: 0, overflowWrap: 'break-word' },
 });
 
 export interface DecisionEditorProps {
@@ -43,6 +62,8 @@ export interface DecisionEditorProps {
   onBlur(): void;
   onResolve(text: string): void;
   onAddFollowUp(text: string): void;
+  /** The follow-ups already made (a "X følger op" already made is not proposed again). */
+  followUps?: readonly Pick<FollowUp, 'itemNumber' | 'task'>[];
 }
 
 /** The referent's editor for one item: autosaved text, its save state, conflicts side by side, follow-ups. */
@@ -54,11 +75,13 @@ export function DecisionEditor({
   onBlur,
   onResolve,
   onAddFollowUp,
+  followUps = [],
 }: DecisionEditorProps) {
   const styles = useStyles();
   const s = useStrings();
   const [followUp, setFollowUp] = useState('');
   const label = s.decisionFor(itemNumber);
+  const proposals = followUpProposals(text, itemNumber, followUps);
   const box = useGrowWithText(text);
   const stateText =
     state?.kind === 'saving'
@@ -118,6 +141,23 @@ export function DecisionEditor({
             <Button onClick={() => onResolve(mergeDecisionTexts(state.theirs, state.mine))}>{s.merge}</Button>
           </div>
         </section>
+      )}
+      {proposals.length > 0 && (
+        <ul className={styles.proposals} aria-label={s.followUpProposals}>
+          {proposals.map((p, i) => {
+            const id = `followup-proposal-${itemNumber}-${i}`;
+            return (
+              <li key={p.task} className={styles.proposal}>
+                <Text id={id} className={styles.proposalText}>
+                  {s.followUpProposal(p.owners.join(', '), p.task)}
+                </Text>
+                <Button size="small" aria-describedby={id} onClick={() => onAddFollowUp(p.task)}>
+                  {s.createFollowUp}
+                </Button>
+              </li>
+            );
+          })}
+        </ul>
       )}
       <div className={styles.followUp}>
         <Field label={s.followUpFor(itemNumber)} className={styles.followUpField}>

@@ -1,4 +1,18 @@
-import { Button, Link, makeStyles, Subtitle2, Text, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  DialogTrigger,
+  Link,
+  makeStyles,
+  Subtitle2,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { AgendaItem } from '../../../domain/agendaItem';
 import { formatTime } from '../../../domain/format';
@@ -17,6 +31,15 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
   },
   none: {},
+  // "Afslut mødet" on its own row at the end, away from "Næste punkt" (a slip must not end the meeting).
+  end: {
+    flexBasis: '100%',
+    display: 'flex',
+    justifyContent: 'flex-end',
+    paddingTop: tokens.spacingVerticalS,
+    marginTop: tokens.spacingVerticalXS,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
   // Colour plus a text label, so the state also reads in high contrast and for colour-blind people.
   amber: { color: tokens.colorPaletteDarkOrangeForeground1, fontWeight: tokens.fontWeightSemibold },
   red: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightBold },
@@ -75,7 +98,9 @@ export function MeetingClock({
           {view.current.overrun !== 'none' && ` (${overrunText[view.current.overrun]})`}
         </Text>
       )}
-      {view.projectedEnd && <Text>{`${s.projectedEnd}: ${formatTime(view.projectedEnd)}`}</Text>}
+      {view.projectedEnd && view.running && !over && (
+        <Text>{`${s.projectedEnd}: ${formatTime(view.projectedEnd)}`}</Text>
+      )}
       {startable && sorted[0] && (
         <Button appearance="primary" onClick={() => onStart(sorted[0].number)}>
           {s.startMeeting}
@@ -86,7 +111,45 @@ export function MeetingClock({
       {canDrive && view.running && next && (
         <Button onClick={() => onMove(next.number)}>{`${s.nextItem} (${s.item} ${next.number})`}</Button>
       )}
-      {canDrive && view.running && <Button onClick={onEnd}>{s.endMeeting}</Button>}
+      {canDrive && <EndMeeting running={view.running} className={styles.end} onEnd={onEnd} />}
     </section>
+  );
+}
+
+/** "Afslut mødet" behind a confirmation: ending stops the clock for everyone. */
+function EndMeeting({ running, className, onEnd }: { running: boolean; className: string; onEnd(): void }) {
+  const s = useStrings();
+  const [open, setOpen] = useState(false);
+  // The dialog stays mounted when the meeting ends: unmounting an open dialog leaves the page aria-hidden.
+  return (
+    <>
+      {running && (
+        <div className={className}>
+          <Button onClick={() => setOpen(true)}>{s.endMeeting}</Button>
+        </div>
+      )}
+      <Dialog open={open} onOpenChange={(_e, d) => setOpen(d.open)}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>{s.endMeetingConfirmTitle}</DialogTitle>
+            <DialogContent>{s.endMeetingConfirmText}</DialogContent>
+            <DialogActions>
+              <DialogTrigger disableButtonEnhancement>
+                <Button>{s.cancel}</Button>
+              </DialogTrigger>
+              <Button
+                appearance="primary"
+                onClick={() => {
+                  setOpen(false);
+                  onEnd();
+                }}
+              >
+                {s.endMeetingConfirm}
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    </>
   );
 }

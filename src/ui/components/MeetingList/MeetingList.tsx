@@ -1,4 +1,13 @@
-import { Caption1, Link, makeStyles, Subtitle2, Text, Title2, tokens } from '@fluentui/react-components';
+import {
+  Badge,
+  Caption1,
+  Link,
+  makeStyles,
+  Subtitle2,
+  Text,
+  Title2,
+  tokens,
+} from '@fluentui/react-components';
 import { useId } from 'react';
 import type { MyMeeting, MyMeetings } from '../../../app/myMeetings';
 import { formatTimeRange } from '../../../domain/format';
@@ -48,7 +57,13 @@ export function MeetingList({ meetings, page }: { meetings: MyMeetings; page: st
         meetings={meetings.upcoming}
         page={page}
       />
-      <MeetingSection title={s.pastMeetings} empty={s.noPastMeetings} meetings={meetings.past} page={page} />
+      <MeetingSection
+        title={s.pastMeetings}
+        empty={s.noPastMeetings}
+        meetings={meetings.past}
+        page={page}
+        past
+      />
     </section>
   );
 }
@@ -58,11 +73,14 @@ function MeetingSection({
   empty,
   meetings,
   page,
+  past = false,
 }: {
   title: string;
   empty: string;
   meetings: MyMeeting[];
   page: string;
+  /** The section of meetings whose time has passed. */
+  past?: boolean;
 }) {
   const styles = useStyles();
   const headingId = useId();
@@ -76,7 +94,7 @@ function MeetingSection({
       ) : (
         <ul className={styles.list}>
           {meetings.map((m) => (
-            <MeetingEntry key={m.event.id} meeting={m} page={page} />
+            <MeetingEntry key={m.event.id} meeting={m} page={page} past={past} />
           ))}
         </ul>
       )}
@@ -84,7 +102,23 @@ function MeetingSection({
   );
 }
 
-function MeetingEntry({ meeting: m, page }: { meeting: MyMeeting; page: string }) {
+/**
+ * The status as the meeting's page tells it: a meeting whose time has passed is over there (never
+ * "Planlagt" or "I gang" here), whatever its row still says.
+ */
+export const shownStatus = (status: MyMeeting['status'], past: boolean): MyMeeting['status'] =>
+  past && (status === 'Planlagt' || status === 'Udsendt' || status === 'I gang') ? 'Afsluttet' : status;
+
+function MeetingEntry({
+  meeting: m,
+  page,
+  past = false,
+}: {
+  meeting: MyMeeting;
+  page: string;
+  past?: boolean;
+}) {
+  const status = shownStatus(m.status, past);
   const styles = useStyles();
   const s = useStrings();
   const locale = useLocale();
@@ -100,7 +134,12 @@ function MeetingEntry({ meeting: m, page }: { meeting: MyMeeting; page: string }
       {m.series !== m.event.subject && <Caption1>{m.series}</Caption1>}
       <div className={styles.facts}>
         <Caption1>{s.myRoles[m.role]}</Caption1>
-        <Caption1>{s.meetingStatusLabel(s.meetingStatuses[m.status])}</Caption1>
+        <Badge
+          appearance="tint"
+          color={status === 'Godkendt' ? 'success' : status === 'I gang' ? 'brand' : 'informative'}
+        >
+          {s.meetingStatusLabel(s.meetingStatuses[status])}
+        </Badge>
         {m.ownAbsence && <Caption1>{s.myAbsence[m.ownAbsence]}</Caption1>}
         {m.openFollowUps > 0 && (
           <Link href={appPageHref('followups')}>{s.openFollowUps(m.openFollowUps)}</Link>

@@ -1,4 +1,5 @@
 import {
+  Badge,
   Button,
   makeStyles,
   MessageBar,
@@ -22,7 +23,7 @@ import {
   type ReferatFormat,
 } from '../../../app/referat';
 import type { Audience, ReferatCommittee } from '../../../domain/referat';
-import { newReferat } from '../../../domain/referatApproval';
+import { newReferat, referatStep } from '../../../domain/referatApproval';
 import { can } from '../../../domain/permissions';
 import { messageOf } from '../../errors';
 import { useCommitteeStrings } from '../../i18n/committeeStrings';
@@ -38,7 +39,20 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalS,
   },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  steps: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXS,
+  },
+  step: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
+  arrow: { color: tokens.colorNeutralForeground3 },
 });
+
+const STEPS = ['Kladde', 'Til godkendelse', 'Godkendt', 'Sendt'] as const;
 
 export interface ReferatPanelProps {
   deps: AppDeps;
@@ -48,6 +62,16 @@ export interface ReferatPanelProps {
   /** A committee meeting's protocol lines (attendance, inhabilitet, votes, tilførsler, signatures). */
   committee?: ReferatCommittee;
 }
+
+/** Read by screen readers, not shown: whether a step is done or current. */
+const HIDDEN = {
+  position: 'absolute',
+  width: '1px',
+  height: '1px',
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+} as const;
 
 function download(name: string, contentType: string, bytes: Uint8Array) {
   const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: contentType }));
@@ -71,6 +95,17 @@ export function ReferatPanel({ deps, view, onView, committee }: ReferatPanelProp
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const record = view.meeting.referat ?? newReferat();
   const organizer = can(view.role, 'approveMinutes');
+  const current = referatStep(record);
+  const at = STEPS.indexOf(current);
+  // Only the next step is the primary button.
+  const next =
+    current === 'Kladde'
+      ? 'submit'
+      : current === 'Til godkendelse'
+        ? 'approve'
+        : current === 'Godkendt'
+          ? 'send'
+          : null;
   const run = async (action: () => Promise<string | void>) => {
     setBusy(true);
     setMessage(null);
@@ -98,6 +133,28 @@ export function ReferatPanel({ deps, view, onView, committee }: ReferatPanelProp
         {s.referatTitle}
       </Subtitle2>
       <Text>{s.referatState(s.referatStates[record.state] ?? record.state, record.version)}</Text>
+      <ol className={styles.steps} aria-label={s.referatSteps}>
+        {STEPS.map((name, i) => (
+          <li key={name} className={styles.step} aria-current={i === at ? 'step' : undefined}>
+            {i > 0 && (
+              <span aria-hidden="true" className={styles.arrow}>
+                →
+              </span>
+            )}
+            <Badge
+              appearance={i === at ? 'filled' : i < at ? 'tint' : 'outline'}
+              color={
+                i < at || (i === at && name === 'Sendt') ? 'success' : i === at ? 'brand' : 'informative'
+              }
+            >
+              {s.referatStepNames[name]}
+            </Badge>
+            <span style={HIDDEN}>
+              {i < at ? ` (${s.referatStepDone})` : i === at ? ` (${s.referatStepCurrent})` : ''}
+            </span>
+          </li>
+        ))}
+      </ol>
       {record.state === 'Godkendt' && <Text>{s.referatReadOnly}</Text>}
       {can(view.role, 'readClosedItems') && view.items.some((i) => i.closed) && (
         <Field label={s.referatEdition}>
@@ -128,6 +185,7 @@ export function ReferatPanel({ deps, view, onView, committee }: ReferatPanelProp
       <div className={styles.actions}>
         {record.state === 'Kladde' && (
           <Button
+            appearance={next === 'submit' ? 'primary' : 'secondary'}
             disabled={busy}
             onClick={() => void run(async () => onView(await sendReferatForApproval(deps, view)))}
           >
@@ -136,7 +194,7 @@ export function ReferatPanel({ deps, view, onView, committee }: ReferatPanelProp
         )}
         {organizer && record.state !== 'Godkendt' && (
           <Button
-            appearance="primary"
+            appearance={next === 'approve' ? 'primary' : 'secondary'}
             disabled={busy}
             onClick={() => void run(async () => onView(await approveReferat(deps, view)))}
           >
@@ -153,14 +211,18 @@ export function ReferatPanel({ deps, view, onView, committee }: ReferatPanelProp
         )}
         {organizer && deps.mailer && deps.renderer && (
           <Button
-            disabled={busy}
+            appearance={next === 'send' ? 'primary' : 'secondary'}
+            disabled={busy || record.state !== 'Godkendt'}
+            aria-describedby={record.state !== 'Godkendt' ? 'referat-send-needs' : undefined}
             onClick={() =>
               void run(async () => {
-                await sendReferat(
-                  { ...deps, mailer: deps.mailer!, renderer: deps.renderer! },
-                  view,
-                  locale,
-                  committee,
+                onView(
+                  await sendReferat(
+                    { ...deps, mailer: deps.mailer!, renderer: deps.renderer! },
+                    view,
+                    locale,
+                    committee,
+                  ),
                 );
                 return s.referatSent;
               })
@@ -170,6 +232,11 @@ export function ReferatPanel({ deps, view, onView, committee }: ReferatPanelProp
           </Button>
         )}
       </div>
+      {organizer && deps.mailer && deps.renderer && record.state !== 'Godkendt' && (
+        <Text id="referat-send-needs" size={200}>
+          {s.referatSendNeedsApproval}
+        </Text>
+      )}
       {message && (
         <MessageBar intent={message.kind === 'ok' ? 'success' : 'error'}>
           <MessageBarBody>

@@ -1,4 +1,6 @@
 import {
+  Card,
+  Field,
   Input,
   makeStyles,
   Select,
@@ -19,7 +21,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { AppDeps } from '../../../app/deps';
 import { loadFollowUps } from '../../../app/followUps';
 import type { PendingWrites } from '../../../app/pendingWrites';
-import { FOLLOW_UP_STATUSES, type FollowUpStatus } from '../../../domain/followUp';
+import { FOLLOW_UP_STATUSES, formatDueDate, type FollowUpStatus } from '../../../domain/followUp';
 import { isMine, sortForOverview, type FollowUpRow } from '../../../domain/followUpBoard';
 import { formatDate } from '../../../domain/format';
 import { sameUpn } from '../../../domain/person';
@@ -28,8 +30,36 @@ import { useLocale, useStrings } from '../../i18n/LocaleContext';
 
 const useStyles = makeStyles({
   table: { marginTop: tokens.spacingVerticalM },
-  task: { whiteSpace: 'pre-wrap' },
+  task: { whiteSpace: 'pre-wrap', overflowWrap: 'break-word' },
+  cards: {
+    listStyleType: 'none',
+    margin: `${tokens.spacingVerticalM} 0 0`,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+  },
+  card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
+  meta: { color: tokens.colorNeutralForeground3 },
+  control: { minWidth: 0, maxWidth: '100%' },
 });
+
+/** Narrower than a table can be read (Teams' side panel, a phone): the follow-ups as cards. */
+const NARROW = '(max-width: 599px)';
+
+function useNarrow(): boolean {
+  const media = () => (typeof window !== 'undefined' && window.matchMedia ? window.matchMedia(NARROW) : null);
+  const [narrow, setNarrow] = useState(() => media()?.matches ?? false);
+  useEffect(() => {
+    const query = media();
+    if (!query) return;
+    const on = () => setNarrow(query.matches);
+    on();
+    query.addEventListener('change', on);
+    return () => query.removeEventListener('change', on);
+  }, []);
+  return narrow;
+}
 
 /**
  * "Mine opfølgninger" across meetings, and the organizer's overview in the layout of the seeds' follow-up
@@ -42,6 +72,7 @@ export function FollowUpsPage({ deps, writes }: { deps: AppDeps; writes: Pending
   const [rows, setRows] = useState<FollowUpRow[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [tab, setTab] = useState<'mine' | 'all'>('mine');
+  const narrow = useNarrow();
   useEffect(() => {
     loadFollowUps(deps).then(setRows, setError);
   }, [deps]);
@@ -79,6 +110,53 @@ export function FollowUpsPage({ deps, writes }: { deps: AppDeps; writes: Pending
       </TabList>
       {shown.length === 0 ? (
         <Text as="p">{s.followUpsNone}</Text>
+      ) : narrow ? (
+        <ul className={styles.cards} aria-label={tab === 'mine' ? s.followUpsMine : s.followUpsAll}>
+          {shown.map((row, k) => {
+            const editable = sameUpn(row.organizerUpn, deps.me.upn);
+            const n = k + 1;
+            const due = formatDueDate(row.followUp.due);
+            return (
+              <li key={`${row.meetingKey}#${row.followUp.id}`}>
+                <Card className={styles.card}>
+                  <Text weight="semibold" className={styles.task}>{`${n}. ${row.followUp.task}`}</Text>
+                  <Text>{`${s.fuCardOwner}: ${row.followUp.owners.join(', ')}`}</Text>
+                  <Text size={200} className={styles.meta}>
+                    {`${s.fuCardMeeting}: ${row.meetingStart ? formatDate(row.meetingStart) : ''} ${s.item} ${row.followUp.itemNumber}`}
+                  </Text>
+                  {editable ? (
+                    <>
+                      <Field label={s.fuCardStatus}>
+                        <Select
+                          aria-label={s.fuStatusFor(n)}
+                          className={styles.control}
+                          value={row.followUp.status}
+                          onChange={(_e, d) => void change(row, { status: d.value as FollowUpStatus })}
+                        >
+                          {FOLLOW_UP_STATUSES.map((st) => (
+                            <option key={st}>{st}</option>
+                          ))}
+                        </Select>
+                      </Field>
+                      <Field label={s.fuCardNext} hint={due || undefined}>
+                        <Input
+                          type="date"
+                          lang="da-DK"
+                          aria-label={s.fuDueFor(n)}
+                          className={styles.control}
+                          value={row.followUp.due ?? ''}
+                          onChange={(_e, d) => void change(row, { due: d.value || undefined })}
+                        />
+                      </Field>
+                    </>
+                  ) : (
+                    <Text>{`${s.fuCardStatus}: ${row.followUp.status}${due ? ` · ${s.fuCardNext}: ${due}` : ''}`}</Text>
+                  )}
+                </Card>
+              </li>
+            );
+          })}
+        </ul>
       ) : (
         <Table className={styles.table} aria-label={tab === 'mine' ? s.followUpsMine : s.followUpsAll}>
           <TableHeader>
@@ -123,10 +201,8 @@ export function FollowUpsPage({ deps, writes }: { deps: AppDeps; writes: Pending
                         value={row.followUp.due ?? ''}
                         onChange={(_e, d) => void change(row, { due: d.value || undefined })}
                       />
-                    ) : row.followUp.due ? (
-                      formatDate(`${row.followUp.due}T12:00:00Z`)
                     ) : (
-                      ''
+                      formatDueDate(row.followUp.due)
                     )}
                   </TableCell>
                   <TableCell>{`${row.meetingStart ? formatDate(row.meetingStart) : ''} ${s.item} ${row.followUp.itemNumber}`}</TableCell>

@@ -23,6 +23,7 @@ import { StageView } from '../../components/StageView/StageView';
 import { MeetingClock } from '../../components/MeetingClock/MeetingClock';
 import type { LiveChannel, PollingChannelFactory } from '../../../ports/LiveChannel';
 import { isReadOnly } from '../../../domain/referatApproval';
+import { formatDueDate } from '../../../domain/followUp';
 import { messageOf } from '../../errors';
 import { useLocale, useStrings } from '../../i18n/LocaleContext';
 import type { PendingWrites } from '../../../app/pendingWrites';
@@ -44,17 +45,20 @@ const useStyles = makeStyles({
   followUps: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   typing: { color: tokens.colorNeutralForeground3, fontStyle: 'italic' },
   liveStatus: { color: tokens.colorNeutralForeground3, margin: `${tokens.spacingVerticalXS} 0` },
+  notice: { margin: `0 0 ${tokens.spacingVerticalM}` },
   // Teams' meeting side panel is 320 px wide: tighter spacing, nothing wider than the panel.
   // Headings shrink so the meeting's title does not take the panel's first screen.
   sidePanel: {
     maxWidth: '320px',
-    overflowWrap: 'anywhere',
+    overflowWrap: 'break-word',
     fontSize: tokens.fontSizeBase200,
     '& h1': { fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500 },
     '& h2': { fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400 },
   },
-  page: { minWidth: 0, maxWidth: '100%', overflowWrap: 'anywhere' },
+  // Long words wrap between words first; only a word wider than the page breaks.
+  page: { minWidth: 0, maxWidth: '100%', overflowWrap: 'break-word' },
 });
+
 
 /** Where the tab is shown: the full tab, Teams' side panel during the meeting, or the shared stage. */
 export type MeetingLayout = 'full' | 'sidePanel' | 'stage';
@@ -139,7 +143,7 @@ export function MeetingPage({
   const { focusItem, focus } = useItemFocus(
     referentFocus && timer?.startedAt && !timer.endedAt ? (timer.currentItem ?? null) : null,
   );
-  const committee = useCommittee(deps, m.view);
+  const committee = useCommittee(deps, m.view, watchIntervalMs);
 
   if (m.loading && !m.view) return <Spinner label={s.loading} />;
   if (m.error || !m.view) {
@@ -174,7 +178,11 @@ export function MeetingPage({
   return (
     <div className={mergeClasses(styles.page, layout === 'sidePanel' && styles.sidePanel)}>
       <MeetingHeader meeting={view.meeting} information={information} />
-      {view.role === 'guest' && <Text as="p">{s.guestNotice}</Text>}
+      {view.role === 'guest' && (
+        <Text as="p" block className={styles.notice}>
+          {s.guestNotice}
+        </Text>
+      )}
       {view.role === 'organizer' && !!view.misplaced?.length && (
         <MessageBar intent="warning">
           <MessageBarBody>{s.misplacedRows(view.misplaced.length)}</MessageBarBody>
@@ -197,8 +205,9 @@ export function MeetingPage({
         over={isMeetingOver(view.meeting, now)}
         referatHref={can(view.role, 'exportMinutes') ? '#referat-title' : undefined}
       />
-      {m.liveKind && (
-        <Text as="p" size={200} className={styles.liveStatus} aria-live="off">
+      {/* "Direkte: …" only while decisions can still appear: nothing stale after the meeting. */}
+      {m.liveKind && !isMeetingOver(view.meeting, now) && (
+        <Text as="p" block size={200} className={styles.liveStatus} aria-live="off">
           {m.liveKind === 'polling' ? s.livePolling : s.liveInstant}
         </Text>
       )}
@@ -228,6 +237,7 @@ export function MeetingPage({
                   onBlur={() => m.session.flush()}
                   onResolve={(text) => m.session.resolve(item.number, text)}
                   onAddFollowUp={(text) => m.session.addFollowUp(item.number, text)}
+                  followUps={followUps}
                 />
               ) : (
                 <section aria-label={s.decisionFor(item.number)}>
@@ -242,7 +252,10 @@ export function MeetingPage({
                 <ul className={styles.followUps} aria-label={s.followUps}>
                   {followUps.map((f) => (
                     <li key={f.id}>
-                      <Text>{f.owners.length ? `${f.owners.join(', ')}: ${f.task}` : f.task}</Text>
+                      <Text>
+                        {f.owners.length ? `${f.owners.join(', ')}: ${f.task}` : f.task}
+                        {f.due ? ` (${formatDueDate(f.due)})` : ''}
+                      </Text>
                     </li>
                   ))}
                 </ul>
@@ -272,6 +285,11 @@ export function MeetingPage({
             deps={deps}
             view={{
               ...view,
+              // The follow-ups as shown (one made a moment ago included), so every download has them.
+              followUps: m.followUps.map(
+                (f) =>
+                  view.followUps.find((stored) => stored.value.id === f.id) ?? { id: '', eTag: '', value: f },
+              ),
               decisions: Object.fromEntries(
                 view.items.map((i) => {
                   const stored = view.decisions[i.number];
