@@ -81,7 +81,15 @@ export function recipientOf(text: string): Recipient | null {
 
 export const isCoverLine = (line: string) => COVER.test(line.trim());
 
-export function readIndstilling(paragraphs: SourceParagraph[]): ReadIndstilling {
+/**
+ * `keepTrailing`: what follows the footer (or the bilag list) is added to the nearest section instead of
+ * being returned apart — for a document that is the indstilling and nothing else, such as the case
+ * worker's Word file, where no text may be lost.
+ */
+export function readIndstilling(
+  paragraphs: SourceParagraph[],
+  { keepTrailing = false }: { keepTrailing?: boolean } = {},
+): ReadIndstilling {
   const x = emptyIndstilling();
   const texts: Partial<Record<SectionKey, string[]>> = {};
   const points: string[][] = [];
@@ -219,6 +227,12 @@ export function readIndstilling(paragraphs: SourceParagraph[]): ReadIndstilling 
   const read = readFooter(footer, x.caseWorker);
   x.caseWorker = read.caseWorker;
   trailing.unshift(...read.after);
+  if (keepTrailing && trailing.length) {
+    blankBefore = true;
+    for (const line of trailing) addText(nearest, line);
+    x.sections[nearest] = paragraphsOf(texts[nearest]!);
+    return { indstilling: x, trailing: [] };
+  }
   return { indstilling: x, trailing };
 }
 
@@ -264,13 +278,17 @@ function readFooter(
     filled++;
     const labels = [...line.matchAll(LABEL)];
     const left = (labels.length ? line.slice(0, labels[0].index) : line).trim();
-    if (left) {
-      const dated = LEADING_DATE.exec(left);
+    // A Word table separates the cells (and a cell's paragraphs) by tabs: each piece on its own.
+    for (const piece of left
+      .split(/\t+/)
+      .map((s) => s.trim())
+      .filter(Boolean)) {
+      const dated = LEADING_DATE.exec(piece);
       if (dated && parseDanishDate(dated[1])) {
         c.date = parseDanishDate(dated[1])!;
         if (dated[2]) (labels.length || !name.length ? department : name).push(dated[2]);
-      } else if (!labels.length && name.length && !c.email) name.push(left);
-      else if (department.length < 3 && !department.includes(left)) department.push(left);
+      } else if (!labels.length && name.length && !c.email) name.push(piece);
+      else if (department.length < 3 && !department.includes(piece)) department.push(piece);
     }
     let done = false;
     labels.forEach((m, j) => {
