@@ -1,3 +1,5 @@
+import { readIndstilling } from '../indstilling/readIndstilling';
+import type { ImportedIndstilling } from './importedMeeting';
 import { caseNumberIn } from './item';
 import { DASH, parseDanishDate } from './ocrText';
 
@@ -39,5 +41,22 @@ export function readIndstillingHead(lines: string[]): IndstillingHead {
     minutes: dated ? Number(dated[2]) : null,
     title,
     caseNumber,
+  };
+}
+
+/**
+ * The indstilling printed in an export (its pages, each opening with the cover lines it repeats) in the
+ * model's terms; what follows its footer is a bilag's own text and is not part of it. Null when the
+ * pages hold neither points nor sections.
+ */
+export function importedIndstilling(pages: string[]): ImportedIndstilling | null {
+  const { indstilling: x } = readIndstilling(pages.map((text) => ({ text })));
+  if (!x.points.length && !Object.keys(x.sections).length) return null;
+  return {
+    title: x.title,
+    points: x.points,
+    sections: { ...x.sections },
+    bilag: x.bilag,
+    ...(x.caseWorker ? { caseWorker: x.caseWorker } : {}),
   };
 }

@@ -314,9 +314,12 @@ function readFooter(
     .replace(/\s*\/\s*/g, ' / ')
     .replace(/\s+\/\s*$/, '');
   if (who) c.name = who;
-  for (const key of Object.keys(c) as Array<keyof CaseWorker>) if (!c[key]) delete c[key];
+  // In the footer's own order, whatever order the lines gave them in.
+  const ordered: CaseWorker = {};
+  for (const key of ['department', 'name', 'phone', 'email', 'date'] as const)
+    if (c[key]) ordered[key] = c[key];
   return {
-    caseWorker: Object.keys(c).length ? c : null,
+    caseWorker: Object.keys(ordered).length ? ordered : null,
     after: lines.slice(k).filter(Boolean),
   };
 }
