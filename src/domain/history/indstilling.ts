@@ -5,12 +5,12 @@ import { DASH, parseDanishDate } from './ocrText';
 
 /**
  * An indstilling (the paper behind an item) as attached to the agenda: its cover line
- * "Indstilling til Rådmanden", then "20. februar 2024 - 10 min" (repeated on every page), the title,
+ * "Indstilling til Rådmanden" (or "… til rådmandsmødet", "… til udvalget"), then "20. februar 2024 - 10 min" (repeated on every page), the title,
  * and somewhere a case number "EMN-2024-027961". Only the cover line opens one; the upper-case
  * "INDSTILLING" inside is a section of it.
  */
 
-const COVER = /^Indstilling(?:\s+til\s+[rR]\S{1,3}dmand\S*(?:\s+\S{1,8})?)?$/;
+const COVER = /^Indstilling(?:\s+til\s+(?:[rR]\S{1,3}dmand|[uU]dvalg)\S*(?:\s+\S{1,8})?)?$/;
 const DATED = new RegExp(`^(.+?)\\s+${DASH}\\s+(\\d{1,3})\\s*min(?:\\.|utter)?\\s*$`, 'i');
 
 export const isIndstillingCover = (line: string) => COVER.test(line);

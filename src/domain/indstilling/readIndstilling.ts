@@ -45,10 +45,18 @@ const HEADINGS: Array<[RegExp, Target]> = [
   [/^bilag$/, 'bilag'],
 ];
 
-function headingOf(text: string): Target | null {
+/**
+ * The section a heading line opens. In text the template's headings are in capitals ("ØKONOMI"; OCR:
+ * "@KONOMI"), the older template's numbered ("2. Beslutningspunkter"), and "Bilag" stands alone: a
+ * line "Kommunikation" under KOORDINERET MED is a unit's name, not a heading. Word marks its headings.
+ */
+function headingOf(text: string, marked: boolean): Target | null {
   if (text.length > 60) return null;
+  const numbered = /^\d{1,2}\.\s*/.test(text);
   const key = skeleton(text.replace(/^\d{1,2}\.\s*/, ''));
-  return HEADINGS.find(([re]) => re.test(key))?.[1] ?? null;
+  const target = HEADINGS.find(([re]) => re.test(key))?.[1] ?? null;
+  if (!target) return null;
+  return marked || numbered || text === text.toUpperCase() || target === 'bilag' ? target : null;
 }
 
 /** "Indstilling", "Indstilling til rådmanden" (OCR: "R&dmanden", "rAdmandsmgade"), junk after it. */
@@ -68,8 +76,8 @@ const BILAG_LINE = /^Bilag\s*(\d{1,2})\s*[:.]\s*(.*)$/i;
 const FOOTER_START = /\b(?:Sagsbehandler|Antal\s+tegn)\s*:/i;
 const LABEL = /(Sagsbehandler|T[lI]f\.?|E-?post|E-?mail|Antal\s+tegn)\s*:\s*/gi;
 const LEADING_DATE = /^(\d{1,2}\.?\s+\p{L}{3,}\.?\s+\d{4}|\d{1,2}[-./]\d{1,2}[-./]\d{4})\s*(.*)$/u;
-/** OCR litter: a letter or two alone on a line. */
-const LITTER = /^\S{1,2}$/;
+/** OCR litter: a character alone on a line, or two signs ("e", "%ﬁ"); never a word or a point's number. */
+const LITTER = /^(?:[^\d\s]|[^\p{L}\d\s]{2})$/u;
 
 export function recipientOf(text: string): Recipient | null {
   const s = skeleton(text);
@@ -143,7 +151,7 @@ export function readIndstilling(
       footer.push(...paragraphs.slice(k).map((q) => q.text.trim()));
       break;
     }
-    const heading = phase !== 'head' || title.length > 0 ? headingOf(text) : null;
+    const heading = phase !== 'head' || title.length > 0 ? headingOf(text, p.heading === true) : null;
     if (heading) {
       target = heading;
       phase = 'body';
@@ -242,10 +250,12 @@ function pointText(lines: string[]): string {
   for (const l of lines)
     if (l === '\n\n') paragraphs.push([]);
     else paragraphs[paragraphs.length - 1].push(l);
+  // "1." and "at …" on lines of their own (a broken line) leave the "at" to the text.
   return paragraphs
     .map((p) => joinLines(p))
     .filter(Boolean)
-    .join('\n\n');
+    .join('\n\n')
+    .replace(/^[Aa]t\s+/, '');
 }
 
 /** Lines as written, one paragraph per blank line, no trailing blank. */
