@@ -183,7 +183,7 @@ export const FIELD_KINDS = [
   'indstillingPoints',
   'indstillingSections',
   'indstillingBilag',
-  'caseWorkers',
+  'caseWorker',
 ] as const;
 export type FieldKind = (typeof FIELD_KINDS)[number];
 
@@ -298,7 +298,7 @@ export function requiredFields(
       (x) => imported(x)?.bilag ?? null,
     );
     add(
-      'caseWorkers',
+      'caseWorker',
       `${p}.indstilling`,
       ind
         ? {
