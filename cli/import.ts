@@ -1,5 +1,6 @@
 /**
- * `npm run -s import -- FILE [FILE…] --json` — old meeting exports (text, .docx) to meetings as JSON.
+ * `npm run -s import -- FILE [FILE…] --json` — old meeting exports (text, .docx) to meetings as JSON; each
+ * item carries its indstilling (`{ title, points, sections, bilag, caseWorker? }`) or null.
  * `npm run import -- FILE… --to-sharepoint --as sofie@kommune.example` — and into the lists, idempotently.
  * Exit codes: 0 done, 1 could not write, 2 a file is not a meeting export (or cannot be read).
  */
@@ -54,8 +55,9 @@ async function main(): Promise<number> {
   else if (!flags.has('to-sharepoint')) {
     for (const m of result.meetings) {
       const decisions = m.items.filter((i) => i.decision).length;
+      const indstillinger = m.items.filter((i) => i.indstilling).length;
       process.stdout.write(
-        `${m.date ?? 'uden dato'}  ${m.series ?? '(ukendt serie)'}  ${m.kind === 'minutes' ? 'referat' : 'dagsorden'}: ${m.items.length} punkter, ${decisions} beslutninger\n`,
+        `${m.date ?? 'uden dato'}  ${m.series ?? '(ukendt serie)'}  ${m.kind === 'minutes' ? 'referat' : 'dagsorden'}: ${m.items.length} punkter, ${decisions} beslutninger${indstillinger ? `, ${indstillinger} indstillinger` : ''}\n`,
       );
     }
     for (const w of result.warnings) process.stderr.write(`Advarsel: ${w}\n`);

@@ -3,7 +3,7 @@ import type { Block } from './blocks';
 import { parseCommitteeAgenda } from './committeeAgenda';
 import { setDecision } from './decision';
 import type { ImportedItem, ImportedMeeting } from './importedMeeting';
-import { readIndstillingHead } from './indstilling';
+import { importedIndstilling, readIndstillingHead } from './indstilling';
 import { newItem, readItemNotes } from './item';
 import { readHeader } from './meetingHeader';
 import { skeleton } from './ocrText';
@@ -32,7 +32,9 @@ interface Draft {
   byNumber: Map<number, ImportedItem>;
   toc: TocEntry[];
   /** Indstillinger found without an item heading, matched to items by title at the end. */
-  looseIndstillinger: Array<{ title: string; caseNumber?: string; minutes: number | null }>;
+  looseIndstillinger: Array<{ title: string; caseNumber?: string; minutes: number | null; lines: string[] }>;
+  /** The lines of each item's indstilling (its pages, each with the cover it repeats), read at the end. */
+  indstillingLines: Map<ImportedItem, string[]>;
   hadReferat: boolean;
 }
 
@@ -76,7 +78,11 @@ class MeetingAssembler {
   private mode: 'none' | 'agenda' | 'referat' = 'none';
   private lastNumber = 0;
   private lastItem: ImportedItem | null = null;
-  private lastIndstilling: { dateLine: string | null; attach(caseNumber?: string): void } | null = null;
+  private lastIndstilling: {
+    dateLine: string | null;
+    lines: string[];
+    attach(caseNumber?: string): void;
+  } | null = null;
   /** The agenda an earlier meeting's head and Referat were printed into (under "Punkt 2: Referat"). */
   private interrupted: { draft: Draft; lastNumber: number } | null = null;
 
@@ -115,6 +121,7 @@ class MeetingAssembler {
       byNumber: new Map(),
       toc: [],
       looseIndstillinger: [],
+      indstillingLines: new Map(),
       hadReferat: false,
     };
     this.drafts.push(d);
@@ -216,8 +223,10 @@ class MeetingAssembler {
 
   private indstilling(b: Of<'indstilling'>, previous: Block | undefined): void {
     const head = readIndstillingHead(this.body(b));
+    const pages = this.lines.slice(b.at, b.end);
     // Every page of an indstilling repeats its cover lines: a repeat continues the one before.
     if (previous?.kind === 'indstilling' && this.lastIndstilling?.dateLine === head.dateLine) {
+      this.lastIndstilling.lines.push(...pages);
       this.lastIndstilling.attach(head.caseNumber);
       return;
     }
@@ -227,15 +236,20 @@ class MeetingAssembler {
     if (head.date && !target.meeting.date) target.meeting.date = head.date;
     if (item) {
       if (item.durationMinutes === null) item.durationMinutes = head.minutes;
+      const lines = target.indstillingLines.get(item) ?? [];
+      target.indstillingLines.set(item, lines);
+      lines.push(...pages);
       this.lastIndstilling = {
         dateLine: head.dateLine,
+        lines,
         attach: (c) => void (c && !item.caseNumber && (item.caseNumber = c)),
       };
     } else {
-      const loose = { title: head.title, caseNumber: head.caseNumber, minutes: head.minutes };
+      const loose = { title: head.title, caseNumber: head.caseNumber, minutes: head.minutes, lines: pages };
       target.looseIndstillinger.push(loose);
       this.lastIndstilling = {
         dateLine: head.dateLine,
+        lines: loose.lines,
         attach: (c) => void (c && !loose.caseNumber && (loose.caseNumber = c)),
       };
     }
@@ -289,10 +303,12 @@ function finish(d: Draft, warnings: string[], source: string): ImportedMeeting {
     if (match) {
       if (loose.caseNumber && !match.caseNumber) match.caseNumber = loose.caseNumber;
       if (match.durationMinutes === null) match.durationMinutes = loose.minutes;
+      if (!d.indstillingLines.has(match)) d.indstillingLines.set(match, loose.lines);
     } else {
       warnings.push(`${source}: indstillingen "${loose.title}" kunne ikke knyttes til et punkt.`);
     }
   }
+  for (const [item, lines] of d.indstillingLines) item.indstilling = importedIndstilling(lines);
   for (const item of m.items) {
     item.followUps = item.decision
       ? extractFollowUps(item.decision).map((f) => ({ owners: f.owners, text: f.task }))

@@ -147,6 +147,7 @@ export function parseCommitteeAgenda(lines: string[], warnings: string[]): Impor
       durationMinutes: null,
       decision: null,
       followUps: [],
+      indstilling: null,
     };
     if (CLOSED.test(title)) item.closed = true;
     spans.push({ item, from: at });

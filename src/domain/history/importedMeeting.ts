@@ -1,4 +1,5 @@
 import type { Category } from '../agendaItem';
+import type { CaseWorker } from '../indstilling/indstilling';
 
 /**
  * A meeting as read from an old export (FirstAgenda text, Word): what the import prints as JSON and
@@ -37,6 +38,23 @@ export interface ImportedItem {
   closed?: true;
   /** Case number of the item's indstilling, e.g. "EMN-2024-027961" (only present when found). */
   caseNumber?: string;
+  /**
+   * The item's indstilling as the export prints it, or null when it has none (the import always sets it;
+   * optional for items made elsewhere, such as tests' fixtures).
+   */
+  indstilling?: ImportedIndstilling | null;
+}
+
+/**
+ * An indstilling as imported: its "at"-points, its sections by key (`SECTION_KEYS` of
+ * src/domain/indstilling: "sagsfremstilling", "oekonomi" …), its bilag's titles and the case worker.
+ */
+export interface ImportedIndstilling {
+  title: string;
+  points: string[];
+  sections: Record<string, string>;
+  bilag: string[];
+  caseWorker?: CaseWorker;
 }
 
 export interface ImportedFollowUp {

@@ -1,14 +1,16 @@
+import { readIndstilling } from '../indstilling/readIndstilling';
+import type { ImportedIndstilling } from './importedMeeting';
 import { caseNumberIn } from './item';
 import { DASH, parseDanishDate } from './ocrText';
 
 /**
  * An indstilling (the paper behind an item) as attached to the agenda: its cover line
- * "Indstilling til Rådmanden", then "20. februar 2024 - 10 min" (repeated on every page), the title,
+ * "Indstilling til Rådmanden" (or "… til rådmandsmødet", "… til udvalget"), then "20. februar 2024 - 10 min" (repeated on every page), the title,
  * and somewhere a case number "EMN-2024-027961". Only the cover line opens one; the upper-case
  * "INDSTILLING" inside is a section of it.
  */
 
-const COVER = /^Indstilling(?:\s+til\s+[rR]\S{1,3}dmand\S*(?:\s+\S{1,8})?)?$/;
+const COVER = /^Indstilling(?:\s+til\s+(?:[rR]\S{1,3}dmand|[uU]dvalg)\S*(?:\s+\S{1,8})?)?$/;
 const DATED = new RegExp(`^(.+?)\\s+${DASH}\\s+(\\d{1,3})\\s*min(?:\\.|utter)?\\s*$`, 'i');
 
 export const isIndstillingCover = (line: string) => COVER.test(line);
@@ -39,5 +41,22 @@ export function readIndstillingHead(lines: string[]): IndstillingHead {
     minutes: dated ? Number(dated[2]) : null,
     title,
     caseNumber,
+  };
+}
+
+/**
+ * The indstilling printed in an export (its pages, each opening with the cover lines it repeats) in the
+ * model's terms; what follows its footer is a bilag's own text and is not part of it. Null when the
+ * pages hold neither points nor sections.
+ */
+export function importedIndstilling(pages: string[]): ImportedIndstilling | null {
+  const { indstilling: x } = readIndstilling(pages.map((text) => ({ text })));
+  if (!x.points.length && !Object.keys(x.sections).length) return null;
+  return {
+    title: x.title,
+    points: x.points,
+    sections: { ...x.sections },
+    bilag: x.bilag,
+    ...(x.caseWorker ? { caseWorker: x.caseWorker } : {}),
   };
 }

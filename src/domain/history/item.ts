@@ -10,7 +10,15 @@ export const caseNumberIn = (line: string) => CASE_NUMBER.exec(line)?.[1];
 
 /** A new item as a heading names it. */
 export function newItem(number: number, title: string, minutes: number | null): ImportedItem {
-  return { number, title, category: null, durationMinutes: minutes, decision: null, followUps: [] };
+  return {
+    number,
+    title,
+    category: null,
+    durationMinutes: minutes,
+    decision: null,
+    followUps: [],
+    indstilling: null,
+  };
 }
 
 /**

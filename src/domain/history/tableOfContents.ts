@@ -10,6 +10,8 @@ import { joinLines, ocrNumber, splitDuration } from './ocrText';
  *   Punkt 1: Dagsorden,	3
  *   Punkt 3: Budgettemadrøftelser i Social- og
  *   Beskæftigelsesudvalget (10 min) ........ 4
+ * A clean export also lists each item's decision as a line of its own ("Beslutning for Punkt 1:
+ * Dagsorden,<tab>3"): navigation too, never an item or a decision.
  * It is navigation, not items: the assembler reads it only for the categories of the items it lists.
  */
 
@@ -28,6 +30,8 @@ export interface TableOfContents {
 
 const TITLE = /^Indhold(?:sfortegnelse)?$/i;
 const ENTRY = /^Punkt\s*([0-9lIOoSB|]{1,2})\s*[:.]\s*(.*)$/i;
+const DECISION_ENTRY = /^Beslutning\s+for\s+Punkt\s*([0-9lIOoSB|]{1,2})\s*[:.]?\s*(.*)$/i;
+const isEntryLine = (line: string) => ENTRY.test(line) || DECISION_ENTRY.test(line);
 /** The page number at the end of an entry: ",<tab>3", "<tab>3", ". . . . 3", "…… 3" (OCR: ", 3"). */
 const PAGE = /(?:\s*,\s*\t\s*|\s*\t+\s*|\s*(?:\.\s?){3,}\s*|\s*…+\s*)(\d{1,3})$/;
 const PAGE_AFTER_COMMA = /\s*,\s+(\d{1,3})$/;
@@ -38,22 +42,30 @@ function withoutPage(line: string, lenient: boolean): string | null {
   return m ? line.slice(0, m.index).trim() : null;
 }
 
-/** An entry starting at `at` (a "Punkt N:" line whose title ends in a page number within 3 lines). */
+/**
+ * An entry starting at `at` (a "Punkt N:" or "Beslutning for Punkt N:" line whose title ends in a page
+ * number within 3 lines).
+ */
 function entryAt(lines: string[], at: number, lenient: boolean, category: Category | null) {
-  const m = ENTRY.exec(lines[at]);
+  const decision = DECISION_ENTRY.test(lines[at]);
+  const m = (decision ? DECISION_ENTRY : ENTRY).exec(lines[at]);
   const number = m ? ocrNumber(m[1]) : null;
   if (!m || number === null) return null;
   const parts = [m[2]];
   for (let i = at; i < Math.min(lines.length, at + 3); i++) {
     if (i > at) {
-      if (!lines[i] || ENTRY.test(lines[i]) || isCategoryLine(lines[i])) return null;
+      if (!lines[i] || isEntryLine(lines[i]) || isCategoryLine(lines[i])) return null;
       parts.push(lines[i]);
     }
     const text = withoutPage(parts[parts.length - 1], lenient);
     if (text !== null) {
       parts[parts.length - 1] = text;
       const split = splitDuration(joinLines(parts));
-      return { entry: { number, title: split.title, minutes: split.minutes, category }, next: i + 1 };
+      return {
+        entry: { number, title: split.title, minutes: split.minutes, category },
+        decision,
+        next: i + 1,
+      };
     }
   }
   return null;
@@ -84,7 +96,7 @@ export function recogniseTableOfContents(lines: string[], at: number): TableOfCo
     }
     const entry = entryAt(lines, i, titled, category);
     if (!entry) break;
-    entries.push(entry.entry);
+    if (!entry.decision) entries.push(entry.entry);
     i = entry.next;
     end = i;
   }

@@ -19,7 +19,15 @@ const exportLines: Line[] = [
   { text: 'Godkendt.', role: 'decision', item: 2 },
 ];
 
-const ITEM_FIELDS = ['title', 'category', 'durationMinutes', 'decision', 'followUps', 'closed'];
+const ITEM_FIELDS = [
+  'title',
+  'category',
+  'durationMinutes',
+  'decision',
+  'followUps',
+  'closed',
+  'indstilling',
+];
 
 test('losing the head destroys the fields the head carries, and nothing else', () => {
   const d = damage(exportLines, [{ kind: 'loseHeader' }], {});

@@ -1,4 +1,9 @@
-import type { ImportedMeeting, ImportResult } from '../../../src/domain/history/importedMeeting';
+import type {
+  ImportedIndstilling,
+  ImportedItem,
+  ImportedMeeting,
+  ImportResult,
+} from '../../../src/domain/history/importedMeeting';
 
 /** Whitespace is not content: OCR line breaks differ between exports of the same text. */
 export const norm = (v: unknown): unknown =>
@@ -31,6 +36,39 @@ const ITEM_FIELDS = [
   'closed',
   'caseNumber',
 ] as const;
+
+/**
+ * An item's indstilling counts as five fields: its title, its points, its bilag, its case worker, and its
+ * sections — which sections there are, each beginning as labelled (the labels give a section's opening
+ * words, not its pages of text; the generated exports check whole sections).
+ */
+const INDSTILLING_FIELDS = {
+  indstillingTitle: (x: ImportedIndstilling | null) => x?.title ?? null,
+  indstillingPoints: (x: ImportedIndstilling | null) => x?.points ?? null,
+  indstillingSections: (x: ImportedIndstilling | null, labelled: ImportedIndstilling | null) =>
+    x
+      ? Object.fromEntries(
+          Object.entries(x.sections).map(([key, text]) => {
+            const opening = norm(labelled?.sections[key] ?? '') as string;
+            return [key, (norm(text) as string).slice(0, opening.length || undefined)];
+          }),
+        )
+      : null,
+  indstillingBilag: (x: ImportedIndstilling | null) => x?.bilag ?? null,
+  caseWorker: (x: ImportedIndstilling | null) => x?.caseWorker ?? null,
+} as const;
+
+function checkIndstilling(
+  check: (where: string, a: unknown, e: unknown, field: string) => void,
+  where: string,
+  actual: ImportedItem | undefined,
+  expected: ImportedItem,
+): void {
+  const e = expected.indstilling ?? null;
+  const a = actual?.indstilling ?? null;
+  for (const [field, of] of Object.entries(INDSTILLING_FIELDS))
+    check(`${where}.${field}`, of(a, e), of(e, e), field);
+}
 
 /** The kind of field a check counts for, as accuracy is reported (dates, titles, follow-ups …). */
 const KIND: Record<string, string> = {
@@ -76,6 +114,7 @@ export function accuracy(actual: ImportResult, expected: ImportResult): Accuracy
     for (const ei of em.items) {
       const ai = am?.items.find((i) => i.number === ei.number);
       for (const f of ITEM_FIELDS) check(`${where} punkt ${ei.number}.${f}`, ai?.[f], ei[f], f);
+      checkIndstilling(check, `${where} punkt ${ei.number}`, ai, ei);
     }
     for (const ai of am?.items ?? []) {
       if (!em.items.some((i) => i.number === ai.number))

@@ -36,6 +36,27 @@ describe('table of contents', () => {
     ]);
   });
 
+  test('a clean export lists each decision as a line of its own: navigation, not an entry', () => {
+    const lines = [
+      'Indhold',
+      'Kategori - Til godkendelse',
+      'Punkt 1: Dagsorden,\t3',
+      'Beslutning for Punkt 1: Dagsorden,\t3',
+      'Punkt 2: Budget for',
+      'ældreområdet (20 min),\t4',
+      'Beslutning for Punkt 2: Budget for',
+      'ældreområdet,\t4',
+      '',
+      'Punkt 1: Dagsorden',
+    ];
+    const toc = recogniseTableOfContents(lines, 0)!;
+    expect(toc.entries).toEqual([
+      { number: 1, title: 'Dagsorden', minutes: null, category: 'Til godkendelse' },
+      { number: 2, title: 'Budget for ældreområdet', minutes: 20, category: 'Til godkendelse' },
+    ]);
+    expect(toc.end).toBe(8);
+  });
+
   test('an item heading is not a table of contents', () => {
     expect(recogniseTableOfContents(['Punkt 3: Fordeling af § 18-puljen 2. runde 2022', ''], 0)).toBeNull();
     expect(recogniseTableOfContents(['Kategori - Til godkendelse', 'Godkendt.'], 0)).toBeNull();

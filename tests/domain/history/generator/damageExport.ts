@@ -58,7 +58,13 @@ function breakPoints(line: Line): number[] {
       for (const w of t.slice(titleStart).matchAll(/\p{Ll}{12,}/gu)) points.push(-(titleStart + w.index + 6));
       return points;
     }
+    case 'indstillingPoint': {
+      // Wrapped where the text wraps: after the point's "1. at" / "1) at" / "At 1)".
+      const prefix = /^(?:\d+[.)] at|At \d+\)) /.exec(t)?.[0].length ?? 0;
+      return spaces.filter((s) => s > prefix && s < t.length - 1);
+    }
     case 'decision':
+    case 'indstillingText':
     case 'information':
     case 'guestLine':
     case 'sectionTitle':
@@ -137,7 +143,15 @@ function garbleNumber(lines: Line[], at: number, unreadable: boolean, d: Damaged
     } else {
       d.destroyed.add(`${prefix}items`);
       for (const n of [l.item - 1, l.item])
-        for (const f of ['title', 'category', 'durationMinutes', 'decision', 'followUps', 'closed'])
+        for (const f of [
+          'title',
+          'category',
+          'durationMinutes',
+          'decision',
+          'followUps',
+          'closed',
+          'indstilling',
+        ])
           d.destroyed.add(`${prefix}items.${n}.${f}`);
       // Guests are named by the item's title.
       d.destroyed.add(`${prefix}guests`);

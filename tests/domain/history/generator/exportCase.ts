@@ -72,7 +72,10 @@ function pageHeaderOf(m: ModelMeeting): string {
 /** The previous meeting's minutes as printed under "Punkt 2: Referat": its head, "Referat", its items. */
 const previousReferatArb: fc.Arbitrary<RaadmandMeeting> = raadmandMeetingArb
   .filter((m) => m.minutes && m.items.length >= 3)
-  .map((m) => ({ ...m, items: m.items.map((i) => ({ ...i, category: null, closed: false })) }));
+  .map((m) => ({
+    ...m,
+    items: m.items.map((i) => ({ ...i, category: null, closed: false, indstilling: null })),
+  }));
 
 const attachedArb = fc.oneof(
   { arbitrary: fc.constant(null), weight: 3 },
@@ -100,24 +103,23 @@ export const exportCaseArb: fc.Arbitrary<ExportCase> = fc
     fc.tuple(raadmandMeetingArb, raadmandLayoutArb, attachedArb).map(([meeting, layout, attached]) => {
       // A table of contents groups every item under its category.
       const categorised = layout.toc !== 'none' && layout.categoriesIn !== 'body';
+      const to =
+        attached &&
+        (attached.kind === 'referat'
+          ? Math.min(2, meeting.items.length)
+          : (attached.to % meeting.items.length) + 1);
       return {
-        meeting: categorised
-          ? {
-              ...meeting,
-              items: meeting.items.map((i) => ({
-                ...i,
-                category: i.category ?? ('Til orientering' as const),
-              })),
-            }
-          : meeting,
-        layout,
-        attached: attached && {
-          ...attached,
-          to:
-            attached.kind === 'referat'
-              ? Math.min(2, meeting.items.length)
-              : (attached.to % meeting.items.length) + 1,
+        meeting: {
+          ...meeting,
+          items: meeting.items.map((i) => ({
+            ...i,
+            category: categorised ? (i.category ?? ('Til orientering' as const)) : i.category,
+            // The item a second meeting is printed under carries that, not an indstilling.
+            indstilling: i.number === to ? null : i.indstilling,
+          })),
         },
+        layout,
+        attached: attached && { ...attached, to: to! },
       };
     }),
     fc
@@ -178,6 +180,10 @@ export const FIELD_KINDS = [
   'decisions',
   'followUpOwners',
   'closed',
+  'indstillingPoints',
+  'indstillingSections',
+  'indstillingBilag',
+  'caseWorker',
 ] as const;
 export type FieldKind = (typeof FIELD_KINDS)[number];
 
@@ -267,6 +273,44 @@ export function requiredFields(
       (x) => item(x, i.number)?.followUps.map((f) => f.owners),
     );
     add('closed', `${p}.closed`, i.closed, (x) => item(x, i.number)?.closed === true);
+    const ind = i.indstilling;
+    const imported = (x: ImportedMeeting) => item(x, i.number)?.indstilling ?? null;
+    add(
+      'indstillingPoints',
+      `${p}.indstilling`,
+      ind ? ind.points.map(ocr) : null,
+      (x) => imported(x)?.points ?? null,
+    );
+    add(
+      'indstillingSections',
+      `${p}.indstilling`,
+      ind
+        ? Object.fromEntries(
+            Object.entries(ind.sections).map(([k, paragraphs]) => [k, ocr(paragraphs.join('\n\n'))]),
+          )
+        : null,
+      (x) => imported(x)?.sections ?? null,
+    );
+    add(
+      'indstillingBilag',
+      `${p}.indstilling`,
+      ind ? ind.bilag.map(ocr) : null,
+      (x) => imported(x)?.bilag ?? null,
+    );
+    add(
+      'caseWorker',
+      `${p}.indstilling`,
+      ind
+        ? {
+            department: ocr(ind.caseWorker.department),
+            name: ocr(ind.caseWorker.name),
+            phone: ind.caseWorker.phone,
+            email: ind.caseWorker.email,
+            date: ind.caseWorker.date,
+          }
+        : null,
+      (x) => imported(x)?.caseWorker ?? null,
+    );
   }
   return checks;
 }

@@ -11,6 +11,37 @@ export interface ModelFollowUp {
   sentence: string;
 }
 
+/**
+ * An item's indstilling as the secretariat attaches it to the agenda (rådmandsmøder only): the cover
+ * "Indstilling til …", its date line, the title, the "at"-points, some of the template's sections (each
+ * a list of paragraphs; a table is a paragraph of tab-separated rows), the bilag and the footer.
+ */
+export interface ModelIndstilling {
+  recipient: 'rådmanden' | 'rådmandsmødet' | 'udvalget';
+  /** "20. februar 2024 - 10 min", "20.02.2024 - 10 minutter". */
+  dateStyle: 'long' | 'dotted';
+  title: string;
+  points: string[];
+  /** Point numbering: "1. at …", "1) at …", "At 1) …". */
+  pointStyle: 'dot' | 'paren' | 'at';
+  sections: Partial<
+    Record<
+      | 'indledning'
+      | 'sagsfremstilling'
+      | 'handlemuligheder'
+      | 'oekonomi'
+      | 'kommunikation'
+      | 'videreProces'
+      | 'koordineretMed',
+      string[]
+    >
+  >;
+  /** The cover and date line printed again inside this section, as a page break does. */
+  pageBreakIn: string | null;
+  bilag: string[];
+  caseWorker: { department: string; name: string; phone: string; email: string; date: string };
+}
+
 export interface ModelItem {
   number: number;
   title: string;
@@ -25,6 +56,7 @@ export interface ModelItem {
    * punktet."), or several "Role, Name" ("… og … deltager i forbindelse med udvalgets behandling af sagen.").
    */
   guests: string[];
+  indstilling: ModelIndstilling | null;
 }
 
 export type ReferentPhrasing = 'er referent' | 'tager referat' | 'eller tager referat' | 'Referent:';
@@ -199,6 +231,96 @@ const decisionArb = fc
     return { decision: text, followUps: followUp ? [followUp] : [] };
   });
 
+const POINT_SUBJECTS = ['rådmanden', 'kredsen', 'udvalget', 'rådmandsmødet'];
+const POINT_VERBS = ['godkender', 'tager', 'drøfter', 'orienteres om', 'beslutter'];
+const pointArb = fc
+  .tuple(
+    pick(POINT_SUBJECTS),
+    pick(POINT_VERBS),
+    fc.array(pick(NOUNS), { minLength: 1, maxLength: 6 }),
+    pick(TAILS),
+  )
+  .map(([s, v, words, tail]) => `${s} ${v} ${words.join(' ')} ${tail}.`);
+
+const paragraphArb = fc.array(sentenceArb, { minLength: 1, maxLength: 4 }).map((p) => p.join(' '));
+const sectionArb = fc.option(fc.array(paragraphArb, { minLength: 1, maxLength: 3 }), {
+  nil: undefined,
+  freq: 2,
+});
+const emailOf = (name: string) =>
+  `${name
+    .toLowerCase()
+    .replace(/[^a-z]/g, '')
+    .slice(0, 4)}@aarhus.dk`;
+
+const indstillingArb = (date: fc.Arbitrary<string>): fc.Arbitrary<Omit<ModelIndstilling, 'title'>> =>
+  fc
+    .record({
+      recipient: fc.constantFrom('rådmanden' as const, 'rådmandsmødet' as const, 'udvalget' as const),
+      dateStyle: fc.constantFrom('long' as const, 'dotted' as const),
+      points: fc.array(pointArb, { minLength: 1, maxLength: 4 }),
+      pointStyle: fc.constantFrom('dot' as const, 'paren' as const, 'at' as const),
+      indledning: sectionArb,
+      sagsfremstilling: sectionArb,
+      handlemuligheder: fc.option(
+        fc.tuple(
+          fc.array(paragraphArb, { minLength: 1, maxLength: 2 }),
+          fc.array(tableRowArb, { minLength: 2, maxLength: 4 }),
+        ),
+        { nil: undefined, freq: 2 },
+      ),
+      oekonomi: sectionArb,
+      kommunikation: sectionArb,
+      videreProces: sectionArb,
+      koordineretMed: fc.option(
+        pick(UNITS).map((u) => [u]),
+        { nil: undefined, freq: 2 },
+      ),
+      pageBreak: fc.nat(),
+      bilag: fc.array(titleArb, { maxLength: 3 }),
+      department: pick(UNITS),
+      name: personArb,
+      phone: fc
+        .integer({ min: 10000000, max: 99999999 })
+        .map((n) => String(n).replace(/(\d\d)(?=\d)/g, '$1 ')),
+      date,
+    })
+    .map((r) => {
+      // In the template's order, which is also the order the import gives them in.
+      const sections: ModelIndstilling['sections'] = {};
+      for (const key of [
+        'indledning',
+        'sagsfremstilling',
+        'handlemuligheder',
+        'oekonomi',
+        'kommunikation',
+        'videreProces',
+        'koordineretMed',
+      ] as const) {
+        if (key === 'handlemuligheder') {
+          if (r.handlemuligheder)
+            sections.handlemuligheder = [...r.handlemuligheder[0], r.handlemuligheder[1].join('\n')];
+        } else if (r[key]) sections[key] = r[key];
+      }
+      const keys = Object.keys(sections);
+      return {
+        recipient: r.recipient,
+        dateStyle: r.dateStyle,
+        points: r.points,
+        pointStyle: r.pointStyle,
+        sections,
+        pageBreakIn: keys.length ? keys[r.pageBreak % keys.length] : null,
+        bilag: r.bilag,
+        caseWorker: {
+          department: r.department,
+          name: r.name,
+          phone: r.phone,
+          email: emailOf(r.name),
+          date: r.date,
+        },
+      };
+    });
+
 const dateArb = fc
   .record({
     year: fc.integer({ min: 2016, max: 2026 }),
@@ -240,21 +362,29 @@ export const raadmandMeetingArb: fc.Arbitrary<RaadmandMeeting> = fc
         minutes: fc.option(fc.constantFrom(5, 10, 15, 20, 30, 45), { nil: null }),
         decision: decisionArb,
         closed: fc.integer({ min: 0, max: 5 }).map((n) => n === 0),
+        indstilling: fc.option(indstillingArb(dateArb), { nil: null, freq: 2 }),
       }),
       { minLength: 1, maxLength: 9 },
     ),
   })
   .map((r) => {
     const items = numbered(
-      r.items.map((i) => ({
-        title: i.title,
-        category: i.category,
-        minutes: i.minutes,
-        decision: r.minutes ? i.decision.decision : null,
-        followUps: r.minutes ? i.decision.followUps : [],
-        closed: i.closed,
-        guests: [],
-      })),
+      r.items.map((i) => {
+        // Standing items (Dagsorden, Referat, Bordrunde …) have no paper; a case has one now and then.
+        const indstilling =
+          i.indstilling && !STANDING.includes(i.title) ? { ...i.indstilling, title: i.title } : null;
+        return {
+          title: i.title,
+          category: i.category,
+          // An indstilling's date line always gives the item's length.
+          minutes: indstilling ? (i.minutes ?? 10) : i.minutes,
+          decision: r.minutes ? i.decision.decision : null,
+          followUps: r.minutes ? i.decision.followUps : [],
+          closed: i.closed,
+          guests: [],
+          indstilling,
+        };
+      }),
     );
     const referent = r.referentPhrasing === 'eller tager referat' ? r.referent : r.referent.slice(0, 1);
     const total = items.reduce((sum, i) => sum + (i.minutes ?? 10), 0);
@@ -316,6 +446,7 @@ export const committeeMeetingArb: fc.Arbitrary<CommitteeMeeting> = fc
         followUps: [],
         closed: i.closed,
         guests: i.guests,
+        indstilling: null,
       })),
     );
     const total = items.reduce((sum, i) => sum + (i.minutes ?? 0), 0);

@@ -1,4 +1,4 @@
-import type { CommitteeMeeting, ModelItem, RaadmandMeeting } from './meetingModel';
+import type { CommitteeMeeting, ModelIndstilling, ModelItem, RaadmandMeeting } from './meetingModel';
 
 /**
  * Renders a meeting as FirstAgenda-style text, line by line, each line tagged with what it is, so the
@@ -29,7 +29,15 @@ export type LineRole =
   | 'sectionTitle'
   | 'sectionField'
   | 'sectionTime'
-  | 'guestLine';
+  | 'guestLine'
+  | 'indstillingCover'
+  | 'indstillingHead'
+  | 'indstillingHeading'
+  | 'indstillingPoint'
+  | 'indstillingText'
+  | 'indstillingTable'
+  | 'bilagLine'
+  | 'footer';
 
 export interface Line {
   text: string;
@@ -120,6 +128,90 @@ export function informationLines(m: RaadmandMeeting): Line[] {
   return out;
 }
 
+const SECTION_TITLES: Record<keyof ModelIndstilling['sections'], string> = {
+  indledning: 'INDLEDNING',
+  sagsfremstilling: 'SAGSFREMSTILLING',
+  handlemuligheder: 'HANDLEMULIGHEDER/LØSNINGER',
+  oekonomi: 'ØKONOMI',
+  kommunikation: 'KOMMUNIKATION',
+  videreProces: 'VIDERE PROCES',
+  koordineretMed: 'KOORDINERET MED',
+};
+
+/**
+ * An indstilling as the seeds print it after its item's heading: cover and date line (printed again at
+ * a page break inside a section), title, INDSTILLING with "Det indstilles," and the numbered "at"-points,
+ * the sections (a table flattened into one line per row), BILAG, and the footer's two columns flattened
+ * into lines ("Afdeling Sagsbehandler: Navn" / "dato Tlf.: …" / "E-post: …").
+ */
+export function renderIndstilling(
+  x: ModelIndstilling,
+  date: string,
+  minutes: number | null,
+  item: number,
+): Line[] {
+  const mins = minutes ?? 10;
+  const head: Line[] = [
+    { text: `Indstilling til ${x.recipient}`, role: 'indstillingCover', item },
+    {
+      text:
+        x.dateStyle === 'long'
+          ? `${longDate(date)} - ${mins} min`
+          : `${date.split('-').reverse().join('.')} - ${mins} minutter`,
+      role: 'indstillingHead',
+      item,
+    },
+  ];
+  const lines: Line[] = [...head, blank(), { text: x.title, role: 'indstillingHead', item }, blank()];
+  const section = (key: keyof ModelIndstilling['sections']) => {
+    const paragraphs = x.sections[key];
+    if (!paragraphs) return;
+    lines.push({ text: SECTION_TITLES[key], role: 'indstillingHeading', item }, blank());
+    paragraphs.forEach((p, k) => {
+      for (const row of p.split('\n'))
+        lines.push({ text: row, role: row.includes('\t') ? 'indstillingTable' : 'indstillingText', item });
+      lines.push(blank());
+      if (x.pageBreakIn === key && k === 0) lines.push(...head, blank());
+    });
+  };
+  section('indledning');
+  lines.push({ text: 'INDSTILLING', role: 'indstillingHeading', item }, blank(), {
+    text: 'Det indstilles,',
+    role: 'indstillingHeading',
+    item,
+  });
+  x.points.forEach((point, k) => {
+    const n = k + 1;
+    const text =
+      x.pointStyle === 'dot'
+        ? `${n}. at ${point}`
+        : x.pointStyle === 'paren'
+          ? `${n}) at ${point}`
+          : `At ${n}) ${point}`;
+    lines.push({ text, role: 'indstillingPoint', item }, blank());
+  });
+  for (const key of [
+    'sagsfremstilling',
+    'handlemuligheder',
+    'oekonomi',
+    'kommunikation',
+    'videreProces',
+    'koordineretMed',
+  ] as const)
+    section(key);
+  lines.push({ text: 'BILAG', role: 'indstillingHeading', item });
+  x.bilag.forEach((b, k) => lines.push({ text: `Bilag ${k + 1}: ${b}`, role: 'bilagLine', item }));
+  const c = x.caseWorker;
+  lines.push(
+    blank(),
+    { text: `${c.department} Sagsbehandler: ${c.name}`, role: 'footer', item },
+    { text: `${longDate(c.date)} Tlf.: ${c.phone}`, role: 'footer', item },
+    blank(),
+    { text: `E-post: ${c.email}`, role: 'footer', item },
+  );
+  return lines;
+}
+
 const withMinutes = (i: ModelItem) => (i.minutes === null ? i.title : `${i.title} (${i.minutes} min)`);
 const blank = (): Line => ({ text: '', role: 'blank' });
 
@@ -161,6 +253,15 @@ export function renderRaadmand(
             ? `${entry}\t${page}`
             : `${entry} ${'.'.repeat(12)} ${page}`;
       lines.push({ text, role: 'tocEntry', item: item.number });
+      // A clean export lists each item's decision too, as a line of its own.
+      if (m.minutes && layout.decisions === 'interleaved') {
+        const decision = `Beslutning for Punkt ${item.number}: ${item.title}`;
+        lines.push({
+          text: layout.toc === 'dots' ? `${decision} ${'.'.repeat(12)} ${page}` : `${decision},\t${page}`,
+          role: 'tocEntry',
+          item: item.number,
+        });
+      }
     });
     lines.push(blank());
   }
@@ -179,6 +280,8 @@ export function renderRaadmand(
     if (item.closed) lines.push({ text: 'LUKKET PUNKT', role: 'closed', item: item.number });
     lines.push(blank());
     if (attached && attached.to === item.number) lines.push(...attached.lines, blank());
+    else if (item.indstilling)
+      lines.push(...renderIndstilling(item.indstilling, m.date, item.minutes, item.number), blank());
   };
   const decision = (item: ModelItem) => {
     for (const paragraph of item.decision ?? []) {
