@@ -4,7 +4,7 @@ import type { Decision } from '../../domain/decision';
 import type { FollowUp } from '../../domain/followUp';
 import type { Meeting, MeetingKey } from '../../domain/meeting';
 import type { MeetingProgress } from '../../domain/meetingProgress';
-import { itemFolderPath, meetingFolderName } from '../../domain/meetingScopes';
+import { itemFolderPath, meetingFolderName, reasonFolderPath } from '../../domain/meetingScopes';
 import { sameUpn } from '../../domain/person';
 import { Conflict, Forbidden, NotFound, PortError } from '../../ports/errors';
 import type {
@@ -181,11 +181,13 @@ export class SharePointListStore implements ListStore {
       'ReadSecurity',
       'WriteSecurity',
       'EnableFolderCreation',
+      'NoCrawl',
     )<{
       HasUniqueRoleAssignments: boolean;
       ReadSecurity: number;
       WriteSecurity: number;
       EnableFolderCreation: boolean;
+      NoCrawl?: boolean;
     }>();
     if (!info.HasUniqueRoleAssignments) {
       await list.breakRoleInheritance(true, false);
@@ -213,8 +215,10 @@ export class SharePointListStore implements ListStore {
       EnableFolderCreation: true,
       ReadSecurity: spec.readSecurity ?? 1,
       WriteSecurity: spec.writeSecurity ?? 1,
+      ...(spec.noCrawl ? { NoCrawl: true } : {}),
     };
     if (
+      (spec.noCrawl && !info.NoCrawl) ||
       info.EnableFolderCreation !== wanted.EnableFolderCreation ||
       (info.ReadSecurity ?? 1) !== wanted.ReadSecurity ||
       (info.WriteSecurity ?? 1) !== wanted.WriteSecurity
@@ -503,7 +507,8 @@ export class SharePointListStore implements ListStore {
       if (String(ownReason.fields?.Reason ?? '') !== reason)
         await this.patch('AbsenceReasons', ownReason.id, reasonToFields(key, person, reason));
     } else if (reason) {
-      const reasonId = await this.addRowInFolder('AbsenceReasons', folder, key, {
+      // In the person's own folder (ADR 004): only they and the organizer can see into it.
+      const reasonId = await this.addRowInFolder('AbsenceReasons', reasonFolderPath(key, person), key, {
         Title: person,
         MeetingKey: key,
         PersonUpn: person,
