@@ -188,6 +188,13 @@ describe('SharePointPermissions on the local SharePoint', () => {
     await expectExactly(plan, rows);
     expect(await groupMembers(plan.groupTitle)).toEqual(plan.circle);
     expect(plan.circle).toEqual(['anders@kommune.example', 'mads@kommune.example', 'sofie@kommune.example']);
+    const group = await sofie.rest.sp.web.siteGroups
+      .getByName(plan.groupTitle)
+      .select('OnlyAllowMembersViewMembership', 'OwnerTitle')<{
+      OnlyAllowMembersViewMembership: boolean;
+      OwnerTitle: string;
+    }>();
+    expect(group.OnlyAllowMembersViewMembership).toBe(true);
 
     const again = await sofie.permissions.apply(plan, rows);
     expect(again).toMatchObject({ calls: 0, pending: [] });

@@ -103,10 +103,9 @@ export class SharePointPermissions implements MeetingPermissions {
   }
 
   /**
-   * Where a scope lives. A folder the meeting already has is found by the id recorded when it was created
-   * (`rows.folders`), never by its path: Edit and Contribute may rename a folder on SharePoint Online, and a
-   * renamed folder must still be the one approval freezes. A folder without a recorded id is found by path
-   * or created; its id goes into `found`.
+   * Where a scope lives. A folder is found by the id recorded when it was created (`rows.folders`), not by
+   * path: Edit/Contribute may rename a folder on SharePoint Online, and approval must still freeze it. A
+   * folder without a recorded id is found by path or created; its id goes into `found`.
    */
   private async locate(
     plan: MeetingPermissionPlan,
@@ -229,7 +228,14 @@ export class SharePointPermissions implements MeetingPermissions {
       id = (await groups.getByName(title).select('Id')<{ Id: number }>()).Id;
     } catch (e) {
       if (!(e instanceof NotFound)) throw e;
-      id = (await groups.add({ Title: title, Description: `Meeting circle of ${key}`.slice(0, 500) })).Id;
+      // Membership visible to members only, set explicitly (REST's default is undocumented); the creator owns it.
+      id = (
+        await groups.add({
+          Title: title,
+          Description: `Meeting circle of ${key}`.slice(0, 500),
+          OnlyAllowMembersViewMembership: true,
+        })
+      ).Id;
       calls += 1;
     }
     this.groupIds.set(title, id);
