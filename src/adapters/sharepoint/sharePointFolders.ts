@@ -14,7 +14,7 @@ export interface SecurableItem {
   HasUniqueRoleAssignments?: boolean;
 }
 
-interface FormResult extends IListItemFormUpdateValue {
+export interface FormResult extends IListItemFormUpdateValue {
   ItemId?: number;
 }
 
@@ -61,7 +61,9 @@ export class SharePointFolders {
   async find(title: string, relativePath: string): Promise<SecurableItem | null> {
     const path = `${await this.root(title)}/${relativePath}`;
     try {
-      const item = await (await this.web())
+      const item = await (
+        await this.web()
+      )
         .getFolderByServerRelativePath(path)
         .listItemAllFields.select('Id', 'HasUniqueRoleAssignments')<
         SecurableItem & { 'odata.null'?: boolean }
@@ -80,7 +82,9 @@ export class SharePointFolders {
     const leaf = relativePath.slice(slash + 1);
     const root = await this.root(title);
     try {
-      const result = (await (await this.list(title)).addValidateUpdateItemUsingPath(
+      const result = (await (
+        await this.list(title)
+      ).addValidateUpdateItemUsingPath(
         [{ FieldName: 'Title', FieldValue: leaf }],
         parent ? `${root}/${parent}` : root,
         false,
@@ -89,7 +93,7 @@ export class SharePointFolders {
       )) as FormResult[];
       const failed = result.find((r) => r.HasException);
       if (failed) throw formError(failed, `folder ${relativePath} in ${title}`);
-      const id = result.find((r) => typeof r.ItemId === 'number')?.ItemId;
+      const id = newItemId(result);
       if (id !== undefined) return { Id: id, HasUniqueRoleAssignments: false };
     } catch (e) {
       // Someone else may have created it meanwhile; SharePoint's answer for an existing folder is not
@@ -113,17 +117,31 @@ export class SharePointFolders {
   /** A row created inside a folder with text values only (typed values follow through Graph). Returns its id. */
   async addRow(title: string, folderPath: string, text: Record<string, string>): Promise<number> {
     const root = await this.root(title);
-    const result = (await (await this.list(title)).addValidateUpdateItemUsingPath(
+    const result = (await (
+      await this.list(title)
+    ).addValidateUpdateItemUsingPath(
       Object.entries(text).map(([FieldName, FieldValue]) => ({ FieldName, FieldValue })),
       `${root}/${folderPath}`,
     )) as FormResult[];
     const failed = result.find((r) => r.HasException);
     if (failed) throw formError(failed, `row in ${title}/${folderPath}`);
-    const id = result.find((r) => typeof r.ItemId === 'number')?.ItemId;
+    const id = newItemId(result);
     if (id === undefined)
       throw new Invalid(`AddValidateUpdateItemUsingPath returned no item id for ${title}`);
     return id;
   }
+}
+
+/**
+ * The new item's id from AddValidateUpdateItemUsingPath's answer. Microsoft's own example shows `ItemId: 0`
+ * in every entry and the id only as the value of the entry whose `FieldName` is `Id`; other answers carry
+ * it in `ItemId`. The `Id` entry wins; a positive `ItemId` is the fall-back; 0 is never an id.
+ */
+export function newItemId(result: FormResult[]): number | undefined {
+  const idEntry = result.find((r) => r.FieldName === 'Id');
+  const fromValue = idEntry ? Number(idEntry.FieldValue) : NaN;
+  if (Number.isInteger(fromValue) && fromValue > 0) return fromValue;
+  return result.find((r) => typeof r.ItemId === 'number' && r.ItemId > 0)?.ItemId;
 }
 
 /** AddValidateUpdateItemUsingPath answers 200 with per-field exceptions: turn them into port errors. */
