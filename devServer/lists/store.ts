@@ -40,6 +40,8 @@ export interface ListDoc {
   /** SPList.WriteSecurity: 1 all items, 2 only own items, 4 none. */
   writeSecurity?: number;
   enableFolderCreation?: boolean;
+  /** SPList.NoCrawl: the list is kept out of search. */
+  noCrawl?: boolean;
 }
 
 export interface ItemRow {

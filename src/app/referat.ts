@@ -132,8 +132,9 @@ export async function sendReferatForApproval(deps: AppDeps, view: MeetingView): 
 }
 
 /**
- * The organizer approves: decisions and follow-ups become read-only in SharePoint (the referent loses
- * write), and the afbud reasons of the meeting are deleted (health data that the referat does not hold).
+ * The organizer approves: the record freezes in SharePoint (every folder and row scope of the meeting is
+ * read-only for everyone but her: meetingScopes), and the afbud reasons of the meeting are deleted (health
+ * data that the referat does not hold). Reopening gives back exactly what approval took.
  */
 export async function approveReferat(deps: AppDeps, view: MeetingView): Promise<MeetingView> {
   if (!can(view.role, 'approveMinutes'))
@@ -146,6 +147,7 @@ export async function approveReferat(deps: AppDeps, view: MeetingView): Promise<
   await deps.permissions.removeFolder(
     planFor(approved.meeting, approved.items, isArchive(approved)),
     'AbsenceReasons',
+    { ...approved.rows, folders: approved.meeting.folderIds },
   );
   return approved;
 }

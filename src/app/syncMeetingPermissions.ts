@@ -13,7 +13,12 @@ import type { MeetingView } from './openMeeting';
 
 export const ONLY_ORGANIZER_SETS_RIGHTS: ErrorCode = 'onlyOrganizerRights';
 
-/** The plan for a meeting as its organizer sees it (all items). */
+/**
+ * The plan for a meeting as its organizer sees it (all items). The referat's state is the record's phase:
+ * approved freezes the meeting; a committee's protocol sent for approval is out for signatures, which
+ * freezes attendance, votes and decisions for everyone but the organizer (`meeting` carries the progress
+ * row's "sent for approval", see withProgress).
+ */
 export function planFor(
   meeting: Meeting,
   items: PlanInput['items'],
@@ -23,6 +28,7 @@ export function planFor(
     meeting,
     items,
     approved: meeting.referat?.state === 'Godkendt',
+    signing: meeting.referat?.state === 'Til godkendelse',
     archive,
   });
 }
@@ -58,12 +64,24 @@ export async function syncMeetingPermissions(
       rows: { ...current.rows, progress: progress.id },
     };
   }
-  const report = await deps.permissions.apply(plan, current.rows);
+  const report = await deps.permissions.apply(plan, {
+    ...current.rows,
+    folders: { ...view.meeting.folderIds, ...current.rows.folders },
+  });
   if (report.pending.length > 0 || !current.rows.meetings) return current;
-  const saved = await deps.lists.saveMeeting({ ...view.meeting, permissionsHash: hash }, view.meetingETag);
+  // The folders' ids are recorded with the plan: from now on they are found by id (a renamed folder too).
+  const folderIds = { ...view.meeting.folderIds, ...report.folders };
+  const saved = await deps.lists.saveMeeting(
+    { ...view.meeting, permissionsHash: hash, ...(Object.keys(folderIds).length ? { folderIds } : {}) },
+    view.meetingETag,
+  );
   return {
     ...current,
-    meeting: { ...view.meeting, permissionsHash: saved.value.permissionsHash },
+    meeting: {
+      ...view.meeting,
+      permissionsHash: saved.value.permissionsHash,
+      ...(saved.value.folderIds ? { folderIds: saved.value.folderIds } : {}),
+    },
     meetingETag: saved.eTag,
   };
 }

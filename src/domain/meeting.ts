@@ -41,6 +41,11 @@ export interface Meeting {
   committee?: CommitteeSettings;
   /** planHash of the SharePoint permissions last applied to this meeting (meetingScopes.ts). */
   permissionsHash?: string;
+  /**
+   * List item ids of the meeting's SharePoint folders (`<list>/<path>` → id), recorded with the permissions:
+   * the permissions are set on a folder found by id, so renaming a folder cannot take it out of approval.
+   */
+  folderIds?: Record<string, number>;
 }
 
 /**

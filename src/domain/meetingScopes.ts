@@ -39,7 +39,9 @@ export type Scope =
   | { kind: 'meetingRow'; list: 'Meetings' | 'MeetingProgress' }
   | { kind: 'meetingFolder'; list: FolderList }
   | { kind: 'itemFolder'; list: ItemFolderList; itemNumber: number }
-  | { kind: 'agendaRow'; itemId: string };
+  | { kind: 'agendaRow'; itemId: string }
+  /** A circle member's own folder for afbud reasons inside the meeting's AbsenceReasons folder. */
+  | { kind: 'personFolder'; list: 'AbsenceReasons'; upn: string };
 
 export interface ScopePlan {
   scope: Scope;
@@ -58,15 +60,28 @@ export interface MeetingPermissionPlan {
   organizerUpn: string;
   /** Scopes with unique permissions, children after their parents. */
   unique: ScopePlan[];
-  /** Item scopes that must inherit again (an item that lost its guests, or was opened/closed). */
+  /**
+   * Item scopes that inherit from their meeting folder. Item folders among them still exist from "Send
+   * dagsorden" on (the adapter creates them), so whether a folder exists never says whether an item has a
+   * decision; one that had unique permissions (an item that lost its guests) inherits again.
+   */
   inheriting: Scope[];
 }
 
 export interface PlanInput {
   meeting: Pick<Meeting, 'key' | 'organizer' | 'attendees' | 'referent' | 'committee'>;
   items: Pick<AgendaItem, 'id' | 'number' | 'closed' | 'guests'>[];
-  /** The referat is approved: decisions and follow-ups are read-only for the referent. */
+  /**
+   * The referat is approved: the record is frozen. Every folder and row scope of the meeting is read-only
+   * for everyone but the organizer (the referent and the circle keep Read); reopening gives it all back.
+   */
   approved: boolean;
+  /**
+   * Committee meeting whose protocol is out for signatures (sent for approval, or a member has signed):
+   * attendance (Absences), the committee's decisions and votes, and the meeting's decisions are read-only
+   * for everyone but the organizer; CommitteeStatements stays writable for the members' signatures.
+   */
+  signing?: boolean;
   /** No calendar event (imported history): site members read its open part as the archive. */
   archive: boolean;
 }
@@ -107,6 +122,9 @@ function guestsOf(item: PlanInput['items'][number], circle: Set<string>): string
 
 export function planMeetingPermissions(input: PlanInput): MeetingPermissionPlan {
   const { meeting, items, approved, archive } = input;
+  const signing = !!meeting.committee && !!input.signing && !approved;
+  // Once approved (or, for a committee, out for signatures) only the organizer writes the record.
+  const frozen = approved || signing;
   const organizerUpn = lower(meeting.organizer.upn);
   const referentUpn = meeting.referent?.upn ? lower(meeting.referent.upn) : undefined;
   const circleSet = new Set(
@@ -126,14 +144,12 @@ export function planMeetingPermissions(input: PlanInput): MeetingPermissionPlan 
   const circleRead: Grant = { principal: { kind: 'circle' }, role: 'Read' };
   const circleContribute: Grant = { principal: { kind: 'circle' }, role: 'Contribute' };
   const membersRead: Grant[] = archive ? [{ principal: { kind: 'siteMembers' }, role: 'Read' }] : [];
+  const referent = referentUpn && !sameUpn(referentUpn, organizerUpn) ? referentUpn : undefined;
   const referentWrites: Grant[] =
-    referentUpn && !sameUpn(referentUpn, organizerUpn) && !approved
-      ? [{ principal: user(referentUpn), role: 'Contribute' }]
-      : [];
+    referent && !frozen ? [{ principal: user(referent), role: 'Contribute' }] : [];
   const progressWriter: Grant[] =
-    referentUpn && !sameUpn(referentUpn, organizerUpn)
-      ? [{ principal: user(referentUpn), role: 'Contribute' }]
-      : [];
+    referent && !approved ? [{ principal: user(referent), role: 'Contribute' }] : [];
+  const circleWrites = frozen ? circleRead : circleContribute;
 
   const allGuests = [...new Set(items.flatMap((i) => guestsOf(i, circleSet)))].sort();
   const unique: ScopePlan[] = [
@@ -153,11 +169,23 @@ export function planMeetingPermissions(input: PlanInput): MeetingPermissionPlan 
       scope: { kind: 'meetingFolder' as const, list },
       grants: [organizer, circleRead, ...referentWrites, ...membersRead],
     })),
-    { scope: { kind: 'meetingFolder', list: 'Absences' }, grants: [organizer, circleContribute] },
-    { scope: { kind: 'meetingFolder', list: 'AbsenceReasons' }, grants: [organizer, circleContribute] },
+    { scope: { kind: 'meetingFolder', list: 'Absences' }, grants: [organizer, circleWrites] },
+    // Afbud reasons: the meeting's folder is the organizer's alone; inside it every member of the circle has
+    // a folder of their own (created for all of them, so a folder's existence says nothing) where only they
+    // and the organizer read and write. Privacy does not hang on ReadSecurity and its bypass. At approval
+    // the whole folder is deleted (the reasons are not part of the record).
+    { scope: { kind: 'meetingFolder', list: 'AbsenceReasons' }, grants: [organizer] },
+    ...(approved
+      ? []
+      : circle.map((upn): ScopePlan => ({
+          scope: { kind: 'personFolder', list: 'AbsenceReasons', upn },
+          grants:
+            upn === organizerUpn ? [organizer] : [organizer, { principal: user(upn), role: 'Contribute' }],
+        }))),
     // Udvalgsmøde: attendance, decisions on inhabilitet and votes are the organizer's and the referent's
-    // (the referent's until approval, as decisions); each member writes only their own statements
-    // (CommitteeStatements has WriteSecurity 2) and the circle reads them all.
+    // (the referent's until the protocol goes out for signatures); each member writes only their own
+    // statements (CommitteeStatements has WriteSecurity 2: declarations, tilførsler, signatures) and the
+    // circle reads them all. Approval freezes the statements too.
     ...(meeting.committee
       ? ([
           {
@@ -166,19 +194,25 @@ export function planMeetingPermissions(input: PlanInput): MeetingPermissionPlan 
           },
           {
             scope: { kind: 'meetingFolder', list: 'CommitteeStatements' },
-            grants: [organizer, circleContribute],
+            grants: [organizer, approved ? circleRead : circleContribute],
           },
         ] satisfies ScopePlan[])
       : []),
   ];
   const inheriting: Scope[] = [];
+  const hasGuests = allGuests.length > 0;
   for (const item of [...items].sort((a, b) => a.number - b.number)) {
     const guests = guestsOf(item, circleSet);
     const hidden = archive && item.closed;
-    const needsOwn = guests.length > 0 || hidden;
+    // A guest holds Limited Access on the meeting's Decisions/FollowUps folders through her own item's
+    // folder; a closed item's folder in that meeting gets a scope of its own without her, so probing it
+    // answers exactly as probing a number that does not exist.
+    const shielded = hasGuests && item.closed;
+    const needsOwn = guests.length > 0 || hidden || shielded;
     const extra = guests.map((g) => read(g));
     const rowScope: Scope = { kind: 'agendaRow', itemId: item.id };
-    if (needsOwn) unique.push({ scope: rowScope, grants: [organizer, circleRead, ...extra] });
+    if (guests.length > 0 || hidden)
+      unique.push({ scope: rowScope, grants: [organizer, circleRead, ...extra] });
     else inheriting.push(rowScope);
     for (const list of ['Decisions', 'FollowUps'] as const) {
       const scope: Scope = { kind: 'itemFolder', list, itemNumber: item.number };
@@ -210,6 +244,10 @@ export function planHash(plan: MeetingPermissionPlan): string {
 export function circleOnly(input: PlanInput): MeetingPermissionPlan {
   return planMeetingPermissions({ ...input, archive: false });
 }
+
+/** A person's own folder of afbud reasons inside the meeting's AbsenceReasons folder (personFolder scope). */
+export const reasonFolderPath = (key: MeetingKey, upn: string): string =>
+  `${meetingFolderName(key)}/${meetingFolderName(lower(upn))}`;
 
 /** Where a decision or follow-up of an item lives: its item folder inside the meeting's folder. */
 export const itemFolderPath = (key: MeetingKey, itemNumber: number): string =>

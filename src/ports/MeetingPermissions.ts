@@ -8,6 +8,11 @@ export interface PlanRows {
   progress?: string;
   /** AgendaItems row id by agenda item id. */
   agenda: Record<string, string>;
+  /**
+   * List item ids of the meeting's folders recorded when they were created (`<list>/<path>` → id): folders are
+   * found by id, never by path, because a folder can be renamed by whoever may edit it.
+   */
+  folders?: Record<string, number>;
 }
 
 export interface PermissionReport {
@@ -15,6 +20,8 @@ export interface PermissionReport {
   calls: number;
   /** Scopes of the plan whose object does not exist yet (a row not written yet): apply again later. */
   pending: Scope[];
+  /** Ids of the meeting's folders as found or created (`<list>/<path>` → id), to be recorded with the plan. */
+  folders?: Record<string, number>;
 }
 
 /**
@@ -27,5 +34,5 @@ export interface PermissionReport {
 export interface MeetingPermissions {
   apply(plan: MeetingPermissionPlan, rows: PlanRows): Promise<PermissionReport>;
   /** Remove a folder list's folder of the meeting with everything in it (the afbud reasons after approval). */
-  removeFolder(plan: MeetingPermissionPlan, list: 'AbsenceReasons'): Promise<void>;
+  removeFolder(plan: MeetingPermissionPlan, list: 'AbsenceReasons', rows?: PlanRows): Promise<void>;
 }

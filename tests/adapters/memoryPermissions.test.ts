@@ -29,11 +29,15 @@ describe('MemoryPermissions (the fake for use-case tests)', () => {
     ]);
   });
 
-  test('approval moves only the referent’s Contribute on the two folders', async () => {
+  test('approval takes every write but the organizer’s: the referent’s on two folders and the clock, the circle’s afbud', async () => {
     const permissions = new MemoryPermissions();
     await permissions.apply(planMeetingPermissions(input()), rows);
     const report = await permissions.apply(planMeetingPermissions(input({ approved: true })), rows);
-    expect(report.calls).toBe(2);
+    expect(report.calls).toBe(5);
+    expect(permissions.scopeOf('k1@kommune.example', { kind: 'meetingFolder', list: 'Absences' })).toEqual([
+      'circle=Read',
+      'user:sofie@kommune.example=Full Control',
+    ]);
     expect(permissions.scopeOf('k1@kommune.example', { kind: 'meetingFolder', list: 'Decisions' })).toEqual([
       'circle=Read',
       'user:sofie@kommune.example=Full Control',

@@ -3,10 +3,12 @@
  * organizer (Sofie, a site owner), then checked through SharePoint REST as Sofie: the circle group's
  * members and every scope's role assignments are exactly the plan's.
  */
+import { SharePointFolders } from '../../src/adapters/sharepoint/sharePointFolders';
 import type { SharePointRest } from '../../src/adapters/sharepoint/sharePointRest';
 import type { AgendaItem } from '../../src/domain/agendaItem';
 import type { Meeting } from '../../src/domain/meeting';
 import {
+  meetingFolderName,
   planMeetingPermissions,
   type Grant,
   type MeetingPermissionPlan,
@@ -103,7 +105,12 @@ async function scopeState(
     const root = (
       await web.lists.getByTitle(list).rootFolder.select('ServerRelativeUrl')<{ ServerRelativeUrl: string }>()
     ).ServerRelativeUrl;
-    const path = scope.kind === 'meetingFolder' ? plan.folder : `${plan.folder}/${scope.itemNumber}`;
+    const path =
+      scope.kind === 'meetingFolder'
+        ? plan.folder
+        : scope.kind === 'itemFolder'
+          ? `${plan.folder}/${scope.itemNumber}`
+          : `${plan.folder}/${meetingFolderName(scope.upn)}`;
     try {
       id = (
         await web.getFolderByServerRelativePath(`${root}/${path}`).listItemAllFields.select('Id')<{
@@ -181,14 +188,24 @@ describe('SharePointPermissions on the local SharePoint', () => {
     await expectExactly(plan, rows);
     expect(await groupMembers(plan.groupTitle)).toEqual(plan.circle);
     expect(plan.circle).toEqual(['anders@kommune.example', 'mads@kommune.example', 'sofie@kommune.example']);
+    const group = await sofie.rest.sp.web.siteGroups
+      .getByName(plan.groupTitle)
+      .select('OnlyAllowMembersViewMembership', 'OwnerTitle')<{
+      OnlyAllowMembersViewMembership: boolean;
+      OwnerTitle: string;
+    }>();
+    expect(group.OnlyAllowMembersViewMembership).toBe(true);
 
     const again = await sofie.permissions.apply(plan, rows);
-    expect(again).toEqual({ calls: 0, pending: [] });
-    // A fresh adapter (a new page) finds everything in place too.
-    expect(await localSharePoint(server, SOFIE).permissions.apply(plan, rows)).toEqual({
+    expect(again).toMatchObject({ calls: 0, pending: [] });
+    // A fresh adapter (a new page) finds everything in place too, by path or by the recorded ids.
+    expect(await localSharePoint(server, SOFIE).permissions.apply(plan, rows)).toMatchObject({
       calls: 0,
       pending: [],
     });
+    expect(
+      await localSharePoint(server, SOFIE).permissions.apply(plan, { ...rows, folders: again.folders }),
+    ).toEqual({ calls: 0, pending: [], folders: again.folders });
   });
 
   test('a row not written yet is pending, not an error', async () => {
@@ -212,33 +229,68 @@ describe('SharePointPermissions on the local SharePoint', () => {
       'erik@kommune.example',
       'sofie@kommune.example',
     ]);
-    // Group: +erik −mads; Decisions, FollowUps folders and the MeetingProgress row: +erik −mads each.
-    expect(report.calls).toBe(2 + 3 * 2);
+    // Group: +erik −mads; Decisions, FollowUps folders and the MeetingProgress row: +erik −mads each; erik's
+    // own folder of afbud reasons: created, broken, +erik (mads keeps his, with his own reasons).
+    expect(report.calls).toBe(2 + 3 * 2 + 3);
     const decisions = await scopeState(sofie.rest, plan, rows, { kind: 'meetingFolder', list: 'Decisions' });
     expect(decisions).toContain('user:erik@kommune.example=Contribute');
     expect(decisions).not.toContain('user:mads@kommune.example=Contribute');
   });
 
-  test("approval takes the referent's Contribute from decisions and follow-ups; reopening gives it back", async () => {
+  test('approval freezes the record: only the organizer writes any scope of the meeting; reopening gives back exactly that', async () => {
     const meeting = meetingOf();
     const { rows, input } = await setUp(meeting, [item('a', 1)]);
     await sofie.permissions.apply(planMeetingPermissions(input), rows);
     const approved = planMeetingPermissions({ ...input, approved: true });
     const report = await sofie.permissions.apply(approved, rows);
-    expect(report.calls).toBe(2);
+    // −mads on Decisions, FollowUps and MeetingProgress; Absences: circle Contribute → Read.
+    expect(report.calls).toBe(5);
     await expectExactly(approved, rows);
-    for (const list of ['Decisions', 'FollowUps'] as const) {
-      expect(await scopeState(sofie.rest, approved, rows, { kind: 'meetingFolder', list })).not.toContain(
-        'user:mads@kommune.example=Contribute',
-      );
+    for (const scope of [
+      { kind: 'meetingFolder', list: 'Decisions' },
+      { kind: 'meetingFolder', list: 'FollowUps' },
+      { kind: 'meetingFolder', list: 'Absences' },
+      { kind: 'meetingRow', list: 'MeetingProgress' },
+    ] as const) {
+      const held = await scopeState(sofie.rest, approved, rows, scope);
+      expect({ scope, writers: (held as string[]).filter((g) => !g.endsWith('=Read')) }).toEqual({
+        scope,
+        writers: ['user:sofie@kommune.example=Full Control'],
+      });
     }
-    // The clock stays the referent's.
-    expect(
-      await scopeState(sofie.rest, approved, rows, { kind: 'meetingRow', list: 'MeetingProgress' }),
-    ).toContain('user:mads@kommune.example=Contribute');
     const reopened = planMeetingPermissions(input);
-    expect((await sofie.permissions.apply(reopened, rows)).calls).toBe(2);
+    expect((await sofie.permissions.apply(reopened, rows)).calls).toBe(5);
     await expectExactly(reopened, rows);
+  });
+
+  test('folders are found by their recorded id, not by path (a renamed folder is still the one approval freezes)', async () => {
+    const meeting = meetingOf();
+    const { rows, input } = await setUp(meeting, [item('a', 1)]);
+    const plan = planMeetingPermissions(input);
+    const first = await sofie.permissions.apply(plan, rows);
+    const key = `Decisions/${plan.folder}`;
+    expect(first.folders![key]).toEqual(expect.any(Number));
+    // The meeting's Decisions folder now lives elsewhere (as after a rename): its recorded id leads to it.
+    const moved = await new SharePointFolders(sofie.rest).create('Decisions', `moved-${plan.folder}`);
+    const approved = planMeetingPermissions({ ...input, approved: true });
+    const report = await sofie.permissions.apply(approved, {
+      ...rows,
+      folders: { ...first.folders, [key]: moved.Id },
+    });
+    expect(report.folders![key]).toBe(moved.Id);
+    const folder = sofie.rest.sp.web.lists.getByTitle('Decisions').items.getById(moved.Id);
+    const held = await folder.roleAssignments.expand('Member', 'RoleDefinitionBindings')<
+      Array<{
+        Member: { LoginName?: string; Title?: string };
+        RoleDefinitionBindings: Array<{ Name: string }>;
+      }>
+    >();
+    const writers = held
+      .flatMap((a) =>
+        a.RoleDefinitionBindings.map((b) => `${a.Member.LoginName ?? a.Member.Title}=${b.Name}`),
+      )
+      .filter((g) => !/=(Read|Limited Access)$/.test(g));
+    expect(writers).toEqual(['i:0#.f|membership|sofie@kommune.example=Full Control']);
   });
 
   test("a guest's item gets its own scopes (agenda row, both item folders); without the guest they inherit again", async () => {

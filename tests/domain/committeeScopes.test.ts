@@ -54,10 +54,41 @@ test('votes, attendance and inhabilitet decisions: organizer and referent write,
   ]);
 });
 
-test("each member's own statements: the circle contributes (the list edits only own items), also after approval", () => {
-  for (const approved of [false, true])
-    expect(grantsOf(plan({ ...meeting, committee }, approved), 'CommitteeStatements')).toEqual([
-      'sofie@kommune.example=Full Control',
-      'circle=Contribute',
-    ]);
+test("each member's own statements: the circle contributes (the list edits only own items) until approval freezes them", () => {
+  expect(grantsOf(plan({ ...meeting, committee }), 'CommitteeStatements')).toEqual([
+    'sofie@kommune.example=Full Control',
+    'circle=Contribute',
+  ]);
+  expect(grantsOf(plan({ ...meeting, committee }, true), 'CommitteeStatements')).toEqual([
+    'sofie@kommune.example=Full Control',
+    'circle=Read',
+  ]);
+});
+
+test('out for signatures: attendance, votes and decisions are the organizer’s alone; members still sign', () => {
+  const signing = planMeetingPermissions({
+    meeting: { ...meeting, committee },
+    items: [],
+    approved: false,
+    signing: true,
+    archive: false,
+  });
+  for (const list of ['Absences', 'CommitteeDecisions', 'Decisions', 'FollowUps'])
+    expect({ list, grants: grantsOf(signing, list) }).toEqual({
+      list,
+      grants: ['sofie@kommune.example=Full Control', 'circle=Read'],
+    });
+  expect(grantsOf(signing, 'CommitteeStatements')).toEqual([
+    'sofie@kommune.example=Full Control',
+    'circle=Contribute',
+  ]);
+  // An ordinary meeting has no signatures: "signing" changes nothing there.
+  const ordinary = planMeetingPermissions({
+    meeting,
+    items: [],
+    approved: false,
+    signing: true,
+    archive: false,
+  });
+  expect(grantsOf(ordinary, 'Absences')).toEqual(['sofie@kommune.example=Full Control', 'circle=Contribute']);
 });

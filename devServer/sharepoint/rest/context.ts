@@ -187,6 +187,7 @@ export class RestContext {
       Id: list.id,
       ItemCount: rows.n,
       ListItemEntityTypeFullName: `SP.Data.${list.name}ListItem`,
+      NoCrawl: !!list.noCrawl,
       ParentWebUrl: this.site.path,
       ReadSecurity: list.readSecurity ?? 1,
       Title: list.displayName,

@@ -56,7 +56,7 @@ export function updateItem(rc: RestContext, list: ListDoc, row: ItemRow): RestAn
   return noContent();
 }
 
-/** MERGE on a list: ReadSecurity, WriteSecurity, EnableFolderCreation (and Title, Description); ManageLists. */
+/** MERGE on a list: ReadSecurity, WriteSecurity, EnableFolderCreation, NoCrawl (and Description); ManageLists. */
 export function updateList(rc: RestContext, list: ListDoc): RestAnswer {
   rc.require(listKey(list.id), Perm.ManageLists);
   const body = bodyObject(rc);
@@ -75,6 +75,10 @@ export function updateList(rc: RestContext, list: ListDoc): RestAnswer {
       case 'EnableFolderCreation':
         if (typeof v !== 'boolean') throw badQuery("An unexpected 'PrimitiveValue' node was found.");
         next.enableFolderCreation = v;
+        break;
+      case 'NoCrawl':
+        if (typeof v !== 'boolean') throw badQuery("An unexpected 'PrimitiveValue' node was found.");
+        next.noCrawl = v;
         break;
       case 'Description':
         break;

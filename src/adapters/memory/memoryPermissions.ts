@@ -10,7 +10,9 @@ const scopeKey = (s: Scope): string =>
       ? `folder:${s.list}`
       : s.kind === 'itemFolder'
         ? `item:${s.list}:${s.itemNumber}`
-        : `agenda:${s.itemId}`;
+        : s.kind === 'personFolder'
+          ? `person:${s.list}:${s.upn}`
+          : `agenda:${s.itemId}`;
 const grantKey = (g: Grant) =>
   `${g.principal.kind === 'user' ? `user:${g.principal.upn}` : g.principal.kind}=${g.role}`;
 
@@ -95,7 +97,10 @@ export class MemoryPermissions implements MeetingPermissions {
     if (this.actor && !sameUpn(this.actor, plan.organizerUpn))
       throw new Forbidden(`${this.actor} may not remove folders of meeting ${plan.key}`);
     this.removed.push({ key: plan.key, list });
-    this.meetings.get(plan.key)?.scopes.delete(`folder:${list}`);
+    const scopes = this.meetings.get(plan.key)?.scopes;
+    // The folder goes with everything in it: the persons' own folders too.
+    for (const key of [...(scopes?.keys() ?? [])])
+      if (key === `folder:${list}` || key.startsWith(`person:${list}:`)) scopes!.delete(key);
   }
 
   /** The assignments a scope holds now (for assertions), or undefined when it inherits. */

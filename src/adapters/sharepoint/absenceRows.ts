@@ -1,6 +1,6 @@
 import type { Absence } from '../../domain/absence';
 import type { MeetingKey } from '../../domain/meeting';
-import { meetingFolderName } from '../../domain/meetingScopes';
+import { meetingFolderName, reasonFolderPath } from '../../domain/meetingScopes';
 import { inSharePointOrder, newestRow } from '../../domain/trust/order';
 import { absenceCounts, reasonKey } from '../../domain/trust/writers';
 import type { Stored } from '../../ports/ListStore';
@@ -68,7 +68,8 @@ export async function saveAbsenceRow(
     if (String(ownReason.fields?.Reason ?? '') !== reason)
       await c.patch('AbsenceReasons', ownReason.id, reasonToFields(key, person, reason));
   } else if (reason) {
-    const reasonId = await c.addRowInFolder('AbsenceReasons', folder, key, {
+    // In the person's own folder (ADR 004): only they and the organizer can see into it.
+    const reasonId = await c.addRowInFolder('AbsenceReasons', reasonFolderPath(key, person), key, {
       Title: person,
       MeetingKey: key,
       PersonUpn: person,

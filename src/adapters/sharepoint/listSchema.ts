@@ -30,6 +30,8 @@ export interface ListSpec {
    */
   readSecurity?: 1 | 2;
   writeSecurity?: 1 | 2;
+  /** Kept out of search and Copilot (SP.List NoCrawl): privacy must not hang on search trimming. */
+  noCrawl?: boolean;
 }
 
 const key: ColumnSpec = { name: 'MeetingKey', type: 'text', indexed: true };
@@ -56,6 +58,8 @@ export const LISTS: readonly ListSpec[] = [
       { name: 'AgendaVersion', type: 'number' },
       { name: 'Referat', type: 'text', multiline: true },
       { name: 'PermissionsHash', type: 'text' },
+      // The meeting's folder ids as JSON (`<list>/<path>` → id): approval finds its folders by id.
+      { name: 'Folders', type: 'text', multiline: true },
       // The series setting "Udvalgsmøde" (members, parties, substitutes, deadline) as JSON; empty otherwise.
       { name: 'Committee', type: 'text', multiline: true },
     ],
@@ -122,6 +126,7 @@ export const LISTS: readonly ListSpec[] = [
     ],
     readSecurity: 2,
     writeSecurity: 2,
+    noCrawl: true,
   },
   {
     name: 'Decisions',

@@ -55,11 +55,13 @@ async function secureList(c: ListClient, spec: ListSpec): Promise<void> {
     'ReadSecurity',
     'WriteSecurity',
     'EnableFolderCreation',
+    'NoCrawl',
   )<{
     HasUniqueRoleAssignments: boolean;
     ReadSecurity: number;
     WriteSecurity: number;
     EnableFolderCreation: boolean;
+    NoCrawl?: boolean;
   }>();
   if (!info.HasUniqueRoleAssignments) {
     await list.breakRoleInheritance(true, false);
@@ -87,8 +89,10 @@ async function secureList(c: ListClient, spec: ListSpec): Promise<void> {
     EnableFolderCreation: true,
     ReadSecurity: spec.readSecurity ?? 1,
     WriteSecurity: spec.writeSecurity ?? 1,
+    ...(spec.noCrawl ? { NoCrawl: true } : {}),
   };
   if (
+    (spec.noCrawl && !info.NoCrawl) ||
     info.EnableFolderCreation !== wanted.EnableFolderCreation ||
     (info.ReadSecurity ?? 1) !== wanted.ReadSecurity ||
     (info.WriteSecurity ?? 1) !== wanted.WriteSecurity

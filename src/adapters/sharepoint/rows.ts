@@ -47,6 +47,7 @@ export function meetingToFields(m: Meeting): Fields {
     AgendaVersion: m.agendaVersion,
     Referat: m.referat ? JSON.stringify(m.referat) : '',
     PermissionsHash: m.permissionsHash ?? '',
+    Folders: m.folderIds ? JSON.stringify(m.folderIds) : '',
     Committee: m.committee ? JSON.stringify(m.committee) : '',
   };
 }
@@ -71,8 +72,17 @@ export function meetingFromFields(f: Fields): Meeting {
     agendaVersion: num(f.AgendaVersion),
     referat: parseReferat(f.Referat),
     permissionsHash: opt(f.PermissionsHash),
+    ...folderIdsOf(f.Folders),
     ...committeeOf(f.Committee),
   };
+}
+
+/** The recorded folder ids: only whole numbers survive (a damaged column counts as none recorded). */
+function folderIdsOf(v: unknown): Pick<Meeting, 'folderIds'> {
+  const parsed = json<Record<string, unknown> | null>(v, null);
+  if (!parsed || typeof parsed !== 'object') return {};
+  const ids = Object.entries(parsed).filter((e): e is [string, number] => Number.isInteger(e[1]));
+  return ids.length ? { folderIds: Object.fromEntries(ids) } : {};
 }
 
 function committeeOf(v: unknown): Pick<Meeting, 'committee'> {

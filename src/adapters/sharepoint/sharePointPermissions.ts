@@ -1,5 +1,6 @@
 import type { IItem } from '@pnp/sp/items';
 import {
+  meetingFolderName,
   type Grant,
   type MeetingPermissionPlan,
   type Principal,
@@ -24,6 +25,9 @@ interface Target {
   list: string;
   item: SecurableItem;
 }
+
+/** The key of a folder's recorded id: `<list>/<path below the list root>`. */
+export const folderKey = (list: string, relative: string) => `${list}/${relative}`;
 
 const loginOf = (upn: string) => `i:0#.f|membership|${upn.trim().toLowerCase()}`;
 const upnOfLogin = (login: string) =>
@@ -53,6 +57,8 @@ export class SharePointPermissions implements MeetingPermissions {
   async apply(plan: MeetingPermissionPlan, rows: PlanRows): Promise<PermissionReport> {
     let calls = 0;
     const pending: Scope[] = [];
+    const folders: Record<string, number> = {};
+    const created = new Set<string>();
     const group = await this.ensureGroup(plan.groupTitle, plan.key);
     calls += group.calls;
     calls += await this.syncMembers(group.id, plan.circle);
@@ -65,7 +71,7 @@ export class SharePointPermissions implements MeetingPermissions {
     ];
     for (const level of levels) {
       const results = await pool(level, 4, async ({ scope, grants }) => {
-        const located = await this.locate(plan, rows, scope, true);
+        const located = await this.locate(plan, rows, scope, folders, created);
         if (!located) {
           pending.push(scope);
           return 0;
@@ -74,29 +80,39 @@ export class SharePointPermissions implements MeetingPermissions {
       });
       calls += results.reduce((a, b) => a + b, 0);
     }
+    // Inheriting item folders exist too (from "Send dagsorden"): a folder appearing with the first decision
+    // would tell whoever may probe the meeting's folder that the item has one.
     const resets = await pool(plan.inheriting, 4, async (scope): Promise<number> => {
-      const located = await this.locate(plan, rows, scope, false);
-      if (!located?.target.item.HasUniqueRoleAssignments) return 0;
+      const located = await this.locate(plan, rows, scope, folders, created);
+      if (!located?.target.item.HasUniqueRoleAssignments) return located?.calls ?? 0;
       await (await this.itemOf(located.target)).resetRoleInheritance();
-      return 1;
+      return located.calls + 1;
     });
     calls += resets.reduce((a, b) => a + b, 0);
-    return { calls, pending };
+    return { calls, pending, folders };
   }
 
-  async removeFolder(plan: MeetingPermissionPlan, list: 'AbsenceReasons'): Promise<void> {
-    const folder = await this.folders.find(list, plan.folder);
+  async removeFolder(plan: MeetingPermissionPlan, list: 'AbsenceReasons', rows?: PlanRows): Promise<void> {
+    const known = rows?.folders?.[folderKey(list, plan.folder)];
+    const folder =
+      (known !== undefined ? (await this.row(list, String(known)))?.target.item : undefined) ??
+      (await this.folders.find(list, plan.folder));
     if (!folder) return;
     // SharePoint deletes a folder's items with it.
     await (await this.folders.list(list)).items.getById(folder.Id).delete();
   }
 
-  /** Where a scope lives; folders are created when `create` (the plan wants them unique). */
+  /**
+   * Where a scope lives. A folder is found by the id recorded when it was created (`rows.folders`), not by
+   * path: Edit/Contribute may rename a folder on SharePoint Online, and approval must still freeze it. A
+   * folder without a recorded id is found by path or created; its id goes into `found`.
+   */
   private async locate(
     plan: MeetingPermissionPlan,
     rows: PlanRows,
     scope: Scope,
-    create: boolean,
+    found: Record<string, number>,
+    fresh: Set<string>,
   ): Promise<{ target: Target; calls: number } | null> {
     switch (scope.kind) {
       case 'meetingRow':
@@ -104,13 +120,30 @@ export class SharePointPermissions implements MeetingPermissions {
       case 'agendaRow':
         return this.row('AgendaItems', rows.agenda[scope.itemId]);
       case 'meetingFolder':
-      case 'itemFolder': {
-        const path = scope.kind === 'meetingFolder' ? plan.folder : `${plan.folder}/${scope.itemNumber}`;
-        if (!create) {
-          const item = await this.folders.find(scope.list, path);
-          return item ? { target: { list: scope.list, item }, calls: 0 } : null;
+      case 'itemFolder':
+      case 'personFolder': {
+        const relative =
+          scope.kind === 'meetingFolder'
+            ? plan.folder
+            : scope.kind === 'itemFolder'
+              ? `${plan.folder}/${scope.itemNumber}`
+              : `${plan.folder}/${meetingFolderName(scope.upn)}`;
+        const key = folderKey(scope.list, relative);
+        const known = rows.folders?.[key];
+        if (known !== undefined) {
+          const byId = await this.row(scope.list, String(known));
+          if (byId) {
+            found[key] = known;
+            return byId;
+          }
         }
-        const { item, created } = await this.folders.ensure(scope.list, path);
+        // A folder whose parent this apply just created cannot exist yet: create it without looking first.
+        const parent = folderKey(scope.list, relative.slice(0, Math.max(0, relative.lastIndexOf('/'))));
+        const { item, created } = fresh.has(parent)
+          ? { item: await this.folders.create(scope.list, relative), created: true }
+          : await this.folders.ensure(scope.list, relative);
+        if (created) fresh.add(key);
+        found[key] = item.Id;
         return { target: { list: scope.list, item }, calls: created ? 1 : 0 };
       }
     }
@@ -142,7 +175,8 @@ export class SharePointPermissions implements MeetingPermissions {
   private async makeExactly(target: Target, grants: Grant[], groupId: number): Promise<number> {
     const item = await this.itemOf(target);
     let calls = 0;
-    if (!target.item.HasUniqueRoleAssignments) {
+    const broken = !target.item.HasUniqueRoleAssignments;
+    if (broken) {
       await item.breakRoleInheritance(false, false);
       calls += 1;
     }
@@ -154,9 +188,11 @@ export class SharePointPermissions implements MeetingPermissions {
       ]);
       wanted.add(`${principal}:${role}`);
     }
-    const assignments = await item.roleAssignments.expand('Member', 'RoleDefinitionBindings')<
-      RoleAssignmentInfo[]
-    >();
+    const me = await this.currentUserId();
+    // Just broken without copying: SharePoint left exactly the caller's Full Control, no need to read it.
+    const assignments: RoleAssignmentInfo[] = broken
+      ? [{ PrincipalId: me, RoleDefinitionBindings: [{ Id: await this.roleId('Full Control') }] }]
+      : await item.roleAssignments.expand('Member', 'RoleDefinitionBindings')<RoleAssignmentInfo[]>();
     const have = new Set<string>();
     for (const a of assignments) {
       const principal = a.PrincipalId ?? a.Member?.Id;
@@ -172,7 +208,6 @@ export class SharePointPermissions implements MeetingPermissions {
       await item.roleAssignments.add(principal, role);
       calls += 1;
     }
-    const me = await this.currentUserId();
     const extra = [...have].filter((pair) => !wanted.has(pair));
     const own = extra.filter((pair) => Number(pair.split(':')[0]) === me);
     for (const pair of [...extra.filter((p) => !own.includes(p)), ...own]) {
