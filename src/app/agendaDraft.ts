@@ -13,6 +13,8 @@ export interface AgendaDraftWrites {
   sendAgenda(view: MeetingView, items: AgendaItem[]): Promise<MeetingView>;
 }
 
+export type DraftAction = 'saving' | 'sending' | 'referent';
+
 /** What the last action did, for the save state and the confirmation beside the button that caused it. */
 export type DraftOutcome =
   | { kind: 'saved' }
@@ -27,14 +29,18 @@ export interface AgendaDraftState {
   items: AgendaItem[];
   /** Edits not yet saved (or queued) anywhere. */
   dirty: boolean;
-  busy: 'saving' | 'sending' | 'referent' | null;
+  busy: DraftAction | null;
   outcome: DraftOutcome | null;
+  /** Which action the outcome is of, so its confirmation shows beside the control that caused it. */
+  lastAction: DraftAction | null;
   /** Why the agenda may not be sent yet (shown at the fields); empty until a send was tried. */
   rules: AgendaRuleIssue[];
   /** The domain's own refusals of the last save or send (too long, bad case number …). */
   issues: ValidationIssue[];
   /** The item added last, whose title field takes the focus. */
   added: string | null;
+  /** The item whose editor is open: the one just added, or the first at fault after a refused send. */
+  editing: string | null;
 }
 
 const NEW_ITEM: Omit<AgendaItem, 'number' | 'id' | 'title'> = {
@@ -53,6 +59,8 @@ const NEW_ITEM: Omit<AgendaItem, 'number' | 'id' | 'title'> = {
  */
 export class AgendaDraft {
   private state: AgendaDraftState;
+  /** A send was refused by the rules: from then on every edit re-checks them, until a send lands. */
+  private checking = false;
   private readonly listeners = new Set<() => void>();
 
   constructor(
@@ -66,9 +74,11 @@ export class AgendaDraft {
       dirty: false,
       busy: null,
       outcome: null,
+      lastAction: null,
       rules: [],
       issues: [],
       added: null,
+      editing: null,
     };
   }
 
@@ -88,13 +98,12 @@ export class AgendaDraft {
 
   /** An edit: the draft changes, is unsaved, and the send rules already shown follow the new text. */
   private edit(items: AgendaItem[], added: string | null = null) {
-    const tried = this.state.rules.length > 0;
     this.set({
       items,
       dirty: true,
       added,
       outcome: null,
-      rules: tried ? this.rulesFor(items, false) : [],
+      rules: this.checking ? this.rulesFor(items, false) : [],
     });
   }
 
@@ -102,16 +111,30 @@ export class AgendaDraft {
     return publishIssues(items, this.state.view.meeting.referent, { withoutReferent });
   }
 
+  /** Open one item's editor ("Rediger punkt N"). */
+  open(id: string) {
+    this.set({ editing: id });
+  }
+
+  close() {
+    this.set({ editing: null, added: null });
+  }
+
   update(id: string, change: Partial<Omit<AgendaItem, 'id' | 'number'>>) {
     this.edit(this.state.items.map((i) => (i.id === id ? { ...i, ...change } : i)));
   }
 
-  /** A new item at the end, or right after the item `afterId`; returns its id. */
-  add(title: string, afterId?: string): string {
+  /**
+   * A new item (a title, or a whole item such as a carried-over follow-up) at the end, or right after the
+   * item `afterId`; returns its id.
+   */
+  add(init: string | Omit<AgendaItem, 'number' | 'id'>, afterId?: string): string {
     const id = this.newId();
     const after = afterId ? this.state.items.findIndex((i) => i.id === afterId) : -1;
     const at = after >= 0 ? after + 1 : this.state.items.length;
-    this.edit(addItem(this.state.items, { ...NEW_ITEM, id, title }, at), id);
+    const item = typeof init === 'string' ? { ...NEW_ITEM, title: init } : init;
+    this.edit(addItem(this.state.items, { ...item, id }, at), id);
+    this.set({ editing: id });
     return id;
   }
 
@@ -137,7 +160,7 @@ export class AgendaDraft {
         return { kind: 'queued' };
       }
       this.set({ view: result.value });
-      if (this.state.rules.length) this.set({ rules: this.rulesFor(this.state.items, false) });
+      if (this.checking) this.set({ rules: this.rulesFor(this.state.items, false) });
       return { kind: 'referent' };
     });
   }
@@ -161,8 +184,16 @@ export class AgendaDraft {
    */
   async send(options: { withoutReferent?: boolean } = {}): Promise<MeetingView | null> {
     const rules = this.rulesFor(this.state.items, !!options.withoutReferent);
+    this.checking = rules.length > 0;
     if (rules.length) {
-      this.set({ rules, outcome: null });
+      const first = rules.find((r) => r.item !== undefined);
+      const atFault = first && this.state.items.find((i) => i.number === first.item);
+      this.set({
+        rules,
+        outcome: null,
+        lastAction: 'sending',
+        editing: atFault ? atFault.id : this.state.editing,
+      });
       return null;
     }
     let sent: MeetingView | null = null;
@@ -185,9 +216,15 @@ export class AgendaDraft {
     });
   }
 
-  private async write(busy: NonNullable<AgendaDraftState['busy']>, action: () => Promise<DraftOutcome>) {
+  private async write(busy: DraftAction, action: () => Promise<DraftOutcome>) {
     if (this.state.busy) return;
-    this.set({ busy, outcome: null, issues: [], rules: busy === 'referent' ? this.state.rules : [] });
+    this.set({
+      busy,
+      lastAction: busy,
+      outcome: null,
+      issues: [],
+      rules: busy === 'referent' ? this.state.rules : [],
+    });
     try {
       const outcome = await action();
       this.set({ busy: null, outcome });
