@@ -99,7 +99,8 @@ function Boot({
           <MessageBarBody>{hostFallbackText(runtime.host.fallbackReason, locale)}</MessageBarBody>
         </MessageBar>
       )}
-      {runtime && !signedOut && !onStage(runtime) && (
+      {/* Inside Teams and Outlook the host owns the account: "Log ud" only in the plain browser. */}
+      {runtime && !signedOut && !onStage(runtime) && runtime.host.kind === 'browser' && (
         <SignOut
           onSignOut={(discardPending) => signOut(runtime.deps.outbox, runtime.tokens, { discardPending })}
           onSignedOut={() => setSignedOut(true)}

@@ -1,5 +1,5 @@
-import { makeStyles, Text, Title1, tokens } from '@fluentui/react-components';
-import { formatTimeRange } from '../../../domain/format';
+import { makeStyles, Text, tokens } from '@fluentui/react-components';
+import { formatMeetingWhen } from '../../../domain/format';
 import type { Meeting } from '../../../domain/meeting';
 import { useLocale, useStrings } from '../../i18n/LocaleContext';
 
@@ -11,6 +11,16 @@ const useStyles = makeStyles({
     marginBottom: tokens.spacingVerticalL,
   },
   info: { marginTop: tokens.spacingVerticalS },
+  // Teams' meeting title: 20 px semibold, wrapping between words (never inside one at 320 px).
+  title: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase500,
+    lineHeight: tokens.lineHeightBase500,
+    fontWeight: tokens.fontWeightSemibold,
+    overflowWrap: 'normal',
+    wordBreak: 'normal',
+    hyphens: 'manual',
+  },
 });
 
 export interface MeetingHeaderProps {
@@ -18,15 +28,17 @@ export interface MeetingHeaderProps {
   information: string;
 }
 
-/** As the seeds print it: series, "20-02-2024 11:00 - 13:00", location, "Information: …". */
+/** Series (20 px semibold), "onsdag 9. december 2026, kl. 11.00–13.00", location, "Information: …". */
 export function MeetingHeader({ meeting, information }: MeetingHeaderProps) {
   const styles = useStyles();
   const s = useStrings();
   const locale = useLocale();
   return (
     <header className={styles.root}>
-      <Title1 as="h1">{meeting.series}</Title1>
-      <Text>{formatTimeRange(meeting.start, meeting.end, locale)}</Text>
+      <Text as="h1" className={styles.title}>
+        {meeting.series}
+      </Text>
+      <Text>{formatMeetingWhen(meeting.start, meeting.end, locale)}</Text>
       <Text>{meeting.location}</Text>
       {information && (
         <Text className={styles.info} role="note" aria-label={s.information}>
