@@ -40,6 +40,46 @@ export function formatLongDate(iso: string, locale: Locale = 'da'): string {
   return Number.isNaN(+at) ? '' : longDate[locale === 'en' ? 'en' : 'da'].format(at);
 }
 
+const dayParts = {
+  da: new Intl.DateTimeFormat('da', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: ZONE,
+  }),
+  en: new Intl.DateTimeFormat('en-GB', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: ZONE,
+  }),
+};
+
+/** "onsdag 9. december 2026" / "Wednesday 9 December 2026" (Danish: no "den", as Outlook writes it). */
+export function formatWeekdayDate(iso: string, locale: Locale = 'da'): string {
+  const at = instantOf(iso);
+  if (Number.isNaN(+at)) return '';
+  const parts = dayParts[locale === 'en' ? 'en' : 'da'].formatToParts(at);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return locale === 'en'
+    ? `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}`
+    : `${part('weekday')} ${part('day')}. ${part('month')} ${part('year')}`;
+}
+
+/**
+ * A meeting's time as Teams and Outlook write it: "onsdag 9. december 2026, kl. 11.00–13.00" /
+ * "Wednesday 9 December 2026, 11:00–13:00"; a meeting over midnight names both days.
+ */
+export function formatMeetingWhen(startIso: string, endIso: string, locale: Locale = 'da'): string {
+  const time = (iso: string) => (locale === 'en' ? formatTime(iso) : formatTime(iso).replace(':', '.'));
+  const at = (iso: string) => (locale === 'en' ? time(iso) : `kl. ${time(iso)}`);
+  const start = `${formatWeekdayDate(startIso, locale)}, ${at(startIso)}`;
+  if (localDate(startIso) === localDate(endIso)) return `${start}–${time(endIso)}`;
+  return `${start} – ${formatWeekdayDate(endIso, locale)}, ${at(endIso)}`;
+}
+
 /** "11:00" in Copenhagen time. */
 export function formatTime(iso: string): string {
   const d = local(iso);

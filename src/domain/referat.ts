@@ -1,5 +1,5 @@
 import type { Absence } from './absence';
-import { CATEGORIES, type AgendaItem } from './agendaItem';
+import type { AgendaItem } from './agendaItem';
 import { absentDuringItem, isInhabil, itemParticipants, meetingAttendance } from './committee/attendance';
 import { protocolChecksum, protocolText } from './committee/protocol';
 import type { CommitteeRecord, CommitteeSettings } from './committee/types';
@@ -235,14 +235,13 @@ function buildBody(
       : hidden(i) && !publication(i).publishTitle
         ? w.closedHidden
         : `${w.closed} – ${i.title}`;
+  // One order everywhere: the contents follow the numbers; a category heading starts where it changes.
   const contents: Referat['contents'] = [];
-  for (const category of [...CATEGORIES, null]) {
-    const inCategory = shown.filter((i) => i.category === category);
-    if (!inCategory.length) continue;
-    contents.push({
-      category: category ? `${w.category} - ${category}` : w.none,
-      items: inCategory.map((i) => ({ number: i.number, title: title(i) })),
-    });
+  for (const i of shown) {
+    const category = i.category ? `${w.category} - ${i.category}` : w.none;
+    const last = contents[contents.length - 1];
+    if (last?.category === category) last.items.push({ number: i.number, title: title(i) });
+    else contents.push({ category, items: [{ number: i.number, title: title(i) }] });
   }
   let note = meeting.informationNote;
   let informationAbsences = absences;

@@ -5,6 +5,7 @@ import {
   copenhagenToUtc,
   formatDate,
   formatLongDate,
+  formatMeetingWhen,
   formatTime,
   formatTimeRange,
   localDate,
@@ -89,4 +90,20 @@ test('counting days and weekdays crosses months, years and leap days', () => {
   expect(addDays('2024-03-01', -1)).toBe('2024-02-29');
   expect(weekdayOf('2024-02-20')).toBe(2);
   expect(weekdayOf('2024-02-25')).toBe(7);
+});
+
+describe('the meeting time as Teams writes it (taskpane-workflow)', () => {
+  test('Danish long date with weekday, "kl." and a dash between the times', () => {
+    expect(formatMeetingWhen('2026-12-09T10:00:00Z', '2026-12-09T12:00:00Z')).toBe(
+      'onsdag 9. december 2026, kl. 11.00–13.00',
+    );
+  });
+  test('English, and a meeting over midnight names both days', () => {
+    expect(formatMeetingWhen('2026-12-09T10:00:00Z', '2026-12-09T12:00:00Z', 'en')).toBe(
+      'Wednesday 9 December 2026, 11:00–13:00',
+    );
+    expect(formatMeetingWhen('2026-06-30T20:00:00Z', '2026-06-30T23:30:00Z')).toBe(
+      'tirsdag 30. juni 2026, kl. 22.00 – onsdag 1. juli 2026, kl. 01.30',
+    );
+  });
 });

@@ -95,6 +95,25 @@ test('"Indhold" groups the items by category in agenda order', () => {
   ]);
 });
 
+test('"Indhold" follows the numbers: an item out of its category\'s run starts a new heading, nothing reorders', () => {
+  const { meeting, items, decisions, absences } = model();
+  // Item 4 becomes "Til drøftelse" between orientations; item 3 an orientation.
+  items[2] = { ...items[2], category: 'Til orientering' };
+  items[3] = { ...items[3], category: 'Til drøftelse' };
+  const r = buildReferat(meeting, items, decisions, absences, { audience: 'public' });
+  expect(r.contents.flatMap((g) => g.items.map((i) => i.number))).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+  expect(r.contents.map((g) => g.category)).toEqual([
+    'Kategori - Til godkendelse',
+    'Kategori - Til orientering',
+    'Kategori - Til drøftelse',
+    'Kategori - Til orientering',
+  ]);
+  const text = renderReferatText(r);
+  const body = text.slice(text.indexOf('Punkt 8:') + 1);
+  const order = [1, 2, 3, 4, 5, 6, 7, 8].map((n) => body.indexOf(`Punkt ${n}:`));
+  expect(order).toEqual([...order].sort((a, b) => a - b));
+});
+
 test("the public referat leaves a closed item out; the members' version keeps it marked LUKKET PUNKT", () => {
   const { meeting, items, decisions, absences } = model();
   items[4] = { ...items[4], closed: true };

@@ -1,4 +1,6 @@
 import type { Category } from '../../domain/agendaItem';
+import type { AgendaRule } from '../../domain/agendaRules';
+import type { ValidationIssue } from '../../domain/validation';
 import type { ErrorCode } from '../../ports/errors';
 
 /** UI text, Danish first. Keys are English; every key has both languages (checked by the type). */
@@ -276,6 +278,31 @@ const da = {
   endMeetingConfirmTitle: 'Afslut mødet?',
   endMeetingConfirmText: 'Mødeuret stopper, og mødet markeres som slut for alle deltagere.',
   endMeetingConfirm: 'Afslut mødet',
+  // --- taskpane-workflow: the agenda editor as a numbered list, its draft, and the rules before sending ---
+  editItem: (n: number) => `Rediger punkt ${n}`,
+  editShort: 'Rediger',
+  itemActions: (n: number) => `Flere handlinger for punkt ${n}`,
+  addItemAfter: (n: number) => `Tilføj punkt efter punkt ${n}`,
+  editorDone: 'Færdig',
+  guestsNamedFor: (n: number) => `Gæster på punkt ${n} (navn <e-mail>, adskilt med komma)`,
+  guestsHint: 'Fx Kamilla Berg <kamilla@kommune.example>. Gæster ser kun deres eget punkt.',
+  reorderHint: 'Flyt et punkt med Alt+pil op/ned eller ved at trække det.',
+  agendaEmpty: 'Dagsordenen har ingen punkter endnu.',
+  draftUnsaved: 'Ikke gemt',
+  draftSavedState: 'Alt er gemt',
+  sendWithoutReferent: 'Send uden referent',
+  sendBlocked: 'Dagsordenen er ikke sendt. Ret det, der er markeret:',
+  closedLock: 'Lukket punkt',
+  agendaRules: {
+    noItems: () => 'Dagsordenen skal have mindst ét punkt.',
+    noReferent: () => 'Vælg en referent – eller send uden referent.',
+    minutesRange: () => 'Minutter skal være et helt tal fra 1 til 480.',
+    guestAddress: (g?: string) => `"${g ?? ''}" er ikke en gyldig e-mailadresse.`,
+    guestName: (g?: string) => `Skriv gæstens navn foran adressen: Navn <${g ?? ''}>.`,
+    guestOnClosed: () =>
+      'Et lukket punkt kan ikke have gæster: gæster ser kun åbne punkter. Fjern gæsterne, eller gør punktet åbent.',
+  } as Record<AgendaRule, (guest?: string) => string>,
+  // --- end taskpane-workflow ---
 };
 
 export type Strings = typeof da;
@@ -543,6 +570,31 @@ const en: Strings = {
   endMeetingConfirmTitle: 'End the meeting?',
   endMeetingConfirmText: 'The meeting clock stops and the meeting is marked as over for every attendee.',
   endMeetingConfirm: 'End the meeting',
+  // --- taskpane-workflow: the agenda editor as a numbered list, its draft, and the rules before sending ---
+  editItem: (n) => `Edit item ${n}`,
+  editShort: 'Edit',
+  itemActions: (n) => `More actions for item ${n}`,
+  addItemAfter: (n) => `Add item after item ${n}`,
+  editorDone: 'Done',
+  guestsNamedFor: (n) => `Guests on item ${n} (name <e-mail>, comma separated)`,
+  guestsHint: 'E.g. Kamilla Berg <kamilla@kommune.example>. Guests see only their own item.',
+  reorderHint: 'Move an item with Alt+Arrow up/down or by dragging it.',
+  agendaEmpty: 'The agenda has no items yet.',
+  draftUnsaved: 'Not saved',
+  draftSavedState: 'All saved',
+  sendWithoutReferent: 'Send without minute-taker',
+  sendBlocked: 'The agenda was not sent. Fix what is marked:',
+  closedLock: 'Closed item',
+  agendaRules: {
+    noItems: () => 'The agenda needs at least one item.',
+    noReferent: () => 'Choose a minute-taker – or send without one.',
+    minutesRange: () => 'Minutes must be a whole number from 1 to 480.',
+    guestAddress: (g) => `"${g ?? ''}" is not a valid e-mail address.`,
+    guestName: (g) => `Write the guest's name before the address: Name <${g ?? ''}>.`,
+    guestOnClosed: () =>
+      'A closed item cannot have guests: guests see open items only. Remove the guests or make the item open.',
+  },
+  // --- end taskpane-workflow ---
 };
 
 export const STRINGS = { da, en } as const;

@@ -1,71 +1,136 @@
 import {
+  Avatar,
+  Badge,
   Button,
-  Card,
-  Checkbox,
-  Field,
-  Input,
   makeStyles,
+  mergeClasses,
+  Menu,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
   MessageBar,
   MessageBarBody,
-  Select,
+  shorthands,
   Text,
-  Textarea,
   tokens,
 } from '@fluentui/react-components';
-import { addItem, removeItem, reorder } from '../../../domain/agenda';
-import { CATEGORIES, type AgendaItem, type Category } from '../../../domain/agendaItem';
+import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import type { AgendaDraft } from '../../../app/agendaDraft';
+import type { AgendaItem } from '../../../domain/agendaItem';
 import { computeItemTimes, formatItemClock } from '../../../domain/itemTimes';
-import type { Guest } from '../../../domain/person';
-import type { ValidationIssue } from '../../../domain/validation';
+import type { Person } from '../../../domain/person';
 import { issueMessage } from '../../errors';
 import { useLocale, useStrings } from '../../i18n/LocaleContext';
+import { AgendaItemDialog } from './AgendaItemDialog';
+import { useAgendaDraft } from './useAgendaDraft';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  card: { padding: tokens.spacingHorizontalM, display: 'grid', gap: tokens.spacingVerticalS },
-  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'end' },
-  grow: { flexGrow: 1, minWidth: '12rem' },
-  small: { width: '7rem' },
-  time: { color: tokens.colorNeutralForeground3 },
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  hint: { color: tokens.colorNeutralForeground3 },
+  list: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: tokens.spacingVerticalXS },
+  row: {
+    display: 'grid',
+    gridTemplateColumns: 'auto minmax(0, 1fr) auto',
+    alignItems: 'start',
+    columnGap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  invalid: { ...shorthands.borderColor(tokens.colorPaletteRedBorder2) },
+  dragging: { opacity: 0.5 },
+  number: {
+    minWidth: '1.75rem',
+    textAlign: 'right',
+    color: tokens.colorNeutralForeground3,
+    cursor: 'grab',
+    lineHeight: tokens.lineHeightBase300,
+  },
+  body: { display: 'grid', gap: tokens.spacingVerticalXXS, minWidth: 0 },
+  // Titles wrap between words; a word longer than the row breaks rather than running out of it.
+  title: { overflowWrap: 'break-word', margin: 0 },
+  meta: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXXS,
+    color: tokens.colorNeutralForeground3,
+  },
+  guest: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXXS },
+  error: { color: tokens.colorPaletteRedForeground1 },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalXXS },
 });
 
 export interface AgendaEditorProps {
-  items: AgendaItem[];
-  meetingStart: string;
-  meetingEnd: string;
-  issues: ValidationIssue[];
-  onChange(items: AgendaItem[]): void;
-  newId(): string;
+  draft: AgendaDraft;
+  /** The meeting's circle: a guest typed by address alone gets the name of the person it belongs to. */
+  known: Person[];
 }
 
-const guestsText = (guests: Guest[]) => guests.map((g) => g.upn ?? g.name).join(', ');
-const parseGuests = (text: string): Guest[] =>
-  text
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean)
-    .map((s) => (s.includes('@') ? { name: s, upn: s.toLowerCase() } : { name: s }));
-
-/** The organizer's agenda: add, edit, reorder (keyboard: move up/down buttons), delete; times and overrun. */
-export function AgendaEditor({
-  items,
-  meetingStart,
-  meetingEnd,
-  issues,
-  onChange,
-  newId,
-}: AgendaEditorProps) {
+/**
+ * The organizer's agenda: a calm numbered list (number, title, category badge, minutes, lock, guests),
+ * each item edited in its own dialog ("Rediger punkt N"); reordered by Alt+↑/↓, by its menu or by dragging.
+ */
+export function AgendaEditor({ draft, known }: AgendaEditorProps) {
   const styles = useStyles();
   const s = useStrings();
   const locale = useLocale();
-  const sorted = [...items].sort((a, b) => a.number - b.number);
-  const schedule = computeItemTimes(meetingStart, meetingEnd, sorted);
-  const issueFor = (index: number, field: string) => {
-    const issue = issues.find((i) => i.field === `items.${index}.${field}`);
-    return issue && issueMessage(issue, locale);
+  const state = useAgendaDraft(draft);
+  const { items, view } = state;
+  const { editing } = state;
+  const [dragged, setDragged] = useState<number | null>(null);
+  const list = useRef<HTMLOListElement>(null);
+  const moved = useRef<string | null>(null);
+  const schedule = computeItemTimes(view.meeting.start, view.meeting.end, items);
+
+  // The item being edited (the new one, or the first at fault) scrolls into view behind its editor.
+  useEffect(() => {
+    if (!editing) return;
+    list.current?.querySelector(`[data-item-id="${editing}"]`)?.scrollIntoView?.({ block: 'nearest' });
+  }, [editing]);
+  // After a move by keyboard or menu, the focus follows the item to its new place.
+  useEffect(() => {
+    if (!moved.current) return;
+    const row = list.current?.querySelector<HTMLElement>(`[data-item-id="${moved.current}"]`);
+    moved.current = null;
+    row?.querySelector<HTMLElement>('[data-edit]')?.focus();
+    row?.scrollIntoView?.({ block: 'nearest' });
+  }, [items]);
+
+  const messagesFor = (index: number, field: string): string[] => [
+    ...state.rules
+      .filter((r) => r.field === `items.${index}.${field}`)
+      .map((r) => s.agendaRules[r.rule](r.guest)),
+    ...state.issues.filter((i) => i.field === `items.${index}.${field}`).map((i) => issueMessage(i, locale)),
+  ];
+  const rowMessages = (index: number): string[] => [
+    ...state.rules
+      .filter((r) => r.field.startsWith(`items.${index}.`))
+      .map((r) => s.agendaRules[r.rule](r.guest)),
+    ...state.issues.filter((i) => i.field.startsWith(`items.${index}.`)).map((i) => issueMessage(i, locale)),
+  ];
+  const move = (item: AgendaItem, from: number, to: number) => {
+    if (to < 0 || to >= items.length) return;
+    moved.current = item.id;
+    draft.move(from, to);
   };
-  const patch = (id: string, change: Partial<AgendaItem>) =>
-    onChange(sorted.map((i) => (i.id === id ? { ...i, ...change } : i)));
+  const onKeyDown = (e: KeyboardEvent, item: AgendaItem, index: number) => {
+    if (!e.altKey || e.ctrlKey || e.metaKey) return;
+    if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
+      e.preventDefault();
+      move(item, index, e.key === 'ArrowUp' ? index - 1 : index + 1);
+    }
+  };
+  const onDrop = (e: DragEvent, index: number) => {
+    e.preventDefault();
+    if (dragged !== null && dragged !== index) move(items[dragged]!, dragged, index);
+    setDragged(null);
+  };
+  const editingIndex = items.findIndex((i) => i.id === editing);
+  const editingItem = editingIndex >= 0 ? items[editingIndex] : undefined;
 
   return (
     <div className={styles.root}>
@@ -74,135 +139,124 @@ export function AgendaEditor({
           <MessageBarBody>{s.overrun(schedule.overrunMinutes)}</MessageBarBody>
         </MessageBar>
       )}
-      {sorted.map((item, index) => {
-        const n = item.number;
-        const time = schedule.items[index];
-        return (
-          <Card key={item.id} className={styles.card} aria-label={`${s.item} ${n}`}>
-            <div className={styles.row}>
-              <Text weight="semibold">{`${s.item} ${n}`}</Text>
-              <Text className={styles.time}>{formatItemClock(time)}</Text>
-              <Button
-                size="small"
-                aria-label={s.moveUp(n)}
-                disabled={index === 0}
-                onClick={() => onChange(reorder(sorted, index, index - 1))}
-              >
-                ↑
-              </Button>
-              <Button
-                size="small"
-                aria-label={s.moveDown(n)}
-                disabled={index === sorted.length - 1}
-                onClick={() => onChange(reorder(sorted, index, index + 1))}
-              >
-                ↓
-              </Button>
-              <Button
-                size="small"
-                aria-label={s.removeItem(n)}
-                onClick={() => onChange(removeItem(sorted, item.id))}
-              >
-                ✕
-              </Button>
-            </div>
-            <div className={styles.row}>
-              <Field
-                className={styles.grow}
-                label={s.titleFor(n)}
-                validationMessage={issueFor(index, 'title')}
-                required
-              >
-                <Input value={item.title} onChange={(_e, d) => patch(item.id, { title: d.value })} />
-              </Field>
-              <Field label={s.categoryFor(n)}>
-                <Select
-                  value={item.category ?? ''}
-                  onChange={(_e, d) => patch(item.id, { category: (d.value || null) as Category | null })}
-                >
-                  <option value="">{s.noCategory}</option>
-                  {CATEGORIES.map((c) => (
-                    <option key={c} value={c}>
-                      {s.categories[c]}
-                    </option>
+      {items.length === 0 ? (
+        <Text>{s.agendaEmpty}</Text>
+      ) : (
+        <Text size={200} className={styles.hint}>
+          {s.reorderHint}
+        </Text>
+      )}
+      <ol className={styles.list} ref={list} aria-label={s.agenda}>
+        {items.map((item, index) => {
+          const n = item.number;
+          const time = schedule.items[index];
+          const problems = rowMessages(index);
+          return (
+            <li
+              key={item.id}
+              data-item-id={item.id}
+              className={mergeClasses(
+                styles.row,
+                problems.length > 0 && styles.invalid,
+                dragged === index && styles.dragging,
+              )}
+              draggable
+              onDragStart={(e) => {
+                setDragged(index);
+                e.dataTransfer.effectAllowed = 'move';
+                e.dataTransfer.setData('text/plain', item.id);
+              }}
+              onDragOver={(e) => e.preventDefault()}
+              onDrop={(e) => onDrop(e, index)}
+              onDragEnd={() => setDragged(null)}
+              onKeyDown={(e) => onKeyDown(e, item, index)}
+            >
+              <Text weight="semibold" className={styles.number} aria-hidden>
+                {n}
+              </Text>
+              <div className={styles.body}>
+                <Text as="h3" weight="semibold" className={styles.title}>
+                  {`${s.item} ${n}: ${item.title}`}
+                </Text>
+                <div className={styles.meta}>
+                  {time && <Text size={200}>{formatItemClock(time)}</Text>}
+                  {item.category && (
+                    <Badge appearance="tint" color="brand" size="small">
+                      {s.categories[item.category]}
+                    </Badge>
+                  )}
+                  <Text size={200}>
+                    {item.durationMinutes} {s.minutesShort}
+                  </Text>
+                  {item.closed && (
+                    <Badge appearance="outline" color="danger" size="small" aria-label={s.closedLock}>
+                      <span aria-hidden>🔒 </span>
+                      {s.closedItem}
+                    </Badge>
+                  )}
+                  {item.guests.map((g) => (
+                    <span key={`${g.upn ?? ''}:${g.name}`} className={styles.guest}>
+                      <Avatar size={20} name={g.name} aria-hidden />
+                      <Text size={200}>{g.name}</Text>
+                    </span>
                   ))}
-                </Select>
-              </Field>
-              <Field
-                className={styles.small}
-                label={s.minutesFor(n)}
-                validationMessage={issueFor(index, 'durationMinutes')}
-              >
-                <Input
-                  type="number"
-                  min={0}
-                  value={String(item.durationMinutes)}
-                  onChange={(_e, d) => patch(item.id, { durationMinutes: Math.max(0, Number(d.value) || 0) })}
-                />
-              </Field>
-            </div>
-            <div className={styles.row}>
-              <Field
-                className={styles.grow}
-                label={s.presenterFor(n)}
-                validationMessage={issueFor(index, 'presenter')}
-              >
-                <Input
-                  value={item.presenter ?? ''}
-                  onChange={(_e, d) => patch(item.id, { presenter: d.value })}
-                />
-              </Field>
-              <Field className={styles.grow} label={s.guestsFor(n)}>
-                <Input
-                  defaultValue={guestsText(item.guests)}
-                  onBlur={(e) => patch(item.id, { guests: parseGuests(e.target.value) })}
-                />
-              </Field>
-              <Field label={s.caseNumberFor(n)} validationMessage={issueFor(index, 'caseNumber')}>
-                <Input
-                  value={item.caseNumber ?? ''}
-                  placeholder="EMN-2024-000000"
-                  onChange={(_e, d) => patch(item.id, { caseNumber: d.value })}
-                />
-              </Field>
-              <Checkbox
-                label={s.closedFor(n)}
-                checked={item.closed}
-                onChange={(_e, d) => patch(item.id, { closed: !!d.checked })}
-              />
-            </div>
-            <Field label={s.descriptionFor(n)} validationMessage={issueFor(index, 'description')}>
-              <Textarea
-                value={item.description ?? ''}
-                onChange={(_e, d) => patch(item.id, { description: d.value })}
-              />
-            </Field>
-          </Card>
-        );
-      })}
-      <div>
-        <Button
-          onClick={() =>
-            onChange(
-              addItem(
-                sorted,
-                {
-                  id: newId(),
-                  title: s.newItemTitle,
-                  category: 'Til drøftelse',
-                  durationMinutes: 10,
-                  guests: [],
-                  closed: false,
-                  attachments: [],
-                },
-                Math.max(0, sorted.length - 3),
-              ),
-            )
-          }
-        >
-          {s.addItem}
-        </Button>
-      </div>
+                </div>
+                {problems.map((p) => (
+                  <Text key={p} size={200} className={styles.error}>
+                    {p}
+                  </Text>
+                ))}
+              </div>
+              <div className={styles.actions}>
+                <Button
+                  size="small"
+                  data-edit
+                  aria-label={s.editItem(n)}
+                  aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown"
+                  onClick={() => draft.open(item.id)}
+                >
+                  {s.editShort}
+                </Button>
+                <Menu>
+                  <MenuTrigger disableButtonEnhancement>
+                    <Button size="small" appearance="subtle" aria-label={s.itemActions(n)}>
+                      ⋯
+                    </Button>
+                  </MenuTrigger>
+                  <MenuPopover>
+                    <MenuList>
+                      <MenuItem disabled={index === 0} onClick={() => move(item, index, index - 1)}>
+                        {s.moveUp(n)}
+                      </MenuItem>
+                      <MenuItem
+                        disabled={index === items.length - 1}
+                        onClick={() => move(item, index, index + 1)}
+                      >
+                        {s.moveDown(n)}
+                      </MenuItem>
+                      <MenuItem onClick={() => draft.add(s.newItemTitle, item.id)}>
+                        {s.addItemAfter(n)}
+                      </MenuItem>
+                      <MenuItem onClick={() => draft.remove(item.id)}>{s.removeItem(n)}</MenuItem>
+                    </MenuList>
+                  </MenuPopover>
+                </Menu>
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+      {editingItem && (
+        <AgendaItemDialog
+          key={editingItem.id}
+          item={editingItem}
+          known={known}
+          selectTitle={editingItem.id === state.added}
+          messageFor={(field) => messagesFor(editingIndex, field).join(' ') || undefined}
+          onChange={(change) => draft.update(editingItem.id, change)}
+          onClose={() => draft.close()}
+        />
+      )}
     </div>
   );
 }

@@ -1,15 +1,6 @@
-import {
-  Badge,
-  Button,
-  Card,
-  makeStyles,
-  mergeClasses,
-  Text,
-  Title3,
-  tokens,
-} from '@fluentui/react-components';
+import { Badge, Button, Card, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
-import { CATEGORIES, type AgendaItem } from '../../../domain/agendaItem';
+import type { AgendaItem } from '../../../domain/agendaItem';
 import { formatItemClock, shownItemTimes } from '../../../domain/itemTimes';
 import type { Overrun } from '../../../domain/meetingTimer';
 import { useStrings } from '../../i18n/LocaleContext';
@@ -64,7 +55,7 @@ export interface AgendaListProps {
   preview?(item: AgendaItem): string;
 }
 
-/** The agenda grouped by category, with clock times from the meeting's start. */
+/** The agenda in number order (the meeting's order), each item's category a badge, with clock times. */
 export function AgendaList({
   items,
   meetingStart,
@@ -110,105 +101,101 @@ export function AgendaList({
     }
   };
   const times = new Map(shownItemTimes(meetingStart, items).map((t) => [t.itemId, t]));
-  const groups = [...CATEGORIES, null]
-    .map((category) => ({ category, items: items.filter((i) => i.category === category) }))
-    .filter((g) => g.items.length);
   return (
     <section aria-label={s.agenda} ref={root} onKeyDown={onKeyDown}>
-      {groups.map((g) => (
-        <section
-          key={g.category ?? 'none'}
-          className={styles.group}
-          aria-label={g.category ? s.categories[g.category] : s.noCategory}
-        >
-          <Title3 as="h2">{g.category ? s.categoryHeading(s.categories[g.category]) : s.noCategory}</Title3>
-          {g.items.map((item) => {
-            const t = times.get(item.id);
-            const used = clock?.[item.number];
-            if (focusing && item.number !== focusItem) {
-              const title = `${s.item} ${item.number}: ${item.title}`;
-              return (
-                <Card key={item.id} className={styles.lineCard} data-item={item.number}>
-                  <Button
-                    appearance="transparent"
-                    className={styles.line}
-                    aria-expanded={false}
-                    onClick={() => open(item)}
-                  >
-                    {preview ? `${title} – ${preview(item)}` : title}
-                  </Button>
-                </Card>
-              );
-            }
+      {/* One order everywhere: the numbers are the meeting's order; the category is a badge on the item. */}
+      <div className={styles.group}>
+        {ordered.map((item) => {
+          const t = times.get(item.id);
+          const used = clock?.[item.number];
+          if (focusing && item.number !== focusItem) {
+            const title = `${s.item} ${item.number}: ${item.title}`;
             return (
-              <Card
-                key={item.id}
-                data-item={item.number}
-                className={mergeClasses(styles.card, currentItem === item.number && styles.current)}
-                aria-current={currentItem === item.number ? 'step' : undefined}
-              >
-                <Text as="h3" weight="semibold" size={400}>
-                  {`${s.item} ${item.number}: ${item.title}`}
-                </Text>
-                <div className={styles.meta}>
-                  {t && <span>{formatItemClock(t)}</span>}
-                  <span>
-                    {item.durationMinutes} {s.minutesShort}
-                  </span>
-                  {used && (
-                    <span
-                      className={
-                        used.overrun === 'red'
-                          ? styles.red
-                          : used.overrun === 'amber'
-                            ? styles.amber
-                            : undefined
-                      }
-                    >
-                      {s.used} {used.usedMinutes} {s.minutesShort}
-                    </span>
-                  )}
-                  {item.closed && (
-                    <Badge color="danger" appearance="outline">
-                      {s.closedItem}
-                    </Badge>
-                  )}
-                  {item.presenter && <span>{`${s.presenter}: ${item.presenter}`}</span>}
-                  {item.guests.length > 0 && (
-                    <span>{`${s.guests}: ${item.guests.map((g) => g.name).join(', ')}`}</span>
-                  )}
-                  {item.caseNumber && <span>{`${s.caseNumber}: ${item.caseNumber}`}</span>}
-                </div>
-                {item.description && <Text className={styles.decision}>{item.description}</Text>}
-                {renderBelow?.(item)}
-                {focusing && (
-                  <div className={styles.steps}>
-                    <Button
-                      size="small"
-                      disabled={!previous}
-                      aria-keyshortcuts="Alt+ArrowUp"
-                      onClick={() => open(previous)}
-                    >
-                      {s.showPreviousItem}
-                    </Button>
-                    <Button
-                      size="small"
-                      disabled={!next}
-                      aria-keyshortcuts="Alt+ArrowDown"
-                      onClick={() => open(next)}
-                    >
-                      {s.showNextItem}
-                    </Button>
-                    <Text size={200} className={styles.hint}>
-                      {s.focusHint}
-                    </Text>
-                  </div>
-                )}
+              <Card key={item.id} className={styles.lineCard} data-item={item.number}>
+                <Button
+                  appearance="transparent"
+                  className={styles.line}
+                  aria-expanded={false}
+                  onClick={() => open(item)}
+                >
+                  {preview ? `${title} – ${preview(item)}` : title}
+                </Button>
               </Card>
             );
-          })}
-        </section>
-      ))}
+          }
+          return (
+            <Card
+              key={item.id}
+              data-item={item.number}
+              className={mergeClasses(styles.card, currentItem === item.number && styles.current)}
+              aria-current={currentItem === item.number ? 'step' : undefined}
+            >
+              <Text as="h3" weight="semibold" size={400}>
+                {`${s.item} ${item.number}: ${item.title}`}
+              </Text>
+              <div className={styles.meta}>
+                {t && <span>{formatItemClock(t)}</span>}
+                {item.category && (
+                  <Badge appearance="tint" color="brand">
+                    {s.categories[item.category]}
+                  </Badge>
+                )}
+                <span>
+                  {item.durationMinutes} {s.minutesShort}
+                </span>
+                {used && (
+                  <span
+                    className={
+                      used.overrun === 'red'
+                        ? styles.red
+                        : used.overrun === 'amber'
+                          ? styles.amber
+                          : undefined
+                    }
+                  >
+                    {s.used} {used.usedMinutes} {s.minutesShort}
+                  </span>
+                )}
+                {item.closed && (
+                  <Badge color="danger" appearance="outline">
+                    {s.closedItem}
+                  </Badge>
+                )}
+                {item.presenter && <span>{`${s.presenter}: ${item.presenter}`}</span>}
+                {item.guests.length > 0 && (
+                  <span>{`${s.guests}: ${item.guests.map((g) => g.name).join(', ')}`}</span>
+                )}
+                {item.caseNumber && <span>{`${s.caseNumber}: ${item.caseNumber}`}</span>}
+              </div>
+              {item.description && <Text className={styles.decision}>{item.description}</Text>}
+              {renderBelow?.(item)}
+              {focusing && (
+                <div className={styles.steps}>
+                  <Button
+                    size="small"
+                    disabled={!previous}
+                    aria-keyshortcuts="Alt+ArrowUp"
+                    onClick={() => open(previous)}
+                  >
+                    {s.showPreviousItem}
+                  </Button>
+                  <Button
+                    size="small"
+                    disabled={!next}
+                    aria-keyshortcuts="Alt+ArrowDown"
+                    onClick={() => open(next)}
+                  >
+                    {s.showNextItem}
+                  </Button>
+                  <Text size={200} className={styles.hint}>
+                    {s.focusHint}
+                  </Text>
+                </div>
+              )}
+            </Card>
+          );
+        })}
+      </div>
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { makeStyles, Subtitle1, Text, tokens } from '@fluentui/react-components';
 import type { Meeting } from '../../../domain/meeting';
 import { useLocale, useStrings } from '../../i18n/LocaleContext';
-import { meetingWhen } from './meetingWhen';
+import { formatMeetingWhen } from '../../../domain/format';
 
 const useStyles = makeStyles({
   root: {
@@ -10,14 +10,17 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalXS,
     marginBottom: tokens.spacingVerticalL,
   },
+  info: { marginTop: tokens.spacingVerticalS },
   // Teams' type ramp: the meeting's title 20 px semibold, wrapping between words (never "Rådmandsmød/e").
   title: {
     margin: 0,
-    overflowWrap: 'break-word',
+    fontSize: tokens.fontSizeBase500,
+    lineHeight: tokens.lineHeightBase500,
+    fontWeight: tokens.fontWeightSemibold,
+    overflowWrap: 'normal',
     wordBreak: 'normal',
     hyphens: 'manual',
   },
-  info: { marginTop: tokens.spacingVerticalS },
 });
 
 export interface MeetingHeaderProps {
@@ -36,7 +39,7 @@ export function MeetingHeader({ meeting, information }: MeetingHeaderProps) {
         {meeting.series}
       </Subtitle1>
       <Text>
-        <time dateTime={meeting.start}>{meetingWhen(meeting.start, meeting.end, locale)}</time>
+        <time dateTime={meeting.start}>{formatMeetingWhen(meeting.start, meeting.end, locale)}</time>
       </Text>
       <Text>{meeting.location}</Text>
       {information && (

@@ -6,14 +6,22 @@ export interface ReferentPickerProps {
   candidates: Person[];
   value?: Person;
   disabled?: boolean;
+  /** Why the agenda cannot be sent without a referent (shown at the field). */
+  validationMessage?: string;
   onChange(person: Person | undefined): void;
 }
 
 /** The organizer picks the referent among the attendees. */
-export function ReferentPicker({ candidates, value, disabled, onChange }: ReferentPickerProps) {
+export function ReferentPicker({
+  candidates,
+  value,
+  disabled,
+  validationMessage,
+  onChange,
+}: ReferentPickerProps) {
   const s = useStrings();
   return (
-    <Field label={s.chooseReferent}>
+    <Field label={s.chooseReferent} validationMessage={validationMessage}>
       <Select
         value={value?.upn ?? ''}
         disabled={disabled}
