@@ -57,7 +57,7 @@ export function reopen(r: ReferatRecord, by: string, at: string): ReferatRecord 
 
 /** "Send referat" only after approval: the last step of Kladde → Til godkendelse → Godkendt → Sendt. */
 export function markSent(r: ReferatRecord, by: string, at: string): ReferatRecord {
-  if (r.state !== 'Godkendt') throw refuse('Referatet skal godkendes, før det sendes.');
+  if (r.state !== 'Godkendt') throw refuse('referatSendNeedsApproval');
   return { ...r, sent: { version: r.version, at, by } };
 }
 

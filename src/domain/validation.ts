@@ -27,7 +27,8 @@ export type ValidationRule =
   | 'decisionStatus'
   | 'referatAlreadyApproved'
   | 'referatAlreadySent'
-  | 'referatNotApproved';
+  | 'referatNotApproved'
+  | 'referatSendNeedsApproval';
 
 /** What the words of a rule need: the agenda item's number, a limit and what was found, a name. */
 export interface ValidationParams {

@@ -59,6 +59,7 @@ const da: Words = {
     referatAlreadyApproved: () => 'Referatet er allerede godkendt.',
     referatAlreadySent: () => 'Referatet er allerede sendt til godkendelse.',
     referatNotApproved: () => 'Kun et godkendt referat kan genåbnes.',
+    referatSendNeedsApproval: () => 'Referatet skal godkendes, før det sendes.',
   },
 };
 
@@ -107,6 +108,7 @@ const en: Words = {
     referatAlreadyApproved: () => 'The minutes are already approved.',
     referatAlreadySent: () => 'The minutes have already been sent for approval.',
     referatNotApproved: () => 'Only approved minutes can be reopened.',
+    referatSendNeedsApproval: () => 'The minutes must be approved before they are sent.',
   },
 };
 
