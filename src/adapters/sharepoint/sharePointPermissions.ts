@@ -9,7 +9,12 @@ import {
 } from '../../domain/meetingScopes';
 import { NotFound } from '../../ports/errors';
 import type { MeetingPermissions, PermissionReport, PlanRows } from '../../ports/MeetingPermissions';
-import { pool, SharePointFolders, type SecurableItem, type SharePointRestSource } from './sharePointFolders';
+import {
+  pool,
+  SharePointFolders,
+  type SecurableItem,
+  type SharePointRestSource,
+} from './sharePointFolders';
 
 /** SharePoint's role types (locale-independent; the names are translated on a Danish tenant). */
 const ROLE_TYPE: Record<SharePointRole, 2 | 3 | 5> = { Read: 2, Contribute: 3, 'Full Control': 5 };
@@ -152,9 +157,7 @@ export class SharePointPermissions implements MeetingPermissions {
   private async row(list: string, id: string | undefined): Promise<{ target: Target; calls: number } | null> {
     if (!id || !/^\d+$/.test(id)) return null;
     try {
-      const item = await (
-        await this.folders.list(list)
-      ).items
+      const item = await (await this.folders.list(list)).items
         .getById(Number(id))
         .select('Id', 'HasUniqueRoleAssignments')<SecurableItem>();
       return { target: { list, item }, calls: 0 };
