@@ -3,8 +3,9 @@ import { parseSpVariants } from '../../devServer/variants';
 import { caller, devToken, type Caller } from './target';
 
 /**
- * A local server with only the tenant's people and site (`seed: none`) under the given SharePoint readings,
- * and raw Graph and SharePoint REST callers per person, for tests of the server's SharePoint emulation.
+ * A local server with only the tenant's people and site (`seed: none`) under the given SharePoint readings
+ * (by default those of SP_VARIANTS, as the rights suite's two runs set them), and raw Graph and SharePoint
+ * REST callers per person, for tests of the server's SharePoint emulation.
  */
 export const GRAPH_SITE = '/sites/kommune.sharepoint.com:/sites/moeder:';
 export const upn = (name: string) => `${name}@kommune.example`;
@@ -31,7 +32,7 @@ export interface SpList {
 
 let lists = 0;
 
-export async function spSite(variants = ''): Promise<SpSite> {
+export async function spSite(variants = process.env.SP_VARIANTS ?? ''): Promise<SpSite> {
   const server = await startGraphServer({
     port: 0,
     db: ':memory:',

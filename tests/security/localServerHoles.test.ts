@@ -1,4 +1,4 @@
-import { addValidate, GRAPH_SITE, idEntry, spSite, type SpSite } from './spSite';
+import { addValidate, GRAPH_SITE, idEntry, spSite, type SpSite } from '../devServer/spSite';
 
 /**
  * The local server's own holes (issue 22, point 7), tried as a site member would with his own token:
