@@ -112,13 +112,11 @@ seedTest(
     ]);
     expect(second.stderr).toMatch(/8 møder, 0 rækker skrevet/);
 
-    const found = await cli('search', [
-      'økonomichef',
-      '--json',
-      '--as',
-      'anders@kommune.example',
-      '--graph',
-      server.url,
+    // The three searches are independent of each other: run side by side (each is a process start).
+    const [found, text, badCategory] = await Promise.all([
+      cli('search', ['økonomichef', '--json', '--as', 'anders@kommune.example', '--graph', server.url]),
+      cli('search', ['kommunikation', '--year', '2030', '--graph', server.url]),
+      cli('search', ['x', '--category', 'Til pynt', '--graph', server.url]),
     ]);
     expect(found.code).toBe(0);
     const { hits } = JSON.parse(found.stdout);
@@ -128,9 +126,7 @@ seedTest(
     expect(hit.decision.slice(s, e)).toBe('@konomichef');
     expect(hit.link).toMatch(/archive\.html\?meeting=import-2024-02-06-/);
 
-    const text = await cli('search', ['kommunikation', '--year', '2030', '--graph', server.url]);
     expect(text.stdout).toMatch(/Ingen beslutninger fundet/);
-    const badCategory = await cli('search', ['x', '--category', 'Til pynt', '--graph', server.url]);
     expect(badCategory.code).toBe(2);
     expect(badCategory.stderr).toMatch(/ukendt kategori/);
   },
@@ -142,8 +138,10 @@ seedTest('a Word document is read through mammoth and parses like its text', asy
   const doc = new Document({ sections: [{ children: text.split('\n').map((line) => new Paragraph(line)) }] });
   const dir = mkdtempSync(join(tmpdir(), 'import-'));
   writeFileSync(join(dir, 'referat.docx'), await Packer.toBuffer(doc));
-  const fromWord = await cli('import', [join(dir, 'referat.docx'), '--json']);
-  const fromText = await cli('import', [seeds[1], '--json']);
+  const [fromWord, fromText] = await Promise.all([
+    cli('import', [join(dir, 'referat.docx'), '--json']),
+    cli('import', [seeds[1], '--json']),
+  ]);
   expect(fromWord.code).toBe(0);
   const strip = (out: string) => JSON.stringify(JSON.parse(out)).replace(/\\n|\s+/g, ' ');
   expect(strip(fromWord.stdout).replace(/ +/g, ' ')).toBe(strip(fromText.stdout).replace(/ +/g, ' '));

@@ -67,6 +67,24 @@ describe('a decision is read back into per-point choices', () => {
     expect(points[1].note).toMatch(/^Kredsen dragftede .*\n\n\* Det gnskes/s);
   });
 
+  test('the 2022 referat of item 3 ("At 1) Godkendt." then its remarks, "At 2)" with text only)', () => {
+    const text = [
+      'At 1) Godkendt.',
+      '',
+      '| forlengelse heraf drgftede kredsen hvilke indsatser, man kan finansiere.',
+      '',
+      'At 2)',
+      'De gkonomisk treengte borgere skal veere fokus.',
+    ].join('\n');
+    expect(parsePointDecisions(text, 2).points).toEqual([
+      {
+        choice: 'Godkendt',
+        note: '| forlengelse heraf drgftede kredsen hvilke indsatser, man kan finansiere.',
+      },
+      { choice: null, note: 'De gkonomisk treengte borgere skal veere fokus.' },
+    ]);
+  });
+
   test('whole-item decisions give every point their choice; other text stays the preamble', () => {
     expect(parsePointDecisions('Indstillingen blev godkendt.', 2).points.map((p) => p.choice)).toEqual([
       'Godkendt',
