@@ -160,6 +160,11 @@ export function MeetingPage({
   const { view } = m;
   const writer = can(view.role, 'writeDecision') && !isReadOnly(view.meeting.referat);
   const information = informationLineOf(view, locale);
+  // Ended for everyone: closed, approved or the clock stopped by the referent.
+  const ended =
+    view.meeting.status === 'Afsluttet' ||
+    view.meeting.status === 'Godkendt' ||
+    !!view.meeting.timer?.endedAt;
   if (layout === 'stage') {
     // The current item by the meeting clock; before it starts, the first item without a decision.
     const current =
@@ -200,7 +205,7 @@ export function MeetingPage({
         referatHref={can(view.role, 'exportMinutes') ? '#referat-title' : undefined}
       />
       {/* "Direkte: …" only while decisions can still appear: nothing stale after the meeting. */}
-      {m.liveKind && !isMeetingOver(view.meeting) && (
+      {m.liveKind && !ended && (
         <Text as="p" block size={200} className={styles.liveStatus} aria-live="off">
           {m.liveKind === 'polling' ? s.livePolling : s.liveInstant}
         </Text>
