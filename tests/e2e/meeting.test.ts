@@ -53,10 +53,11 @@ test('sofie edits and sends the agenda; the lists and the calendar have it', asy
   const { open } = await stack.person(U('sofie'));
   const page = await open('taskpane.html', { meeting: key });
   await page.getByRole('button', { name: 'Tilføj punkt' }).click();
-  // The demo agenda has 8 items; a new item goes in before the three standing ones at the end.
-  const title = page.getByRole('textbox', { name: 'Titel på punkt 6' });
+  // The demo agenda has 8 items; "Tilføj punkt" adds item 9 at the end and opens it (issue 24).
+  const title = page.getByRole('textbox', { name: 'Titel på punkt 9' });
   await expect(title.inputValue()).resolves.toBe('Nyt punkt');
   await title.fill('<img src=x onerror=alert(1)> Status på integrationsindsatsen');
+  await page.getByRole('dialog', { name: 'Rediger punkt 9' }).getByRole('button', { name: 'Færdig' }).click();
   await page.getByRole('button', { name: 'Send dagsorden' }).click();
   await page.getByText(/Dagsordenen er sendt/).waitFor();
   await expectNoSeriousAxeViolations(page);

@@ -30,9 +30,8 @@ const useStyles = makeStyles({
   hint: { color: tokens.colorNeutralForeground3 },
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: tokens.spacingVerticalXS },
   row: {
-    display: 'grid',
-    gridTemplateColumns: 'auto minmax(0, 1fr) auto',
-    alignItems: 'start',
+    display: 'flex',
+    alignItems: 'flex-start',
     columnGap: tokens.spacingHorizontalS,
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
     borderRadius: tokens.borderRadiusMedium,
@@ -42,13 +41,13 @@ const useStyles = makeStyles({
   invalid: { ...shorthands.borderColor(tokens.colorPaletteRedBorder2) },
   dragging: { opacity: 0.5 },
   number: {
-    minWidth: '1.75rem',
+    flex: '0 0 1.5rem',
     textAlign: 'right',
     color: tokens.colorNeutralForeground3,
     cursor: 'grab',
     lineHeight: tokens.lineHeightBase300,
   },
-  body: { display: 'grid', gap: tokens.spacingVerticalXXS, minWidth: 0 },
+  body: { display: 'grid', gap: tokens.spacingVerticalXXS, flex: '1 1 0', minWidth: 0 },
   // Titles wrap between words; a word longer than the row breaks rather than running out of it.
   title: { overflowWrap: 'break-word', margin: 0 },
   meta: {
@@ -61,7 +60,7 @@ const useStyles = makeStyles({
   },
   guest: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXXS },
   error: { color: tokens.colorPaletteRedForeground1 },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalXXS },
+  actions: { display: 'flex', flex: '0 0 auto', gap: tokens.spacingHorizontalXXS },
 });
 
 export interface AgendaEditorProps {

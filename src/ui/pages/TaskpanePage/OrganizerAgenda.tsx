@@ -4,7 +4,7 @@ import {
   MessageBar,
   MessageBarBody,
   Text,
-  Title2,
+  Subtitle1,
   tokens,
 } from '@fluentui/react-components';
 import type { AgendaDraft } from '../../../app/agendaDraft';
@@ -96,9 +96,9 @@ export function OrganizerAgenda({ deps, draft, candidates }: OrganizerAgendaProp
           onSave={async (c) => draft.replaceView(await saveCommitteeSettings(deps, draft.get().view, c))}
         />
       </div>
-      <Title2 as="h2" className={styles.heading}>
+      <Subtitle1 as="h2" className={styles.heading}>
         {s.agenda}
-      </Title2>
+      </Subtitle1>
       <AgendaEditor draft={draft} known={known} />
       <CarryOver
         deps={deps}

@@ -1,0 +1,293 @@
+/**
+ * The secretary's agenda in Outlook's task pane (320 px), by role and label, against the built pages and the
+ * local Graph server. Each test is one defect of issue 24 that must not come back: choosing a referent threw
+ * away unsaved edits; "Tilføj punkt" put the new item three from the bottom without focus or scrolling;
+ * an empty agenda without a referent, a guest "ikke-en-email", −5 minutes and a guest on a closed item were
+ * published; the meeting page grouped the items by category instead of their numbers. Screenshots of the
+ * task pane (organizer with an item open, attendee) at 320 and 1280 px in light, dark and high contrast go
+ * to test-results/, and axe stays clean.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { seriousAxeViolations } from './axe';
+import { nextMeetingKey, startStack, type Stack } from './harness';
+
+jest.setTimeout(240_000);
+const SHOTS = join(__dirname, '../../test-results');
+const THEMES = ['default', 'dark', 'contrast'] as const;
+const U = (name: string) => `${name}@kommune.example`;
+let stack: Stack;
+let key: string;
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  stack = await startStack();
+  key = await nextMeetingKey(stack);
+});
+afterAll(() => stack?.close());
+
+async function rows(list: string): Promise<Array<Record<string, unknown>>> {
+  const sofie = await stack.graphAs(U('sofie'));
+  const filter = encodeURIComponent(`fields/MeetingKey eq '${key}'`);
+  const res = await sofie(
+    `/sites/kommune.sharepoint.com:/sites/moeder:/lists/${list}/items?$expand=fields&$filter=${filter}`,
+  );
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { value: Array<{ fields: Record<string, unknown> }> }).value.map(
+    (v) => v.fields,
+  );
+}
+const agendaVersion = async () => Number((await rows('Meetings'))[0]?.AgendaVersion ?? 0);
+
+/** Sofie's task pane at Outlook's 320 px, the agenda shown. */
+async function organizerPane(width = 320) {
+  const { context, open } = await stack.person(U('sofie'));
+  const page = await open('taskpane.html', { meeting: key });
+  await page.setViewportSize({ width, height: 720 });
+  await page.getByRole('button', { name: 'Rediger punkt 1' }).waitFor();
+  return { context, page };
+}
+
+/** Inside the viewport, not only in the page. */
+async function inView(page: Page, locator: Locator): Promise<boolean> {
+  const box = await locator.boundingBox();
+  const size = page.viewportSize()!;
+  return !!box && box.y >= 0 && box.y + box.height <= size.height;
+}
+
+const headings = (page: Page) =>
+  page.getByRole('heading', { level: 3, name: /^Punkt \d+: / }).allTextContents();
+const numbers = (texts: string[]) => texts.map((t) => Number(/^Punkt (\d+):/.exec(t)![1]));
+
+async function edit(page: Page, n: number) {
+  await page.getByRole('button', { name: `Rediger punkt ${n}` }).click();
+  return page.getByRole('dialog', { name: `Rediger punkt ${n}` });
+}
+async function done(dialog: Locator) {
+  await dialog.getByRole('button', { name: 'Færdig' }).click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
+test('"Tilføj punkt" adds at the end, focuses its "Titel på punkt N" in view; the menu adds after an item', async () => {
+  const { context, page } = await organizerPane();
+  try {
+    const before = (await headings(page)).length;
+    await page.getByRole('button', { name: 'Tilføj punkt' }).click();
+    const title = page.getByRole('textbox', { name: `Titel på punkt ${before + 1}` });
+    await expect(title.evaluate((e) => e === document.activeElement)).resolves.toBe(true);
+    await expect(title.inputValue()).resolves.toBe('Nyt punkt');
+    expect(await inView(page, title)).toBe(true);
+    await page.keyboard.type('Status på integrationsindsatsen');
+    await done(page.getByRole('dialog', { name: `Rediger punkt ${before + 1}` }));
+    const last = page.getByRole('heading', {
+      level: 3,
+      name: `Punkt ${before + 1}: Status på integrationsindsatsen`,
+    });
+    expect(await inView(page, last)).toBe(true);
+
+    await page.getByRole('button', { name: 'Flere handlinger for punkt 2' }).click();
+    await page.getByRole('menuitem', { name: 'Tilføj punkt efter punkt 2' }).click();
+    const third = page.getByRole('textbox', { name: 'Titel på punkt 3' });
+    await expect(third.evaluate((e) => e === document.activeElement)).resolves.toBe(true);
+    await page.keyboard.type('Indskudt punkt');
+    await done(page.getByRole('dialog', { name: 'Rediger punkt 3' }));
+    const texts = await headings(page);
+    expect(numbers(texts)).toEqual(texts.map((_t, i) => i + 1));
+    expect(texts[2]).toBe('Punkt 3: Indskudt punkt');
+    expect(texts.at(-1)).toBe(`Punkt ${before + 2}: Status på integrationsindsatsen`);
+  } finally {
+    await context.close();
+  }
+});
+
+test('nothing is sent while the agenda breaks a rule; each reason is at its field, aria-invalid', async () => {
+  const { context, page } = await organizerPane();
+  try {
+    const version = await agendaVersion();
+    // −5 minutes on item 3.
+    let dialog = await edit(page, 3);
+    await dialog.getByRole('spinbutton', { name: 'Minutter for punkt 3' }).fill('-5');
+    await done(dialog);
+    await page.getByRole('button', { name: 'Send dagsorden' }).click();
+    dialog = page.getByRole('dialog', { name: 'Rediger punkt 3' });
+    const minutes = dialog.getByRole('spinbutton', { name: 'Minutter for punkt 3' });
+    await expect(minutes.getAttribute('aria-invalid')).resolves.toBe('true');
+    await dialog.getByText('Minutter skal være et helt tal fra 1 til 480.').waitFor();
+    await minutes.fill('10');
+    // A guest that is no address.
+    const guests = dialog.getByRole('textbox', { name: /^Gæster på punkt 3/ });
+    await guests.fill('ikke-en-email');
+    await expect(guests.getAttribute('aria-invalid')).resolves.toBe('true');
+    await dialog.getByText('"ikke-en-email" er ikke en gyldig e-mailadresse.').waitFor();
+    await guests.fill('');
+    await done(dialog);
+    // A guest on the closed item (Personalesag).
+    const closed = (await headings(page)).findIndex((t) => t.includes('Personalesag')) + 1;
+    dialog = await edit(page, closed);
+    await expect(
+      dialog.getByRole('checkbox', { name: `Punkt ${closed} er et lukket punkt` }).isChecked(),
+    ).resolves.toBe(true);
+    await dialog
+      .getByRole('textbox', { name: new RegExp(`^Gæster på punkt ${closed}`) })
+      .fill('Kamilla Uhd Hansen <kamilla@kommune.example>');
+    await dialog.getByText(/Et lukket punkt kan ikke have gæster/).waitFor();
+    await done(dialog);
+    await page.getByRole('button', { name: 'Send dagsorden' }).click();
+    await page.getByRole('dialog', { name: `Rediger punkt ${closed}` }).waitFor();
+    expect(await agendaVersion()).toBe(version);
+    expect((await rows('AgendaItems')).some((r) => r.DurationMinutes === -5)).toBe(false);
+  } finally {
+    await context.close();
+  }
+});
+
+test('an empty agenda without a referent is not sent; "Send uden referent" is the explicit way', async () => {
+  const { context, page } = await organizerPane();
+  try {
+    const version = await agendaVersion();
+    await page.getByRole('combobox', { name: 'Vælg referent' }).selectOption({ label: 'Ingen referent' });
+    // The Information line is the page's view of the Meetings row after the write.
+    await page.getByRole('note', { name: 'Information' }).filter({ hasNotText: 'er referent' }).waitFor();
+    expect((await rows('Meetings'))[0]?.ReferentUpn ?? '').toBe('');
+    const count = (await headings(page)).length;
+    for (let n = count; n >= 1; n--) {
+      await page.getByRole('button', { name: `Flere handlinger for punkt ${n}` }).click();
+      await page.getByRole('menuitem', { name: `Slet punkt ${n}` }).click();
+    }
+    await page.getByText('Dagsordenen har ingen punkter endnu.').waitFor();
+    await page.getByRole('button', { name: 'Send dagsorden' }).click();
+    const footer = page.getByRole('group', { name: 'Send dagsorden' });
+    await footer.getByText('Dagsordenen skal have mindst ét punkt.').waitFor();
+    const referent = page.getByRole('combobox', { name: 'Vælg referent' });
+    await expect(referent.getAttribute('aria-invalid')).resolves.toBe('true');
+    expect(await footer.getByRole('button', { name: 'Send uden referent' }).count()).toBe(0);
+    expect(await agendaVersion()).toBe(version);
+
+    // One item: now only the referent is missing, and sending without one is offered.
+    await page.getByRole('button', { name: 'Tilføj punkt' }).click();
+    await page.keyboard.type('Eneste punkt');
+    await done(page.getByRole('dialog', { name: 'Rediger punkt 1' }));
+    await page.getByRole('button', { name: 'Send dagsorden' }).click();
+    await footer.getByRole('button', { name: 'Send uden referent' }).click();
+    await footer.getByText(/Dagsordenen er sendt/).waitFor();
+    expect(await agendaVersion()).toBe(version + 1);
+    expect((await rows('AgendaItems')).map((r) => r.Title)).toEqual(['Eneste punkt']);
+  } finally {
+    await context.close();
+  }
+});
+
+test('choosing the referent keeps every unsaved edit; the confirmation is beside "Send dagsorden"', async () => {
+  // Put the demo agenda back (the previous test sent one item).
+  const { context, page } = await organizerPane();
+  try {
+    let dialog = await edit(page, 1);
+    await dialog.getByRole('textbox', { name: 'Titel på punkt 1' }).fill('Status på integrationsindsatsen');
+    await dialog
+      .getByRole('textbox', { name: /^Gæster på punkt 1/ })
+      .fill('Kamilla Uhd Hansen <kamilla@kommune.example>');
+    await done(dialog);
+    await page.getByRole('button', { name: 'Tilføj punkt' }).click();
+    await page.keyboard.type('Budget 2025');
+    await done(page.getByRole('dialog', { name: 'Rediger punkt 2' }));
+    await page.getByText('Ikke gemt').waitFor();
+
+    await page.getByRole('combobox', { name: 'Vælg referent' }).selectOption({ label: 'Mads Nielsen' });
+    await page.getByRole('note', { name: 'Information' }).filter({ hasText: 'Mads er referent' }).waitFor();
+    expect(await headings(page)).toEqual([
+      'Punkt 1: Status på integrationsindsatsen',
+      'Punkt 2: Budget 2025',
+    ]);
+    dialog = await edit(page, 1);
+    await expect(dialog.getByRole('textbox', { name: /^Gæster på punkt 1/ }).inputValue()).resolves.toBe(
+      'Kamilla Uhd Hansen <kamilla@kommune.example>',
+    );
+    await done(dialog);
+    await page.getByText('Ikke gemt').waitFor();
+
+    const send = page.getByRole('button', { name: 'Send dagsorden' });
+    await send.click();
+    const confirmation = page.getByText(/Dagsordenen er sendt/);
+    await confirmation.waitFor();
+    expect(await inView(page, confirmation)).toBe(true);
+    expect(await inView(page, send)).toBe(true);
+    const items = await rows('AgendaItems');
+    expect(items.map((r) => r.Title).sort()).toEqual(['Budget 2025', 'Status på integrationsindsatsen']);
+    expect(String(items.find((r) => r.Number === 1)?.Guests)).toContain('kamilla@kommune.example');
+    expect((await rows('Meetings'))[0]?.ReferentUpn).toBe(U('mads'));
+  } finally {
+    await context.close();
+  }
+});
+
+test('one order everywhere: the meeting page lists the items by number, category as a badge', async () => {
+  const { context, page } = await organizerPane();
+  try {
+    // An agenda whose categories alternate: grouping by category would reorder it.
+    const categories = ['Til orientering', 'Til godkendelse', 'Til drøftelse'];
+    for (const [i, category] of categories.entries()) {
+      if (i >= (await headings(page)).length) {
+        await page.getByRole('button', { name: 'Tilføj punkt' }).click();
+        await page.keyboard.type(`Punktet om ${category}`);
+        await done(page.getByRole('dialog', { name: `Rediger punkt ${i + 1}` }));
+      }
+      const dialog = await edit(page, i + 1);
+      await dialog
+        .getByRole('combobox', { name: `Kategori for punkt ${i + 1}` })
+        .selectOption({ label: category });
+      await done(dialog);
+    }
+    await page.getByRole('button', { name: 'Send dagsorden' }).click();
+    await page.getByText(/Dagsordenen er sendt/).waitFor();
+  } finally {
+    await context.close();
+  }
+  const anders = await stack.person(U('anders'));
+  try {
+    const meeting = await anders.open('meeting.html', { meeting: key });
+    const agenda = meeting.getByRole('region', { name: 'Dagsorden' });
+    await agenda.getByRole('heading', { name: /^Punkt 1: / }).waitFor();
+    const shown = await agenda.getByRole('heading', { name: /^Punkt \d+: / }).allTextContents();
+    expect(numbers(shown)).toEqual([1, 2, 3]);
+    await agenda.getByText('Til godkendelse').waitFor();
+  } finally {
+    await anders.context.close();
+  }
+});
+
+test('screenshots: the task pane for the organizer (an item open) and an attendee, 320 and 1280 px, each theme', async () => {
+  for (const width of [320, 1280]) {
+    for (const theme of THEMES) {
+      const sofie = await stack.person(U('sofie'));
+      const anders = await stack.person(U('anders'));
+      try {
+        const organizer = await sofie.open('taskpane.html', { meeting: key, theme });
+        await organizer.setViewportSize({ width, height: 720 });
+        await organizer.getByRole('button', { name: 'Rediger punkt 1' }).waitFor();
+        await organizer.screenshot({ path: join(SHOTS, `taskpane-organizer-${width}-${theme}.png`) });
+        expect({ theme, axe: await seriousAxeViolations(organizer) }).toEqual({ theme, axe: [] });
+        if (width === 320) {
+          const scroll = await organizer.evaluate(() => document.documentElement.scrollWidth);
+          expect({ theme, scroll }).toEqual({ theme, scroll: 320 });
+        }
+        await organizer.getByRole('button', { name: 'Rediger punkt 2' }).click();
+        await organizer.getByRole('dialog', { name: 'Rediger punkt 2' }).waitFor();
+        await organizer.screenshot({ path: join(SHOTS, `taskpane-organizer-item-${width}-${theme}.png`) });
+        expect({ theme, axe: await seriousAxeViolations(organizer) }).toEqual({ theme, axe: [] });
+
+        const attendee = await anders.open('taskpane.html', { meeting: key, theme });
+        await attendee.setViewportSize({ width, height: 720 });
+        await attendee.getByRole('button', { name: 'Meld afbud' }).waitFor();
+        await attendee.screenshot({
+          path: join(SHOTS, `taskpane-attendee-${width}-${theme}.png`),
+          fullPage: true,
+        });
+        expect({ theme, axe: await seriousAxeViolations(attendee) }).toEqual({ theme, axe: [] });
+      } finally {
+        await sofie.context.close();
+        await anders.context.close();
+      }
+    }
+  }
+});
