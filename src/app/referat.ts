@@ -2,8 +2,6 @@ import { formatDate, type Locale } from '../domain/format';
 import { can } from '../domain/permissions';
 import {
   buildReferat,
-  renderReferatHtml,
-  renderReferatHtmlDocument,
   renderReferatText,
   type Audience,
   type Referat,
@@ -91,7 +89,7 @@ export async function exportReferat(
         ? await renderer.pdf(r)
         : format === 'txt'
           ? new TextEncoder().encode(renderReferatText(r))
-          : new TextEncoder().encode(renderReferatHtmlDocument(r));
+          : new TextEncoder().encode(renderer.htmlDocument(r));
   return { name, contentType: CONTENT_TYPES[format], bytes };
 }
 
@@ -183,7 +181,7 @@ export async function sendReferat(
   const to = view.meeting.attendees.filter((a) => a.upn && a.upn.toLowerCase() !== deps.me.upn.toLowerCase());
   await deps.mailer.send({
     subject: `Referat: ${view.meeting.title} ${formatDate(view.meeting.start)}`,
-    html: renderReferatHtml(r),
+    html: deps.renderer.html(r),
     to,
     attachments: files,
   });

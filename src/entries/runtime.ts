@@ -7,6 +7,7 @@ import { mapGraphError } from '../adapters/graph/graphErrors';
 import { GraphMailer } from '../adapters/graph/graphMailer';
 import { SharePointListStore } from '../adapters/sharepoint/sharePointListStore';
 import { lazySharePointRest } from '../adapters/sharepoint/lazySharePointRest';
+import { renderReferatHtml, renderReferatHtmlDocument } from '../adapters/documents/referatHtml';
 import type { AppDeps } from '../app/deps';
 import { GRAPH_SCOPES, readConfig, type AppConfig } from '../config';
 import type { HostContext, MeetingHost, Theme } from '../ports/MeetingHost';
@@ -153,6 +154,8 @@ export async function createRuntime(
         ),
       pdf: async (r) =>
         (await import(/* webpackChunkName: "documents" */ '../adapters/documents/referatPdf')).referatPdf(r),
+      html: renderReferatHtml,
+      htmlDocument: renderReferatHtmlDocument,
     },
   };
   const lang = params.get('lang') ?? host.locale;

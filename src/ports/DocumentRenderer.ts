@@ -1,10 +1,14 @@
 import type { Referat } from '../domain/referat';
 
 /**
- * Turns a referat into office documents (Word with `docx`, PDF with `pdf-lib` in production). The PDF is
+ * Turns a referat into documents (Word with `docx`, PDF with `pdf-lib`, HTML in production). The PDF is
  * tagged (structure tree, language, title), so the public protocol can be published as it is.
  */
 export interface DocumentRenderer {
   docx(r: Referat): Promise<Uint8Array>;
   pdf(r: Referat): Promise<Uint8Array>;
+  /** Simple semantic HTML, for the body of the mail that sends the referat. */
+  html(r: Referat): string;
+  /** The whole accessible HTML document (the published public protocol, WCAG 2.1 AA). */
+  htmlDocument(r: Referat): string;
 }

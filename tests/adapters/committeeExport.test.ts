@@ -7,13 +7,8 @@ import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFName, PDFRef, PDFString, PD
 import { referatDocx } from '../../src/adapters/documents/referatDocx';
 import { referatPdf } from '../../src/adapters/documents/referatPdf';
 import type { CommitteeRecord } from '../../src/domain/committee/types';
-import {
-  buildReferat,
-  renderReferatHtml,
-  renderReferatHtmlDocument,
-  renderReferatText,
-  type Audience,
-} from '../../src/domain/referat';
+import { renderReferatHtml, renderReferatHtmlDocument } from '../../src/adapters/documents/referatHtml';
+import { buildReferat, renderReferatText, type Audience } from '../../src/domain/referat';
 import { absences, decisions, items, meeting, record, settings } from '../domain/committee/fixtures';
 
 const signed: CommitteeRecord = {

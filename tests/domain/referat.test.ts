@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import type { AgendaItem } from '../../src/domain/agendaItem';
 import { copenhagenToUtc } from '../../src/domain/format';
 import type { Meeting } from '../../src/domain/meeting';
-import { buildReferat, renderReferatHtml, renderReferatText } from '../../src/domain/referat';
+import { renderReferatHtml } from '../../src/adapters/documents/referatHtml';
+import { buildReferat, renderReferatText } from '../../src/domain/referat';
 import { absence, person } from './helpers';
 
 interface SeedFixture {

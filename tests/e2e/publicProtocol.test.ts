@@ -7,7 +7,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser } from 'playwright-core';
 import type { CommitteeRecord } from '../../src/domain/committee/types';
-import { buildReferat, renderReferatHtmlDocument } from '../../src/domain/referat';
+import { renderReferatHtmlDocument } from '../../src/adapters/documents/referatHtml';
+import { buildReferat } from '../../src/domain/referat';
 import { absences, decisions, items, meeting, record, settings } from '../domain/committee/fixtures';
 
 jest.setTimeout(60_000);

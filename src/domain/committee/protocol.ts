@@ -3,8 +3,8 @@
  * signProtocol, amendProtocol, unsignedMembers. The current checksum of a meeting's protocol is
  * `buildReferat(..., { audience: 'members' }, 'da', committee).protocol.checksum` (src/domain/referat.ts);
  * the signers are meetingAttendance(settings, absences) from ./attendance. For the HTML download (and the
- * published public protocol) renderReferatHtmlDocument(referat) in src/domain/referat.ts gives the whole
- * accessible document (doctype, lang, title, vote tables); the PDF renderer's output is tagged.
+ * published public protocol) renderReferatHtmlDocument(referat) in src/adapters/documents/referatHtml.ts
+ * gives the whole accessible document (doctype, lang, title, vote tables); the PDF renderer's output is tagged.
  */
 import { sha256 } from '@noble/hashes/sha256';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';

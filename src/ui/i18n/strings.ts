@@ -1,6 +1,5 @@
 import type { Category } from '../../domain/agendaItem';
 import type { AgendaRule } from '../../domain/agendaRules';
-import type { ValidationIssue } from '../../domain/validation';
 import type { ErrorCode } from '../../ports/errors';
 
 /** UI text, Danish first. Keys are English; every key has both languages (checked by the type). */

@@ -1,10 +1,6 @@
 import fc from 'fast-check';
-import {
-  buildReferat,
-  renderReferatHtml,
-  renderReferatHtmlDocument,
-  renderReferatText,
-} from '../../../src/domain/referat';
+import { renderReferatHtml, renderReferatHtmlDocument } from '../../../src/adapters/documents/referatHtml';
+import { buildReferat, renderReferatText } from '../../../src/domain/referat';
 import { protocolChecksum, protocolText } from '../../../src/domain/committee/protocol';
 import type { CommitteeRecord } from '../../../src/domain/committee/types';
 import { absences, decisions, items, meeting, record, settings } from './fixtures';
