@@ -58,7 +58,16 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalXXS,
     color: tokens.colorNeutralForeground3,
   },
-  guest: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXXS },
+  // A guest's name wraps inside the row at 320 px rather than pushing it wider.
+  guest: {
+    display: 'inline-flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXXS,
+    minWidth: 0,
+    maxWidth: '100%',
+    overflowWrap: 'anywhere',
+  },
+  more: { minWidth: 'auto' },
   error: { color: tokens.colorPaletteRedForeground1 },
   actions: { display: 'flex', flex: '0 0 auto', gap: tokens.spacingHorizontalXXS },
 });
@@ -218,7 +227,12 @@ export function AgendaEditor({ draft, known }: AgendaEditorProps) {
                 </Button>
                 <Menu>
                   <MenuTrigger disableButtonEnhancement>
-                    <Button size="small" appearance="subtle" aria-label={s.itemActions(n)}>
+                    <Button
+                      size="small"
+                      appearance="subtle"
+                      className={styles.more}
+                      aria-label={s.itemActions(n)}
+                    >
                       ⋯
                     </Button>
                   </MenuTrigger>
