@@ -67,6 +67,8 @@ async function edit(page: Page, n: number) {
 async function done(dialog: Locator) {
   await dialog.getByRole('button', { name: 'Færdig' }).click();
   await dialog.waitFor({ state: 'detached' });
+  // The page behind a modal dialog is aria-hidden until the dialog has let go of it: role queries wait.
+  await dialog.page().getByRole('button', { name: 'Tilføj punkt' }).waitFor();
 }
 
 test('"Tilføj punkt" adds at the end, focuses its "Titel på punkt N" in view; the menu adds after an item', async () => {
@@ -92,9 +94,10 @@ test('"Tilføj punkt" adds at the end, focuses its "Titel på punkt N" in view; 
     await expect(third.evaluate((e) => e === document.activeElement)).resolves.toBe(true);
     await page.keyboard.type('Indskudt punkt');
     await done(page.getByRole('dialog', { name: 'Rediger punkt 3' }));
+    await page.getByRole('heading', { level: 3, name: 'Punkt 3: Indskudt punkt' }).waitFor();
     const texts = await headings(page);
     expect(numbers(texts)).toEqual(texts.map((_t, i) => i + 1));
-    expect(texts[2]).toBe('Punkt 3: Indskudt punkt');
+    expect(texts).toHaveLength(before + 2);
     expect(texts.at(-1)).toBe(`Punkt ${before + 2}: Status på integrationsindsatsen`);
   } finally {
     await context.close();
@@ -268,8 +271,12 @@ test('screenshots: the task pane for the organizer (an item open) and an attende
         await organizer.screenshot({ path: join(SHOTS, `taskpane-organizer-${width}-${theme}.png`) });
         expect({ theme, axe: await seriousAxeViolations(organizer) }).toEqual({ theme, axe: [] });
         if (width === 320) {
-          const scroll = await organizer.evaluate(() => document.documentElement.scrollWidth);
-          expect({ theme, scroll }).toEqual({ theme, scroll: 320 });
+          const beyond = await organizer.evaluate(() =>
+            [...document.querySelectorAll('body *')]
+              .filter((e) => e.getBoundingClientRect().right > 320.5 && !e.closest('[data-tabster-dummy]'))
+              .map((e) => `${e.tagName.toLowerCase()} "${(e.textContent ?? '').trim().slice(0, 30)}"`),
+          );
+          expect({ theme, beyond }).toEqual({ theme, beyond: [] });
         }
         await organizer.getByRole('button', { name: 'Rediger punkt 2' }).click();
         await organizer.getByRole('dialog', { name: 'Rediger punkt 2' }).waitFor();

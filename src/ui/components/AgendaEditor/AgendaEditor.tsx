@@ -28,9 +28,18 @@ import { useAgendaDraft } from './useAgendaDraft';
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   hint: { color: tokens.colorNeutralForeground3 },
-  list: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: tokens.spacingVerticalXS },
+  // One column that may shrink below its rows' longest word: the pane's width is the limit, not the content.
+  list: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr)',
+    gap: tokens.spacingVerticalXS,
+  },
   row: {
     display: 'flex',
+    minWidth: 0,
     alignItems: 'flex-start',
     columnGap: tokens.spacingHorizontalS,
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
@@ -58,7 +67,16 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalXXS,
     color: tokens.colorNeutralForeground3,
   },
-  guest: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXXS },
+  // A guest's name wraps inside the row at 320 px rather than pushing it wider.
+  guest: {
+    display: 'inline-flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXXS,
+    minWidth: 0,
+    maxWidth: '100%',
+    overflowWrap: 'anywhere',
+  },
+  more: { minWidth: 'auto' },
   error: { color: tokens.colorPaletteRedForeground1 },
   actions: { display: 'flex', flex: '0 0 auto', gap: tokens.spacingHorizontalXXS },
 });
@@ -218,7 +236,12 @@ export function AgendaEditor({ draft, known }: AgendaEditorProps) {
                 </Button>
                 <Menu>
                   <MenuTrigger disableButtonEnhancement>
-                    <Button size="small" appearance="subtle" aria-label={s.itemActions(n)}>
+                    <Button
+                      size="small"
+                      appearance="subtle"
+                      className={styles.more}
+                      aria-label={s.itemActions(n)}
+                    >
                       ⋯
                     </Button>
                   </MenuTrigger>
