@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { ArchiveIndex, type ArchiveEntry } from '../src/domain/archive/searchIndex';
 import { parseExport } from '../src/domain/history/parseExport';
 import type { ImportResult } from '../src/domain/history/importedMeeting';
-import { accuracy } from '../tests/domain/history/importAccuracy';
+import { accuracy } from './importModel/importAccuracy';
 
 const SEEDS = join(__dirname, '../../shared/seeds');
 const NAMES = ['raadmandsmoede-2022-12', 'raadmandsmoede-2024-02', 'raadmandsmoede-2024-06'];

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { exportCaseArb, FIELD_KINDS, type FieldKind } from '../tests/domain/history/generator/exportCase';
-import { scoreCase } from '../tests/domain/history/generator/scoreImport';
+import { exportCaseArb, FIELD_KINDS, type FieldKind } from './importModel/exportCase';
+import { scoreCase } from './importModel/scoreImport';
 
 /**
  * Import accuracy on generated exports: `cases` meetings rendered in FirstAgenda's layouts, damaged as

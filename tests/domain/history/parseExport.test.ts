@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NotAMeetingExport, parseExport } from '../../../src/domain/history/parseExport';
 import type { ImportResult } from '../../../src/domain/history/importedMeeting';
-import { accuracy, norm } from './importAccuracy';
+import { accuracy, norm } from '../../../bench/importModel/importAccuracy';
 
 const SEEDS = join(__dirname, '../../../../shared/seeds');
 const FIXTURES = join(__dirname, '../../fixtures/import');

@@ -1,4 +1,4 @@
-import type { ImportedMeeting, ImportResult } from '../../../src/domain/history/importedMeeting';
+import type { ImportedMeeting, ImportResult } from '../../src/domain/history/importedMeeting';
 
 /** Whitespace is not content: OCR line breaks differ between exports of the same text. */
 export const norm = (v: unknown): unknown =>
