@@ -12,16 +12,16 @@ import { attachmentRoutes, chatRoutes, mailRoutes } from './routes/attachments';
 import { DEFAULT_DEV_ORIGINS, registerDevRoutes } from './routes/dev';
 import { eventRoutes } from './routes/events';
 import { siteRoutes } from './routes/sites';
-import { findUser, userRoutes } from './routes/users';
-import { seedTenant, upgradeTenantSecurity } from './seed/demo';
-import { seedDemoMeetings } from './seed/demoMeetings';
+import { userRoutes } from './routes/users';
+import { seedTenant, upgradeTenantSecurity, type TenantList } from './tenant';
 import { configureTransport } from './transport';
 
 export interface GraphServerOptions {
   port?: number;
   host?: string;
   db?: string;
-  seed?: 'demo' | 'none';
+  /** The lists the tenant's site holds when the database is new (the server knows none of its own). */
+  tenantLists?: TenantList[];
   chaos?: ChaosOptions;
   seedRandom?: number;
   now?: () => Date;
@@ -56,7 +56,11 @@ export interface GraphServer {
   db: Db;
   /** The `X-Dev-Secret` value that opens `/_dev/*` to a caller that is not on localhost. */
   devSecret: string;
+  /** True when this start created the tenant in a new database (false when it reopened one). */
+  created: boolean;
   setChaos(chaos: ChaosOptions): void;
+  /** Forget the requests counted so far (`GET /_dev/stats`), e.g. after a client wrote the demo data. */
+  resetStats(): void;
   close(): Promise<void>;
 }
 
@@ -83,8 +87,8 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
     base: '',
     onRequest: options.onRequest,
   };
-  const seedMeetings = options.seed === 'demo' && isEmpty(db);
-  if (isEmpty(db)) seedTenant(db);
+  const created = isEmpty(db);
+  if (created) seedTenant(db, options.tenantLists);
   else upgradeTenantSecurity(db);
 
   const app = Fastify({ bodyLimit: 8 * 1024 * 1024, logger: false });
@@ -110,32 +114,14 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
   const port = Number(new URL(address).port);
   house.origin = `http://localhost:${port}`;
   house.base = `${house.origin}/v1.0`;
-  if (seedMeetings) {
-    // The demo meetings are written by the add-in's own use cases over HTTP, as its users would (without
-    // chaos, and not counted in the stats).
-    const wanted = house.chaos;
-    house.chaos = {};
-    try {
-      await seedDemoMeetings(
-        { url: house.base, origin: house.origin },
-        (upn) => {
-          const user = findUser(db, upn)!;
-          return tokens.issue({ upn: user.userPrincipalName, oid: user.id, name: user.displayName }, 3600);
-        },
-        db,
-        house.now(),
-      );
-    } finally {
-      house.chaos = wanted;
-      house.stats = emptyStats();
-    }
-  }
   return {
     url: house.base,
     origin: house.origin,
     db,
     devSecret,
+    created,
     setChaos: (c) => (house.chaos = c),
+    resetStats: () => (house.stats = emptyStats()),
     async close() {
       await app.close();
       try {

@@ -6,8 +6,8 @@ import { spawn } from 'node:child_process';
 import { devSecret } from '../devServer/devSecret';
 import { startFluidService, type FluidService } from '../devServer/fluidService';
 import { devOriginsFromEnv } from '../devServer/routes/dev';
-import { startGraphServer } from '../devServer/server';
-import { COMMITTEE_NAME, seedCommitteeDemo } from '../devServer/seed/committee';
+import { startDemoServer } from '../demo/server';
+import { COMMITTEE_NAME, seedCommitteeDemo } from '../demo/committee';
 
 const DEMO_PEOPLE = [
   ['sofie', 'organisator (sekretær)'],
@@ -19,7 +19,7 @@ const DEMO_PEOPLE = [
   ['peter', 'ikke inviteret'],
 ] as const;
 
-/** The committee's people whose links `npm start` prints (devServer/seed/committee.ts has them all). */
+/** The committee's people whose links `npm start` prints (demo/committee.ts has them all). */
 const COMMITTEE_LINKS = [
   ['sofie', 'udvalgssekretær', 'taskpane.html'],
   ['mads', 'referent', 'meeting.html'],
@@ -33,7 +33,7 @@ async function main() {
   const port = Number(process.env.PORT ?? 3000);
   const db = process.env.GRAPH_DB ?? '.data/graph.db';
   // Only the pages served here (APP_URL, else http(s)://localhost:PORT) may call the server's /_dev/*.
-  const graph = await startGraphServer({
+  const graph = await startDemoServer({
     port: graphPort,
     db,
     seed: 'demo',

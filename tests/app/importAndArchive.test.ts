@@ -6,7 +6,8 @@ import { importMeetings } from '../../src/app/importMeetings';
 import { tokenize } from '../../src/domain/archive/danishFold';
 import { parseExport } from '../../src/domain/history/parseExport';
 import type { ImportedMeeting } from '../../src/domain/history/importedMeeting';
-import { startGraphServer, type GraphServer } from '../../devServer/server';
+import { type GraphServer } from '../../devServer/server';
+import { startDemoServer } from '../../demo/server';
 import { depsAs } from '../support/nodeDeps';
 
 const SEEDS = join(__dirname, '../../../shared/seeds');
@@ -32,7 +33,7 @@ async function rowCounts(): Promise<Record<string, number>> {
 }
 
 beforeAll(async () => {
-  server = await startGraphServer({ port: 0, db: ':memory:', seed: 'demo' });
+  server = await startDemoServer({ port: 0, db: ':memory:', seed: 'demo' });
   meetings = ['2022-12', '2024-02', '2024-06'].flatMap(
     (s) => parseExport(readFileSync(join(SEEDS, `raadmandsmoede-${s}.txt`), 'utf8')).meetings,
   );

@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { startGraphServer, type GraphServer } from '../../devServer/server';
+import { type GraphServer } from '../../devServer/server';
+import { startDemoServer } from '../../demo/server';
 
 const run = promisify(execFile);
 const ROOT = join(__dirname, '../..');
@@ -33,7 +34,7 @@ async function cli(
 
 let server: GraphServer;
 beforeAll(async () => {
-  server = await startGraphServer({ port: 0, db: ':memory:', seed: 'demo' });
+  server = await startDemoServer({ port: 0, db: ':memory:', seed: 'demo' });
 });
 afterAll(() => server.close());
 

@@ -24,7 +24,8 @@ import type { AgendaItem } from '../../src/domain/agendaItem';
 import type { Person } from '../../src/domain/person';
 import { systemClock } from '../../src/ports/Clock';
 import type { ChaosOptions } from '../../devServer/chaos';
-import { startGraphServer, type GraphServer } from '../../devServer/server';
+import { type GraphServer } from '../../devServer/server';
+import { startDemoServer } from '../../demo/server';
 
 export interface MeetingScript {
   items: number;
@@ -130,7 +131,7 @@ const WORDS =
 export async function runScriptedMeeting(script: MeetingScript): Promise<MeetingReport> {
   const started = Date.now();
   const db = join(mkdtempSync(join(tmpdir(), 'soak-')), 'graph.db');
-  let server: GraphServer = await startGraphServer({
+  let server: GraphServer = await startDemoServer({
     port: 0,
     db,
     seed: 'demo',
@@ -202,7 +203,7 @@ export async function runScriptedMeeting(script: MeetingScript): Promise<Meeting
           restartedServerStats = s;
           await server.close();
           await sleep(500);
-          server = await startGraphServer({
+          server = await startDemoServer({
             port,
             db,
             seed: 'demo',

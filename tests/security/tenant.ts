@@ -1,4 +1,5 @@
-import { startGraphServer, type GraphServer } from '../../devServer/server';
+import { type GraphServer } from '../../devServer/server';
+import { startDemoServer } from '../../demo/server';
 import { readConfig } from '../../src/config';
 import type { AppDeps } from '../../src/app/deps';
 import { createNodeStack } from '../../src/entries/nodeStack';
@@ -34,7 +35,7 @@ export interface Tenant {
 }
 
 export async function demoTenant(): Promise<Tenant> {
-  const server = await startGraphServer({ port: 0, db: ':memory:', seed: 'demo', seedRandom: 1 });
+  const server = await startDemoServer({ port: 0, db: ':memory:', seed: 'demo', seedRandom: 1 });
   const people = new Map<string, Person>();
   const as = async (name: string): Promise<Person> => {
     const known = people.get(name);

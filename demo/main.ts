@@ -1,7 +1,10 @@
-/** `npm run dev:graph -- --port 4000 --db .data/graph.db --seed demo [--chaos latency=80,throttle=0.1] [--seed-random N]` */
-import { parseChaos } from './chaos';
-import { devOriginsFromEnv } from './routes/dev';
-import { startGraphServer } from './server';
+/**
+ * `npm run dev:graph -- --port 4000 --db .data/graph.db --seed demo [--chaos latency=80,throttle=0.1] [--seed-random N]`:
+ * the local server alone, with the demo tenant (and, with `--seed demo`, its meetings written over HTTP).
+ */
+import { parseChaos } from '../devServer/chaos';
+import { devOriginsFromEnv } from '../devServer/routes/dev';
+import { startDemoServer } from './server';
 
 function arg(name: string, fallback?: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -11,7 +14,7 @@ function arg(name: string, fallback?: string): string | undefined {
 async function main() {
   const seed = arg('seed', 'demo');
   if (seed !== 'demo' && seed !== 'none') throw new Error('--seed takes demo or none');
-  const server = await startGraphServer({
+  const server = await startDemoServer({
     port: Number(arg('port', process.env.GRAPH_PORT ?? '4000')),
     host: arg('host', '127.0.0.1'),
     db: arg('db', '.data/graph.db'),
