@@ -28,6 +28,8 @@ module.exports = {
     {
       ...common,
       displayName: 'unit',
+      // Says once per run when ../shared/seeds is missing and the tests that read it are skipped.
+      globalSetup: '<rootDir>/tests/setup/seedsNotice.ts',
       setupFiles: ['<rootDir>/tests/setup/jsdomGlobals.ts'],
       roots: ['<rootDir>/tests'],
       testMatch: ['**/*.test.ts', '**/*.test.tsx'],

@@ -5,11 +5,11 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { type GraphServer } from '../../devServer/server';
 import { startDemoServer } from '../../demo/server';
+import { SEED_NAMES, seedPath, testWithSeeds } from '../support/seeds';
 
 const run = promisify(execFile);
 const ROOT = join(__dirname, '../..');
-const SEEDS = join(ROOT, '../shared/seeds');
-const seeds = ['2022-12', '2024-02', '2024-06'].map((s) => join(SEEDS, `raadmandsmoede-${s}.txt`));
+const seeds = SEED_NAMES.map(seedPath);
 
 async function cli(
   script: 'import' | 'search',
@@ -38,7 +38,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-test('import --json prints exactly one JSON document with every meeting of the files', async () => {
+testWithSeeds('import --json prints exactly one JSON document with every meeting of the files', async () => {
   const { code, stdout } = await cli('import', [...seeds, '--json']);
   expect(code).toBe(0);
   const doc = JSON.parse(stdout);
@@ -55,63 +55,69 @@ test('import --json prints exactly one JSON document with every meeting of the f
   expect(doc.warnings).toEqual([]);
 });
 
-test('a file that is not a meeting export: exit code 2 and a clear message, nothing on stdout', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'import-'));
-  writeFileSync(join(dir, 'indkob.txt'), 'Indkøbsliste\nMælk\nRugbrød\n');
-  const bad = await cli('import', [seeds[0], join(dir, 'indkob.txt'), '--json']);
-  expect(bad.code).toBe(2);
-  expect(bad.stdout).toBe('');
-  expect(bad.stderr).toMatch(/indkob\.txt ligner ikke en mødeeksport/);
-  const missing = await cli('import', [join(dir, 'findes-ikke.txt'), '--json']);
-  expect(missing.code).toBe(2);
-  expect(missing.stderr).toMatch(/filen findes ikke/);
-});
+testWithSeeds(
+  'a file that is not a meeting export: exit code 2 and a clear message, nothing on stdout',
+  async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'import-'));
+    writeFileSync(join(dir, 'indkob.txt'), 'Indkøbsliste\nMælk\nRugbrød\n');
+    const bad = await cli('import', [seeds[0], join(dir, 'indkob.txt'), '--json']);
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toMatch(/indkob\.txt ligner ikke en mødeeksport/);
+    const missing = await cli('import', [join(dir, 'findes-ikke.txt'), '--json']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/filen findes ikke/);
+  },
+);
 
-test('import --to-sharepoint twice writes once; search finds a decision with the hit marked and a link', async () => {
-  const first = await cli('import', [
-    ...seeds,
-    '--to-sharepoint',
-    '--as',
-    'sofie@kommune.example',
-    '--graph',
-    server.url,
-  ]);
-  expect(first.code).toBe(0);
-  expect(first.stderr).toMatch(/8 møder, \d+ rækker skrevet, 0 uændrede/);
-  const second = await cli('import', [
-    ...seeds,
-    '--to-sharepoint',
-    '--as',
-    'sofie@kommune.example',
-    '--graph',
-    server.url,
-  ]);
-  expect(second.stderr).toMatch(/8 møder, 0 rækker skrevet/);
+testWithSeeds(
+  'import --to-sharepoint twice writes once; search finds a decision with the hit marked and a link',
+  async () => {
+    const first = await cli('import', [
+      ...seeds,
+      '--to-sharepoint',
+      '--as',
+      'sofie@kommune.example',
+      '--graph',
+      server.url,
+    ]);
+    expect(first.code).toBe(0);
+    expect(first.stderr).toMatch(/8 møder, \d+ rækker skrevet, 0 uændrede/);
+    const second = await cli('import', [
+      ...seeds,
+      '--to-sharepoint',
+      '--as',
+      'sofie@kommune.example',
+      '--graph',
+      server.url,
+    ]);
+    expect(second.stderr).toMatch(/8 møder, 0 rækker skrevet/);
 
-  const found = await cli('search', [
-    'økonomichef',
-    '--json',
-    '--as',
-    'anders@kommune.example',
-    '--graph',
-    server.url,
-  ]);
-  expect(found.code).toBe(0);
-  const { hits } = JSON.parse(found.stdout);
-  const hit = hits.find((h: { date: string }) => h.date === '2024-02-06');
-  expect(hit.item).toMatchObject({ number: 3 });
-  const [s, e] = hit.highlights.find((h: { field: string }) => h.field === 'decision').ranges[0];
-  expect(hit.decision.slice(s, e)).toBe('@konomichef');
-  expect(hit.link).toMatch(/archive\.html\?meeting=import-2024-02-06-/);
+    const found = await cli('search', [
+      'økonomichef',
+      '--json',
+      '--as',
+      'anders@kommune.example',
+      '--graph',
+      server.url,
+    ]);
+    expect(found.code).toBe(0);
+    const { hits } = JSON.parse(found.stdout);
+    const hit = hits.find((h: { date: string }) => h.date === '2024-02-06');
+    expect(hit.item).toMatchObject({ number: 3 });
+    const [s, e] = hit.highlights.find((h: { field: string }) => h.field === 'decision').ranges[0];
+    expect(hit.decision.slice(s, e)).toBe('@konomichef');
+    expect(hit.link).toMatch(/archive\.html\?meeting=import-2024-02-06-/);
 
-  const text = await cli('search', ['kommunikation', '--year', '2030', '--graph', server.url]);
-  expect(text.stdout).toMatch(/Ingen beslutninger fundet/);
-  const badCategory = await cli('search', ['x', '--category', 'Til pynt', '--graph', server.url]);
-  expect(badCategory.code).toBe(2);
-  expect(badCategory.stderr).toMatch(/ukendt kategori/);
-});
+    const text = await cli('search', ['kommunikation', '--year', '2030', '--graph', server.url]);
+    expect(text.stdout).toMatch(/Ingen beslutninger fundet/);
+    const badCategory = await cli('search', ['x', '--category', 'Til pynt', '--graph', server.url]);
+    expect(badCategory.code).toBe(2);
+    expect(badCategory.stderr).toMatch(/ukendt kategori/);
+  },
+);
 
-test('a Word document is read through mammoth and parses like its text', async () => {
+testWithSeeds('a Word document is read through mammoth and parses like its text', async () => {
   const { Document, Packer, Paragraph } = await import('docx');
   const text = readFileSync(seeds[1], 'utf8');
   const doc = new Document({ sections: [{ children: text.split('\n').map((line) => new Paragraph(line)) }] });

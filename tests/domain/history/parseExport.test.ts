@@ -3,14 +3,14 @@ import { join } from 'node:path';
 import { NotAMeetingExport, parseExport } from '../../../src/domain/history/parseExport';
 import type { ImportResult } from '../../../src/domain/history/importedMeeting';
 import { accuracy, norm } from '../../../bench/importModel/importAccuracy';
+import { describeWithSeeds, readSeed, SEED_NAMES } from '../../support/seeds';
 
-const SEEDS = join(__dirname, '../../../../shared/seeds');
 const FIXTURES = join(__dirname, '../../fixtures/import');
-const seeds = ['raadmandsmoede-2022-12', 'raadmandsmoede-2024-02', 'raadmandsmoede-2024-06'];
+const seeds = [...SEED_NAMES];
 
-describe('the seeds import as the hand-written expectations say', () => {
+describeWithSeeds('the seeds import as the hand-written expectations say', () => {
   test.each(seeds)('%s', (name) => {
-    const actual = parseExport(readFileSync(join(SEEDS, `${name}.txt`), 'utf8'), name);
+    const actual = parseExport(readSeed(name), name);
     const expected = JSON.parse(
       readFileSync(join(FIXTURES, `${name}.expected.json`), 'utf8'),
     ) as ImportResult;
@@ -21,7 +21,7 @@ describe('the seeds import as the hand-written expectations say', () => {
   });
 
   test('2024-02: the head of the meeting, the earlier meeting’s referat, and the meeting’s own referat', () => {
-    const { meetings } = parseExport(readFileSync(join(SEEDS, 'raadmandsmoede-2024-02.txt'), 'utf8'));
+    const { meetings } = parseExport(readSeed('raadmandsmoede-2024-02'));
     const [feb20, feb06] = meetings;
     expect(feb20).toMatchObject({
       date: '2024-02-20',
@@ -48,7 +48,7 @@ describe('the seeds import as the hand-written expectations say', () => {
   });
 
   test('2024-06: a committee agenda inside an item is a meeting of its own, with closed items and times', () => {
-    const { meetings } = parseExport(readFileSync(join(SEEDS, 'raadmandsmoede-2024-06.txt'), 'utf8'));
+    const { meetings } = parseExport(readSeed('raadmandsmoede-2024-06'));
     const committee = meetings.find((m) => m.date === '2024-06-26')!;
     expect(committee).toMatchObject({
       start: '17:50',
