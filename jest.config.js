@@ -24,6 +24,10 @@ const common = {
 
 module.exports = {
   testTimeout: 30000,
+  // Two workers on two cores: most files wait on a local server, Chromium or a child process rather than
+  // compute, so the second core is otherwise idle (Jest's default on 2 cores is one worker). Every file starts
+  // its own servers on free ports and its own in-memory database, so files never share state.
+  maxWorkers: 2,
   projects: [
     {
       ...common,
