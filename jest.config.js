@@ -32,8 +32,9 @@ module.exports = {
     {
       ...common,
       displayName: 'unit',
-      // Says once per run when ../shared/seeds is missing and the tests that read it are skipped.
-      globalSetup: '<rootDir>/tests/setup/seedsNotice.ts',
+      // Says once per run when ../shared/seeds is missing; one seeded demo database copied per server.
+      globalSetup: '<rootDir>/tests/setup/globalSetup.ts',
+      globalTeardown: '<rootDir>/tests/setup/globalTeardown.ts',
       setupFiles: ['<rootDir>/tests/setup/jsdomGlobals.ts'],
       roots: ['<rootDir>/tests'],
       testMatch: ['**/*.test.ts', '**/*.test.tsx'],
@@ -45,6 +46,7 @@ module.exports = {
       roots: ['<rootDir>/tests/e2e'],
       testMatch: ['**/*.test.ts'],
       globalSetup: '<rootDir>/tests/e2e/globalSetup.ts',
+      globalTeardown: '<rootDir>/tests/setup/globalTeardown.ts',
     },
   ],
 };

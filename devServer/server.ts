@@ -20,6 +20,8 @@ export interface GraphServerOptions {
   port?: number;
   host?: string;
   db?: string;
+  /** Start from an in-memory copy of a database made earlier (`db.serialize()`) instead of `db`. */
+  image?: Buffer;
   /** The lists the tenant's site holds when the database is new (the server knows none of its own). */
   tenantLists?: TenantList[];
   chaos?: ChaosOptions;
@@ -66,7 +68,7 @@ export interface GraphServer {
 
 /** The embedded local Microsoft Graph: same URLs, shapes, statuses and error bodies as Graph v1.0. */
 export async function startGraphServer(options: GraphServerOptions = {}): Promise<GraphServer> {
-  const db = openDb(options.db ?? ':memory:');
+  const db = openDb(options.db ?? ':memory:', options.image);
   const tokens = new TokenService(options.secret);
   const devOrigins = options.devOrigins ?? DEFAULT_DEV_ORIGINS;
   const devSecret =

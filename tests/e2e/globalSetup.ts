@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import runSetup from '../setup/globalSetup';
 
 const ROOT = join(__dirname, '../..');
 const DIST = join(ROOT, '.cache/e2e-dist');
@@ -40,7 +41,8 @@ export function buildHash(env: NodeJS.ProcessEnv): string {
  * only when their inputs changed: the last build's content hash is kept beside it (inside this checkout, not
  * in node_modules, which worktrees may share). `E2E_SKIP_BUILD=1` uses whatever is there.
  */
-export default function globalSetup(): void {
+export default async function globalSetup(): Promise<void> {
+  await runSetup();
   if (process.env.E2E_SKIP_BUILD) return;
   const env = { ...process.env, ...BUILD_ENV };
   const wanted = buildHash(env);
