@@ -11,6 +11,7 @@ import seedsNotice from './seedsNotice';
  * file waits on the seeding. The workers inherit the variable; a new run never sees an older run's copy.
  */
 export default async function globalSetup(): Promise<void> {
+  // Both projects' setups call this; the second finds the folder and does nothing.
   if (process.env.DEMO_TEMPLATE_DIR) return;
   seedsNotice();
   process.env.DEMO_TEMPLATE_DIR = mkdtempSync(join(tmpdir(), 'moede-demo-'));
