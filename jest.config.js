@@ -25,10 +25,17 @@ const common = {
 
 module.exports = {
   testTimeout: 30000,
+  // Two workers on two cores: most files wait on a local server, Chromium or a child process rather than
+  // compute, so the second core is otherwise idle (Jest's default on 2 cores is one worker). Every file starts
+  // its own servers on free ports and its own in-memory database, so files never share state.
+  maxWorkers: 2,
   projects: [
     {
       ...common,
       displayName: 'unit',
+      // Says once per run when ../shared/seeds is missing; one seeded demo database copied per server.
+      globalSetup: '<rootDir>/tests/setup/globalSetup.ts',
+      globalTeardown: '<rootDir>/tests/setup/globalTeardown.ts',
       setupFiles: ['<rootDir>/tests/setup/jsdomGlobals.ts'],
       roots: ['<rootDir>/tests'],
       testMatch: ['**/*.test.ts', '**/*.test.tsx'],
@@ -47,6 +54,7 @@ module.exports = {
       roots: ['<rootDir>/tests/e2e'],
       testMatch: ['**/*.test.ts'],
       globalSetup: '<rootDir>/tests/e2e/globalSetup.ts',
+      globalTeardown: '<rootDir>/tests/setup/globalTeardown.ts',
     },
   ],
 };

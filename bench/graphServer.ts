@@ -1,4 +1,4 @@
-import { startGraphServer } from '../devServer/server';
+import { startDemoServer } from '../demo/server';
 
 /**
  * The local Graph server's own figures: start-up on an empty :memory: database, list-item writes per second
@@ -14,7 +14,7 @@ export async function benchGraphServer(opts: { items: number }): Promise<{
   items: number;
 }> {
   const t0 = performance.now();
-  const server = await startGraphServer({ port: 0, db: ':memory:', seed: 'none' });
+  const server = await startDemoServer({ port: 0, db: ':memory:', seed: 'none' });
   const startupMs = Math.round(performance.now() - t0);
   try {
     const { access_token } = (await (

@@ -4,8 +4,8 @@ import {
   FIELD_KINDS,
   type ExportCase,
   type FieldKind,
-} from '../tests/domain/history/generator/exportCase';
-import { scoreCase } from '../tests/domain/history/generator/scoreImport';
+} from './importModel/exportCase';
+import { scoreCase } from './importModel/scoreImport';
 
 type Totals = Record<FieldKind, { fields: number; correct: number }>;
 const emptyTotals = () =>

@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { startFluidService } from '../devServer/fluidService';
-import { startGraphServer } from '../devServer/server';
+import { startDemoServer } from '../demo/server';
 import { percentile } from './demoMeeting';
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript' };
@@ -30,7 +30,7 @@ export async function benchLiveTyping(opts: { dist: string; text: string; keyDel
   const address = web.address();
   const appUrl = `http://localhost:${typeof address === 'object' && address ? address.port : 0}`;
   const [graph, fluid] = await Promise.all([
-    startGraphServer({ port: 0, db: ':memory:', seed: 'demo', devOrigins: [appUrl] }),
+    startDemoServer({ port: 0, db: ':memory:', seed: 'demo', devOrigins: [appUrl] }),
     startFluidService(),
   ]);
   const browser = await chromium.launch({

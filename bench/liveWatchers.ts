@@ -5,7 +5,7 @@ import { LiveShareChannel } from '../src/adapters/live/liveShareChannel';
 import { localLiveShareHost } from '../src/adapters/live/localLiveShareHost';
 import { PollingChannel } from '../src/adapters/live/pollingChannel';
 import { startFluidService } from '../devServer/fluidService';
-import { startGraphServer } from '../devServer/server';
+import { startDemoServer } from '../demo/server';
 import { ATTENDEES, connections, listsFor, nextMeetingKey, percentile } from './demoMeeting';
 import { RuMeter } from './resourceUnits';
 
@@ -29,7 +29,7 @@ export async function benchLiveWatchers(opts: {
 }) {
   const meter = new RuMeter();
   const [server, fluid] = await Promise.all([
-    startGraphServer({
+    startDemoServer({
       port: 0,
       db: ':memory:',
       seed: 'demo',

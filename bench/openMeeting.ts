@@ -10,7 +10,7 @@ import { GRAPH_SCOPES } from '../src/config';
 import { signInAndFindMeeting } from '../src/entries/openSequence';
 import type { HostContext } from '../src/ports/MeetingHost';
 import { systemClock } from '../src/ports/Clock';
-import { startGraphServer } from '../devServer/server';
+import { startDemoServer } from '../demo/server';
 
 type HostPath = { urlKey: string | null; meeting: HostContext['meeting'] };
 
@@ -22,7 +22,7 @@ type HostPath = { urlKey: string | null; meeting: HostContext['meeting'] };
  * The token is fetched before (in a tenant it comes from MSAL's cache or nested app authentication).
  */
 export async function benchOpenMeeting(opts: { latencyMs: number }): Promise<Record<string, number>> {
-  const server = await startGraphServer({
+  const server = await startDemoServer({
     port: 0,
     db: ':memory:',
     seed: 'demo',

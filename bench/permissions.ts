@@ -9,7 +9,7 @@ import type { AgendaItem } from '../src/domain/agendaItem';
 import { planMeetingPermissions } from '../src/domain/meetingScopes';
 import { createNodeStack } from '../src/entries/nodeStack';
 import type { MeetingPermissions } from '../src/ports/MeetingPermissions';
-import { startGraphServer } from '../devServer/server';
+import { startDemoServer } from '../demo/server';
 import { resourceUnits, RuMeter } from './resourceUnits';
 
 const upn = (n: string) => `${n}@kommune.example`;
@@ -22,7 +22,7 @@ const upn = (n: string) => `${n}@kommune.example`;
  */
 export async function benchPermissions(): Promise<Record<string, number>> {
   const meter = new RuMeter();
-  const server = await startGraphServer({ port: 0, db: ':memory:', seed: 'demo', onRequest: meter.observe });
+  const server = await startDemoServer({ port: 0, db: ':memory:', seed: 'demo', onRequest: meter.observe });
   try {
     const config = readConfig({ GRAPH_BASE_URL: server.url });
     const sofie = createNodeStack({

@@ -5,7 +5,7 @@ import { openMeeting } from '../src/app/openMeeting';
 import { readConfig } from '../src/config';
 import type { Decision } from '../src/domain/decision';
 import { createNodeStack } from '../src/entries/nodeStack';
-import { startGraphServer } from '../devServer/server';
+import { startDemoServer } from '../demo/server';
 import { ATTENDEES, connections, listsFor, nextMeetingKey, percentile } from './demoMeeting';
 import { resourceUnits, RuMeter } from './resourceUnits';
 
@@ -28,7 +28,7 @@ export async function benchWatchers(opts: {
   latencyMs: number;
 }) {
   const meter = new RuMeter();
-  const server = await startGraphServer({
+  const server = await startDemoServer({
     port: 0,
     db: ':memory:',
     seed: 'demo',

@@ -7,7 +7,8 @@ import type { ListStore } from '../src/ports/ListStore';
 import type { MeetingPermissions } from '../src/ports/MeetingPermissions';
 import type { TokenProvider } from '../src/ports/TokenProvider';
 import { devSecret } from '../devServer/devSecret';
-import { startGraphServer, type GraphServer } from '../devServer/server';
+import { type GraphServer } from '../devServer/server';
+import { startDemoServer } from '../demo/server';
 
 export interface CliSession {
   me: Person;
@@ -32,7 +33,7 @@ export async function openSession(options: { as: string; graph?: string }): Prom
   let base = explicit ?? config.graphBaseUrl;
   if (!explicit && !(await reachable(base))) {
     const db = process.env.GRAPH_DB ?? '.data/graph.db';
-    server = await startGraphServer({ port: 0, db, seed: 'demo', secret: devSecret(db) });
+    server = await startDemoServer({ port: 0, db, seed: 'demo', secret: devSecret(db) });
     base = server.url;
   }
   // On a tenant, SHAREPOINT_TOKEN is a token for the SharePoint resource (permissions); GRAPH_TOKEN for Graph.
@@ -48,7 +49,10 @@ export async function openSession(options: { as: string; graph?: string }): Prom
     : new DevTokenProvider(base.replace(/\/v1\.0\/?$/, ''), options.as);
   const siteConfig = readConfig({ ...process.env, GRAPH_BASE_URL: base });
   const stack = createNodeStack({ config: siteConfig, tokens, me: { upn: options.as, name: options.as } });
-  const me = (await stack.graph.client.api('/me').get()) as { userPrincipalName: string; displayName: string };
+  const me = (await stack.graph.client.api('/me').get()) as {
+    userPrincipalName: string;
+    displayName: string;
+  };
   return {
     me: { upn: me.userPrincipalName, name: me.displayName },
     lists: stack.deps.lists,

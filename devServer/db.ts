@@ -51,9 +51,10 @@ const MIGRATIONS: string[] = [
 
 export type Db = Database.Database;
 
-export function openDb(path: string): Db {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
+/** Opens (and migrates) the database at `path`, or an in-memory copy of `image` (a `db.serialize()`). */
+export function openDb(path: string, image?: Buffer): Db {
+  if (path !== ':memory:' && !image) mkdirSync(dirname(path), { recursive: true });
+  const db = image ? new Database(image) : new Database(path);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');

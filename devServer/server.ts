@@ -12,9 +12,8 @@ import { attachmentRoutes, chatRoutes, mailRoutes } from './routes/attachments';
 import { DEFAULT_DEV_ORIGINS, registerDevRoutes } from './routes/dev';
 import { eventRoutes } from './routes/events';
 import { siteRoutes } from './routes/sites';
-import { findUser, userRoutes } from './routes/users';
-import { seedTenant, upgradeTenantSecurity } from './seed/demo';
-import { seedDemoMeetings } from './seed/demoMeetings';
+import { userRoutes } from './routes/users';
+import { seedTenant, upgradeTenantSecurity, type TenantList } from './tenant';
 import { configureTransport } from './transport';
 import { NO_VARIANTS, type SpVariants } from './variants';
 
@@ -22,7 +21,10 @@ export interface GraphServerOptions {
   port?: number;
   host?: string;
   db?: string;
-  seed?: 'demo' | 'none';
+  /** Start from an in-memory copy of a database made earlier (`db.serialize()`) instead of `db`. */
+  image?: Buffer;
+  /** The lists the tenant's site holds when the database is new (the server knows none of its own). */
+  tenantLists?: TenantList[];
   chaos?: ChaosOptions;
   seedRandom?: number;
   now?: () => Date;
@@ -64,13 +66,17 @@ export interface GraphServer {
   devSecret: string;
   /** The readings of undocumented SharePoint behaviour this server runs with. */
   variants: SpVariants;
+  /** True when this start created the tenant in a new database (false when it reopened one). */
+  created: boolean;
   setChaos(chaos: ChaosOptions): void;
+  /** Forget the requests counted so far (`GET /_dev/stats`), e.g. after a client wrote the demo data. */
+  resetStats(): void;
   close(): Promise<void>;
 }
 
 /** The embedded local Microsoft Graph: same URLs, shapes, statuses and error bodies as Graph v1.0. */
 export async function startGraphServer(options: GraphServerOptions = {}): Promise<GraphServer> {
-  const db = openDb(options.db ?? ':memory:');
+  const db = openDb(options.db ?? ':memory:', options.image);
   const tokens = new TokenService(options.secret);
   const devOrigins = options.devOrigins ?? DEFAULT_DEV_ORIGINS;
   const devSecret =
@@ -92,8 +98,8 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
     onRequest: options.onRequest,
     variants: options.spVariants ?? NO_VARIANTS,
   };
-  const seedMeetings = options.seed === 'demo' && isEmpty(db);
-  if (isEmpty(db)) seedTenant(db);
+  const created = isEmpty(db);
+  if (created) seedTenant(db, options.tenantLists);
   else upgradeTenantSecurity(db);
 
   const app = Fastify({ bodyLimit: 8 * 1024 * 1024, logger: false });
@@ -119,33 +125,15 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
   const port = Number(new URL(address).port);
   house.origin = `http://localhost:${port}`;
   house.base = `${house.origin}/v1.0`;
-  if (seedMeetings) {
-    // The demo meetings are written by the add-in's own use cases over HTTP, as its users would (without
-    // chaos, and not counted in the stats).
-    const wanted = house.chaos;
-    house.chaos = {};
-    try {
-      await seedDemoMeetings(
-        { url: house.base, origin: house.origin },
-        (upn) => {
-          const user = findUser(db, upn)!;
-          return tokens.issue({ upn: user.userPrincipalName, oid: user.id, name: user.displayName }, 3600);
-        },
-        db,
-        house.now(),
-      );
-    } finally {
-      house.chaos = wanted;
-      house.stats = emptyStats();
-    }
-  }
   return {
     url: house.base,
     origin: house.origin,
     db,
     devSecret,
     variants: house.variants,
+    created,
     setChaos: (c) => (house.chaos = c),
+    resetStats: () => (house.stats = emptyStats()),
     async close() {
       await app.close();
       try {

@@ -1,13 +1,16 @@
 /**
  * `npm start`: the embedded local Graph server with the demo tenant, and the add-in pages served by the
- * webpack dev server. Prints one link per demo person so one can act out a whole meeting in several tabs.
+ * webpack dev server. Prints one link per demo person so one can act out a whole meeting in several tabs,
+ * and the personal pages (Mine møder, Opfølgninger, Arkiv). A busy port is not an error: the next free one
+ * is taken, and said.
  */
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { devSecret } from '../devServer/devSecret';
 import { startFluidService, type FluidService } from '../devServer/fluidService';
 import { devOriginsFromEnv } from '../devServer/routes/dev';
-import { startGraphServer } from '../devServer/server';
-import { COMMITTEE_NAME, seedCommitteeDemo } from '../devServer/seed/committee';
+import { startDemoServer } from '../demo/server';
+import { COMMITTEE_NAME, seedCommitteeDemo } from '../demo/committee';
 
 const DEMO_PEOPLE = [
   ['sofie', 'organisator (sekretær)'],
@@ -19,7 +22,7 @@ const DEMO_PEOPLE = [
   ['peter', 'ikke inviteret'],
 ] as const;
 
-/** The committee's people whose links `npm start` prints (devServer/seed/committee.ts has them all). */
+/** The committee's people whose links `npm start` prints (demo/committee.ts has them all). */
 const COMMITTEE_LINKS = [
   ['sofie', 'udvalgssekretær', 'taskpane.html'],
   ['mads', 'referent', 'meeting.html'],
@@ -28,12 +31,38 @@ const COMMITTEE_LINKS = [
   ['ib', 'stedfortræder (V)', 'meeting.html'],
 ] as const;
 
+/** Whether nothing listens on `port` (any interface, as the servers below listen on localhost or all). */
+function isFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer()
+      .once('error', () => resolve(false))
+      .once('listening', () => probe.close(() => resolve(true)));
+    probe.listen(port);
+  });
+}
+
+/** `wanted`, or the next free port after it (said on the console), never one of `taken`. */
+async function nextFreePort(wanted: number, what: string, taken: number[] = []): Promise<number> {
+  for (let port = wanted; port < wanted + 100; port++) {
+    if (taken.includes(port) || !(await isFree(port))) continue;
+    if (port !== wanted) console.log(`Port ${wanted} er optaget; ${what} bruger port ${port}.`);
+    return port;
+  }
+  throw new Error(`No free port for ${what} in ${wanted}–${wanted + 99}`);
+}
+
 async function main() {
-  const graphPort = Number(process.env.GRAPH_PORT ?? 4000);
-  const port = Number(process.env.PORT ?? 3000);
+  const graphPort = await nextFreePort(Number(process.env.GRAPH_PORT ?? 4000), 'den lokale Graph-server');
+  const port = await nextFreePort(Number(process.env.PORT ?? 3000), 'siderne', [graphPort]);
+  const liveSharePort =
+    process.env.LIVE_SHARE_PORT === 'off'
+      ? 'off'
+      : String(
+          await nextFreePort(Number(process.env.LIVE_SHARE_PORT ?? 7070), 'Live Share', [graphPort, port]),
+        );
   const db = process.env.GRAPH_DB ?? '.data/graph.db';
   // Only the pages served here (APP_URL, else http(s)://localhost:PORT) may call the server's /_dev/*.
-  const graph = await startGraphServer({
+  const graph = await startDemoServer({
     port: graphPort,
     db,
     seed: 'demo',
@@ -45,9 +74,9 @@ async function main() {
   // Live Share's local Fluid service: attendees see the referent type within a fraction of a second.
   // Without it (LIVE_SHARE_PORT=off, or it fails to start) the pages poll SharePoint instead.
   let fluid: FluidService | null = null;
-  if (process.env.LIVE_SHARE_PORT !== 'off') {
+  if (liveSharePort !== 'off') {
     try {
-      fluid = await startFluidService({ port: Number(process.env.LIVE_SHARE_PORT ?? 7070) });
+      fluid = await startFluidService({ port: Number(liveSharePort) });
       console.log(`Live Share (tinylicious) ready at ${fluid.endpoint}`);
     } catch (e) {
       console.warn(
@@ -61,7 +90,13 @@ async function main() {
     [require.resolve('webpack-cli/bin/cli.js'), 'serve', '--mode', 'development', '--port', String(port)],
     {
       stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...process.env, GRAPH_PORT: String(graphPort), PORT: String(port) },
+      env: {
+        ...process.env,
+        GRAPH_PORT: String(graphPort),
+        PORT: String(port),
+        // Without the service (it failed to start) the pages poll SharePoint instead of waiting for it.
+        LIVE_SHARE_PORT: fluid ? liveSharePort : 'off',
+      },
     },
   );
   let announced = false;
@@ -120,9 +155,6 @@ async function printLinks(graphOrigin: string, port: number) {
       const page = name === 'sofie' ? 'taskpane.html' : 'meeting.html';
       console.log(`  ${name.padEnd(8)} ${role.padEnd(24)} ${base}/${page}?${q}`);
     }
-    console.log(
-      `  mads som referent i mødet: ${base}/meeting.html?as=mads@kommune.example&meeting=${encodeURIComponent(upcoming.iCalUId)}`,
-    );
   }
   if (past) {
     console.log(
@@ -143,7 +175,12 @@ async function printLinks(graphOrigin: string, port: number) {
       `${COMMITTEE_NAME}, afholdt udvalgsmøde med underskrevet protokol (${pastCommittee.start.dateTime.slice(0, 10)}): ${link('meeting.html', 'sofie', pastCommittee.iCalUId)}`,
     );
   }
-  console.log(`\nSofies møder: ${base}/meeting.html?as=sofie@kommune.example\n`);
+  // The personal app's pages (Teams' personal tab): each person's own meetings, follow-ups and archive.
+  const personal = (page: string, name: string) => `${base}/${page}?as=${name}@kommune.example`;
+  console.log(`\nSofies egne sider:`);
+  console.log(`  Mine møder     ${personal('meeting.html', 'sofie')}`);
+  console.log(`  Opfølgninger   ${personal('followups.html', 'sofie')}`);
+  console.log(`  Arkiv          ${personal('archive.html', 'sofie')}\n`);
 }
 
 main().catch((e) => {

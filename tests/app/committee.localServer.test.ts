@@ -3,8 +3,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mammoth from 'mammoth';
-import { startGraphServer, type GraphServer } from '../../devServer/server';
-import { COMMITTEE_NAME, seedCommitteeDemo } from '../../devServer/seed/committee';
+import { type GraphServer } from '../../devServer/server';
+import { startDemoServer } from '../../demo/server';
+import { COMMITTEE_NAME, seedCommitteeDemo } from '../../demo/committee';
 import { documentRenderer } from '../../src/adapters/documents/documentRenderer';
 import {
   addTilfoersel,
@@ -37,7 +38,7 @@ let server: GraphServer;
 let past: string;
 let next: string;
 beforeAll(async () => {
-  server = await startGraphServer({ port: 0, db: ':memory:', seed: 'demo', seedRandom: 1 });
+  server = await startDemoServer({ port: 0, db: ':memory:', seed: 'demo', seedRandom: 1 });
   await seedCommitteeDemo(server);
   const from = new Date(Date.now() - 60 * 86400000).toISOString();
   const to = new Date(Date.now() + 60 * 86400000).toISOString();

@@ -1,21 +1,15 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { startGraphServer, type GraphServer } from '../../devServer/server';
+import { type GraphServer } from '../../devServer/server';
+import { startDemoServer } from '../../demo/server';
+import { SEED_NAMES, seedPath, testWithSeeds } from '../support/seeds';
 
 const run = promisify(execFile);
 const ROOT = join(__dirname, '../..');
-const SEEDS = join(ROOT, '../shared/seeds');
-const seeds = ['2022-12', '2024-02', '2024-06'].map((s) => join(SEEDS, `raadmandsmoede-${s}.txt`));
-/** The real exports live beside the project, not in it: a clone without them skips these tests. */
-const haveSeeds = existsSync(SEEDS);
-if (!haveSeeds)
-  console.warn(
-    `CLI import tests skipped: ${SEEDS} is not there (the real exports are not in the repository).`,
-  );
-const seedTest = haveSeeds ? test : test.skip;
+const seeds = SEED_NAMES.map(seedPath);
 
 async function cli(
   script: 'import' | 'search',
@@ -40,11 +34,11 @@ async function cli(
 
 let server: GraphServer;
 beforeAll(async () => {
-  server = await startGraphServer({ port: 0, db: ':memory:', seed: 'demo' });
+  server = await startDemoServer({ port: 0, db: ':memory:', seed: 'demo' });
 });
 afterAll(() => server.close());
 
-seedTest('import --json prints exactly one JSON document with every meeting of the files', async () => {
+testWithSeeds('import --json prints exactly one JSON document with every meeting of the files', async () => {
   const { code, stdout } = await cli('import', [...seeds, '--json']);
   expect(code).toBe(0);
   const doc = JSON.parse(stdout);
@@ -74,7 +68,7 @@ seedTest('import --json prints exactly one JSON document with every meeting of t
   expect(feb20.items[0].indstilling).toBeNull();
 });
 
-seedTest(
+testWithSeeds(
   'a file that is not a meeting export: exit code 2 and a clear message, nothing on stdout',
   async () => {
     const dir = mkdtempSync(join(tmpdir(), 'import-'));
@@ -89,7 +83,7 @@ seedTest(
   },
 );
 
-seedTest(
+testWithSeeds(
   'import --to-sharepoint twice writes once; search finds a decision with the hit marked and a link',
   async () => {
     const first = await cli('import', [
@@ -132,7 +126,7 @@ seedTest(
   },
 );
 
-seedTest('a Word document is read through mammoth and parses like its text', async () => {
+testWithSeeds('a Word document is read through mammoth and parses like its text', async () => {
   const { Document, Packer, Paragraph } = await import('docx');
   const text = readFileSync(seeds[1], 'utf8');
   const doc = new Document({ sections: [{ children: text.split('\n').map((line) => new Paragraph(line)) }] });

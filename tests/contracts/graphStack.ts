@@ -5,7 +5,8 @@ import { SharePointListStore } from '../../src/adapters/sharepoint/sharePointLis
 import { SharePointPermissions } from '../../src/adapters/sharepoint/sharePointPermissions';
 import { GRAPH_SCOPES } from '../../src/config';
 import type { ChaosOptions } from '../../devServer/chaos';
-import { startGraphServer, type GraphServer } from '../../devServer/server';
+import { type GraphServer } from '../../devServer/server';
+import { startDemoServer } from '../../demo/server';
 
 export const SITE = 'kommune.sharepoint.com:/sites/moeder';
 
@@ -13,7 +14,7 @@ export const SITE = 'kommune.sharepoint.com:/sites/moeder';
 export async function localGraph(
   options: { seed?: 'demo' | 'none'; chaos?: ChaosOptions; seedRandom?: number } = {},
 ) {
-  const server: GraphServer = await startGraphServer({
+  const server: GraphServer = await startDemoServer({
     port: 0,
     db: ':memory:',
     seed: options.seed ?? 'demo',

@@ -4,7 +4,7 @@
  */
 import { liveChannelAs } from './liveShareStack';
 import { startFluidService } from '../../devServer/fluidService';
-import { startGraphServer } from '../../devServer/server';
+import { startDemoServer } from '../../demo/server';
 import type { Person } from '../../src/domain/person';
 import type { LiveMessage } from '../../src/ports/LiveChannel';
 import { liveChannelContract } from './liveChannel.contract';
@@ -12,14 +12,14 @@ import { liveChannelContract } from './liveChannel.contract';
 jest.setTimeout(60_000);
 
 let fluid: Awaited<ReturnType<typeof startFluidService>>;
-let graph: Awaited<ReturnType<typeof startGraphServer>>;
+let graph: Awaited<ReturnType<typeof startDemoServer>>;
 
 /** The channel a page signed in as `me` builds: its client registers with me's token, senders are looked up. */
 const channel = (me: Person) => liveChannelAs(graph, fluid, me);
 
 beforeAll(async () => {
   fluid = await startFluidService();
-  graph = await startGraphServer({ port: 0, db: ':memory:', seed: 'none' });
+  graph = await startDemoServer({ port: 0, db: ':memory:', seed: 'none' });
 });
 afterAll(async () => {
   await graph?.close();

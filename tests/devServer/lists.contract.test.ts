@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startGraphServer } from '../../devServer/server';
+import { startDemoServer } from '../../demo/server';
 import { caller, devToken, localOnly, SITE_PATH, target, type Caller, type Target } from './target';
 
 let t: Target;
@@ -436,7 +436,7 @@ localOnly('$batch', () => {
 
 localOnly('chaos', () => {
   test('throttling answers 429 with Retry-After, also inside a batch; /_dev is never touched', async () => {
-    const chaotic = await startGraphServer({
+    const chaotic = await startDemoServer({
       port: 0,
       db: ':memory:',
       seed: 'none',
@@ -470,7 +470,7 @@ localOnly('chaos', () => {
   });
 
   test('a throttled step inside a 200 batch response carries its own 429', async () => {
-    const chaotic = await startGraphServer({ port: 0, db: ':memory:', seed: 'none', seedRandom: 3 });
+    const chaotic = await startDemoServer({ port: 0, db: ':memory:', seed: 'none', seedRandom: 3 });
     try {
       const me = caller(chaotic.url, await devToken(chaotic.origin, 'sofie@kommune.example'));
       let seen429 = false;
@@ -500,7 +500,7 @@ localOnly('chaos', () => {
 localOnly('durability', () => {
   test('a restart keeps every write (file database)', async () => {
     const db = join(mkdtempSync(join(tmpdir(), 'graph-')), 'graph.db');
-    const first = await startGraphServer({ port: 0, db, seed: 'demo', secret: 's' });
+    const first = await startDemoServer({ port: 0, db, seed: 'demo', secret: 's' });
     const me = caller(first.url, await devToken(first.origin, 'sofie@kommune.example'));
     const made = await me(`${site}/lists/Decisions/items`, {
       method: 'POST',
@@ -509,7 +509,7 @@ localOnly('durability', () => {
       },
     });
     await first.close();
-    const second = await startGraphServer({ port: 0, db, seed: 'demo', secret: 's' });
+    const second = await startDemoServer({ port: 0, db, seed: 'demo', secret: 's' });
     try {
       const again = caller(second.url, await devToken(second.origin, 'sofie@kommune.example'));
       expect(
@@ -525,17 +525,7 @@ localOnly('durability', () => {
     // node --import tsx runs the server in this very process, so SIGKILL hits the server (tsx's cli would fork a child).
     const child = spawn(
       process.execPath,
-      [
-        '--import',
-        'tsx',
-        join(__dirname, '../../devServer/main.ts'),
-        '--port',
-        '0',
-        '--db',
-        db,
-        '--seed',
-        'demo',
-      ],
+      ['--import', 'tsx', join(__dirname, '../../demo/main.ts'), '--port', '0', '--db', db, '--seed', 'demo'],
       {
         env: { ...process.env, GRAPH_DEV_SECRET: 'kill-test' },
         stdio: ['ignore', 'pipe', 'inherit'],
@@ -567,7 +557,7 @@ localOnly('durability', () => {
     child.kill('SIGKILL');
     await burst;
     expect(acknowledged.length).toBeGreaterThan(0);
-    const reopened = await startGraphServer({ port: 0, db, seed: 'demo', secret: 'kill-test' });
+    const reopened = await startDemoServer({ port: 0, db, seed: 'demo', secret: 'kill-test' });
     try {
       const again = caller(reopened.url, await devToken(reopened.origin, 'sofie@kommune.example'));
       const stored = new Set<string>();

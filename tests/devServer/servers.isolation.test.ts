@@ -2,15 +2,16 @@
  * Each `startGraphServer` keeps its state (chaos, stats, the database) on its own Fastify instance: two
  * servers in one process do not see each other's chaos or requests.
  */
-import { startGraphServer, type GraphServer } from '../../devServer/server';
+import { type GraphServer } from '../../devServer/server';
+import { startDemoServer } from '../../demo/server';
 
 let a: GraphServer;
 let b: GraphServer;
 
 beforeAll(async () => {
   [a, b] = await Promise.all([
-    startGraphServer({ port: 0, db: ':memory:', seed: 'none' }),
-    startGraphServer({ port: 0, db: ':memory:', seed: 'none' }),
+    startDemoServer({ port: 0, db: ':memory:', seed: 'none' }),
+    startDemoServer({ port: 0, db: ':memory:', seed: 'none' }),
   ]);
 });
 afterAll(async () => {

@@ -1,4 +1,5 @@
-import { startGraphServer, type GraphServer } from '../../devServer/server';
+import { type GraphServer } from '../../devServer/server';
+import { startDemoServer } from '../../demo/server';
 import { caller, devToken, type Caller } from './target';
 
 /**
@@ -27,7 +28,7 @@ let sofie: Caller;
 let sofieSp: Caller;
 
 beforeAll(async () => {
-  server = await startGraphServer({ port: 0, db: ':memory:', seed: 'none' });
+  server = await startDemoServer({ port: 0, db: ':memory:', seed: 'none' });
   sofie = await graph('sofie');
   sofieSp = await rest('sofie');
 });
@@ -70,13 +71,20 @@ async function addFolder(list: List, name: string, parent = list.url, who = sofi
   const res = await who(`${list.rest}/AddValidateUpdateItemUsingPath()`, {
     method: 'POST',
     body: {
-      listItemCreateInfo: { FolderPath: { DecodedUrl: parent }, UnderlyingObjectType: 1, LeafName: { DecodedUrl: name } },
+      listItemCreateInfo: {
+        FolderPath: { DecodedUrl: parent },
+        UnderlyingObjectType: 1,
+        LeafName: { DecodedUrl: name },
+      },
       formValues: [],
       bNewDocumentUpdate: false,
     },
   });
   expect(res.status).toBe(200);
-  return { id: Number(res.body.value.find((v: { FieldName: string }) => v.FieldName === 'Id').FieldValue), url: `${parent}/${name}` };
+  return {
+    id: Number(res.body.value.find((v: { FieldName: string }) => v.FieldName === 'Id').FieldValue),
+    url: `${parent}/${name}`,
+  };
 }
 
 async function addRow(who: Caller, list: List, folder: string, values: Record<string, string>) {
@@ -105,30 +113,39 @@ async function group(name: string): Promise<number> {
 }
 
 async function breakInheritance(securable: string, copy: boolean, clear = true, who = sofieSp) {
-  const res = await who(`${securable}/breakroleinheritance(copyroleassignments=${copy}, clearsubscopes=${clear})`, {
-    method: 'POST',
-  });
+  const res = await who(
+    `${securable}/breakroleinheritance(copyroleassignments=${copy}, clearsubscopes=${clear})`,
+    {
+      method: 'POST',
+    },
+  );
   expect(res.status).toBe(200);
 }
 
 async function grant(securable: string, principalId: number, role: number, who = sofieSp) {
-  const res = await who(`${securable}/roleassignments/addroleassignment(principalid=${principalId}, roledefid=${role})`, {
-    method: 'POST',
-  });
+  const res = await who(
+    `${securable}/roleassignments/addroleassignment(principalid=${principalId}, roledefid=${role})`,
+    {
+      method: 'POST',
+    },
+  );
   expect(res.status).toBe(200);
 }
 
-const ids = (body: { value: Array<{ id: string }> }) => body.value.map((v) => Number(v.id)).sort((a, b) => a - b);
+const ids = (body: { value: Array<{ id: string }> }) =>
+  body.value.map((v) => Number(v.id)).sort((a, b) => a - b);
 
 describe('role definitions', () => {
   test('SharePoint Online’s six levels with their ids, kinds and masks, by type, name and id', async () => {
     const all = await sofieSp('web/roledefinitions');
     expect(all.status).toBe(200);
     const byName = Object.fromEntries(
-      all.body.value.map((r: { Name: string; Id: number; RoleTypeKind: number; BasePermissions: unknown }) => [
-        r.Name,
-        [r.Id, r.RoleTypeKind, r.BasePermissions],
-      ]),
+      all.body.value.map(
+        (r: { Name: string; Id: number; RoleTypeKind: number; BasePermissions: unknown }) => [
+          r.Name,
+          [r.Id, r.RoleTypeKind, r.BasePermissions],
+        ],
+      ),
     );
     expect(byName).toEqual({
       'Full Control': [FULL, 5, { High: '2147483647', Low: '4294967295' }],
@@ -160,7 +177,9 @@ describe('principals', () => {
     expect(Number.isInteger(first.body.Id)).toBe(true);
     const again = await sofieSp('web/ensureuser', { method: 'POST', body: { logonName: login('kamilla') } });
     expect(again.body.Id).toBe(first.body.Id);
-    expect((await sofieSp(`web/siteusers/getbyloginname(@v)?@v=${alias('kamilla')}`)).body.Id).toBe(first.body.Id);
+    expect((await sofieSp(`web/siteusers/getbyloginname(@v)?@v=${alias('kamilla')}`)).body.Id).toBe(
+      first.body.Id,
+    );
     expect((await sofieSp(`web/siteusers/getbyid(${first.body.Id})`)).body.Title).toBe('Kamilla Uhd Hansen');
     expect((await sofieSp(`web/siteusers(@v)?@v=${alias('kamilla')}`)).body.Id).toBe(first.body.Id);
     const unknown = await sofieSp('web/ensureuser', {
@@ -181,16 +200,20 @@ describe('principals', () => {
     expect(members.body.value.map((u: { UserPrincipalName: string }) => u.UserPrincipalName).sort()).toEqual(
       ['anders', 'erik', 'kamilla', 'louise', 'mads', 'peter'].map(upn),
     );
-    expect((await sofieSp(`web/sitegroups(${owners.body.Id})/users`)).body.value.map((u: { Title: string }) => u.Title)).toEqual([
-      'Sofie Holm',
-    ]);
+    expect(
+      (await sofieSp(`web/sitegroups(${owners.body.Id})/users`)).body.value.map(
+        (u: { Title: string }) => u.Title,
+      ),
+    ).toEqual(['Sofie Holm']);
     expect((await sofieSp('web/associatedvisitorgroup/users')).body.value).toEqual([]);
     const web = await sofieSp('web/roleassignments?$expand=Member,RoleDefinitionBindings');
     expect(
-      web.body.value.map((a: { Member: { Title: string }; RoleDefinitionBindings: Array<{ Name: string }> }) => [
-        a.Member.Title,
-        a.RoleDefinitionBindings.map((b) => b.Name),
-      ]),
+      web.body.value.map(
+        (a: { Member: { Title: string }; RoleDefinitionBindings: Array<{ Name: string }> }) => [
+          a.Member.Title,
+          a.RoleDefinitionBindings.map((b) => b.Name),
+        ],
+      ),
     ).toEqual([
       ['Møder Owners', ['Full Control']],
       ['Møder Members', ['Edit']],
@@ -212,26 +235,46 @@ describe('principals', () => {
       Description: 'Mødets kreds',
     });
     const gid = created.body.Id;
-    const duplicate = await sofieSp('web/sitegroups', { method: 'POST', body: { Title: 'Mødeassistent Kreds 1' } });
+    const duplicate = await sofieSp('web/sitegroups', {
+      method: 'POST',
+      body: { Title: 'Mødeassistent Kreds 1' },
+    });
     expect(duplicate.status).toBe(400);
     expect(duplicate.body['odata.error'].message.value).toBe('The specified name is already in use.');
     // Members (Edit) may not create groups (no CreateGroups) nor change somebody else's group.
     const anders = await rest('anders');
     expect((await anders('web/sitegroups', { method: 'POST', body: { Title: 'Anders' } })).status).toBe(403);
-    const added = await sofieSp(`web/sitegroups(${gid})/users`, { method: 'POST', body: { LoginName: login('anders') } });
+    const added = await sofieSp(`web/sitegroups(${gid})/users`, {
+      method: 'POST',
+      body: { LoginName: login('anders') },
+    });
     expect(added.status).toBe(201);
     expect(added.body.LoginName).toBe(login('anders'));
-    await sofieSp(`web/sitegroups/getbyid(${gid})/users`, { method: 'POST', body: { LoginName: login('erik') } });
-    const refused = await anders(`web/sitegroups(${gid})/users`, { method: 'POST', body: { LoginName: login('peter') } });
+    await sofieSp(`web/sitegroups/getbyid(${gid})/users`, {
+      method: 'POST',
+      body: { LoginName: login('erik') },
+    });
+    const refused = await anders(`web/sitegroups(${gid})/users`, {
+      method: 'POST',
+      body: { LoginName: login('peter') },
+    });
     expect(refused.status).toBe(403);
     expect(refused.body['odata.error'].code).toBe('-2147024891, System.UnauthorizedAccessException');
     const members = async () =>
-      (await sofieSp(`web/sitegroups(${gid})/users`)).body.value.map((u: { UserPrincipalName: string }) => u.UserPrincipalName);
+      (await sofieSp(`web/sitegroups(${gid})/users`)).body.value.map(
+        (u: { UserPrincipalName: string }) => u.UserPrincipalName,
+      );
     expect(await members()).toEqual([upn('sofie'), upn('anders'), upn('erik')]);
     const erikId = await principal('erik');
-    expect((await sofieSp(`web/sitegroups(${gid})/users/removebyid(${erikId})`, { method: 'POST' })).status).toBe(200);
     expect(
-      (await sofieSp(`web/sitegroups(${gid})/users/removebyloginname(@v)?@v=${alias('anders')}`, { method: 'POST' })).status,
+      (await sofieSp(`web/sitegroups(${gid})/users/removebyid(${erikId})`, { method: 'POST' })).status,
+    ).toBe(200);
+    expect(
+      (
+        await sofieSp(`web/sitegroups(${gid})/users/removebyloginname(@v)?@v=${alias('anders')}`, {
+          method: 'POST',
+        })
+      ).status,
     ).toBe(200);
     expect(await members()).toEqual([upn('sofie')]);
     expect((await anders(`web/sitegroups/removebyid('${gid}')`, { method: 'POST' })).status).toBe(403);
@@ -249,7 +292,9 @@ describe('inheritance and role assignments', () => {
   test('break with copy=true copies the parent’s assignments; reset inherits again', async () => {
     expect((await sofieSp(`${list.rest}/HasUniqueRoleAssignments`)).body).toEqual({ value: false });
     await breakInheritance(list.rest, true);
-    expect((await sofieSp(`${list.rest}?$select=HasUniqueRoleAssignments`)).body.HasUniqueRoleAssignments).toBe(true);
+    expect(
+      (await sofieSp(`${list.rest}?$select=HasUniqueRoleAssignments`)).body.HasUniqueRoleAssignments,
+    ).toBe(true);
     const copied = await sofieSp(`${list.rest}/roleassignments?$expand=RoleDefinitionBindings`);
     expect(copied.body.value.map((a: { PrincipalId: number }) => a.PrincipalId)).toEqual([
       await group('Møder Owners'),
@@ -266,14 +311,17 @@ describe('inheritance and role assignments', () => {
     await breakInheritance(list.rest, false, true);
     const left = await sofieSp(`${list.rest}/roleassignments?$expand=Member,RoleDefinitionBindings`);
     expect(
-      left.body.value.map((a: { Member: { LoginName: string }; RoleDefinitionBindings: Array<{ Id: number }> }) => [
-        a.Member.LoginName,
-        a.RoleDefinitionBindings.map((b) => b.Id),
-      ]),
+      left.body.value.map(
+        (a: { Member: { LoginName: string }; RoleDefinitionBindings: Array<{ Id: number }> }) => [
+          a.Member.LoginName,
+          a.RoleDefinitionBindings.map((b) => b.Id),
+        ],
+      ),
     ).toEqual([[login('sofie'), [FULL]]]);
-    expect((await sofieSp(`${folderItem(folder.url)}?$select=HasUniqueRoleAssignments`)).body.HasUniqueRoleAssignments).toBe(
-      false,
-    );
+    expect(
+      (await sofieSp(`${folderItem(folder.url)}?$select=HasUniqueRoleAssignments`)).body
+        .HasUniqueRoleAssignments,
+    ).toBe(false);
     // The members lost the list: Graph answers 403 for a list with no permission at all.
     const anders = await graph('anders');
     expect((await anders(`${SITE}/lists/${list.name}`)).status).toBe(403);
@@ -283,18 +331,23 @@ describe('inheritance and role assignments', () => {
 
   test('add and remove bindings; the last removed binding removes the assignment; an inheriting scope refuses', async () => {
     const erik = await principal('erik');
-    const inherits = await sofieSp(`${list.rest}/roleassignments/addroleassignment(principalid=${erik},roledefid=${READ})`, {
-      method: 'POST',
-    });
+    const inherits = await sofieSp(
+      `${list.rest}/roleassignments/addroleassignment(principalid=${erik},roledefid=${READ})`,
+      {
+        method: 'POST',
+      },
+    );
     expect(inherits.status).toBe(400);
-    expect(inherits.body['odata.error'].message.value).toBe('This operation is not allowed on an object that inherits permissions.');
+    expect(inherits.body['odata.error'].message.value).toBe(
+      'This operation is not allowed on an object that inherits permissions.',
+    );
     await breakInheritance(list.rest, true);
     await grant(list.rest, erik, READ);
     await grant(list.rest, erik, CONTRIBUTE);
     const bindings = async () =>
-      (await sofieSp(`${list.rest}/roleassignments/getbyprincipalid(${erik})/roledefinitionbindings`)).body.value?.map(
-        (b: { Name: string }) => b.Name,
-      );
+      (
+        await sofieSp(`${list.rest}/roleassignments/getbyprincipalid(${erik})/roledefinitionbindings`)
+      ).body.value?.map((b: { Name: string }) => b.Name);
     expect(await bindings()).toEqual(['Read', 'Contribute']);
     const removed = await sofieSp(
       `${list.rest}/roleassignments/removeroleassignment(principalid=${erik}, roledefid=${READ})`,
@@ -302,31 +355,49 @@ describe('inheritance and role assignments', () => {
     );
     expect(removed.status).toBe(200);
     expect(await bindings()).toEqual(['Contribute']);
-    await sofieSp(`${list.rest}/roleassignments/removeroleassignment(principalid=${erik},roledefid=${CONTRIBUTE})`, {
-      method: 'POST',
-    });
+    await sofieSp(
+      `${list.rest}/roleassignments/removeroleassignment(principalid=${erik},roledefid=${CONTRIBUTE})`,
+      {
+        method: 'POST',
+      },
+    );
     expect((await sofieSp(`${list.rest}/roleassignments/getbyprincipalid(${erik})`)).status).toBe(404);
     await grant(list.rest, erik, READ);
-    expect((await sofieSp(`${list.rest}/roleassignments/getbyprincipalid(${erik})/deleteobject()`, { method: 'POST' })).status).toBe(
-      200,
-    );
+    expect(
+      (
+        await sofieSp(`${list.rest}/roleassignments/getbyprincipalid(${erik})/deleteobject()`, {
+          method: 'POST',
+        })
+      ).status,
+    ).toBe(200);
     expect((await sofieSp(`${list.rest}/roleassignments/getbyprincipalid(${erik})`)).status).toBe(404);
     // Without ManagePermissions (Edit through Members) nobody changes assignments or reads them.
     const anders = await rest('anders');
     expect((await anders(`${list.rest}/roleassignments`)).status).toBe(403);
     expect(
-      (await anders(`${list.rest}/roleassignments/addroleassignment(principalid=${erik},roledefid=${READ})`, { method: 'POST' }))
-        .status,
+      (
+        await anders(
+          `${list.rest}/roleassignments/addroleassignment(principalid=${erik},roledefid=${READ})`,
+          { method: 'POST' },
+        )
+      ).status,
     ).toBe(403);
-    expect((await anders(`${list.rest}/breakroleinheritance(copyroleassignments=false,clearsubscopes=true)`, { method: 'POST' })).status).toBe(
-      403,
-    );
+    expect(
+      (
+        await anders(`${list.rest}/breakroleinheritance(copyroleassignments=false,clearsubscopes=true)`, {
+          method: 'POST',
+        })
+      ).status,
+    ).toBe(403);
     await sofieSp(`${list.rest}/resetroleinheritance`, { method: 'POST' });
   });
 
   test('effective permissions come through a group; getusereffectivepermissions and EffectiveBasePermissions', async () => {
     const circle = await sofieSp('web/sitegroups', { method: 'POST', body: { Title: 'Kreds effektiv' } });
-    await sofieSp(`web/sitegroups(${circle.body.Id})/users`, { method: 'POST', body: { LoginName: login('louise') } });
+    await sofieSp(`web/sitegroups(${circle.body.Id})/users`, {
+      method: 'POST',
+      body: { LoginName: login('louise') },
+    });
     const folder = await addFolder(list, 'Effektiv');
     await breakInheritance(folderItem(folder.url), false);
     const louise = `${folderItem(folder.url)}/getusereffectivepermissions(@user)?@user=${alias('louise')}`;
@@ -340,7 +411,9 @@ describe('inheritance and role assignments', () => {
       Low: '4294967295',
     });
     // Removed from the group: nothing left on the folder.
-    await sofieSp(`web/sitegroups(${circle.body.Id})/users/removebyloginname(@v)?@v=${alias('louise')}`, { method: 'POST' });
+    await sofieSp(`web/sitegroups(${circle.body.Id})/users/removebyloginname(@v)?@v=${alias('louise')}`, {
+      method: 'POST',
+    });
     expect((await sofieSp(louise)).body).toEqual({ High: '0', Low: '0' });
   });
 });
@@ -364,12 +437,18 @@ describe('folders and what a member may see', () => {
     atRoot = newId(await addRow(sofieSp, list, list.url, { Title: 'Roden', MeetingKey: 'root' }));
     // As the add-in provisions: the list keeps only the owners; a meeting folder gets its own scope.
     await breakInheritance(list.rest, true);
-    await sofieSp(`${list.rest}/roleassignments/getbyprincipalid(${await group('Møder Members')})/deleteobject()`, {
-      method: 'POST',
-    });
-    await sofieSp(`${list.rest}/roleassignments/getbyprincipalid(${await group('Møder Visitors')})/deleteobject()`, {
-      method: 'POST',
-    });
+    await sofieSp(
+      `${list.rest}/roleassignments/getbyprincipalid(${await group('Møder Members')})/deleteobject()`,
+      {
+        method: 'POST',
+      },
+    );
+    await sofieSp(
+      `${list.rest}/roleassignments/getbyprincipalid(${await group('Møder Visitors')})/deleteobject()`,
+      {
+        method: 'POST',
+      },
+    );
     await breakInheritance(folderItem(a.url), false);
     await grant(folderItem(a.url), await principal('peter'), READ);
     peter = await graph('peter');
@@ -377,17 +456,55 @@ describe('folders and what a member may see', () => {
   });
 
   test('rows in a folder: FileRef below the folder, folder rows with FSObjType 1 and the Folder content type', async () => {
-    const items = await sofieSp(`${list.rest}/items?$select=Id,FileRef,FileDirRef,FSObjType,FileLeafRef,Title&$filter=FSObjType eq 0`);
+    const items = await sofieSp(
+      `${list.rest}/items?$select=Id,FileRef,FileDirRef,FSObjType,FileLeafRef,Title&$filter=FSObjType eq 0`,
+    );
     expect(items.body.value).toEqual([
-      { Id: inA, ID: inA, Title: 'Punkt A', FileRef: `${a.url}/${inA}_.000`, FileDirRef: a.url, FileLeafRef: `${inA}_.000`, FSObjType: 0 },
-      { Id: inB, ID: inB, Title: 'Punkt B', FileRef: `${b.url}/${inB}_.000`, FileDirRef: b.url, FileLeafRef: `${inB}_.000`, FSObjType: 0 },
-      { Id: atRoot, ID: atRoot, Title: 'Roden', FileRef: `${list.url}/${atRoot}_.000`, FileDirRef: list.url, FileLeafRef: `${atRoot}_.000`, FSObjType: 0 },
+      {
+        Id: inA,
+        ID: inA,
+        Title: 'Punkt A',
+        FileRef: `${a.url}/${inA}_.000`,
+        FileDirRef: a.url,
+        FileLeafRef: `${inA}_.000`,
+        FSObjType: 0,
+      },
+      {
+        Id: inB,
+        ID: inB,
+        Title: 'Punkt B',
+        FileRef: `${b.url}/${inB}_.000`,
+        FileDirRef: b.url,
+        FileLeafRef: `${inB}_.000`,
+        FSObjType: 0,
+      },
+      {
+        Id: atRoot,
+        ID: atRoot,
+        Title: 'Roden',
+        FileRef: `${list.url}/${atRoot}_.000`,
+        FileDirRef: list.url,
+        FileLeafRef: `${atRoot}_.000`,
+        FSObjType: 0,
+      },
     ]);
-    const folder = await sofieSp(`${folderItem(a.url)}?$select=Id,FSObjType,FileRef,HasUniqueRoleAssignments`);
-    expect(folder.body).toEqual({ Id: a.id, ID: a.id, FileRef: a.url, FSObjType: 1, HasUniqueRoleAssignments: true });
+    const folder = await sofieSp(
+      `${folderItem(a.url)}?$select=Id,FSObjType,FileRef,HasUniqueRoleAssignments`,
+    );
+    expect(folder.body).toEqual({
+      Id: a.id,
+      ID: a.id,
+      FileRef: a.url,
+      FSObjType: 1,
+      HasUniqueRoleAssignments: true,
+    });
     const graphFolder = (await sofie(`${list.items}/${a.id}?$expand=fields`)).body;
     expect(graphFolder.contentType).toEqual({ id: '0x0120', name: 'Folder' });
-    expect(graphFolder.fields).toMatchObject({ ContentType: 'Folder', FileLeafRef: 'Møde A', Title: 'Møde A' });
+    expect(graphFolder.fields).toMatchObject({
+      ContentType: 'Folder',
+      FileLeafRef: 'Møde A',
+      Title: 'Møde A',
+    });
     expect(graphFolder.fields.MeetingKey).toBeUndefined();
     const byKey = await sofie(`${list.items}?$expand=fields&$filter=fields/MeetingKey eq 'a'`);
     expect(ids(byKey.body)).toEqual([inA]);
@@ -408,13 +525,15 @@ describe('folders and what a member may see', () => {
     }
     expect(ids((await peter(`${list.items}/delta`)).body)).toEqual([a.id, inA]);
     // Limited Access on the list is what SharePoint gave him, not Read.
-    const onList = await sofieSp(`${list.rest}/roleassignments/getbyprincipalid(${await principal('peter')})/roledefinitionbindings`);
+    const onList = await sofieSp(
+      `${list.rest}/roleassignments/getbyprincipalid(${await principal('peter')})/roledefinitionbindings`,
+    );
     expect(onList.body.value.map((r: { Id: number }) => r.Id)).toEqual([LIMITED]);
     const viaRest = await (await rest('peter'))(`${list.rest}/items?$select=Id`);
     expect(viaRest.body.value.map((r: { Id: number }) => r.Id)).toEqual([a.id, inA]);
-    expect((await (await rest('peter'))(`${list.rest}/items(${inB})`)).body['odata.error'].message.value).toBe(
-      'Item does not exist. It may have been deleted by another user.',
-    );
+    expect(
+      (await (await rest('peter'))(`${list.rest}/items(${inB})`)).body['odata.error'].message.value,
+    ).toBe('Item does not exist. It may have been deleted by another user.');
   });
 
   test('another member without any permission in the list gets 403 accessDenied', async () => {
@@ -423,7 +542,9 @@ describe('folders and what a member may see', () => {
     const res = await mads(`${list.items}`);
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('accessDenied');
-    expect((await mads(`${SITE}/lists`)).body.value.map((l: { displayName: string }) => l.displayName)).not.toContain(list.name);
+    expect(
+      (await mads(`${SITE}/lists`)).body.value.map((l: { displayName: string }) => l.displayName),
+    ).not.toContain(list.name);
     expect((await (await rest('mads'))(list.rest)).status).toBe(404);
   });
 
@@ -435,7 +556,9 @@ describe('folders and what a member may see', () => {
     const create = await addRow(await rest('peter'), list, a.url, { Title: 'nej' });
     expect(create.status).toBe(403);
     expect(create.body['odata.error'].code).toBe('-2147024891, System.UnauthorizedAccessException');
-    expect((await peter(list.items, { method: 'POST', body: { fields: { Title: 'nej' } } })).status).toBe(403);
+    expect((await peter(list.items, { method: 'POST', body: { fields: { Title: 'nej' } } })).status).toBe(
+      403,
+    );
   });
 
   test('delta tells a member of deletions of rows he could see, not of others', async () => {
@@ -444,7 +567,8 @@ describe('folders and what a member may see', () => {
     const changes = (await peter(peterDelta)).body;
     expect(changes.value).toEqual([{ id: String(inA), deleted: { state: 'deleted' } }]);
     const owner = (await sofie(`${list.items}/delta?token=latest`)).body['@odata.deltaLink'];
-    const made = (await sofie(list.items, { method: 'POST', body: { fields: { Title: 'kort liv' } } })).body.id;
+    const made = (await sofie(list.items, { method: 'POST', body: { fields: { Title: 'kort liv' } } })).body
+      .id;
     await sofie(`${list.items}/${made}`, { method: 'DELETE' });
     expect((await sofie(owner)).body.value).toEqual([]);
   });
@@ -465,9 +589,20 @@ describe('AddValidateUpdateItemUsingPath', () => {
       When: '2026-03-01T10:00:00Z',
     });
     expect(good.status).toBe(200);
-    expect(good.body.value.every((v: { HasException: boolean; ErrorCode: number }) => !v.HasException && v.ErrorCode === 0)).toBe(true);
+    expect(
+      good.body.value.every(
+        (v: { HasException: boolean; ErrorCode: number }) => !v.HasException && v.ErrorCode === 0,
+      ),
+    ).toBe(true);
     const id = newId(good);
-    expect(good.body.value.at(-1)).toEqual({ ErrorCode: 0, ErrorMessage: null, FieldName: 'Id', FieldValue: String(id), HasException: false, ItemId: id });
+    expect(good.body.value.at(-1)).toEqual({
+      ErrorCode: 0,
+      ErrorMessage: null,
+      FieldName: 'Id',
+      FieldValue: String(id),
+      HasException: false,
+      ItemId: id,
+    });
     expect((await sofie(`${list.items}/${id}?$expand=fields`)).body.fields).toMatchObject({
       Title: 'Række',
       Count: 2.25,
@@ -487,7 +622,11 @@ describe('AddValidateUpdateItemUsingPath', () => {
     const twice = await sofieSp(`${list.rest}/AddValidateUpdateItemUsingPath()`, {
       method: 'POST',
       body: {
-        listItemCreateInfo: { FolderPath: { DecodedUrl: list.url }, UnderlyingObjectType: 1, LeafName: { DecodedUrl: 'Dobbelt' } },
+        listItemCreateInfo: {
+          FolderPath: { DecodedUrl: list.url },
+          UnderlyingObjectType: 1,
+          LeafName: { DecodedUrl: 'Dobbelt' },
+        },
         formValues: [],
       },
     });
@@ -499,7 +638,9 @@ describe('AddValidateUpdateItemUsingPath', () => {
     const sub = await addFolder(list, 'Under', `${list.url}/Dobbelt`);
     expect(sub.url).toBe(`${list.url}/Dobbelt/Under`);
     const deep = await addRow(sofieSp, list, sub.url, { Title: 'dybt' });
-    expect((await sofieSp(`${list.rest}/items(${newId(deep)})?$select=FileDirRef`)).body.FileDirRef).toBe(sub.url);
+    expect((await sofieSp(`${list.rest}/items(${newId(deep)})?$select=FileDirRef`)).body.FileDirRef).toBe(
+      sub.url,
+    );
   });
 });
 
@@ -515,11 +656,19 @@ describe('list settings: WriteSecurity and ReadSecurity', () => {
       body: { WriteSecurity: 2, EnableFolderCreation: true },
     });
     expect(merge.status).toBe(204);
-    andersRow = Number((await (await graph('anders'))(list.items, { method: 'POST', body: { fields: { Title: 'Anders’ afbud' } } })).body.id);
+    andersRow = Number(
+      (
+        await (
+          await graph('anders')
+        )(list.items, { method: 'POST', body: { fields: { Title: 'Anders’ afbud' } } })
+      ).body.id,
+    );
   });
 
   test('settings are read back; members may not change them (ManageLists on the list is needed; Edit has it, Read not)', async () => {
-    expect((await sofieSp(`${list.rest}?$select=ReadSecurity,WriteSecurity,EnableFolderCreation`)).body).toEqual({
+    expect(
+      (await sofieSp(`${list.rest}?$select=ReadSecurity,WriteSecurity,EnableFolderCreation`)).body,
+    ).toEqual({
       ReadSecurity: 1,
       WriteSecurity: 2,
       EnableFolderCreation: true,
@@ -528,21 +677,39 @@ describe('list settings: WriteSecurity and ReadSecurity', () => {
     const kamillaRead = await breakAndGiveRead(other, 'kamilla');
     expect((await kamillaRead(`${other.rest}?$select=Title`)).status).toBe(200);
     expect(
-      (await kamillaRead(other.rest, { method: 'POST', headers: { 'X-HTTP-Method': 'MERGE' }, body: { ReadSecurity: 2 } })).status,
+      (
+        await kamillaRead(other.rest, {
+          method: 'POST',
+          headers: { 'X-HTTP-Method': 'MERGE' },
+          body: { ReadSecurity: 2 },
+        })
+      ).status,
     ).toBe(403);
   });
 
   test('WriteSecurity 2: another person’s row is 403 on PATCH and DELETE; one’s own row is fine; Full Control is exempt', async () => {
     const erik = await graph('erik');
-    expect((await erik(`${list.items}/${andersRow}/fields`, { method: 'PATCH', body: { Title: 'Erik' } })).status).toBe(403);
+    expect(
+      (await erik(`${list.items}/${andersRow}/fields`, { method: 'PATCH', body: { Title: 'Erik' } })).status,
+    ).toBe(403);
     expect((await erik(`${list.items}/${andersRow}`, { method: 'DELETE' })).status).toBe(403);
     const anders = await graph('anders');
-    expect((await anders(`${list.items}/${andersRow}/fields`, { method: 'PATCH', body: { Title: 'Rettet' } })).status).toBe(200);
-    expect((await sofie(`${list.items}/${andersRow}/fields`, { method: 'PATCH', body: { Title: 'Af Sofie' } })).status).toBe(200);
+    expect(
+      (await anders(`${list.items}/${andersRow}/fields`, { method: 'PATCH', body: { Title: 'Rettet' } }))
+        .status,
+    ).toBe(200);
+    expect(
+      (await sofie(`${list.items}/${andersRow}/fields`, { method: 'PATCH', body: { Title: 'Af Sofie' } }))
+        .status,
+    ).toBe(200);
     // The same through REST (PnPjs item.update: POST + X-HTTP-Method MERGE, IF-Match).
     const erikSp = await rest('erik');
     const merge = (who: Caller, id: number, body: unknown, etag = '*') =>
-      who(`${list.rest}/items(${id})`, { method: 'POST', headers: { 'X-HTTP-Method': 'MERGE', 'IF-Match': etag }, body });
+      who(`${list.rest}/items(${id})`, {
+        method: 'POST',
+        headers: { 'X-HTTP-Method': 'MERGE', 'IF-Match': etag },
+        body,
+      });
     expect((await merge(erikSp, andersRow, { Title: 'Erik' })).status).toBe(403);
     expect((await merge(await rest('anders'), andersRow, { Title: 'Via REST' }, '"3"')).status).toBe(204);
     const stale = await merge(await rest('anders'), andersRow, { Title: 'For sent' }, '"3"');
@@ -553,9 +720,14 @@ describe('list settings: WriteSecurity and ReadSecurity', () => {
   });
 
   test('ReadSecurity 2: a person reads only rows they created; Full Control (Override List Behaviors) reads all', async () => {
-    await sofieSp(list.rest, { method: 'POST', headers: { 'X-HTTP-Method': 'MERGE' }, body: { ReadSecurity: 2 } });
+    await sofieSp(list.rest, {
+      method: 'POST',
+      headers: { 'X-HTTP-Method': 'MERGE' },
+      body: { ReadSecurity: 2 },
+    });
     const louise = await graph('louise');
-    const own = (await louise(list.items, { method: 'POST', body: { fields: { Title: 'Louises' } } })).body.id;
+    const own = (await louise(list.items, { method: 'POST', body: { fields: { Title: 'Louises' } } })).body
+      .id;
     expect(ids((await louise(list.items)).body)).toEqual([Number(own)]);
     expect((await louise(`${list.items}/${andersRow}`)).status).toBe(404);
     expect(ids((await sofie(list.items)).body)).toContain(andersRow);
@@ -565,11 +737,18 @@ describe('list settings: WriteSecurity and ReadSecurity', () => {
 describe('a reasons list as the ADR plans it (ReadSecurity 2, WriteSecurity 2, circle Contribute on the meeting folder)', () => {
   test('each member writes and reads only their own row in the folder; the organizer reads and edits all; outsiders nothing', async () => {
     const list = await makeList();
-    await sofieSp(list.rest, { method: 'POST', headers: { 'X-HTTP-Method': 'MERGE' }, body: { ReadSecurity: 2, WriteSecurity: 2 } });
+    await sofieSp(list.rest, {
+      method: 'POST',
+      headers: { 'X-HTTP-Method': 'MERGE' },
+      body: { ReadSecurity: 2, WriteSecurity: 2 },
+    });
     await breakInheritance(list.rest, true);
     for (const g of ['Møder Members', 'Møder Visitors'])
-      await sofieSp(`${list.rest}/roleassignments/getbyprincipalid(${await group(g)})/deleteobject()`, { method: 'POST' });
-    const circle = (await sofieSp('web/sitegroups', { method: 'POST', body: { Title: 'Kreds grunde' } })).body.Id;
+      await sofieSp(`${list.rest}/roleassignments/getbyprincipalid(${await group(g)})/deleteobject()`, {
+        method: 'POST',
+      });
+    const circle = (await sofieSp('web/sitegroups', { method: 'POST', body: { Title: 'Kreds grunde' } })).body
+      .Id;
     for (const who of ['anders', 'louise'])
       await sofieSp(`web/sitegroups(${circle})/users`, { method: 'POST', body: { LoginName: login(who) } });
     const folder = await addFolder(list, 'Møde R');
@@ -582,15 +761,28 @@ describe('a reasons list as the ADR plans it (ReadSecurity 2, WriteSecurity 2, c
     const own = await addRow(andersSp, list, folder.url, { Title: 'Anders’ grund', MeetingKey: 'r' });
     expect(own.status).toBe(200);
     const andersRow = newId(own);
-    const louiseRow = newId(await addRow(louiseSp, list, folder.url, { Title: 'Louises grund', MeetingKey: 'r' }));
+    const louiseRow = newId(
+      await addRow(louiseSp, list, folder.url, { Title: 'Louises grund', MeetingKey: 'r' }),
+    );
     const anders = await graph('anders');
-    expect(ids((await anders(`${list.items}?$expand=fields&$filter=fields/MeetingKey eq 'r'`)).body)).toEqual([andersRow]);
+    expect(ids((await anders(`${list.items}?$expand=fields&$filter=fields/MeetingKey eq 'r'`)).body)).toEqual(
+      [andersRow],
+    );
     expect((await anders(`${list.items}/${louiseRow}`)).status).toBe(404);
-    expect((await anders(`${list.items}/${andersRow}/fields`, { method: 'PATCH', body: { Title: 'Rettet' } })).status).toBe(200);
+    expect(
+      (await anders(`${list.items}/${andersRow}/fields`, { method: 'PATCH', body: { Title: 'Rettet' } }))
+        .status,
+    ).toBe(200);
     const viaRest = await andersSp(`${list.rest}/items?$select=Id,Title&$filter=MeetingKey eq 'r'`);
     expect(viaRest.body.value).toEqual([{ Id: andersRow, ID: andersRow, Title: 'Rettet' }]);
-    expect(ids((await sofie(`${list.items}?$expand=fields&$filter=fields/MeetingKey eq 'r'`)).body)).toEqual([andersRow, louiseRow]);
-    expect((await sofie(`${list.items}/${louiseRow}/fields`, { method: 'PATCH', body: { Title: 'Af Sofie' } })).status).toBe(200);
+    expect(ids((await sofie(`${list.items}?$expand=fields&$filter=fields/MeetingKey eq 'r'`)).body)).toEqual([
+      andersRow,
+      louiseRow,
+    ]);
+    expect(
+      (await sofie(`${list.items}/${louiseRow}/fields`, { method: 'PATCH', body: { Title: 'Af Sofie' } }))
+        .status,
+    ).toBe(200);
     const outsider = await graph('mads');
     expect((await outsider(list.items)).status).toBe(403);
     expect((await addRow(await rest('mads'), list, folder.url, { Title: 'nej' })).status).toBe(404);
@@ -601,9 +793,12 @@ describe('a reasons list as the ADR plans it (ReadSecurity 2, WriteSecurity 2, c
 async function breakAndGiveRead(list: List, name: string): Promise<Caller> {
   await breakInheritance(list.rest, true, false);
   // The person is a site member (Edit via Members): take Members off this list, give the person Read.
-  await sofieSp(`${list.rest}/roleassignments/getbyprincipalid(${await group('Møder Members')})/deleteobject()`, {
-    method: 'POST',
-  });
+  await sofieSp(
+    `${list.rest}/roleassignments/getbyprincipalid(${await group('Møder Members')})/deleteobject()`,
+    {
+      method: 'POST',
+    },
+  );
   await grant(list.rest, await principal(name), READ);
   return rest(name);
 }
@@ -612,7 +807,8 @@ describe('Graph query options on list items', () => {
   let list: List;
   beforeAll(async () => {
     list = await makeList();
-    for (let i = 0; i < 5; i++) await sofie(list.items, { method: 'POST', body: { fields: { Title: `p${i}`, Count: i } } });
+    for (let i = 0; i < 5; i++)
+      await sofie(list.items, { method: 'POST', body: { fields: { Title: `p${i}`, Count: i } } });
   });
 
   test('$top and $skip outside their range are 400 invalidRequest; 5000 is the largest page', async () => {
@@ -650,7 +846,9 @@ describe('Graph query options on list items', () => {
     expect(made.status).toBe(201);
     const read = await sofie(`${list.items}?$expand=fields`);
     expect(read.status).toBe(200);
-    expect(read.body.value.some((v: { fields: { Title: string } }) => v.fields.Title === '{"broken": [')).toBe(true);
+    expect(
+      read.body.value.some((v: { fields: { Title: string } }) => v.fields.Title === '{"broken": ['),
+    ).toBe(true);
   });
 });
 
@@ -666,30 +864,43 @@ describe('SharePoint REST formats and errors', () => {
     expect(verbose.body.d.results[0].__metadata.type).toBe('SP.Group');
     const verboseWeb = await (await rest('sofie', 'application/json;odata=verbose'))('web');
     expect(verboseWeb.body.d).toMatchObject({ Title: 'Møder', __metadata: { type: 'SP.Web' } });
-    const perms = await (await rest('sofie', 'application/json;odata=verbose'))('web/EffectiveBasePermissions');
+    const perms = await (
+      await rest('sofie', 'application/json;odata=verbose')
+    )('web/EffectiveBasePermissions');
     expect(perms.body.d.EffectiveBasePermissions).toMatchObject({ High: '2147483647', Low: '4294967295' });
     const digest = await sofieSp('contextinfo', { method: 'POST' });
-    expect(digest.body).toMatchObject({ FormDigestTimeoutSeconds: 1800, WebFullUrl: `${server.origin}/sites/moeder` });
+    expect(digest.body).toMatchObject({
+      FormDigestTimeoutSeconds: 1800,
+      WebFullUrl: `${server.origin}/sites/moeder`,
+    });
   });
 
   test('error bodies: 403, 404 list, 404 item, verbose error, 401 without a token, $batch not implemented', async () => {
     const denied = await (await rest('anders'))('web/roleassignments');
     expect(denied.status).toBe(403);
     expect(denied.body).toEqual({
-      'odata.error': { code: '-2147024891, System.UnauthorizedAccessException', message: { lang: 'en-US', value: 'Access denied.' } },
+      'odata.error': {
+        code: '-2147024891, System.UnauthorizedAccessException',
+        message: { lang: 'en-US', value: 'Access denied.' },
+      },
     });
     const noList = await sofieSp("web/lists/getbytitle('Findes ikke')");
     expect(noList.status).toBe(404);
     expect(noList.body['odata.error']).toEqual({
       code: '-1, System.ArgumentException',
-      message: { lang: 'en-US', value: `List 'Findes ikke' does not exist at site with URL '${server.origin}/sites/moeder'.` },
+      message: {
+        lang: 'en-US',
+        value: `List 'Findes ikke' does not exist at site with URL '${server.origin}/sites/moeder'.`,
+      },
     });
     const noItem = await sofieSp("web/lists/getbytitle('Meetings')/items(9999)");
     expect(noItem.status).toBe(404);
     expect(noItem.body['odata.error'].code).toBe('-2147024809, System.ArgumentException');
     const verbose = await (await rest('anders', 'application/json;odata=verbose'))('web/roleassignments');
     expect(verbose.body.error.message.value).toBe('Access denied.');
-    const anonymous = await fetch(`${server.origin}/sites/moeder/_api/web`, { headers: { Accept: 'application/json;odata=nometadata' } });
+    const anonymous = await fetch(`${server.origin}/sites/moeder/_api/web`, {
+      headers: { Accept: 'application/json;odata=nometadata' },
+    });
     expect(anonymous.status).toBe(401);
     expect(((await anonymous.json()) as Record<string, unknown>)['odata.error']).toBeDefined();
     expect((await sofieSp('$batch', { method: 'POST', body: {} })).status).toBe(501);
@@ -697,7 +908,10 @@ describe('SharePoint REST formats and errors', () => {
 
   test('the root site answers at /_api', async () => {
     const res = await fetch(`${server.origin}/_api/web`, {
-      headers: { Accept: 'application/json;odata=nometadata', Authorization: `Bearer ${await devToken(server.origin, upn('peter'))}` },
+      headers: {
+        Accept: 'application/json;odata=nometadata',
+        Authorization: `Bearer ${await devToken(server.origin, upn('peter'))}`,
+      },
     });
     expect(res.status).toBe(200);
     expect(((await res.json()) as { ServerRelativeUrl: string }).ServerRelativeUrl).toBe('/');

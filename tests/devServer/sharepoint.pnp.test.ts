@@ -1,7 +1,8 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { startGraphServer, type GraphServer } from '../../devServer/server';
+import { type GraphServer } from '../../devServer/server';
+import { startDemoServer } from '../../demo/server';
 import { caller, devToken } from './target';
 
 /**
@@ -10,7 +11,7 @@ import { caller, devToken } from './target';
  */
 let server: GraphServer;
 beforeAll(async () => {
-  server = await startGraphServer({ port: 0, db: ':memory:', seed: 'none' });
+  server = await startDemoServer({ port: 0, db: ':memory:', seed: 'none' });
 });
 afterAll(() => server.close());
 
@@ -41,36 +42,46 @@ test.each([
   ['minimal metadata (PnPjs default)', undefined, 'Minimal'],
   ['nometadata', 'application/json;odata=nometadata', 'None'],
   ['verbose', 'application/json;odata=verbose', 'Verbose'],
-])('PnPjs: users, groups, list settings, folders, inheritance and assignments — %s', async (_name, accept, suffix) => {
-  const out = await run(accept, suffix);
-  expect(out.error).toBeUndefined();
-  expect(out.web).toMatchObject({ Title: 'Møder', ServerRelativeUrl: '/sites/moeder' });
-  expect(out.me).toBe(login('sofie'));
-  expect(out.ensured).toBe(login('anders'));
-  expect(out.byLogin).toBe(true);
-  expect([out.read, out.full]).toEqual([1073741826, 1073741829]);
-  expect(out.members).toEqual([login('sofie'), login('anders')]);
-  expect(out.groupByName).toBe(true);
-  expect(out.list).toMatchObject({ EnableFolderCreation: true, WriteSecurity: 2, HasUniqueRoleAssignments: false });
-  const rows = accept?.includes('verbose') ? out.row.AddValidateUpdateItemUsingPath.results : out.row;
-  expect(rows.map((v: { FieldName: string; HasException: boolean }) => [v.FieldName, v.HasException])).toEqual([
-    ['Title', false],
-    ['Id', false],
-  ]);
-  expect(out.assignments).toEqual([
-    [login('sofie'), ['Full Control']],
-    [`Mødeassistent ${suffix}`, ['Read']],
-  ]);
-  expect(out.unique).toBe(true);
-  // verbose keeps SP.BasePermissions under the method's or property's name, as SharePoint does
-  const mask = (v: Record<string, unknown>) => v.GetUserEffectivePermissions ?? v.EffectiveBasePermissions ?? v;
-  expect(mask(out.andersOnFolder)).toMatchObject({ High: '176', Low: '138612833' });
-  expect(mask(out.mine)).toMatchObject({ High: '2147483647', Low: '4294967295' });
-  expect(out.rows.map((r: { FileRef: string; FSObjType: number }) => [r.FileRef, r.FSObjType])).toEqual([
-    [`/sites/moeder/Lists/Pnp${suffix}/Møde 1/2_.000`, 0],
-  ]);
-  expect(out.rowInherits).toBe(false);
-  expect(out.afterRemove).toHaveLength(1);
-  expect(out.groupsLeft).toEqual(['Møder Owners', 'Møder Members', 'Møder Visitors']);
-  expect(out.missingList).toBe(404);
-});
+])(
+  'PnPjs: users, groups, list settings, folders, inheritance and assignments — %s',
+  async (_name, accept, suffix) => {
+    const out = await run(accept, suffix);
+    expect(out.error).toBeUndefined();
+    expect(out.web).toMatchObject({ Title: 'Møder', ServerRelativeUrl: '/sites/moeder' });
+    expect(out.me).toBe(login('sofie'));
+    expect(out.ensured).toBe(login('anders'));
+    expect(out.byLogin).toBe(true);
+    expect([out.read, out.full]).toEqual([1073741826, 1073741829]);
+    expect(out.members).toEqual([login('sofie'), login('anders')]);
+    expect(out.groupByName).toBe(true);
+    expect(out.list).toMatchObject({
+      EnableFolderCreation: true,
+      WriteSecurity: 2,
+      HasUniqueRoleAssignments: false,
+    });
+    const rows = accept?.includes('verbose') ? out.row.AddValidateUpdateItemUsingPath.results : out.row;
+    expect(
+      rows.map((v: { FieldName: string; HasException: boolean }) => [v.FieldName, v.HasException]),
+    ).toEqual([
+      ['Title', false],
+      ['Id', false],
+    ]);
+    expect(out.assignments).toEqual([
+      [login('sofie'), ['Full Control']],
+      [`Mødeassistent ${suffix}`, ['Read']],
+    ]);
+    expect(out.unique).toBe(true);
+    // verbose keeps SP.BasePermissions under the method's or property's name, as SharePoint does
+    const mask = (v: Record<string, unknown>) =>
+      v.GetUserEffectivePermissions ?? v.EffectiveBasePermissions ?? v;
+    expect(mask(out.andersOnFolder)).toMatchObject({ High: '176', Low: '138612833' });
+    expect(mask(out.mine)).toMatchObject({ High: '2147483647', Low: '4294967295' });
+    expect(out.rows.map((r: { FileRef: string; FSObjType: number }) => [r.FileRef, r.FSObjType])).toEqual([
+      [`/sites/moeder/Lists/Pnp${suffix}/Møde 1/2_.000`, 0],
+    ]);
+    expect(out.rowInherits).toBe(false);
+    expect(out.afterRemove).toHaveLength(1);
+    expect(out.groupsLeft).toEqual(['Møder Owners', 'Møder Members', 'Møder Visitors']);
+    expect(out.missingList).toBe(404);
+  },
+);

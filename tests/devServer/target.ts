@@ -1,4 +1,5 @@
-import { startGraphServer, type GraphServer } from '../../devServer/server';
+import { type GraphServer } from '../../devServer/server';
+import { startDemoServer } from '../../demo/server';
 import type { ChaosOptions } from '../../devServer/chaos';
 
 /**
@@ -28,7 +29,7 @@ export async function target(
     const base = process.env.GRAPH_BASE_URL!.replace(/\/+$/, '');
     return { base, as: async () => caller(base, process.env.GRAPH_TOKEN!), close: async () => undefined };
   }
-  const server = await startGraphServer({
+  const server = await startDemoServer({
     port: 0,
     db: options.db ?? ':memory:',
     seed: options.seed ?? 'demo',

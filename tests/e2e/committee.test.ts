@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mammoth from 'mammoth';
 import type { Page } from 'playwright-core';
-import { COMMITTEE_NAME, seedCommitteeDemo } from '../../devServer/seed/committee';
+import { COMMITTEE_NAME, seedCommitteeDemo } from '../../demo/committee';
 import { openCommittee, signProtocol } from '../../src/app/committee';
 import { openMeeting } from '../../src/app/openMeeting';
 import { registerAbsence } from '../../src/app/registerAbsence';

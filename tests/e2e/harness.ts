@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { ChaosOptions } from '../../devServer/chaos';
-import { startGraphServer } from '../../devServer/server';
+import { startDemoServer } from '../../demo/server';
 
 export const DIST = join(__dirname, '../../.cache/e2e-dist');
 const TYPES: Record<string, string> = {
@@ -41,7 +41,7 @@ function serveStatic(): Promise<{ server: Server; url: string }> {
 }
 
 export interface Stack {
-  graph: Awaited<ReturnType<typeof startGraphServer>>;
+  graph: Awaited<ReturnType<typeof startDemoServer>>;
   appUrl: string;
   browser: Browser;
   graphPort: number;
@@ -58,7 +58,7 @@ export interface Stack {
 export async function startStack(options: { chaos?: ChaosOptions } = {}): Promise<Stack> {
   const web = await serveStatic();
   // The pages' origin is the only one that may call /_dev/* (tokens, live registry), as with npm start.
-  const graph = await startGraphServer({
+  const graph = await startDemoServer({
     port: 0,
     db: ':memory:',
     seed: 'demo',

@@ -12,7 +12,8 @@ import { validateAgenda, validateDecision, ValidationError } from '../../src/dom
 import { PortError } from '../../src/ports/errors';
 import { messageOf } from '../../src/ui/errors';
 import { depsAs } from '../support/nodeDeps';
-import { startGraphServer, type GraphServer } from '../../devServer/server';
+import { type GraphServer } from '../../devServer/server';
+import { startDemoServer } from '../../demo/server';
 import { KEY, people, seedItems, world } from '../app/fixtures';
 
 const SITE = 'kommune.sharepoint.com:/sites/moeder';
@@ -141,7 +142,7 @@ describe('the local Graph server refuses by itself, as SharePoint and Exchange d
   let key: string;
   let eventId: string;
   beforeAll(async () => {
-    server = await startGraphServer({ port: 0, db: ':memory:', seed: 'demo' });
+    server = await startDemoServer({ port: 0, db: ':memory:', seed: 'demo' });
     const events = await as('sofie@kommune.example')
       .client.api('/me/calendarView')
       .query({

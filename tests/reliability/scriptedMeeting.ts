@@ -25,7 +25,8 @@ import type { Person } from '../../src/domain/person';
 import { systemClock } from '../../src/ports/Clock';
 import { slotKey } from '../../src/ports/Outbox';
 import type { ChaosOptions } from '../../devServer/chaos';
-import { startGraphServer, type GraphServer } from '../../devServer/server';
+import { type GraphServer } from '../../devServer/server';
+import { startDemoServer } from '../../demo/server';
 
 export interface MeetingScript {
   items: number;
@@ -131,7 +132,7 @@ const WORDS =
 export async function runScriptedMeeting(script: MeetingScript): Promise<MeetingReport> {
   const started = Date.now();
   const db = join(mkdtempSync(join(tmpdir(), 'soak-')), 'graph.db');
-  let server: GraphServer = await startGraphServer({
+  let server: GraphServer = await startDemoServer({
     port: 0,
     db,
     seed: 'demo',
@@ -203,7 +204,7 @@ export async function runScriptedMeeting(script: MeetingScript): Promise<Meeting
           restartedServerStats = s;
           await server.close();
           await sleep(500);
-          server = await startGraphServer({
+          server = await startDemoServer({
             port,
             db,
             seed: 'demo',

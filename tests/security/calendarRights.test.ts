@@ -1,5 +1,6 @@
 import { caller, devToken } from '../devServer/target';
-import { startGraphServer, type GraphServer } from '../../devServer/server';
+import { type GraphServer } from '../../devServer/server';
+import { startDemoServer } from '../../demo/server';
 
 /** Calendar copies as Exchange keeps them, tried as the people themselves, straight against Graph. */
 let server: GraphServer;
@@ -7,7 +8,7 @@ const upn = (n: string) => `${n}@kommune.example`;
 const as = async (n: string) => caller(server.url, await devToken(server.origin, upn(n)));
 
 beforeAll(async () => {
-  server = await startGraphServer({ port: 0, db: ':memory:', seed: 'none' });
+  server = await startDemoServer({ port: 0, db: ':memory:', seed: 'none' });
 });
 afterAll(() => server.close());
 

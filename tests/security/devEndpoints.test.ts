@@ -6,7 +6,8 @@
  */
 import { request } from 'node:http';
 import { devAccess } from '../../devServer/routes/dev';
-import { startGraphServer, type GraphServer } from '../../devServer/server';
+import { type GraphServer } from '../../devServer/server';
+import { startDemoServer } from '../../demo/server';
 
 const EVIL = 'https://evil.example';
 const DEV_PAGES = 'http://localhost:3000';
@@ -58,7 +59,7 @@ function call(
 const fromEvil = { origin: EVIL };
 
 beforeAll(async () => {
-  server = await startGraphServer({ port: 0, db: ':memory:', seed: 'demo' });
+  server = await startDemoServer({ port: 0, db: ':memory:', seed: 'demo' });
   port = Number(new URL(server.origin).port);
 });
 afterAll(async () => server?.close());
@@ -203,7 +204,8 @@ describe('who may use the dev endpoints', () => {
   test('a caller from another machine (not loopback) without the secret is refused', () => {
     const options = { devOrigins: [DEV_PAGES], devSecret: 's'.repeat(64) };
     const from = (remoteAddress: string, headers: Record<string, string> = {}) =>
-      devAccess({ headers: { host: `localhost:${port}`, ...headers }, socket: { remoteAddress } }, options).ok;
+      devAccess({ headers: { host: `localhost:${port}`, ...headers }, socket: { remoteAddress } }, options)
+        .ok;
     expect(from('192.168.1.20')).toBe(false);
     expect(from('192.168.1.20', { origin: DEV_PAGES })).toBe(false);
     expect(from('192.168.1.20', { 'x-dev-secret': 's'.repeat(64) })).toBe(true);
@@ -212,7 +214,7 @@ describe('who may use the dev endpoints', () => {
   });
 
   test('a server started with other dev origins (APP_URL) lets those pages in, and no longer localhost:3000', async () => {
-    const other = await startGraphServer({
+    const other = await startDemoServer({
       port: 0,
       db: ':memory:',
       seed: 'none',

@@ -15,7 +15,8 @@ import { Forbidden } from '../../src/ports/errors';
 import type { Person } from '../../src/domain/person';
 import type { LiveMessage } from '../../src/ports/LiveChannel';
 import { startFluidService, type FluidService } from '../../devServer/fluidService';
-import { startGraphServer, type GraphServer } from '../../devServer/server';
+import { type GraphServer } from '../../devServer/server';
+import { startDemoServer } from '../../demo/server';
 import { liveChannelAs } from '../contracts/liveShareStack';
 
 jest.setTimeout(60_000);
@@ -32,7 +33,7 @@ const open: Array<{ leave: () => Promise<void> }> = [];
 beforeAll(async () => {
   [fluid, graph] = await Promise.all([
     startFluidService(),
-    startGraphServer({ port: 0, db: ':memory:', seed: 'none' }),
+    startDemoServer({ port: 0, db: ':memory:', seed: 'none' }),
   ]);
 });
 afterEach(async () => {
@@ -121,7 +122,11 @@ test("an attacker's own client sending `from: <referent>` and a clientId in the 
   const sent = await events.send({ hello: true });
   await host.registerClientId(sent.clientId!);
   // The envelope older clients sent, with the sender named in it, plus a forged clientId in the content.
-  await events.send({ from: mads, clientId: 'the-referents-client', message: decision('Forfalsket med from.') });
+  await events.send({
+    from: mads,
+    clientId: 'the-referents-client',
+    message: decision('Forfalsket med from.'),
+  });
   await until(() => heard.length >= 1);
   await new Promise((r) => setTimeout(r, 200));
   expect(heard).toHaveLength(1);
@@ -177,7 +182,9 @@ test("a client cannot bind itself to the referent without the referent's token, 
   expect((await register('c-anders', andersToken)).status).toBe(200);
   const info = await (await fetch(`${registry}/c-anders`)).json();
   const andersId = await (
-    await fetch(`${graph.url}/users/${anders.upn}?$select=id`, { headers: { Authorization: `Bearer ${andersToken}` } })
+    await fetch(`${graph.url}/users/${anders.upn}?$select=id`, {
+      headers: { Authorization: `Bearer ${andersToken}` },
+    })
   ).json();
   expect(info).toMatchObject({ userId: andersId.id, displayName: 'Anders Lund' });
   // Mads' client, once registered, cannot be re-bound by Anders (nor Anders' by Mads).

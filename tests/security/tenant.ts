@@ -1,5 +1,6 @@
-import { startGraphServer, type GraphServer } from '../../devServer/server';
+import { type GraphServer } from '../../devServer/server';
 import { parseSpVariants, type SpVariants } from '../../devServer/variants';
+import { startDemoServer } from '../../demo/server';
 import { readConfig } from '../../src/config';
 import type { AppDeps } from '../../src/app/deps';
 import { createNodeStack } from '../../src/entries/nodeStack';
@@ -41,7 +42,7 @@ export interface Tenant {
 export const tenantVariants = (): SpVariants => parseSpVariants(process.env.SP_VARIANTS);
 
 export async function demoTenant(): Promise<Tenant> {
-  const server = await startGraphServer({
+  const server = await startDemoServer({
     port: 0,
     db: ':memory:',
     seed: 'demo',

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { exportCaseArb } from './generator/exportCase';
-import { scoreCase } from './generator/scoreImport';
+import { exportCaseArb } from '../../../bench/importModel/exportCase';
+import { scoreCase } from '../../../bench/importModel/scoreImport';
 
 /**
  * Property: a FirstAgenda-style export rendered from any meeting, in any of the layouts, damaged the

@@ -1,5 +1,5 @@
-import { damage } from './generator/damageExport';
-import type { Line } from './generator/renderExport';
+import { damage } from '../../../bench/importModel/damageExport';
+import type { Line } from '../../../bench/importModel/renderExport';
 
 /** The property can only ask for what the damage left: these check that each damage says what it took. */
 const exportLines: Line[] = [

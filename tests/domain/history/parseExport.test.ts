@@ -1,22 +1,16 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NotAMeetingExport, parseExport } from '../../../src/domain/history/parseExport';
 import type { ImportResult } from '../../../src/domain/history/importedMeeting';
-import { accuracy, norm } from './importAccuracy';
+import { accuracy, norm } from '../../../bench/importModel/importAccuracy';
+import { describeWithSeeds, readSeed, SEED_NAMES } from '../../support/seeds';
 
-const SEEDS = join(__dirname, '../../../../shared/seeds');
 const FIXTURES = join(__dirname, '../../fixtures/import');
-const seeds = ['raadmandsmoede-2022-12', 'raadmandsmoede-2024-02', 'raadmandsmoede-2024-06'];
+const seeds = [...SEED_NAMES];
 
-/** The seeds are the real exports beside the project (../shared/seeds); a clone without them skips these. */
-const haveSeeds = existsSync(SEEDS);
-if (!haveSeeds)
-  console.warn(`Seed tests skipped: ${SEEDS} is not there (the real exports are not in the repository).`);
-const describeSeeds = haveSeeds ? describe : describe.skip;
-
-describeSeeds('the seeds import as the hand-written expectations say', () => {
+describeWithSeeds('the seeds import as the hand-written expectations say', () => {
   test.each(seeds)('%s', (name) => {
-    const actual = parseExport(readFileSync(join(SEEDS, `${name}.txt`), 'utf8'), name);
+    const actual = parseExport(readSeed(name), name);
     const expected = JSON.parse(
       readFileSync(join(FIXTURES, `${name}.expected.json`), 'utf8'),
     ) as ImportResult;
@@ -27,7 +21,7 @@ describeSeeds('the seeds import as the hand-written expectations say', () => {
   });
 
   test('2024-02: the head of the meeting, the earlier meeting’s referat, and the meeting’s own referat', () => {
-    const { meetings } = parseExport(readFileSync(join(SEEDS, 'raadmandsmoede-2024-02.txt'), 'utf8'));
+    const { meetings } = parseExport(readSeed('raadmandsmoede-2024-02'));
     const [feb20, feb06] = meetings;
     expect(feb20).toMatchObject({
       date: '2024-02-20',
@@ -54,7 +48,7 @@ describeSeeds('the seeds import as the hand-written expectations say', () => {
   });
 
   test('2024-06: a committee agenda inside an item is a meeting of its own, with closed items and times', () => {
-    const { meetings } = parseExport(readFileSync(join(SEEDS, 'raadmandsmoede-2024-06.txt'), 'utf8'));
+    const { meetings } = parseExport(readSeed('raadmandsmoede-2024-06'));
     const committee = meetings.find((m) => m.date === '2024-06-26')!;
     expect(committee).toMatchObject({
       start: '17:50',
@@ -83,7 +77,7 @@ describeSeeds('the seeds import as the hand-written expectations say', () => {
   });
 
   test('2024-02: the indstillinger come along, linked to their items, without the pages that follow them', () => {
-    const { meetings } = parseExport(readFileSync(join(SEEDS, 'raadmandsmoede-2024-02.txt'), 'utf8'));
+    const { meetings } = parseExport(readSeed('raadmandsmoede-2024-02'));
     const [feb20, feb06] = meetings;
     expect(feb20.items.map((i) => i.indstilling?.points.length ?? 0)).toEqual([0, 0, 2, 2, 1, 0, 0, 0]);
     // Item 5 has no heading before its indstilling: its title linked it.

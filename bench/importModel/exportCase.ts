@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { ImportedMeeting } from '../../../../src/domain/history/importedMeeting';
+import type { ImportedMeeting } from '../../src/domain/history/importedMeeting';
 import {
   damage,
   damageOpsArb,

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { CATEGORIES, type Category } from '../../../../src/domain/agendaItem';
+import { CATEGORIES, type Category } from '../../src/domain/agendaItem';
 
 /**
  * The meeting a generated export is rendered from: what the import must give back. Text is written the

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
-import { assignReferent } from '../../src/app/assignReferent';
+import { assignReferent } from '../src/app/assignReferent';
 import {
   addTilfoersel,
   decideInhabilitet,
@@ -9,19 +9,20 @@ import {
   recordVote,
   saveCommitteeSettings,
   signProtocol,
-} from '../../src/app/committee';
-import type { AppDeps } from '../../src/app/deps';
-import { openMeeting } from '../../src/app/openMeeting';
-import { registerAbsence } from '../../src/app/registerAbsence';
-import { saveAgenda, sendAgenda } from '../../src/app/sendAgenda';
-import type { AgendaItem, Category } from '../../src/domain/agendaItem';
-import type { CommitteeSettings, VoteChoice } from '../../src/domain/committee/types';
-import type { Db } from '../db';
-import type { Ctx } from '../http';
-import { createEvent } from '../routes/events';
-import { DevTokenProvider } from '../../src/adapters/auth/devTokenProvider';
-import { createNodeStack } from '../../src/entries/nodeStack';
-import { DEMO_SITE, demoName, demoUpn, upcomingStart } from './demo';
+} from '../src/app/committee';
+import type { AppDeps } from '../src/app/deps';
+import { openMeeting } from '../src/app/openMeeting';
+import { registerAbsence } from '../src/app/registerAbsence';
+import { saveAgenda, sendAgenda } from '../src/app/sendAgenda';
+import type { AgendaItem, Category } from '../src/domain/agendaItem';
+import type { CommitteeSettings, VoteChoice } from '../src/domain/committee/types';
+import type { Db } from '../devServer/db';
+import type { Ctx } from '../devServer/http';
+import { createEvent } from '../devServer/routes/events';
+import { DevTokenProvider } from '../src/adapters/auth/devTokenProvider';
+import { createNodeStack } from '../src/entries/nodeStack';
+import { DEMO_SITE, demoName, demoUpn } from '../devServer/tenant';
+import { upcomingStart } from './meetings';
 
 /**
  * The demo's political committee, "Social- og Beskæftigelsesudvalget" (fictional members): nine members

@@ -1,11 +1,12 @@
 /**
  * `npm run dev:graph -- --port 4000 --db .data/graph.db --seed demo [--chaos latency=80,throttle=0.1]
  * [--seed-random N] [--sp-variants author-settable,bypass-at-list,…|all]`; `--help` lists the options.
+ * The local server alone, with the demo tenant (and, with `--seed demo`, its meetings written over HTTP).
  */
-import { parseChaos } from './chaos';
-import { devOriginsFromEnv } from './routes/dev';
-import { startGraphServer } from './server';
-import { parseSpVariants, spVariantsHelp } from './variants';
+import { parseChaos } from '../devServer/chaos';
+import { devOriginsFromEnv } from '../devServer/routes/dev';
+import { parseSpVariants, spVariantsHelp } from '../devServer/variants';
+import { startDemoServer } from './server';
 
 function arg(name: string, fallback?: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -34,7 +35,7 @@ async function main() {
   const seed = arg('seed', 'demo');
   if (seed !== 'demo' && seed !== 'none') throw new Error('--seed takes demo or none');
   const spVariants = parseSpVariants(arg('sp-variants', process.env.SP_VARIANTS));
-  const server = await startGraphServer({
+  const server = await startDemoServer({
     port: Number(arg('port', process.env.GRAPH_PORT ?? '4000')),
     host: arg('host', '127.0.0.1'),
     db: arg('db', '.data/graph.db'),

@@ -3,7 +3,7 @@ import type {
   ImportedItem,
   ImportedMeeting,
   ImportResult,
-} from '../../../src/domain/history/importedMeeting';
+} from '../../src/domain/history/importedMeeting';
 
 /** Whitespace is not content: OCR line breaks differ between exports of the same text. */
 export const norm = (v: unknown): unknown =>

@@ -1,7 +1,7 @@
-import type { ImportedMeeting } from '../../../../src/domain/history/importedMeeting';
-import { NotAMeetingExport, parseExport } from '../../../../src/domain/history/parseExport';
+import type { ImportedMeeting } from '../../src/domain/history/importedMeeting';
+import { NotAMeetingExport, parseExport } from '../../src/domain/history/parseExport';
 import { foldLetters } from './damageExport';
-import { norm } from '../importAccuracy';
+import { norm } from './importAccuracy';
 import {
   FIELD_KINDS,
   meetingsOf,
