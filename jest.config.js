@@ -44,6 +44,8 @@ module.exports = {
     {
       ...common,
       displayName: 'security-adversarial',
+      globalSetup: '<rootDir>/tests/setup/globalSetup.ts',
+      globalTeardown: '<rootDir>/tests/setup/globalTeardown.ts',
       setupFiles: ['<rootDir>/tests/setup/jsdomGlobals.ts', '<rootDir>/tests/setup/adversarialSharePoint.ts'],
       roots: ['<rootDir>/tests/security'],
       testMatch: ['**/*.test.ts'],

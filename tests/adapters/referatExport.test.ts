@@ -9,12 +9,8 @@ import type { AgendaItem } from '../../src/domain/agendaItem';
 import { copenhagenToUtc } from '../../src/domain/format';
 import type { Meeting } from '../../src/domain/meeting';
 import type { FollowUp } from '../../src/domain/followUp';
-import {
-  buildReferat,
-  renderReferatHtml,
-  renderReferatHtmlDocument,
-  renderReferatText,
-} from '../../src/domain/referat';
+import { renderReferatHtml, renderReferatHtmlDocument } from '../../src/adapters/documents/referatHtml';
+import { buildReferat, renderReferatText } from '../../src/domain/referat';
 
 const meeting: Meeting = {
   key: 'k',

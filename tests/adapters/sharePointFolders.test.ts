@@ -3,7 +3,8 @@
  * local server under both readings of its answer (ItemId = the id in every entry, or 0 as in Microsoft's
  * own example, switch `itemid-zero`), the id it returns is the folder's and the row's real id.
  */
-import { startGraphServer, type GraphServer } from '../../devServer/server';
+import { type GraphServer } from '../../devServer/server';
+import { startDemoServer } from '../../demo/server';
 import { parseSpVariants } from '../../devServer/variants';
 import { newItemId, SharePointFolders } from '../../src/adapters/sharepoint/sharePointFolders';
 import { localSharePoint } from '../contracts/graphStack';
@@ -29,7 +30,7 @@ test("the id is the Id entry's value; a positive ItemId is the fallback; ItemId 
 test.each(['', 'itemid-zero'])(
   'under reading "%s" a created folder and a row in it get their real ids',
   async (variants) => {
-    const server = await startGraphServer({
+    const server = await startDemoServer({
       port: 0,
       db: ':memory:',
       seed: 'none',

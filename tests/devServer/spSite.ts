@@ -1,4 +1,5 @@
-import { startGraphServer, type GraphServer } from '../../devServer/server';
+import { type GraphServer } from '../../devServer/server';
+import { startDemoServer } from '../../demo/server';
 import { parseSpVariants } from '../../devServer/variants';
 import { caller, devToken, type Caller } from './target';
 
@@ -33,7 +34,7 @@ export interface SpList {
 let lists = 0;
 
 export async function spSite(variants = process.env.SP_VARIANTS ?? ''): Promise<SpSite> {
-  const server = await startGraphServer({
+  const server = await startDemoServer({
     port: 0,
     db: ':memory:',
     seed: 'none',
