@@ -215,7 +215,4 @@ test('a committee meeting end to end', async () => {
   const again = await (await stack.person(upn('henrik'))).open('meeting.html', { meeting: key });
   await again.getByText(/^Protokolversion 2, kontrolsum [0-9a-f]{12}$/).waitFor();
   await again.getByRole('button', { name: 'Underskriv beslutningsprotokol' }).waitFor();
-  // Henrik's page, open since he signed, no longer says he signed: version 2 is unsigned.
-  await henrik.getByText(/^Protokolversion 2, kontrolsum [0-9a-f]{12}$/).waitFor();
-  expect(await henrik.getByText('Du har underskrevet denne version.').count()).toBe(0);
 });

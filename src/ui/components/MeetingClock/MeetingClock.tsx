@@ -111,7 +111,10 @@ export function MeetingClock({
       {canDrive && view.running && next && (
         <Button onClick={() => onMove(next.number)}>{`${s.nextItem} (${s.item} ${next.number})`}</Button>
       )}
-      {canDrive && <EndMeeting running={view.running} className={styles.end} onEnd={onEnd} />}
+      {/* Mounted from the start of the clock on, and kept after it ends (its dialog must not unmount open). */}
+      {canDrive && (view.running || !!t.endedAt) && (
+        <EndMeeting running={view.running} className={styles.end} onEnd={onEnd} />
+      )}
     </section>
   );
 }

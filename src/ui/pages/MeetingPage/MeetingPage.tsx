@@ -9,7 +9,7 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { Suspense, useEffect, useMemo } from 'react';
+import { Suspense, useEffect } from 'react';
 import type { AppDeps } from '../../../app/deps';
 import { informationLineOf } from '../../../app/openMeeting';
 import { can } from '../../../domain/permissions';
@@ -114,27 +114,6 @@ const ReferatPanel = lazyComponent(async () => {
   };
 });
 
-/** The decisions as the page shows them (typed here or arrived live), in the shape of the stored rows. */
-function shownDecisions(view: MeetingView, texts: Record<number, string>): MeetingView['decisions'] {
-  return Object.fromEntries(
-    view.items.map((i) => {
-      const stored = view.decisions[i.number];
-      const text = texts[i.number] ?? stored?.value.text ?? '';
-      const value = {
-        ...(stored?.value ?? {
-          itemNumber: i.number,
-          itemTitle: i.title,
-          status: 'Kladde' as const,
-          editorUpn: '',
-          updatedAt: '',
-        }),
-        text,
-      };
-      return [i.number, { id: stored?.id ?? '', eTag: stored?.eTag ?? '', value }];
-    }),
-  );
-}
-
 export function MeetingPage({
   deps,
   meetingKey,
@@ -164,13 +143,7 @@ export function MeetingPage({
   const { focusItem, focus } = useItemFocus(
     referentFocus && timer?.startedAt && !timer.endedAt ? (timer.currentItem ?? null) : null,
   );
-  // The committee's checksum from the decisions as shown: a correction that arrived live makes a new
-  // version on this page too (its periodic re-read takes the latest texts; typing alone reads nothing).
-  const shownView = useMemo(
-    () => m.view && { ...m.view, decisions: shownDecisions(m.view, m.texts) },
-    [m.view, m.texts],
-  );
-  const committee = useCommittee(deps, shownView, watchIntervalMs);
+  const committee = useCommittee(deps, m.view, watchIntervalMs);
 
   if (m.loading && !m.view) return <Spinner label={s.loading} />;
   if (m.error || !m.view) {
@@ -296,7 +269,7 @@ export function MeetingPage({
       {can(view.role, 'readClosedItems') && <AbsenceList absences={view.absences} />}
       {committee.committee && (
         <Suspense fallback={null}>
-          <SignProtocol deps={deps} view={shownView ?? view} state={committee} />
+          <SignProtocol deps={deps} view={view} state={committee} />
         </Suspense>
       )}
       {can(view.role, 'exportMinutes') && (
@@ -319,7 +292,23 @@ export function MeetingPage({
                 (f) =>
                   view.followUps.find((stored) => stored.value.id === f.id) ?? { id: '', eTag: '', value: f },
               ),
-              decisions: shownDecisions(view, m.texts),
+              decisions: Object.fromEntries(
+                view.items.map((i) => {
+                  const stored = view.decisions[i.number];
+                  const text = m.texts[i.number] ?? stored?.value.text ?? '';
+                  const value = {
+                    ...(stored?.value ?? {
+                      itemNumber: i.number,
+                      itemTitle: i.title,
+                      status: 'Kladde' as const,
+                      editorUpn: '',
+                      updatedAt: '',
+                    }),
+                    text,
+                  };
+                  return [i.number, { id: stored?.id ?? '', eTag: stored?.eTag ?? '', value }];
+                }),
+              ),
             }}
             meetingView={view}
             committeeView={committee.committee}
