@@ -58,7 +58,7 @@ const useStyles = makeStyles({
   },
   body: { display: 'grid', gap: tokens.spacingVerticalXXS, flex: '1 1 0', minWidth: 0 },
   // Titles wrap between words; a word longer than the row breaks rather than running out of it.
-  title: { overflowWrap: 'break-word', margin: 0 },
+  title: { overflowWrap: 'anywhere', margin: 0 },
   meta: {
     display: 'flex',
     flexWrap: 'wrap',
