@@ -5,8 +5,8 @@
  * a guest sees only their item and an outsider is refused. The SharePoint lists are checked through
  * Graph after each step, not only the screen.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
+import { seriousAxeViolations } from './axe';
 import { startStack, type Stack } from './harness';
 
 jest.setTimeout(180_000);
@@ -30,9 +30,8 @@ async function listRows(list: string): Promise<Array<Record<string, unknown>>> {
 }
 
 async function expectNoSeriousAxeViolations(page: Page) {
-  const result = await new AxeBuilder({ page }).analyze();
-  const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  // The house's axe run (./axe): Fluent's focus-trap dummies around the task pane's dialogs left out.
+  expect(await seriousAxeViolations(page)).toEqual([]);
 }
 
 beforeAll(async () => {
