@@ -24,7 +24,7 @@ test('--sp-variants takes "all" or names, refuses an unknown name, and --help li
   expect(() => parseSpVariants('author-settable,friendly')).toThrow(/friendly/);
   const { stdout } = await promisify(execFile)(process.execPath, [
     require.resolve('tsx/cli'),
-    'devServer/main.ts',
+    'demo/main.ts',
     '--help',
   ]);
   for (const name of Object.keys(SP_VARIANTS)) expect(stdout).toMatch(new RegExp(`^\\s+${name}\\s+\\S`, 'm'));
