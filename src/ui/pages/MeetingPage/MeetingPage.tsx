@@ -161,8 +161,12 @@ export function MeetingPage({
   const { view } = m;
   const writer = can(view.role, 'writeDecision') && !isReadOnly(view.meeting.referat);
   const information = informationLineOf(view, locale);
-  // Ended for everyone: closed, approved, past its end, or the clock stopped by the referent.
-  const ended = isMeetingOver(view.meeting, now) || !!view.meeting.timer?.endedAt;
+  // Ended for everyone: closed, approved or the clock stopped by the referent (a meeting running past its
+  // planned end is not over: decisions may still appear live).
+  const ended =
+    view.meeting.status === 'Afsluttet' ||
+    view.meeting.status === 'Godkendt' ||
+    !!view.meeting.timer?.endedAt;
   if (layout === 'stage') {
     // The current item by the meeting clock; before it starts, the first item without a decision.
     const current =
