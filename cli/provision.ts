@@ -1,10 +1,14 @@
 /**
  * `npm run provision -- --as admin@contoso.dk`: create the meeting lists and their columns on the site
- * (SHAREPOINT_SITE), or add what is missing. Safe to run again. With GRAPH_BASE_URL + GRAPH_TOKEN it
- * works on a real tenant (a token with Sites.Manage.All, e.g. from Graph Explorer).
+ * (SHAREPOINT_SITE), or add what is missing, and give each list its own permissions. Safe to run again.
+ * On a tenant: GRAPH_BASE_URL + GRAPH_TOKEN (Sites.Manage.All) for Graph and SHAREPOINT_TOKEN, a token for
+ * the SharePoint resource itself (https://TENANT.sharepoint.com), for the permissions: a Graph token is never
+ * sent to SharePoint REST. Afterwards every list's security is read back (the doctor's list checks) and the
+ * command fails when one is not what it must be.
  */
 import { LISTS } from '../src/adapters/sharepoint/listSchema';
 import { describeError } from './describeError';
+import { listSecurityChecks, type Getter } from './doctorChecks';
 import { openSession, parseArgs } from './session';
 
 async function main(): Promise<number> {
@@ -14,9 +18,31 @@ async function main(): Promise<number> {
     process.stderr.write('Brug: npm run provision -- --as UPN [--graph URL]\n');
     return 2;
   }
+  if (process.env.GRAPH_TOKEN && !process.env.SHAREPOINT_TOKEN) {
+    process.stderr.write(
+      'Sæt også SHAREPOINT_TOKEN: listernes rettigheder sættes med SharePoint REST, som kræver et token til SharePoint selv (ikke et Graph-token). Se docs/tenant-setup.md trin 4.\n',
+    );
+    return 2;
+  }
   const session = await openSession({ as, graph: flags.get('graph') as string | undefined });
   try {
     await session.lists.ensureProvisioned();
+    const token = await session.sharePoint.token();
+    const sp: Getter = async (path) => {
+      const res = await fetch(`${session.sharePoint.api}${path}`, {
+        headers: { Authorization: `Bearer ${token}`, Accept: 'application/json;odata=nometadata' },
+      });
+      return { status: res.status, body: res.ok ? await res.json() : null };
+    };
+    const open = (await listSecurityChecks(sp)).filter((c) => !c.ok);
+    if (open.length) {
+      process.stderr.write(
+        `Listerne blev oprettet på ${session.where}, men deres sikkerhed er ikke som den skal være:\n${open
+          .map((c) => `✗ ${c.name} – ${c.fix}`)
+          .join('\n')}\n`,
+      );
+      return 1;
+    }
     process.stdout.write(`Listerne findes på ${session.where}: ${LISTS.map((l) => l.name).join(', ')}.\n`);
     return 0;
   } finally {

@@ -15,6 +15,8 @@ export interface CliSession {
   permissions: MeetingPermissions;
   /** Where the lists were reached, for messages. */
   where: string;
+  /** The site's SharePoint REST root (…/_api) and a token for SharePoint itself (never a Graph token). */
+  sharePoint: { api: string; token(): Promise<string> };
   close(): Promise<void>;
 }
 
@@ -36,23 +38,36 @@ export async function openSession(options: { as: string; graph?: string }): Prom
     base = server.url;
   }
   // On a tenant, SHAREPOINT_TOKEN is a token for the SharePoint resource (permissions); GRAPH_TOKEN for Graph.
+  // A Graph token is never sent to SharePoint REST: its audience is Graph, so /_api would refuse it (or, worse,
+  // a step that needs it, such as breaking a list's inheritance, would be skipped).
   const tokens: TokenProvider = process.env.GRAPH_TOKEN
     ? {
-        getToken: async (scopes: string[]) =>
-          scopes.some((s) => s.startsWith('https://')) && process.env.SHAREPOINT_TOKEN
-            ? process.env.SHAREPOINT_TOKEN
-            : process.env.GRAPH_TOKEN!,
+        getToken: async (scopes: string[]) => {
+          if (!scopes.some((s) => s.startsWith('https://'))) return process.env.GRAPH_TOKEN!;
+          if (!process.env.SHAREPOINT_TOKEN)
+            throw new Error(
+              `SharePoint REST kræver et token til SharePoint selv (${scopes.join(' ')}): sæt SHAREPOINT_TOKEN – et Graph-token kan ikke bruges (docs/tenant-setup.md trin 4).`,
+            );
+          return process.env.SHAREPOINT_TOKEN;
+        },
         account: async () => ({ upn: options.as, name: options.as }),
         signOut: async () => undefined,
       }
     : new DevTokenProvider(base.replace(/\/v1\.0\/?$/, ''), options.as);
   const siteConfig = readConfig({ ...process.env, GRAPH_BASE_URL: base });
   const stack = createNodeStack({ config: siteConfig, tokens, me: { upn: options.as, name: options.as } });
-  const me = (await stack.graph.client.api('/me').get()) as { userPrincipalName: string; displayName: string };
+  const me = (await stack.graph.client.api('/me').get()) as {
+    userPrincipalName: string;
+    displayName: string;
+  };
   return {
     me: { upn: me.userPrincipalName, name: me.displayName },
     lists: stack.deps.lists,
     permissions: stack.deps.permissions,
+    sharePoint: {
+      api: `${siteConfig.sharePointUrl}/_api`,
+      token: () => tokens.getToken(siteConfig.sharePointScopes),
+    },
     where: server ? `den indbyggede Graph-server (${process.env.GRAPH_DB ?? '.data/graph.db'})` : base,
     close: async () => {
       await server?.close();
@@ -88,4 +103,4 @@ export function parseArgs(argv: string[]): { positional: string[]; flags: Map<st
   return { positional, flags };
 }
 
-const VALUE_FLAGS = new Set(['as', 'graph', 'series', 'year', 'category', 'owner', 'limit']);
+const VALUE_FLAGS = new Set(['as', 'graph', 'series', 'year', 'category', 'owner', 'limit', 'app-url']);
