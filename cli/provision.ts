@@ -11,15 +11,20 @@ import { describeError } from './describeError';
 import { listSecurityChecks, type Getter } from './doctorChecks';
 import { openSession, parseArgs } from './session';
 
-async function main(): Promise<number> {
-  const { flags } = parseArgs(process.argv.slice(2));
+/** The command: argv in, exit code out; messages to `out` and `err`. */
+export async function provisionMain(
+  argv: string[],
+  out: (s: string) => void = (s) => process.stdout.write(s),
+  err: (s: string) => void = (s) => process.stderr.write(s),
+): Promise<number> {
+  const { flags } = parseArgs(argv);
   const as = flags.get('as');
   if (typeof as !== 'string') {
-    process.stderr.write('Brug: npm run provision -- --as UPN [--graph URL]\n');
+    err('Brug: npm run provision -- --as UPN [--graph URL]\n');
     return 2;
   }
   if (process.env.GRAPH_TOKEN && !process.env.SHAREPOINT_TOKEN) {
-    process.stderr.write(
+    err(
       'Sæt også SHAREPOINT_TOKEN: listernes rettigheder sættes med SharePoint REST, som kræver et token til SharePoint selv (ikke et Graph-token). Se docs/tenant-setup.md trin 4.\n',
     );
     return 2;
@@ -36,24 +41,25 @@ async function main(): Promise<number> {
     };
     const open = (await listSecurityChecks(sp)).filter((c) => !c.ok);
     if (open.length) {
-      process.stderr.write(
+      err(
         `Listerne blev oprettet på ${session.where}, men deres sikkerhed er ikke som den skal være:\n${open
           .map((c) => `✗ ${c.name} – ${c.fix}`)
           .join('\n')}\n`,
       );
       return 1;
     }
-    process.stdout.write(`Listerne findes på ${session.where}: ${LISTS.map((l) => l.name).join(', ')}.\n`);
+    out(`Listerne findes på ${session.where}: ${LISTS.map((l) => l.name).join(', ')}.\n`);
     return 0;
   } finally {
     await session.close();
   }
 }
 
-main().then(
-  (code) => (process.exitCode = code),
-  (e) => {
-    process.stderr.write(`Fejl: ${describeError(e)}\n`);
-    process.exitCode = 1;
-  },
-);
+if (require.main === module)
+  provisionMain(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (e) => {
+      process.stderr.write(`Fejl: ${describeError(e)}\n`);
+      process.exitCode = 1;
+    },
+  );
