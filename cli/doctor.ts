@@ -6,11 +6,13 @@
  * Where: `--graph URL` / GRAPH_BASE_URL, else `.env` (GRAPH_MODE=tenant → graph.microsoft.com), else the
  * local server of `npm start` (http://localhost:4000). On the local server the doctor signs in with a dev
  * token the server mints (POST /_dev/token) for `--as` (default sofie@kommune.example, a secretary). On a
- * tenant it uses GRAPH_TOKEN for Graph and SHAREPOINT_TOKEN (audience https://TENANT.sharepoint.com) for
- * SharePoint REST: a Graph token is never sent to `/_api`.
+ * tenant it signs in as the add-in's app by device code (AAD_APP_CLIENT_ID; then it also checks the app's
+ * consented scopes and, when readable, its redirect URIs), or takes GRAPH_TOKEN and SHAREPOINT_TOKEN
+ * (audience https://TENANT.sharepoint.com). A Graph token is never sent to SharePoint REST (`/_api`).
  */
 import { existsSync } from 'node:fs';
 import { readConfig } from '../src/config';
+import { deviceCodeSignIn, sharePointScope } from './deviceCode';
 import { describeError } from './describeError';
 import { listColumnChecks, listSecurityChecks, type Check, type Getter } from './doctorChecks';
 import { parseArgs } from './session';
@@ -22,6 +24,8 @@ export interface DoctorOptions {
   /** `--as`: who signs in on the local server. */
   as?: string;
   fetch?: typeof fetch;
+  /** On a tenant without GRAPH_TOKEN: a token per resource from one device-code sign-in (cli/deviceCode.ts). */
+  signIn?: (scopes: string[]) => Promise<string>;
 }
 
 export interface DoctorReport {
@@ -53,17 +57,29 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
 
   let graphToken: string | undefined;
   let spToken: string | undefined;
+  let signedIn = false;
   if (tenant) {
     graphToken = options.env.GRAPH_TOKEN;
     spToken = options.env.SHAREPOINT_TOKEN;
+    const name = 'Log-ind på Microsoft Graph';
+    if (!graphToken && options.signIn && config.clientId) {
+      try {
+        graphToken = await options.signIn(['https://graph.microsoft.com/.default']);
+        spToken = await options.signIn([sharePointScope(config.sharePointSite)]);
+        signedIn = true;
+      } catch (e) {
+        checks.push({
+          name,
+          ok: false,
+          fix: `${describeError(e)}: tjek trin 1 (offentlige klientflows, samtykke)`,
+        });
+        return done();
+      }
+    }
     checks.push(
       graphToken
-        ? { name: 'Token til Microsoft Graph', ok: true }
-        : {
-            name: 'Token til Microsoft Graph',
-            ok: false,
-            fix: 'sæt GRAPH_TOKEN (docs/tenant-setup.md trin 5)',
-          },
+        ? { name, ok: true }
+        : { name, ok: false, fix: 'sæt AAD_APP_CLIENT_ID i .env (device code) eller GRAPH_TOKEN' },
     );
     if (!graphToken) return done();
   } else {
@@ -108,7 +124,9 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
   const graph = getter(base, graphToken);
   const sp = getter(`${config.sharePointUrl}/_api`, spToken);
 
-  checks.push(...appRegistrationChecks(tenant));
+  checks.push(
+    ...(signedIn ? await appRegistrationChecks(graph, graphToken!, config) : appRegistrationSkipped(tenant)),
+  );
 
   // The site.
   const site = await graph(`/sites/${config.sharePointSite}?$select=id,webUrl`);
@@ -141,31 +159,82 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
 }
 
 /** Redirect URIs, scopes and admin consent live in Entra ID: only a tenant has them. */
-function appRegistrationChecks(tenant: boolean): Check[] {
-  if (!tenant)
-    return [
-      {
-        name: 'App-registreringen (redirect-URI’er, scopes, administratorsamtykke): sprunget over – den lokale server har ingen app-registrering',
-        ok: true,
-      },
-    ];
+function appRegistrationSkipped(tenant: boolean): Check[] {
+  const why = tenant
+    ? 'doctor loggede ikke ind som appen (GRAPH_TOKEN er givet); tjek trin 1 i Entra-portalen'
+    : 'den lokale server har ingen app-registrering';
   return [
     {
-      name: 'App-registreringen (redirect-URI’er, scopes, administratorsamtykke): sprunget over – kræver device-code-login, som doctor endnu ikke har; tjek trin 1 i Entra-portalen',
+      name: `App-registreringen (redirect-URI’er, scopes, administratorsamtykke): sprunget over – ${why}`,
       ok: true,
     },
   ];
 }
 
+/** The Graph scopes the add-in asks for (docs/tenant-setup.md step 1.5). */
+export const GRAPH_SCOPES = ['User.Read', 'Calendars.ReadWrite', 'Sites.Selected', 'Mail.Send'];
+
+/**
+ * Signed in as the app by device code: its token's `scp` holds exactly what is consented, so a missing scope
+ * is a missing permission or consent. The redirect URIs are read from the app registration when the person
+ * may read it (Application.Read.All); otherwise that check says it was skipped.
+ */
+async function appRegistrationChecks(
+  graph: Getter,
+  token: string,
+  config: { clientId: string; appUrl: string },
+): Promise<Check[]> {
+  const checks: Check[] = [];
+  let scp: string[] = [];
+  try {
+    scp = String(JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()).scp ?? '').split(' ');
+  } catch {
+    scp = [];
+  }
+  const missing = GRAPH_SCOPES.filter((s) => !scp.includes(s));
+  checks.push(
+    missing.length
+      ? {
+          name: 'Appens Graph-tilladelser har samtykke',
+          ok: false,
+          fix: `mangler ${missing.join(', ')}: tilføj dem og giv administratorsamtykke (trin 1.5)`,
+        }
+      : { name: 'Appens Graph-tilladelser har samtykke', ok: true },
+  );
+  const app = await graph(`/applications(appId='${config.clientId}')?$select=spa`);
+  if (app.status !== 200) {
+    checks.push({
+      name: `App-registreringens redirect-URI’er: sprunget over – kan ikke læses (HTTP ${app.status}; kræver Application.Read.All)`,
+      ok: true,
+    });
+    return checks;
+  }
+  const uris = (app.body.spa?.redirectUris ?? []) as string[];
+  const host = new URL(config.appUrl).host;
+  const wanted = [`${config.appUrl.replace(/\/+$/, '')}/auth-redirect.html`, `brk-multihub://${host}`];
+  const absent = wanted.filter((u) => !uris.includes(u));
+  checks.push(
+    absent.length
+      ? {
+          name: 'App-registreringens redirect-URI’er',
+          ok: false,
+          fix: `tilføj ${absent.join(', ')} (trin 1.1 og 1.3)`,
+        }
+      : { name: 'App-registreringens redirect-URI’er', ok: true },
+  );
+  return checks;
+}
+
 async function appGrantCheck(graph: Getter, siteId: string, clientId: string): Promise<Check> {
   const name = 'Appens Sites.Selected-tildeling på sitet er fullcontrol';
   const res = await graph(`/sites/${siteId}/permissions`);
-  if (res.status !== 200)
+  if (res.status === 403)
     return {
-      name,
-      ok: false,
-      fix: `tildelingen kunne ikke læses (HTTP ${res.status}; det kræver Sites.FullControl.All): kør doctor som IT-administrator, eller tjek trin 2.2`,
+      name: `${name}: sprunget over – kan kun læses med Sites.FullControl.All (IT: kør doctor med en administrators GRAPH_TOKEN)`,
+      ok: true,
     };
+  if (res.status !== 200)
+    return { name, ok: false, fix: `tildelingen kunne ikke læses (HTTP ${res.status}): tjek trin 2.2` };
   const grants = (res.body.value ?? []) as Array<{
     roles?: string[];
     grantedToIdentitiesV2?: Array<{ application?: { id?: string } }>;
@@ -244,11 +313,19 @@ export async function doctorMain(
 ): Promise<number> {
   const { flags } = parseArgs(argv);
   const str = (k: string) => (typeof flags.get(k) === 'string' ? (flags.get(k) as string) : undefined);
+  const config = readConfig(env);
   const report = await runDoctor({
     env: { ...env, ...(str('app-url') ? { APP_URL: str('app-url') } : {}) },
     graph: str('graph'),
     as: str('as'),
     fetch: http,
+    signIn: config.clientId
+      ? deviceCodeSignIn({
+          clientId: config.clientId,
+          tenantId: config.tenantId,
+          prompt: (m) => process.stderr.write(m),
+        }).token
+      : undefined,
   });
   printReport(report, flags.has('json'), out);
   return report.ok ? 0 : 1;

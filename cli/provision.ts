@@ -1,12 +1,15 @@
 /**
  * `npm run provision -- --as admin@contoso.dk`: create the meeting lists and their columns on the site
  * (SHAREPOINT_SITE), or add what is missing, and give each list its own permissions. Safe to run again.
- * On a tenant: GRAPH_BASE_URL + GRAPH_TOKEN (Sites.Manage.All) for Graph and SHAREPOINT_TOKEN, a token for
- * the SharePoint resource itself (https://TENANT.sharepoint.com), for the permissions: a Graph token is never
- * sent to SharePoint REST. Afterwards every list's security is read back (the doctor's list checks) and the
+ * On a tenant (.env with GRAPH_MODE=tenant): a device-code sign-in as the add-in's app gives a token for
+ * Graph and one for the SharePoint resource itself (https://TENANT.sharepoint.com/.default); or GRAPH_TOKEN
+ * and SHAREPOINT_TOKEN are given. A Graph token is never sent to SharePoint REST. Afterwards every list's security is read back (the doctor's list checks) and the
  * command fails when one is not what it must be.
  */
+import { existsSync } from 'node:fs';
 import { LISTS } from '../src/adapters/sharepoint/listSchema';
+import { readConfig } from '../src/config';
+import { deviceCodeSignIn, sharePointScope } from './deviceCode';
 import { describeError } from './describeError';
 import { listSecurityChecks, type Getter } from './doctorChecks';
 import { openSession, parseArgs } from './session';
@@ -23,13 +26,24 @@ export async function provisionMain(
     err('Brug: npm run provision -- --as UPN [--graph URL]\n');
     return 2;
   }
-  if (process.env.GRAPH_TOKEN && !process.env.SHAREPOINT_TOKEN) {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  const config = readConfig(process.env);
+  let tokens: { graph: string; sharePoint: string } | undefined;
+  if (config.graphMode === 'tenant' && !process.env.GRAPH_TOKEN && config.clientId) {
+    // One device-code sign-in as the add-in's app, then a token for each resource: SharePoint REST gets a
+    // token for SharePoint itself, never the Graph token.
+    const signIn = deviceCodeSignIn({ clientId: config.clientId, tenantId: config.tenantId, prompt: err });
+    tokens = {
+      graph: await signIn.token(['https://graph.microsoft.com/.default']),
+      sharePoint: await signIn.token([sharePointScope(config.sharePointSite)]),
+    };
+  } else if (process.env.GRAPH_TOKEN && !process.env.SHAREPOINT_TOKEN) {
     err(
       'Sæt også SHAREPOINT_TOKEN: listernes rettigheder sættes med SharePoint REST, som kræver et token til SharePoint selv (ikke et Graph-token). Se docs/tenant-setup.md trin 4.\n',
     );
     return 2;
   }
-  const session = await openSession({ as, graph: flags.get('graph') as string | undefined });
+  const session = await openSession({ as, graph: flags.get('graph') as string | undefined, tokens });
   try {
     await session.lists.ensureProvisioned();
     const token = await session.sharePoint.token();

@@ -26,8 +26,15 @@ export interface CliSession {
  * running local server), else the local server of `npm start` if it runs, else the embedded server on
  * the same database file (GRAPH_DB, default .data/graph.db) started in this process.
  */
-export async function openSession(options: { as: string; graph?: string }): Promise<CliSession> {
+export async function openSession(options: {
+  as: string;
+  graph?: string;
+  /** Tokens from a device-code sign-in (cli/deviceCode.ts), instead of GRAPH_TOKEN / SHAREPOINT_TOKEN. */
+  tokens?: { graph: string; sharePoint: string };
+}): Promise<CliSession> {
   if (existsSync('.env')) process.loadEnvFile('.env');
+  const graphToken = options.tokens?.graph ?? process.env.GRAPH_TOKEN;
+  const sharePointToken = options.tokens?.sharePoint ?? process.env.SHAREPOINT_TOKEN;
   const config = readConfig(process.env);
   const explicit = options.graph ?? process.env.GRAPH_BASE_URL;
   let server: GraphServer | null = null;
@@ -40,15 +47,15 @@ export async function openSession(options: { as: string; graph?: string }): Prom
   // On a tenant, SHAREPOINT_TOKEN is a token for the SharePoint resource (permissions); GRAPH_TOKEN for Graph.
   // A Graph token is never sent to SharePoint REST: its audience is Graph, so /_api would refuse it (or, worse,
   // a step that needs it, such as breaking a list's inheritance, would be skipped).
-  const tokens: TokenProvider = process.env.GRAPH_TOKEN
+  const tokens: TokenProvider = graphToken
     ? {
         getToken: async (scopes: string[]) => {
-          if (!scopes.some((s) => s.startsWith('https://'))) return process.env.GRAPH_TOKEN!;
-          if (!process.env.SHAREPOINT_TOKEN)
+          if (!scopes.some((s) => s.startsWith('https://'))) return graphToken;
+          if (!sharePointToken)
             throw new Error(
               `SharePoint REST kræver et token til SharePoint selv (${scopes.join(' ')}): sæt SHAREPOINT_TOKEN – et Graph-token kan ikke bruges (docs/tenant-setup.md trin 4).`,
             );
-          return process.env.SHAREPOINT_TOKEN;
+          return sharePointToken;
         },
         account: async () => ({ upn: options.as, name: options.as }),
         signOut: async () => undefined,
