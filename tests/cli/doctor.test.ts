@@ -65,6 +65,28 @@ test('someone who is not in the Owners group is told she is not set up as a secr
   expect(secretary).toMatchObject({ ok: false, fix: expect.stringContaining('Ejere') });
 });
 
+test('an app grant left at write, not fullcontrol, is reported with the step that raises it', async () => {
+  // Graph as a tenant answers when step 2.2 stopped after the POST: the same server, its grant read as `write`.
+  const writeGrant: typeof fetch = async (input, init) => {
+    const res = await fetch(input, init);
+    if (!/\/sites\/[^/]+\/permissions$/.test(new URL(String(input)).pathname)) return res;
+    const body = (await res.json()) as { value: Array<{ roles: string[] }> };
+    body.value.forEach((g) => (g.roles = ['write']));
+    return new Response(JSON.stringify(body), { status: res.status, headers: res.headers });
+  };
+  let out = '';
+  const code = await doctorMain(['--graph', server.url, '--json'], {}, (s) => (out += s), writeGrant);
+  const report = JSON.parse(out) as DoctorReport;
+  expect(code).toBe(1);
+  expect(failing(report)).toEqual([
+    {
+      name: 'Appens Sites.Selected-tildeling på sitet er fullcontrol',
+      ok: false,
+      fix: expect.stringMatching(/tildelingen er write: hæv den til fullcontrol \(trin 2\.2\)/),
+    },
+  ]);
+});
+
 describe('the pages at APP_URL', () => {
   let pages: Server;
   let headers: Record<string, string> = {};
@@ -148,5 +170,5 @@ describe('a list left inheriting the site’s permissions', () => {
       'Listen AbsenceReasons har sine egne rettigheder og indstillinger',
     ]);
     expect(failing(report)[0].fix).toContain('npm run provision');
-  }, 120000);
+  });
 });
