@@ -72,3 +72,40 @@ test('on a tenant, provision will not start with only a Graph token', async () =
     process.env = saved;
   }
 });
+
+test('on a tenant the doctor signs in once per resource and sends SharePoint REST only the SharePoint token', async () => {
+  // The tenant's hosts answered by the local server; the device-code sign-in replaced by dev tokens.
+  const tokens = {
+    graph: await devToken(server.origin, 'sofie@kommune.example', 3600),
+    sharePoint: await devToken(server.origin, 'sofie@kommune.example', 3599),
+  };
+  expect(tokens.graph).not.toBe(tokens.sharePoint);
+  const asked: string[][] = [];
+  const sent: Array<{ url: string; token: string }> = [];
+  const tenantHosts: typeof fetch = async (input, init) => {
+    const url = String(input)
+      .replace('https://graph.microsoft.com', server.origin)
+      .replace('https://kommune.sharepoint.com', server.origin);
+    const auth = new Headers(init?.headers).get('Authorization') ?? '';
+    sent.push({ url: String(input), token: auth.replace(/^Bearer /, '') });
+    return fetch(url, init);
+  };
+  const report = await runDoctor({
+    env: { GRAPH_MODE: 'tenant', AAD_APP_CLIENT_ID: '11111111-2222-3333-4444-555555555555' },
+    fetch: tenantHosts,
+    signIn: async (scopes) => {
+      asked.push(scopes);
+      return scopes[0].startsWith('https://graph.microsoft.com') ? tokens.graph : tokens.sharePoint;
+    },
+  });
+  expect(asked).toEqual([
+    ['https://graph.microsoft.com/.default'],
+    ['https://kommune.sharepoint.com/.default'],
+  ]);
+  const rest = sent.filter((r) => r.url.includes('/_api/'));
+  expect(rest.length).toBeGreaterThan(0);
+  expect(rest.every((r) => r.token === tokens.sharePoint)).toBe(true);
+  expect(sent.filter((r) => !r.url.includes('/_api/')).every((r) => r.token === tokens.graph)).toBe(true);
+  // Signed in as the app: the consented scopes are checked from the token.
+  expect(report.checks).toContainEqual({ name: 'Appens Graph-tilladelser har samtykke', ok: true });
+});
