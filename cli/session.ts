@@ -16,6 +16,8 @@ export interface CliSession {
   permissions: MeetingPermissions;
   /** Where the lists were reached, for messages. */
   where: string;
+  /** The site's SharePoint REST root (…/_api) and a token for SharePoint itself (never a Graph token). */
+  sharePoint: { api: string; token(): Promise<string> };
   close(): Promise<void>;
 }
 
@@ -25,8 +27,15 @@ export interface CliSession {
  * running local server), else the local server of `npm start` if it runs, else the embedded server on
  * the same database file (GRAPH_DB, default .data/graph.db) started in this process.
  */
-export async function openSession(options: { as: string; graph?: string }): Promise<CliSession> {
+export async function openSession(options: {
+  as: string;
+  graph?: string;
+  /** Tokens from a device-code sign-in (cli/deviceCode.ts), instead of GRAPH_TOKEN / SHAREPOINT_TOKEN. */
+  tokens?: { graph: string; sharePoint: string };
+}): Promise<CliSession> {
   if (existsSync('.env')) process.loadEnvFile('.env');
+  const graphToken = options.tokens?.graph ?? process.env.GRAPH_TOKEN;
+  const sharePointToken = options.tokens?.sharePoint ?? process.env.SHAREPOINT_TOKEN;
   const config = readConfig(process.env);
   const explicit = options.graph ?? process.env.GRAPH_BASE_URL;
   let server: GraphServer | null = null;
@@ -37,12 +46,18 @@ export async function openSession(options: { as: string; graph?: string }): Prom
     base = server.url;
   }
   // On a tenant, SHAREPOINT_TOKEN is a token for the SharePoint resource (permissions); GRAPH_TOKEN for Graph.
-  const tokens: TokenProvider = process.env.GRAPH_TOKEN
+  // A Graph token is never sent to SharePoint REST: its audience is Graph, so /_api would refuse it (or, worse,
+  // a step that needs it, such as breaking a list's inheritance, would be skipped).
+  const tokens: TokenProvider = graphToken
     ? {
-        getToken: async (scopes: string[]) =>
-          scopes.some((s) => s.startsWith('https://')) && process.env.SHAREPOINT_TOKEN
-            ? process.env.SHAREPOINT_TOKEN
-            : process.env.GRAPH_TOKEN!,
+        getToken: async (scopes: string[]) => {
+          if (!scopes.some((s) => s.startsWith('https://'))) return graphToken;
+          if (!sharePointToken)
+            throw new Error(
+              `SharePoint REST kræver et token til SharePoint selv (${scopes.join(' ')}): sæt SHAREPOINT_TOKEN – et Graph-token kan ikke bruges (docs/tenant-setup.md trin 4).`,
+            );
+          return sharePointToken;
+        },
         account: async () => ({ upn: options.as, name: options.as }),
         signOut: async () => undefined,
       }
@@ -57,6 +72,10 @@ export async function openSession(options: { as: string; graph?: string }): Prom
     me: { upn: me.userPrincipalName, name: me.displayName },
     lists: stack.deps.lists,
     permissions: stack.deps.permissions,
+    sharePoint: {
+      api: `${siteConfig.sharePointUrl}/_api`,
+      token: () => tokens.getToken(siteConfig.sharePointScopes),
+    },
     where: server ? `den indbyggede Graph-server (${process.env.GRAPH_DB ?? '.data/graph.db'})` : base,
     close: async () => {
       await server?.close();
@@ -92,4 +111,4 @@ export function parseArgs(argv: string[]): { positional: string[]; flags: Map<st
   return { positional, flags };
 }
 
-const VALUE_FLAGS = new Set(['as', 'graph', 'series', 'year', 'category', 'owner', 'limit']);
+const VALUE_FLAGS = new Set(['as', 'graph', 'series', 'year', 'category', 'owner', 'limit', 'app-url']);

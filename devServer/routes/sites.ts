@@ -3,6 +3,7 @@ import { ok, select, type Ctx, type Result, type Route } from '../http';
 import { ListAccess } from '../lists/access';
 import { site, siteByPath, type SiteRow } from '../lists/store';
 import { listsHandler } from './lists';
+import { sitePermissionsHandler } from './sitePermissions';
 
 /** `/sites/{site}…`: the site by id, by `hostname:/path:` or `root`, then its lists. */
 function sitesHandler(ctx: Ctx, [spec]: string[]): Result {
@@ -32,6 +33,7 @@ function sitesHandler(ctx: Ctx, [spec]: string[]): Result {
       ...select({ ...JSON.parse(s.json), id: s.id }, ctx.query.$select),
     });
   }
+  if (parts[0] === 'permissions') return sitePermissionsHandler(ctx, s, access, parts);
   if (parts[0] !== 'lists') throw badRequest(`Resource '${parts[0]}' is not supported here.`, 'BadRequest');
   return listsHandler(ctx, s, access, parts);
 }
