@@ -3,7 +3,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { startGraphServer, type GraphServer } from '../../devServer/server';
+import { type GraphServer } from '../../devServer/server';
+import { startDemoServer } from '../../demo/server';
 import { doctorMain, FRAME_ANCESTORS, type DoctorReport } from '../../cli/doctor';
 import { LISTS } from '../../src/adapters/sharepoint/listSchema';
 import { devToken } from '../devServer/target';
@@ -26,7 +27,7 @@ const failing = (r: DoctorReport) => r.checks.filter((c) => !c.ok);
 let server: GraphServer;
 beforeAll(async () => {
   // A fresh local server whose lists were provisioned by the add-in's own code (the demo seed).
-  server = await startGraphServer({ port: 0, db: ':memory:', seed: 'demo', seedRandom: 1 });
+  server = await startDemoServer({ port: 0, db: ':memory:', seed: 'demo', seedRandom: 1 });
 });
 afterAll(() => server.close());
 

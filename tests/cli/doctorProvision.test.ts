@@ -1,4 +1,5 @@
-import { startGraphServer, type GraphServer } from '../../devServer/server';
+import { type GraphServer } from '../../devServer/server';
+import { startDemoServer } from '../../demo/server';
 import { provisionMain } from '../../cli/provision';
 import { runDoctor } from '../../cli/doctor';
 import { devToken } from '../devServer/target';
@@ -6,7 +7,7 @@ import { devToken } from '../devServer/target';
 let server: GraphServer;
 let sp: (path: string, method?: string) => Promise<{ status: number; body: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any
 beforeAll(async () => {
-  server = await startGraphServer({ port: 0, db: ':memory:', seed: 'demo', seedRandom: 1 });
+  server = await startDemoServer({ port: 0, db: ':memory:', seed: 'demo', seedRandom: 1 });
   const token = await devToken(server.origin, 'sofie@kommune.example');
   sp = async (path, method = 'GET') => {
     const res = await fetch(`${server.origin}/sites/moeder/_api${path}`, {

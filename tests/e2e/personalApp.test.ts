@@ -75,7 +75,8 @@ test("Mine møder shows each person's role and own afbud on the demo meetings, a
     const { open } = await stack.person(upn);
     const page = await open('meeting.html');
     const past = page.getByRole('region', { name: 'Tidligere møder' });
-    const meeting = past.getByRole('listitem').filter({ hasText: 'Status: Afsluttet' });
+    // The newest past meeting comes first: the demo's held meeting (the one before it is over by date only).
+    const meeting = past.getByRole('listitem').filter({ hasText: 'Status: Afsluttet' }).first();
     await meeting.waitFor();
     return { page, meeting };
   };
