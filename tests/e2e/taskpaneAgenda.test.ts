@@ -145,122 +145,132 @@ test('nothing is sent while the agenda breaks a rule; each reason is at its fiel
   }
 });
 
-test('an empty agenda without a referent is not sent; "Send uden referent" is the explicit way', async () => {
-  const { context, page } = await organizerPane();
-  try {
-    const version = await agendaVersion();
-    await page.getByRole('combobox', { name: 'Vælg referent' }).selectOption({ label: 'Ingen referent' });
-    // The Information line is the page's view of the Meetings row after the write.
-    await page.getByRole('note', { name: 'Information' }).filter({ hasNotText: 'er referent' }).waitFor();
-    expect((await rows('Meetings'))[0]?.ReferentUpn ?? '').toBe('');
-    // Every item has its "Rediger punkt N" (a heading "Punkt N: …" only once it has a title).
-    const count = await page.getByRole('button', { name: /^Rediger punkt \d+$/ }).count();
-    for (let n = count; n >= 1; n--) {
-      await page.getByRole('button', { name: `Flere handlinger for punkt ${n}` }).click();
-      await page.getByRole('menuitem', { name: `Slet punkt ${n}` }).click();
-      // Each deletion has re-rendered the list (and closed its menu) before the next item's menu is opened.
-      await page.getByRole('button', { name: `Rediger punkt ${n}` }).waitFor({ state: 'detached' });
-      await page.getByRole('menu').waitFor({ state: 'detached' });
-    }
-    await page.getByText('Dagsordenen har ingen punkter endnu.').waitFor();
-    await page.getByRole('button', { name: 'Send dagsorden' }).click();
-    const footer = page.getByRole('group', { name: 'Send dagsorden' });
-    await footer.getByText('Dagsordenen skal have mindst ét punkt.').waitFor();
-    const referent = page.getByRole('combobox', { name: 'Vælg referent' });
-    await expect(referent.getAttribute('aria-invalid')).resolves.toBe('true');
-    expect(await footer.getByRole('button', { name: 'Send uden referent' }).count()).toBe(0);
-    expect(await agendaVersion()).toBe(version);
+// These three build on each other (an empty agenda, then one item, then the order), on a meeting whose
+// stored agenda is the demo's: a server of their own, not the one the tests above wrote to.
+describe('from the demo agenda, in order', () => {
+  beforeAll(async () => {
+    await stack.close();
+    stack = await startStack();
+    key = await nextMeetingKey(stack);
+  });
 
-    // One item: now only the referent is missing, and sending without one is offered.
-    await page.getByRole('button', { name: 'Tilføj punkt' }).click();
-    await page.keyboard.type('Eneste punkt');
-    await done(page.getByRole('dialog', { name: 'Rediger punkt 1' }));
-    await page.getByRole('button', { name: 'Send dagsorden' }).click();
-    await footer.getByRole('button', { name: 'Send uden referent' }).click();
-    await footer.getByText(/Dagsordenen er sendt/).waitFor();
-    expect(await agendaVersion()).toBe(version + 1);
-    expect((await rows('AgendaItems')).map((r) => r.Title)).toEqual(['Eneste punkt']);
-  } finally {
-    await context.close();
-  }
-});
-
-test('choosing the referent keeps every unsaved edit; the confirmation is beside "Send dagsorden"', async () => {
-  // Put the demo agenda back (the previous test sent one item).
-  const { context, page } = await organizerPane();
-  try {
-    let dialog = await edit(page, 1);
-    await dialog.getByRole('textbox', { name: 'Titel på punkt 1' }).fill('Status på integrationsindsatsen');
-    await dialog
-      .getByRole('textbox', { name: /^Gæster på punkt 1/ })
-      .fill('Kamilla Uhd Hansen <kamilla@kommune.example>');
-    await done(dialog);
-    await page.getByRole('button', { name: 'Tilføj punkt' }).click();
-    await page.keyboard.type('Budget 2025');
-    await done(page.getByRole('dialog', { name: 'Rediger punkt 2' }));
-    await page.getByText('Ikke gemt').waitFor();
-
-    await page.getByRole('combobox', { name: 'Vælg referent' }).selectOption({ label: 'Mads Nielsen' });
-    await page.getByRole('note', { name: 'Information' }).filter({ hasText: 'Mads er referent' }).waitFor();
-    expect(await headings(page)).toEqual([
-      'Punkt 1: Status på integrationsindsatsen',
-      'Punkt 2: Budget 2025',
-    ]);
-    dialog = await edit(page, 1);
-    await expect(dialog.getByRole('textbox', { name: /^Gæster på punkt 1/ }).inputValue()).resolves.toBe(
-      'Kamilla Uhd Hansen <kamilla@kommune.example>',
-    );
-    await done(dialog);
-    await page.getByText('Ikke gemt').waitFor();
-
-    const send = page.getByRole('button', { name: 'Send dagsorden' });
-    await send.click();
-    const confirmation = page.getByText(/Dagsordenen er sendt/);
-    await confirmation.waitFor();
-    expect(await inView(page, confirmation)).toBe(true);
-    expect(await inView(page, send)).toBe(true);
-    const items = await rows('AgendaItems');
-    expect(items.map((r) => r.Title).sort()).toEqual(['Budget 2025', 'Status på integrationsindsatsen']);
-    expect(String(items.find((r) => r.Number === 1)?.Guests)).toContain('kamilla@kommune.example');
-    expect((await rows('Meetings'))[0]?.ReferentUpn).toBe(U('mads'));
-  } finally {
-    await context.close();
-  }
-});
-
-test('one order everywhere: the meeting page lists the items by number, category as a badge', async () => {
-  const { context, page } = await organizerPane();
-  try {
-    // An agenda whose categories alternate: grouping by category would reorder it.
-    const categories = ['Til orientering', 'Til godkendelse', 'Til drøftelse'];
-    for (const [i, category] of categories.entries()) {
-      if (i >= (await headings(page)).length) {
-        await page.getByRole('button', { name: 'Tilføj punkt' }).click();
-        await page.keyboard.type(`Punktet om ${category}`);
-        await done(page.getByRole('dialog', { name: `Rediger punkt ${i + 1}` }));
+  test('an empty agenda without a referent is not sent; "Send uden referent" is the explicit way', async () => {
+    const { context, page } = await organizerPane();
+    try {
+      const version = await agendaVersion();
+      await page.getByRole('combobox', { name: 'Vælg referent' }).selectOption({ label: 'Ingen referent' });
+      // The Information line is the page's view of the Meetings row after the write.
+      await page.getByRole('note', { name: 'Information' }).filter({ hasNotText: 'er referent' }).waitFor();
+      expect((await rows('Meetings'))[0]?.ReferentUpn ?? '').toBe('');
+      // Every item has its "Rediger punkt N" (a heading "Punkt N: …" only once it has a title).
+      const count = await page.getByRole('button', { name: /^Rediger punkt \d+$/ }).count();
+      for (let n = count; n >= 1; n--) {
+        await page.getByRole('button', { name: `Flere handlinger for punkt ${n}` }).click();
+        await page.getByRole('menuitem', { name: `Slet punkt ${n}` }).click();
+        // Each deletion has re-rendered the list (and closed its menu) before the next item's menu is opened.
+        await page.getByRole('button', { name: `Rediger punkt ${n}` }).waitFor({ state: 'detached' });
+        await page.getByRole('menu').waitFor({ state: 'detached' });
       }
-      const dialog = await edit(page, i + 1);
-      await dialog
-        .getByRole('combobox', { name: `Kategori for punkt ${i + 1}` })
-        .selectOption({ label: category });
-      await done(dialog);
+      await page.getByText('Dagsordenen har ingen punkter endnu.').waitFor();
+      await page.getByRole('button', { name: 'Send dagsorden' }).click();
+      const footer = page.getByRole('group', { name: 'Send dagsorden' });
+      await footer.getByText('Dagsordenen skal have mindst ét punkt.').waitFor();
+      const referent = page.getByRole('combobox', { name: 'Vælg referent' });
+      await expect(referent.getAttribute('aria-invalid')).resolves.toBe('true');
+      expect(await footer.getByRole('button', { name: 'Send uden referent' }).count()).toBe(0);
+      expect(await agendaVersion()).toBe(version);
+
+      // One item: now only the referent is missing, and sending without one is offered.
+      await page.getByRole('button', { name: 'Tilføj punkt' }).click();
+      await page.keyboard.type('Eneste punkt');
+      await done(page.getByRole('dialog', { name: 'Rediger punkt 1' }));
+      await page.getByRole('button', { name: 'Send dagsorden' }).click();
+      await footer.getByRole('button', { name: 'Send uden referent' }).click();
+      await footer.getByText(/Dagsordenen er sendt/).waitFor();
+      expect(await agendaVersion()).toBe(version + 1);
+      expect((await rows('AgendaItems')).map((r) => r.Title)).toEqual(['Eneste punkt']);
+    } finally {
+      await context.close();
     }
-    await page.getByRole('button', { name: 'Send dagsorden' }).click();
-    await page.getByText(/Dagsordenen er sendt/).waitFor();
-  } finally {
-    await context.close();
-  }
-  const anders = await stack.person(U('anders'));
-  try {
-    const meeting = await anders.open('meeting.html', { meeting: key });
-    const agenda = meeting.getByRole('region', { name: 'Dagsorden' });
-    await agenda.getByRole('heading', { name: /^Punkt 1: / }).waitFor();
-    const shown = await agenda.getByRole('heading', { name: /^Punkt \d+: / }).allTextContents();
-    expect(numbers(shown)).toEqual([1, 2, 3]);
-    await agenda.getByText('Til godkendelse').waitFor();
-  } finally {
-    await anders.context.close();
-  }
+  });
+
+  test('choosing the referent keeps every unsaved edit; the confirmation is beside "Send dagsorden"', async () => {
+    // Put the demo agenda back (the previous test sent one item).
+    const { context, page } = await organizerPane();
+    try {
+      let dialog = await edit(page, 1);
+      await dialog.getByRole('textbox', { name: 'Titel på punkt 1' }).fill('Status på integrationsindsatsen');
+      await dialog
+        .getByRole('textbox', { name: /^Gæster på punkt 1/ })
+        .fill('Kamilla Uhd Hansen <kamilla@kommune.example>');
+      await done(dialog);
+      await page.getByRole('button', { name: 'Tilføj punkt' }).click();
+      await page.keyboard.type('Budget 2025');
+      await done(page.getByRole('dialog', { name: 'Rediger punkt 2' }));
+      await page.getByText('Ikke gemt').waitFor();
+
+      await page.getByRole('combobox', { name: 'Vælg referent' }).selectOption({ label: 'Mads Nielsen' });
+      await page.getByRole('note', { name: 'Information' }).filter({ hasText: 'Mads er referent' }).waitFor();
+      expect(await headings(page)).toEqual([
+        'Punkt 1: Status på integrationsindsatsen',
+        'Punkt 2: Budget 2025',
+      ]);
+      dialog = await edit(page, 1);
+      await expect(dialog.getByRole('textbox', { name: /^Gæster på punkt 1/ }).inputValue()).resolves.toBe(
+        'Kamilla Uhd Hansen <kamilla@kommune.example>',
+      );
+      await done(dialog);
+      await page.getByText('Ikke gemt').waitFor();
+
+      const send = page.getByRole('button', { name: 'Send dagsorden' });
+      await send.click();
+      const confirmation = page.getByText(/Dagsordenen er sendt/);
+      await confirmation.waitFor();
+      expect(await inView(page, confirmation)).toBe(true);
+      expect(await inView(page, send)).toBe(true);
+      const items = await rows('AgendaItems');
+      expect(items.map((r) => r.Title).sort()).toEqual(['Budget 2025', 'Status på integrationsindsatsen']);
+      expect(String(items.find((r) => r.Number === 1)?.Guests)).toContain('kamilla@kommune.example');
+      expect((await rows('Meetings'))[0]?.ReferentUpn).toBe(U('mads'));
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('one order everywhere: the meeting page lists the items by number, category as a badge', async () => {
+    const { context, page } = await organizerPane();
+    try {
+      // An agenda whose categories alternate: grouping by category would reorder it.
+      const categories = ['Til orientering', 'Til godkendelse', 'Til drøftelse'];
+      for (const [i, category] of categories.entries()) {
+        if (i >= (await headings(page)).length) {
+          await page.getByRole('button', { name: 'Tilføj punkt' }).click();
+          await page.keyboard.type(`Punktet om ${category}`);
+          await done(page.getByRole('dialog', { name: `Rediger punkt ${i + 1}` }));
+        }
+        const dialog = await edit(page, i + 1);
+        await dialog
+          .getByRole('combobox', { name: `Kategori for punkt ${i + 1}` })
+          .selectOption({ label: category });
+        await done(dialog);
+      }
+      await page.getByRole('button', { name: 'Send dagsorden' }).click();
+      await page.getByText(/Dagsordenen er sendt/).waitFor();
+    } finally {
+      await context.close();
+    }
+    const anders = await stack.person(U('anders'));
+    try {
+      const meeting = await anders.open('meeting.html', { meeting: key });
+      const agenda = meeting.getByRole('region', { name: 'Dagsorden' });
+      await agenda.getByRole('heading', { name: /^Punkt 1: / }).waitFor();
+      const shown = await agenda.getByRole('heading', { name: /^Punkt \d+: / }).allTextContents();
+      expect(numbers(shown)).toEqual([1, 2, 3]);
+      await agenda.getByText('Til godkendelse').waitFor();
+    } finally {
+      await anders.context.close();
+    }
+  });
 });
 
 test('screenshots: the task pane for the organizer (an item open) and an attendee, 320 and 1280 px, each theme', async () => {
