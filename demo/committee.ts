@@ -17,12 +17,11 @@ import { saveAgenda, sendAgenda } from '../src/app/sendAgenda';
 import type { AgendaItem, Category } from '../src/domain/agendaItem';
 import type { CommitteeSettings, VoteChoice } from '../src/domain/committee/types';
 import type { Db } from '../devServer/db';
-import type { Ctx } from '../devServer/http';
 import { createEvent } from '../devServer/routes/events';
 import { DevTokenProvider } from '../src/adapters/auth/devTokenProvider';
 import { createNodeStack } from '../src/entries/nodeStack';
 import { DEMO_SITE, demoName, demoUpn } from '../devServer/tenant';
-import { upcomingStart } from './meetings';
+import { organizerCtx, upcomingStart } from './meetings';
 
 /**
  * The demo's political committee, "Social- og Beskæftigelsesudvalget" (fictional members): nine members
@@ -114,17 +113,7 @@ function committeeEvents(db: Db, now: Date): { past: string; next: string; pastS
   let next = upcoming.plus({ days: 1 }).set({ hour: 16 });
   while (next.weekday > 5) next = next.plus({ days: 1 });
   const past = upcoming.minus({ days: 8 }).set({ hour: 16 });
-  const ctx: Ctx = {
-    db,
-    me: { upn: demoUpn('sofie'), oid: '', name: 'sofie' },
-    method: 'POST',
-    path: '',
-    query: {},
-    headers: {},
-    body: undefined,
-    base: '',
-    now: () => now,
-  };
+  const ctx = organizerCtx(db, now);
   const attendees = [...new Set([...SEATS.flatMap(([m, , s]) => [m, s]), 'mads'])].map((n) => ({
     emailAddress: { address: demoUpn(n) },
   }));

@@ -165,6 +165,21 @@ export function upcomingStart(now: Date): DateTime {
   return d.set({ hour: 11 });
 }
 
+/** A request as Sofie (the demo's organizer) makes it, for writing the demo's calendar events straight in. */
+export function organizerCtx(db: Db, now: Date): Ctx {
+  return {
+    db,
+    me: { upn: demoUpn('sofie'), oid: '', name: 'sofie' },
+    method: 'POST',
+    path: '',
+    query: {},
+    headers: {},
+    body: undefined,
+    base: '',
+    now: () => now,
+  };
+}
+
 /**
  * The fortnightly rådmandsmøde series in Sofie's calendar (Exchange's data, as Outlook would have made it):
  * four occurrences; the second is the past meeting, the third the upcoming one. The lists and their
@@ -176,17 +191,7 @@ export function seedDemoEvents(
 ): { past: { key: string; start: string }; next: { key: string; start: string } } {
   const upcoming = upcomingStart(now);
   const first = upcoming.minus({ weeks: 4 });
-  const ctx: Ctx = {
-    db,
-    me: { upn: demoUpn('sofie'), oid: '', name: 'sofie' },
-    method: 'POST',
-    path: '',
-    query: {},
-    headers: {},
-    body: undefined,
-    base: '',
-    now: () => now,
-  };
+  const ctx = organizerCtx(db, now);
   const master = createEvent(ctx, demoUpn('sofie'), {
     subject: 'Rådmandsmøde',
     body: {
