@@ -68,8 +68,10 @@ export class SharePointPermissions implements MeetingPermissions {
     calls += group.calls;
     calls += await this.syncMembers(group.id, plan.circle);
 
-    // Meeting-level scopes first (parents), then item scopes; within a level the scopes are independent.
-    const isItemScope = (s: Scope) => s.kind === 'itemFolder' || s.kind === 'agendaRow';
+    // Parents first: the meeting's rows and folders, then what lives inside a meeting folder (an item's
+    // folder, a person's reasons folder) and the agenda rows; within a level the scopes are independent.
+    const isItemScope = (s: Scope) =>
+      s.kind === 'itemFolder' || s.kind === 'agendaRow' || s.kind === 'personFolder';
     const levels = [
       plan.unique.filter((p) => !isItemScope(p.scope)),
       plan.unique.filter((p) => isItemScope(p.scope)),
