@@ -12,6 +12,7 @@ import { parseExport, NotAMeetingExport } from '../src/domain/history/parseExpor
 import type { ImportResult } from '../src/domain/history/importedMeeting';
 import { importMeetings } from '../src/app/importMeetings';
 import { describeError } from './describeError';
+import { processOutput, type CliOutput } from './output';
 import { openSession, parseArgs } from './session';
 
 const USAGE = `Brug: npm run -s import -- FIL [FIL…] [--json] [--to-sharepoint --as UPN] [--graph URL]`;
@@ -29,10 +30,10 @@ async function textOf(file: string): Promise<string> {
   return bytes.toString('utf8');
 }
 
-async function main(): Promise<number> {
-  const { positional: files, flags } = parseArgs(process.argv.slice(2));
+export async function importMain(argv: string[], io: CliOutput = processOutput): Promise<number> {
+  const { positional: files, flags } = parseArgs(argv);
   if (files.length === 0 || flags.has('help')) {
-    process.stderr.write(`${USAGE}\n`);
+    io.err(`${USAGE}\n`);
     return files.length === 0 ? 2 : 0;
   }
   const result: ImportResult = { meetings: [], warnings: [] };
@@ -46,34 +47,32 @@ async function main(): Promise<number> {
         e instanceof NotAMeetingExport
           ? e.message
           : `${basename(file)} kan ikke læses: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'filen findes ikke' : (e as Error).message}`;
-      process.stderr.write(`Fejl: ${message}\n`);
+      io.err(`Fejl: ${message}\n`);
       return 2;
     }
   }
 
-  if (flags.has('json')) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  if (flags.has('json')) io.out(`${JSON.stringify(result, null, 2)}\n`);
   else if (!flags.has('to-sharepoint')) {
     for (const m of result.meetings) {
       const decisions = m.items.filter((i) => i.decision).length;
       const indstillinger = m.items.filter((i) => i.indstilling).length;
-      process.stdout.write(
+      io.out(
         `${m.date ?? 'uden dato'}  ${m.series ?? '(ukendt serie)'}  ${m.kind === 'minutes' ? 'referat' : 'dagsorden'}: ${m.items.length} punkter, ${decisions} beslutninger${indstillinger ? `, ${indstillinger} indstillinger` : ''}\n`,
       );
     }
-    for (const w of result.warnings) process.stderr.write(`Advarsel: ${w}\n`);
+    for (const w of result.warnings) io.err(`Advarsel: ${w}\n`);
   }
 
   if (flags.has('to-sharepoint')) {
     const as = flags.get('as');
     if (typeof as !== 'string') {
-      process.stderr.write(
-        'Fejl: --to-sharepoint kræver --as UPN (den der importerer, fx sofie@kommune.example).\n',
-      );
+      io.err('Fejl: --to-sharepoint kræver --as UPN (den der importerer, fx sofie@kommune.example).\n');
       return 2;
     }
     const session = await openSession({ as, graph: flags.get('graph') as string | undefined });
     const bar =
-      process.stderr.isTTY && result.meetings.length > 1
+      io.errIsTTY && result.meetings.length > 1
         ? new SingleBar({ format: 'Importerer {bar} {value}/{total} møder', hideCursor: true })
         : null;
     bar?.start(result.meetings.length, 0);
@@ -82,12 +81,12 @@ async function main(): Promise<number> {
         onProgress: (done) => bar?.update(done),
       });
       bar?.stop();
-      process.stderr.write(
+      io.err(
         `Importeret til ${session.where}: ${report.meetings} møder, ${report.written} rækker skrevet, ${report.unchanged} uændrede.\n`,
       );
     } catch (e) {
       bar?.stop();
-      process.stderr.write(`Fejl: ${describeError(e)}\n`);
+      io.err(`Fejl: ${describeError(e)}\n`);
       return 1;
     } finally {
       await session.close();
@@ -96,10 +95,11 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => (process.exitCode = code),
-  (e) => {
-    process.stderr.write(`Fejl: ${describeError(e)}\n`);
-    process.exitCode = 1;
-  },
-);
+if (require.main === module)
+  importMain(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (e) => {
+      process.stderr.write(`Fejl: ${describeError(e)}\n`);
+      process.exitCode = 1;
+    },
+  );

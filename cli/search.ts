@@ -6,19 +6,20 @@ import { CATEGORIES, type Category } from '../src/domain/agendaItem';
 import { fieldText, markParts, type ArchiveHit } from '../src/domain/archive/searchIndex';
 import { loadArchive } from '../src/app/archive';
 import { describeError } from './describeError';
+import { processOutput, type CliOutput } from './output';
 import { openSession, parseArgs } from './session';
 
-async function main(): Promise<number> {
-  const { positional, flags } = parseArgs(process.argv.slice(2));
+export async function searchMain(argv: string[], io: CliOutput = processOutput): Promise<number> {
+  const { positional, flags } = parseArgs(argv);
   const text = positional.join(' ');
   const category = flags.get('category') as string | undefined;
   if (category && !CATEGORIES.includes(category as Category)) {
-    process.stderr.write(`Fejl: ukendt kategori "${category}". Brug en af: ${CATEGORIES.join(', ')}.\n`);
+    io.err(`Fejl: ukendt kategori "${category}". Brug en af: ${CATEGORIES.join(', ')}.\n`);
     return 2;
   }
   const year = flags.has('year') ? Number(flags.get('year')) : undefined;
   if (year !== undefined && !Number.isInteger(year)) {
-    process.stderr.write('Fejl: --year skal være et årstal, fx 2024.\n');
+    io.err('Fejl: --year skal være et årstal, fx 2024.\n');
     return 2;
   }
   const as = (flags.get('as') as string | undefined) ?? process.env.MOEDE_AS ?? 'sofie@kommune.example';
@@ -36,20 +37,20 @@ async function main(): Promise<number> {
     });
     const ms = performance.now() - started;
     if (flags.has('json')) {
-      process.stdout.write(
+      io.out(
         `${JSON.stringify({ query: text, hits: hits.map(toJson), searchedEntries: index.size, ms: Math.round(ms * 10) / 10 }, null, 2)}\n`,
       );
       return 0;
     }
-    if (hits.length === 0) process.stdout.write(`Ingen beslutninger fundet for "${text}".\n`);
-    const bold = process.stdout.isTTY ? (s: string) => `\x1b[1m${s}\x1b[22m` : (s: string) => `«${s}»`;
+    if (hits.length === 0) io.out(`Ingen beslutninger fundet for "${text}".\n`);
+    const bold = io.outIsTTY ? (s: string) => `\x1b[1m${s}\x1b[22m` : (s: string) => `«${s}»`;
     for (const hit of hits) {
       const e = hit.entry;
-      process.stdout.write(
+      io.out(
         `${e.date || 'uden dato'}  ${e.series || '(ukendt serie)'}\n  Punkt ${e.itemNumber}: ${marked(hit, 'itemTitle', bold)}\n`,
       );
-      if (e.decision) process.stdout.write(`  ${snippet(hit, bold)}\n`);
-      process.stdout.write(`  ${link(hit)}\n\n`);
+      if (e.decision) io.out(`  ${snippet(hit, bold)}\n`);
+      io.out(`  ${link(hit)}\n\n`);
     }
     return 0;
   } finally {
@@ -100,10 +101,11 @@ function toJson(hit: ArchiveHit) {
   };
 }
 
-main().then(
-  (code) => (process.exitCode = code),
-  (e) => {
-    process.stderr.write(`Fejl: ${describeError(e)}\n`);
-    process.exitCode = 1;
-  },
-);
+if (require.main === module)
+  searchMain(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (e) => {
+      process.stderr.write(`Fejl: ${describeError(e)}\n`);
+      process.exitCode = 1;
+    },
+  );

@@ -6,19 +6,39 @@ import { promisify } from 'node:util';
 import { type GraphServer } from '../../devServer/server';
 import { startDemoServer } from '../../demo/server';
 import { SEED_NAMES, seedPath, testWithSeeds } from '../support/seeds';
+import { importMain } from '../../cli/import';
+import { searchMain } from '../../cli/search';
+import type { CliOutput } from '../../cli/output';
 
 const run = promisify(execFile);
 const ROOT = join(__dirname, '../..');
 const seeds = SEED_NAMES.map(seedPath);
 
-async function cli(
-  script: 'import' | 'search',
-  args: string[],
-): Promise<{ code: number; stdout: string; stderr: string }> {
+interface Ran {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** The command run in this process, its output captured (what a process start would print). */
+async function cli(script: 'import' | 'search', args: string[]): Promise<Ran> {
+  const ran = { stdout: '', stderr: '' };
+  const io: CliOutput = {
+    out: (t) => void (ran.stdout += t),
+    err: (t) => void (ran.stderr += t),
+    outIsTTY: false,
+    errIsTTY: false,
+  };
+  const code = await (script === 'import' ? importMain : searchMain)(args, io);
+  return { code, ...ran };
+}
+
+/** The script itself, as `npm run import` starts it: a new process. */
+async function script(name: 'import' | 'search', args: string[]): Promise<Ran> {
   try {
     const { stdout, stderr } = await run(
       process.execPath,
-      ['--import', 'tsx', join(ROOT, 'cli', `${script}.ts`), ...args],
+      ['--import', 'tsx', join(ROOT, 'cli', `${name}.ts`), ...args],
       {
         cwd: ROOT,
         env: { ...process.env, GRAPH_BASE_URL: '', GRAPH_TOKEN: '' },
@@ -73,7 +93,7 @@ testWithSeeds(
   async () => {
     const dir = mkdtempSync(join(tmpdir(), 'import-'));
     writeFileSync(join(dir, 'indkob.txt'), 'Indkøbsliste\nMælk\nRugbrød\n');
-    const bad = await cli('import', [seeds[0], join(dir, 'indkob.txt'), '--json']);
+    const bad = await script('import', [seeds[0], join(dir, 'indkob.txt'), '--json']);
     expect(bad.code).toBe(2);
     expect(bad.stdout).toBe('');
     expect(bad.stderr).toMatch(/indkob\.txt ligner ikke en mødeeksport/);
