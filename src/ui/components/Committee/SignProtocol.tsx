@@ -16,6 +16,7 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import {
+  newProtocolVersion,
   referatCommitteeOf,
   remindUnsigned,
   signProtocol,
@@ -127,11 +128,51 @@ export function SignProtocol({ deps, view, state }: SignProtocolProps) {
         {cs.protocol}
       </Text>
       <Text>{version}</Text>
-      {after && present && !signed && (
+      {after && present && !signed && committee.signingOpen && (
         <Button appearance="primary" disabled={busy} onClick={() => setOpen(true)}>
           {cs.sign}
         </Button>
       )}
+      {/* Signing opens only on a frozen record (the organizer's page opens it): until then, say why. */}
+      {after && present && !signed && !committee.signingOpen && (
+        <Text role="status">{committee.opening ? cs.signingChanged : cs.signingNotOpen}</Text>
+      )}
+      {committee.late.length > 0 && (
+        <>
+          <Text weight="semibold" id="protocol-late">
+            {cs.lateHeading}
+          </Text>
+          <ul className={styles.list} aria-labelledby="protocol-late">
+            {committee.late.map((l, i) => (
+              <li key={`${l.kind}-${l.itemNumber}-${l.member ?? ''}-${i}`}>
+                <Text>
+                  {cs.lateEntry(cs.lateKinds[l.kind], l.itemNumber, l.member ? nameOf(l.member) : undefined)}
+                </Text>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {view.role === 'organizer' &&
+        committee.opening &&
+        (committee.late.length > 0 || !committee.signingOpen) && (
+          <Button
+            disabled={busy}
+            onClick={() =>
+              act(async () => {
+                let version = 0;
+                await run(async () => {
+                  const next = await newProtocolVersion(deps, view);
+                  version = next.record.version;
+                  return next;
+                });
+                return cs.newVersionDone(version);
+              })
+            }
+          >
+            {cs.newVersion}
+          </Button>
+        )}
       {/* Always mounted for a member present: unmounting an open modal dialog would leave the page aria-hidden. */}
       {after && present && (
         <Dialog open={open} onOpenChange={(_e, d) => setOpen(d.open)}>
