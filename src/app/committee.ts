@@ -3,6 +3,7 @@ import { meetingAttendance, presentDuringItem, type Participant } from '../domai
 import { agendaDeadline, lateBy } from '../domain/committee/deadline';
 import {
   newCommitteeRecord,
+  protocolText,
   signProtocol as signRecord,
   unsignedMembers,
   type SignRefusal,
@@ -79,6 +80,8 @@ export interface CommitteeView {
   attendance: Participant[];
   /** The current checksum of the protocol's approved text (what a signature signs). */
   checksum: string;
+  /** That text, as the signing dialog shows it (computed from the same meeting as the checksum). */
+  text: string;
   /**
    * The version open for signatures (written by the organizer's page after the record was frozen): members
    * sign only while it is there and the text still has its checksum.
@@ -140,14 +143,31 @@ export const referatCommitteeOf = (view: MeetingView, committee: CommitteeView):
   absences: view.absences,
 });
 
-function checksumOf(view: MeetingView, settings: CommitteeSettings, record: CommitteeRecord): string {
+/** The protocol's approved text as the members sign it (ADR 006), and its checksum. */
+function protocolOf(
+  view: MeetingView,
+  settings: CommitteeSettings,
+  record: CommitteeRecord,
+): { text: string; checksum: string } {
   const decisions = Object.values(view.decisions).map((d) => d.value);
-  return buildReferat(view.meeting, view.items, decisions, view.absences, { audience: 'members' }, 'da', {
-    settings,
-    record,
-    absences: view.absences,
-  }).protocol!.checksum;
+  const referat = buildReferat(
+    view.meeting,
+    view.items,
+    decisions,
+    view.absences,
+    { audience: 'members' },
+    'da',
+    {
+      settings,
+      record,
+      absences: view.absences,
+    },
+  );
+  return { text: protocolText(referat), checksum: referat.protocol!.checksum };
 }
+
+const checksumOf = (view: MeetingView, settings: CommitteeSettings, record: CommitteeRecord): string =>
+  protocolOf(view, settings, record).checksum;
 
 /**
  * The series setting: the secretary makes the meeting an udvalgsmøde (members with party and standing
@@ -218,7 +238,7 @@ export async function openCommittee(deps: AppDeps, view: MeetingView): Promise<C
     return openCommittee(deps, view);
   }
   const { late, ...record } = recordOf(rows);
-  const checksum = checksumOf(view, settings, record);
+  const { text, checksum } = protocolOf(view, settings, record);
   const opening = rows.openings.length
     ? [...rows.openings].sort((a, b) => Number(a.id) - Number(b.id)).at(-1)!.value
     : undefined;
@@ -227,6 +247,7 @@ export async function openCommittee(deps: AppDeps, view: MeetingView): Promise<C
     record,
     attendance: meetingAttendance(settings, view.absences),
     checksum,
+    text,
     ...(opening ? { opening: { version: opening.version, checksum: opening.checksum } } : {}),
     signingOpen: !!opening && opening.checksum === checksum,
     late,

@@ -15,20 +15,11 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import {
-  newProtocolVersion,
-  referatCommitteeOf,
-  remindUnsigned,
-  signProtocol,
-  unsigned,
-  type CommitteeView,
-} from '../../../app/committee';
+import { newProtocolVersion, remindUnsigned, signProtocol, unsigned } from '../../../app/committee';
 import type { AppDeps } from '../../../app/deps';
 import type { MeetingView } from '../../../app/openMeeting';
-import { protocolText } from '../../../domain/committee/protocol';
 import { formatDate, formatTime } from '../../../domain/format';
 import { sameUpn } from '../../../domain/person';
-import { buildReferat } from '../../../domain/referat';
 import { useCommitteeStrings } from '../../i18n/committeeStrings';
 import { useLocale } from '../../i18n/LocaleContext';
 import { committeeMessageOf } from './committeeMessage';
@@ -68,21 +59,6 @@ export interface SignProtocolProps {
   deps: AppDeps;
   view: MeetingView;
   state: CommitteeState;
-}
-
-/** The approved text a signature signs (the members' Danish protocol), as the checksum is computed from it. */
-function signedText(view: MeetingView, committee: CommitteeView): string {
-  const decisions = Object.values(view.decisions).map((d) => d.value);
-  const referat = buildReferat(
-    view.meeting,
-    view.items,
-    decisions,
-    view.absences,
-    { audience: 'members' },
-    'da',
-    referatCommitteeOf(view, committee),
-  );
-  return protocolText(referat);
 }
 
 /**
@@ -182,7 +158,7 @@ export function SignProtocol({ deps, view, state }: SignProtocolProps) {
               <DialogContent>
                 <Text as="p">{cs.signDialogIntro}</Text>
                 <pre className={styles.text} tabIndex={0} aria-label={cs.protocol}>
-                  {signedText(view, committee)}
+                  {committee.text}
                 </pre>
                 <Text as="p" weight="semibold">
                   {version}
