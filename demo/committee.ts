@@ -12,6 +12,7 @@ import {
 } from '../src/app/committee';
 import type { AppDeps } from '../src/app/deps';
 import { openMeeting } from '../src/app/openMeeting';
+import { sendReferatForApproval } from '../src/app/referat';
 import { registerAbsence } from '../src/app/registerAbsence';
 import { saveAgenda, sendAgenda } from '../src/app/sendAgenda';
 import type { AgendaItem, Category } from '../src/domain/agendaItem';
@@ -219,6 +220,10 @@ async function seedCommittee(
     text: 'Venstre kan ikke støtte en videreførelse uden en ny effektmåling.',
   });
   await mads.lists.saveProgress(events.past, { status: 'Afsluttet' }, madsView.progressETag);
+  // Mads sends the protocol for approval; the organizer's page freezes the record and opens signing.
+  await sendReferatForApproval(mads, await openMeeting(mads, events.past));
+  const opened = await openMeeting(sofie, events.past);
+  await openCommittee(sofie, opened);
 
   // The chair and the vice-chair have signed the next morning; the organizer sees who has not.
   at(18);

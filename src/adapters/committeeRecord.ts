@@ -21,6 +21,7 @@ export function listOf(entry: CommitteeEntry): CommitteeListName {
     case 'declaration':
     case 'tilfoersel':
     case 'signature':
+    case 'opening':
       return 'CommitteeStatements';
   }
 }
@@ -31,6 +32,7 @@ export function memberOf(entry: CommitteeEntry): string {
     case 'attendance':
     case 'vote':
     case 'publication':
+    case 'opening':
       return '';
     case 'inhabilitet':
     case 'declaration':
@@ -41,12 +43,21 @@ export function memberOf(entry: CommitteeEntry): string {
 }
 
 export function itemNumberOf(entry: CommitteeEntry): number {
-  return entry.kind === 'signature' ? 0 : entry.value.itemNumber;
+  return entry.kind === 'signature' || entry.kind === 'opening' ? 0 : entry.value.itemNumber;
 }
 
-/** Two entries with the same identity are one row (per item; per item and member; per member and version). */
+/**
+ * Two entries with the same identity are one row (per item; per item and member; an opening per version).
+ * Every signature is a row of its own, never an update: a signature counts only when SharePoint placed it
+ * after the opening, so signing must not rewrite a row planted before it.
+ */
 export function identityOf(entry: CommitteeEntry): string {
-  const version = entry.kind === 'signature' ? `|v${entry.value.version}` : '';
+  const version =
+    entry.kind === 'signature'
+      ? `|v${entry.value.version}|${entry.value.signedAt}`
+      : entry.kind === 'opening'
+        ? `|v${entry.value.version}`
+        : '';
   return `${entry.kind}|${itemNumberOf(entry)}|${memberOf(entry)}${version}`;
 }
 
@@ -59,6 +70,7 @@ export const KIND_LABEL: Record<CommitteeEntry['kind'], string> = {
   publication: 'Offentliggørelse',
   tilfoersel: 'Protokoltilførsel',
   signature: 'Underskrift',
+  opening: 'Underskriftsrunde',
 };
 
 export function kindOf(label: string): CommitteeEntry['kind'] | undefined {
@@ -121,6 +133,7 @@ export function trustedRecord(
     votes: [],
     tilfoersler: [],
     signatures: [],
+    openings: [],
   };
   for (const row of newest.values()) {
     const e = row.entry;
@@ -131,6 +144,7 @@ export function trustedRecord(
     else if (e.kind === 'signature') out.signatures.push({ ...s, value: e.value });
     else if (e.kind === 'declaration') out.declarations.push({ ...s, value: e.value });
     else if (e.kind === 'publication') out.publication.push({ ...s, value: e.value });
+    else if (e.kind === 'opening') out.openings.push({ ...s, value: e.value });
     else out.inhabilitet.push({ ...s, value: e.value });
   }
   const byItem = <T extends { itemNumber: number }>(a: Stored<T>, b: Stored<T>) =>

@@ -2,12 +2,20 @@ import { signatureReminder } from '../domain/committee/reminder';
 import { meetingAttendance, presentDuringItem, type Participant } from '../domain/committee/attendance';
 import { agendaDeadline, lateBy } from '../domain/committee/deadline';
 import {
-  amendProtocol,
   newCommitteeRecord,
+  protocolText,
   signProtocol as signRecord,
   unsignedMembers,
   type SignRefusal,
 } from '../domain/committee/protocol';
+import {
+  nextOpening,
+  signingState,
+  type LateEntry,
+  type LiveParts,
+  type ProtocolOpening,
+} from '../domain/committee/opening';
+import { planHash } from '../domain/meetingScopes';
 import { mergeInhabilitet } from '../domain/committee/inhabilitet';
 import { mayEnterTilfoersel, type TilfoerselRefusal } from '../domain/committee/tilfoersel';
 import type {
@@ -25,7 +33,7 @@ import { Forbidden, Invalid } from '../ports/errors';
 import type { CommitteeRows } from '../ports/ListStore';
 import type { AppDeps } from './deps';
 import { openMeeting, type MeetingView } from './openMeeting';
-import { syncMeetingPermissions } from './syncMeetingPermissions';
+import { isArchive, planFor, syncMeetingPermissions } from './syncMeetingPermissions';
 
 /**
  * The committee's part of a meeting (Udvalgsmøde): attendance per item, inhabilitet, votes,
@@ -39,6 +47,9 @@ export const ONLY_OWN_STATEMENT = 'onlyOwnStatement';
 export const ONLY_ORGANIZER_REMINDS = 'onlyOrganizerReminds';
 export const ONLY_ORGANIZER_SETTINGS = 'onlyOrganizerSettings';
 export const ONLY_ORGANIZER_PUBLISHES = 'onlyOrganizerPublishes';
+export const ONLY_ORGANIZER_VERSIONS = 'onlyOrganizerVersions';
+/** Signing is not open: the organizer's page has not opened this version (or the text changed since). */
+export const SIGNING_NOT_OPEN = 'signNotOpen';
 
 export type CommitteeErrorCode =
   | VoteErrorCode
@@ -54,7 +65,9 @@ export type CommitteeErrorCode =
   | typeof ONLY_OWN_STATEMENT
   | typeof ONLY_ORGANIZER_REMINDS
   | typeof ONLY_ORGANIZER_SETTINGS
-  | typeof ONLY_ORGANIZER_PUBLISHES;
+  | typeof ONLY_ORGANIZER_PUBLISHES
+  | typeof ONLY_ORGANIZER_VERSIONS
+  | typeof SIGNING_NOT_OPEN;
 
 /** A refusal of the committee's rules: a code the UI turns into words. */
 const refuse = (code: CommitteeErrorCode, message: string = code) => new Invalid(message, { code });
@@ -67,6 +80,19 @@ export interface CommitteeView {
   attendance: Participant[];
   /** The current checksum of the protocol's approved text (what a signature signs). */
   checksum: string;
+  /** That text, as the signing dialog shows it (computed from the same meeting as the checksum). */
+  text: string;
+  /**
+   * The version open for signatures (written by the organizer's page after the record was frozen): members
+   * sign only while it is there and the text still has its checksum.
+   */
+  opening?: Pick<ProtocolOpening, 'version' | 'checksum'>;
+  signingOpen: boolean;
+  /**
+   * Rows written or changed after the opening (by anyone): they do not change the opened version and come
+   * into the next version the organizer makes (newProtocolVersion).
+   */
+  late: LateEntry[];
 }
 
 const writes = (view: MeetingView) => view.role === 'organizer' || view.role === 'referent';
@@ -76,42 +102,38 @@ function settingsOf(view: MeetingView): CommitteeSettings {
   return view.meeting.committee;
 }
 
+const liveParts = (rows: CommitteeRows): LiveParts => ({
+  attendance: rows.attendance,
+  inhabilitet: rows.inhabilitet,
+  declarations: rows.declarations,
+  votes: rows.votes,
+  tilfoersler: rows.tilfoersler,
+});
+
 /**
- * The record as the domain holds it, from the trusted rows: the version is the highest version anyone
- * signed; signatures of older versions are the history; when the text has changed since the last
- * signature, amendProtocol makes the next version with no signatures.
+ * The record as the domain holds it, from the trusted rows: once the organizer has opened a version for
+ * signatures, that version's record is what the opening holds (rows written later are `late`), its
+ * signatures are those SharePoint placed after the opening for its version and checksum, and earlier
+ * openings are the history. Before any opening the record is the live rows and nothing is signed.
  */
-export function recordOf(
-  rows: CommitteeRows,
-  checksumNow?: (record: CommitteeRecord) => string,
-): CommitteeRecord {
-  const signatures = rows.signatures.map((s) => s.value);
-  const version = Math.max(1, ...signatures.map((s) => s.version));
-  const history = [...new Set(signatures.filter((s) => s.version < version).map((s) => s.version))]
-    .sort((a, b) => a - b)
-    .map((v) => {
-      const of = signatures.filter((s) => s.version === v);
-      return { version: v, checksum: of[0].checksum, signatures: of };
-    });
-  const record: CommitteeRecord = {
+export function recordOf(rows: CommitteeRows): CommitteeRecord & { late: LateEntry[] } {
+  const state = signingState(liveParts(rows), rows.openings, rows.signatures);
+  return {
     ...newCommitteeRecord(),
-    attendance: rows.attendance.map((r) => r.value),
-    inhabilitet: mergeInhabilitet(
-      rows.declarations.map((r) => r.value),
-      rows.inhabilitet.map((r) => r.value),
-    ),
-    votes: rows.votes.map((r) => r.value),
-    tilfoersler: rows.tilfoersler.map((r) => r.value),
-    signatures: signatures.filter((s) => s.version === version),
-    version,
-    history,
+    attendance: state.parts.attendance,
+    inhabilitet: mergeInhabilitet(state.parts.declarations, state.parts.inhabilitet),
+    votes: state.parts.votes,
+    tilfoersler: state.parts.tilfoersler,
+    signatures: state.signatures,
+    version: state.version,
+    history: state.history,
     publication: rows.publication.map(({ value: { itemNumber, publishTitle, publishDecision } }) => ({
       itemNumber,
       publishTitle,
       publishDecision,
     })),
+    late: state.late,
   };
-  return checksumNow ? amendProtocol(record, checksumNow(record)) : record;
 }
 
 /** What buildReferat needs for this meeting's protocol. */
@@ -121,14 +143,31 @@ export const referatCommitteeOf = (view: MeetingView, committee: CommitteeView):
   absences: view.absences,
 });
 
-function checksumOf(view: MeetingView, settings: CommitteeSettings, record: CommitteeRecord): string {
+/** The protocol's approved text as the members sign it (ADR 006), and its checksum. */
+function protocolOf(
+  view: MeetingView,
+  settings: CommitteeSettings,
+  record: CommitteeRecord,
+): { text: string; checksum: string } {
   const decisions = Object.values(view.decisions).map((d) => d.value);
-  return buildReferat(view.meeting, view.items, decisions, view.absences, { audience: 'members' }, 'da', {
-    settings,
-    record,
-    absences: view.absences,
-  }).protocol!.checksum;
+  const referat = buildReferat(
+    view.meeting,
+    view.items,
+    decisions,
+    view.absences,
+    { audience: 'members' },
+    'da',
+    {
+      settings,
+      record,
+      absences: view.absences,
+    },
+  );
+  return { text: protocolText(referat), checksum: referat.protocol!.checksum };
 }
+
+const checksumOf = (view: MeetingView, settings: CommitteeSettings, record: CommitteeRecord): string =>
+  protocolOf(view, settings, record).checksum;
 
 /**
  * The series setting: the secretary makes the meeting an udvalgsmøde (members with party and standing
@@ -186,17 +225,77 @@ function cleanSettings(settings: CommitteeSettings): CommitteeSettings {
   };
 }
 
-/** Reads the committee's record of the meeting (trusted rows only) and the protocol's current checksum. */
+/**
+ * Reads the committee's record of the meeting (trusted rows only) and the protocol's current checksum. On
+ * the organizer's page, once the referat is out for signatures and the `signing` phase's permissions are
+ * applied (the plan's hash is stored), the first version is opened for signatures here.
+ */
 export async function openCommittee(deps: AppDeps, view: MeetingView): Promise<CommitteeView> {
   const settings = settingsOf(view);
   const rows = await deps.lists.readCommittee(view.key);
-  const record = recordOf(rows, (r) => checksumOf(view, settings, r));
+  if (!rows.openings.length && frozenForSigning(view)) {
+    await writeOpening(deps, view, settings, rows);
+    return openCommittee(deps, view);
+  }
+  const { late, ...record } = recordOf(rows);
+  const { text, checksum } = protocolOf(view, settings, record);
+  const opening = rows.openings.length
+    ? [...rows.openings].sort((a, b) => Number(a.id) - Number(b.id)).at(-1)!.value
+    : undefined;
   return {
     settings,
     record,
     attendance: meetingAttendance(settings, view.absences),
-    checksum: checksumOf(view, settings, record),
+    checksum,
+    text,
+    ...(opening ? { opening: { version: opening.version, checksum: opening.checksum } } : {}),
+    signingOpen: !!opening && opening.checksum === checksum,
+    late,
   };
+}
+
+/** The organizer's view of a protocol out for signatures whose freezing permissions SharePoint now holds. */
+function frozenForSigning(view: MeetingView): boolean {
+  return (
+    view.role === 'organizer' &&
+    view.meeting.referat?.state === 'Til godkendelse' &&
+    view.meeting.permissionsHash === planHash(planFor(view.meeting, view.items, isArchive(view)))
+  );
+}
+
+/** The organizer writes the next opening: the live record, its checksum, the rows it is made of. */
+async function writeOpening(
+  deps: AppDeps,
+  view: MeetingView,
+  settings: CommitteeSettings,
+  rows: CommitteeRows,
+): Promise<void> {
+  const live = recordOf({ ...rows, openings: [] });
+  const { late: _late, ...record } = live;
+  const latest = [...rows.openings].sort((a, b) => Number(a.id) - Number(b.id)).at(-1)?.value;
+  const value = nextOpening(
+    liveParts(rows),
+    latest,
+    checksumOf(view, settings, record),
+    deps.me.upn.trim().toLowerCase(),
+    deps.clock.now(),
+  );
+  await deps.lists.saveCommitteeEntry(view.key, { kind: 'opening', value });
+}
+
+/**
+ * "Ny version": the organizer takes what changed since the opening (her own corrections, and rows others
+ * wrote after it) into a new version, opened for signatures at once; the signatures of the old version stay
+ * as its history (corrections by addition).
+ */
+export async function newProtocolVersion(deps: AppDeps, view: MeetingView): Promise<CommitteeView> {
+  if (view.role !== 'organizer')
+    throw new Forbidden('Only the organizer makes a new version of the protocol: onlyOrganizerVersions', {
+      code: ONLY_ORGANIZER_VERSIONS,
+    });
+  const settings = settingsOf(view);
+  await writeOpening(deps, view, settings, await deps.lists.readCommittee(view.key));
+  return openCommittee(deps, view);
 }
 
 function assertWriter(view: MeetingView): void {
@@ -385,7 +484,9 @@ export async function signProtocol(
     version: fresh.record.version,
     checksum: fresh.checksum,
   };
-  if (fresh.checksum !== committee.checksum) throw refuse('signStale');
+  if (!fresh.signingOpen) throw refuse(SIGNING_NOT_OPEN);
+  if (fresh.checksum !== committee.checksum || fresh.record.version !== committee.record.version)
+    throw refuse('signStale');
   const at = deps.clock.now();
   const signed = signRecord(
     fresh.record,

@@ -120,13 +120,16 @@ export async function sendReferatForApproval(deps: AppDeps, view: MeetingView): 
     referatSubmitted: { version: record.version, by: deps.me.upn, at },
   };
   const stored = await deps.lists.saveProgress(view.key, progress, view.progressETag);
-  return {
+  const next: MeetingView = {
     ...view,
     meeting: { ...view.meeting, referat: sent },
     progress: stored.value,
     progressETag: stored.eTag,
     rows: { ...view.rows, progress: stored.id },
   };
+  // The organizer sending it herself freezes the record at once (a committee's `signing` phase); the
+  // referent's send is frozen by her page's next open.
+  return view.role === 'organizer' ? syncMeetingPermissions(deps, next) : next;
 }
 
 /**

@@ -8,6 +8,7 @@ import type {
   Protokoltilfoersel,
   Vote,
 } from '../domain/committee/types';
+import type { ProtocolOpening } from '../domain/committee/opening';
 import type { AgendaItem } from '../domain/agendaItem';
 import type { Decision } from '../domain/decision';
 import type { FollowUp } from '../domain/followUp';
@@ -87,7 +88,9 @@ export type CommitteeEntry =
   | { kind: 'publication'; value: StoredPublication }
   | { kind: 'vote'; value: Vote }
   | { kind: 'tilfoersel'; value: Protokoltilfoersel }
-  | { kind: 'signature'; value: ProtocolSignature };
+  | { kind: 'signature'; value: ProtocolSignature }
+  /** The organizer opens a version for signatures (src/domain/committee/opening.ts). */
+  | { kind: 'opening'; value: ProtocolOpening };
 
 /** The organizer's choice for a closed item, with who set it and when. */
 export interface StoredPublication extends ClosedItemPublication {
@@ -110,6 +113,8 @@ export interface CommitteeRows {
   votes: Stored<Vote>[];
   tilfoersler: Stored<Protokoltilfoersel>[];
   signatures: Stored<ProtocolSignature>[];
+  /** The versions opened for signatures: CommitteeStatements rows whose author and last writer are the organizer. */
+  openings: Stored<ProtocolOpening>[];
 }
 
 /** Lists, columns and each list's own security; the site's id. Needs a site owner. */

@@ -10,6 +10,7 @@ import { documentRenderer } from '../../src/adapters/documents/documentRenderer'
 import {
   addTilfoersel,
   decideInhabilitet,
+  newProtocolVersion,
   openCommittee,
   recordAttendance,
   recordVote,
@@ -19,7 +20,7 @@ import {
   unsigned,
 } from '../../src/app/committee';
 import { openMeeting } from '../../src/app/openMeeting';
-import { exportReferat, type ReferatFormat } from '../../src/app/referat';
+import { exportReferat, sendReferatForApproval, type ReferatFormat } from '../../src/app/referat';
 import { registerAbsence } from '../../src/app/registerAbsence';
 import type { VoteChoice } from '../../src/domain/committee/types';
 import { depsAs } from '../support/nodeDeps';
@@ -159,7 +160,11 @@ test('a committee meeting end to end, with the protocol read back in text, HTML,
     for (const line of lines) expect(`${format}: ${text}`).toContain(line);
   }
 
-  // Every member present signs (Ib in Poul's place); then the referent corrects a decision.
+  // The referent sends the protocol for approval; the organizer's page freezes it and opens signing.
+  await sendReferatForApproval(mads, await openMeeting(mads, next));
+  const sofie = depsAs(server, upn('sofie'));
+  expect((await openCommittee(sofie, await openMeeting(sofie, next))).signingOpen).toBe(true);
+  // Every member present signs (Ib in Poul's place).
   for (const name of ['henrik', 'mette', 'jonas', 'karen', 'ib', 'signe', 'ahmad', 'rasmus', 'nanna']) {
     const deps = depsAs(server, upn(name));
     const v = await openMeeting(deps, next);
@@ -168,19 +173,23 @@ test('a committee meeting end to end, with the protocol read back in text, HTML,
   expect(unsigned(committee)).toEqual([]);
   expect(committee.record.signatures).toHaveLength(9);
   const signedSum = committee.checksum;
-  await mads.lists.saveDecision(
-    next,
-    {
-      itemNumber: 3,
-      itemTitle: view.items[2].title,
-      text: 'Indstillingen blev vedtaget med en rettelse.',
-      status: 'Endelig',
-      editorUpn: upn('mads'),
-      updatedAt: new Date().toISOString(),
-    },
-    (await openMeeting(mads, next)).decisions[3].eTag,
-  );
-  const after = await openCommittee(mads, await openMeeting(mads, next));
+  // The referent can no longer correct a decision; the organizer can, and makes version 2 of it.
+  const correction = (editorUpn: string) => ({
+    itemNumber: 3,
+    itemTitle: view.items[2].title,
+    text: 'Indstillingen blev vedtaget med en rettelse.',
+    status: 'Endelig' as const,
+    editorUpn,
+    updatedAt: new Date().toISOString(),
+  });
+  await expect(
+    mads.lists.saveDecision(next, correction(upn('mads')), (await openMeeting(mads, next)).decisions[3].eTag),
+  ).rejects.toThrow();
+  const sofieView = await openMeeting(sofie, next);
+  await sofie.lists.saveDecision(next, correction(upn('sofie')), sofieView.decisions[3].eTag);
+  const changed = await openCommittee(sofie, await openMeeting(sofie, next));
+  expect(changed.signingOpen).toBe(false);
+  const after = await newProtocolVersion(sofie, await openMeeting(sofie, next));
   expect(after.record.version).toBe(2);
   expect(after.record.signatures).toEqual([]);
   expect(after.record.history).toEqual([{ version: 1, checksum: signedSum, signatures: expect.any(Array) }]);
@@ -189,18 +198,18 @@ test('a committee meeting end to end, with the protocol read back in text, HTML,
 });
 
 test('the public protocol in HTML and PDF: a closed item is "Lukket punkt" without decision until the organizer marks title or decision publishable', async () => {
-  const mads = depsAs(server, upn('mads'));
+  // The protocol is out for signatures since the test before: the organizer writes the closed decision.
+  const sofie = depsAs(server, upn('sofie'));
   const title = 'Klagesag om tildeling af hjælpemidler';
   const decision = 'Klagen blev ikke imødekommet.';
-  await mads.lists.saveDecision(next, {
+  await sofie.lists.saveDecision(next, {
     itemNumber: 5,
     itemTitle: title,
     text: decision,
     status: 'Endelig',
-    editorUpn: upn('mads'),
+    editorUpn: upn('sofie'),
     updatedAt: new Date().toISOString(),
   });
-  const sofie = depsAs(server, upn('sofie'));
   const dir = mkdtempSync(join(tmpdir(), 'udvalg-public-'));
   const publicTexts = async () => {
     const view = await openMeeting(sofie, next);

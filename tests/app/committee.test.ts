@@ -13,6 +13,8 @@ import {
   ONLY_ORGANIZER_REMINDS,
   ONLY_OWN_STATEMENT,
   ONLY_WRITERS_RECORD,
+  newProtocolVersion,
+  ONLY_ORGANIZER_VERSIONS,
   presentAt,
   recordAttendance,
   recordVote,
@@ -24,7 +26,7 @@ import {
 } from '../../src/app/committee';
 import type { AppDeps } from '../../src/app/deps';
 import { openMeeting } from '../../src/app/openMeeting';
-import { referatOf } from '../../src/app/referat';
+import { referatOf, sendReferatForApproval } from '../../src/app/referat';
 import { registerAbsence } from '../../src/app/registerAbsence';
 import { sendAgenda } from '../../src/app/sendAgenda';
 import { syncMeetingPermissions } from '../../src/app/syncMeetingPermissions';
@@ -324,8 +326,18 @@ test('a protokoltilførsel only from one who voted against or abstained; a membe
   expect(text).toContain('Resultat: Forkastet');
 });
 
-test('every present member signs; an edit after signing makes a new version and resets the signatures', async () => {
+test('every present member signs once signing is open; a correction after signing makes a new version only through the organizer', async () => {
   const { open, w } = await heldCommitteeMeeting();
+  // Before the referent sends the protocol and the organizer's page opens it, nobody can sign.
+  const early = await open(people.erik);
+  expect(early.committee.signingOpen).toBe(false);
+  expect(await tilfoerselError(signProtocol(early.deps, early.view, early.committee))).toBe('signNotOpen');
+  const sent = await open(people.mads);
+  await sendReferatForApproval(sent.deps, sent.view);
+  expect((await open(people.erik)).committee.signingOpen).toBe(false);
+  const opened = await open(people.sofie);
+  expect(opened.committee.signingOpen).toBe(true);
+  expect(opened.committee.opening).toEqual({ version: 1, checksum: opened.committee.checksum });
   for (const who of [people.kamilla, people.erik]) {
     const m = await open(who);
     await signProtocol(m.deps, m.view, m.committee);
@@ -352,25 +364,34 @@ test('every present member signs; an edit after signing makes a new version and 
   expect(text).toContain(`Protokolversion 1, kontrolsum ${signed.checksum}`);
   expect(text).toMatch(/Underskrevet af: Kamilla Uhd Hansen \(20-02-2024 \d\d:\d\d\), Erik/);
 
-  // The referent corrects a decision: the signed text is history, version 2 waits for new signatures.
-  await mads.deps.lists.saveDecision(KEY, {
+  // The organizer corrects a decision: signing stops (the text no longer has the opened checksum) until
+  // she makes a new version; the signed text is then history and version 2 waits for new signatures.
+  await sofie.deps.lists.saveDecision(KEY, {
     itemNumber: 3,
     itemTitle: 'Budgettemadrøftelser',
     text: 'Rettet efter underskrift.',
     status: 'Endelig',
-    editorUpn: people.mads.upn,
+    editorUpn: people.sofie.upn,
     updatedAt: '2024-02-21T09:00:00.000Z',
   });
-  const again = await open(people.sofie);
-  expect(again.committee.record.version).toBe(2);
-  expect(again.committee.record.signatures).toEqual([]);
-  expect(again.committee.record.history.map((h) => [h.version, h.checksum, h.signatures.length])).toEqual([
+  const changed = await open(people.sofie);
+  expect(changed.committee.record.version).toBe(1);
+  expect(changed.committee.signingOpen).toBe(false);
+  await expect(newProtocolVersion(mads.deps, (await open(people.mads)).view)).rejects.toThrow(
+    ONLY_ORGANIZER_VERSIONS,
+  );
+  const again = await newProtocolVersion(changed.deps, changed.view);
+  expect(again.record.version).toBe(2);
+  expect(again.signingOpen).toBe(true);
+  expect(again.record.signatures).toEqual([]);
+  expect(again.record.history.map((h) => [h.version, h.checksum, h.signatures.length])).toEqual([
     [1, signed.checksum, 3],
   ]);
-  expect(again.committee.checksum).not.toBe(signed.checksum);
+  expect(again.checksum).not.toBe(signed.checksum);
   // A page still showing the old text cannot sign it.
   expect(await tilfoerselError(signProtocol(louise.deps, louise.view, louise.committee))).toBe('signStale');
-  const resigned = await signProtocol(louise.deps, again.view, again.committee);
+  const fresh = await open(people.louise);
+  const resigned = await signProtocol(fresh.deps, fresh.view, fresh.committee);
   expect(resigned.record.signatures.map((s) => [s.member, s.version])).toEqual([[people.louise.upn, 2]]);
 });
 

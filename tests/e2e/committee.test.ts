@@ -14,6 +14,7 @@ import type { Page } from 'playwright-core';
 import { COMMITTEE_NAME, seedCommitteeDemo } from '../../demo/committee';
 import { openCommittee, signProtocol } from '../../src/app/committee';
 import { openMeeting } from '../../src/app/openMeeting';
+import { sendReferatForApproval } from '../../src/app/referat';
 import { registerAbsence } from '../../src/app/registerAbsence';
 import { depsAs } from '../support/nodeDeps';
 import { startStack, type Stack } from './harness';
@@ -175,15 +176,19 @@ test('a committee meeting end to end', async () => {
     { ...progress.progress, status: 'Afsluttet' },
     progress.progressETag,
   );
-  // The organizer's page is open while members sign: the signature list updates by itself.
+  // Until the protocol is sent for approval and the organizer's page opens it, nobody can sign.
+  const henrik = await (
+    await stack.person(upn('henrik'))
+  ).open('meeting.html', { meeting: key, poll: '1000' });
+  await henrik.getByText(/^Beslutningsprotokollen er ikke åbnet for underskrift endnu\./).waitFor();
+  expect(await henrik.getByRole('button', { name: 'Underskriv beslutningsprotokol' }).count()).toBe(0);
+  await sendReferatForApproval(madsDeps, await openMeeting(madsDeps, key));
+  // The organizer's page opens signing and stays open while members sign: the list updates by itself.
   const watching = await (
     await stack.person(upn('sofie'))
   ).open('meeting.html', { meeting: key, poll: '1000' });
   const missing = watching.getByRole('list', { name: 'Mangler underskrift' });
   await missing.getByRole('listitem').filter({ hasText: 'Henrik Dalgaard' }).waitFor();
-  const henrik = await (
-    await stack.person(upn('henrik'))
-  ).open('meeting.html', { meeting: key, poll: '1000' });
   await henrik.getByRole('button', { name: 'Underskriv beslutningsprotokol' }).click();
   // What is signed is shown first: the protocol's text, its version and checksum.
   const signing = henrik.getByRole('dialog', { name: 'Underskriv beslutningsprotokol' });
@@ -205,14 +210,25 @@ test('a committee meeting end to end', async () => {
   const sofie = await (await stack.person(upn('sofie'))).open('meeting.html', { meeting: key });
   await sofie.getByText('Alle fremmødte medlemmer har underskrevet.').waitFor();
 
-  // A correction after the signatures: version 2, nobody has signed it.
-  const view = await openMeeting(madsDeps, key);
-  await madsDeps.lists.saveDecision(
+  // A correction after the signatures goes through the organizer: her page offers a new version, and
+  // Henrik's open page follows by itself (version 2, nobody has signed it, his signature was of version 1).
+  const sofieDeps = depsAs(stack.graph, upn('sofie'));
+  const view = await openMeeting(sofieDeps, key);
+  await sofieDeps.lists.saveDecision(
     key,
-    { ...view.decisions[3].value, text: 'Indstillingen blev vedtaget med en rettelse.' },
+    {
+      ...view.decisions[3].value,
+      text: 'Indstillingen blev vedtaget med en rettelse.',
+      editorUpn: upn('sofie'),
+    },
     view.decisions[3].eTag,
   );
-  const again = await (await stack.person(upn('henrik'))).open('meeting.html', { meeting: key });
-  await again.getByText(/^Protokolversion 2, kontrolsum [0-9a-f]{12}$/).waitFor();
-  await again.getByRole('button', { name: 'Underskriv beslutningsprotokol' }).waitFor();
+  const correcting = await (
+    await stack.person(upn('sofie'))
+  ).open('meeting.html', { meeting: key, poll: '1000' });
+  await correcting.getByRole('button', { name: 'Lav ny version' }).click();
+  await correcting.getByText('Version 2 er åbnet for underskrift.').waitFor();
+  await henrik.getByText(/^Protokolversion 2, kontrolsum [0-9a-f]{12}$/).waitFor();
+  await henrik.getByRole('button', { name: 'Underskriv beslutningsprotokol' }).waitFor();
+  expect(await henrik.getByText('Du har underskrevet denne version.').count()).toBe(0);
 });

@@ -13,9 +13,10 @@ import { MemoryListStore } from '../../src/adapters/memory/memoryListStore';
 import { MemoryOutbox } from '../../src/adapters/memory/memoryOutbox';
 import { MemoryPermissions } from '../../src/adapters/memory/memoryPermissions';
 import { assignReferent } from '../../src/app/assignReferent';
-import { declareInhabilitet } from '../../src/app/committee';
+import { declareInhabilitet, openCommittee } from '../../src/app/committee';
 import type { AppDeps } from '../../src/app/deps';
 import { openMeeting, type MeetingView } from '../../src/app/openMeeting';
+import { sendReferatForApproval } from '../../src/app/referat';
 import { registerAbsence } from '../../src/app/registerAbsence';
 import { sendAgenda } from '../../src/app/sendAgenda';
 import type { CommitteeSettings } from '../../src/domain/committee/types';
@@ -63,7 +64,13 @@ async function committeeMeeting() {
   await sendAgenda(sofie, { ...view, meeting: { ...view.meeting, committee: COMMITTEE } }, seedItems());
   const anders = as(people.anders);
   await registerAbsence(anders, await openMeeting(anders, KEY), { kind: 'Afbud' });
-  return { as, sent, lists };
+  /** The referent sends the protocol for approval; the organizer's page freezes it and opens signing. */
+  const outForSignatures = async () => {
+    const mads = as(people.mads);
+    await sendReferatForApproval(mads, await openMeeting(mads, KEY));
+    await openCommittee(sofie, await openMeeting(sofie, KEY));
+  };
+  return { as, sent, lists, outForSignatures };
 }
 
 function Harness({ deps, view, item }: { deps: AppDeps; view: MeetingView; item: number }) {
@@ -213,6 +220,7 @@ test('a member is offered a protokoltilførsel only after a vote she voted again
   document.body.innerHTML = '';
 
   // After she signed: nothing more to do on the item.
+  await w.outForSignatures();
   await show(w.as(people.erik), true);
   await user.click(await screen.findByRole('button', { name: 'Underskriv beslutningsprotokol' }));
   await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Underskriv' }));
@@ -223,6 +231,7 @@ test('a member is offered a protokoltilførsel only after a vote she voted again
 test('after the meeting a present member signs, and the organizer sees who is missing and reminds them', async () => {
   const user = userEvent.setup();
   const w = await committeeMeeting();
+  await w.outForSignatures();
   await show(w.as(people.erik), true);
   await user.click(await screen.findByRole('button', { name: 'Underskriv beslutningsprotokol' }));
   // The dialog shows what is signed: the protocol's text, its version and checksum.
@@ -388,4 +397,51 @@ test('a declaration that arrives after the referent first opened the dialog stil
     'value',
     'Min bror er ansøger.',
   );
+});
+
+test('before the organizer opens signing a member is told why she cannot sign; a tilførsel written after the opening waits for the next version, which the organizer makes', async () => {
+  const user = userEvent.setup();
+  const w = await committeeMeeting();
+  await w.as(people.mads).lists.saveCommitteeEntry(KEY, {
+    kind: 'vote',
+    value: {
+      itemNumber: 3,
+      choices: { [people.kamilla.upn]: 'For', [people.erik.upn]: 'Imod' },
+      recordedBy: people.mads.upn,
+      recordedAt: '2024-02-20T10:30:00.000Z',
+    },
+  });
+  await show(w.as(people.erik), true);
+  expect(
+    (await screen.findByText(/^Beslutningsprotokollen er ikke åbnet for underskrift endnu\./)).getAttribute(
+      'role',
+    ),
+  ).toBe('status');
+  expect(screen.queryByRole('button', { name: 'Underskriv beslutningsprotokol' })).toBeNull();
+  document.body.innerHTML = '';
+
+  await w.outForSignatures();
+  const erik = w.as(people.erik);
+  await erik.lists.saveCommitteeEntry(KEY, {
+    kind: 'tilfoersel',
+    value: {
+      itemNumber: 3,
+      member: people.erik.upn,
+      text: 'For sent.',
+      writtenBy: people.erik.upn,
+      writtenAt: 'x',
+    },
+  });
+  await show(w.as(people.sofie), true);
+  const late = await screen.findByRole('list', { name: 'Kommer med i næste version' });
+  expect(within(late).getByRole('listitem').textContent).toBe(
+    `Protokoltilførsel på punkt 3 (${people.erik.name})`,
+  );
+  expect(screen.getByText(/^Protokolversion 1,/)).toBeTruthy();
+  await user.click(screen.getByRole('button', { name: 'Lav ny version' }));
+  expect(await screen.findByText('Version 2 er åbnet for underskrift.')).toBeTruthy();
+  expect(screen.getByText(/^Protokolversion 2,/)).toBeTruthy();
+  expect(screen.queryByRole('list', { name: 'Kommer med i næste version' })).toBeNull();
+  expect(screen.queryByRole('button', { name: 'Lav ny version' })).toBeNull();
+  await noAxeViolations();
 });

@@ -180,7 +180,13 @@ export const LISTS: readonly ListSpec[] = [
       {
         name: 'Kind',
         type: 'choice',
-        choices: ['Inhabilitet', 'Inhabilitetserklæring', 'Protokoltilførsel', 'Underskrift'],
+        choices: [
+          'Inhabilitet',
+          'Inhabilitetserklæring',
+          'Protokoltilførsel',
+          'Underskrift',
+          'Underskriftsrunde',
+        ],
       },
       { name: 'ItemNumber', type: 'number' },
       { name: 'Member', type: 'text' },

@@ -48,8 +48,8 @@ export interface CommitteeRowWriter {
 /**
  * Whether a committee row speaks for what it says: CommitteeDecisions rows as they are (only organizer and
  * referent can write that list), except a publication choice, which counts only when its last writer is
- * the organizer; a statement when its author is the member, or — except a signature — the organizer or
- * the referent.
+ * the organizer; an opening for signatures only from the organizer; a statement when its author is the
+ * member, or — except a signature — the organizer or the referent.
  */
 export function committeeRowCounts(
   row: CommitteeRowWriter,
@@ -60,6 +60,13 @@ export function committeeRowCounts(
     return (
       row.list === 'CommitteeDecisions' &&
       (row.author === undefined || sameUpn(row.modifiedBy ?? row.author, organizerUpn))
+    );
+  // An opening for signatures is the organizer's alone: written and last changed by her, in the statements list.
+  if (row.kind === 'opening')
+    return (
+      row.list === 'CommitteeStatements' &&
+      (row.author === undefined ||
+        (sameUpn(row.author, organizerUpn) && sameUpn(row.modifiedBy ?? row.author, organizerUpn)))
     );
   if (row.list === 'CommitteeDecisions' || row.author === undefined) return true;
   if (sameUpn(row.author, row.member)) return true;

@@ -84,6 +84,9 @@ const da = {
     onlyOrganizerReminds: 'Kun mødets organisator kan minde medlemmerne om at underskrive.',
     onlyOrganizerSettings: 'Kun mødets organisator kan gøre mødet til et udvalgsmøde.',
     onlyOrganizerPublishes: 'Kun mødets organisator vælger, hvad der offentliggøres af et lukket punkt.',
+    // signing-freeze (issue 22 point 2)
+    onlyOrganizerVersions: 'Kun mødets organisator kan lave en ny version af beslutningsprotokollen.',
+    signNotOpen: 'Beslutningsprotokollen er ikke åbnet for underskrift.',
   } satisfies Record<CommitteeErrorCode, string>,
   // --- meeting-workflow (issue 24: the protocol on the page, the signing dialog) ---
   protocolOn: (n: number) => `Protokol for punkt ${n}`,
@@ -103,6 +106,22 @@ const da = {
   signedAt: (name: string, when: string) => `${name}, ${when}`,
   nobodySigned: 'Ingen har underskrevet endnu.',
   close: 'Luk',
+  // --- signing-freeze (issue 22 point 2: signing opens on a frozen record) ---
+  signingNotOpen:
+    'Beslutningsprotokollen er ikke åbnet for underskrift endnu. Den åbnes, når referatet er sendt til godkendelse, og mødets organisator har åbnet mødet.',
+  signingChanged:
+    'Beslutningsprotokollen er rettet, efter den blev åbnet for underskrift. Der kan underskrives igen, når organisator har lavet en ny version.',
+  lateHeading: 'Kommer med i næste version',
+  lateKinds: {
+    attendance: 'Fremmøde',
+    inhabilitet: 'Afgørelse om inhabilitet',
+    declarations: 'Erklæring om inhabilitet',
+    votes: 'Afstemning',
+    tilfoersler: 'Protokoltilførsel',
+  } as Record<'attendance' | 'inhabilitet' | 'declarations' | 'votes' | 'tilfoersler', string>,
+  lateEntry: (kind: string, n: number, name?: string) => `${kind} på punkt ${n}${name ? ` (${name})` : ''}`,
+  newVersion: 'Lav ny version',
+  newVersionDone: (v: number) => `Version ${v} er åbnet for underskrift.`,
 };
 
 const en: typeof da = {
@@ -183,6 +202,9 @@ const en: typeof da = {
     onlyOrganizerReminds: "Only the meeting's organizer can remind the members to sign.",
     onlyOrganizerSettings: "Only the meeting's organizer can make the meeting a committee meeting.",
     onlyOrganizerPublishes: "Only the meeting's organizer chooses what is published of a closed item.",
+    // signing-freeze (issue 22 point 2)
+    onlyOrganizerVersions: "Only the meeting's organizer can make a new version of the minutes of decisions.",
+    signNotOpen: 'The minutes of decisions are not open for signatures.',
   },
   // --- meeting-workflow (issue 24: the protocol on the page, the signing dialog) ---
   protocolOn: (n) => `Minutes of item ${n}`,
@@ -202,6 +224,22 @@ const en: typeof da = {
   signedAt: (name, when) => `${name}, ${when}`,
   nobodySigned: 'Nobody has signed yet.',
   close: 'Close',
+  // --- signing-freeze (issue 22 point 2: signing opens on a frozen record) ---
+  signingNotOpen:
+    "The minutes of decisions are not open for signatures yet. They open when the minutes have been sent for approval and the meeting's organizer has opened the meeting.",
+  signingChanged:
+    'The minutes of decisions were corrected after they were opened for signatures. Signing opens again when the organizer makes a new version.',
+  lateHeading: 'Comes into the next version',
+  lateKinds: {
+    attendance: 'Attendance',
+    inhabilitet: 'Decision on disqualification',
+    declarations: 'Declaration of disqualification',
+    votes: 'Vote',
+    tilfoersler: 'Statement for the record',
+  },
+  lateEntry: (kind, n, name) => `${kind} on item ${n}${name ? ` (${name})` : ''}`,
+  newVersion: 'Make a new version',
+  newVersionDone: (v) => `Version ${v} is open for signatures.`,
 };
 
 export const COMMITTEE_STRINGS: Record<UiLocale, typeof da> = { da, en };

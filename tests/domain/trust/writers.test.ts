@@ -48,4 +48,17 @@ describe("who may speak for a row, from SharePoint's author and last writer", ()
     expect(committeeRowCounts(pub('CommitteeDecisions', mads), sofie, mads)).toBe(false);
     expect(committeeRowCounts(pub('CommitteeStatements', sofie), sofie, mads)).toBe(false);
   });
+
+  test('an opening for signatures counts only from the statements list, written and last changed by the organizer', () => {
+    const opening = (
+      author: string,
+      modifiedBy: string,
+      list: 'CommitteeDecisions' | 'CommitteeStatements' = 'CommitteeStatements',
+    ) => ({ list, kind: 'opening', member: '', author, modifiedBy });
+    expect(committeeRowCounts(opening(sofie, sofie), sofie, mads)).toBe(true);
+    expect(committeeRowCounts(opening(mads, mads), sofie, mads)).toBe(false);
+    expect(committeeRowCounts(opening(anders, anders), sofie, mads)).toBe(false);
+    expect(committeeRowCounts(opening(sofie, anders), sofie, mads)).toBe(false);
+    expect(committeeRowCounts(opening(sofie, sofie, 'CommitteeDecisions'), sofie, mads)).toBe(false);
+  });
 });

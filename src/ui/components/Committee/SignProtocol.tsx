@@ -15,19 +15,11 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import {
-  referatCommitteeOf,
-  remindUnsigned,
-  signProtocol,
-  unsigned,
-  type CommitteeView,
-} from '../../../app/committee';
+import { newProtocolVersion, remindUnsigned, signProtocol, unsigned } from '../../../app/committee';
 import type { AppDeps } from '../../../app/deps';
 import type { MeetingView } from '../../../app/openMeeting';
-import { protocolText } from '../../../domain/committee/protocol';
 import { formatDate, formatTime } from '../../../domain/format';
 import { sameUpn } from '../../../domain/person';
-import { buildReferat } from '../../../domain/referat';
 import { useCommitteeStrings } from '../../i18n/committeeStrings';
 import { useLocale } from '../../i18n/LocaleContext';
 import { committeeMessageOf } from './committeeMessage';
@@ -67,21 +59,6 @@ export interface SignProtocolProps {
   deps: AppDeps;
   view: MeetingView;
   state: CommitteeState;
-}
-
-/** The approved text a signature signs (the members' Danish protocol), as the checksum is computed from it. */
-function signedText(view: MeetingView, committee: CommitteeView): string {
-  const decisions = Object.values(view.decisions).map((d) => d.value);
-  const referat = buildReferat(
-    view.meeting,
-    view.items,
-    decisions,
-    view.absences,
-    { audience: 'members' },
-    'da',
-    referatCommitteeOf(view, committee),
-  );
-  return protocolText(referat);
 }
 
 /**
@@ -127,11 +104,51 @@ export function SignProtocol({ deps, view, state }: SignProtocolProps) {
         {cs.protocol}
       </Text>
       <Text>{version}</Text>
-      {after && present && !signed && (
+      {after && present && !signed && committee.signingOpen && (
         <Button appearance="primary" disabled={busy} onClick={() => setOpen(true)}>
           {cs.sign}
         </Button>
       )}
+      {/* Signing opens only on a frozen record (the organizer's page opens it): until then, say why. */}
+      {after && present && !signed && !committee.signingOpen && (
+        <Text role="status">{committee.opening ? cs.signingChanged : cs.signingNotOpen}</Text>
+      )}
+      {committee.late.length > 0 && (
+        <>
+          <Text weight="semibold" id="protocol-late">
+            {cs.lateHeading}
+          </Text>
+          <ul className={styles.list} aria-labelledby="protocol-late">
+            {committee.late.map((l, i) => (
+              <li key={`${l.kind}-${l.itemNumber}-${l.member ?? ''}-${i}`}>
+                <Text>
+                  {cs.lateEntry(cs.lateKinds[l.kind], l.itemNumber, l.member ? nameOf(l.member) : undefined)}
+                </Text>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {view.role === 'organizer' &&
+        committee.opening &&
+        (committee.late.length > 0 || !committee.signingOpen) && (
+          <Button
+            disabled={busy}
+            onClick={() =>
+              act(async () => {
+                let version = 0;
+                await run(async () => {
+                  const next = await newProtocolVersion(deps, view);
+                  version = next.record.version;
+                  return next;
+                });
+                return cs.newVersionDone(version);
+              })
+            }
+          >
+            {cs.newVersion}
+          </Button>
+        )}
       {/* Always mounted for a member present: unmounting an open modal dialog would leave the page aria-hidden. */}
       {after && present && (
         <Dialog open={open} onOpenChange={(_e, d) => setOpen(d.open)}>
@@ -141,7 +158,7 @@ export function SignProtocol({ deps, view, state }: SignProtocolProps) {
               <DialogContent>
                 <Text as="p">{cs.signDialogIntro}</Text>
                 <pre className={styles.text} tabIndex={0} aria-label={cs.protocol}>
-                  {signedText(view, committee)}
+                  {committee.text}
                 </pre>
                 <Text as="p" weight="semibold">
                   {version}

@@ -56,7 +56,15 @@ export function useCommittee(
     let live = true;
     // The committee's rules load with the first udvalgsmøde, not with every meeting page.
     import(/* webpackChunkName: "committee" */ '../../../app/committee')
-      .then(({ openCommittee }) => openCommittee(deps, shown))
+      .then(async ({ openCommittee }) => {
+        const c = await openCommittee(deps, shown);
+        // The page's view keeps the decisions it opened with (live text is shown beside it); when the opened
+        // version's checksum no longer matches that view, read the meeting again so a new version (made by
+        // the organizer) is shown, and signed, against what it really says.
+        if (!c.opening || c.signingOpen) return c;
+        const { openMeeting } = await import('../../../app/openMeeting');
+        return openCommittee(deps, await openMeeting(deps, shown.key));
+      })
       .then(
         (c) => live && (setCommittee(c), setError(undefined)),
         (e: unknown) => live && setError(e),
