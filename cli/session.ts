@@ -111,4 +111,17 @@ export function parseArgs(argv: string[]): { positional: string[]; flags: Map<st
   return { positional, flags };
 }
 
-const VALUE_FLAGS = new Set(['as', 'graph', 'series', 'year', 'category', 'owner', 'limit', 'app-url']);
+const VALUE_FLAGS = new Set([
+  'as',
+  'graph',
+  'series',
+  'year',
+  'category',
+  'owner',
+  'limit',
+  'app-url',
+  // verify:tenant
+  'variants',
+  'config',
+  'out',
+]);
