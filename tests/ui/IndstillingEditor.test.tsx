@@ -30,7 +30,7 @@ function show(items: AgendaItem[] = seedItems()) {
     () => 'new',
   );
   render(
-    <AppShell theme="light" locale="da">
+    <AppShell theme="default" locale="da">
       <AgendaEditor draft={draft} known={[people.kamilla]} />
     </AppShell>,
   );
