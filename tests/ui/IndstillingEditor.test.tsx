@@ -12,9 +12,11 @@ import type { MeetingView } from '../../src/app/openMeeting';
 import type { AgendaItem } from '../../src/domain/agendaItem';
 import { AgendaEditor } from '../../src/ui/components/AgendaEditor/AgendaEditor';
 import { AppShell } from '../../src/ui/components/AppShell/AppShell';
+import { WordReaderContext, type ReadWordIndstilling } from '../../src/ui/components/Indstilling/wordReader';
+import { emptyIndstilling } from '../../src/domain/indstilling/indstilling';
 import { people, seedItems } from '../app/fixtures';
 
-function show(items: AgendaItem[] = seedItems()) {
+function show(items: AgendaItem[] = seedItems(), readWord: ReadWordIndstilling | null = null) {
   const view = {
     key: 'k',
     items,
@@ -31,7 +33,9 @@ function show(items: AgendaItem[] = seedItems()) {
   );
   render(
     <AppShell theme="default" locale="da">
-      <AgendaEditor draft={draft} known={[people.kamilla]} />
+      <WordReaderContext.Provider value={readWord}>
+        <AgendaEditor draft={draft} known={[people.kamilla]} />
+      </WordReaderContext.Provider>
     </AppShell>,
   );
   return draft;
@@ -95,4 +99,44 @@ test('a stored indstilling that could not be read is said in the item, for the o
   show(items);
   await user.click(screen.getByRole('button', { name: 'Rediger punkt 1' }));
   expect(screen.getByText(/Indstillingen til punkt 1 kunne ikke læses/)).toBeTruthy();
+});
+
+test('"Importér indstilling (Word) til punkt N" reads the chosen file into the editor, the item\'s draft at once', async () => {
+  const user = userEvent.setup();
+  const seen: number[][] = [];
+  // The Word adapter itself is tested on real .docx files (tests/adapters/wordIndstilling.test.ts); here
+  // the page's reader gets the file's bytes and its result lands in the item.
+  const draft = show(seedItems(), async (bytes) => {
+    seen.push([...bytes]);
+    return { ...emptyIndstilling(), title: '', points: ['rådmanden godkender planen.', 'sagen følges op.'] };
+  });
+  await user.click(screen.getByRole('button', { name: 'Rediger punkt 2' }));
+  const item = screen.getByRole('dialog', { name: 'Rediger punkt 2' });
+  const input = within(item).getByLabelText('Importér indstilling (Word) til punkt 2');
+  await user.upload(input, new File([new Uint8Array([80, 75, 3, 4])], 'plan.docx'));
+  const editor = await screen.findByRole('dialog', { name: 'Indstilling til punkt 2' });
+  expect(seen).toEqual([[80, 75, 3, 4]]);
+  expect((within(editor).getByRole('textbox', { name: /^2\. at/ }) as HTMLTextAreaElement).value).toBe(
+    'sagen følges op.',
+  );
+  expect(draft.get().items[1]!.indstilling).toMatchObject({
+    title: draft.get().items[1]!.title,
+    points: ['rådmanden godkender planen.', 'sagen følges op.'],
+  });
+});
+
+test('a file that is not a Word indstilling is refused at the file field, and nothing changes', async () => {
+  const user = userEvent.setup();
+  const draft = show(seedItems(), async () => {
+    throw new Error('not a zip');
+  });
+  await user.click(screen.getByRole('button', { name: 'Rediger punkt 2' }));
+  const item = screen.getByRole('dialog', { name: 'Rediger punkt 2' });
+  const input = within(item).getByLabelText('Importér indstilling (Word) til punkt 2');
+  await user.upload(input, new File(['hej'], 'noter.docx'));
+  expect(
+    await within(item).findByText('noter.docx kunne ikke læses som en Word-indstilling (.docx).'),
+  ).toBeTruthy();
+  expect(input.getAttribute('aria-invalid')).toBe('true');
+  expect(draft.get().items[1]!.indstilling).toBeUndefined();
 });

@@ -14,7 +14,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useContext, useState } from 'react';
 import type { AgendaItem } from '../../../domain/agendaItem';
 import {
   emptyIndstilling,
@@ -24,6 +24,7 @@ import {
   type Indstilling,
 } from '../../../domain/indstilling/indstilling';
 import { useStrings } from '../../i18n/LocaleContext';
+import { bytesOf, WordReaderContext } from './wordReader';
 
 const useStyles = makeStyles({
   content: { display: 'grid', gap: tokens.spacingVerticalM },
@@ -55,8 +56,42 @@ export function IndstillingEditor({ item, onChange }: IndstillingEditorProps) {
   const s = useStrings().indstilling;
   const n = item.number;
   const [open, setOpen] = useState(false);
+  const readWord = useContext(WordReaderContext);
+  const [word, setWord] = useState<{ ok: boolean; text: string } | null>(null);
+  const importWord = async (file: File) => {
+    try {
+      const read = await readWord!(await bytesOf(file));
+      // What the reader could not place is already in the nearest section; the item's title fills a
+      // paper without one, and the item's ÅBENT/LUKKET is the item's, not the paper's.
+      onChange({ indstilling: { ...read, title: read.title || item.title, closed: item.closed } });
+      setWord({ ok: true, text: s.imported(file.name) });
+      setOpen(true);
+    } catch {
+      setWord({ ok: false, text: s.importFailed(file.name) });
+    }
+  };
   return (
     <>
+      {readWord && (
+        <Field
+          label={s.importWordFor(n)}
+          validationState={word ? (word.ok ? 'success' : 'error') : 'none'}
+          validationMessage={word?.text}
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="file"
+              accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                e.target.value = '';
+                if (file) void importWord(file);
+              }}
+            />
+          )}
+        </Field>
+      )}
       {item.indstillingUnreadable && !item.indstilling && (
         <MessageBar intent="warning">
           <MessageBarBody>{s.unreadable(n)}</MessageBarBody>
