@@ -91,3 +91,24 @@ test("the guest cannot rewrite her item's indstilling", async () => {
   const stored = (await itemsOf(sofie, 'AgendaItems', t.next)).find((r) => r.id === row.id);
   expect((JSON.parse(String(stored?.fields.Indstilling)) as Indstilling).title).toBe(GUESTS_ITEM);
 });
+
+test("a hostile row's indstilling reads as none with a notice for the organizer; the others still read", async () => {
+  const sofie = await t.as('sofie');
+  const rows = await itemsOf(sofie, 'AgendaItems', t.next);
+  const target = rows.find((r) => r.fields.Title === GUESTS_ITEM)!;
+  const hostile = await sofie.graph(`${LISTS_PATH}/AgendaItems/items/${target.id}/fields`, {
+    method: 'PATCH',
+    body: { Indstilling: '{"title": {"__proto__": 1}, "points": "<script>"}' },
+  });
+  expect(hostile.status).toBe(200);
+  const view = await openMeeting(t.deps('sofie'), t.next);
+  const damaged = view.items.find((i) => i.title === GUESTS_ITEM)!;
+  expect(damaged.indstilling).toBeUndefined();
+  expect(damaged.indstillingUnreadable).toBe(true);
+  const closed = view.items.find((i) => i.title === CLOSED)!;
+  expect(closed.indstilling?.points).toEqual([`rådmanden godkender ${CLOSED}.`]);
+  // Saving the agenda leaves the damaged column as it was (SharePoint keeps its versions), never blanks it.
+  await saveAgenda(t.deps('sofie'), view, view.items);
+  const after = (await itemsOf(sofie, 'AgendaItems', t.next)).find((r) => r.id === target.id)!;
+  expect(after.fields.Indstilling).toBe('{"title": {"__proto__": 1}, "points": "<script>"}');
+});
