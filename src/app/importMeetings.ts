@@ -35,6 +35,7 @@ const ITEM_FIELDS: Array<keyof AgendaItem> = [
   'closed',
   'caseNumber',
   'guests',
+  'indstilling',
 ];
 
 /**

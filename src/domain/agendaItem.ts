@@ -1,3 +1,4 @@
+import type { Indstilling } from './indstilling/indstilling';
 import type { Guest } from './person';
 
 export const CATEGORIES = ['Til godkendelse', 'Til drøftelse', 'Til orientering', 'Til beslutning'] as const;
@@ -32,4 +33,12 @@ export interface AgendaItem {
   /** Case number, e.g. "EMN-2022-03107". */
   caseNumber?: string;
   attachments: Attachment[];
+  /**
+   * The indstilling the item is decided on, stored on the item's own row (so it has exactly the item's
+   * readers and SharePoint's version history). Absent: not known (a new item, a row never given one);
+   * null: none.
+   */
+  indstilling?: Indstilling | null;
+  /** The row's indstilling could not be read (malformed or hostile JSON): shown as none, the organizer told. */
+  indstillingUnreadable?: true;
 }

@@ -1,6 +1,7 @@
 import { ABSENCE_KINDS, type Absence } from './absence';
 import { CATEGORIES, type AgendaItem } from './agendaItem';
 import { DECISION_STATUSES, type Decision } from './decision';
+import { validateIndstilling } from './indstilling/indstilling';
 import { cleanText, stripControl, TEXT_MAX, TITLE_MAX } from './text';
 
 /**
@@ -14,6 +15,7 @@ export type ValidationRule =
   | 'duration'
   | 'category'
   | 'caseNumberFormat'
+  | 'indstillingField'
   | 'attachmentName'
   | 'attachmentType'
   | 'attachmentSize'
@@ -109,6 +111,19 @@ export function validateAgendaItem(
       .filter((g) => g.name || g.upn),
     attachments: item.attachments.map((a) => ({ ...a, name: cleanText(a.name) })),
   };
+  if (item.indstilling) {
+    // The indstilling's own rules (validateIndstilling); its fields under `…indstilling.<field>`. A paper
+    // without points (imported with sections only) still saves: the editor asks for them, not the agenda.
+    const checked = validateIndstilling(item.indstilling);
+    clean.indstilling = checked.indstilling;
+    for (const i of checked.issues.filter((x) => x.code !== 'required'))
+      issues.push({
+        field: at(`indstilling.${i.field}`),
+        code: i.code,
+        rule: 'indstillingField',
+        params: { item: item.number, name: i.field },
+      });
+  }
   if (!Number.isInteger(item.number) || item.number < 1)
     issues.push({ field: at('number'), code: 'range', rule: 'itemNumber', params: { found: item.number } });
   if (!Number.isFinite(item.durationMinutes) || item.durationMinutes < 0 || item.durationMinutes > 24 * 60)

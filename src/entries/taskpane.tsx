@@ -1,6 +1,18 @@
+import { WordReaderContext, type ReadWordIndstilling } from '../ui/components/Indstilling/wordReader';
 import { TaskpanePage } from '../ui/pages/TaskpanePage/TaskpanePage';
 import { mount } from './mount';
 
+// The Word import of an indstilling (issue 25): mammoth is large, so it is its own chunk, loaded at the
+// first import.
+const readWord: ReadWordIndstilling = async (document) =>
+  (
+    await (
+      await import(/* webpackChunkName: "word-indstilling" */ '../adapters/documents/wordIndstilling')
+    ).readWordIndstilling(document)
+  ).indstilling;
+
 mount('taskpane.html', (r) => (
-  <TaskpanePage deps={r.deps} meetingKey={r.meetingKey} compose={r.compose} writes={r.writes} />
+  <WordReaderContext.Provider value={readWord}>
+    <TaskpanePage deps={r.deps} meetingKey={r.meetingKey} compose={r.compose} writes={r.writes} />
+  </WordReaderContext.Provider>
 ));

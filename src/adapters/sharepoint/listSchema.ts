@@ -97,6 +97,9 @@ export const LISTS: readonly ListSpec[] = [
       { name: 'CaseNumber', type: 'text' },
       { name: 'Attachments', type: 'text', multiline: true },
       { name: 'Order', type: 'number' },
+      // The item's indstilling as JSON (storedIndstilling.ts): on the item's row, so a closed item's is
+      // the circle's only, a guest reads her own item's, and SharePoint keeps its versions.
+      { name: 'Indstilling', type: 'text', multiline: true },
     ],
   },
   {

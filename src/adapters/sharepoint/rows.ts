@@ -8,6 +8,7 @@ import { parseReferat } from '../../domain/referatApproval';
 import type { MeetingProgress } from '../../domain/meetingProgress';
 import type { MeetingTimer } from '../../domain/meetingTimer';
 import type { Guest, Person } from '../../domain/person';
+import { indstillingFromFields, indstillingToFields } from './indstillingColumn';
 
 /** A SharePoint list item's `fields` as Graph returns and takes them. */
 export type Fields = Record<string, unknown>;
@@ -166,6 +167,7 @@ export function itemToFields(key: MeetingKey, i: AgendaItem): Fields {
     CaseNumber: i.caseNumber ?? '',
     Attachments: JSON.stringify(i.attachments),
     Order: i.number,
+    ...indstillingToFields(i),
   };
 }
 
@@ -185,6 +187,7 @@ export function itemFromFields(f: Fields, rowId: string): AgendaItem {
     closed: f.Closed === true || f.Closed === 'true' || f.Closed === 1,
     caseNumber: opt(f.CaseNumber),
     attachments: json<Attachment[]>(f.Attachments, []),
+    ...indstillingFromFields(f),
   };
 }
 

@@ -6,6 +6,7 @@ import type { Meeting } from '../meeting';
 import type { Person } from '../person';
 import { cleanText, TEXT_MAX, TITLE_MAX } from '../text';
 import type { ImportedMeeting } from './importedMeeting';
+import { indstillingOfImported } from '../indstilling/storedIndstilling';
 
 /** The rows an imported meeting becomes in the lists. */
 export interface ImportedRows {
@@ -69,6 +70,17 @@ export function toRows(m: ImportedMeeting, importer: Person, importedAt: string)
     closed: i.closed === true,
     caseNumber: i.caseNumber,
     attachments: [],
+    ...(i.indstilling !== undefined
+      ? {
+          indstilling: i.indstilling
+            ? indstillingOfImported(i.indstilling, {
+                closed: i.closed === true,
+                date: null,
+                minutes: null,
+              })
+            : null,
+        }
+      : {}),
   }));
   const decisions: Decision[] = m.items
     .filter((i) => i.decision)

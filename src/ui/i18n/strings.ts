@@ -1,6 +1,8 @@
 import type { Category } from '../../domain/agendaItem';
 import type { AgendaRule } from '../../domain/agendaRules';
 import type { ErrorCode } from '../../ports/errors';
+import type { SectionKey } from '../../domain/indstilling/indstilling';
+import type { PointChoice } from '../../domain/indstilling/pointDecisions';
 
 /** UI text, Danish first. Keys are English; every key has both languages (checked by the type). */
 const da = {
@@ -302,6 +304,57 @@ const da = {
       'Et lukket punkt kan ikke have gæster: gæster ser kun åbne punkter. Fjern gæsterne, eller gør punktet åbent.',
   } as Record<AgendaRule, (guest?: string) => string>,
   // --- end taskpane-workflow ---
+  // --- package-points (issue 25): the indstilling, its editor, the referent's point-by-point decisions ---
+  indstilling: {
+    openFor: (n: number) => `Indstilling til punkt ${n}`,
+    importWordFor: (n: number) => `Importér indstilling (Word) til punkt ${n}`,
+    editorTitle: (n: number) => `Indstilling til punkt ${n}`,
+    title: 'Indstillingens titel',
+    pointsHeading: 'Det indstilles,',
+    point: (k: number) => `${k}. at`,
+    addPoint: 'Tilføj at-punkt',
+    removePoint: (k: number) => `Fjern at-punkt ${k}`,
+    movePointUp: (k: number) => `Flyt at-punkt ${k} op`,
+    movePointDown: (k: number) => `Flyt at-punkt ${k} ned`,
+    sectionsHeading: 'Afsnit (valgfri)',
+    caseWorkerHeading: 'Sagsbehandler',
+    caseWorker: {
+      name: 'Sagsbehandlerens navn',
+      department: 'Afdeling',
+      phone: 'Telefon',
+      email: 'E-post',
+    },
+    remove: 'Fjern indstillingen',
+    imported: (file: string) => `Indstillingen er læst fra ${file}. Gennemse den, før du sender.`,
+    importFailed: (file: string) => `${file} kunne ikke læses som en Word-indstilling (.docx).`,
+    required: 'Skal udfyldes.',
+    tooLong: 'Teksten er for lang.',
+    invalid: 'Ugyldig værdi.',
+    unreadable: (n: number) =>
+      `Indstillingen til punkt ${n} kunne ikke læses (den gemte tekst er beskadiget). Skriv den igen eller importér den fra Word.`,
+    shownIntro: 'Det indstilles,',
+    pointLine: (k: number, text: string) => `${k}. at ${text}`,
+    decisionFor: (n: number, k: number) => `Beslutning på punkt ${n}, at ${k}`,
+    remarkFor: (n: number, k: number) => `Bemærkning til punkt ${n}, at ${k}`,
+    approveAll: (n: number) => `Godkendt som indstillet (punkt ${n})`,
+    sections: {
+      indledning: 'Indledning',
+      sagsfremstilling: 'Sagsfremstilling',
+      handlemuligheder: 'Handlemuligheder/løsninger',
+      oekonomi: 'Økonomi',
+      kommunikation: 'Kommunikation',
+      videreProces: 'Videre proces',
+      koordineretMed: 'Koordineret med',
+    } as Record<SectionKey, string>,
+    choices: {
+      Godkendt: 'Godkendt',
+      'Taget til efterretning': 'Taget til efterretning',
+      'Godkendt med bemærkninger': 'Godkendt med bemærkninger',
+      'Ikke godkendt': 'Ikke godkendt',
+      Udsat: 'Udsat',
+    } as Record<PointChoice, string>,
+  },
+  // --- end package-points ---
 };
 
 export type Strings = typeof da;
@@ -594,6 +647,57 @@ const en: Strings = {
       'A closed item cannot have guests: guests see open items only. Remove the guests or make the item open.',
   },
   // --- end taskpane-workflow ---
+  // --- package-points (issue 25): the indstilling, its editor, the referent's point-by-point decisions ---
+  indstilling: {
+    openFor: (n) => `Recommendation for item ${n}`,
+    importWordFor: (n) => `Import recommendation (Word) for item ${n}`,
+    editorTitle: (n) => `Recommendation for item ${n}`,
+    title: 'Title of the recommendation',
+    pointsHeading: 'It is recommended',
+    point: (k) => `${k}. that`,
+    addPoint: 'Add a point',
+    removePoint: (k) => `Remove point ${k}`,
+    movePointUp: (k) => `Move point ${k} up`,
+    movePointDown: (k) => `Move point ${k} down`,
+    sectionsHeading: 'Sections (optional)',
+    caseWorkerHeading: 'Case worker',
+    caseWorker: {
+      name: "Case worker's name",
+      department: 'Department',
+      phone: 'Phone',
+      email: 'E-mail',
+    },
+    remove: 'Remove the recommendation',
+    imported: (file) => `The recommendation was read from ${file}. Review it before you send.`,
+    importFailed: (file) => `${file} could not be read as a Word recommendation (.docx).`,
+    required: 'Required.',
+    tooLong: 'The text is too long.',
+    invalid: 'Invalid value.',
+    unreadable: (n) =>
+      `The recommendation for item ${n} could not be read (the stored text is damaged). Write it again or import it from Word.`,
+    shownIntro: 'It is recommended',
+    pointLine: (k, text) => `${k}. that ${text}`,
+    decisionFor: (n, k) => `Decision on item ${n}, point ${k}`,
+    remarkFor: (n, k) => `Remark on item ${n}, point ${k}`,
+    approveAll: (n) => `Approved as recommended (item ${n})`,
+    sections: {
+      indledning: 'Introduction',
+      sagsfremstilling: 'Case presentation',
+      handlemuligheder: 'Options/solutions',
+      oekonomi: 'Finances',
+      kommunikation: 'Communication',
+      videreProces: 'Next steps',
+      koordineretMed: 'Coordinated with',
+    },
+    choices: {
+      Godkendt: 'Approved',
+      'Taget til efterretning': 'Noted',
+      'Godkendt med bemærkninger': 'Approved with remarks',
+      'Ikke godkendt': 'Not approved',
+      Udsat: 'Postponed',
+    },
+  },
+  // --- end package-points ---
 };
 
 export const STRINGS = { da, en } as const;

@@ -43,6 +43,9 @@ const da: Words = {
     duration: (p) => `Minutter for punkt ${p.item} skal være mellem 0 og ${p.max}.`,
     category: (p) => `Ukendt kategori: ${p.name}.`,
     caseNumberFormat: () => 'Sagsnummeret skal have formen EMN-2022-03107.',
+    // package-points (issue 25): the editor words each field; this is the agenda-wide summary.
+    indstillingField: (p) =>
+      `Indstillingen til punkt ${p.item} er ikke udfyldt rigtigt: ret den i indstillingen.`,
     attachmentName: (p) => `Bilagets navn skal have 1 til ${p.max} tegn.`,
     attachmentType: (p) =>
       `Bilaget "${p.name}" har en filtype, der ikke kan vedhæftes. Brug fx PDF, Word, Excel eller PowerPoint.`,
@@ -91,6 +94,9 @@ const en: Words = {
     duration: (p) => `The minutes of item ${p.item} must be between 0 and ${p.max}.`,
     category: (p) => `Unknown category: ${p.name}.`,
     caseNumberFormat: () => 'The case number must look like EMN-2022-03107.',
+    // package-points (issue 25): the editor words each field; this is the agenda-wide summary.
+    indstillingField: (p) =>
+      `The recommendation for item ${p.item} is not filled in correctly: correct it in the recommendation.`,
     attachmentName: (p) => `An attachment's name must have 1 to ${p.max} characters.`,
     attachmentType: (p) =>
       `The attachment "${p.name}" has a file type that cannot be attached. Use e.g. PDF, Word, Excel or PowerPoint.`,

@@ -19,6 +19,7 @@ import { CATEGORIES, type AgendaItem, type Category } from '../../../domain/agen
 import { guestsText, parseGuests } from '../../../domain/agendaRules';
 import type { Person } from '../../../domain/person';
 import { useStrings } from '../../i18n/LocaleContext';
+import { IndstillingEditor } from '../Indstilling/IndstillingEditor';
 
 const useStyles = makeStyles({
   content: { display: 'grid', gap: tokens.spacingVerticalM },
@@ -140,6 +141,7 @@ export function AgendaItemDialog({
                 onChange={(_e, d) => onChange({ description: d.value })}
               />
             </Field>
+            <IndstillingEditor item={item} onChange={onChange} />
           </DialogContent>
           <DialogActions>
             <Button appearance="primary" onClick={onClose}>

@@ -34,6 +34,8 @@ import type { ReferatPanelProps } from '../../components/ReferatPanel/ReferatPan
 import { lazyComponent } from '../../lazyComponent';
 import { useNow } from '../../useNow';
 import { useCommittee } from '../../components/Committee/useCommittee';
+import { IndstillingView } from '../../components/Indstilling/IndstillingView';
+import { PointDecisionsEditor } from '../../components/Indstilling/PointDecisionsEditor';
 
 const useStyles = makeStyles({
   below: {
@@ -58,7 +60,6 @@ const useStyles = makeStyles({
   // Long words wrap between words first; only a word wider than the page breaks.
   page: { minWidth: 0, maxWidth: '100%', overflowWrap: 'break-word' },
 });
-
 
 /** Where the tab is shown: the full tab, Teams' side panel during the meeting, or the shared stage. */
 export type MeetingLayout = 'full' | 'sidePanel' | 'stage';
@@ -233,6 +234,17 @@ export function MeetingPage({
                 <Text role="status" size={200} className={styles.typing}>
                   {s.typing(typing)}
                 </Text>
+              )}
+              {item.indstilling && (
+                <IndstillingView itemNumber={item.number} indstilling={item.indstilling} />
+              )}
+              {writer && item.indstilling && item.indstilling.points.length > 0 && (
+                <PointDecisionsEditor
+                  itemNumber={item.number}
+                  points={item.indstilling.points}
+                  text={m.texts[item.number] ?? ''}
+                  onChange={(text) => m.session.edit(item.number, item.title, text)}
+                />
               )}
               {writer ? (
                 <DecisionEditor
