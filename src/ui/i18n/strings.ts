@@ -302,6 +302,10 @@ const da = {
       'Et lukket punkt kan ikke have gæster: gæster ser kun åbne punkter. Fjern gæsterne, eller gør punktet åbent.',
   } as Record<AgendaRule, (guest?: string) => string>,
   // --- end taskpane-workflow ---
+  // --- workflow-finish: archive, guest picker, standing items ---
+  archiveNoDecision: 'Ingen beslutning',
+  archiveOwners: (owners: string) => `Ansvarlig: ${owners}`,
+  // --- end workflow-finish ---
 };
 
 export type Strings = typeof da;
@@ -594,6 +598,10 @@ const en: Strings = {
       'A closed item cannot have guests: guests see open items only. Remove the guests or make the item open.',
   },
   // --- end taskpane-workflow ---
+  // --- workflow-finish: archive, guest picker, standing items ---
+  archiveNoDecision: 'No decision',
+  archiveOwners: (owners) => `Owner: ${owners}`,
+  // --- end workflow-finish ---
 };
 
 export const STRINGS = { da, en } as const;
