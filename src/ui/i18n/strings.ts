@@ -305,6 +305,7 @@ const da = {
   // --- workflow-finish: archive, guest picker, standing items ---
   archiveNoDecision: 'Ingen beslutning',
   archiveOwners: (owners: string) => `Ansvarlig: ${owners}`,
+  guestOption: (name: string, upn: string) => `${name} (${upn})`,
   // --- end workflow-finish ---
 };
 
@@ -601,6 +602,7 @@ const en: Strings = {
   // --- workflow-finish: archive, guest picker, standing items ---
   archiveNoDecision: 'No decision',
   archiveOwners: (owners) => `Owner: ${owners}`,
+  guestOption: (name, upn) => `${name} (${upn})`,
   // --- end workflow-finish ---
 };
 

@@ -7,6 +7,7 @@ import {
   Subtitle1,
   tokens,
 } from '@fluentui/react-components';
+import { useMemo } from 'react';
 import type { AgendaDraft } from '../../../app/agendaDraft';
 import { saveCommitteeSettings } from '../../../app/committee';
 import type { AppDeps } from '../../../app/deps';
@@ -56,6 +57,11 @@ export function OrganizerAgenda({ deps, draft, candidates }: OrganizerAgendaProp
   const state = useAgendaDraft(draft);
   useLeaveWarning(state.dirty);
   const { view, outcome, lastAction, busy } = state;
+  const people = deps.people;
+  const searchPeople = useMemo(
+    () => (people ? (text: string) => people.searchPeople(text) : undefined),
+    [people],
+  );
   const known = [
     ...candidates,
     ...state.items.flatMap((i) => i.guests.filter((g) => g.upn).map((g) => ({ upn: g.upn!, name: g.name }))),
@@ -99,7 +105,7 @@ export function OrganizerAgenda({ deps, draft, candidates }: OrganizerAgendaProp
       <Subtitle1 as="h2" className={styles.heading}>
         {s.agenda}
       </Subtitle1>
-      <AgendaEditor draft={draft} known={known} />
+      <AgendaEditor draft={draft} known={known} searchPeople={searchPeople} />
       <CarryOver
         deps={deps}
         series={view.meeting.series}
