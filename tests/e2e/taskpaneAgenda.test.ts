@@ -283,6 +283,8 @@ test('screenshots: the task pane for the organizer (an item open) and an attende
         await organizer.setViewportSize({ width, height: 720 });
         await organizer.getByRole('button', { name: 'Rediger punkt 1' }).waitFor();
         await organizer.screenshot({ path: join(SHOTS, `taskpane-organizer-${width}-${theme}.png`) });
+        if (width === 320 && theme === 'default')
+          await organizer.screenshot({ path: join(SHOTS, 'taskpane-organizer-320.png'), fullPage: true });
         expect({ theme, axe: await seriousAxeViolations(organizer) }).toEqual({ theme, axe: [] });
         if (width === 320) {
           const beyond = await organizer.evaluate(() =>
@@ -291,6 +293,13 @@ test('screenshots: the task pane for the organizer (an item open) and an attende
               .map((e) => `${e.tagName.toLowerCase()} "${(e.textContent ?? '').trim().slice(0, 30)}"`),
           );
           expect({ theme, beyond }).toEqual({ theme, beyond: [] });
+          // Teams' type ramp: the meeting title is the largest text (20 px); no section heading outgrows it.
+          const oversized = await organizer.evaluate(() =>
+            [...document.querySelectorAll('h1, h2, h3')]
+              .filter((h) => parseFloat(getComputedStyle(h).fontSize) > 20)
+              .map((h) => `${h.tagName.toLowerCase()} "${(h.textContent ?? '').trim()}"`),
+          );
+          expect({ theme, oversized }).toEqual({ theme, oversized: [] });
         }
         await organizer.getByRole('button', { name: 'Rediger punkt 2' }).click();
         await organizer.getByRole('dialog', { name: 'Rediger punkt 2' }).waitFor();
