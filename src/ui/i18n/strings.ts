@@ -306,6 +306,9 @@ const da = {
   archiveNoDecision: 'Ingen beslutning',
   archiveOwners: (owners: string) => `Ansvarlig: ${owners}`,
   guestOption: (name: string, upn: string) => `${name} (${upn})`,
+  standingItems: 'Faste punkter',
+  standingItemsList: (titles: string) => `Faste punkter: ${titles}`,
+  addStandingItems: 'Tilføj faste punkter',
   // --- end workflow-finish ---
 };
 
@@ -603,6 +606,9 @@ const en: Strings = {
   archiveNoDecision: 'No decision',
   archiveOwners: (owners) => `Owner: ${owners}`,
   guestOption: (name, upn) => `${name} (${upn})`,
+  standingItems: 'Standing items',
+  standingItemsList: (titles) => `Standing items: ${titles}`,
+  addStandingItems: 'Add standing items',
   // --- end workflow-finish ---
 };
 
