@@ -176,8 +176,9 @@ async function seedCommittee(
   // The past meeting: the agenda sent in time, Karen's afbud (Ib sits in for her), the meeting held.
   at(-24 * 8);
   let view = await saveCommitteeSettings(sofie, await openMeeting(sofie, events.past), DEMO_COMMITTEE);
-  view = await sendAgenda(sofie, view, agendaOf(PAST_AGENDA));
-  await assignReferent(sofie, view, person('mads'));
+  // The referent first: an agenda is sent with one (or explicitly without).
+  view = await assignReferent(sofie, view, person('mads'));
+  await sendAgenda(sofie, view, agendaOf(PAST_AGENDA));
   at(-24);
   const karen = as('karen');
   await registerAbsence(karen, await openMeeting(karen, events.past), {

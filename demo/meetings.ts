@@ -48,8 +48,9 @@ export async function seedDemoMeetings(
   // The past meeting: agenda sent, referent picked, Louise's afbud, Mads's decisions, meeting ended.
   clockAt = new Date(Date.parse(past.start) - 3 * 86400000).toISOString();
   let view = await openMeeting(sofie, past.key);
-  view = await sendAgenda(sofie, view, agendaOf(DEMO_PAST_ITEMS));
-  await assignReferent(sofie, view, referent);
+  // The referent first: an agenda is sent with one (or explicitly without).
+  view = await assignReferent(sofie, view, referent);
+  await sendAgenda(sofie, view, agendaOf(DEMO_PAST_ITEMS));
   clockAt = new Date(Date.parse(past.start) - 86400000).toISOString();
   const louise = as('louise');
   await registerAbsence(louise, await openMeeting(louise, past.key), {
@@ -104,10 +105,10 @@ const PAST_ITEMS: Array<[string, string, number, string, string[]?]> = [
   [
     'Dagsorden',
     'Til godkendelse',
-    0,
+    5,
     'Dagsordenen blev godkendt.\n\nLouise Rohde havde alligevel mulighed for at deltage på mødet.',
   ],
-  ['Referat', 'Til godkendelse', 0, 'Godkendt uden bemærkninger.'],
+  ['Referat', 'Til godkendelse', 5, 'Godkendt uden bemærkninger.'],
   [
     'Budgettemadrøftelser i Social- og Beskæftigelsesudvalget',
     'Til drøftelse',

@@ -1,7 +1,16 @@
 import type { User as GraphUser } from '@microsoft/microsoft-graph-types';
 import type { Db } from '../db';
 import { directoryNotFound, GraphHttpError } from '../errors';
-import { collection, entity, ok, pagedStrict, selectExact, type PageRules, type Route } from '../http';
+import {
+  collection,
+  entity,
+  ok,
+  pagedStrict,
+  selectExact,
+  type Ctx,
+  type PageRules,
+  type Route,
+} from '../http';
 
 /** A person of the tenant, as stored. */
 export interface User {
@@ -65,6 +74,52 @@ export const USER_PAGES: PageRules = {
         ),
 };
 
+const SEARCHABLE: Record<string, (u: User) => string> = {
+  displayName: (u) => u.displayName,
+  mail: (u) => u.mail,
+  userPrincipalName: (u) => u.userPrincipalName,
+  jobTitle: (u) => u.jobTitle,
+};
+
+/**
+ * `$search` on users as the directory documents it ("Advanced query capabilities on Azure AD directory
+ * objects", "Use the $search query parameter"): only with the header `ConsistencyLevel: eventual`, else
+ * 400 Request_UnsupportedQuery; clauses `"property:text"` joined by OR or AND; a clause matches when the
+ * text starts a word of the property (tokenized prefix search, case-insensitive).
+ */
+function searched(ctx: Ctx, users: User[]): User[] {
+  const search = ctx.query.$search;
+  if (search === undefined) return users;
+  if ((ctx.headers['consistencylevel'] ?? '').toLowerCase() !== 'eventual')
+    throw new GraphHttpError(
+      400,
+      'Request_UnsupportedQuery',
+      "Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'",
+    );
+  const parts = search.trim().split(/\s+(OR|AND)\s+(?=")/);
+  const clauses: Array<(u: User) => boolean> = [];
+  const joins: string[] = [];
+  parts.forEach((part, i) => {
+    if (i % 2 === 1) return void joins.push(part);
+    const m = /^"([A-Za-z]+):([^"]*)"$/.exec(part);
+    const field = m && SEARCHABLE[m[1]];
+    if (!m || !field)
+      throw new GraphHttpError(400, 'Request_UnsupportedQuery', `Invalid $search clause: '${part}'.`);
+    const text = m[2].trim().toLowerCase();
+    clauses.push((u) =>
+      field(u)
+        .toLowerCase()
+        .split(/[\s.@_-]+/)
+        .some((word) => word.startsWith(text)),
+    );
+  });
+  return users.filter((u) =>
+    clauses
+      .slice(1)
+      .reduce((hit, clause, i) => (joins[i] === 'AND' ? hit && clause(u) : hit || clause(u)), clauses[0](u)),
+  );
+}
+
 export const userRoutes: Route[] = [
   {
     method: 'GET',
@@ -85,7 +140,7 @@ export const userRoutes: Route[] = [
           'users',
           pagedStrict(
             ctx,
-            allUsers(ctx.db).map((u) => selectExact(toGraphUser(u), ctx.query.$select)),
+            searched(ctx, allUsers(ctx.db)).map((u) => selectExact(toGraphUser(u), ctx.query.$select)),
             USER_PAGES,
           ),
         ),

@@ -5,12 +5,13 @@ import type { Person } from '../domain/person';
 import { ValidationError, type ValidationIssue } from '../domain/validation';
 import type { MeetingView } from './openMeeting';
 import type { WriteResult } from './pendingWrites';
+import type { SendOptions } from './sendAgenda';
 
 /** The writes the draft needs; the page hands in its PendingWrites and the send use case. */
 export interface AgendaDraftWrites {
   saveAgenda(view: MeetingView, items: AgendaItem[]): Promise<WriteResult<MeetingView>>;
   assignReferent(view: MeetingView, referent: Person | undefined): Promise<WriteResult<MeetingView>>;
-  sendAgenda(view: MeetingView, items: AgendaItem[]): Promise<MeetingView>;
+  sendAgenda(view: MeetingView, items: AgendaItem[], options: SendOptions): Promise<MeetingView>;
 }
 
 export type DraftAction = 'saving' | 'sending' | 'referent';
@@ -199,7 +200,9 @@ export class AgendaDraft {
     let sent: MeetingView | null = null;
     await this.write('sending', async () => {
       const items = this.state.items;
-      sent = await this.writes.sendAgenda(this.state.view, items);
+      sent = await this.writes.sendAgenda(this.state.view, items, {
+        withoutReferent: !!options.withoutReferent,
+      });
       this.landed(sent, items);
       return { kind: 'sent', version: sent.meeting.agendaVersion };
     });

@@ -6,6 +6,7 @@ import type { DocumentRenderer } from '../ports/DocumentRenderer';
 import type { Mailer } from '../ports/Mailer';
 import type { MeetingPermissions } from '../ports/MeetingPermissions';
 import type { Outbox } from '../ports/Outbox';
+import type { PeopleDirectory } from '../ports/PeopleDirectory';
 
 /** What every use case is given by the composition root of a page (or a test). */
 export interface AppDeps {
@@ -20,4 +21,6 @@ export interface AppDeps {
   mailer?: Mailer;
   /** Word/PDF output of the referat, loaded when first used (the libraries are large). */
   renderer?: DocumentRenderer;
+  /** The tenant's people (guest picker); absent where no directory is reachable (fakes). */
+  people?: PeopleDirectory;
 }

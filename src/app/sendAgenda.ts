@@ -4,7 +4,8 @@ import { withPlannedStarts } from '../domain/itemTimes';
 import type { Meeting } from '../domain/meeting';
 import { planHash } from '../domain/meetingScopes';
 import { can } from '../domain/permissions';
-import { validateAgenda } from '../domain/validation';
+import { publishValidationIssues } from '../domain/agendaRules';
+import { ValidationError, validateAgenda, type ValidationIssue } from '../domain/validation';
 import { Forbidden } from '../ports/errors';
 import type { ErrorCode } from '../ports/errors';
 import type { AppDeps } from './deps';
@@ -55,8 +56,29 @@ export async function saveAgenda(
   return writeAgenda(deps, view, view.meeting, validateAgenda(items));
 }
 
+/** The agenda checked whole: every refusal at once, the shape's and the publish rules' (one per field). */
+function validWithRules(items: AgendaItem[], rules: ValidationIssue[]): AgendaItem[] {
+  try {
+    const valid = validateAgenda(items);
+    if (rules.length) throw new ValidationError(rules);
+    return valid;
+  } catch (e) {
+    if (!(e instanceof ValidationError) || e.issues === rules) throw e;
+    // Minutes: the publish rule (1–480) is the stricter word for the same field.
+    const ruled = new Set(rules.map((r) => r.field));
+    throw new ValidationError([...rules, ...e.issues.filter((i) => !ruled.has(i.field))]);
+  }
+}
+
+/** What the organizer said when sending: `withoutReferent` is her explicit "Send uden referent". */
+export interface SendOptions {
+  withoutReferent?: boolean;
+}
+
 /**
- * "Send dagsorden": validate, write the list rows under the meeting's permissions, bump the agenda version
+ * "Send dagsorden": validate (the publish rules too: at least one item, minutes 1–480, guests well-formed
+ * and not on closed items, a referent unless sent explicitly without one — the page checks them as well,
+ * but is not the only guard), write the list rows under the meeting's permissions, bump the agenda version
  * and write the agenda into the calendar event so every attendee's calendar shows it. Re-sending replaces
  * the earlier version.
  */
@@ -64,10 +86,11 @@ export async function sendAgenda(
   deps: AppDeps,
   view: MeetingView,
   items: AgendaItem[],
+  options: SendOptions = {},
 ): Promise<MeetingView> {
   if (!can(view.role, 'editAgenda') || !view.event?.isOrganizer)
     throw new Forbidden('Only the organizer edits and sends the agenda', { code: ONLY_ORGANIZER });
-  const valid = validateAgenda(items);
+  const valid = validWithRules(items, publishValidationIssues(items, view.meeting.referent, options));
   const meeting: Meeting = {
     ...view.meeting,
     eventId: view.event.id,

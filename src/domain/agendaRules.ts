@@ -1,6 +1,7 @@
 import type { AgendaItem } from './agendaItem';
 import type { Guest, Person } from './person';
 import { sameUpn } from './person';
+import type { ValidationIssue } from './validation';
 
 /** Minutes an item may be planned for: at least one, at most a working day. */
 export const MINUTES_MIN = 1;
@@ -68,6 +69,35 @@ export function publishIssues(
   if (!referent && !options.withoutReferent) issues.push({ field: 'referent', rule: 'noReferent' });
   ordered.forEach((item, i) => issues.push(...itemRuleIssues(item, i)));
   return issues;
+}
+
+const RULE_CODE: Record<AgendaRule, ValidationIssue['code']> = {
+  noItems: 'required',
+  noReferent: 'required',
+  minutesRange: 'range',
+  guestAddress: 'invalid',
+  guestName: 'invalid',
+  guestOnClosed: 'invalid',
+};
+
+/**
+ * The publish rules as validation issues (the field, the item's number and the guest as typed), for the
+ * use case that sends: it refuses with a ValidationError whatever page or script called it.
+ */
+export function publishValidationIssues(
+  items: AgendaItem[],
+  referent: Person | undefined,
+  options: { withoutReferent?: boolean } = {},
+): ValidationIssue[] {
+  return publishIssues(items, referent, options).map((i) => ({
+    field: i.field,
+    code: RULE_CODE[i.rule],
+    rule: i.rule,
+    params: {
+      ...(i.item !== undefined ? { item: i.item } : {}),
+      ...(i.guest !== undefined ? { name: i.guest } : {}),
+    },
+  }));
 }
 
 /**

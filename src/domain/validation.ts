@@ -1,5 +1,6 @@
 import { ABSENCE_KINDS, type Absence } from './absence';
 import { CATEGORIES, type AgendaItem } from './agendaItem';
+import type { AgendaRule } from './agendaRules';
 import { DECISION_STATUSES, type Decision } from './decision';
 import { validateIndstilling } from './indstilling/indstilling';
 import { cleanText, stripControl, TEXT_MAX, TITLE_MAX } from './text';
@@ -30,7 +31,9 @@ export type ValidationRule =
   | 'referatAlreadyApproved'
   | 'referatAlreadySent'
   | 'referatNotApproved'
-  | 'referatSendNeedsApproval';
+  | 'referatSendNeedsApproval'
+  /** What must be true before an agenda is published (agendaRules.ts). */
+  | AgendaRule;
 
 /** What the words of a rule need: the agenda item's number, a limit and what was found, a name. */
 export interface ValidationParams {

@@ -2,6 +2,7 @@ import { JSDOM } from 'jsdom';
 import { createSanitizer } from '../adapters/browser/sanitizeHtml';
 import { createGraphConnection, type GraphConnection } from '../adapters/graph/graphClient';
 import { GraphCalendar } from '../adapters/graph/graphCalendar';
+import { graphPeopleSearch } from '../adapters/graph/graphPeopleSearch';
 import { MemoryOutbox } from '../adapters/memory/memoryOutbox';
 import { createSharePointRest } from '../adapters/sharepoint/sharePointRest';
 import { SharePointListStore } from '../adapters/sharepoint/sharePointListStore';
@@ -49,6 +50,7 @@ export function createNodeStack(options: {
     permissions: new SharePointPermissions(rest),
     outbox: new MemoryOutbox(),
     clock,
+    people: graphPeopleSearch(graph),
   };
   return { deps, graph };
 }

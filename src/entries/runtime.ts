@@ -2,6 +2,7 @@ import { DevTokenProvider } from '../adapters/auth/devTokenProvider';
 import { lazySanitizer } from '../adapters/browser/lazySanitizer';
 import { createGraphConnection, type GraphConnection } from '../adapters/graph/graphClient';
 import { graphPeople } from '../adapters/graph/graphPeople';
+import { graphPeopleSearch } from '../adapters/graph/graphPeopleSearch';
 import { GraphCalendar } from '../adapters/graph/graphCalendar';
 import { mapGraphError } from '../adapters/graph/graphErrors';
 import { GraphMailer } from '../adapters/graph/graphMailer';
@@ -157,6 +158,14 @@ export async function createRuntime(
       html: renderReferatHtml,
       htmlDocument: renderReferatHtmlDocument,
     },
+    // The guest picker's directory search: its own connection, User.ReadBasic.All asked for when first used.
+    people: graphPeopleSearch(
+      createGraphConnection({
+        baseUrl: config.graphBaseUrl,
+        tokens,
+        scopes: [...GRAPH_SCOPES.base, ...GRAPH_SCOPES.people],
+      }),
+    ),
   };
   const lang = params.get('lang') ?? host.locale;
   return {

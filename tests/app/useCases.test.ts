@@ -3,7 +3,9 @@ import { NOT_INVITED, openMeeting } from '../../src/app/openMeeting';
 import { registerAbsence, withdrawAbsence } from '../../src/app/registerAbsence';
 import { saveAgenda, sendAgenda } from '../../src/app/sendAgenda';
 import { AGENDA_START } from '../../src/domain/agendaSection';
+import { ValidationError } from '../../src/domain/validation';
 import { PortError } from '../../src/ports/errors';
+import { messageOf } from '../../src/ui/errors';
 import { KEY, people, seedItems, world } from './fixtures';
 
 const kindOf = (p: Promise<unknown>) =>
@@ -60,7 +62,7 @@ describe('send dagsorden', () => {
     const view = await openMeeting(sofie, KEY);
     const items = seedItems();
     items[2].title = '<img src=x onerror=alert(1)>';
-    await sendAgenda(sofie, view, items);
+    await sendAgenda(sofie, view, items, { withoutReferent: true });
     expect(w.calendarState.events[0].bodyHtml).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(w.calendarState.events[0].bodyHtml).not.toContain('<img');
   });
@@ -82,6 +84,94 @@ describe('send dagsorden', () => {
     await expect(sendAgenda(sofie, view, items)).rejects.toThrow();
     expect((await w.lists.openMeeting(KEY)).items).toHaveLength(0);
     expect(w.calendarState.publications).toHaveLength(0);
+  });
+});
+
+describe('send dagsorden keeps the agenda rules itself, whoever calls it', () => {
+  const refused = async (
+    change: (items: ReturnType<typeof seedItems>) => ReturnType<typeof seedItems>,
+    options: { withoutReferent?: boolean; referent?: boolean } = { referent: true },
+  ) => {
+    const w = world();
+    const sofie = w.as(people.sofie);
+    let view = await openMeeting(sofie, KEY);
+    if (options.referent) view = await assignReferent(sofie, view, people.mads);
+    const error = await sendAgenda(sofie, view, change(seedItems()), options).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    // Nothing published: no rows, no calendar section.
+    expect((await w.lists.openMeeting(KEY)).items).toHaveLength(0);
+    expect(w.calendarState.publications).toHaveLength(0);
+    expect(error).toBeInstanceOf(ValidationError);
+    return (error as ValidationError).issues.map((i) => `${i.field} ${i.rule}`);
+  };
+
+  test('an empty agenda is refused', async () => {
+    expect(await refused(() => [])).toEqual(['items noItems']);
+  });
+
+  test('no referent is refused unless the organizer sends explicitly without one', async () => {
+    expect(await refused((items) => items, { referent: false })).toEqual(['referent noReferent']);
+    const w = world();
+    const sofie = w.as(people.sofie);
+    const sent = await sendAgenda(sofie, await openMeeting(sofie, KEY), seedItems(), {
+      withoutReferent: true,
+    });
+    expect(sent.meeting.agendaVersion).toBe(1);
+  });
+
+  test('minutes outside 1–480 are refused at the item', async () => {
+    expect(
+      await refused((items) =>
+        items.map((i) =>
+          i.number === 2
+            ? { ...i, durationMinutes: -5 }
+            : i.number === 3
+              ? { ...i, durationMinutes: 481 }
+              : i,
+        ),
+      ),
+    ).toEqual(['items.1.durationMinutes minutesRange', 'items.2.durationMinutes minutesRange']);
+  });
+
+  test('a guest who is no address, or an address without a name, is refused', async () => {
+    expect(
+      await refused((items) =>
+        items.map((i) =>
+          i.number === 3
+            ? {
+                ...i,
+                guests: [
+                  { name: 'ikke-en-email' },
+                  { upn: 'erik@kommune.example', name: 'erik@kommune.example' },
+                ],
+              }
+            : i,
+        ),
+      ),
+    ).toEqual(['items.2.guests guestAddress', 'items.2.guests guestName']);
+  });
+
+  test('a guest on a closed item is refused with the reason', async () => {
+    expect(
+      await refused((items) =>
+        items.map((i) =>
+          i.number === 3
+            ? { ...i, closed: true, guests: [{ upn: 'kamilla@kommune.example', name: 'Kamilla Uhd Hansen' }] }
+            : i,
+        ),
+      ),
+    ).toEqual(['items.2.guests guestOnClosed']);
+  });
+
+  test('the refusal is put into words, in Danish and English', async () => {
+    const w = world();
+    const sofie = w.as(people.sofie);
+    const view = await assignReferent(sofie, await openMeeting(sofie, KEY), people.mads);
+    const error = await sendAgenda(sofie, view, []).catch((e: unknown) => e);
+    expect(messageOf(error, 'da')).toBe('Dagsordenen skal have mindst ét punkt.');
+    expect(messageOf(error, 'en')).toBe('The agenda needs at least one item.');
   });
 });
 

@@ -21,6 +21,16 @@ import { startStack, type Stack } from './harness';
 
 jest.setTimeout(300_000);
 const upn = (name: string) => `${name}@kommune.example`;
+const SHOTS = join(__dirname, '../../test-results');
+
+/** A named screenshot of the page as it is, at 320 px (the Teams side panel), the page's size kept after. */
+async function shotAt320(page: Page, name: string, of: { scrollIntoViewIfNeeded(): Promise<void> }) {
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 320, height: 720 });
+  await of.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(SHOTS, name) });
+  if (size) await page.setViewportSize(size);
+}
 let stack: Stack;
 let key: string;
 
@@ -101,6 +111,7 @@ test('a committee meeting end to end', async () => {
   await item3.getByText('Resultat: Vedtaget 4–2, 1 undlod').waitFor();
   await item3.getByRole('button', { name: 'Vis navne' }).click();
   await item3.getByText('Imod stemte: Karen Vestergaard og Ib Mortensen (2)').waitFor();
+  await shotAt320(mads, 'committee-vote-referent-320.png', item3);
   // Nanna, who declared inhabilitet on item 4 and has a page open, sees the result without reloading.
   await nanna
     .getByRole('region', { name: 'Protokol for punkt 3' })
@@ -194,6 +205,11 @@ test('a committee meeting end to end', async () => {
   const signing = henrik.getByRole('dialog', { name: 'Underskriv beslutningsprotokol' });
   await signing.getByText(/Resultat: Vedtaget/).waitFor();
   await signing.getByText(/^Protokolversion 1, kontrolsum [0-9a-f]{12}$/).waitFor();
+  await shotAt320(
+    henrik,
+    'committee-signing-member-320.png',
+    signing.getByRole('button', { name: 'Underskriv', exact: true }),
+  );
   await signing.getByRole('button', { name: 'Underskriv', exact: true }).click();
   await henrik.getByText('Du har underskrevet denne version.').waitFor();
   await watching

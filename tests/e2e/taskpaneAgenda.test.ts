@@ -119,7 +119,7 @@ test('nothing is sent while the agenda breaks a rule; each reason is at its fiel
     await dialog.getByText('Minutter skal være et helt tal fra 1 til 480.').waitFor();
     await minutes.fill('10');
     // A guest that is no address.
-    const guests = dialog.getByRole('textbox', { name: /^Gæster på punkt 3/ });
+    const guests = dialog.getByRole('combobox', { name: /^Gæster på punkt 3/ });
     await guests.fill('ikke-en-email');
     await expect(guests.getAttribute('aria-invalid')).resolves.toBe('true');
     await dialog.getByText('"ikke-en-email" er ikke en gyldig e-mailadresse.').waitFor();
@@ -132,7 +132,7 @@ test('nothing is sent while the agenda breaks a rule; each reason is at its fiel
       dialog.getByRole('checkbox', { name: `Punkt ${closed} er et lukket punkt` }).isChecked(),
     ).resolves.toBe(true);
     await dialog
-      .getByRole('textbox', { name: new RegExp(`^Gæster på punkt ${closed}`) })
+      .getByRole('combobox', { name: new RegExp(`^Gæster på punkt ${closed}`) })
       .fill('Kamilla Uhd Hansen <kamilla@kommune.example>');
     await dialog.getByText(/Et lukket punkt kan ikke have gæster/).waitFor();
     await done(dialog);
@@ -208,7 +208,7 @@ describe('from the demo agenda, in order', () => {
       let dialog = await edit(page, 1);
       await dialog.getByRole('textbox', { name: 'Titel på punkt 1' }).fill('Status på integrationsindsatsen');
       await dialog
-        .getByRole('textbox', { name: /^Gæster på punkt 1/ })
+        .getByRole('combobox', { name: /^Gæster på punkt 1/ })
         .fill('Kamilla Uhd Hansen <kamilla@kommune.example>');
       await done(dialog);
       await page.getByRole('button', { name: 'Tilføj punkt' }).click();
@@ -223,7 +223,7 @@ describe('from the demo agenda, in order', () => {
         'Punkt 2: Budget 2025',
       ]);
       dialog = await edit(page, 1);
-      await expect(dialog.getByRole('textbox', { name: /^Gæster på punkt 1/ }).inputValue()).resolves.toBe(
+      await expect(dialog.getByRole('combobox', { name: /^Gæster på punkt 1/ }).inputValue()).resolves.toBe(
         'Kamilla Uhd Hansen <kamilla@kommune.example>',
       );
       await done(dialog);
@@ -290,6 +290,8 @@ test('screenshots: the task pane for the organizer (an item open) and an attende
         await organizer.setViewportSize({ width, height: 720 });
         await organizer.getByRole('button', { name: 'Rediger punkt 1' }).waitFor();
         await organizer.screenshot({ path: join(SHOTS, `taskpane-organizer-${width}-${theme}.png`) });
+        if (width === 320 && theme === 'default')
+          await organizer.screenshot({ path: join(SHOTS, 'taskpane-organizer-320.png'), fullPage: true });
         expect({ theme, axe: await seriousAxeViolations(organizer) }).toEqual({ theme, axe: [] });
         if (width === 320) {
           const beyond = await organizer.evaluate(() =>
@@ -298,6 +300,13 @@ test('screenshots: the task pane for the organizer (an item open) and an attende
               .map((e) => `${e.tagName.toLowerCase()} "${(e.textContent ?? '').trim().slice(0, 30)}"`),
           );
           expect({ theme, beyond }).toEqual({ theme, beyond: [] });
+          // Teams' type ramp: the meeting title is the largest text (20 px); no section heading outgrows it.
+          const oversized = await organizer.evaluate(() =>
+            [...document.querySelectorAll('h1, h2, h3')]
+              .filter((h) => parseFloat(getComputedStyle(h).fontSize) > 20)
+              .map((h) => `${h.tagName.toLowerCase()} "${(h.textContent ?? '').trim()}"`),
+          );
+          expect({ theme, oversized }).toEqual({ theme, oversized: [] });
         }
         await organizer.getByRole('button', { name: 'Rediger punkt 2' }).click();
         await organizer.getByRole('dialog', { name: 'Rediger punkt 2' }).waitFor();

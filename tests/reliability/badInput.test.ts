@@ -83,7 +83,10 @@ describe('use cases refuse bad input and write nothing', () => {
     expect(await sendAndExpectNothingWritten([item({ title: '   ' })])).toMatch(/skal udfyldes/);
   });
   test(entry('a negative or absurd duration'), async () => {
-    expect(await sendAndExpectNothingWritten([item({ durationMinutes: -5 })])).toMatch(/mellem 0 og 1440/);
+    // Sending applies the publish rule (issue 24: minutes 1–480), the stricter word for the field.
+    expect(await sendAndExpectNothingWritten([item({ durationMinutes: -5 })])).toMatch(
+      /Minutter skal være et helt tal fra 1 til 480/,
+    );
   });
   test(entry('a 100 000-character decision'), () => {
     const e = (() => {

@@ -10,6 +10,7 @@ import userEvent from '@testing-library/user-event';
 import { AgendaDraft } from '../../src/app/agendaDraft';
 import type { MeetingView } from '../../src/app/openMeeting';
 import type { AgendaItem } from '../../src/domain/agendaItem';
+import type { Person } from '../../src/domain/person';
 import { validateAgenda } from '../../src/domain/validation';
 import { AgendaEditor } from '../../src/ui/components/AgendaEditor/AgendaEditor';
 import { AppShell } from '../../src/ui/components/AppShell/AppShell';
@@ -19,7 +20,7 @@ import { people, seedItems } from '../app/fixtures';
 const START = '2024-02-20T10:00:00.000Z';
 const END = '2024-02-20T12:00:00.000Z';
 
-function show(items: AgendaItem[] = seedItems()) {
+function show(items: AgendaItem[] = seedItems(), searchPeople?: (text: string) => Promise<Person[]>) {
   const view = {
     key: 'k',
     items,
@@ -40,7 +41,7 @@ function show(items: AgendaItem[] = seedItems()) {
   );
   render(
     <AppShell theme="dark" locale="da">
-      <AgendaEditor draft={draft} known={[people.kamilla]} />
+      <AgendaEditor draft={draft} known={[people.kamilla]} searchPeople={searchPeople} />
     </AppShell>,
   );
   return draft;
@@ -123,13 +124,13 @@ test('a guest typed without a name, or on a closed item, is refused at the guest
   const draft = show();
   await user.click(screen.getByRole('button', { name: 'Rediger punkt 3' }));
   const dialog = screen.getByRole('dialog', { name: 'Rediger punkt 3' });
-  const guests = within(dialog).getByRole('textbox', { name: /^Gæster på punkt 3/ });
+  const guests = within(dialog).getByRole('combobox', { name: /^Gæster på punkt 3/ });
   await user.click(guests);
   await user.paste('ikke-en-email');
   await user.click(within(dialog).getByRole('button', { name: 'Færdig' }));
   await draft.send();
   const again = await screen.findByRole('dialog', { name: 'Rediger punkt 3' });
-  const field = within(again).getByRole('textbox', { name: /^Gæster på punkt 3/ });
+  const field = within(again).getByRole('combobox', { name: /^Gæster på punkt 3/ });
   expect(field.getAttribute('aria-invalid')).toBe('true');
   expect(within(again).getByText('"ikke-en-email" er ikke en gyldig e-mailadresse.')).toBeTruthy();
   await user.clear(field);
@@ -150,4 +151,41 @@ test("the domain's own messages (too long title, bad case number) show at the fi
   expect(draft.get().issues.map((i) => i.field)).toEqual(['items.3.caseNumber']);
   expect(await within(dialog).findByText('Sagsnummeret skal have formen EMN-2022-03107.')).toBeTruthy();
   expect(draft.get().items[3]!.caseNumber).toBe('ikke et sagsnummer');
+});
+
+test('a guest is picked from the tenant’s people by name and lands as "Name <address>"; a typed address with a name still counts', async () => {
+  const user = userEvent.setup();
+  const asked: string[] = [];
+  const directory = [
+    { upn: 'kamilla@kommune.example', name: 'Kamilla Uhd Hansen' },
+    { upn: 'peter@kommune.example', name: 'Peter Nielsen' },
+  ];
+  const draft = show(seedItems(), async (text) => {
+    asked.push(text);
+    return directory.filter((p) => p.name.toLowerCase().includes(text.toLowerCase()));
+  });
+  await user.click(screen.getByRole('button', { name: 'Rediger punkt 3' }));
+  const dialog = screen.getByRole('dialog', { name: 'Rediger punkt 3' });
+  const guests = within(dialog).getByRole('combobox', { name: /^Gæster på punkt 3/ });
+  await user.clear(guests);
+  await user.paste('Kami');
+  await user.type(guests, 'l');
+  await user.click(
+    await screen.findByRole('option', { name: 'Kamilla Uhd Hansen (kamilla@kommune.example)' }),
+  );
+  expect(asked).toContain('Kamil');
+  expect((guests as HTMLInputElement).value).toBe('Kamilla Uhd Hansen <kamilla@kommune.example>');
+  const item3 = () => draft.get().items.find((i) => i.number === 3)!;
+  expect(item3().guests).toEqual([{ upn: 'kamilla@kommune.example', name: 'Kamilla Uhd Hansen' }]);
+
+  // A second guest after a comma: only what follows the comma is looked up and replaced.
+  await user.paste(', Pe');
+  await user.type(guests, 't');
+  await user.click(await screen.findByRole('option', { name: 'Peter Nielsen (peter@kommune.example)' }));
+  expect(item3().guests.map((g) => g.name)).toEqual(['Kamilla Uhd Hansen', 'Peter Nielsen']);
+
+  // Someone outside the directory, typed as a well-formed address with a name, is still a guest.
+  await user.paste(', Ekstern Konsulent <konsulent@firma.example>');
+  expect(item3().guests[2]).toEqual({ upn: 'konsulent@firma.example', name: 'Ekstern Konsulent' });
+  expect(guests.getAttribute('aria-invalid')).not.toBe('true');
 });

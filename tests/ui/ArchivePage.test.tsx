@@ -80,3 +80,81 @@ test('one meeting’s referat, in English', async () => {
   expect(screen.getAllByRole('heading', { level: 2 })).toHaveLength(8);
   expect(screen.getByRole('link', { name: 'Back to the search' })).toBeTruthy();
 });
+
+test('a meeting’s items in number order: a closed item is marked, an open item without a decision says so, owners once', async () => {
+  const lists = new MemoryListStore();
+  const item = (number: number, title: string, closed = false) => ({
+    id: `i${number}`,
+    number,
+    title,
+    category: null,
+    durationMinutes: 10,
+    guests: [],
+    closed,
+    attachments: [],
+  });
+  await lists.replaceAgenda('m', [item(2, 'Personalesag', true), item(3, 'Bordrunde'), item(1, 'Budget')]);
+  await lists.saveDecision('m', {
+    itemNumber: 1,
+    itemTitle: 'Budget',
+    text: 'FAS følger op. Fagligt Administrativt Sekretariat følger op.',
+    status: 'Endelig',
+    editorUpn: 'mads@kommune.example',
+    updatedAt: '2024-02-20T10:00:00Z',
+  });
+  for (const [id, owner] of [
+    ['f1', 'FAS'],
+    ['f2', 'Fagligt Administrativt Sekretariat'],
+  ])
+    await lists.saveFollowUp('m', {
+      id,
+      itemNumber: 1,
+      owners: [owner],
+      task: `${owner} følger op.`,
+      status: 'Åben',
+    });
+  render(
+    <AppShell theme="default" locale="da">
+      <ArchivePage lists={lists} meetingKey="m" />
+    </AppShell>,
+  );
+  const headings = await screen.findAllByRole('heading', { level: 2 });
+  expect(headings.map((h) => h.textContent)).toEqual([
+    'Punkt 1: Budget',
+    'Punkt 2: Personalesag',
+    'Punkt 3: Bordrunde',
+  ]);
+  const section = (n: number) => screen.getByRole('region', { name: headings[n - 1].textContent! });
+  expect(within(section(2)).getByText('LUKKET PUNKT')).toBeTruthy();
+  // The closed item's decision is not among the rows read: the page claims nothing about it.
+  expect(within(section(2)).queryByText('Ingen beslutning')).toBeNull();
+  expect(within(section(3)).getByText('Ingen beslutning')).toBeTruthy();
+  expect(within(section(1)).queryByText('LUKKET PUNKT')).toBeNull();
+  expect(within(section(1)).getByText('Ansvarlig: Fagligt Administrativt Sekretariat')).toBeTruthy();
+});
+
+test('the search lists an item without a decision and marks a closed one', async () => {
+  const lists = new MemoryListStore();
+  const item = (number: number, title: string, closed = false) => ({
+    id: `i${number}`,
+    number,
+    title,
+    category: null,
+    durationMinutes: 10,
+    guests: [],
+    closed,
+    attachments: [],
+  });
+  await lists.replaceAgenda('m', [item(1, 'Budget'), item(2, 'Personalesag', true)]);
+  render(
+    <AppShell theme="default" locale="da">
+      <ArchivePage lists={lists} />
+    </AppShell>,
+  );
+  const results = await screen.findByRole('list', { name: 'Beslutningsarkiv' });
+  const [first, second] = within(results).getAllByRole('listitem');
+  expect(within(first).getByRole('heading', { level: 2 }).textContent).toBe('Punkt 1: Budget');
+  expect(within(first).getByText('Ingen beslutning')).toBeTruthy();
+  expect(within(second).getByRole('heading', { level: 2 }).textContent).toBe('Punkt 2: Personalesag');
+  expect(within(second).getByText('LUKKET PUNKT')).toBeTruthy();
+});

@@ -87,7 +87,10 @@ export class ArchiveIndex {
         else this.deletions.set(d, [word]);
       }
     }
-    this.ownerWords = entries.map((e) => new Set(e.followUps.flatMap((f) => f.owners.map(foldWord))));
+    this.ownerWords = entries.map(
+      (e) =>
+        new Set(e.followUps.flatMap((f) => f.owners.flatMap((o) => [foldWord(o), ...abbreviationsOf(o)]))),
+    );
   }
 
   get size(): number {
@@ -98,16 +101,16 @@ export class ArchiveIndex {
   facets(): { series: string[]; years: number[]; owners: string[] } {
     const series = new Set<string>();
     const years = new Set<number>();
-    const owners = new Map<string, string>();
+    const owners: string[] = [];
     for (const e of this.entries) {
       if (e.series) series.add(e.series);
       if (e.date) years.add(Number(e.date.slice(0, 4)));
-      for (const f of e.followUps) for (const o of f.owners) owners.set(foldWord(o), o);
+      for (const f of e.followUps) owners.push(...f.owners);
     }
     return {
       series: [...series].sort((a, b) => a.localeCompare(b, 'da')),
       years: [...years].sort((a, b) => b - a),
-      owners: [...owners.values()].sort((a, b) => a.localeCompare(b, 'da')),
+      owners: distinctOwners(owners).sort((a, b) => a.localeCompare(b, 'da')),
     };
   }
 
@@ -147,6 +150,8 @@ export class ArchiveIndex {
         (a, b) =>
           b.score - a.score ||
           this.entries[b.doc].date.localeCompare(this.entries[a.doc].date) ||
+          // A meeting's items stay together, in the meeting's one order: their numbers.
+          this.entries[a.doc].meetingKey.localeCompare(this.entries[b.doc].meetingKey) ||
           this.entries[a.doc].itemNumber - this.entries[b.doc].itemNumber,
       )
       .slice(0, query.limit ?? 50);
@@ -159,11 +164,13 @@ export class ArchiveIndex {
 
   private filterOf(query: ArchiveQuery): (e: ArchiveEntry, doc: number) => boolean {
     const owner = query.owner ? foldWord(query.owner) : '';
+    // The menu shows a full name; follow-ups may write it abbreviated ("FAS følger op").
+    const aliases = new Set(query.owner ? abbreviationsOf(query.owner) : []);
     return (e, doc) =>
       (!query.series || e.series === query.series) &&
       (!query.year || e.date.startsWith(String(query.year))) &&
       (!query.category || e.category === query.category) &&
-      (!owner || [...this.ownerWords[doc]].some((w) => w === owner || w.startsWith(owner)));
+      (!owner || [...this.ownerWords[doc]].some((w) => w.startsWith(owner) || aliases.has(w)));
   }
 
   private expand(word: string): Expansion {
@@ -201,6 +208,46 @@ export class ArchiveIndex {
     }
     return out;
   }
+}
+
+/** Small words a name's initials skip ("Styrelsen for Arbejdsmarked og Rekruttering" → SAR). */
+const SKIPPED_IN_INITIALS = new Set(['og', 'for', 'i', 'af', 'på', 'pa', 'til', 'med', 'the', 'of', 'and']);
+
+/**
+ * The folded abbreviations a name of two words or more is written as: its words' initials ("Fagligt
+ * Administrativt Sekretariat" → "fas"), with and without the small words. A one-word name has none.
+ */
+export function abbreviationsOf(name: string): string[] {
+  const words = name.split(/[\s-]+/).filter((w) => /\p{L}/u.test(w));
+  if (words.length < 2) return [];
+  const initials = (ws: string[]) =>
+    foldWord(ws.map((w) => [...w.replace(/^[^\p{L}@]+/u, '')][0] ?? '').join(''));
+  const out = new Set([
+    initials(words),
+    initials(words.filter((w) => !SKIPPED_IN_INITIALS.has(w.toLowerCase()))),
+  ]);
+  return [...out].filter((a) => a.length >= 2);
+}
+
+/** An abbreviation as people write one: a single word in capitals ("FAS", "UJU", "STAR"). */
+const isAbbreviation = (owner: string) => /^\p{Lu}{2,6}$/u.test(owner.trim());
+
+/**
+ * Owners named once each: the same name however spelled (case, æ/ø/å, OCR), and an abbreviation together
+ * with the full name it abbreviates ("FAS" and "Fagligt Administrativt Sekretariat" are one owner, shown
+ * by the full name). Order of first appearance.
+ */
+export function distinctOwners(owners: readonly string[]): string[] {
+  const full = owners.filter((o) => !isAbbreviation(o));
+  const abbreviated = new Set(full.flatMap(abbreviationsOf));
+  const out = new Map<string, string>();
+  for (const o of owners) {
+    const key = foldWord(o);
+    if (!key || out.has(key)) continue;
+    if (isAbbreviation(o) && abbreviated.has(key)) continue;
+    out.set(key, o.trim());
+  }
+  return [...out.values()];
 }
 
 function deletionsOf(word: string): string[] {

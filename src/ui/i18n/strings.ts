@@ -355,6 +355,14 @@ const da = {
     } as Record<PointChoice, string>,
   },
   // --- end package-points ---
+  // --- workflow-finish: archive, guest picker, standing items ---
+  archiveNoDecision: 'Ingen beslutning',
+  archiveOwners: (owners: string) => `Ansvarlig: ${owners}`,
+  guestOption: (name: string, upn: string) => `${name} (${upn})`,
+  standingItems: 'Faste punkter',
+  standingItemsList: (titles: string) => `Faste punkter: ${titles}`,
+  addStandingItems: 'Tilføj faste punkter',
+  // --- end workflow-finish ---
 };
 
 export type Strings = typeof da;
@@ -698,6 +706,14 @@ const en: Strings = {
     },
   },
   // --- end package-points ---
+  // --- workflow-finish: archive, guest picker, standing items ---
+  archiveNoDecision: 'No decision',
+  archiveOwners: (owners) => `Owner: ${owners}`,
+  guestOption: (name, upn) => `${name} (${upn})`,
+  standingItems: 'Standing items',
+  standingItemsList: (titles) => `Standing items: ${titles}`,
+  addStandingItems: 'Add standing items',
+  // --- end workflow-finish ---
 };
 
 export const STRINGS = { da, en } as const;

@@ -1,5 +1,6 @@
+import type { AgendaRule } from '../../domain/agendaRules';
 import type { ValidationIssue, ValidationParams, ValidationRule } from '../../domain/validation';
-import type { UiLocale } from './strings';
+import { STRINGS, type UiLocale } from './strings';
 
 /**
  * The words for the domain's input rules (src/domain/validation.ts), Danish first: the rule decides, these
@@ -11,6 +12,20 @@ type Words = {
   /** An agenda item's title: its name carries the item's number. */
   itemTitle: (item: number) => string;
   rules: Record<ValidationRule, (p: ValidationParams, label: string) => string>;
+};
+
+/** The publish rules have their words in the task pane's vocabulary: one sentence, wherever it shows. */
+const agendaRuleWords = (locale: UiLocale): Record<AgendaRule, (p: ValidationParams) => string> => {
+  const rules = STRINGS[locale].agendaRules;
+  const word = (rule: AgendaRule) => (p: ValidationParams) => rules[rule](p.name);
+  return {
+    noItems: word('noItems'),
+    noReferent: word('noReferent'),
+    minutesRange: word('minutesRange'),
+    guestAddress: word('guestAddress'),
+    guestName: word('guestName'),
+    guestOnClosed: word('guestOnClosed'),
+  };
 };
 
 const daNumber = (n = 0) => n.toLocaleString('da-DK');
@@ -63,6 +78,7 @@ const da: Words = {
     referatAlreadySent: () => 'Referatet er allerede sendt til godkendelse.',
     referatNotApproved: () => 'Kun et godkendt referat kan genåbnes.',
     referatSendNeedsApproval: () => 'Referatet skal godkendes, før det sendes.',
+    ...agendaRuleWords('da'),
   },
 };
 
@@ -115,6 +131,7 @@ const en: Words = {
     referatAlreadySent: () => 'The minutes have already been sent for approval.',
     referatNotApproved: () => 'Only approved minutes can be reopened.',
     referatSendNeedsApproval: () => 'The minutes must be approved before they are sent.',
+    ...agendaRuleWords('en'),
   },
 };
 

@@ -1,6 +1,8 @@
 import { foldWord } from '../../../src/domain/archive/danishFold';
 import {
   ArchiveIndex,
+  abbreviationsOf,
+  distinctOwners,
   markParts,
   withinOneEdit,
   type ArchiveEntry,
@@ -111,5 +113,54 @@ describe('the archive index', () => {
       years: [2024, 2023, 2022],
       owners: ['FAS', 'Kommunikation', 'OL'],
     });
+  });
+});
+
+describe('the archive in the meeting’s one order, with each owner once', () => {
+  test('an abbreviation and the full name it stands for are one owner, shown by the full name', () => {
+    expect(abbreviationsOf('Fagligt Administrativt Sekretariat')).toContain('fas');
+    expect(abbreviationsOf('Unge, Job og Uddannelse')).toContain('uju');
+    expect(abbreviationsOf('Kommunikation')).toEqual([]);
+    expect(
+      distinctOwners(['FAS', 'Fagligt Administrativt Sekretariat', 'Kommunikation', 'kommunikation', 'OL']),
+    ).toEqual(['Fagligt Administrativt Sekretariat', 'Kommunikation', 'OL']);
+    // Capitals that abbreviate no one here stay an owner of their own.
+    expect(distinctOwners(['UJU', 'Fagligt sekretariat'])).toEqual(['UJU', 'Fagligt sekretariat']);
+  });
+
+  const index = new ArchiveIndex([
+    entry({
+      meetingKey: 'b',
+      itemNumber: 2,
+      decision: 'FAS følger op.',
+      followUps: [{ owners: ['FAS'], task: 'FAS følger op.' }],
+    }),
+    entry({
+      meetingKey: 'a',
+      itemNumber: 3,
+      decision: 'Fagligt Administrativt Sekretariat følger op.',
+      followUps: [{ owners: ['Fagligt Administrativt Sekretariat'], task: 'Fagligt … følger op.' }],
+    }),
+    entry({ meetingKey: 'b', itemNumber: 1 }),
+    entry({ meetingKey: 'a', itemNumber: 1, closed: true }),
+    entry({ meetingKey: 'a', itemNumber: 2 }),
+  ]);
+
+  test('the menu offers the owner once, and either name finds both follow-ups', () => {
+    expect(index.facets().owners).toEqual(['Fagligt Administrativt Sekretariat']);
+    const owned = (owner: string) =>
+      index.search({ text: '', owner }).map((h) => `${h.entry.meetingKey}#${h.entry.itemNumber}`);
+    expect(owned('Fagligt Administrativt Sekretariat')).toEqual(['a#3', 'b#2']);
+    expect(owned('FAS')).toEqual(['a#3', 'b#2']);
+  });
+
+  test('two meetings of one day list each meeting’s items together, in number order, with or without a decision', () => {
+    expect(index.search({ text: '' }).map((h) => `${h.entry.meetingKey}#${h.entry.itemNumber}`)).toEqual([
+      'a#1',
+      'a#2',
+      'a#3',
+      'b#1',
+      'b#2',
+    ]);
   });
 });

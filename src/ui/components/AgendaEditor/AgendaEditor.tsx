@@ -85,13 +85,15 @@ export interface AgendaEditorProps {
   draft: AgendaDraft;
   /** The meeting's circle: a guest typed by address alone gets the name of the person it belongs to. */
   known: Person[];
+  /** The tenant's people by name, for the guest picker. */
+  searchPeople?: (text: string) => Promise<Person[]>;
 }
 
 /**
  * The organizer's agenda: a calm numbered list (number, title, category badge, minutes, lock, guests),
  * each item edited in its own dialog ("Rediger punkt N"); reordered by Alt+↑/↓, by its menu or by dragging.
  */
-export function AgendaEditor({ draft, known }: AgendaEditorProps) {
+export function AgendaEditor({ draft, known, searchPeople }: AgendaEditorProps) {
   const styles = useStyles();
   const s = useStrings();
   const locale = useLocale();
@@ -273,6 +275,7 @@ export function AgendaEditor({ draft, known }: AgendaEditorProps) {
           key={editingItem.id}
           item={editingItem}
           known={known}
+          searchPeople={searchPeople}
           selectTitle={editingItem.id === state.added}
           messageFor={(field) => messagesFor(editingIndex, field).join(' ') || undefined}
           onChange={(change) => draft.update(editingItem.id, change)}

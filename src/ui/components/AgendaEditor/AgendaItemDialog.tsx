@@ -1,6 +1,7 @@
 import {
   Button,
   Checkbox,
+  Combobox,
   Dialog,
   DialogActions,
   DialogBody,
@@ -10,6 +11,7 @@ import {
   Field,
   Input,
   makeStyles,
+  Option,
   Select,
   Textarea,
   tokens,
@@ -36,6 +38,8 @@ export interface AgendaItemDialogProps {
   messageFor(field: string): string | undefined;
   /** People whose bare address resolves to their name (the meeting's circle). */
   known: Person[];
+  /** The tenant's people by name (the guest picker); without it the field takes typed addresses only. */
+  searchPeople?: (text: string) => Promise<Person[]>;
   /** Take the focus into the title and select it (a new item's "Nyt punkt" is typed over). */
   selectTitle: boolean;
   onChange(change: Partial<Omit<AgendaItem, 'id' | 'number'>>): void;
@@ -50,6 +54,7 @@ export function AgendaItemDialog({
   item,
   messageFor,
   known,
+  searchPeople,
   selectTitle,
   onChange,
   onClose,
@@ -120,11 +125,12 @@ export function AgendaItemDialog({
               onChange={(_e, d) => onChange({ closed: !!d.checked })}
             />
             <Field label={s.guestsNamedFor(n)} hint={s.guestsHint} {...error('guests')}>
-              <Input
+              <GuestPicker
                 value={guests}
-                onChange={(_e, d) => {
-                  setGuests(d.value);
-                  onChange({ guests: parseGuests(d.value, known) });
+                searchPeople={searchPeople}
+                onText={(text) => {
+                  setGuests(text);
+                  onChange({ guests: parseGuests(text, known) });
                 }}
               />
             </Field>
@@ -151,5 +157,64 @@ export function AgendaItemDialog({
         </DialogBody>
       </DialogSurface>
     </Dialog>
+  );
+}
+
+/** The guest being typed: what follows the last comma or semicolon. */
+const lastGuest = (text: string) => /[^,;]*$/.exec(text)![0];
+
+/**
+ * The guests as text ("Navn <adresse>, …") with the tenant's people offered for the one being typed: a
+ * Combobox (Fluent v9 has no people picker) whose freeform text is the field's value; choosing a person
+ * puts "Name <address>" in place of what was typed. A well-formed address with a name is still taken.
+ */
+function GuestPicker({
+  value,
+  searchPeople,
+  onText,
+}: {
+  value: string;
+  searchPeople?: (text: string) => Promise<Person[]>;
+  onText(text: string): void;
+}) {
+  const s = useStrings();
+  const [found, setFound] = useState<Person[]>([]);
+  // Only the answer to the latest text counts (answers may come back out of order).
+  const asked = useRef(0);
+  const look = (text: string) => {
+    const words = lastGuest(text).trim();
+    const ask = ++asked.current;
+    if (!searchPeople || words.length < 2 || words.includes('<') || words.includes('@')) {
+      setFound([]);
+      return;
+    }
+    searchPeople(words).then(
+      (people) => ask === asked.current && setFound(people),
+      () => ask === asked.current && setFound([]),
+    );
+  };
+  return (
+    <Combobox
+      freeform
+      value={value}
+      aria-autocomplete="list"
+      onChange={(e) => {
+        onText(e.target.value);
+        look(e.target.value);
+      }}
+      onOptionSelect={(_e, d) => {
+        const person = found.find((p) => p.upn === d.optionValue);
+        if (!person) return;
+        const before = value.slice(0, value.length - lastGuest(value).length);
+        onText(`${before}${before && !/\s$/.test(before) ? ' ' : ''}${person.name} <${person.upn}>`);
+        setFound([]);
+      }}
+    >
+      {found.map((p) => (
+        <Option key={p.upn} value={p.upn} text={`${p.name} <${p.upn}>`}>
+          {s.guestOption(p.name, p.upn)}
+        </Option>
+      ))}
+    </Combobox>
   );
 }

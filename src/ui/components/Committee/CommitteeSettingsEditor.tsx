@@ -1,4 +1,5 @@
 import {
+  Body1Strong,
   Button,
   Field,
   Input,
@@ -7,7 +8,7 @@ import {
   MessageBar,
   MessageBarBody,
   Select,
-  Title3,
+  Subtitle2,
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
@@ -109,7 +110,7 @@ export function CommitteeSettingsEditor({ value, series, disabled, onSave }: Com
 
   return (
     <section className={mergeClasses(styles.root, styles.field)} aria-label={cs.settingsTitle}>
-      <Title3 as="h2">{cs.settingsTitle}</Title3>
+      <Subtitle2 as="h2">{cs.settingsTitle}</Subtitle2>
       <Field label={cs.kindLabel}>
         <Select value={kind} onChange={(_e, d) => setKind(d.value as SeriesKind)}>
           {(['Rådmandsmøde', 'Udvalgsmøde'] as const).map((k) => (
@@ -127,7 +128,7 @@ export function CommitteeSettingsEditor({ value, series, disabled, onSave }: Com
           <Field label={cs.deadlineDays}>
             <Input type="number" min={0} max={30} value={days} onChange={(_e, d) => setDays(d.value)} />
           </Field>
-          <Title3 as="h3">{cs.members}</Title3>
+          <Body1Strong as="h3">{cs.members}</Body1Strong>
           {members.map((m, i) => (
             <fieldset key={i} className={styles.member}>
               <legend>{`${cs.member} ${i + 1}`}</legend>

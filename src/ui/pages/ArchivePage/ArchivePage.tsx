@@ -1,4 +1,5 @@
 import {
+  Badge,
   Body1,
   Caption1,
   Card,
@@ -13,9 +14,10 @@ import {
   Title2,
   tokens,
 } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { CATEGORIES, type Category } from '../../../domain/agendaItem';
 import {
+  distinctOwners,
   fieldText,
   markParts,
   type ArchiveEntry,
@@ -53,6 +55,7 @@ const useStyles = makeStyles({
     textDecorationLine: 'underline',
   },
   decision: { whiteSpace: 'pre-wrap' },
+  noDecision: { color: tokens.colorNeutralForeground3, fontStyle: 'italic' },
 });
 
 const dateText = (ymd: string) => (ymd ? ymd.split('-').reverse().join('-') : '');
@@ -71,6 +74,56 @@ function Marked({ hit, field }: { hit: ArchiveHit; field: HitField }) {
           <span key={k}>{p.text}</span>
         ),
       )}
+    </>
+  );
+}
+
+/** "LUKKET PUNKT" on a closed item, wherever the archive shows it. */
+function ClosedBadge({ entry }: { entry: ArchiveEntry }) {
+  const s = useStrings();
+  if (!entry.closed) return null;
+  return (
+    <Badge appearance="tint" color="danger" size="medium">
+      {s.closedItem}
+    </Badge>
+  );
+}
+
+/**
+ * The decision as read, or "Ingen beslutning" for an open item without one. A closed item without a
+ * decision row says nothing more: whether there is a decision is for SharePoint to show whoever may read
+ * it, and the page claims nothing beyond the rows it got.
+ */
+function DecisionText({ entry, children }: { entry: ArchiveEntry; children?: ReactNode }) {
+  const s = useStrings();
+  const styles = useStyles();
+  if (entry.decision)
+    return (
+      <Body1 as="p" className={styles.decision}>
+        {children ?? entry.decision}
+      </Body1>
+    );
+  if (entry.closed) return null;
+  return (
+    <Body1 as="p" className={styles.noDecision}>
+      {s.archiveNoDecision}
+    </Body1>
+  );
+}
+
+/** The item's follow-ups and who owns them, each owner once (an abbreviation goes with its full name). */
+function FollowUpLines({ entry, children }: { entry: ArchiveEntry; children?: ReactNode }) {
+  const s = useStrings();
+  if (entry.followUps.length === 0) return null;
+  return (
+    <>
+      <Caption1 as="p">
+        {`${s.followUps}: `}
+        {children ?? fieldText(entry, 'followUps')}
+      </Caption1>
+      <Caption1 as="p">
+        {s.archiveOwners(distinctOwners(entry.followUps.flatMap((f) => f.owners)).join(', '))}
+      </Caption1>
     </>
   );
 }
@@ -135,10 +188,9 @@ export function ArchivePage({ lists, meetingKey }: { lists: ListStore; meetingKe
             <Subtitle2 as="h2" id={`h-${entry.itemNumber}`}>
               {`${s.item} ${entry.itemNumber}: ${entry.itemTitle}`}
             </Subtitle2>
-            {entry.closed && <Caption1>{s.closedItem}</Caption1>}
-            <Body1 as="p" className={styles.decision}>
-              {entry.decision || s.noDecision}
-            </Body1>
+            <ClosedBadge entry={entry} />
+            <DecisionText entry={entry} />
+            <FollowUpLines entry={entry} />
           </section>
         ))}
       </article>
@@ -223,17 +275,13 @@ export function ArchivePage({ lists, meetingKey }: { lists: ListStore; meetingKe
                 {`${s.item} ${hit.entry.itemNumber}: `}
                 <Marked hit={hit} field="itemTitle" />
               </Subtitle2>
-              {hit.entry.decision && (
-                <Body1 as="p" className={styles.decision}>
-                  <Marked hit={hit} field="decision" />
-                </Body1>
-              )}
-              {hit.entry.followUps.length > 0 && (
-                <Caption1>
-                  {`${s.followUps}: `}
-                  <Marked hit={hit} field="followUps" />
-                </Caption1>
-              )}
+              <ClosedBadge entry={hit.entry} />
+              <DecisionText entry={hit.entry}>
+                <Marked hit={hit} field="decision" />
+              </DecisionText>
+              <FollowUpLines entry={hit.entry}>
+                <Marked hit={hit} field="followUps" />
+              </FollowUpLines>
               <Link href={meetingLink(hit.entry)}>{s.archiveOpen}</Link>
             </Card>
           </li>

@@ -7,13 +7,16 @@ import {
   Subtitle1,
   tokens,
 } from '@fluentui/react-components';
+import { useCallback, useMemo } from 'react';
 import type { AgendaDraft } from '../../../app/agendaDraft';
 import { saveCommitteeSettings } from '../../../app/committee';
 import type { AppDeps } from '../../../app/deps';
 import { informationLineOf } from '../../../app/openMeeting';
+import { loadStandingItems } from '../../../app/standingItems';
 import type { Person } from '../../../domain/person';
 import { useAgendaDraft, useLeaveWarning } from '../../components/AgendaEditor/useAgendaDraft';
 import { AgendaEditor } from '../../components/AgendaEditor/AgendaEditor';
+import { StandingItemsOffer } from '../../components/AgendaEditor/StandingItemsOffer';
 import { CarryOver } from '../../components/CarryOver/CarryOver';
 import { AgendaDeadlineWarning } from '../../components/Committee/AgendaDeadlineWarning';
 import { CommitteeSettingsEditor } from '../../components/Committee/CommitteeSettingsEditor';
@@ -56,6 +59,13 @@ export function OrganizerAgenda({ deps, draft, candidates }: OrganizerAgendaProp
   const state = useAgendaDraft(draft);
   useLeaveWarning(state.dirty);
   const { view, outcome, lastAction, busy } = state;
+  const people = deps.people;
+  const searchPeople = useMemo(
+    () => (people ? (text: string) => people.searchPeople(text) : undefined),
+    [people],
+  );
+  const meetingOf = view.meeting;
+  const loadStanding = useCallback(() => loadStandingItems(deps, meetingOf), [deps, meetingOf]);
   const known = [
     ...candidates,
     ...state.items.flatMap((i) => i.guests.filter((g) => g.upn).map((g) => ({ upn: g.upn!, name: g.name }))),
@@ -99,7 +109,16 @@ export function OrganizerAgenda({ deps, draft, candidates }: OrganizerAgendaProp
       <Subtitle1 as="h2" className={styles.heading}>
         {s.agenda}
       </Subtitle1>
-      <AgendaEditor draft={draft} known={known} />
+      {state.items.length === 0 && (
+        <StandingItemsOffer
+          load={loadStanding}
+          onAdd={(items) => {
+            for (const item of items) draft.add(item);
+            draft.close();
+          }}
+        />
+      )}
+      <AgendaEditor draft={draft} known={known} searchPeople={searchPeople} />
       <CarryOver
         deps={deps}
         series={view.meeting.series}

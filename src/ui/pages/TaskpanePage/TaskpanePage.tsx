@@ -73,8 +73,8 @@ export function TaskpanePage({ deps, meetingKey, compose, writes }: TaskpanePage
             {
               saveAgenda: (at, items) => writes.saveAgenda(at, items),
               assignReferent: (at, referent) => writes.assignReferent(at, referent),
-              sendAgenda: async (at, items) => {
-                const sent = await sendAgenda(deps, at, items);
+              sendAgenda: async (at, items, options) => {
+                const sent = await sendAgenda(deps, at, items, options);
                 await compose?.insertAgenda(renderAgendaSection(sent.meeting, sent.items));
                 return sent;
               },

@@ -1,0 +1,34 @@
+import { loadStandingItems } from '../../src/app/standingItems';
+import { type GraphServer } from '../../devServer/server';
+import { startDemoServer } from '../../demo/server';
+import { depsAs } from '../support/nodeDeps';
+
+let server: GraphServer;
+beforeAll(async () => {
+  server = await startDemoServer({ port: 0, db: ':memory:', seed: 'demo' });
+});
+afterAll(() => server.close());
+
+test('the next rådmandsmøde is offered the standing items of the previous one in its series, as SharePoint has them', async () => {
+  const sofie = depsAs(server, 'sofie@kommune.example');
+  const { meetings, items } = await sofie.lists.readArchive();
+  const series = meetings.filter(
+    (m) => m.series === meetings.find((x) => !x.committee)!.series && !m.committee,
+  );
+  const [previous, next] = [...series].sort((a, b) => a.start.localeCompare(b.start)).slice(-2);
+  const previousTitles = items
+    .filter((i) => i.meetingKey === previous.key)
+    .sort((a, b) => a.number - b.number)
+    .map((i) => i.title);
+  const offered = (await loadStandingItems(sofie, next)).map((i) => i.title);
+  expect(offered).toEqual([
+    'Dagsorden',
+    'Referat',
+    'Orientering fra Magistraten',
+    'Orientering om udvalget',
+    'Bordrunde',
+  ]);
+  // Taken from the previous meeting: each offered title is one of its items, none of its one-off items.
+  expect(offered.every((t) => previousTitles.includes(t))).toBe(true);
+  expect(offered).not.toContain('Opfølgning på investeringsmodeller for 2023');
+});
