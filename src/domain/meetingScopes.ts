@@ -100,6 +100,14 @@ export function meetingFolderName(key: MeetingKey): string {
   return encoded.length <= 120 ? encoded : `${encoded.slice(0, 100)}-${fnv1a(key)}`;
 }
 
+/**
+ * Folder name of a secretary's secretariat at the root of every list (docs/adr/004-permissions.md,
+ * "Secretaries"): her UPN, lower-case, encoded as a meeting key is.
+ */
+export function secretariatFolderName(upn: string): string {
+  return meetingFolderName(upn.trim().toLowerCase());
+}
+
 /** 64-bit FNV-1a as 16 hex digits: a stable, non-cryptographic name suffix. */
 function fnv1a(text: string): string {
   let h = 0xcbf29ce484222325n;
