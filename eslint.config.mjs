@@ -17,6 +17,8 @@ const STORED_VOCABULARY = [
   'Underskrift',
   'Udvalgsmøde',
   'Rådmandsmøde',
+  // The secretaries' permission level on the site (src/adapters/sharepoint/secretariats.ts).
+  'Mødeleder',
 ];
 
 export default tseslint.config(

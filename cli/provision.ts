@@ -1,6 +1,8 @@
 /**
- * `npm run provision -- --as admin@contoso.dk`: create the meeting lists and their columns on the site
- * (SHAREPOINT_SITE), or add what is missing, and give each list its own permissions. Safe to run again.
+ * `npm run provision -- --as admin@contoso.dk [--secretary UPN]…`: create the meeting lists and their columns
+ * on the site (SHAREPOINT_SITE), or add what is missing, and give each list its own permissions; with each
+ * `--secretary`, the permission level "Mødeleder" and her secretariat folder in every list (ADR 004,
+ * "Secretaries"). Run by IT, a site Owner. Safe to run again.
  * On a tenant (.env with GRAPH_MODE=tenant): a device-code sign-in as the add-in's app gives a token for
  * Graph and one for the SharePoint resource itself (https://TENANT.sharepoint.com/.default); or GRAPH_TOKEN
  * and SHAREPOINT_TOKEN are given. A Graph token is never sent to SharePoint REST. Afterwards every list's security is read back (the doctor's list checks) and the
@@ -21,9 +23,16 @@ export async function provisionMain(
   err: (s: string) => void = (s) => process.stderr.write(s),
 ): Promise<number> {
   const { flags } = parseArgs(argv);
+  const secretaries = argv.flatMap((a, i) =>
+    a === '--secretary' && argv[i + 1] && !argv[i + 1].startsWith('--')
+      ? [argv[i + 1]]
+      : a.startsWith('--secretary=')
+        ? [a.slice('--secretary='.length)]
+        : [],
+  );
   const as = flags.get('as');
   if (typeof as !== 'string') {
-    err('Brug: npm run provision -- --as UPN [--graph URL]\n');
+    err('Brug: npm run provision -- --as UPN [--secretary UPN]… [--graph URL]\n');
     return 2;
   }
   if (existsSync('.env')) process.loadEnvFile('.env');
@@ -46,6 +55,7 @@ export async function provisionMain(
   const session = await openSession({ as, graph: flags.get('graph') as string | undefined, tokens });
   try {
     await session.lists.ensureProvisioned();
+    await session.lists.provisionSecretariats(secretaries);
     const token = await session.sharePoint.token();
     const sp: Getter = async (path) => {
       const res = await fetch(`${session.sharePoint.api}${path}`, {
@@ -63,6 +73,8 @@ export async function provisionMain(
       return 1;
     }
     out(`Listerne findes på ${session.where}: ${LISTS.map((l) => l.name).join(', ')}.\n`);
+    if (secretaries.length)
+      out(`Sekretariater med rettighedsniveauet Mødeleder: ${secretaries.join(', ')}.\n`);
     return 0;
   } finally {
     await session.close();

@@ -47,6 +47,9 @@ const MIGRATIONS: string[] = [
    ALTER TABLE items ADD COLUMN deleted_viewers TEXT;
    CREATE INDEX items_dir ON items(list_id, dir, fs_obj_type);
    DROP TABLE site_roles;`,
+  // Custom permission levels (POST _api/web/roledefinitions), per site; built-in ones stay in code.
+  `CREATE TABLE sp_role_definitions (site_id TEXT NOT NULL, id INTEGER NOT NULL, name TEXT NOT NULL COLLATE NOCASE,
+     description TEXT NOT NULL, ord INTEGER NOT NULL, high TEXT NOT NULL, low TEXT NOT NULL, PRIMARY KEY (site_id, id));`,
 ];
 
 export type Db = Database.Database;

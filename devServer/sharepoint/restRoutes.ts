@@ -14,17 +14,8 @@ import {
   removeMember,
   siteUserByLogin,
 } from './principals';
-import {
-  EMPTY_MASK,
-  highLow,
-  Perm,
-  ROLE,
-  ROLE_DEFINITIONS,
-  roleById,
-  roleByName,
-  roleByType,
-  type RoleDefinition,
-} from './roleDefinitions';
+import { EMPTY_MASK, highLow, Perm, ROLE, roleByType, type RoleDefinition } from './roleDefinitions';
+import { createRoleDefinition, siteRoleByName, siteRoles } from './siteRoles';
 import { itemKey, listKey, WEB } from './scopes';
 import {
   type Node,
@@ -42,6 +33,7 @@ import {
   createSiteGroup,
   groupById,
   roleDef,
+  roleDefinitionBody,
   updateGroup,
   userById,
   userByLogin,
@@ -182,7 +174,7 @@ function step(rc: RestContext, node: Node, seg: Segment, last: boolean): Node | 
         }
         case 'roledefinitions':
           if (seg.args !== undefined)
-            return { k: 'roledef', r: roleDef(roleById(asInt(args.get('id'), 'id'))) };
+            return { k: 'roledef', r: roleDef(rc.sec.role(asInt(args.get('id'), 'id'))) };
           return { k: 'roledefs' };
         case 'sitegroups':
           if (seg.args !== undefined) return { k: 'group', p: groupById(rc, asInt(args.get('id'), 'id')) };
@@ -239,9 +231,12 @@ function step(rc: RestContext, node: Node, seg: Segment, last: boolean): Node | 
     case 'roledefs':
       switch (seg.name) {
         case 'getbyid':
-          return { k: 'roledef', r: roleDef(roleById(asInt(args.get('id'), 'id'))) };
+          return { k: 'roledef', r: roleDef(rc.sec.role(asInt(args.get('id'), 'id'))) };
         case 'getbyname':
-          return { k: 'roledef', r: roleDef(roleByName(String(args.get('name') ?? ''))) };
+          return {
+            k: 'roledef',
+            r: roleDef(siteRoleByName(rc.db, rc.siteId, String(args.get('name') ?? ''))),
+          };
         case 'getbytype':
           return {
             k: 'roledef',
@@ -388,7 +383,7 @@ function step(rc: RestContext, node: Node, seg: Segment, last: boolean): Node | 
           const roleId = asInt(args.get('roledefid'), 'roleDefId');
           if (!principalById(rc.db, rc.siteId, principalId))
             throw spException(`Can not find the principal with id: ${principalId}.`, 404);
-          const role = roleById(roleId);
+          const role = rc.sec.role(roleId);
           if (!role) throw spException('Cannot find the specified role definition.');
           if (seg.name === 'addroleassignment') {
             if (role.Id === ROLE.limitedAccess)
@@ -457,10 +452,16 @@ function finish(rc: RestContext, node: Node): RestAnswer {
       if (verb !== 'GET') break;
       return ok(r.entity(rc.userEntity(node.p), 'SP.ApiData.Users'));
     case 'roledefs':
+      if (verb === 'POST') {
+        rc.require(WEB, Perm.ManagePermissions);
+        const created = createRoleDefinition(rc.db, rc.siteId, roleDefinitionBody(rc));
+        rc.sec.invalidate();
+        return ok(r.entity(rc.roleDefEntity(created), 'SP.ApiData.RoleDefinitions'), 201);
+      }
       if (verb !== 'GET') break;
       return ok(
         r.collection(
-          ROLE_DEFINITIONS.map((d) => rc.roleDefEntity(d)),
+          siteRoles(rc.db, rc.siteId).map((d) => rc.roleDefEntity(d)),
           'SP.ApiData.RoleDefinitions',
         ),
       );
@@ -560,7 +561,7 @@ function finish(rc: RestContext, node: Node): RestAnswer {
       return ok(
         r.collection(
           assignmentOf(rc, node.key, node.principalId)
-            .roleIds.map((id) => roleById(id))
+            .roleIds.map((id) => rc.sec.role(id))
             .filter((d): d is RoleDefinition => !!d)
             .map((d) => rc.roleDefEntity(d)),
           'SP.ApiData.RoleDefinitions',

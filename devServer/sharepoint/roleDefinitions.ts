@@ -128,9 +128,6 @@ export const ROLE = {
   limitedAccess: 1073741825,
 } as const;
 
-export const roleById = (id: number) => ROLE_DEFINITIONS.find((r) => r.Id === id);
-export const roleByName = (name: string) =>
-  ROLE_DEFINITIONS.find((r) => r.Name.toLowerCase() === name.toLowerCase());
 export const roleByType = (kind: number) => ROLE_DEFINITIONS.find((r) => r.RoleTypeKind === kind);
 
 /** `{High, Low}` as SharePoint's REST API renders SP.BasePermissions (decimal strings). */

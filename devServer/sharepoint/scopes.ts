@@ -1,6 +1,7 @@
 import type { Db } from '../db';
 import { groupIdsOf, groupMembers, principalById, siteUserByUpn } from './principals';
-import { EMPTY_MASK, has, Perm, ROLE, roleById } from './roleDefinitions';
+import { EMPTY_MASK, has, Perm, ROLE, type RoleDefinition } from './roleDefinitions';
+import { siteRoles } from './siteRoles';
 import { NO_VARIANTS, type SpVariants } from '../variants';
 
 /**
@@ -40,6 +41,7 @@ export class Security {
   private assignmentCache = new Map<ScopeKey, Assignment[]>();
   private principalsOfUpn = new Map<string, number[]>();
   private masks = new Map<string, bigint>();
+  private roles: Map<number, RoleDefinition> | null = null;
 
   constructor(
     readonly db: Db,
@@ -54,6 +56,13 @@ export class Security {
     this.assignmentCache.clear();
     this.principalsOfUpn.clear();
     this.masks.clear();
+    this.roles = null;
+  }
+
+  /** The site's permission levels (built-in and custom) by id. */
+  role(id: number): RoleDefinition | undefined {
+    this.roles ??= new Map(siteRoles(this.db, this.siteId).map((r) => [r.Id, r]));
+    return this.roles.get(id);
   }
 
   isUnique(key: ScopeKey): boolean {
@@ -152,7 +161,7 @@ export class Security {
     const mine = new Set(this.principalsOf(upn));
     let mask = EMPTY_MASK;
     for (const a of this.assignments(scope))
-      if (mine.has(a.principalId)) for (const r of a.roleIds) mask |= roleById(r)?.mask ?? EMPTY_MASK;
+      if (mine.has(a.principalId)) for (const r of a.roleIds) mask |= this.role(r)?.mask ?? EMPTY_MASK;
     this.masks.set(cacheKey, mask);
     return mask;
   }

@@ -10,10 +10,12 @@ import { sameUpn } from './person';
  */
 export type SharePointRole = 'Full Control' | 'Contribute' | 'Read';
 
+/**
+ * Who holds a role. The circle (organizer, attendees, referent) is given person by person: no SharePoint
+ * group whose membership someone else could change, and no secretary needs Create Groups (ADR 004).
+ */
 export type Principal =
   | { kind: 'user'; upn: string }
-  /** The meeting's own SharePoint group: organizer, attendees and referent. */
-  | { kind: 'circle' }
   /** The site's associated Members group (the archive readers of an imported meeting). */
   | { kind: 'siteMembers' };
 
@@ -54,8 +56,7 @@ export interface MeetingPermissionPlan {
   /** Folder name of this meeting in every folder list (meetingFolderName). */
   folder: string;
   /** Title of the meeting's SharePoint group. */
-  groupTitle: string;
-  /** Members of the circle group (lower-case UPNs, sorted). */
+  /** The circle: organizer, attendees, referent, committee members (lower-case UPNs, sorted). */
   circle: string[];
   organizerUpn: string;
   /** Scopes with unique permissions, children after their parents. */
@@ -100,6 +101,14 @@ export function meetingFolderName(key: MeetingKey): string {
   return encoded.length <= 120 ? encoded : `${encoded.slice(0, 100)}-${fnv1a(key)}`;
 }
 
+/**
+ * Folder name of a secretary's secretariat at the root of every list (docs/adr/004-permissions.md,
+ * "Secretaries"): her UPN, lower-case, encoded as a meeting key is.
+ */
+export function secretariatFolderName(upn: string): string {
+  return meetingFolderName(upn.trim().toLowerCase());
+}
+
 /** 64-bit FNV-1a as 16 hex digits: a stable, non-cryptographic name suffix. */
 function fnv1a(text: string): string {
   let h = 0xcbf29ce484222325n;
@@ -141,8 +150,8 @@ export function planMeetingPermissions(input: PlanInput): MeetingPermissionPlan 
   );
   const circle = [...circleSet].sort();
   const organizer: Grant = { principal: user(organizerUpn), role: 'Full Control' };
-  const circleRead: Grant = { principal: { kind: 'circle' }, role: 'Read' };
-  const circleContribute: Grant = { principal: { kind: 'circle' }, role: 'Contribute' };
+  const circleRead: Grant[] = circle.map((upn) => ({ principal: user(upn), role: 'Read' }));
+  const circleContribute: Grant[] = circle.map((upn) => ({ principal: user(upn), role: 'Contribute' }));
   const membersRead: Grant[] = archive ? [{ principal: { kind: 'siteMembers' }, role: 'Read' }] : [];
   const referent = referentUpn && !sameUpn(referentUpn, organizerUpn) ? referentUpn : undefined;
   const referentWrites: Grant[] =
@@ -155,21 +164,21 @@ export function planMeetingPermissions(input: PlanInput): MeetingPermissionPlan 
   const unique: ScopePlan[] = [
     {
       scope: { kind: 'meetingRow', list: 'Meetings' },
-      grants: [organizer, circleRead, ...membersRead, ...allGuests.map((g) => read(g))],
+      grants: [organizer, ...circleRead, ...membersRead, ...allGuests.map((g) => read(g))],
     },
     {
       scope: { kind: 'meetingRow', list: 'MeetingProgress' },
-      grants: [organizer, circleRead, ...progressWriter],
+      grants: [organizer, ...circleRead, ...progressWriter],
     },
     {
       scope: { kind: 'meetingFolder', list: 'AgendaItems' },
-      grants: [organizer, circleRead, ...membersRead],
+      grants: [organizer, ...circleRead, ...membersRead],
     },
     ...(['Decisions', 'FollowUps'] as const).map((list) => ({
       scope: { kind: 'meetingFolder' as const, list },
-      grants: [organizer, circleRead, ...referentWrites, ...membersRead],
+      grants: [organizer, ...circleRead, ...referentWrites, ...membersRead],
     })),
-    { scope: { kind: 'meetingFolder', list: 'Absences' }, grants: [organizer, circleWrites] },
+    { scope: { kind: 'meetingFolder', list: 'Absences' }, grants: [organizer, ...circleWrites] },
     // Afbud reasons: the meeting's folder is the organizer's alone; inside it every member of the circle has
     // a folder of their own (created for all of them, so a folder's existence says nothing) where only they
     // and the organizer read and write. Privacy does not hang on ReadSecurity and its bypass. At approval
@@ -190,11 +199,11 @@ export function planMeetingPermissions(input: PlanInput): MeetingPermissionPlan 
       ? ([
           {
             scope: { kind: 'meetingFolder', list: 'CommitteeDecisions' },
-            grants: [organizer, circleRead, ...referentWrites],
+            grants: [organizer, ...circleRead, ...referentWrites],
           },
           {
             scope: { kind: 'meetingFolder', list: 'CommitteeStatements' },
-            grants: [organizer, approved ? circleRead : circleContribute],
+            grants: [organizer, ...(approved ? circleRead : circleContribute)],
           },
         ] satisfies ScopePlan[])
       : []),
@@ -212,23 +221,42 @@ export function planMeetingPermissions(input: PlanInput): MeetingPermissionPlan 
     const extra = guests.map((g) => read(g));
     const rowScope: Scope = { kind: 'agendaRow', itemId: item.id };
     if (guests.length > 0 || hidden)
-      unique.push({ scope: rowScope, grants: [organizer, circleRead, ...extra] });
+      unique.push({ scope: rowScope, grants: [organizer, ...circleRead, ...extra] });
     else inheriting.push(rowScope);
     for (const list of ['Decisions', 'FollowUps'] as const) {
       const scope: Scope = { kind: 'itemFolder', list, itemNumber: item.number };
-      if (needsOwn) unique.push({ scope, grants: [organizer, circleRead, ...referentWrites, ...extra] });
+      if (needsOwn) unique.push({ scope, grants: [organizer, ...circleRead, ...referentWrites, ...extra] });
       else inheriting.push(scope);
     }
   }
   return {
     key: meeting.key,
     folder: meetingFolderName(meeting.key),
-    groupTitle: `Mødeassistent ${meetingFolderName(meeting.key)}`.slice(0, 255),
     circle,
     organizerUpn,
-    unique,
+    unique: unique.map((p) => ({ ...p, grants: strongestOnly(p.grants) })),
     inheriting,
   };
+}
+
+const RANK: Record<SharePointRole, number> = { Read: 1, Contribute: 2, 'Full Control': 3 };
+
+/**
+ * One grant per person: the strongest (Full Control ⊇ Contribute ⊇ Read in SharePoint's masks), so the
+ * organizer is not also given Read as a member of the circle. Other principals are kept as they are.
+ */
+function strongestOnly(grants: Grant[]): Grant[] {
+  const best = new Map<string, Grant>();
+  const rest: Grant[] = [];
+  for (const g of grants) {
+    if (g.principal.kind !== 'user') {
+      rest.push(g);
+      continue;
+    }
+    const had = best.get(g.principal.upn);
+    if (!had || RANK[g.role] > RANK[had.role]) best.set(g.principal.upn, g);
+  }
+  return [...best.values(), ...rest];
 }
 
 function read(upn: string): Grant {

@@ -124,6 +124,11 @@ export interface ListProvisioning {
    * docs/adr/004-permissions.md) and settings; safe to run any number of times. Needs a site owner.
    */
   ensureProvisioned(): Promise<void>;
+  /**
+   * IT's set-up of the secretaries (docs/adr/004-permissions.md, "Secretaries"): the "Mødeleder" permission
+   * level and each secretary's secretariat folder in every list, with its own permissions. Needs a site owner.
+   */
+  provisionSecretariats(secretaryUpns: string[]): Promise<void>;
   siteId(): Promise<string>;
 }
 

@@ -26,8 +26,8 @@ export interface PermissionReport {
 
 /**
  * Makes SharePoint hold a meeting's permission plan (docs/adr/004-permissions.md), with the signed-in
- * person's own delegated rights: the circle group and its members, the meeting's folders in every folder
- * list, and exactly the plan's role assignments on every unique scope. Idempotent: applying the same
+ * person's own delegated rights: the meeting's folders in every folder list, and exactly the plan's role
+ * assignments (each person of the circle directly, no group) on every unique scope. Idempotent: applying the same
  * plan twice changes nothing the second time. Fails with Forbidden when the person may not manage the
  * meeting's permissions (only its organizer may).
  */

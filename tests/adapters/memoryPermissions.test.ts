@@ -33,13 +33,14 @@ describe('MemoryPermissions (the fake for use-case tests)', () => {
     const permissions = new MemoryPermissions();
     await permissions.apply(planMeetingPermissions(input()), rows);
     const report = await permissions.apply(planMeetingPermissions(input({ approved: true })), rows);
-    expect(report.calls).toBe(5);
+    // mads Contribute → Read (an add and a remove) on Decisions, FollowUps, the clock and Absences.
+    expect(report.calls).toBe(4 * 2);
     expect(permissions.scopeOf('k1@kommune.example', { kind: 'meetingFolder', list: 'Absences' })).toEqual([
-      'circle=Read',
+      'user:mads@kommune.example=Read',
       'user:sofie@kommune.example=Full Control',
     ]);
     expect(permissions.scopeOf('k1@kommune.example', { kind: 'meetingFolder', list: 'Decisions' })).toEqual([
-      'circle=Read',
+      'user:mads@kommune.example=Read',
       'user:sofie@kommune.example=Full Control',
     ]);
   });

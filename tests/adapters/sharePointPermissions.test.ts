@@ -81,7 +81,7 @@ async function setUp(meeting: Meeting, items: AgendaItem[] = []) {
 
 type Assignment = string;
 
-/** What a scope holds, as "user:<upn>=Role" / "circle=Role" / "siteMembers=Role", sorted; null when inheriting. */
+/** What a scope holds, as "user:<upn>=Role" / "siteMembers=Role", sorted; null when inheriting. */
 async function scopeState(
   rest: SharePointRest,
   plan: MeetingPermissionPlan,
@@ -141,9 +141,7 @@ async function scopeState(
         const who =
           a.Member.Id === members.Id
             ? 'siteMembers'
-            : a.Member.Title === plan.groupTitle
-              ? 'circle'
-              : `user:${a.Member.LoginName.split('|').pop()!.toLowerCase()}`;
+            : `user:${a.Member.LoginName.split('|').pop()!.toLowerCase()}`;
         return `${who}=${roleName[b.RoleTypeKind] ?? b.RoleTypeKind}`;
       }),
     )
@@ -168,33 +166,30 @@ async function expectExactly(plan: MeetingPermissionPlan, rows: PlanRows) {
   }
 }
 
-async function groupMembers(title: string): Promise<string[]> {
-  const users = await sofie.rest.sp.web.siteGroups.getByName(title).users.select('LoginName')<
-    Array<{ LoginName: string }>
-  >();
-  return users.map((u) => u.LoginName.split('|').pop()!.toLowerCase()).sort();
+async function siteGroupIds(): Promise<number[]> {
+  return (await sofie.rest.sp.web.siteGroups.select('Id')<Array<{ Id: number }>>()).map((g) => g.Id).sort();
 }
 
 describe('SharePointPermissions on the local SharePoint', () => {
-  test('a plan applied: the circle group, the meeting folders and rows hold exactly the plan; twice makes no call', async () => {
+  test('a plan applied: the meeting folders and rows hold exactly the plan, each person directly and no group; twice makes no call', async () => {
     const meeting = meetingOf();
     const { rows, input } = await setUp(meeting, [item('a', 1), item('b', 2)]);
     const plan = planMeetingPermissions(input);
+    const groups = await siteGroupIds();
     const before = sofie.rest.counter.permissionChanges;
     const report = await sofie.permissions.apply(plan, rows);
     expect(report.pending).toEqual([]);
     // The bench's request counter sees exactly the calls the report counts.
     expect(sofie.rest.counter.permissionChanges - before).toBe(report.calls);
     await expectExactly(plan, rows);
-    expect(await groupMembers(plan.groupTitle)).toEqual(plan.circle);
     expect(plan.circle).toEqual(['anders@kommune.example', 'mads@kommune.example', 'sofie@kommune.example']);
-    const group = await sofie.rest.sp.web.siteGroups
-      .getByName(plan.groupTitle)
-      .select('OnlyAllowMembersViewMembership', 'OwnerTitle')<{
-      OnlyAllowMembersViewMembership: boolean;
-      OwnerTitle: string;
-    }>();
-    expect(group.OnlyAllowMembersViewMembership).toBe(true);
+    expect(await scopeState(sofie.rest, plan, rows, { kind: 'meetingFolder', list: 'AgendaItems' })).toEqual([
+      'user:anders@kommune.example=Read',
+      'user:mads@kommune.example=Read',
+      'user:sofie@kommune.example=Full Control',
+    ]);
+    // No SharePoint group: nobody needs Create Groups, and no membership exists for anyone to change.
+    expect(await siteGroupIds()).toEqual(groups);
 
     const again = await sofie.permissions.apply(plan, rows);
     expect(again).toMatchObject({ calls: 0, pending: [] });
@@ -224,14 +219,11 @@ describe('SharePointPermissions on the local SharePoint', () => {
     const plan = planMeetingPermissions({ ...input, meeting: changed });
     const report = await sofie.permissions.apply(plan, rows);
     await expectExactly(plan, rows);
-    expect(await groupMembers(plan.groupTitle)).toEqual([
-      'anders@kommune.example',
-      'erik@kommune.example',
-      'sofie@kommune.example',
-    ]);
-    // Group: +erik −mads; Decisions, FollowUps folders and the MeetingProgress row: +erik −mads each; erik's
-    // own folder of afbud reasons: created, broken, +erik (mads keeps his, with his own reasons).
-    expect(report.calls).toBe(2 + 3 * 2 + 3);
+    expect(plan.circle).toEqual(['anders@kommune.example', 'erik@kommune.example', 'sofie@kommune.example']);
+    // The Meetings and MeetingProgress rows, the AgendaItems, Decisions, FollowUps and Absences folders: +erik
+    // −mads each; erik's own folder of afbud reasons: created, broken, +erik (mads keeps his, with his own
+    // reasons).
+    expect(report.calls).toBe(6 * 2 + 3);
     const decisions = await scopeState(sofie.rest, plan, rows, { kind: 'meetingFolder', list: 'Decisions' });
     expect(decisions).toContain('user:erik@kommune.example=Contribute');
     expect(decisions).not.toContain('user:mads@kommune.example=Contribute');
@@ -243,8 +235,9 @@ describe('SharePointPermissions on the local SharePoint', () => {
     await sofie.permissions.apply(planMeetingPermissions(input), rows);
     const approved = planMeetingPermissions({ ...input, approved: true });
     const report = await sofie.permissions.apply(approved, rows);
-    // −mads on Decisions, FollowUps and MeetingProgress; Absences: circle Contribute → Read.
-    expect(report.calls).toBe(5);
+    // mads (the referent) Contribute → Read on Decisions, FollowUps and MeetingProgress; Absences: anders
+    // and mads Contribute → Read. Each change is an add and a remove.
+    expect(report.calls).toBe(2 * 3 + 2 * 2);
     await expectExactly(approved, rows);
     for (const scope of [
       { kind: 'meetingFolder', list: 'Decisions' },
@@ -259,7 +252,7 @@ describe('SharePointPermissions on the local SharePoint', () => {
       });
     }
     const reopened = planMeetingPermissions(input);
-    expect((await sofie.permissions.apply(reopened, rows)).calls).toBe(5);
+    expect((await sofie.permissions.apply(reopened, rows)).calls).toBe(2 * 3 + 2 * 2);
     await expectExactly(reopened, rows);
   });
 

@@ -118,11 +118,24 @@ test("a member's afbud calls in the substitute, who counts as present and votes 
 
 test('the committee gets its own folders: the referent writes its decisions, every member their statements', async () => {
   const { w } = await heldCommitteeMeeting();
+  // Every member of the circle person by person (no group): the members read, the referent writes.
+  const members = w.permissions
+    .circleOf(KEY)
+    .filter((u) => u !== 'sofie@kommune.example' && u !== 'mads@kommune.example');
+  expect(members).toContain(people.kamilla.upn);
   expect(w.permissions.scopeOf(KEY, { kind: 'meetingFolder', list: 'CommitteeDecisions' })).toEqual(
-    ['circle=Read', 'user:mads@kommune.example=Contribute', 'user:sofie@kommune.example=Full Control'].sort(),
+    [
+      ...members.map((u) => `user:${u}=Read`),
+      'user:mads@kommune.example=Contribute',
+      'user:sofie@kommune.example=Full Control',
+    ].sort(),
   );
   expect(w.permissions.scopeOf(KEY, { kind: 'meetingFolder', list: 'CommitteeStatements' })).toEqual(
-    ['circle=Contribute', 'user:sofie@kommune.example=Full Control'].sort(),
+    [
+      ...members.map((u) => `user:${u}=Contribute`),
+      'user:mads@kommune.example=Contribute',
+      'user:sofie@kommune.example=Full Control',
+    ].sort(),
   );
   expect(w.permissions.circleOf(KEY)).toContain(people.kamilla.upn);
 });

@@ -917,3 +917,37 @@ describe('SharePoint REST formats and errors', () => {
     expect(((await res.json()) as { ServerRelativeUrl: string }).ServerRelativeUrl).toBe('/');
   });
 });
+
+describe('custom permission levels', () => {
+  test('a custom level is created only with Manage Permissions on the web, listed, found by name and effective when bound', async () => {
+    const level = {
+      Name: 'Kun læse og slette',
+      Description: 'Test',
+      Order: 200,
+      BasePermissions: { High: '0', Low: String(1 + 8 + 65536) },
+    };
+    const refused = await (await rest('louise'))('web/roledefinitions', { method: 'POST', body: level });
+    expect(refused.status).toBe(403);
+    expect((await sofieSp("web/roledefinitions/getbyname('Kun læse og slette')")).status).toBe(404);
+
+    const made = await sofieSp('web/roledefinitions', { method: 'POST', body: level });
+    expect(made.status).toBe(201);
+    expect(made.body).toMatchObject({ Name: 'Kun læse og slette', RoleTypeKind: 0, Hidden: false });
+    expect(made.body.Id).toBeGreaterThanOrEqual(1073741924);
+    expect(made.body.BasePermissions).toEqual({ High: '0', Low: '65545' });
+    const again = await sofieSp('web/roledefinitions', { method: 'POST', body: level });
+    expect(again.status).toBe(400);
+    const names = (await sofieSp('web/roledefinitions')).body.value.map((r: { Name: string }) => r.Name);
+    expect(names.filter((n: string) => n === 'Kun læse og slette')).toHaveLength(1);
+    expect(
+      (await sofieSp(`web/roledefinitions/getbyname('${encodeURIComponent('Kun læse og slette')}')`)).body.Id,
+    ).toBe(made.body.Id);
+
+    const custom = await makeList();
+    const folder = await addFolder(custom, 'Eget niveau');
+    await breakInheritance(folderItem(folder.url), false);
+    await grant(folderItem(folder.url), await principal('louise'), made.body.Id);
+    const own = await (await rest('louise'))(`${custom.rest}/items(${folder.id})/EffectiveBasePermissions`);
+    expect(own.body).toEqual({ High: '0', Low: '65545' });
+  });
+});

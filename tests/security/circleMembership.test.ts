@@ -1,10 +1,11 @@
-import { demoTenant, type Tenant } from './tenant';
+import { meetingFolderName } from '../../src/domain/meetingScopes';
+import { demoTenant, SITE_PATH, upn, type Tenant } from './tenant';
 
 /**
- * Who is in a meeting's circle is the meeting's business: a site member who is not invited (Peter) asks
- * SharePoint REST for the circle group's members by every path, with his own token. The add-in creates the
- * group with OnlyAllowMembersViewMembership set, so this holds also where a REST-created group's default
- * shows its members to everyone (the adversarial run's `members-visible`).
+ * Who is in a meeting's circle is the meeting's business. The circle is given person by person on each
+ * of the meeting's scopes (ADR 004: no SharePoint group), so there is no group to join and no membership
+ * to list; what remains to ask is a scope's role assignments, which need Enumerate Permissions there. A
+ * site member who is not invited (Peter) asks for them with his own token.
  */
 let t: Tenant;
 beforeAll(async () => {
@@ -12,34 +13,33 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function circleOf(key: string): Promise<{ id: number; members: string[] }> {
+const decisions = () =>
+  `web/getfolderbyserverrelativepath(decodedurl='${encodeURIComponent(
+    `${SITE_PATH}/Lists/Decisions/${meetingFolderName(t.next)}`,
+  )}')/listItemAllFields/roleassignments?$expand=Member`;
+
+test('no SharePoint group holds a meeting’s circle: there is no membership anyone could join', async () => {
   const sofie = await t.as('sofie');
   const groups = await sofie.sp('web/sitegroups');
-  const group = (groups.body.value as Array<{ Id: number; Description: string | null }>).find((g) =>
-    (g.Description ?? '').includes(key),
+  expect(groups.status).toBe(200); // positive control: the site owner lists every group
+  const titles = (groups.body.value as Array<{ Title: string; Description: string | null }>).map(
+    (g) => `${g.Title} ${g.Description ?? ''}`,
   );
-  if (!group) throw new Error(`no circle group for ${key}`);
-  const members = await sofie.sp(`web/sitegroups(${group.Id})/users`);
-  expect(members.status).toBe(200); // positive control: the organizer reads her circle
-  return {
-    id: group.Id,
-    members: (members.body.value as Array<{ Id: number; UserPrincipalName: string }>).map((u) =>
-      String(u.Id),
-    ),
-  };
-}
+  expect(titles.filter((g) => g.includes(t.next))).toEqual([]);
+  // The circle is on the meeting's folder itself, person by person, as the organizer reads it.
+  const held = await sofie.sp(decisions());
+  expect(held.status).toBe(200);
+  const logins = (held.body.value as Array<{ Member: { LoginName: string } }>).map((a) =>
+    a.Member.LoginName.split('|').pop(),
+  );
+  expect(logins).toEqual(expect.arrayContaining([upn('sofie'), upn('mads')]));
+});
 
-test('a site member outside the meeting cannot list its circle, nor ask for one member of it', async () => {
-  const circle = await circleOf(t.next);
-  expect(circle.members.length).toBeGreaterThan(1);
+test('a site member outside the meeting cannot list its circle from the meeting folder’s role assignments', async () => {
+  // Positive control: the organizer reads them by the same path.
+  expect((await (await t.as('sofie')).sp(decisions())).status).toBe(200);
   const peter = await t.as('peter');
-  const paths = [
-    `web/sitegroups(${circle.id})/users`,
-    `web/sitegroups/getbyid(${circle.id})/users`,
-    ...circle.members.map((m) => `web/sitegroups(${circle.id})/users/getbyid(${m})`),
-  ];
-  for (const path of paths) expect([path, (await peter.sp(path)).status]).toEqual([path, 403]);
-  // Positive control: a person in the circle (the referent) reads it by the same paths.
-  const mads = await t.as('mads');
-  for (const path of paths) expect([path, (await mads.sp(path)).status]).toEqual([path, 200]);
+  const asked = await peter.sp(decisions());
+  expect([403, 404]).toContain(asked.status);
+  expect(JSON.stringify(asked.body)).not.toContain(upn('mads'));
 });

@@ -30,7 +30,7 @@ import {
   userJson,
   type PrincipalRow,
 } from '../principals';
-import { has, Perm, roleById, roleDefinitionJson, type RoleDefinition } from '../roleDefinitions';
+import { has, Perm, roleDefinitionJson, type RoleDefinition } from '../roleDefinitions';
 import { itemKey, listKey, WEB, type ScopeKey } from '../scopes';
 
 /** One SharePoint REST request, as the plugin hands it to the router (restRoutes.ts). */
@@ -293,7 +293,7 @@ export class RestContext {
     }
     if (exp.has('roledefinitionbindings'))
       data.RoleDefinitionBindings = a.roleIds
-        .map((id) => roleById(id))
+        .map((id) => this.sec.role(id))
         .filter((r): r is RoleDefinition => !!r)
         .map((r) => this.roleDefEntity(r));
     return { type: 'SP.RoleAssignment', uri: `${base}/GetByPrincipalId(${a.principalId})`, data };

@@ -113,3 +113,22 @@ export function updateGroup(rc: RestContext, g: PrincipalRow): RestAnswer {
       .run(body.OnlyAllowMembersViewMembership ? 1 : 0, rc.siteId, g.id);
   return noContent();
 }
+
+/** The body of `POST web/roledefinitions` (SP.RoleDefinition): Name, Description, Order, BasePermissions {High, Low}. */
+export function roleDefinitionBody(rc: RestContext) {
+  const body = bodyObject(rc);
+  const bp = body.BasePermissions as { High?: unknown; Low?: unknown } | undefined;
+  const part = (v: unknown) => {
+    const s = String(v ?? '');
+    if (!/^\d+$/.test(s) || BigInt(s) > 0xffffffffn)
+      throw argumentError('The parameter BasePermissions is not valid.');
+    return BigInt(s);
+  };
+  if (!bp || typeof bp !== 'object') throw argumentError('The parameter BasePermissions is not valid.');
+  return {
+    name: String(body.Name ?? ''),
+    description: String(body.Description ?? ''),
+    order: Number.isInteger(body.Order) ? (body.Order as number) : 0,
+    mask: (part(bp.High) << 32n) | part(bp.Low),
+  };
+}

@@ -95,6 +95,10 @@ export class MemoryListStore implements ListStore {
     this.tables.provisioned = true;
   }
 
+  async provisionSecretariats(): Promise<void> {
+    // The memory store has no permissions: nothing to set up.
+  }
+
   isProvisioned(): boolean {
     return this.tables.provisioned;
   }

@@ -25,7 +25,7 @@ interface MeetingState {
 
 /**
  * MeetingPermissions in memory: records every applied plan and counts the calls the SharePoint adapter
- * would make (group members added/removed, scopes broken, assignments added/removed, scopes reset), so
+ * would make (scopes broken, assignments added/removed, scopes reset), so
  * use-case tests can check that a re-send changes nothing. With `actor`, only the meeting's organizer
  * may apply (Forbidden otherwise), as on SharePoint.
  */
@@ -55,12 +55,9 @@ export class MemoryPermissions implements MeetingPermissions {
     if (!state) {
       state = { circle: new Set(), scopes: new Map(), removedFolders: [] };
       this.meetings.set(plan.key, state);
-      calls += 1; // the group
     }
-    const circle = new Set(plan.circle);
-    for (const upn of circle) if (!state.circle.has(upn)) calls += 1;
-    for (const upn of state.circle) if (!circle.has(upn)) calls += 1;
-    state.circle = circle;
+    // The circle is given person by person on each scope (no group): its changes are counted there.
+    state.circle = new Set(plan.circle);
     const pending: Scope[] = [];
     const exists = (scope: Scope) =>
       scope.kind === 'meetingRow'

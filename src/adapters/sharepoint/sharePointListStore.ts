@@ -26,6 +26,7 @@ import { readMeetingRows, readProgressRow, saveMeetingRow, saveProgressRow } fro
 import { openMeetingRequests, snapshotOf } from './meetingSnapshot';
 import { readMeetingSummaries } from './meetingSummaries';
 import { provisionLists } from './provisioning';
+import { provisionSecretariats } from './secretariats';
 import type { SharePointRestSource } from './sharePointFolders';
 
 /**
@@ -67,6 +68,10 @@ export class SharePointListStore implements ListStore {
     if (this.provisioned) return;
     await provisionLists(this.c);
     this.provisioned = true;
+  }
+
+  async provisionSecretariats(secretaryUpns: string[]): Promise<void> {
+    await provisionSecretariats(this.c, secretaryUpns);
   }
 
   async openMeeting(key: MeetingKey): Promise<MeetingSnapshot> {

@@ -9,12 +9,7 @@ import {
 } from '../../domain/meetingScopes';
 import { NotFound } from '../../ports/errors';
 import type { MeetingPermissions, PermissionReport, PlanRows } from '../../ports/MeetingPermissions';
-import {
-  pool,
-  SharePointFolders,
-  type SecurableItem,
-  type SharePointRestSource,
-} from './sharePointFolders';
+import { pool, SharePointFolders, type SecurableItem, type SharePointRestSource } from './sharePointFolders';
 
 /** SharePoint's role types (locale-independent; the names are translated on a Danish tenant). */
 const ROLE_TYPE: Record<SharePointRole, 2 | 3 | 5> = { Read: 2, Contribute: 3, 'Full Control': 5 };
@@ -35,23 +30,17 @@ interface Target {
 export const folderKey = (list: string, relative: string) => `${list}/${relative}`;
 
 const loginOf = (upn: string) => `i:0#.f|membership|${upn.trim().toLowerCase()}`;
-const upnOfLogin = (login: string) =>
-  login
-    .slice(login.lastIndexOf('|') + 1)
-    .trim()
-    .toLowerCase();
 
 /**
  * The MeetingPermissions port over SharePoint REST (PnPjs), exactly as docs/adr/004-permissions.md says:
- * the circle group with the plan's members, the meeting's folder in each folder list (and item folders
- * where the plan needs them unique), and on every unique scope exactly the plan's role assignments.
+ * the meeting's folder in each folder list (and item folders where the plan needs them unique), and on
+ * every unique scope exactly the plan's role assignments, each person of the circle directly (no group).
  * Role definition ids, principal ids and list roots are looked up once per instance.
  */
 export class SharePointPermissions implements MeetingPermissions {
   private readonly folders: SharePointFolders;
   private readonly roleIds = new Map<SharePointRole, Promise<number>>();
   private readonly userIds = new Map<string, Promise<number>>();
-  private readonly groupIds = new Map<string, number>();
   private membersGroup?: Promise<number>;
   private currentUser?: Promise<number>;
 
@@ -64,10 +53,6 @@ export class SharePointPermissions implements MeetingPermissions {
     const pending: Scope[] = [];
     const folders: Record<string, number> = {};
     const created = new Set<string>();
-    const group = await this.ensureGroup(plan.groupTitle, plan.key);
-    calls += group.calls;
-    calls += await this.syncMembers(group.id, plan.circle);
-
     // Parents first: the meeting's rows and folders, then what lives inside a meeting folder (an item's
     // folder, a person's reasons folder) and the agenda rows; within a level the scopes are independent.
     const isItemScope = (s: Scope) =>
@@ -83,7 +68,7 @@ export class SharePointPermissions implements MeetingPermissions {
           pending.push(scope);
           return 0;
         }
-        return located.calls + (await this.makeExactly(located.target, grants, group.id));
+        return located.calls + (await this.makeExactly(located.target, grants));
       });
       calls += results.reduce((a, b) => a + b, 0);
     }
@@ -159,7 +144,9 @@ export class SharePointPermissions implements MeetingPermissions {
   private async row(list: string, id: string | undefined): Promise<{ target: Target; calls: number } | null> {
     if (!id || !/^\d+$/.test(id)) return null;
     try {
-      const item = await (await this.folders.list(list)).items
+      const item = await (
+        await this.folders.list(list)
+      ).items
         .getById(Number(id))
         .select('Id', 'HasUniqueRoleAssignments')<SecurableItem>();
       return { target: { list, item }, calls: 0 };
@@ -177,7 +164,7 @@ export class SharePointPermissions implements MeetingPermissions {
    * Unique permissions holding exactly `grants`: break inheritance without copying (SharePoint leaves the
    * caller with Full Control), add what is missing, remove what is extra, the caller's own assignment last.
    */
-  private async makeExactly(target: Target, grants: Grant[], groupId: number): Promise<number> {
+  private async makeExactly(target: Target, grants: Grant[]): Promise<number> {
     const item = await this.itemOf(target);
     let calls = 0;
     const broken = !target.item.HasUniqueRoleAssignments;
@@ -188,7 +175,7 @@ export class SharePointPermissions implements MeetingPermissions {
     const wanted = new Set<string>();
     for (const grant of grants) {
       const [principal, role] = await Promise.all([
-        this.principalId(grant.principal, groupId),
+        this.principalId(grant.principal),
         this.roleId(grant.role),
       ]);
       wanted.add(`${principal}:${role}`);
@@ -223,55 +210,8 @@ export class SharePointPermissions implements MeetingPermissions {
     return calls;
   }
 
-  private async ensureGroup(title: string, key: string): Promise<{ id: number; calls: number }> {
-    const cached = this.groupIds.get(title);
-    if (cached !== undefined) return { id: cached, calls: 0 };
-    const groups = (await this.folders.web()).siteGroups;
-    let id: number;
-    let calls = 0;
-    try {
-      id = (await groups.getByName(title).select('Id')<{ Id: number }>()).Id;
-    } catch (e) {
-      if (!(e instanceof NotFound)) throw e;
-      // Who may see the circle is set, never left to SharePoint's default (undocumented for REST).
-      id = (
-        await groups.add({
-          Title: title,
-          Description: `Meeting circle of ${key}`.slice(0, 500),
-          OnlyAllowMembersViewMembership: true,
-        })
-      ).Id;
-      calls += 1;
-    }
-    this.groupIds.set(title, id);
-    return { id, calls };
-  }
-
-  /** The group holds exactly `circle` (lower-case UPNs): add the missing, remove the extra. */
-  private async syncMembers(groupId: number, circle: string[]): Promise<number> {
-    const group = (await this.folders.web()).siteGroups.getById(groupId);
-    const members = await group.users.select('Id', 'LoginName')<Array<{ Id: number; LoginName: string }>>();
-    const wanted = new Set(circle.map((u) => u.toLowerCase()));
-    const present = new Map(members.map((m) => [upnOfLogin(m.LoginName), m.Id]));
-    let calls = 0;
-    for (const upn of wanted) {
-      if (present.has(upn)) continue;
-      await this.userId(upn); // the person must be known to the site first
-      await group.users.add(loginOf(upn));
-      calls += 1;
-    }
-    for (const [upn, id] of present) {
-      if (wanted.has(upn)) continue;
-      await group.users.removeById(id);
-      calls += 1;
-    }
-    return calls;
-  }
-
-  private principalId(principal: Principal, groupId: number): Promise<number> {
+  private principalId(principal: Principal): Promise<number> {
     switch (principal.kind) {
-      case 'circle':
-        return Promise.resolve(groupId);
       case 'siteMembers':
         this.membersGroup ??= this.folders
           .web()
