@@ -4,7 +4,7 @@ jest.setTimeout(60_000);
 
 /**
  * A site provisioned by an earlier version: its committee lists' Kind columns lack the choices added since
- * (the declaration of inhabilitet, the publication of a closed item). Provisioning again adds them and keeps
+ * (the declaration of inhabilitet, the publication of a closed item, the opening of a signing round). Provisioning again adds them and keeps
  * the old ones.
  */
 test('provisioning again adds the choices a newer version needs to an existing choice column', async () => {
@@ -43,6 +43,7 @@ test('provisioning again adds the choices a newer version needs to an existing c
       'Protokoltilførsel',
       'Underskrift',
       'Inhabilitetserklæring',
+      'Underskriftsrunde',
     ]);
   } finally {
     await server.close();
