@@ -34,7 +34,7 @@ export const authorNotTrusted: Attack = {
         method: 'DELETE',
         headers: { 'If-Match': '*' },
       });
-    // In her own folder SharePoint takes the row: the folder, not the Author, must make it count for nothing.
+    // Into her own folder (where SharePoint may take the Author): the folder must make it count for nothing.
     const planted = await addInFolder(
       t,
       'attendee',
@@ -42,23 +42,24 @@ export const authorNotTrusted: Attack = {
       `${folder}/${personFolderName(attendee.upn)}`,
       forged,
     );
-    j.control(planted.status === 200, 'deltageren kan skrive i sin egen afbudsmappe');
     let settable = false;
     if (planted.status === 200 && planted.id) {
       const stored = await org.sp(`/web/lists/getbytitle('Absences')/items(${planted.id})?$select=AuthorId`);
       settable = stored.status === 200 && stored.body.AuthorId === me.body?.Id;
     }
     observe('authorSettable', settable);
-    // The referent's own folder and the meeting's folder are not hers to write.
+    // The referent's own folder and the meeting's folder are not hers to write (without Author, so that
+    // only the folder can refuse).
+    const { Author: _author, ...plain } = forged;
     const intoReferent = await addInFolder(
       t,
       'attendee',
       'Absences',
       `${folder}/${personFolderName(referent.upn)}`,
-      forged,
+      plain,
     );
     j.expect(intoReferent.status !== 200, `referentens afbudsmappe afviser hende (${intoReferent.status})`);
-    const intoMeeting = await addInFolder(t, 'attendee', 'Absences', folder, forged);
+    const intoMeeting = await addInFolder(t, 'attendee', 'Absences', folder, plain);
     j.expect(intoMeeting.status !== 200, `mødets afbudsmappe afviser hende (${intoMeeting.status})`);
     const view = await openMeeting(org.deps, scene.first);
     j.expect(
@@ -79,6 +80,7 @@ export const authorNotTrusted: Attack = {
       `${await folderUrl(t, 'Absences', scene.second)}/${personFolderName(attendee.upn)}`,
       { Title: 'verify', MeetingKey: scene.second },
     );
+    j.control(own.status === 200, 'deltageren kan skrive i sin egen afbudsmappe');
     if (own.itemIdZero !== undefined) observe('itemIdZero', own.itemIdZero);
     if (own.id) await remove(own.id);
     return j.verdict();
