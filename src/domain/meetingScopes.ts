@@ -42,8 +42,13 @@ export type Scope =
   | { kind: 'meetingFolder'; list: FolderList }
   | { kind: 'itemFolder'; list: ItemFolderList; itemNumber: number }
   | { kind: 'agendaRow'; itemId: string }
-  /** A circle member's own folder for afbud reasons inside the meeting's AbsenceReasons folder. */
-  | { kind: 'personFolder'; list: 'AbsenceReasons'; upn: string };
+  /**
+   * A circle member's own folder inside the meeting's folder: for their afbud (Absences; the folder, not the
+   * row's Author, says whose afbud a row is) and for their afbud reasons (AbsenceReasons).
+   */
+  | { kind: 'personFolder'; list: PersonFolderList; upn: string };
+
+export type PersonFolderList = 'Absences' | 'AbsenceReasons';
 
 export interface ScopePlan {
   scope: Scope;
@@ -158,7 +163,6 @@ export function planMeetingPermissions(input: PlanInput): MeetingPermissionPlan 
     referent && !frozen ? [{ principal: user(referent), role: 'Contribute' }] : [];
   const progressWriter: Grant[] =
     referent && !approved ? [{ principal: user(referent), role: 'Contribute' }] : [];
-  const circleWrites = frozen ? circleRead : circleContribute;
 
   const allGuests = [...new Set(items.flatMap((i) => guestsOf(i, circleSet)))].sort();
   const unique: ScopePlan[] = [
@@ -178,7 +182,20 @@ export function planMeetingPermissions(input: PlanInput): MeetingPermissionPlan 
       scope: { kind: 'meetingFolder' as const, list },
       grants: [organizer, ...circleRead, ...referentWrites, ...membersRead],
     })),
-    { scope: { kind: 'meetingFolder', list: 'Absences' }, grants: [organizer, ...circleWrites] },
+    // Afbud: the meeting's folder is read by the circle and written by the organizer alone; inside it every
+    // member of the circle has a folder of their own (created for all of them) which only they (while the
+    // meeting is open) and the organizer write and the circle reads. A row counts only in the folder of the
+    // person it names (src/domain/trust/writers.ts), so nobody can register someone else's afbud, whatever
+    // Author SharePoint might be made to record.
+    { scope: { kind: 'meetingFolder', list: 'Absences' }, grants: [organizer, ...circleRead] },
+    ...circle.map((upn): ScopePlan => ({
+      scope: { kind: 'personFolder', list: 'Absences', upn },
+      grants: [
+        organizer,
+        ...circleRead,
+        ...(frozen || upn === organizerUpn ? [] : [{ principal: user(upn), role: 'Contribute' as const }]),
+      ],
+    })),
     // Afbud reasons: the meeting's folder is the organizer's alone; inside it every member of the circle has
     // a folder of their own (created for all of them, so a folder's existence says nothing) where only they
     // and the organizer read and write. Privacy does not hang on ReadSecurity and its bypass. At approval
@@ -273,9 +290,15 @@ export function circleOnly(input: PlanInput): MeetingPermissionPlan {
   return planMeetingPermissions({ ...input, archive: false });
 }
 
-/** A person's own folder of afbud reasons inside the meeting's AbsenceReasons folder (personFolder scope). */
-export const reasonFolderPath = (key: MeetingKey, upn: string): string =>
-  `${meetingFolderName(key)}/${meetingFolderName(lower(upn))}`;
+/** A person's own folder (personFolder scope) below the meeting's folder: the name of its last segment. */
+export const personFolderName = (upn: string): string => meetingFolderName(lower(upn));
+
+/**
+ * A person's own folder inside the meeting's Absences or AbsenceReasons folder (personFolder scope), as a
+ * path below the list's root.
+ */
+export const personFolderPath = (key: MeetingKey, upn: string): string =>
+  `${meetingFolderName(key)}/${personFolderName(upn)}`;
 
 /** Where a decision or follow-up of an item lives: its item folder inside the meeting's folder. */
 export const itemFolderPath = (key: MeetingKey, itemNumber: number): string =>

@@ -33,7 +33,7 @@ describe('MemoryPermissions (the fake for use-case tests)', () => {
     const permissions = new MemoryPermissions();
     await permissions.apply(planMeetingPermissions(input()), rows);
     const report = await permissions.apply(planMeetingPermissions(input({ approved: true })), rows);
-    // mads Contribute → Read (an add and a remove) on Decisions, FollowUps, the clock and Absences.
+    // mads Contribute → Read (an add and a remove) on Decisions, FollowUps, the clock and his own afbud folder.
     expect(report.calls).toBe(4 * 2);
     expect(permissions.scopeOf('k1@kommune.example', { kind: 'meetingFolder', list: 'Absences' })).toEqual([
       'user:mads@kommune.example=Read',

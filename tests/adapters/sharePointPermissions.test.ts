@@ -222,8 +222,9 @@ describe('SharePointPermissions on the local SharePoint', () => {
     expect(plan.circle).toEqual(['anders@kommune.example', 'erik@kommune.example', 'sofie@kommune.example']);
     // The Meetings and MeetingProgress rows, the AgendaItems, Decisions, FollowUps and Absences folders: +erik
     // −mads each; erik's own folder of afbud reasons: created, broken, +erik (mads keeps his, with his own
-    // reasons).
-    expect(report.calls).toBe(6 * 2 + 3);
+    // reasons). Afbud folders: anders' and sofie's +erik −mads (Read) each; erik's created, broken, +erik
+    // (Contribute), +anders (Read).
+    expect(report.calls).toBe(6 * 2 + 3 + 2 * 2 + 4);
     const decisions = await scopeState(sofie.rest, plan, rows, { kind: 'meetingFolder', list: 'Decisions' });
     expect(decisions).toContain('user:erik@kommune.example=Contribute');
     expect(decisions).not.toContain('user:mads@kommune.example=Contribute');
@@ -235,14 +236,15 @@ describe('SharePointPermissions on the local SharePoint', () => {
     await sofie.permissions.apply(planMeetingPermissions(input), rows);
     const approved = planMeetingPermissions({ ...input, approved: true });
     const report = await sofie.permissions.apply(approved, rows);
-    // mads (the referent) Contribute → Read on Decisions, FollowUps and MeetingProgress; Absences: anders
-    // and mads Contribute → Read. Each change is an add and a remove.
+    // mads (the referent) Contribute → Read on Decisions, FollowUps and MeetingProgress; their own afbud
+    // folders: anders and mads Contribute → Read. Each change is an add and a remove.
     expect(report.calls).toBe(2 * 3 + 2 * 2);
     await expectExactly(approved, rows);
     for (const scope of [
       { kind: 'meetingFolder', list: 'Decisions' },
       { kind: 'meetingFolder', list: 'FollowUps' },
       { kind: 'meetingFolder', list: 'Absences' },
+      { kind: 'personFolder', list: 'Absences', upn: 'anders@kommune.example' },
       { kind: 'meetingRow', list: 'MeetingProgress' },
     ] as const) {
       const held = await scopeState(sofie.rest, approved, rows, scope);

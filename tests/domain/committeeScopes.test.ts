@@ -26,6 +26,17 @@ const grantsOf = (p: ReturnType<typeof plan>, list: string) =>
     .find((u) => u.scope.kind === 'meetingFolder' && u.scope.list === list)
     ?.grants.map((g) => `${g.principal.kind === 'user' ? g.principal.upn : g.principal.kind}=${g.role}`)
     .sort();
+/** The grants on a person's own afbud folder (personFolder in Absences). */
+const afbudFolderOf = (p: ReturnType<typeof plan>, name: string) =>
+  p.unique
+    .find(
+      (u) =>
+        u.scope.kind === 'personFolder' &&
+        u.scope.list === 'Absences' &&
+        u.scope.upn === `${name}@kommune.example`,
+    )
+    ?.grants.map((g) => `${g.principal.kind === 'user' ? g.principal.upn : g.principal.kind}=${g.role}`)
+    .sort();
 /** The organizer's Full Control and `role` for each of `others`, person by person (no group), sorted. */
 const held = (role: string, others: string[], extra: string[] = []) =>
   [
@@ -91,5 +102,34 @@ test('out for signatures: attendance, votes and decisions are the organizer’s 
     signing: true,
     archive: false,
   });
-  expect(grantsOf(ordinary, 'Absences')).toEqual(held('Contribute', ['anders', 'mads']));
+  expect(afbudFolderOf(ordinary, 'anders')).toEqual(
+    held('Read', ['mads'], ['anders@kommune.example=Contribute']),
+  );
+  for (const name of MEMBERS)
+    expect({ name, grants: afbudFolderOf(signing, name) }).toEqual({ name, grants: held('Read', MEMBERS) });
+});
+
+test("afbud: the circle reads the meeting's folder and writes only its own folder in it, until the record freezes", () => {
+  const open = plan(meeting);
+  // Nobody but the organizer writes at the meeting level: a row there is nobody's afbud.
+  expect(grantsOf(open, 'Absences')).toEqual(held('Read', ['anders', 'mads']));
+  // A folder per member, the organizer's own included (she registers for herself there): the person
+  // contributes, the circle reads (the afbud is not private; its reason is, in AbsenceReasons).
+  expect(afbudFolderOf(open, 'anders')).toEqual(
+    held('Read', ['mads'], ['anders@kommune.example=Contribute']),
+  );
+  expect(afbudFolderOf(open, 'mads')).toEqual(held('Read', ['anders'], ['mads@kommune.example=Contribute']));
+  expect(afbudFolderOf(open, 'sofie')).toEqual(held('Read', ['anders', 'mads']));
+  // The plan creates the person folders after the meeting's folder (children after their parents).
+  const at = (kind: string) =>
+    open.unique.findIndex((u) => u.scope.kind === kind && 'list' in u.scope && u.scope.list === 'Absences');
+  expect(at('meetingFolder')).toBeLessThan(at('personFolder'));
+  const approved = plan(meeting, true);
+  expect(grantsOf(approved, 'Absences')).toEqual(held('Read', ['anders', 'mads']));
+  // Approved: every folder read-only for all but the organizer.
+  for (const name of ['anders', 'mads', 'sofie'])
+    expect({ name, grants: afbudFolderOf(approved, name) }).toEqual({
+      name,
+      grants: held('Read', ['anders', 'mads']),
+    });
 });

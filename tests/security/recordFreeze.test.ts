@@ -1,6 +1,6 @@
 import { openMeeting } from '../../src/app/openMeeting';
 import { approveReferat, reopenReferat } from '../../src/app/referat';
-import { meetingFolderName } from '../../src/domain/meetingScopes';
+import { meetingFolderName, personFolderName } from '../../src/domain/meetingScopes';
 import { demoTenant, itemsOf, LISTS_PATH, SITE_PATH, upn, type Tenant } from './tenant';
 
 /**
@@ -68,7 +68,9 @@ describe('an approved referat is frozen for everyone but the organizer', () => {
   );
 
   test('an attendee adds no afbud to the approved meeting, nor changes his own; in the next meeting he can', async () => {
-    const forged = await addInFolder('anders', 'Absences', folderUrl('Absences', t.past), {
+    // In his own afbud folder of the meeting, the only one he could write while it was open.
+    const ownFolder = (key: string) => `${folderUrl('Absences', key)}/${personFolderName(upn('anders'))}`;
+    const forged = await addInFolder('anders', 'Absences', ownFolder(t.past), {
       Title: 'Anders Lund',
       MeetingKey: t.past,
       PersonUpn: upn('anders'),
@@ -87,8 +89,8 @@ describe('an approved referat is frozen for everyone but the organizer', () => {
     expect(edit.status).toBe(403);
     const after = (await itemsOf(await t.as('sofie'), 'Absences', t.past)).find((r) => r.id === louiseRow.id);
     expect(after?.fields.Kind).toBe('Afbud');
-    // Positive control: the same call into the next meeting's folder is his to make.
-    const next = await addInFolder('anders', 'Absences', folderUrl('Absences', t.next), {
+    // Positive control: the same call into his folder of the next meeting is his to make.
+    const next = await addInFolder('anders', 'Absences', ownFolder(t.next), {
       Title: 'Anders Lund',
       MeetingKey: t.next,
       PersonUpn: upn('anders'),

@@ -2,7 +2,7 @@ import { assignReferent } from '../../src/app/assignReferent';
 import { openMeeting } from '../../src/app/openMeeting';
 import { approveReferat } from '../../src/app/referat';
 import { registerAbsence } from '../../src/app/registerAbsence';
-import { meetingFolderName } from '../../src/domain/meetingScopes';
+import { meetingFolderName, personFolderName } from '../../src/domain/meetingScopes';
 import { demoTenant, itemsOf, LISTS_PATH, SITE_PATH, upn, type Tenant } from './tenant';
 
 /**
@@ -19,7 +19,10 @@ afterAll(() => t.close());
 
 const folderUrl = (list: string, key: string) => `${SITE_PATH}/Lists/${list}/${meetingFolderName(key)}`;
 
-/** A row made in a folder through AddValidateUpdateItemUsingPath, then given typed values through Graph. */
+/**
+ * A row made in a folder through AddValidateUpdateItemUsingPath, then given typed values through Graph. An
+ * afbud goes into the planter's own folder inside the meeting's, the only one of it she can write.
+ */
 async function plant(
   as: string,
   list: string,
@@ -30,7 +33,11 @@ async function plant(
   const res = await person.sp(`/web/lists/getbytitle('${list}')/AddValidateUpdateItemUsingPath()`, {
     method: 'POST',
     body: {
-      listItemCreateInfo: { FolderPath: { DecodedUrl: folderUrl(list, key) } },
+      listItemCreateInfo: {
+        FolderPath: {
+          DecodedUrl: `${folderUrl(list, key)}${list === 'Absences' ? `/${personFolderName(upn(as))}` : ''}`,
+        },
+      },
       formValues: [
         { FieldName: 'Title', FieldValue: String(fields.Title ?? 'x') },
         { FieldName: 'MeetingKey', FieldValue: String(fields.MeetingKey) },

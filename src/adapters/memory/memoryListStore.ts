@@ -5,7 +5,7 @@ import type { FollowUp } from '../../domain/followUp';
 import type { Meeting, MeetingKey } from '../../domain/meeting';
 import type { MeetingProgress } from '../../domain/meetingProgress';
 import { sameUpn } from '../../domain/person';
-import { Conflict, NotFound } from '../../ports/errors';
+import { Conflict, Forbidden, NotFound } from '../../ports/errors';
 import type {
   ArchiveRows,
   CommitteeEntry,
@@ -17,7 +17,7 @@ import type {
   Stored,
 } from '../../ports/ListStore';
 import { inSharePointOrder, latestRegistration, newestRow } from '../../domain/trust/order';
-import { absenceCounts, reasonKey } from '../../domain/trust/writers';
+import { reasonKey } from '../../domain/trust/writers';
 import { identityOf, listOf, trustedRecord, type CommitteeListName } from '../committeeRecord';
 
 interface Row<T> {
@@ -164,6 +164,13 @@ export class MemoryListStore implements ListStore {
   async saveAbsence(key: MeetingKey, absence: Absence): Promise<Stored<Absence>> {
     const person = lower(absence.person.upn);
     const author = this.actor ?? person;
+    // Each person's afbud lives in their own folder, which only they and the organizer write (ADR 004).
+    const organizer = [...this.tables.meetings.values()].find((r) => r.meetingKey === key)?.value.organizer
+      .upn;
+    if (this.actor && !sameUpn(this.actor, person) && !sameUpn(this.actor, organizer))
+      throw new Forbidden(`${this.actor} may not write the afbud of ${person} in meeting ${key}`, {
+        status: 403,
+      });
     const forPerson = [...this.tables.absences.values()].filter(
       (r) => r.meetingKey === key && lower(r.value.person.upn) === person,
     );
@@ -304,13 +311,13 @@ export class MemoryListStore implements ListStore {
         .filter((r) => r.meetingKey === key && (readsAll || r.author === this.actor))
         .map((r) => [reasonKey(r.author, r.value.person), r.value.reason]),
     );
-    return inSharePointOrder([...this.tables.absences.values()].filter((r) => r.meetingKey === key))
-      .filter((r) => absenceCounts(r.author, r.value.person.upn, organizer))
-      .map((r) => {
+    return inSharePointOrder([...this.tables.absences.values()].filter((r) => r.meetingKey === key)).map(
+      (r) => {
         const s = stored(r);
         const reason = reasons.get(reasonKey(r.author, r.value.person.upn));
         return { ...s, value: { ...s.value, order: Number(r.id), ...(reason ? { reason } : {}) } };
-      });
+      },
+    );
   }
 
   private write<T>(

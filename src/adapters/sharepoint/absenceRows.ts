@@ -1,31 +1,27 @@
 import type { Absence } from '../../domain/absence';
 import type { MeetingKey } from '../../domain/meeting';
-import { meetingFolderName, reasonFolderPath } from '../../domain/meetingScopes';
+import { personFolderPath } from '../../domain/meetingScopes';
 import { inSharePointOrder, newestRow } from '../../domain/trust/order';
-import { absenceCounts, reasonKey } from '../../domain/trust/writers';
+import { inOwnFolder } from '../../domain/trust/place';
+import { reasonKey } from '../../domain/trust/writers';
 import type { Stored } from '../../ports/ListStore';
-import { authorOf, type GraphItem } from './graphRows';
+import { authorOf, placeOf, type GraphItem } from './graphRows';
 import type { ListClient } from './listClient';
 import { absenceFromFields, absenceToFields, reasonToFields } from './rows';
 
 /**
  * Afbud rows (Absences) and their reasons (AbsenceReasons), of one meeting's folder. An afbud row counts
- * only when SharePoint's own author is the person or the organizer (anyone in the circle can add rows to
- * the folder); each takes the reason its author wrote for that person. The rows come in SharePoint's
+ * only in the folder of the person it names (only they and the organizer write there; ADR 004), whatever
+ * its Author says; each takes the reason its author wrote for that person. The rows come in SharePoint's
  * order, each with `order` (its item id): the later registration of a person wins, whatever RegisteredAt
  * its writer typed.
  */
-export function joinAbsences(
-  c: ListClient,
-  absences: GraphItem[],
-  reasons: GraphItem[],
-  organizerUpn: string,
-): Stored<Absence>[] {
+export function joinAbsences(c: ListClient, absences: GraphItem[], reasons: GraphItem[]): Stored<Absence>[] {
   const reasonOf = new Map<string, string>();
   for (const r of reasons)
     reasonOf.set(reasonKey(authorOf(r), String(r.fields?.PersonUpn ?? '')), String(r.fields?.Reason ?? ''));
   return inSharePointOrder(absences)
-    .filter((r) => absenceCounts(authorOf(r), String(r.fields?.PersonUpn ?? ''), organizerUpn))
+    .filter((r) => inOwnFolder(placeOf('Absences')(r).person!))
     .map((r) => {
       const s = c.stored(r, absenceFromFields);
       const reason = reasonOf.get(reasonKey(authorOf(r), s.value.person.upn));
@@ -51,7 +47,9 @@ export async function saveAbsenceRow(
   const latest = newestRow(rows.filter(forPerson));
   const own = latest && mine(latest) ? latest : undefined;
   const fields = absenceToFields(key, absence);
-  const folder = meetingFolderName(key);
+  // In the person's own folder, whoever writes it (the organizer for someone, say): the folder says whose
+  // afbud it is.
+  const folder = personFolderPath(key, person);
   const id =
     own?.id ??
     String(
@@ -69,7 +67,7 @@ export async function saveAbsenceRow(
       await c.patch('AbsenceReasons', ownReason.id, reasonToFields(key, person, reason));
   } else if (reason) {
     // In the person's own folder (ADR 004): only they and the organizer can see into it.
-    const reasonId = await c.addRowInFolder('AbsenceReasons', reasonFolderPath(key, person), key, {
+    const reasonId = await c.addRowInFolder('AbsenceReasons', personFolderPath(key, person), key, {
       Title: person,
       MeetingKey: key,
       PersonUpn: person,

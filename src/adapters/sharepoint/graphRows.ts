@@ -1,4 +1,4 @@
-import { folderOfRow } from '../../domain/trust/place';
+import { folderOfRow, personFolderOfRow, type PlacedRow } from '../../domain/trust/place';
 import { Forbidden } from '../../ports/errors';
 import { bodyOf, type BatchResponse } from '../graph/batch';
 import type { Deleted, Identity, ListItem } from '@microsoft/microsoft-graph-types';
@@ -41,12 +41,25 @@ export const authorOf = (row: GraphItem): string =>
 /** Folder items show up in Graph with contentType "Folder" and no values in our columns. */
 export const isRow = (row: GraphItem): boolean =>
   row.contentType?.name !== 'Folder' && !!row.fields?.MeetingKey;
-/** The meeting folder and column of a row, for the trust rules (src/domain/trust/place.ts). */
-export const placeOf = (list: ListName) => (row: GraphItem) => ({
-  id: row.id,
-  folder: folderOfRow(row.fields?.FileDirRef, list),
-  meetingKey: String(row.fields?.MeetingKey ?? ''),
-});
+/**
+ * The meeting folder and column of a row, for the trust rules (src/domain/trust/place.ts); for an afbud also
+ * the person's folder holding it and the person it names.
+ */
+export const placeOf =
+  (list: ListName) =>
+  (row: GraphItem): PlacedRow & { id: string } => ({
+    id: row.id,
+    folder: folderOfRow(row.fields?.FileDirRef, list),
+    meetingKey: String(row.fields?.MeetingKey ?? ''),
+    ...(list === 'Absences'
+      ? {
+          person: {
+            folder: personFolderOfRow(row.fields?.FileDirRef, list),
+            upn: String(row.fields?.PersonUpn ?? ''),
+          },
+        }
+      : {}),
+  });
 
 /** A string as an OData literal inside a URL: quotes doubled, then URL-encoded. */
 export function odataLiteral(value: string): string {

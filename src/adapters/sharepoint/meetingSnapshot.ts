@@ -60,14 +60,13 @@ export async function snapshotOf(
   const progressRow = progress[0];
   if (meetingRow) c.remember('Meetings', key, '', meetingRow.id);
   if (progressRow) c.remember('MeetingProgress', key, '', progressRow.id);
-  const organizer = meetingRow ? String(meetingRow.fields?.OrganizerUpn ?? '') : '';
   return {
     meeting: meetingRow ? c.stored(meetingRow, meetingFromFields) : null,
     progress: progressRow ? c.stored(progressRow, progressFromFields) : null,
     items: items
       .map((r) => c.stored(r, (f) => itemFromFields(f, r.id)))
       .sort((a, b) => a.value.number - b.value.number),
-    absences: joinAbsences(c, absences, reasons, organizer),
+    absences: joinAbsences(c, absences, reasons),
     decisions: decisions.map((r) => {
       const s = c.stored(r, decisionFromFields);
       c.remember('Decisions', key, String(s.value.itemNumber), r.id);

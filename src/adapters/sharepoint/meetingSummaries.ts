@@ -66,12 +66,11 @@ export async function readMeetingSummaries(
   return keys.map((key) => {
     const meetingRow = meetings.get(key)?.[0];
     const progressRow = progress.get(key)?.[0];
-    const organizer = meetingRow ? String(meetingRow.fields?.OrganizerUpn ?? '') : '';
     return {
       key,
       meeting: meetingRow ? meetingFromFields(meetingRow.fields ?? {}) : null,
       progress: progressRow ? progressFromFields(progressRow.fields ?? {}) : null,
-      ownAbsences: latestRegistration(joinAbsences(c, absences.get(key) ?? [], [], organizer)),
+      ownAbsences: latestRegistration(joinAbsences(c, absences.get(key) ?? [], [])),
       followUps: (followUps.get(key) ?? []).map((r) => followUpFromFields(r.fields ?? {}, r.id)),
     };
   });

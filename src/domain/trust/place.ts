@@ -1,5 +1,5 @@
 import type { MeetingKey } from '../meeting';
-import { meetingFolderName } from '../meetingScopes';
+import { meetingFolderName, personFolderName } from '../meetingScopes';
 
 /**
  * Where a row lives decides which meeting it belongs to (docs/adr/009-rows-belong-to-folders.md): its
@@ -12,6 +12,11 @@ export interface PlacedRow {
   folder: string | null;
   /** The row's own MeetingKey column. */
   meetingKey: string;
+  /**
+   * A row of a list kept per person (Absences): the person's folder holding it below the meeting's folder
+   * (null: the meeting's folder itself, or deeper) and the person its PersonUpn column names.
+   */
+  person?: { folder: string | null; upn: string };
 }
 
 /**
@@ -28,16 +33,43 @@ export function folderOfRow(fileDirRef: string | undefined, list: string): strin
   return folder ? folder : null;
 }
 
+/**
+ * The folder directly below the meeting's folder that holds a row (FileDirRef "…/Lists/Absences/<meeting>/
+ * <person>"): a person's own folder. Null for a row in the meeting's folder itself, deeper, or elsewhere.
+ */
+export function personFolderOfRow(fileDirRef: string | undefined, list: string): string | null {
+  if (!folderOfRow(fileDirRef, list)) return null;
+  const marker = `/lists/${list.toLowerCase()}/`;
+  const below = fileDirRef!.slice(fileDirRef!.toLowerCase().indexOf(marker) + marker.length).split('/');
+  return below.length === 2 && below[1] ? below[1] : null;
+}
+
+/**
+ * Whose a row kept per person is (an afbud): the person its column names, and only when the row lives in
+ * that person's own folder, which nobody else but the organizer can write. Its Author and Created By are
+ * not asked: a client might make SharePoint record someone else there (devServer/README.md,
+ * "author-settable").
+ */
+export const inOwnFolder = (person: { folder: string | null; upn: string }): boolean =>
+  !!person.upn.trim() && person.folder === personFolderName(person.upn);
+
 /** The meeting a row belongs to: the one its folder holds, when its MeetingKey column names that same meeting. */
 export function meetingOfRow(row: PlacedRow): MeetingKey | null {
   if (!row.folder || !row.meetingKey) return null;
   return meetingFolderName(row.meetingKey) === row.folder ? row.meetingKey : null;
 }
 
-/** Whether a row counts for meeting `key`: it lives in that meeting's folder and names no other meeting. */
-export const belongsTo = (key: MeetingKey, row: PlacedRow): boolean => meetingOfRow(row) === key;
+/**
+ * Whether a row counts for meeting `key`: it lives in that meeting's folder and names no other meeting
+ * (and, for a row kept per person, in the folder of the person it names).
+ */
+export const belongsTo = (key: MeetingKey, row: PlacedRow): boolean =>
+  meetingOfRow(row) === key && (!row.person || inOwnFolder(row.person));
 
-/** A row read for a meeting that does not belong to it (its column names the meeting, its folder does not). */
+/**
+ * A row read for a meeting that does not belong to it (its column names the meeting, its folder does not;
+ * or an afbud outside the folder of the person it names).
+ */
 export interface MisplacedRow {
   list: string;
   id: string;

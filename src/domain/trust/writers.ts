@@ -6,20 +6,6 @@ import { sameUpn } from '../person';
  * (`lastModifiedBy`), which no client can set. These rules hold what a folder's permissions cannot.
  */
 
-/**
- * An afbud row counts only when SharePoint's author of it is the person it names or the meeting's organizer
- * (anyone in the circle may add rows to the meeting's Absences folder). A store without identities (no
- * author) trusts the row.
- */
-export function absenceCounts(
-  author: string | undefined,
-  personUpn: string,
-  organizerUpn: string | undefined,
-): boolean {
-  if (author === undefined) return true;
-  return sameUpn(author, personUpn) || sameUpn(author, organizerUpn);
-}
-
 /** An afbud reason belongs to the afbud row with the same author and person. */
 export const reasonKey = (author: string | undefined, personUpn: string): string =>
   `${(author ?? '').trim().toLowerCase()}|${personUpn.trim().toLowerCase()}`;

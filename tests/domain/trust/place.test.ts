@@ -1,5 +1,12 @@
-import { meetingFolderName } from '../../../src/domain/meetingScopes';
-import { belongsTo, folderOfRow, meetingOfRow, splitByPlace } from '../../../src/domain/trust/place';
+import { meetingFolderName, personFolderName } from '../../../src/domain/meetingScopes';
+import {
+  belongsTo,
+  folderOfRow,
+  inOwnFolder,
+  meetingOfRow,
+  personFolderOfRow,
+  splitByPlace,
+} from '../../../src/domain/trust/place';
 
 const approved = '040000008200E00074C5B7101A82E00800000000-approved';
 const next = '040000008200E00074C5B7101A82E00800000000-next';
@@ -42,5 +49,55 @@ describe("a row's meeting is the folder SharePoint holds it in", () => {
     }));
     expect(out.rows.map((r) => r.id)).toEqual(['7']);
     expect(out.misplaced).toEqual([{ list: 'Decisions', id: '9' }]);
+  });
+});
+
+describe("whose afbud a row is comes from the person's folder holding it, not from its Author", () => {
+  const anders = 'anders@kommune.example';
+  const mads = 'mads@kommune.example';
+  const inFolderOf = (upn: string) => `/${personFolderName(upn)}`;
+
+  test("the folder directly below the meeting's folder is the person's; the meeting folder itself or deeper is none", () => {
+    expect(personFolderOfRow(dir('Absences', next, inFolderOf(anders)), 'Absences')).toBe(
+      personFolderName(anders),
+    );
+    expect(personFolderOfRow(dir('Absences', next), 'Absences')).toBeNull();
+    expect(personFolderOfRow(dir('Absences', next, `${inFolderOf(anders)}/sub`), 'Absences')).toBeNull();
+    expect(personFolderOfRow('/sites/moeder/Lists/Absences', 'Absences')).toBeNull();
+    expect(personFolderOfRow(undefined, 'Absences')).toBeNull();
+  });
+
+  test('an afbud counts only in the folder of the person it names, whatever case the column is written in', () => {
+    expect(inOwnFolder({ folder: personFolderName(anders), upn: 'Anders@Kommune.example' })).toBe(true);
+    // Mads plants an afbud naming Anders in his own folder (the only one he can write): it is nobody's.
+    expect(inOwnFolder({ folder: personFolderName(mads), upn: anders })).toBe(false);
+    expect(inOwnFolder({ folder: null, upn: anders })).toBe(false);
+    expect(inOwnFolder({ folder: personFolderName(''), upn: '' })).toBe(false);
+  });
+
+  test("an afbud in the meeting's folder but outside its person's folder is reported as misplaced", () => {
+    const rows = [
+      { id: '1', dir: dir('Absences', next, inFolderOf(anders)), upn: anders },
+      { id: '2', dir: dir('Absences', next, inFolderOf(mads)), upn: anders },
+      { id: '3', dir: dir('Absences', next), upn: anders },
+    ];
+    const out = splitByPlace(next, 'Absences', rows, (r) => ({
+      id: r.id,
+      folder: folderOfRow(r.dir, 'Absences'),
+      meetingKey: next,
+      person: { folder: personFolderOfRow(r.dir, 'Absences'), upn: r.upn },
+    }));
+    expect(out.rows.map((r) => r.id)).toEqual(['1']);
+    expect(out.misplaced).toEqual([
+      { list: 'Absences', id: '2' },
+      { list: 'Absences', id: '3' },
+    ]);
+    expect(
+      belongsTo(approved, {
+        folder: meetingFolderName(next),
+        meetingKey: approved,
+        person: { folder: personFolderName(anders), upn: anders },
+      }),
+    ).toBe(false);
   });
 });
