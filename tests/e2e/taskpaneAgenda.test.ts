@@ -280,51 +280,52 @@ describe('from the demo agenda, in order', () => {
   });
 });
 
-test('screenshots: the task pane for the organizer (an item open) and an attendee, 320 and 1280 px, each theme', async () => {
-  for (const width of [320, 1280]) {
-    for (const theme of THEMES) {
-      const sofie = await stack.person(U('sofie'));
-      const anders = await stack.person(U('anders'));
-      try {
-        const organizer = await sofie.open('taskpane.html', { meeting: key, theme });
-        await organizer.setViewportSize({ width, height: 720 });
-        await organizer.getByRole('button', { name: 'Rediger punkt 1' }).waitFor();
-        await organizer.screenshot({ path: join(SHOTS, `taskpane-organizer-${width}-${theme}.png`) });
-        if (width === 320 && theme === 'default')
-          await organizer.screenshot({ path: join(SHOTS, 'taskpane-organizer-320.png'), fullPage: true });
-        expect({ theme, axe: await seriousAxeViolations(organizer) }).toEqual({ theme, axe: [] });
-        if (width === 320) {
-          const beyond = await organizer.evaluate(() =>
-            [...document.querySelectorAll('body *')]
-              .filter((e) => e.getBoundingClientRect().right > 320.5 && !e.closest('[data-tabster-dummy]'))
-              .map((e) => `${e.tagName.toLowerCase()} "${(e.textContent ?? '').trim().slice(0, 30)}"`),
-          );
-          expect({ theme, beyond }).toEqual({ theme, beyond: [] });
-          // Teams' type ramp: the meeting title is the largest text (20 px); no section heading outgrows it.
-          const oversized = await organizer.evaluate(() =>
-            [...document.querySelectorAll('h1, h2, h3')]
-              .filter((h) => parseFloat(getComputedStyle(h).fontSize) > 20)
-              .map((h) => `${h.tagName.toLowerCase()} "${(h.textContent ?? '').trim()}"`),
-          );
-          expect({ theme, oversized }).toEqual({ theme, oversized: [] });
-        }
-        await organizer.getByRole('button', { name: 'Rediger punkt 2' }).click();
-        await organizer.getByRole('dialog', { name: 'Rediger punkt 2' }).waitFor();
-        await organizer.screenshot({ path: join(SHOTS, `taskpane-organizer-item-${width}-${theme}.png`) });
-        expect({ theme, axe: await seriousAxeViolations(organizer) }).toEqual({ theme, axe: [] });
-
-        const attendee = await anders.open('taskpane.html', { meeting: key, theme });
-        await attendee.setViewportSize({ width, height: 720 });
-        await attendee.getByRole('button', { name: 'Meld afbud' }).waitFor();
-        await attendee.screenshot({
-          path: join(SHOTS, `taskpane-attendee-${width}-${theme}.png`),
-          fullPage: true,
-        });
-        expect({ theme, axe: await seriousAxeViolations(attendee) }).toEqual({ theme, axe: [] });
-      } finally {
-        await sofie.context.close();
-        await anders.context.close();
+// One test per width and theme: the six cases are independent, and as one test they came near jest's limit on a loaded machine.
+const SCREENS = [320, 1280].flatMap((width) => THEMES.map((theme) => ({ width, theme })));
+test.each(SCREENS)(
+  'screenshots: the task pane for the organizer (an item open) and an attendee at $width px, theme $theme',
+  async ({ width, theme }) => {
+    const sofie = await stack.person(U('sofie'));
+    const anders = await stack.person(U('anders'));
+    try {
+      const organizer = await sofie.open('taskpane.html', { meeting: key, theme });
+      await organizer.setViewportSize({ width, height: 720 });
+      await organizer.getByRole('button', { name: 'Rediger punkt 1' }).waitFor();
+      await organizer.screenshot({ path: join(SHOTS, `taskpane-organizer-${width}-${theme}.png`) });
+      if (width === 320 && theme === 'default')
+        await organizer.screenshot({ path: join(SHOTS, 'taskpane-organizer-320.png'), fullPage: true });
+      expect({ theme, axe: await seriousAxeViolations(organizer) }).toEqual({ theme, axe: [] });
+      if (width === 320) {
+        const beyond = await organizer.evaluate(() =>
+          [...document.querySelectorAll('body *')]
+            .filter((e) => e.getBoundingClientRect().right > 320.5 && !e.closest('[data-tabster-dummy]'))
+            .map((e) => `${e.tagName.toLowerCase()} "${(e.textContent ?? '').trim().slice(0, 30)}"`),
+        );
+        expect({ theme, beyond }).toEqual({ theme, beyond: [] });
+        // Teams' type ramp: the meeting title is the largest text (20 px); no section heading outgrows it.
+        const oversized = await organizer.evaluate(() =>
+          [...document.querySelectorAll('h1, h2, h3')]
+            .filter((h) => parseFloat(getComputedStyle(h).fontSize) > 20)
+            .map((h) => `${h.tagName.toLowerCase()} "${(h.textContent ?? '').trim()}"`),
+        );
+        expect({ theme, oversized }).toEqual({ theme, oversized: [] });
       }
+      await organizer.getByRole('button', { name: 'Rediger punkt 2' }).click();
+      await organizer.getByRole('dialog', { name: 'Rediger punkt 2' }).waitFor();
+      await organizer.screenshot({ path: join(SHOTS, `taskpane-organizer-item-${width}-${theme}.png`) });
+      expect({ theme, axe: await seriousAxeViolations(organizer) }).toEqual({ theme, axe: [] });
+
+      const attendee = await anders.open('taskpane.html', { meeting: key, theme });
+      await attendee.setViewportSize({ width, height: 720 });
+      await attendee.getByRole('button', { name: 'Meld afbud' }).waitFor();
+      await attendee.screenshot({
+        path: join(SHOTS, `taskpane-attendee-${width}-${theme}.png`),
+        fullPage: true,
+      });
+      expect({ theme, axe: await seriousAxeViolations(attendee) }).toEqual({ theme, axe: [] });
+    } finally {
+      await sofie.context.close();
+      await anders.context.close();
     }
-  }
-});
+  },
+);
