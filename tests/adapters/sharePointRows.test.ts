@@ -1,12 +1,6 @@
 import fc from 'fast-check';
-import {
-  itemFromFields,
-  itemToFields,
-  parseGuests,
-  progressFromFields,
-  progressToFields,
-  meetingToFields,
-} from '../../src/adapters/sharepoint/rows';
+import { itemFromFields, itemToFields, parseGuests } from '../../src/adapters/sharepoint/agendaItemFields';
+import { progressFromFields, progressToFields, meetingToFields } from '../../src/adapters/sharepoint/rows';
 
 describe('rows: stored values read back safely', () => {
   test.each([

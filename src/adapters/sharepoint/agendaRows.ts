@@ -4,7 +4,7 @@ import { meetingFolderName } from '../../domain/meetingScopes';
 import type { Stored } from '../../ports/ListStore';
 import { bodyOf, MAX_BATCH, runBatch, type BatchRequest } from '../graph/batch';
 import type { ListClient } from './listClient';
-import { itemFromFields, itemToFields } from './rows';
+import { itemFromFields, itemToFields } from './agendaItemFields';
 import { pool } from './sharePointFolders';
 
 /**

@@ -3,7 +3,8 @@ import type { ArchiveRows } from '../../ports/ListStore';
 import { expandFields, placeOf, visiblePages, type GraphItem } from './graphRows';
 import type { ListClient } from './listClient';
 import type { ListName } from './listSchema';
-import { decisionFromFields, followUpFromFields, itemFromFields, meetingFromFields } from './rows';
+import { itemFromFields } from './agendaItemFields';
+import { decisionFromFields, followUpFromFields, meetingFromFields } from './rows';
 
 /**
  * The decision archive: the four lists read whole (as the caller may see them), first pages in one $batch,

@@ -15,7 +15,8 @@ import {
 import { authorOf, visiblePages, type GraphItem } from './graphRows';
 import type { ListClient } from './listClient';
 import type { ListName } from './listSchema';
-import { meetingFromFields, type Fields } from './rows';
+import type { Fields } from './fieldValues';
+import { meetingFromFields } from './rows';
 
 /**
  * A committee meeting's record (CommitteeDecisions, CommitteeStatements; docs/adr/007-committee-lists.md):

@@ -9,13 +9,8 @@ import type { DecisionChanges, Stored } from '../../ports/ListStore';
 import { deltaLinkOf, isRow, placeOf, visiblePages, type GraphItem } from './graphRows';
 import type { ListClient } from './listClient';
 import { pagesFrom } from './paging';
-import {
-  decisionFromFields,
-  decisionToFields,
-  followUpFromFields,
-  followUpToFields,
-  type Fields,
-} from './rows';
+import { decisionFromFields, decisionToFields, followUpFromFields, followUpToFields } from './rows';
+import type { Fields } from './fieldValues';
 
 /**
  * Decisions and follow-ups: one row per item (decision) or per id (follow-up), in the item's folder

@@ -4,7 +4,7 @@ import { bodyOf, type BatchResponse } from '../graph/batch';
 import type { Deleted, Identity, ListItem } from '@microsoft/microsoft-graph-types';
 import { LISTS, type ListName } from './listSchema';
 import type { ODataPage } from './paging';
-import type { Fields } from './rows';
+import type { Fields } from './fieldValues';
 
 /** How list rows come back from Graph, and the small pure helpers every list family reads them with. */
 

@@ -9,7 +9,7 @@ import { mapGraphError } from '../graph/graphErrors';
 import { authorOf, expandFields, isRow, odataLiteral, placeOf, type GraphItem, type Page } from './graphRows';
 import type { ListName } from './listSchema';
 import { allRows } from './paging';
-import type { Fields } from './rows';
+import type { Fields } from './fieldValues';
 import { SharePointFolders, type SharePointRestSource } from './sharePointFolders';
 
 /**

@@ -7,13 +7,8 @@ import { latestDeltaUrl } from './decisionRows';
 import { deltaLinkOf, visiblePages, type GraphItem } from './graphRows';
 import type { ListClient } from './listClient';
 import type { ListName } from './listSchema';
-import {
-  decisionFromFields,
-  followUpFromFields,
-  itemFromFields,
-  meetingFromFields,
-  progressFromFields,
-} from './rows';
+import { itemFromFields } from './agendaItemFields';
+import { decisionFromFields, followUpFromFields, meetingFromFields, progressFromFields } from './rows';
 
 /** The lists a meeting's page reads when it opens. */
 const OPEN_LISTS: ListName[] = [

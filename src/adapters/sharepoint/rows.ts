@@ -1,5 +1,4 @@
 import type { Absence, AbsenceKind } from '../../domain/absence';
-import type { AgendaItem, Attachment, Category } from '../../domain/agendaItem';
 import type { CommitteeSettings } from '../../domain/committee/types';
 import type { Decision, DecisionStatus } from '../../domain/decision';
 import type { FollowUp, FollowUpStatus } from '../../domain/followUp';
@@ -7,25 +6,8 @@ import type { Meeting, MeetingKey, MeetingStatus } from '../../domain/meeting';
 import { parseReferat } from '../../domain/referatApproval';
 import type { MeetingProgress } from '../../domain/meetingProgress';
 import type { MeetingTimer } from '../../domain/meetingTimer';
-import type { Guest, Person } from '../../domain/person';
-import { indstillingFromFields, indstillingToFields } from './indstillingColumn';
-
-/** A SharePoint list item's `fields` as Graph returns and takes them. */
-export type Fields = Record<string, unknown>;
-
-const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
-const opt = (v: unknown): string | undefined =>
-  v === null || v === undefined || v === '' ? undefined : String(v);
-const num = (v: unknown, fallback = 0): number =>
-  v === null || v === undefined || v === '' ? fallback : Number(v);
-const json = <T>(v: unknown, fallback: T): T => {
-  if (typeof v !== 'string' || !v) return fallback;
-  try {
-    return JSON.parse(v) as T;
-  } catch {
-    return fallback;
-  }
-};
+import type { Person } from '../../domain/person';
+import { isoOf, json, num, opt, str, type Fields } from './fieldValues';
 
 export function meetingToFields(m: Meeting): Fields {
   return {
@@ -151,84 +133,6 @@ function isSubmission(v: unknown): v is NonNullable<MeetingProgress['referatSubm
   );
 }
 
-export function itemToFields(key: MeetingKey, i: AgendaItem): Fields {
-  return {
-    Title: i.title,
-    MeetingKey: key,
-    ItemId: i.id,
-    Number: i.number,
-    Category: i.category ?? null,
-    DurationMinutes: i.durationMinutes,
-    StartMinutes: i.startMinutes ?? null,
-    Presenter: i.presenter ?? '',
-    Guests: JSON.stringify(i.guests),
-    Description: i.description ?? '',
-    Closed: i.closed,
-    CaseNumber: i.caseNumber ?? '',
-    Attachments: JSON.stringify(i.attachments),
-    Order: i.number,
-    ...indstillingToFields(i),
-  };
-}
-
-export function itemFromFields(f: Fields, rowId: string): AgendaItem {
-  return {
-    id: str(f.ItemId) || `row-${rowId}`,
-    number: num(f.Number),
-    title: str(f.Title),
-    category: (opt(f.Category) ?? null) as Category | null,
-    durationMinutes: num(f.DurationMinutes),
-    ...(opt(f.StartMinutes) !== undefined && Number.isFinite(Number(f.StartMinutes))
-      ? { startMinutes: Number(f.StartMinutes) }
-      : {}),
-    presenter: opt(f.Presenter),
-    guests: parseGuests(f.Guests),
-    description: opt(f.Description),
-    closed: f.Closed === true || f.Closed === 'true' || f.Closed === 1,
-    caseNumber: opt(f.CaseNumber),
-    attachments: json<Attachment[]>(f.Attachments, []),
-    ...indstillingFromFields(f),
-  };
-}
-
-/**
- * Guests are stored as JSON `[{name, upn}]`; a plain "a@x; b@y" list (typed by hand in SharePoint) is read
- * too. Never throws: anyone with edit rights can put anything in the column, so junk entries are dropped.
- */
-export function parseGuests(v: unknown): Guest[] {
-  if (Array.isArray(v)) return guestsOf(v);
-  if (typeof v !== 'string' || !v.trim()) return [];
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(v);
-  } catch {
-    return v
-      .split(/[;,]/)
-      .map((s) => s.trim())
-      .filter(Boolean)
-      .map((s) => (s.includes('@') ? { name: s, upn: s } : { name: s }));
-  }
-  return Array.isArray(parsed) ? guestsOf(parsed) : [];
-}
-
-function guestsOf(entries: unknown[]): Guest[] {
-  const out: Guest[] = [];
-  for (const entry of entries) {
-    if (typeof entry === 'string') {
-      const s = entry.trim();
-      if (s) out.push(s.includes('@') ? { name: s, upn: s } : { name: s });
-      continue;
-    }
-    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) continue;
-    const { name, upn } = entry as { name?: unknown; upn?: unknown };
-    const u = typeof upn === 'string' && upn.trim() ? upn.trim() : undefined;
-    const n = typeof name === 'string' && name.trim() ? name.trim() : u;
-    if (!n) continue;
-    out.push(u ? { name: n, upn: u } : { name: n });
-  }
-  return out;
-}
-
 export function absenceToFields(key: MeetingKey, a: Absence): Fields {
   return {
     Title: a.person.name,
@@ -314,11 +218,4 @@ export function followUpFromFields(f: Fields, rowId: string): FollowUp {
     due: opt(f.Due)?.slice(0, 10),
     status: (opt(f.Status) ?? 'Åben') as FollowUpStatus,
   };
-}
-
-function isoOf(v: unknown): string {
-  const s = str(v);
-  if (!s) return '';
-  const d = new Date(s);
-  return Number.isNaN(d.getTime()) ? s : d.toISOString();
 }
