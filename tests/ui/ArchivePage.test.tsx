@@ -81,18 +81,20 @@ test('one meeting’s referat, in English', async () => {
   expect(screen.getByRole('link', { name: 'Back to the search' })).toBeTruthy();
 });
 
+/** An agenda item of the tests below: open unless said, ten minutes, no guests. */
+const item = (number: number, title: string, closed = false) => ({
+  id: `i${number}`,
+  number,
+  title,
+  category: null,
+  durationMinutes: 10,
+  guests: [],
+  closed,
+  attachments: [],
+});
+
 test('a meeting’s items in number order: a closed item is marked, an open item without a decision says so, owners once', async () => {
   const lists = new MemoryListStore();
-  const item = (number: number, title: string, closed = false) => ({
-    id: `i${number}`,
-    number,
-    title,
-    category: null,
-    durationMinutes: 10,
-    guests: [],
-    closed,
-    attachments: [],
-  });
   await lists.replaceAgenda('m', [item(2, 'Personalesag', true), item(3, 'Bordrunde'), item(1, 'Budget')]);
   await lists.saveDecision('m', {
     itemNumber: 1,
@@ -135,16 +137,6 @@ test('a meeting’s items in number order: a closed item is marked, an open item
 
 test('the search lists an item without a decision and marks a closed one', async () => {
   const lists = new MemoryListStore();
-  const item = (number: number, title: string, closed = false) => ({
-    id: `i${number}`,
-    number,
-    title,
-    category: null,
-    durationMinutes: 10,
-    guests: [],
-    closed,
-    attachments: [],
-  });
   await lists.replaceAgenda('m', [item(1, 'Budget'), item(2, 'Personalesag', true)]);
   render(
     <AppShell theme="default" locale="da">
