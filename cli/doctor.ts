@@ -1,11 +1,12 @@
 /**
- * `npm run doctor [-- --json] [--graph URL] [--as UPN] [--app-url URL]`: read-only check of a set-up
+ * `npm run doctor [-- --json] [--graph URL] [--as UPN] [--secretary UPN]… [--app-url URL]`: read-only check of a set-up
  * (docs/tenant-setup.md "Check the set-up"). Each check prints "✓ …" or "✗ … – what to do"; exit code 0 only
  * when all hold. `--json` prints one object `{ ok, checks: [{ name, ok, fix? }] }`.
  *
  * Where: `--graph URL` / GRAPH_BASE_URL, else `.env` (GRAPH_MODE=tenant → graph.microsoft.com), else the
  * local server of `npm start` (http://localhost:4000). On the local server the doctor signs in with a dev
- * token the server mints (POST /_dev/token) for `--as` (default sofie@kommune.example, a secretary). On a
+ * token the server mints (POST /_dev/token) for `--as` (default ingrid@kommune.example, the site's owner from IT;
+ * the secretaries checked are the demo's Sofie and Birgitte unless `--secretary` names others). On a
  * tenant it signs in as the add-in's app by device code (AAD_APP_CLIENT_ID; then it also checks the app's
  * consented scopes and, when readable, its redirect URIs), or takes GRAPH_TOKEN and SHAREPOINT_TOKEN
  * (audience https://TENANT.sharepoint.com). A Graph token is never sent to SharePoint REST (`/_api`).
@@ -16,6 +17,9 @@ import { deviceCodeSignIn, sharePointScope } from './deviceCode';
 import { describeError } from './describeError';
 import { listColumnChecks, listSecurityChecks, type Check, type Getter } from './doctorChecks';
 import { parseArgs } from './session';
+import { secretariatFolderName } from '../src/domain/meetingScopes';
+import { LISTS } from '../src/adapters/sharepoint/listSchema';
+import { MEETING_LEADER } from '../src/adapters/sharepoint/secretariats';
 
 export interface DoctorOptions {
   env: Record<string, string | undefined>;
@@ -23,6 +27,8 @@ export interface DoctorOptions {
   graph?: string;
   /** `--as`: who signs in on the local server. */
   as?: string;
+  /** `--secretary` (repeatable): the secretaries whose set-up is checked (docs/tenant-setup.md step 2.3). */
+  secretaries?: string[];
   fetch?: typeof fetch;
   /** On a tenant without GRAPH_TOKEN: a token per resource from one device-code sign-in (cli/deviceCode.ts). */
   signIn?: (scopes: string[]) => Promise<string>;
@@ -42,7 +48,8 @@ export const FRAME_ANCESTORS = [
   'outlook.office365.com',
   '*.cloud.microsoft',
 ];
-const DEFAULT_AS = 'sofie@kommune.example';
+const DEFAULT_AS = 'ingrid@kommune.example';
+const DEMO_SECRETARIES = ['sofie@kommune.example', 'birgitte@kommune.example'];
 
 export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
   const http = options.fetch ?? fetch;
@@ -153,7 +160,7 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
     return done();
   }
   checks.push(...(await listSecurityChecks(sp)));
-  checks.push(await secretaryCheck(sp));
+  checks.push(...(await secretaryChecks(sp, options.secretaries ?? (tenant ? [] : DEMO_SECRETARIES))));
   checks.push(await cspCheck(http, options.env.APP_URL));
   return done();
 }
@@ -252,22 +259,73 @@ async function appGrantCheck(graph: Getter, siteId: string, clientId: string): P
   return { name, ok: true };
 }
 
-/** docs/tenant-setup.md step 2.3: a secretary is in the site's Owners group (Full Control). */
-async function secretaryCheck(sp: Getter): Promise<Check> {
-  const me = await sp('/web/currentuser?$select=Id,Title,UserPrincipalName');
-  const who = me.status === 200 ? ((me.body.UserPrincipalName || me.body.Title) as string) : 'du';
-  const name = `${who} er sekretær: medlem af sitets Ejere (Full Control)`;
-  const owners = await sp('/web/associatedownergroup/users?$select=Id');
-  if (me.status !== 200 || owners.status !== 200)
-    return {
-      name,
-      ok: false,
-      fix: `kunne ikke læses (HTTP ${me.status}/${owners.status}): tilføj personen til Ejere (trin 2.3)`,
-    };
-  const ids = ((owners.body.value ?? []) as Array<{ Id: number }>).map((u) => u.Id);
-  return ids.includes(me.body.Id)
-    ? { name, ok: true }
-    : { name, ok: false, fix: 'tilføj personen til sitets Ejere-gruppe (docs/tenant-setup.md trin 2.3)' };
+/**
+ * docs/tenant-setup.md step 2.3 (docs/adr/004-permissions.md, "Secretaries"): each secretary is no site
+ * owner, and has her secretariat folder in every list with exactly the Mødeleder level for her.
+ */
+async function secretaryChecks(sp: Getter, secretaries: string[]): Promise<Check[]> {
+  if (!secretaries.length)
+    return [
+      {
+        name: 'Sekretærernes opsætning: sprunget over – angiv dem med --secretary UPN',
+        ok: true,
+      },
+    ];
+  const owners = await sp('/web/associatedownergroup/users?$select=Id,UserPrincipalName,Email,LoginName');
+  const ownerNames =
+    owners.status === 200
+      ? ((owners.body.value ?? []) as Array<Record<string, string>>).flatMap((u) =>
+          [u.UserPrincipalName, u.Email, u.LoginName?.split('|').pop()].map((v) => (v ?? '').toLowerCase()),
+        )
+      : null;
+  const checks: Check[] = [];
+  for (const upn of secretaries.map((u) => u.trim().toLowerCase())) {
+    const notOwner = `${upn} er ikke ejer af sitet (en sekretær har kun sit sekretariat)`;
+    checks.push(
+      ownerNames === null
+        ? { name: notOwner, ok: false, fix: `Ejere-gruppen kunne ikke læses (HTTP ${owners.status})` }
+        : ownerNames.includes(upn)
+          ? {
+              name: notOwner,
+              ok: false,
+              fix: 'fjern personen fra sitets Ejere-gruppe (docs/tenant-setup.md trin 2.3)',
+            }
+          : { name: notOwner, ok: true },
+    );
+    const name = `${upn} har sin sekretariatsmappe med rettighedsniveauet ${MEETING_LEADER} i hver liste`;
+    const missing: string[] = [];
+    for (const spec of LISTS) {
+      const root = await sp(`/web/lists/getbytitle('${spec.name}')/RootFolder?$select=ServerRelativeUrl`);
+      const path = `${root.body?.ServerRelativeUrl ?? ''}/${secretariatFolderName(upn)}`;
+      const assignments = await sp(
+        `/web/GetFolderByServerRelativePath(decodedurl='${encodeURIComponent(path)}')/ListItemAllFields/roleassignments?$expand=Member,RoleDefinitionBindings`,
+      );
+      const holds =
+        assignments.status === 200 &&
+        (
+          (assignments.body.value ?? []) as Array<{
+            Member?: { LoginName?: string; Email?: string };
+            RoleDefinitionBindings?: Array<{ Name?: string }>;
+          }>
+        ).some(
+          (a) =>
+            [a.Member?.Email, a.Member?.LoginName?.split('|').pop()].some(
+              (v) => (v ?? '').toLowerCase() === upn,
+            ) && (a.RoleDefinitionBindings ?? []).some((b) => b.Name === MEETING_LEADER),
+        );
+      if (!holds) missing.push(spec.name);
+    }
+    checks.push(
+      missing.length
+        ? {
+            name,
+            ok: false,
+            fix: `mangler i ${missing.join(', ')}: kør npm run provision -- --secretary ${upn} (docs/tenant-setup.md trin 2.3)`,
+          }
+        : { name, ok: true },
+    );
+  }
+  return checks;
 }
 
 /** The pages' host sends the CSP frame-ancestors header the guide requires (step 3). */
@@ -318,6 +376,17 @@ export async function doctorMain(
     env: { ...env, ...(str('app-url') ? { APP_URL: str('app-url') } : {}) },
     graph: str('graph'),
     as: str('as'),
+    ...(argv.some((a) => a === '--secretary' || a.startsWith('--secretary='))
+      ? {
+          secretaries: argv.flatMap((a, i) =>
+            a === '--secretary' && argv[i + 1] && !argv[i + 1].startsWith('--')
+              ? [argv[i + 1]]
+              : a.startsWith('--secretary=')
+                ? [a.slice('--secretary='.length)]
+                : [],
+          ),
+        }
+      : {}),
     fetch: http,
     signIn: config.clientId
       ? deviceCodeSignIn({

@@ -120,6 +120,7 @@ const VALUE_FLAGS = new Set([
   'owner',
   'limit',
   'app-url',
+  'secretary',
   // verify:tenant
   'variants',
   'config',

@@ -14,8 +14,8 @@ import { createEvent } from '../devServer/routes/events';
 import { DEMO_SITE, demoName, demoUpn } from '../devServer/tenant';
 
 /**
- * The demo meetings, written the way a municipality's people would write them: Sofie (site owner,
- * organizer) provisions the lists, sends the past meeting's agenda and saves the upcoming one, picks Mads
+ * The demo meetings, written the way a municipality's people would write them: Ingrid (IT, the site's
+ * owner) provisions the lists and the secretariats; Sofie (organizer, a secretary) sends the past meeting's agenda and saves the upcoming one, picks Mads
  * as referent; Louise melder afbud; Mads writes the past meeting's decisions. Every SharePoint permission
  * the demo has comes from these use cases, against this very server over HTTP — none is written into the
  * tables directly.
@@ -43,7 +43,10 @@ export async function seedDemoMeetings(
   const sofie = as('sofie');
   const mads = as('mads');
   const referent: Person = { upn: demoUpn('mads'), name: demoName('mads') };
-  await sofie.lists.ensureProvisioned();
+  // IT (the site's owner) provisions the lists and each secretary's secretariat; Sofie is no site owner.
+  const it = as('ingrid');
+  await it.lists.ensureProvisioned();
+  await it.lists.provisionSecretariats([demoUpn('sofie'), demoUpn('birgitte')]);
 
   // The past meeting: agenda sent, referent picked, Louise's afbud, Mads's decisions, meeting ended.
   clockAt = new Date(Date.parse(past.start) - 3 * 86400000).toISOString();

@@ -23,6 +23,10 @@ export const DEMO_PEOPLE = [
   ['mads', 'Mads Nielsen', 'Konsulent'],
   ['kamilla', 'Kamilla Uhd Hansen', 'Fagspecialist'],
   ['peter', 'Peter Jensen', 'Fuldmægtig'],
+  // A second secretary (her own meetings, her own secretariat) and the site's owner from IT, who provisions
+  // the lists and the secretariats (docs/tenant-setup.md); neither is in the demo meetings.
+  ['birgitte', 'Birgitte Skov', 'Sekretær'],
+  ['ingrid', 'Ingrid Thomsen', 'IT-administrator'],
 ] as const;
 
 /** Social- og Beskæftigelsesudvalget (demo/committee.ts): nine members and four substitutes. */
@@ -78,10 +82,12 @@ function seedDemoSecurity(db: Db, rootId: string, siteId: string) {
     visitors: DEMO_PEOPLE.map((p) => p[0]),
   });
   seedSiteSecurity(db, siteId, 'Møder', {
-    owners: ['sofie'],
+    // IT owns the site; the secretaries are members like everyone else (docs/adr/004-permissions.md,
+    // "Secretaries"): what they may do with meetings comes from their secretariat folders only.
+    owners: ['ingrid'],
     // peter, not invited to the meetings, is a member of the site: a member outside a meeting's circle
     // must still see nothing of it (the add-in's scopes decide that, not the server).
-    members: ['anders', 'erik', 'louise', 'mads', 'kamilla', 'peter'],
+    members: ['sofie', 'birgitte', 'anders', 'erik', 'louise', 'mads', 'kamilla', 'peter'],
     visitors: [],
   });
 }

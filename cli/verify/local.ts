@@ -6,9 +6,10 @@ import { startDemoServer } from '../../demo/server';
 import { makePerson, personOf, type Person, type RequestRecord, type Role, type Target } from './target';
 
 /**
- * `--local`: a fresh local server (in memory, the demo tenant's people and the add-in's lists, not yet
- * provisioned, no meetings) under the given SharePoint variants, with a dev token per person. The demo
- * tenant has one site owner, so the second secretary is absent here (its checks say so).
+ * `--local`: a fresh local server (in memory, the demo tenant's people and the add-in's lists, no meetings)
+ * under the given SharePoint variants, with a dev token per person. IT (Ingrid, the site's owner) has
+ * provisioned the lists and the secretariats of Sofie (the organizer) and Birgitte (the second
+ * secretary), as docs/tenant-setup.md has IT do on a tenant.
  */
 const LOCAL_PEOPLE: Partial<Record<Role, string>> = {
   organizer: 'sofie',
@@ -16,6 +17,7 @@ const LOCAL_PEOPLE: Partial<Record<Role, string>> = {
   attendee: 'anders',
   guest: 'kamilla',
   outsider: 'peter',
+  secretary2: 'birgitte',
 };
 
 export async function localTarget(variants: string | undefined): Promise<Target> {
@@ -23,6 +25,18 @@ export async function localTarget(variants: string | undefined): Promise<Target>
   const server = await startDemoServer({ port: 0, db: ':memory:', seed: 'none', spVariants });
   const site = `${DEMO_SITE.hostname}:${DEMO_SITE.path}`;
   const config = readConfig({ GRAPH_BASE_URL: server.url, SHAREPOINT_SITE: site });
+  const it = makePerson(
+    {
+      role: 'organizer',
+      upn: demoUpn('ingrid'),
+      name: demoName('ingrid'),
+      tokens: new DevTokenProvider(server.origin, demoUpn('ingrid')),
+    },
+    config,
+    [],
+  );
+  await it.deps.lists.ensureProvisioned();
+  await it.deps.lists.provisionSecretariats([demoUpn('sofie'), demoUpn('birgitte')]);
   const requests: RequestRecord[] = [];
   const people: Partial<Record<Role, Person>> = {};
   for (const [role, name] of Object.entries(LOCAL_PEOPLE) as Array<[Role, string]>)

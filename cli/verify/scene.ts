@@ -5,7 +5,8 @@ import { approveReferat } from '../../src/app/referat';
 import { registerAbsence } from '../../src/app/registerAbsence';
 import { saveAgenda, sendAgenda } from '../../src/app/sendAgenda';
 import type { AgendaItem } from '../../src/domain/agendaItem';
-import { FOLDER_LISTS, meetingFolderName } from '../../src/domain/meetingScopes';
+import { FOLDER_LISTS, secretariatFolderName } from '../../src/domain/meetingScopes';
+import { meetingPlace } from '../../src/domain/trust/place';
 import type { Person, Target } from './target';
 
 /**
@@ -50,7 +51,16 @@ export async function folderUrl(t: Target, list: string, key: string): Promise<s
     .person('organizer')
     .sp(`/web/lists/getbytitle('${list}')/RootFolder?$select=ServerRelativeUrl`);
   if (root.status !== 200) throw new Error(`${list}: rodmappen kunne ikke læses (HTTP ${root.status})`);
-  return `${root.body.ServerRelativeUrl as string}/${meetingFolderName(key)}`;
+  // Inside the organizer's secretariat when IT made one (docs/adr/004-permissions.md), else at the root.
+  const base = root.body.ServerRelativeUrl as string;
+  const secretariat = secretariatFolderName(t.person('organizer').upn);
+  const probe = await t
+    .person('organizer')
+    .sp(
+      `/web/GetFolderByServerRelativePath(decodedurl='${encodeURIComponent(`${base}/${secretariat}`)}')?$select=Exists`,
+    );
+  const inSecretariat = probe.status === 200 && probe.body.Exists !== false;
+  return `${base}/${meetingPlace(key, inSecretariat ? secretariat : null)}`;
 }
 
 const item = (number: number, title: string, extra: Partial<AgendaItem> = {}): AgendaItem => ({

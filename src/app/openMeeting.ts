@@ -8,6 +8,7 @@ import type { MisplacedRow } from '../domain/trust/place';
 import { writtenByWriters } from '../domain/trust/writers';
 import type { Meeting, MeetingKey } from '../domain/meeting';
 import { withProgress, type MeetingProgress } from '../domain/meetingProgress';
+import { sameUpn } from '../domain/person';
 import { circleOf, roleIn, visibleItems, type Role } from '../domain/permissions';
 import type { CalendarEvent } from '../ports/CalendarGateway';
 import { Forbidden, NotFound } from '../ports/errors';
@@ -86,7 +87,7 @@ export function meetingFromEvent(event: CalendarEvent): Meeting {
  * rules are applied here again so a fake or misconfigured store cannot show too much.
  */
 export async function openMeeting(deps: AppDeps, key: MeetingKey): Promise<MeetingView> {
-  const [event, snapshot] = await Promise.all([
+  const [event, first] = await Promise.all([
     deps.calendar.findByKey(key).catch((e: unknown) => {
       if (e instanceof NotFound) return null;
       throw e;
@@ -96,6 +97,14 @@ export async function openMeeting(deps: AppDeps, key: MeetingKey): Promise<Meeti
       throw e;
     }),
   ]);
+  let snapshot = first;
+  // The Meetings row that counts must be the event organizer's: one another secretary made for this
+  // meeting's key in her own secretariat is not this meeting's record. Read again trusting only hers.
+  if (event && snapshot?.meeting && !sameUpn(snapshot.meeting.value.organizer.upn, event.organizer.upn)) {
+    snapshot = await deps.lists.openMeeting(key, event.organizer.upn);
+    if (snapshot.meeting && !sameUpn(snapshot.meeting.value.organizer.upn, event.organizer.upn))
+      throw new Forbidden("The Meetings row is not the event organizer's", { code: 'meetingElsewhere' });
+  }
   if (!snapshot || (!event && !snapshot.meeting)) throw new Forbidden('Not invited', { code: NOT_INVITED });
 
   const row = snapshot.meeting;

@@ -26,6 +26,12 @@ async function writeAgenda(
   meeting: Meeting,
   items: AgendaItem[],
 ): Promise<MeetingView> {
+  if (!view.rows.meetings) {
+    // A meeting's first write: its Meetings row first, in the organizer's secretariat, because that row
+    // says where the meeting's folders are (src/domain/trust/place.ts). It is the draft as it stands.
+    const row = await deps.lists.saveMeeting(view.meeting);
+    view = { ...view, meetingETag: row.eTag, rows: { ...view.rows, meetings: row.id } };
+  }
   const first = planFor(meeting, items, isArchive(view));
   if (planHash(first) !== view.meeting.permissionsHash) await deps.permissions.apply(first, view.rows);
   // Each row carries its planned start from the whole agenda: a guest reads only her own item's row.

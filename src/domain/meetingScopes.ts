@@ -292,14 +292,3 @@ export function circleOnly(input: PlanInput): MeetingPermissionPlan {
 
 /** A person's own folder (personFolder scope) below the meeting's folder: the name of its last segment. */
 export const personFolderName = (upn: string): string => meetingFolderName(lower(upn));
-
-/**
- * A person's own folder inside the meeting's Absences or AbsenceReasons folder (personFolder scope), as a
- * path below the list's root.
- */
-export const personFolderPath = (key: MeetingKey, upn: string): string =>
-  `${meetingFolderName(key)}/${personFolderName(upn)}`;
-
-/** Where a decision or follow-up of an item lives: its item folder inside the meeting's folder. */
-export const itemFolderPath = (key: MeetingKey, itemNumber: number): string =>
-  `${meetingFolderName(key)}/${itemNumber}`;

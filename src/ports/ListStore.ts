@@ -137,7 +137,11 @@ export interface ListProvisioning {
  * its MeetingKey column alone (docs/adr/009-rows-belong-to-folders.md).
  */
 export interface MeetingReader {
-  openMeeting(key: MeetingKey): Promise<MeetingSnapshot>;
+  /**
+   * With `organizerUpn` (the calendar event's organizer), only her Meetings row says where the meeting lives:
+   * a row another secretary made for this key in her own secretariat counts for nothing (ADR 004).
+   */
+  openMeeting(key: MeetingKey, organizerUpn?: string): Promise<MeetingSnapshot>;
   /** Only the meeting's own rows (status, clock): one cheap round trip for watchers without a live channel. */
   readMeeting(
     key: MeetingKey,

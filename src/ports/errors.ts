@@ -41,6 +41,8 @@ export type ErrorCode =
   | 'meetingNotInCalendar'
   | 'chatNotAMeeting'
   | 'meetingNotProvisioned'
+  | 'secretariatMissing'
+  | 'meetingElsewhere'
   | 'signInBlocked'
   | 'signInCancelled'
   | 'signInConsent'

@@ -10,13 +10,13 @@ jest.setTimeout(60_000);
 test('provisioning again adds the choices a newer version needs to an existing choice column', async () => {
   const { server } = await localGraph({ seed: 'none' });
   try {
-    const sofie = localSharePoint(server, 'sofie@kommune.example');
-    const api = (path: string) => sofie.graph.client.api(`/sites/${SITE}:${path}`);
+    const it = localSharePoint(server, 'ingrid@kommune.example');
+    const api = (path: string) => it.graph.client.api(`/sites/${SITE}:${path}`);
     const old: Record<string, string[]> = {
       CommitteeDecisions: ['Fremmøde', 'Inhabilitet', 'Afstemning'],
       CommitteeStatements: ['Inhabilitet', 'Protokoltilførsel', 'Underskrift'],
     };
-    await sofie.lists.ensureProvisioned();
+    await it.lists.ensureProvisioned();
     const kindColumn = async (name: string) =>
       (
         (await api(`/lists/${name}/columns`).get()) as {
@@ -29,7 +29,7 @@ test('provisioning again adds the choices a newer version needs to an existing c
         choice: { choices, allowTextEntry: false },
       });
     expect((await kindColumn('CommitteeDecisions')).choice!.choices).toEqual(old.CommitteeDecisions);
-    const again = localSharePoint(server, 'sofie@kommune.example');
+    const again = localSharePoint(server, 'ingrid@kommune.example');
     await again.lists.ensureProvisioned();
     const kindOf = async (name: string) => (await kindColumn(name)).choice!.choices;
     expect(await kindOf('CommitteeDecisions')).toEqual([

@@ -1,6 +1,6 @@
 /**
  * The permissions adapter against the local server's SharePoint emulation: a meeting's plan applied as its
- * organizer (Sofie, a site owner), then checked through SharePoint REST as Sofie: the circle group's
+ * organizer (Sofie, a secretary with her secretariat, no site owner), then checked through SharePoint REST as Sofie: the circle group's
  * members and every scope's role assignments are exactly the plan's.
  */
 import { SharePointFolders } from '../../src/adapters/sharepoint/sharePointFolders';
@@ -8,19 +8,23 @@ import type { SharePointRest } from '../../src/adapters/sharepoint/sharePointRes
 import type { AgendaItem } from '../../src/domain/agendaItem';
 import type { Meeting } from '../../src/domain/meeting';
 import {
-  meetingFolderName,
+  personFolderName,
   planMeetingPermissions,
+  secretariatFolderName,
   type Grant,
   type MeetingPermissionPlan,
   type PlanInput,
   type Scope,
 } from '../../src/domain/meetingScopes';
 import type { PlanRows } from '../../src/ports/MeetingPermissions';
-import { localGraph, localSharePoint } from '../contracts/graphStack';
+import { meetingPlace } from '../../src/domain/trust/place';
+import { localGraph, localSharePoint, provisionSite } from '../contracts/graphStack';
 
 jest.setTimeout(60_000);
 
 const SOFIE = 'sofie@kommune.example';
+/** Sofie's meetings live inside her secretariat (docs/adr/004-permissions.md, "Secretaries"). */
+const placeOf = (plan: MeetingPermissionPlan) => meetingPlace(plan.key, secretariatFolderName(SOFIE));
 let server: Awaited<ReturnType<typeof localGraph>>['server'];
 let sofie: ReturnType<typeof localSharePoint>;
 let n = 0;
@@ -28,7 +32,7 @@ let n = 0;
 beforeAll(async () => {
   ({ server } = await localGraph({ seed: 'none' }));
   sofie = localSharePoint(server, SOFIE);
-  await sofie.lists.ensureProvisioned();
+  await provisionSite(server);
 });
 afterAll(async () => server?.close());
 
@@ -107,10 +111,10 @@ async function scopeState(
     ).ServerRelativeUrl;
     const path =
       scope.kind === 'meetingFolder'
-        ? plan.folder
+        ? placeOf(plan)
         : scope.kind === 'itemFolder'
-          ? `${plan.folder}/${scope.itemNumber}`
-          : `${plan.folder}/${meetingFolderName(scope.upn)}`;
+          ? `${placeOf(plan)}/${scope.itemNumber}`
+          : `${placeOf(plan)}/${personFolderName(scope.upn)}`;
     try {
       id = (
         await web.getFolderByServerRelativePath(`${root}/${path}`).listItemAllFields.select('Id')<{
@@ -263,10 +267,13 @@ describe('SharePointPermissions on the local SharePoint', () => {
     const { rows, input } = await setUp(meeting, [item('a', 1)]);
     const plan = planMeetingPermissions(input);
     const first = await sofie.permissions.apply(plan, rows);
-    const key = `Decisions/${plan.folder}`;
+    const key = `Decisions/${placeOf(plan)}`;
     expect(first.folders![key]).toEqual(expect.any(Number));
     // The meeting's Decisions folder now lives elsewhere (as after a rename): its recorded id leads to it.
-    const moved = await new SharePointFolders(sofie.rest).create('Decisions', `moved-${plan.folder}`);
+    const moved = await new SharePointFolders(sofie.rest).create(
+      'Decisions',
+      `${secretariatFolderName(SOFIE)}/moved-${plan.folder}`,
+    );
     const approved = planMeetingPermissions({ ...input, approved: true });
     const report = await sofie.permissions.apply(approved, {
       ...rows,

@@ -37,10 +37,18 @@ function fakeSharePoint() {
       return json({ Id: USERS[logonName.split('|').pop()!] });
     }
     if (/^\/currentuser$/i.test(path)) return json({ Id: CALLER });
+    if (/^\/lists\/getByTitle\('Meetings'\)$/i.test(path))
+      return json({ Id: 'm', RootFolder: { ServerRelativeUrl: '/sites/moeder/Lists/Meetings' } });
     const item = /^\/lists\/getByTitle\('Meetings'\)\/items\(1\)(.*)$/i.exec(path);
     if (item) {
       const rest = item[1];
-      if (rest === '' && method === 'GET') return json({ Id: 1, HasUniqueRoleAssignments: unique });
+      // The organizer's Meetings row, in her secretariat folder: the meeting's place is inside it.
+      if (rest === '' && method === 'GET')
+        return json({
+          Id: 1,
+          HasUniqueRoleAssignments: unique,
+          FileDirRef: '/sites/moeder/Lists/Meetings/sofie_40_kommune_2e_example',
+        });
       if (/^\/breakroleinheritance/i.test(rest)) {
         calls.push(`break ${rest.slice('/breakroleinheritance'.length)}`);
         unique = true;

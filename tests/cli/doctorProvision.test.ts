@@ -8,7 +8,7 @@ let server: GraphServer;
 let sp: (path: string, method?: string) => Promise<{ status: number; body: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any
 beforeAll(async () => {
   server = await startDemoServer({ port: 0, db: ':memory:', seed: 'demo', seedRandom: 1 });
-  const token = await devToken(server.origin, 'sofie@kommune.example');
+  const token = await devToken(server.origin, 'ingrid@kommune.example');
   sp = async (path, method = 'GET') => {
     const res = await fetch(`${server.origin}/sites/moeder/_api${path}`, {
       method,
@@ -23,7 +23,7 @@ async function provision() {
   let out = '';
   let err = '';
   const code = await provisionMain(
-    ['--as', 'sofie@kommune.example', '--graph', server.url],
+    ['--as', 'ingrid@kommune.example', '--graph', server.url],
     (s) => (out += s),
     (s) => (err += s),
   );
@@ -77,8 +77,8 @@ test('on a tenant, provision will not start with only a Graph token', async () =
 test('on a tenant the doctor signs in once per resource and sends SharePoint REST only the SharePoint token', async () => {
   // The tenant's hosts answered by the local server; the device-code sign-in replaced by dev tokens.
   const tokens = {
-    graph: await devToken(server.origin, 'sofie@kommune.example', 3600),
-    sharePoint: await devToken(server.origin, 'sofie@kommune.example', 3599),
+    graph: await devToken(server.origin, 'ingrid@kommune.example', 3600),
+    sharePoint: await devToken(server.origin, 'ingrid@kommune.example', 3599),
   };
   expect(tokens.graph).not.toBe(tokens.sharePoint);
   const asked: string[][] = [];

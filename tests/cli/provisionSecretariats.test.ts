@@ -35,7 +35,7 @@ const PETER = 'peter@kommune.example';
 
 beforeAll(async () => {
   server = await startDemoServer({ port: 0, db: ':memory:', seed: 'demo', seedRandom: 1 });
-  sofie = await restAs('sofie');
+  sofie = await restAs('ingrid');
 });
 afterAll(() => server.close());
 
@@ -45,7 +45,7 @@ async function provision(...secretaries: string[]) {
   const code = await provisionMain(
     [
       '--as',
-      'sofie@kommune.example',
+      'ingrid@kommune.example',
       '--graph',
       server.url,
       ...secretaries.flatMap((s) => ['--secretary', s]),

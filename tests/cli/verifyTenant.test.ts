@@ -6,7 +6,8 @@ import { folderUrl, graphLists, itemsOf } from '../../cli/verify/scene';
 import type { VerifyReport } from '../../cli/verify/report';
 import type { Target } from '../../cli/verify/target';
 import type { VerifyOptions } from '../../cli/verify/run';
-import { personFolderPath } from '../../src/domain/meetingScopes';
+import { personFolderName } from '../../src/domain/meetingScopes';
+import { devToken } from '../devServer/target';
 
 /**
  * `npm run verify:tenant -- --local …` in process (verifyMain is what the command runs): a fresh local server,
@@ -120,8 +121,7 @@ test(
       beforeAttacks: async (t, scene) => {
         const org = t.person('organizer');
         const folder = await folderUrl(t, 'AbsenceReasons', scene.first);
-        const root = folder.slice(0, folder.lastIndexOf('/'));
-        const personFolder = `${root}/${personFolderPath(scene.first, t.person('attendee').upn)}`;
+        const personFolder = `${folder}/${personFolderName(t.person('attendee').upn)}`;
         for (const path of [personFolder, folder]) {
           const item = await org.sp(
             `/web/getfolderbyserverrelativepath(decodedurl='${encodeURIComponent(path)}')/ListItemAllFields?$select=Id`,
@@ -133,12 +133,31 @@ test(
           );
           expect(reset.status).toBe(200);
         }
-        expect(
-          (await org.sp("/web/lists/getbytitle('AbsenceReasons')/resetroleinheritance", { method: 'POST' }))
-            .status,
-        ).toBe(200);
+        // IT (the site's owner) undoes the rest: the organizer's secretariat folder and the list itself
+        // inherit the site again…
+        const itToken = await devToken(new URL(t.graphBase).origin, 'ingrid@kommune.example');
+        const it = (path: string, init: { method?: string; body?: unknown } = {}) =>
+          fetch(`${new URL(t.graphBase).origin}${t.sitePath}/_api${path}`, {
+            method: init.method ?? 'GET',
+            headers: {
+              Authorization: `Bearer ${itToken}`,
+              Accept: 'application/json;odata=nometadata',
+              'Content-Type': 'application/json',
+            },
+            body: init.body === undefined ? undefined : JSON.stringify(init.body),
+          }).then(async (r) => ({ status: r.status, body: await r.json().catch(() => null) }));
+        const secretariat = folder.slice(0, folder.lastIndexOf('/'));
+        const held = await it(
+          `/web/getfolderbyserverrelativepath(decodedurl='${encodeURIComponent(secretariat)}')/ListItemAllFields?$select=Id`,
+        );
+        expect(held.status).toBe(200);
+        for (const path of [
+          `/web/lists/getbytitle('AbsenceReasons')/items(${held.body.Id})/resetroleinheritance`,
+          "/web/lists/getbytitle('AbsenceReasons')/resetroleinheritance",
+        ])
+          expect((await it(path, { method: 'POST' })).status).toBe(200);
         // …and every item readable again (ReadSecurity 1), as a list provision never secured.
-        const readAll = await org.sp("/web/lists/getbytitle('AbsenceReasons')", {
+        const readAll = await it("/web/lists/getbytitle('AbsenceReasons')", {
           method: 'PATCH',
           body: { ReadSecurity: 1 },
         });

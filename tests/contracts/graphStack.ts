@@ -63,3 +63,16 @@ export function localSharePoint(server: Pick<GraphServer, 'origin' | 'url'>, upn
     lists: new SharePointListStore(graph, SITE, rest),
   };
 }
+
+/**
+ * The site as IT leaves it (docs/tenant-setup.md): the lists provisioned by the site's owner (Ingrid) and a
+ * secretariat for each secretary (Sofie by default), who is no site owner.
+ */
+export async function provisionSite(
+  server: Pick<GraphServer, 'origin' | 'url'>,
+  secretaries: string[] = ['sofie@kommune.example'],
+): Promise<void> {
+  const it = localSharePoint(server, 'ingrid@kommune.example');
+  await it.lists.ensureProvisioned();
+  await it.lists.provisionSecretariats(secretaries);
+}

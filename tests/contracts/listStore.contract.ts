@@ -445,8 +445,9 @@ export function listStoreContract(name: string, make: () => Promise<ListStoreUnd
       });
       if (folderOf) {
         const folder = (await folderOf('Decisions', d.id)).split('/');
+        // <secretariat>/<meeting>/3: the item's folder inside the meeting's place.
         expect(folder.at(-1)).toBe('3');
-        expect(folder).toHaveLength(2);
+        expect(folder).toHaveLength(3);
         expect(await folderOf('FollowUps', f.id)).toBe(folder.join('/'));
       }
       expect((await store.openMeeting(key)).decisions.map((x) => x.value.text)).toEqual(['Godkendt.']);

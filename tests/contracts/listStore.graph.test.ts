@@ -1,18 +1,19 @@
 import { LISTS } from '../../src/adapters/sharepoint/listSchema';
 import { planMeetingPermissions } from '../../src/domain/meetingScopes';
 import { PortError } from '../../src/ports/errors';
-import { localGraph, localSharePoint, SITE } from './graphStack';
+import { localGraph, localSharePoint, provisionSite, SITE } from './graphStack';
 import { listStoreContract } from './listStore.contract';
 
 jest.setTimeout(60_000);
 
 /**
- * The SharePoint adapters against the local server, set up as the add-in does: Sofie (a site owner)
- * provisions the lists, and every meeting gets its permission plan applied by its organizer through
+ * The SharePoint adapters against the local server, set up as the add-in does: IT (Ingrid, the site's owner)
+ * provisions the lists and Sofie's secretariat, and every meeting gets its permission plan applied by its organizer through
  * SharePoint REST before anyone else writes.
  */
 listStoreContract('SharePoint lists on the local server (Graph + SharePoint REST)', async () => {
   const { server } = await localGraph({ seed: 'none' });
+  await provisionSite(server);
   const people = new Map<string, ReturnType<typeof localSharePoint>>();
   const person = (upn: string) => {
     let p = people.get(upn);
@@ -65,7 +66,7 @@ describe('SharePoint list store: what only SharePoint has', () => {
   let server: Awaited<ReturnType<typeof localGraph>>['server'];
   beforeAll(async () => {
     ({ server } = await localGraph({ seed: 'none' }));
-    await localSharePoint(server, 'sofie@kommune.example').lists.ensureProvisioned();
+    await provisionSite(server);
   });
   afterAll(async () => server?.close());
 
@@ -169,7 +170,7 @@ describe('SharePoint list store: what only SharePoint has', () => {
   });
 
   test('provisioning again costs one read per list and changes nothing', async () => {
-    const again = localSharePoint(server, 'sofie@kommune.example');
+    const again = localSharePoint(server, 'ingrid@kommune.example');
     await again.lists.ensureProvisioned();
     expect(again.rest.counter.permissionChanges).toBe(0);
     expect(again.rest.counter.writes).toBe(0);
@@ -177,7 +178,7 @@ describe('SharePoint list store: what only SharePoint has', () => {
   });
 
   test('a list grants only the Owners group: Members and Visitors were dropped', async () => {
-    const { rest } = localSharePoint(server, 'sofie@kommune.example');
+    const { rest } = localSharePoint(server, 'ingrid@kommune.example');
     const web = rest.sp.web;
     const [owners, members, visitors] = await Promise.all([
       web.associatedOwnerGroup.select('Id')<{ Id: number }>(),

@@ -6,20 +6,20 @@ import { startDemoServer } from '../../demo/server';
 import { caller, devToken, localOnly, SITE_PATH, target, type Caller, type Target } from './target';
 
 let t: Target;
-let sofie: Caller;
+let ingrid: Caller;
 const site = `/sites/${SITE_PATH}:`;
 
 beforeAll(async () => {
   t = await target();
-  sofie = await t.as('sofie@kommune.example');
+  ingrid = await t.as('ingrid@kommune.example');
 });
 afterAll(() => t.close());
 
 describe('SharePoint lists through Graph', () => {
   test('the site is found by path and by id', async () => {
-    const byPath = await sofie(`/sites/${SITE_PATH}`);
+    const byPath = await ingrid(`/sites/${SITE_PATH}`);
     expect(byPath.status).toBe(200);
-    expect((await sofie(`/sites/${byPath.body.id}`)).body.id).toBe(byPath.body.id);
+    expect((await ingrid(`/sites/${byPath.body.id}`)).body.id).toBe(byPath.body.id);
   });
 });
 
@@ -28,7 +28,7 @@ localOnly('lists, columns and items', () => {
   let items: string;
 
   beforeAll(async () => {
-    const made = await sofie(`${site}/lists`, {
+    const made = await ingrid(`${site}/lists`, {
       method: 'POST',
       body: {
         displayName: list,
@@ -46,81 +46,89 @@ localOnly('lists, columns and items', () => {
   });
 
   test('a second list with the same name is a 409 nameAlreadyExists; a new column can be added once', async () => {
-    const again = await sofie(`${site}/lists`, {
+    const again = await ingrid(`${site}/lists`, {
       method: 'POST',
       body: { displayName: list, list: { template: 'genericList' } },
     });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('nameAlreadyExists');
     expect(
-      (await sofie(`${site}/lists/${list}/columns`, { method: 'POST', body: { name: 'Extra', boolean: {} } }))
-        .status,
+      (
+        await ingrid(`${site}/lists/${list}/columns`, {
+          method: 'POST',
+          body: { name: 'Extra', boolean: {} },
+        })
+      ).status,
     ).toBe(201);
     expect(
-      (await sofie(`${site}/lists/${list}/columns`, { method: 'POST', body: { name: 'Extra', boolean: {} } }))
-        .status,
+      (
+        await ingrid(`${site}/lists/${list}/columns`, {
+          method: 'POST',
+          body: { name: 'Extra', boolean: {} },
+        })
+      ).status,
     ).toBe(409);
   });
 
   test('a column with enforceUniqueValues refuses a second item with the same value (409), not its own update', async () => {
     const columns = `${site}/lists/${list}/columns`;
-    const unindexed = await sofie(columns, {
+    const unindexed = await ingrid(columns, {
       method: 'POST',
       body: { name: 'Loose', text: {}, enforceUniqueValues: true },
     });
     expect(unindexed.status).toBe(400);
-    const made = await sofie(columns, {
+    const made = await ingrid(columns, {
       method: 'POST',
       body: { name: 'Slot', text: {}, indexed: true, enforceUniqueValues: true },
     });
     expect(made.status).toBe(201);
     expect(made.body.enforceUniqueValues).toBe(true);
-    const first = await sofie(items, { method: 'POST', body: { fields: { Title: 'a', Slot: 'm1#1' } } });
+    const first = await ingrid(items, { method: 'POST', body: { fields: { Title: 'a', Slot: 'm1#1' } } });
     expect(first.status).toBe(201);
-    const clash = await sofie(items, { method: 'POST', body: { fields: { Title: 'b', Slot: 'm1#1' } } });
+    const clash = await ingrid(items, { method: 'POST', body: { fields: { Title: 'b', Slot: 'm1#1' } } });
     expect(clash.status).toBe(409);
     expect(clash.body.error.code).toBe('nameAlreadyExists');
     expect(clash.body.error.message).toContain('[Slot]');
     // Its own row may be written again with the same value; empty values do not clash.
-    const own = await sofie(`${items}/${first.body.id}/fields`, {
+    const own = await ingrid(`${items}/${first.body.id}/fields`, {
       method: 'PATCH',
       body: { Title: 'a2', Slot: 'm1#1' },
     });
     expect(own.status).toBe(200);
     for (const title of ['c', 'd'])
-      expect((await sofie(items, { method: 'POST', body: { fields: { Title: title } } })).status).toBe(201);
+      expect((await ingrid(items, { method: 'POST', body: { fields: { Title: title } } })).status).toBe(201);
     // Another row may not take the value over by PATCH either; once the first is deleted, it may.
-    const second = await sofie(items, { method: 'POST', body: { fields: { Title: 'e', Slot: 'm1#2' } } });
-    const takeOver = await sofie(`${items}/${second.body.id}/fields`, {
+    const second = await ingrid(items, { method: 'POST', body: { fields: { Title: 'e', Slot: 'm1#2' } } });
+    const takeOver = await ingrid(`${items}/${second.body.id}/fields`, {
       method: 'PATCH',
       body: { Slot: 'm1#1' },
     });
     expect(takeOver.status).toBe(409);
-    expect((await sofie(`${items}/${first.body.id}`, { method: 'DELETE' })).status).toBe(204);
+    expect((await ingrid(`${items}/${first.body.id}`, { method: 'DELETE' })).status).toBe(204);
     expect(
-      (await sofie(`${items}/${second.body.id}/fields`, { method: 'PATCH', body: { Slot: 'm1#1' } })).status,
+      (await ingrid(`${items}/${second.body.id}/fields`, { method: 'PATCH', body: { Slot: 'm1#1' } })).status,
     ).toBe(200);
   });
 
   test('an item carries eTag, dates and who made it; a stale If-Match is a 412; * and the current eTag pass', async () => {
-    const made = await sofie(items, {
+    const made = await ingrid(items, {
       method: 'POST',
       body: { fields: { Title: 'Punkt 1', MeetingKey: 'k1', Count: 1 } },
     });
     expect(made.status).toBe(201);
     expect(made.body).toMatchObject({
       eTag: expect.stringMatching(/^"[0-9a-f-]+,1"$/),
-      createdBy: { user: { email: 'sofie@kommune.example' } },
+      createdBy: { user: { email: 'ingrid@kommune.example' } },
     });
     const id = made.body.id;
-    const first = await sofie(`${items}/${id}/fields`, {
+    const first = await ingrid(`${items}/${id}/fields`, {
       method: 'PATCH',
       body: { Count: 2 },
       headers: { 'If-Match': made.body.eTag },
     });
     expect(first.status).toBe(200);
     expect(first.body['@odata.etag']).toMatch(/,2"$/);
-    const stale = await sofie(`${items}/${id}/fields`, {
+    const stale = await ingrid(`${items}/${id}/fields`, {
       method: 'PATCH',
       body: { Count: 3 },
       headers: { 'If-Match': made.body.eTag },
@@ -129,30 +137,30 @@ localOnly('lists, columns and items', () => {
     expect(stale.body.error.code).toBe('resourceModified');
     expect(
       (
-        await sofie(`${items}/${id}/fields`, {
+        await ingrid(`${items}/${id}/fields`, {
           method: 'PATCH',
           body: { Count: 4 },
           headers: { 'If-Match': '*' },
         })
       ).status,
     ).toBe(200);
-    expect((await sofie(`${items}/${id}?$expand=fields`)).body.fields.Count).toBe(4);
+    expect((await ingrid(`${items}/${id}?$expand=fields`)).body.fields.Count).toBe(4);
   });
 
   test('filters: an indexed column works, a non-indexed one needs the Prefer header, a multi-line one never', async () => {
-    await sofie(items, {
+    await ingrid(items, {
       method: 'POST',
       body: { fields: { Title: 'A', MeetingKey: 'k2', Kind: 'A', Note: 'x' } },
     });
-    const ok = await sofie(`${items}?$expand=fields&$filter=fields/MeetingKey eq 'k2'`);
+    const ok = await ingrid(`${items}?$expand=fields&$filter=fields/MeetingKey eq 'k2'`);
     expect(ok.body.value.map((v: { fields: { Title: string } }) => v.fields.Title)).toEqual(['A']);
-    const nonIndexed = await sofie(`${items}?$filter=fields/Kind eq 'A'`);
+    const nonIndexed = await ingrid(`${items}?$filter=fields/Kind eq 'A'`);
     expect(nonIndexed.status).toBe(400);
-    const honoured = await sofie(`${items}?$filter=fields/Kind eq 'A'`, {
+    const honoured = await ingrid(`${items}?$filter=fields/Kind eq 'A'`, {
       headers: { Prefer: 'HonorNonIndexedQueriesWarningMayFailRandomly' },
     });
     expect(honoured.status).toBe(200);
-    const multi = await sofie(`${items}?$filter=fields/Note eq 'x'`, {
+    const multi = await ingrid(`${items}?$filter=fields/Note eq 'x'`, {
       headers: { Prefer: 'HonorNonIndexedQueriesWarningMayFailRandomly' },
     });
     expect(multi.status).toBe(400);
@@ -160,43 +168,44 @@ localOnly('lists, columns and items', () => {
 
   test('values are checked as SharePoint checks them', async () => {
     expect(
-      (await sofie(items, { method: 'POST', body: { fields: { Title: 'x'.repeat(256) } } })).status,
+      (await ingrid(items, { method: 'POST', body: { fields: { Title: 'x'.repeat(256) } } })).status,
     ).toBe(400);
-    expect((await sofie(items, { method: 'POST', body: { fields: { Kind: 'C' } } })).status).toBe(400);
-    expect((await sofie(items, { method: 'POST', body: { fields: { Unknown: 1 } } })).status).toBe(400);
+    expect((await ingrid(items, { method: 'POST', body: { fields: { Kind: 'C' } } })).status).toBe(400);
+    expect((await ingrid(items, { method: 'POST', body: { fields: { Unknown: 1 } } })).status).toBe(400);
     expect(
-      (await sofie(items, { method: 'POST', body: { fields: { Note: 'y'.repeat(64000) } } })).status,
+      (await ingrid(items, { method: 'POST', body: { fields: { Note: 'y'.repeat(64000) } } })).status,
     ).toBe(400);
   });
 
   test('delta: token=latest gives a link; later changes and deletions come with it; an unknown token is 410', async () => {
     // (A row made and deleted inside the same window is not reported at all, so this one exists before.)
     const removed = (
-      await sofie(items, { method: 'POST', body: { fields: { Title: 'slettes', MeetingKey: 'k3' } } })
+      await ingrid(items, { method: 'POST', body: { fields: { Title: 'slettes', MeetingKey: 'k3' } } })
     ).body;
     // "listItem: delta": ask for the fields you read; the deltaLink keeps the $expand.
-    const latest = (await sofie(`${items}/delta?token=latest&$expand=fields`)).body;
+    const latest = (await ingrid(`${items}/delta?token=latest&$expand=fields`)).body;
     expect(latest.value).toEqual([]);
-    const made = (await sofie(items, { method: 'POST', body: { fields: { Title: 'ny', MeetingKey: 'k3' } } }))
-      .body;
-    await sofie(`${items}/${removed.id}`, { method: 'DELETE' });
-    const changes = (await sofie(latest['@odata.deltaLink'])).body;
+    const made = (
+      await ingrid(items, { method: 'POST', body: { fields: { Title: 'ny', MeetingKey: 'k3' } } })
+    ).body;
+    await ingrid(`${items}/${removed.id}`, { method: 'DELETE' });
+    const changes = (await ingrid(latest['@odata.deltaLink'])).body;
     const byId = new Map(changes.value.map((v: { id: string }) => [v.id, v]));
     expect((byId.get(made.id) as { fields: { Title: string } }).fields.Title).toBe('ny');
     expect(byId.get(removed.id)).toEqual({ id: removed.id, deleted: { state: 'deleted' } });
-    const nothing = (await sofie(changes['@odata.deltaLink'])).body;
+    const nothing = (await ingrid(changes['@odata.deltaLink'])).body;
     expect(nothing.value).toEqual([]);
-    const gone = await sofie(`${items}/delta?token=bm9wZQ`);
+    const gone = await ingrid(`${items}/delta?token=bm9wZQ`);
     expect(gone.status).toBe(410);
     expect(gone.body.error.code).toBe('resyncChangesApplyDifferences');
   });
 
   test('paging: $top gives a nextLink that continues', async () => {
     for (let i = 0; i < 3; i++)
-      await sofie(items, { method: 'POST', body: { fields: { Title: `p${i}`, MeetingKey: 'k4' } } });
-    const first = (await sofie(`${items}?$expand=fields&$filter=fields/MeetingKey eq 'k4'&$top=2`)).body;
+      await ingrid(items, { method: 'POST', body: { fields: { Title: `p${i}`, MeetingKey: 'k4' } } });
+    const first = (await ingrid(`${items}?$expand=fields&$filter=fields/MeetingKey eq 'k4'&$top=2`)).body;
     expect(first.value).toHaveLength(2);
-    const next = (await sofie(first['@odata.nextLink'])).body;
+    const next = (await ingrid(first['@odata.nextLink'])).body;
     expect(next.value).toHaveLength(1);
   });
 });
@@ -220,8 +229,8 @@ localOnly(
     afterAll(() => u.close());
     beforeAll(async () => {
       u = await target({ seed: 'none' });
-      owner = await u.as('sofie@kommune.example');
-      sp = await api('sofie@kommune.example');
+      owner = await u.as('ingrid@kommune.example');
+      sp = await api('ingrid@kommune.example');
       const group = await sp('web/sitegroups', { method: 'POST', body: { Title: 'Mødeassistent kontrakt' } });
       expect(group.status).toBe(201);
       circle = group.body.Id;
@@ -414,8 +423,8 @@ localOnly(
 localOnly('$batch', () => {
   test('20 steps at most; /me and /v1.0/me both work; a failed dependency is a 424', async () => {
     const many = Array.from({ length: 21 }, (_v, i) => ({ id: String(i), method: 'GET', url: '/me' }));
-    expect((await sofie('/$batch', { method: 'POST', body: { requests: many } })).status).toBe(400);
-    const res = await sofie('/$batch', {
+    expect((await ingrid('/$batch', { method: 'POST', body: { requests: many } })).status).toBe(400);
+    const res = await ingrid('/$batch', {
       method: 'POST',
       body: {
         requests: [
@@ -444,7 +453,7 @@ localOnly('chaos', () => {
       seedRandom: 1,
     });
     try {
-      const token = await devToken(chaotic.origin, 'sofie@kommune.example');
+      const token = await devToken(chaotic.origin, 'ingrid@kommune.example');
       const me = caller(chaotic.url, token);
       const res = await me('/me');
       expect(res.status).toBe(429);
@@ -472,7 +481,7 @@ localOnly('chaos', () => {
   test('a throttled step inside a 200 batch response carries its own 429', async () => {
     const chaotic = await startDemoServer({ port: 0, db: ':memory:', seed: 'none', seedRandom: 3 });
     try {
-      const me = caller(chaotic.url, await devToken(chaotic.origin, 'sofie@kommune.example'));
+      const me = caller(chaotic.url, await devToken(chaotic.origin, 'ingrid@kommune.example'));
       let seen429 = false;
       for (let i = 0; i < 10 && !seen429; i++) {
         chaotic.setChaos({});
@@ -501,7 +510,7 @@ localOnly('durability', () => {
   test('a restart keeps every write (file database)', async () => {
     const db = join(mkdtempSync(join(tmpdir(), 'graph-')), 'graph.db');
     const first = await startDemoServer({ port: 0, db, seed: 'demo', secret: 's' });
-    const me = caller(first.url, await devToken(first.origin, 'sofie@kommune.example'));
+    const me = caller(first.url, await devToken(first.origin, 'ingrid@kommune.example'));
     const made = await me(`${site}/lists/Decisions/items`, {
       method: 'POST',
       body: {
@@ -511,7 +520,7 @@ localOnly('durability', () => {
     await first.close();
     const second = await startDemoServer({ port: 0, db, seed: 'demo', secret: 's' });
     try {
-      const again = caller(second.url, await devToken(second.origin, 'sofie@kommune.example'));
+      const again = caller(second.url, await devToken(second.origin, 'ingrid@kommune.example'));
       expect(
         (await again(`${site}/lists/Decisions/items/${made.body.id}?$expand=fields`)).body.fields.Text,
       ).toBe('Gemt før genstart.');
@@ -539,7 +548,7 @@ localOnly('durability', () => {
       child.on('exit', () => reject(new Error('server exited')));
     });
     const origin = url.replace(/\/v1\.0$/, '');
-    const me = caller(url, await devToken(origin, 'sofie@kommune.example'));
+    const me = caller(url, await devToken(origin, 'ingrid@kommune.example'));
     const acknowledged: string[] = [];
     const burst = (async () => {
       for (let i = 0; i < 400; i++) {
@@ -559,7 +568,7 @@ localOnly('durability', () => {
     expect(acknowledged.length).toBeGreaterThan(0);
     const reopened = await startDemoServer({ port: 0, db, seed: 'demo', secret: 'kill-test' });
     try {
-      const again = caller(reopened.url, await devToken(reopened.origin, 'sofie@kommune.example'));
+      const again = caller(reopened.url, await devToken(reopened.origin, 'ingrid@kommune.example'));
       const stored = new Set<string>();
       let link: string | undefined =
         `${site}/lists/Decisions/items?$filter=fields/MeetingKey eq 'burst'&$top=999`;

@@ -24,13 +24,13 @@ const rest = async (name: string, accept = 'application/json;odata=nometadata'):
   return (path, init = {}) => c(path, { ...init, headers: { Accept: accept, ...init.headers } });
 };
 
-let sofie: Caller;
-let sofieSp: Caller;
+let ingrid: Caller;
+let ingridSp: Caller;
 
 beforeAll(async () => {
   server = await startDemoServer({ port: 0, db: ':memory:', seed: 'none' });
-  sofie = await graph('sofie');
-  sofieSp = await rest('sofie');
+  ingrid = await graph('ingrid');
+  ingridSp = await rest('ingrid');
 });
 afterAll(() => server.close());
 
@@ -38,7 +38,7 @@ let listCount = 0;
 /** A fresh list made by the site owner through Graph; its URL name is its display name. */
 async function makeList(extra: Array<Record<string, unknown>> = []) {
   const name = `Test${++listCount}`;
-  const made = await sofie(`${SITE}/lists`, {
+  const made = await ingrid(`${SITE}/lists`, {
     method: 'POST',
     body: {
       displayName: name,
@@ -67,7 +67,7 @@ type List = Awaited<ReturnType<typeof makeList>>;
 const folderItem = (url: string) =>
   `web/getfolderbyserverrelativepath(decodedurl='${encodeURIComponent(url)}')/ListItemAllFields`;
 
-async function addFolder(list: List, name: string, parent = list.url, who = sofieSp) {
+async function addFolder(list: List, name: string, parent = list.url, who = ingridSp) {
   const res = await who(`${list.rest}/AddValidateUpdateItemUsingPath()`, {
     method: 'POST',
     body: {
@@ -101,18 +101,18 @@ const newId = (res: { body: { value: Array<{ FieldName: string; FieldValue: stri
   Number(res.body.value.find((v) => v.FieldName === 'Id')!.FieldValue);
 
 async function principal(name: string): Promise<number> {
-  const res = await sofieSp('web/ensureuser', { method: 'POST', body: { logonName: login(name) } });
+  const res = await ingridSp('web/ensureuser', { method: 'POST', body: { logonName: login(name) } });
   expect(res.status).toBe(200);
   return res.body.Id;
 }
 
 async function group(name: string): Promise<number> {
-  const res = await sofieSp(`web/sitegroups/getbyname('${encodeURIComponent(name)}')`);
+  const res = await ingridSp(`web/sitegroups/getbyname('${encodeURIComponent(name)}')`);
   expect(res.status).toBe(200);
   return res.body.Id;
 }
 
-async function breakInheritance(securable: string, copy: boolean, clear = true, who = sofieSp) {
+async function breakInheritance(securable: string, copy: boolean, clear = true, who = ingridSp) {
   const res = await who(
     `${securable}/breakroleinheritance(copyroleassignments=${copy}, clearsubscopes=${clear})`,
     {
@@ -122,7 +122,7 @@ async function breakInheritance(securable: string, copy: boolean, clear = true, 
   expect(res.status).toBe(200);
 }
 
-async function grant(securable: string, principalId: number, role: number, who = sofieSp) {
+async function grant(securable: string, principalId: number, role: number, who = ingridSp) {
   const res = await who(
     `${securable}/roleassignments/addroleassignment(principalid=${principalId}, roledefid=${role})`,
     {
@@ -137,7 +137,7 @@ const ids = (body: { value: Array<{ id: string }> }) =>
 
 describe('role definitions', () => {
   test('SharePoint Online’s six levels with their ids, kinds and masks, by type, name and id', async () => {
-    const all = await sofieSp('web/roledefinitions');
+    const all = await ingridSp('web/roledefinitions');
     expect(all.status).toBe(200);
     const byName = Object.fromEntries(
       all.body.value.map(
@@ -155,16 +155,16 @@ describe('role definitions', () => {
       Read: [READ, 2, { High: '176', Low: '138612833' }],
       'Limited Access': [LIMITED, 1, { High: '48', Low: '134287360' }],
     });
-    expect((await sofieSp('web/roledefinitions/getbytype(2)')).body.Name).toBe('Read');
-    expect((await sofieSp("web/roledefinitions/getbyname('Contribute')")).body.Id).toBe(CONTRIBUTE);
-    expect((await sofieSp(`web/roledefinitions/getbyid(${FULL})`)).body.Name).toBe('Full Control');
-    expect((await sofieSp('web/roledefinitions/getbyid(42)')).status).toBe(404);
+    expect((await ingridSp('web/roledefinitions/getbytype(2)')).body.Name).toBe('Read');
+    expect((await ingridSp("web/roledefinitions/getbyname('Contribute')")).body.Id).toBe(CONTRIBUTE);
+    expect((await ingridSp(`web/roledefinitions/getbyid(${FULL})`)).body.Name).toBe('Full Control');
+    expect((await ingridSp('web/roledefinitions/getbyid(42)')).status).toBe(404);
   });
 });
 
 describe('principals', () => {
   test('ensureuser makes a person a site user once; an unknown person is SharePoint’s error', async () => {
-    const first = await sofieSp('web/ensureuser', { method: 'POST', body: { logonName: login('kamilla') } });
+    const first = await ingridSp('web/ensureuser', { method: 'POST', body: { logonName: login('kamilla') } });
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({
       LoginName: login('kamilla'),
@@ -175,14 +175,14 @@ describe('principals', () => {
       IsSiteAdmin: false,
     });
     expect(Number.isInteger(first.body.Id)).toBe(true);
-    const again = await sofieSp('web/ensureuser', { method: 'POST', body: { logonName: login('kamilla') } });
+    const again = await ingridSp('web/ensureuser', { method: 'POST', body: { logonName: login('kamilla') } });
     expect(again.body.Id).toBe(first.body.Id);
-    expect((await sofieSp(`web/siteusers/getbyloginname(@v)?@v=${alias('kamilla')}`)).body.Id).toBe(
+    expect((await ingridSp(`web/siteusers/getbyloginname(@v)?@v=${alias('kamilla')}`)).body.Id).toBe(
       first.body.Id,
     );
-    expect((await sofieSp(`web/siteusers/getbyid(${first.body.Id})`)).body.Title).toBe('Kamilla Uhd Hansen');
-    expect((await sofieSp(`web/siteusers(@v)?@v=${alias('kamilla')}`)).body.Id).toBe(first.body.Id);
-    const unknown = await sofieSp('web/ensureuser', {
+    expect((await ingridSp(`web/siteusers/getbyid(${first.body.Id})`)).body.Title).toBe('Kamilla Uhd Hansen');
+    expect((await ingridSp(`web/siteusers(@v)?@v=${alias('kamilla')}`)).body.Id).toBe(first.body.Id);
+    const unknown = await ingridSp('web/ensureuser', {
       method: 'POST',
       body: { logonName: 'i:0#.f|membership|nobody@kommune.example' },
     });
@@ -193,20 +193,20 @@ describe('principals', () => {
     expect(me.body.LoginName).toBe(login('erik'));
   });
 
-  test('the demo site’s associated groups: owners sofie, members the six others, visitors empty', async () => {
-    const owners = await sofieSp('web/associatedownergroup');
+  test('the demo site’s associated groups: owners ingrid (IT), members the secretaries and the six others, visitors empty', async () => {
+    const owners = await ingridSp('web/associatedownergroup');
     expect(owners.body.Title).toBe('Møder Owners');
-    const members = await sofieSp('web/associatedmembergroup/users');
+    const members = await ingridSp('web/associatedmembergroup/users');
     expect(members.body.value.map((u: { UserPrincipalName: string }) => u.UserPrincipalName).sort()).toEqual(
-      ['anders', 'erik', 'kamilla', 'louise', 'mads', 'peter'].map(upn),
+      ['anders', 'birgitte', 'erik', 'kamilla', 'louise', 'mads', 'peter', 'sofie'].map(upn),
     );
     expect(
-      (await sofieSp(`web/sitegroups(${owners.body.Id})/users`)).body.value.map(
+      (await ingridSp(`web/sitegroups(${owners.body.Id})/users`)).body.value.map(
         (u: { Title: string }) => u.Title,
       ),
-    ).toEqual(['Sofie Holm']);
-    expect((await sofieSp('web/associatedvisitorgroup/users')).body.value).toEqual([]);
-    const web = await sofieSp('web/roleassignments?$expand=Member,RoleDefinitionBindings');
+    ).toEqual(['Ingrid Thomsen']);
+    expect((await ingridSp('web/associatedvisitorgroup/users')).body.value).toEqual([]);
+    const web = await ingridSp('web/roleassignments?$expand=Member,RoleDefinitionBindings');
     expect(
       web.body.value.map(
         (a: { Member: { Title: string }; RoleDefinitionBindings: Array<{ Name: string }> }) => [
@@ -222,7 +222,7 @@ describe('principals', () => {
   });
 
   test('groups: created with CreateGroups, owned by the creator; members added and removed by the owner only', async () => {
-    const created = await sofieSp('web/sitegroups', {
+    const created = await ingridSp('web/sitegroups', {
       method: 'POST',
       body: { Title: 'Mødeassistent Kreds 1', Description: 'Mødets kreds' },
     });
@@ -231,11 +231,11 @@ describe('principals', () => {
       Title: 'Mødeassistent Kreds 1',
       LoginName: 'Mødeassistent Kreds 1',
       PrincipalType: 8,
-      OwnerTitle: 'Sofie Holm',
+      OwnerTitle: 'Ingrid Thomsen',
       Description: 'Mødets kreds',
     });
     const gid = created.body.Id;
-    const duplicate = await sofieSp('web/sitegroups', {
+    const duplicate = await ingridSp('web/sitegroups', {
       method: 'POST',
       body: { Title: 'Mødeassistent Kreds 1' },
     });
@@ -244,13 +244,13 @@ describe('principals', () => {
     // Members (Edit) may not create groups (no CreateGroups) nor change somebody else's group.
     const anders = await rest('anders');
     expect((await anders('web/sitegroups', { method: 'POST', body: { Title: 'Anders' } })).status).toBe(403);
-    const added = await sofieSp(`web/sitegroups(${gid})/users`, {
+    const added = await ingridSp(`web/sitegroups(${gid})/users`, {
       method: 'POST',
       body: { LoginName: login('anders') },
     });
     expect(added.status).toBe(201);
     expect(added.body.LoginName).toBe(login('anders'));
-    await sofieSp(`web/sitegroups/getbyid(${gid})/users`, {
+    await ingridSp(`web/sitegroups/getbyid(${gid})/users`, {
       method: 'POST',
       body: { LoginName: login('erik') },
     });
@@ -261,25 +261,25 @@ describe('principals', () => {
     expect(refused.status).toBe(403);
     expect(refused.body['odata.error'].code).toBe('-2147024891, System.UnauthorizedAccessException');
     const members = async () =>
-      (await sofieSp(`web/sitegroups(${gid})/users`)).body.value.map(
+      (await ingridSp(`web/sitegroups(${gid})/users`)).body.value.map(
         (u: { UserPrincipalName: string }) => u.UserPrincipalName,
       );
-    expect(await members()).toEqual([upn('sofie'), upn('anders'), upn('erik')]);
+    expect(await members()).toEqual([upn('ingrid'), upn('anders'), upn('erik')]);
     const erikId = await principal('erik');
     expect(
-      (await sofieSp(`web/sitegroups(${gid})/users/removebyid(${erikId})`, { method: 'POST' })).status,
+      (await ingridSp(`web/sitegroups(${gid})/users/removebyid(${erikId})`, { method: 'POST' })).status,
     ).toBe(200);
     expect(
       (
-        await sofieSp(`web/sitegroups(${gid})/users/removebyloginname(@v)?@v=${alias('anders')}`, {
+        await ingridSp(`web/sitegroups(${gid})/users/removebyloginname(@v)?@v=${alias('anders')}`, {
           method: 'POST',
         })
       ).status,
     ).toBe(200);
-    expect(await members()).toEqual([upn('sofie')]);
+    expect(await members()).toEqual([upn('ingrid')]);
     expect((await anders(`web/sitegroups/removebyid('${gid}')`, { method: 'POST' })).status).toBe(403);
-    expect((await sofieSp(`web/sitegroups/removebyid('${gid}')`, { method: 'POST' })).status).toBe(200);
-    expect((await sofieSp(`web/sitegroups(${gid})`)).status).toBe(404);
+    expect((await ingridSp(`web/sitegroups/removebyid('${gid}')`, { method: 'POST' })).status).toBe(200);
+    expect((await ingridSp(`web/sitegroups(${gid})`)).status).toBe(404);
   });
 });
 
@@ -290,26 +290,26 @@ describe('inheritance and role assignments', () => {
   });
 
   test('break with copy=true copies the parent’s assignments; reset inherits again', async () => {
-    expect((await sofieSp(`${list.rest}/HasUniqueRoleAssignments`)).body).toEqual({ value: false });
+    expect((await ingridSp(`${list.rest}/HasUniqueRoleAssignments`)).body).toEqual({ value: false });
     await breakInheritance(list.rest, true);
     expect(
-      (await sofieSp(`${list.rest}?$select=HasUniqueRoleAssignments`)).body.HasUniqueRoleAssignments,
+      (await ingridSp(`${list.rest}?$select=HasUniqueRoleAssignments`)).body.HasUniqueRoleAssignments,
     ).toBe(true);
-    const copied = await sofieSp(`${list.rest}/roleassignments?$expand=RoleDefinitionBindings`);
+    const copied = await ingridSp(`${list.rest}/roleassignments?$expand=RoleDefinitionBindings`);
     expect(copied.body.value.map((a: { PrincipalId: number }) => a.PrincipalId)).toEqual([
       await group('Møder Owners'),
       await group('Møder Members'),
       await group('Møder Visitors'),
     ]);
-    expect((await sofieSp(`${list.rest}/resetroleinheritance`, { method: 'POST' })).status).toBe(200);
-    expect((await sofieSp(`${list.rest}/HasUniqueRoleAssignments`)).body.value).toBe(false);
+    expect((await ingridSp(`${list.rest}/resetroleinheritance`, { method: 'POST' })).status).toBe(200);
+    expect((await ingridSp(`${list.rest}/HasUniqueRoleAssignments`)).body.value).toBe(false);
   });
 
   test('break with copy=false leaves only the caller, with Full Control; clearSubscopes resets unique children', async () => {
     const folder = await addFolder(list, 'Alene');
     await breakInheritance(folderItem(folder.url), true);
     await breakInheritance(list.rest, false, true);
-    const left = await sofieSp(`${list.rest}/roleassignments?$expand=Member,RoleDefinitionBindings`);
+    const left = await ingridSp(`${list.rest}/roleassignments?$expand=Member,RoleDefinitionBindings`);
     expect(
       left.body.value.map(
         (a: { Member: { LoginName: string }; RoleDefinitionBindings: Array<{ Id: number }> }) => [
@@ -317,21 +317,21 @@ describe('inheritance and role assignments', () => {
           a.RoleDefinitionBindings.map((b) => b.Id),
         ],
       ),
-    ).toEqual([[login('sofie'), [FULL]]]);
+    ).toEqual([[login('ingrid'), [FULL]]]);
     expect(
-      (await sofieSp(`${folderItem(folder.url)}?$select=HasUniqueRoleAssignments`)).body
+      (await ingridSp(`${folderItem(folder.url)}?$select=HasUniqueRoleAssignments`)).body
         .HasUniqueRoleAssignments,
     ).toBe(false);
     // The members lost the list: Graph answers 403 for a list with no permission at all.
     const anders = await graph('anders');
     expect((await anders(`${SITE}/lists/${list.name}`)).status).toBe(403);
     expect((await anders(`${list.items}`)).body.error.code).toBe('accessDenied');
-    await sofieSp(`${list.rest}/resetroleinheritance`, { method: 'POST' });
+    await ingridSp(`${list.rest}/resetroleinheritance`, { method: 'POST' });
   });
 
   test('add and remove bindings; the last removed binding removes the assignment; an inheriting scope refuses', async () => {
     const erik = await principal('erik');
-    const inherits = await sofieSp(
+    const inherits = await ingridSp(
       `${list.rest}/roleassignments/addroleassignment(principalid=${erik},roledefid=${READ})`,
       {
         method: 'POST',
@@ -346,31 +346,31 @@ describe('inheritance and role assignments', () => {
     await grant(list.rest, erik, CONTRIBUTE);
     const bindings = async () =>
       (
-        await sofieSp(`${list.rest}/roleassignments/getbyprincipalid(${erik})/roledefinitionbindings`)
+        await ingridSp(`${list.rest}/roleassignments/getbyprincipalid(${erik})/roledefinitionbindings`)
       ).body.value?.map((b: { Name: string }) => b.Name);
     expect(await bindings()).toEqual(['Read', 'Contribute']);
-    const removed = await sofieSp(
+    const removed = await ingridSp(
       `${list.rest}/roleassignments/removeroleassignment(principalid=${erik}, roledefid=${READ})`,
       { method: 'POST' },
     );
     expect(removed.status).toBe(200);
     expect(await bindings()).toEqual(['Contribute']);
-    await sofieSp(
+    await ingridSp(
       `${list.rest}/roleassignments/removeroleassignment(principalid=${erik},roledefid=${CONTRIBUTE})`,
       {
         method: 'POST',
       },
     );
-    expect((await sofieSp(`${list.rest}/roleassignments/getbyprincipalid(${erik})`)).status).toBe(404);
+    expect((await ingridSp(`${list.rest}/roleassignments/getbyprincipalid(${erik})`)).status).toBe(404);
     await grant(list.rest, erik, READ);
     expect(
       (
-        await sofieSp(`${list.rest}/roleassignments/getbyprincipalid(${erik})/deleteobject()`, {
+        await ingridSp(`${list.rest}/roleassignments/getbyprincipalid(${erik})/deleteobject()`, {
           method: 'POST',
         })
       ).status,
     ).toBe(200);
-    expect((await sofieSp(`${list.rest}/roleassignments/getbyprincipalid(${erik})`)).status).toBe(404);
+    expect((await ingridSp(`${list.rest}/roleassignments/getbyprincipalid(${erik})`)).status).toBe(404);
     // Without ManagePermissions (Edit through Members) nobody changes assignments or reads them.
     const anders = await rest('anders');
     expect((await anders(`${list.rest}/roleassignments`)).status).toBe(403);
@@ -389,32 +389,32 @@ describe('inheritance and role assignments', () => {
         })
       ).status,
     ).toBe(403);
-    await sofieSp(`${list.rest}/resetroleinheritance`, { method: 'POST' });
+    await ingridSp(`${list.rest}/resetroleinheritance`, { method: 'POST' });
   });
 
   test('effective permissions come through a group; getusereffectivepermissions and EffectiveBasePermissions', async () => {
-    const circle = await sofieSp('web/sitegroups', { method: 'POST', body: { Title: 'Kreds effektiv' } });
-    await sofieSp(`web/sitegroups(${circle.body.Id})/users`, {
+    const circle = await ingridSp('web/sitegroups', { method: 'POST', body: { Title: 'Kreds effektiv' } });
+    await ingridSp(`web/sitegroups(${circle.body.Id})/users`, {
       method: 'POST',
       body: { LoginName: login('louise') },
     });
     const folder = await addFolder(list, 'Effektiv');
     await breakInheritance(folderItem(folder.url), false);
     const louise = `${folderItem(folder.url)}/getusereffectivepermissions(@user)?@user=${alias('louise')}`;
-    expect((await sofieSp(louise)).body).toEqual({ High: '0', Low: '0' });
+    expect((await ingridSp(louise)).body).toEqual({ High: '0', Low: '0' });
     await grant(folderItem(folder.url), circle.body.Id, CONTRIBUTE);
-    expect((await sofieSp(louise)).body).toEqual({ High: '432', Low: '1011028719' });
+    expect((await ingridSp(louise)).body).toEqual({ High: '432', Low: '1011028719' });
     const own = await (await rest('louise'))(`${list.rest}/items(${folder.id})/EffectiveBasePermissions`);
     expect(own.body).toEqual({ High: '432', Low: '1011028719' });
-    expect((await sofieSp(`${list.rest}/items(${folder.id})/EffectiveBasePermissions`)).body).toEqual({
+    expect((await ingridSp(`${list.rest}/items(${folder.id})/EffectiveBasePermissions`)).body).toEqual({
       High: '2147483647',
       Low: '4294967295',
     });
     // Removed from the group: nothing left on the folder.
-    await sofieSp(`web/sitegroups(${circle.body.Id})/users/removebyloginname(@v)?@v=${alias('louise')}`, {
+    await ingridSp(`web/sitegroups(${circle.body.Id})/users/removebyloginname(@v)?@v=${alias('louise')}`, {
       method: 'POST',
     });
-    expect((await sofieSp(louise)).body).toEqual({ High: '0', Low: '0' });
+    expect((await ingridSp(louise)).body).toEqual({ High: '0', Low: '0' });
   });
 });
 
@@ -432,18 +432,18 @@ describe('folders and what a member may see', () => {
     list = await makeList();
     a = await addFolder(list, 'Møde A');
     b = await addFolder(list, 'Møde B');
-    inA = newId(await addRow(sofieSp, list, a.url, { Title: 'Punkt A', MeetingKey: 'a', Count: '1.5' }));
-    inB = newId(await addRow(sofieSp, list, b.url, { Title: 'Punkt B', MeetingKey: 'b' }));
-    atRoot = newId(await addRow(sofieSp, list, list.url, { Title: 'Roden', MeetingKey: 'root' }));
+    inA = newId(await addRow(ingridSp, list, a.url, { Title: 'Punkt A', MeetingKey: 'a', Count: '1.5' }));
+    inB = newId(await addRow(ingridSp, list, b.url, { Title: 'Punkt B', MeetingKey: 'b' }));
+    atRoot = newId(await addRow(ingridSp, list, list.url, { Title: 'Roden', MeetingKey: 'root' }));
     // As the add-in provisions: the list keeps only the owners; a meeting folder gets its own scope.
     await breakInheritance(list.rest, true);
-    await sofieSp(
+    await ingridSp(
       `${list.rest}/roleassignments/getbyprincipalid(${await group('Møder Members')})/deleteobject()`,
       {
         method: 'POST',
       },
     );
-    await sofieSp(
+    await ingridSp(
       `${list.rest}/roleassignments/getbyprincipalid(${await group('Møder Visitors')})/deleteobject()`,
       {
         method: 'POST',
@@ -456,7 +456,7 @@ describe('folders and what a member may see', () => {
   });
 
   test('rows in a folder: FileRef below the folder, folder rows with FSObjType 1 and the Folder content type', async () => {
-    const items = await sofieSp(
+    const items = await ingridSp(
       `${list.rest}/items?$select=Id,FileRef,FileDirRef,FSObjType,FileLeafRef,Title&$filter=FSObjType eq 0`,
     );
     expect(items.body.value).toEqual([
@@ -488,7 +488,7 @@ describe('folders and what a member may see', () => {
         FSObjType: 0,
       },
     ]);
-    const folder = await sofieSp(
+    const folder = await ingridSp(
       `${folderItem(a.url)}?$select=Id,FSObjType,FileRef,HasUniqueRoleAssignments`,
     );
     expect(folder.body).toEqual({
@@ -498,7 +498,7 @@ describe('folders and what a member may see', () => {
       FSObjType: 1,
       HasUniqueRoleAssignments: true,
     });
-    const graphFolder = (await sofie(`${list.items}/${a.id}?$expand=fields`)).body;
+    const graphFolder = (await ingrid(`${list.items}/${a.id}?$expand=fields`)).body;
     expect(graphFolder.contentType).toEqual({ id: '0x0120', name: 'Folder' });
     expect(graphFolder.fields).toMatchObject({
       ContentType: 'Folder',
@@ -506,11 +506,11 @@ describe('folders and what a member may see', () => {
       Title: 'Møde A',
     });
     expect(graphFolder.fields.MeetingKey).toBeUndefined();
-    const byKey = await sofie(`${list.items}?$expand=fields&$filter=fields/MeetingKey eq 'a'`);
+    const byKey = await ingrid(`${list.items}?$expand=fields&$filter=fields/MeetingKey eq 'a'`);
     expect(ids(byKey.body)).toEqual([inA]);
-    expect((await sofie(`${list.items}/${inA}?$expand=fields`)).body.fields.Count).toBe(1.5);
+    expect((await ingrid(`${list.items}/${inA}?$expand=fields`)).body.fields.Count).toBe(1.5);
     expect(
-      (await sofieSp(`web/getfolderbyserverrelativepath(decodedurl='${encodeURIComponent(a.url)}')`)).body,
+      (await ingridSp(`web/getfolderbyserverrelativepath(decodedurl='${encodeURIComponent(a.url)}')`)).body,
     ).toMatchObject({ Name: 'Møde A', ServerRelativeUrl: a.url, ItemCount: 1 });
   });
 
@@ -525,7 +525,7 @@ describe('folders and what a member may see', () => {
     }
     expect(ids((await peter(`${list.items}/delta`)).body)).toEqual([a.id, inA]);
     // Limited Access on the list is what SharePoint gave him, not Read.
-    const onList = await sofieSp(
+    const onList = await ingridSp(
       `${list.rest}/roleassignments/getbyprincipalid(${await principal('peter')})/roledefinitionbindings`,
     );
     expect(onList.body.value.map((r: { Id: number }) => r.Id)).toEqual([LIMITED]);
@@ -562,15 +562,15 @@ describe('folders and what a member may see', () => {
   });
 
   test('delta tells a member of deletions of rows he could see, not of others', async () => {
-    await sofie(`${list.items}/${inB}`, { method: 'DELETE' });
-    await sofie(`${list.items}/${inA}`, { method: 'DELETE' });
+    await ingrid(`${list.items}/${inB}`, { method: 'DELETE' });
+    await ingrid(`${list.items}/${inA}`, { method: 'DELETE' });
     const changes = (await peter(peterDelta)).body;
     expect(changes.value).toEqual([{ id: String(inA), deleted: { state: 'deleted' } }]);
-    const owner = (await sofie(`${list.items}/delta?token=latest`)).body['@odata.deltaLink'];
-    const made = (await sofie(list.items, { method: 'POST', body: { fields: { Title: 'kort liv' } } })).body
+    const owner = (await ingrid(`${list.items}/delta?token=latest`)).body['@odata.deltaLink'];
+    const made = (await ingrid(list.items, { method: 'POST', body: { fields: { Title: 'kort liv' } } })).body
       .id;
-    await sofie(`${list.items}/${made}`, { method: 'DELETE' });
-    expect((await sofie(owner)).body.value).toEqual([]);
+    await ingrid(`${list.items}/${made}`, { method: 'DELETE' });
+    expect((await ingrid(owner)).body.value).toEqual([]);
   });
 });
 
@@ -581,7 +581,7 @@ describe('AddValidateUpdateItemUsingPath', () => {
   });
 
   test('values parsed per column type; a bad value is HasException with no row; a second folder of a name and a missing folder are errors', async () => {
-    const good = await addRow(sofieSp, list, list.url, {
+    const good = await addRow(ingridSp, list, list.url, {
       Title: 'Række',
       Count: '2.25',
       Done: 'Yes',
@@ -603,23 +603,23 @@ describe('AddValidateUpdateItemUsingPath', () => {
       HasException: false,
       ItemId: id,
     });
-    expect((await sofie(`${list.items}/${id}?$expand=fields`)).body.fields).toMatchObject({
+    expect((await ingrid(`${list.items}/${id}?$expand=fields`)).body.fields).toMatchObject({
       Title: 'Række',
       Count: 2.25,
       Done: true,
       Kind: 'B',
       When: '2026-03-01T10:00:00Z',
     });
-    const before = (await sofie(list.items)).body.value.length;
-    const bad = await addRow(sofieSp, list, list.url, { Title: 'Dårlig', Count: 'to' });
+    const before = (await ingrid(list.items)).body.value.length;
+    const bad = await addRow(ingridSp, list, list.url, { Title: 'Dårlig', Count: 'to' });
     expect(bad.status).toBe(200);
     const count = bad.body.value.find((v: { FieldName: string }) => v.FieldName === 'Count');
     expect(count.HasException).toBe(true);
     expect(count.ErrorMessage).toBeTruthy();
     expect(bad.body.value.some((v: { FieldName: string }) => v.FieldName === 'Id')).toBe(false);
-    expect((await sofie(list.items)).body.value.length).toBe(before);
+    expect((await ingrid(list.items)).body.value.length).toBe(before);
     await addFolder(list, 'Dobbelt');
-    const twice = await sofieSp(`${list.rest}/AddValidateUpdateItemUsingPath()`, {
+    const twice = await ingridSp(`${list.rest}/AddValidateUpdateItemUsingPath()`, {
       method: 'POST',
       body: {
         listItemCreateInfo: {
@@ -632,13 +632,13 @@ describe('AddValidateUpdateItemUsingPath', () => {
     });
     expect(twice.status).toBe(400);
     expect(twice.body['odata.error'].message.value).toContain('already exists');
-    const missing = await addRow(sofieSp, list, `${list.url}/Findes ikke`, { Title: 'x' });
+    const missing = await addRow(ingridSp, list, `${list.url}/Findes ikke`, { Title: 'x' });
     expect(missing.status).toBe(404);
     expect(missing.body['odata.error'].code).toBe('-2147024894, System.IO.FileNotFoundException');
     const sub = await addFolder(list, 'Under', `${list.url}/Dobbelt`);
     expect(sub.url).toBe(`${list.url}/Dobbelt/Under`);
-    const deep = await addRow(sofieSp, list, sub.url, { Title: 'dybt' });
-    expect((await sofieSp(`${list.rest}/items(${newId(deep)})?$select=FileDirRef`)).body.FileDirRef).toBe(
+    const deep = await addRow(ingridSp, list, sub.url, { Title: 'dybt' });
+    expect((await ingridSp(`${list.rest}/items(${newId(deep)})?$select=FileDirRef`)).body.FileDirRef).toBe(
       sub.url,
     );
   });
@@ -650,7 +650,7 @@ describe('list settings: WriteSecurity and ReadSecurity', () => {
   beforeAll(async () => {
     list = await makeList();
     // Members contribute (Edit through the site's Members group); only own rows may be edited.
-    const merge = await sofieSp(list.rest, {
+    const merge = await ingridSp(list.rest, {
       method: 'POST',
       headers: { 'X-HTTP-Method': 'MERGE' },
       body: { WriteSecurity: 2, EnableFolderCreation: true },
@@ -667,7 +667,7 @@ describe('list settings: WriteSecurity and ReadSecurity', () => {
 
   test('settings are read back; members may not change them (ManageLists on the list is needed; Edit has it, Read not)', async () => {
     expect(
-      (await sofieSp(`${list.rest}?$select=ReadSecurity,WriteSecurity,EnableFolderCreation`)).body,
+      (await ingridSp(`${list.rest}?$select=ReadSecurity,WriteSecurity,EnableFolderCreation`)).body,
     ).toEqual({
       ReadSecurity: 1,
       WriteSecurity: 2,
@@ -699,7 +699,7 @@ describe('list settings: WriteSecurity and ReadSecurity', () => {
         .status,
     ).toBe(200);
     expect(
-      (await sofie(`${list.items}/${andersRow}/fields`, { method: 'PATCH', body: { Title: 'Af Sofie' } }))
+      (await ingrid(`${list.items}/${andersRow}/fields`, { method: 'PATCH', body: { Title: 'Af Ingrid' } }))
         .status,
     ).toBe(200);
     // The same through REST (PnPjs item.update: POST + X-HTTP-Method MERGE, IF-Match).
@@ -720,7 +720,7 @@ describe('list settings: WriteSecurity and ReadSecurity', () => {
   });
 
   test('ReadSecurity 2: a person reads only rows they created; Full Control (Override List Behaviors) reads all', async () => {
-    await sofieSp(list.rest, {
+    await ingridSp(list.rest, {
       method: 'POST',
       headers: { 'X-HTTP-Method': 'MERGE' },
       body: { ReadSecurity: 2 },
@@ -730,27 +730,27 @@ describe('list settings: WriteSecurity and ReadSecurity', () => {
       .id;
     expect(ids((await louise(list.items)).body)).toEqual([Number(own)]);
     expect((await louise(`${list.items}/${andersRow}`)).status).toBe(404);
-    expect(ids((await sofie(list.items)).body)).toContain(andersRow);
+    expect(ids((await ingrid(list.items)).body)).toContain(andersRow);
   });
 });
 
 describe('a reasons list as the ADR plans it (ReadSecurity 2, WriteSecurity 2, circle Contribute on the meeting folder)', () => {
   test('each member writes and reads only their own row in the folder; the organizer reads and edits all; outsiders nothing', async () => {
     const list = await makeList();
-    await sofieSp(list.rest, {
+    await ingridSp(list.rest, {
       method: 'POST',
       headers: { 'X-HTTP-Method': 'MERGE' },
       body: { ReadSecurity: 2, WriteSecurity: 2 },
     });
     await breakInheritance(list.rest, true);
     for (const g of ['Møder Members', 'Møder Visitors'])
-      await sofieSp(`${list.rest}/roleassignments/getbyprincipalid(${await group(g)})/deleteobject()`, {
+      await ingridSp(`${list.rest}/roleassignments/getbyprincipalid(${await group(g)})/deleteobject()`, {
         method: 'POST',
       });
-    const circle = (await sofieSp('web/sitegroups', { method: 'POST', body: { Title: 'Kreds grunde' } })).body
-      .Id;
+    const circle = (await ingridSp('web/sitegroups', { method: 'POST', body: { Title: 'Kreds grunde' } }))
+      .body.Id;
     for (const who of ['anders', 'louise'])
-      await sofieSp(`web/sitegroups(${circle})/users`, { method: 'POST', body: { LoginName: login(who) } });
+      await ingridSp(`web/sitegroups(${circle})/users`, { method: 'POST', body: { LoginName: login(who) } });
     const folder = await addFolder(list, 'Møde R');
     await breakInheritance(folderItem(folder.url), false);
     await grant(folderItem(folder.url), circle, CONTRIBUTE);
@@ -775,12 +775,11 @@ describe('a reasons list as the ADR plans it (ReadSecurity 2, WriteSecurity 2, c
     ).toBe(200);
     const viaRest = await andersSp(`${list.rest}/items?$select=Id,Title&$filter=MeetingKey eq 'r'`);
     expect(viaRest.body.value).toEqual([{ Id: andersRow, ID: andersRow, Title: 'Rettet' }]);
-    expect(ids((await sofie(`${list.items}?$expand=fields&$filter=fields/MeetingKey eq 'r'`)).body)).toEqual([
-      andersRow,
-      louiseRow,
-    ]);
+    expect(ids((await ingrid(`${list.items}?$expand=fields&$filter=fields/MeetingKey eq 'r'`)).body)).toEqual(
+      [andersRow, louiseRow],
+    );
     expect(
-      (await sofie(`${list.items}/${louiseRow}/fields`, { method: 'PATCH', body: { Title: 'Af Sofie' } }))
+      (await ingrid(`${list.items}/${louiseRow}/fields`, { method: 'PATCH', body: { Title: 'Af Ingrid' } }))
         .status,
     ).toBe(200);
     const outsider = await graph('mads');
@@ -793,7 +792,7 @@ describe('a reasons list as the ADR plans it (ReadSecurity 2, WriteSecurity 2, c
 async function breakAndGiveRead(list: List, name: string): Promise<Caller> {
   await breakInheritance(list.rest, true, false);
   // The person is a site member (Edit via Members): take Members off this list, give the person Read.
-  await sofieSp(
+  await ingridSp(
     `${list.rest}/roleassignments/getbyprincipalid(${await group('Møder Members')})/deleteobject()`,
     {
       method: 'POST',
@@ -808,33 +807,33 @@ describe('Graph query options on list items', () => {
   beforeAll(async () => {
     list = await makeList();
     for (let i = 0; i < 5; i++)
-      await sofie(list.items, { method: 'POST', body: { fields: { Title: `p${i}`, Count: i } } });
+      await ingrid(list.items, { method: 'POST', body: { fields: { Title: `p${i}`, Count: i } } });
   });
 
   test('$top and $skip outside their range are 400 invalidRequest; 5000 is the largest page', async () => {
-    expect((await sofie(`${list.items}?$top=5000`)).status).toBe(200);
+    expect((await ingrid(`${list.items}?$top=5000`)).status).toBe(200);
     for (const q of ['$top=-1', '$skip=-3', '$top=0', '$top=abc', '$skip=x', '$top=5001'])
-      expect([q, (await sofie(`${list.items}?${q}`)).body.error?.code]).toEqual([q, 'invalidRequest']);
+      expect([q, (await ingrid(`${list.items}?${q}`)).body.error?.code]).toEqual([q, 'invalidRequest']);
   });
 
   test('nextLink is an opaque $skiptoken that keeps $expand=fields($select=…)', async () => {
-    const first = (await sofie(`${list.items}?$expand=fields($select=Title)&$top=2`)).body;
+    const first = (await ingrid(`${list.items}?$expand=fields($select=Title)&$top=2`)).body;
     expect(first.value).toHaveLength(2);
     const next: string = first['@odata.nextLink'];
     expect(next).toMatch(/\?\$skiptoken=[A-Za-z0-9_-]+$/);
     expect(next).not.toContain('$skip=');
-    const second = (await sofie(next)).body;
+    const second = (await ingrid(next)).body;
     expect(second.value).toHaveLength(2);
     expect(Object.keys(second.value[0].fields).sort()).toEqual(['@odata.etag', 'Title', 'id']);
-    const third = (await sofie(second['@odata.nextLink'])).body;
+    const third = (await ingrid(second['@odata.nextLink'])).body;
     expect(third.value.map((v: { fields: { Title: string } }) => v.fields.Title)).toEqual(['p4']);
     expect(third['@odata.nextLink']).toBeUndefined();
   });
 
   test('a delta link keeps the request’s $expand=fields($select=…)', async () => {
-    const start = (await sofie(`${list.items}/delta?token=latest&$expand=fields($select=Title)`)).body;
-    await sofie(list.items, { method: 'POST', body: { fields: { Title: 'ny', Count: 9 } } });
-    const changes = (await sofie(start['@odata.deltaLink'])).body;
+    const start = (await ingrid(`${list.items}/delta?token=latest&$expand=fields($select=Title)`)).body;
+    await ingrid(list.items, { method: 'POST', body: { fields: { Title: 'ny', Count: 9 } } });
+    const changes = (await ingrid(start['@odata.deltaLink'])).body;
     expect(changes.value).toHaveLength(1);
     expect(Object.keys(changes.value[0].fields).sort()).toEqual(['@odata.etag', 'Title', 'id']);
     expect(changes['@odata.deltaLink']).toMatch(/delta\?token=[A-Za-z0-9_-]+$/);
@@ -844,7 +843,7 @@ describe('Graph query options on list items', () => {
     const anders = await graph('anders');
     const made = await anders(list.items, { method: 'POST', body: { fields: { Title: '{"broken": [' } } });
     expect(made.status).toBe(201);
-    const read = await sofie(`${list.items}?$expand=fields`);
+    const read = await ingrid(`${list.items}?$expand=fields`);
     expect(read.status).toBe(200);
     expect(
       read.body.value.some((v: { fields: { Title: string } }) => v.fields.Title === '{"broken": ['),
@@ -854,21 +853,21 @@ describe('Graph query options on list items', () => {
 
 describe('SharePoint REST formats and errors', () => {
   test('nometadata, minimalmetadata and verbose', async () => {
-    const plain = await sofieSp('web');
+    const plain = await ingridSp('web');
     expect(plain.body).toMatchObject({ Title: 'Møder', ServerRelativeUrl: '/sites/moeder' });
     expect(plain.body['odata.metadata']).toBeUndefined();
-    const minimal = await (await rest('sofie', 'application/json'))('web/sitegroups');
+    const minimal = await (await rest('ingrid', 'application/json'))('web/sitegroups');
     expect(minimal.body['odata.metadata']).toMatch(/\/_api\/\$metadata#/);
     expect(minimal.body.value[0]['odata.type']).toBe('SP.Group');
-    const verbose = await (await rest('sofie', 'application/json;odata=verbose'))('web/sitegroups');
+    const verbose = await (await rest('ingrid', 'application/json;odata=verbose'))('web/sitegroups');
     expect(verbose.body.d.results[0].__metadata.type).toBe('SP.Group');
-    const verboseWeb = await (await rest('sofie', 'application/json;odata=verbose'))('web');
+    const verboseWeb = await (await rest('ingrid', 'application/json;odata=verbose'))('web');
     expect(verboseWeb.body.d).toMatchObject({ Title: 'Møder', __metadata: { type: 'SP.Web' } });
     const perms = await (
-      await rest('sofie', 'application/json;odata=verbose')
+      await rest('ingrid', 'application/json;odata=verbose')
     )('web/EffectiveBasePermissions');
     expect(perms.body.d.EffectiveBasePermissions).toMatchObject({ High: '2147483647', Low: '4294967295' });
-    const digest = await sofieSp('contextinfo', { method: 'POST' });
+    const digest = await ingridSp('contextinfo', { method: 'POST' });
     expect(digest.body).toMatchObject({
       FormDigestTimeoutSeconds: 1800,
       WebFullUrl: `${server.origin}/sites/moeder`,
@@ -884,7 +883,7 @@ describe('SharePoint REST formats and errors', () => {
         message: { lang: 'en-US', value: 'Access denied.' },
       },
     });
-    const noList = await sofieSp("web/lists/getbytitle('Findes ikke')");
+    const noList = await ingridSp("web/lists/getbytitle('Findes ikke')");
     expect(noList.status).toBe(404);
     expect(noList.body['odata.error']).toEqual({
       code: '-1, System.ArgumentException',
@@ -893,7 +892,7 @@ describe('SharePoint REST formats and errors', () => {
         value: `List 'Findes ikke' does not exist at site with URL '${server.origin}/sites/moeder'.`,
       },
     });
-    const noItem = await sofieSp("web/lists/getbytitle('Meetings')/items(9999)");
+    const noItem = await ingridSp("web/lists/getbytitle('Meetings')/items(9999)");
     expect(noItem.status).toBe(404);
     expect(noItem.body['odata.error'].code).toBe('-2147024809, System.ArgumentException');
     const verbose = await (await rest('anders', 'application/json;odata=verbose'))('web/roleassignments');
@@ -903,7 +902,7 @@ describe('SharePoint REST formats and errors', () => {
     });
     expect(anonymous.status).toBe(401);
     expect(((await anonymous.json()) as Record<string, unknown>)['odata.error']).toBeDefined();
-    expect((await sofieSp('$batch', { method: 'POST', body: {} })).status).toBe(501);
+    expect((await ingridSp('$batch', { method: 'POST', body: {} })).status).toBe(501);
   });
 
   test('the root site answers at /_api', async () => {
@@ -928,19 +927,20 @@ describe('custom permission levels', () => {
     };
     const refused = await (await rest('louise'))('web/roledefinitions', { method: 'POST', body: level });
     expect(refused.status).toBe(403);
-    expect((await sofieSp("web/roledefinitions/getbyname('Kun læse og slette')")).status).toBe(404);
+    expect((await ingridSp("web/roledefinitions/getbyname('Kun læse og slette')")).status).toBe(404);
 
-    const made = await sofieSp('web/roledefinitions', { method: 'POST', body: level });
+    const made = await ingridSp('web/roledefinitions', { method: 'POST', body: level });
     expect(made.status).toBe(201);
     expect(made.body).toMatchObject({ Name: 'Kun læse og slette', RoleTypeKind: 0, Hidden: false });
     expect(made.body.Id).toBeGreaterThanOrEqual(1073741924);
     expect(made.body.BasePermissions).toEqual({ High: '0', Low: '65545' });
-    const again = await sofieSp('web/roledefinitions', { method: 'POST', body: level });
+    const again = await ingridSp('web/roledefinitions', { method: 'POST', body: level });
     expect(again.status).toBe(400);
-    const names = (await sofieSp('web/roledefinitions')).body.value.map((r: { Name: string }) => r.Name);
+    const names = (await ingridSp('web/roledefinitions')).body.value.map((r: { Name: string }) => r.Name);
     expect(names.filter((n: string) => n === 'Kun læse og slette')).toHaveLength(1);
     expect(
-      (await sofieSp(`web/roledefinitions/getbyname('${encodeURIComponent('Kun læse og slette')}')`)).body.Id,
+      (await ingridSp(`web/roledefinitions/getbyname('${encodeURIComponent('Kun læse og slette')}')`)).body
+        .Id,
     ).toBe(made.body.Id);
 
     const custom = await makeList();

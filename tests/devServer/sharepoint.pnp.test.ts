@@ -16,7 +16,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const run = async (accept: string | undefined, suffix: string) => {
-  const token = await devToken(server.origin, 'sofie@kommune.example');
+  const token = await devToken(server.origin, 'ingrid@kommune.example');
   const list = `Pnp${suffix}`;
   const made = await caller(server.url, token)('/sites/kommune.sharepoint.com:/sites/moeder:/lists', {
     method: 'POST',
@@ -48,11 +48,11 @@ test.each([
     const out = await run(accept, suffix);
     expect(out.error).toBeUndefined();
     expect(out.web).toMatchObject({ Title: 'Møder', ServerRelativeUrl: '/sites/moeder' });
-    expect(out.me).toBe(login('sofie'));
+    expect(out.me).toBe(login('ingrid'));
     expect(out.ensured).toBe(login('anders'));
     expect(out.byLogin).toBe(true);
     expect([out.read, out.full]).toEqual([1073741826, 1073741829]);
-    expect(out.members).toEqual([login('sofie'), login('anders')]);
+    expect(out.members).toEqual([login('ingrid'), login('anders')]);
     expect(out.groupByName).toBe(true);
     expect(out.list).toMatchObject({
       EnableFolderCreation: true,
@@ -67,7 +67,7 @@ test.each([
       ['Id', false],
     ]);
     expect(out.assignments).toEqual([
-      [login('sofie'), ['Full Control']],
+      [login('ingrid'), ['Full Control']],
       [`Mødeassistent ${suffix}`, ['Read']],
     ]);
     expect(out.unique).toBe(true);

@@ -17,7 +17,7 @@ export interface SpSite {
   server: GraphServer;
   graph(name: string): Promise<Caller>;
   rest(name: string): Promise<Caller>;
-  /** A fresh list made by Sofie (a site owner) with a text column `MeetingKey`. */
+  /** A fresh list made by Ingrid (a site owner) with a text column `MeetingKey`. */
   list(displayName?: string): Promise<SpList>;
   /** The principal id of a person (ensured on the site). */
   principal(name: string): Promise<number>;
@@ -46,14 +46,14 @@ export async function spSite(variants = process.env.SP_VARIANTS ?? ''): Promise<
     return (path, init = {}) =>
       c(path, { ...init, headers: { Accept: 'application/json;odata=nometadata', ...init.headers } });
   };
-  const sofie = await graph('sofie');
-  const sofieSp = await rest('sofie');
+  const ingrid = await graph('ingrid');
+  const ingridSp = await rest('ingrid');
   return {
     server,
     graph,
     rest,
     async list(displayName = `Variant${++lists}`) {
-      const made = await sofie(`${GRAPH_SITE}/lists`, {
+      const made = await ingrid(`${GRAPH_SITE}/lists`, {
         method: 'POST',
         body: { displayName, list: { template: 'genericList' }, columns: [{ name: 'MeetingKey', text: {} }] },
       });
@@ -67,7 +67,7 @@ export async function spSite(variants = process.env.SP_VARIANTS ?? ''): Promise<
       };
     },
     async principal(name) {
-      const res = await sofieSp('web/ensureuser', { method: 'POST', body: { logonName: login(name) } });
+      const res = await ingridSp('web/ensureuser', { method: 'POST', body: { logonName: login(name) } });
       return res.body.Id;
     },
     close: () => server.close(),

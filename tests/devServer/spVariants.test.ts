@@ -36,9 +36,9 @@ describe('author-settable: Author/Editor through form values', () => {
     const anders = await s.rest('anders'); // Edit on the site, as every member
     const res = await addValidate(anders, list, list.url, {
       MeetingKey: 'm1',
-      Author: JSON.stringify([{ Key: login('sofie') }]),
+      Author: JSON.stringify([{ Key: login('ingrid') }]),
     });
-    const rows = await (await s.graph('sofie'))(`${GRAPH_SITE}/lists/${list.name}/items?$expand=fields`);
+    const rows = await (await s.graph('ingrid'))(`${GRAPH_SITE}/lists/${list.name}/items?$expand=fields`);
     return { res, rows: rows.body.value as Array<{ createdBy: { user: { email: string } } }> };
   };
 
@@ -54,7 +54,7 @@ describe('author-settable: Author/Editor through form values', () => {
   test('under the variant a member stores a row that says another person created it', async () => {
     const { res, rows } = await forge(await site('author-settable'));
     expect(idEntry(res)).toBeGreaterThan(0);
-    expect(rows.map((r) => r.createdBy.user.email)).toEqual([upn('sofie')]);
+    expect(rows.map((r) => r.createdBy.user.email)).toEqual([upn('ingrid')]);
   });
 
   test("positive control: without Author the row is the writer's own, under either reading", async () => {
@@ -63,7 +63,7 @@ describe('author-settable: Author/Editor through form values', () => {
       expect(
         idEntry(await addValidate(await s.rest('anders'), list, list.url, { MeetingKey: 'm' })),
       ).toBeGreaterThan(0);
-      const rows = await (await s.graph('sofie'))(`${GRAPH_SITE}/lists/${list.name}/items?$expand=fields`);
+      const rows = await (await s.graph('ingrid'))(`${GRAPH_SITE}/lists/${list.name}/items?$expand=fields`);
       expect(
         rows.body.value.map((r: { createdBy: { user: { email: string } } }) => r.createdBy.user.email),
       ).toEqual([upn('anders')]);
@@ -72,33 +72,33 @@ describe('author-settable: Author/Editor through form values', () => {
 });
 
 describe('bypass-at-list: where Override List Behaviors is checked', () => {
-  /** ReadSecurity 2; Erik holds Design on the list but only Read on Sofie's row. What does he read? */
+  /** ReadSecurity 2; Erik holds Design on the list but only Read on Ingrid's row. What does he read? */
   const erikReads = async (s: SpSite) => {
     const list = await s.list();
-    const sofieSp = await s.rest('sofie');
+    const ingridSp = await s.rest('ingrid');
     expect(
       (
-        await sofieSp(list.rest, {
+        await ingridSp(list.rest, {
           method: 'POST',
           headers: { 'X-HTTP-Method': 'MERGE' },
           body: { ReadSecurity: 2 },
         })
       ).status,
     ).toBe(204);
-    const id = idEntry(await addValidate(sofieSp, list, list.url, { MeetingKey: 'secret' }));
+    const id = idEntry(await addValidate(ingridSp, list, list.url, { MeetingKey: 'secret' }));
     const erik = await s.principal('erik');
-    await sofieSp(`${list.rest}/breakroleinheritance(copyroleassignments=true,clearsubscopes=true)`, {
+    await ingridSp(`${list.rest}/breakroleinheritance(copyroleassignments=true,clearsubscopes=true)`, {
       method: 'POST',
     });
-    await sofieSp(
+    await ingridSp(
       `${list.rest}/roleassignments/addroleassignment(principalid=${erik},roledefid=${ROLE.design})`,
       { method: 'POST' },
     );
-    await sofieSp(
+    await ingridSp(
       `${list.rest}/items(${id})/breakroleinheritance(copyroleassignments=false,clearsubscopes=true)`,
       { method: 'POST' },
     );
-    await sofieSp(
+    await ingridSp(
       `${list.rest}/items(${id})/roleassignments/addroleassignment(principalid=${erik},roledefid=${ROLE.read})`,
       { method: 'POST' },
     );
@@ -106,7 +106,7 @@ describe('bypass-at-list: where Override List Behaviors is checked', () => {
     return res.body.value.map((r: { id: string }) => Number(r.id));
   };
 
-  test("by default only the row's own scope exempts, so Erik does not read Sofie's row", async () => {
+  test("by default only the row's own scope exempts, so Erik does not read Ingrid's row", async () => {
     expect(await erikReads(await site(''))).toEqual([]);
   });
 
@@ -118,7 +118,7 @@ describe('bypass-at-list: where Override List Behaviors is checked', () => {
 describe('itemid-zero: what AddValidateUpdateItemUsingPath says the new id is', () => {
   const answer = async (s: SpSite) => {
     const list = await s.list();
-    const res = await addValidate(await s.rest('sofie'), list, list.url, { MeetingKey: 'k' });
+    const res = await addValidate(await s.rest('ingrid'), list, list.url, { MeetingKey: 'k' });
     return res.body.value as Array<{ FieldName: string; FieldValue: string; ItemId: number }>;
   };
 
@@ -138,7 +138,7 @@ describe('itemid-zero: what AddValidateUpdateItemUsingPath says the new id is', 
 describe('members-visible: who sees the members of a group created through REST without saying', () => {
   const peterReads = async (s: SpSite) => {
     const made = await (
-      await s.rest('sofie')
+      await s.rest('ingrid')
     )('web/sitegroups', { method: 'POST', body: { Title: `Kreds ${sites.length}` } });
     expect(made.status).toBe(201);
     return (await (await s.rest('peter'))(`web/sitegroups(${made.body.Id})/users`)).status;
@@ -155,35 +155,35 @@ describe('members-visible: who sees the members of a group created through REST 
   test('a group created with OnlyAllowMembersViewMembership: true hides its members under either reading', async () => {
     for (const s of [await site(''), await site('members-visible')]) {
       const made = await (
-        await s.rest('sofie')
+        await s.rest('ingrid')
       )('web/sitegroups', {
         method: 'POST',
         body: { Title: 'Lukket kreds', OnlyAllowMembersViewMembership: true },
       });
       expect((await (await s.rest('peter'))(`web/sitegroups(${made.body.Id})/users`)).status).toBe(403);
-      expect((await (await s.rest('sofie'))(`web/sitegroups(${made.body.Id})/users`)).status).toBe(200);
+      expect((await (await s.rest('ingrid'))(`web/sitegroups(${made.body.Id})/users`)).status).toBe(200);
     }
   });
 });
 
 describe('limited-access-browse: what a Limited Access user reads of a folder', () => {
-  /** Folder M (unique: Sofie only) holds sub-folder G (Anders reads it) and a row; Anders has Limited Access on M. */
+  /** Folder M (unique: Ingrid only) holds sub-folder G (Anders reads it) and a row; Anders has Limited Access on M. */
   const andersCounts = async (s: SpSite) => {
     const list = await s.list();
-    const sofieSp = await s.rest('sofie');
-    const m = idEntry(await addValidate(sofieSp, list, list.url, {}, 'M'));
-    const g = idEntry(await addValidate(sofieSp, list, `${list.url}/M`, {}, 'G'));
-    await addValidate(sofieSp, list, `${list.url}/M`, { MeetingKey: 'closed' });
+    const ingridSp = await s.rest('ingrid');
+    const m = idEntry(await addValidate(ingridSp, list, list.url, {}, 'M'));
+    const g = idEntry(await addValidate(ingridSp, list, `${list.url}/M`, {}, 'G'));
+    await addValidate(ingridSp, list, `${list.url}/M`, { MeetingKey: 'closed' });
     const anders = await s.principal('anders');
-    await sofieSp(
+    await ingridSp(
       `${list.rest}/items(${m})/breakroleinheritance(copyroleassignments=false,clearsubscopes=true)`,
       { method: 'POST' },
     );
-    await sofieSp(
+    await ingridSp(
       `${list.rest}/items(${g})/breakroleinheritance(copyroleassignments=false,clearsubscopes=true)`,
       { method: 'POST' },
     );
-    await sofieSp(
+    await ingridSp(
       `${list.rest}/items(${g})/roleassignments/addroleassignment(principalid=${anders},roledefid=${ROLE.read})`,
       { method: 'POST' },
     );
@@ -206,10 +206,10 @@ describe('limited-access-browse: what a Limited Access user reads of a folder', 
 describe('rename-allowed: renaming or moving a folder with Edit', () => {
   const andersRenames = async (s: SpSite) => {
     const list = await s.list();
-    const sofieSp = await s.rest('sofie');
-    const a = idEntry(await addValidate(sofieSp, list, list.url, {}, 'A'));
-    const b = idEntry(await addValidate(sofieSp, list, list.url, {}, 'B'));
-    const row = idEntry(await addValidate(sofieSp, list, `${list.url}/A`, { MeetingKey: 'x' }));
+    const ingridSp = await s.rest('ingrid');
+    const a = idEntry(await addValidate(ingridSp, list, list.url, {}, 'A'));
+    const b = idEntry(await addValidate(ingridSp, list, list.url, {}, 'B'));
+    const row = idEntry(await addValidate(ingridSp, list, `${list.url}/A`, { MeetingKey: 'x' }));
     const anders = await s.rest('anders'); // Edit, inherited from the site
     const renamed = await anders(`${list.rest}/items(${a})`, {
       method: 'POST',
@@ -221,7 +221,7 @@ describe('rename-allowed: renaming or moving a folder with Edit', () => {
       { method: 'POST' },
     );
     const dirOf = async (id: number) =>
-      (await sofieSp(`${list.rest}/items(${id})?$select=FileDirRef,FileRef`)).body as {
+      (await ingridSp(`${list.rest}/items(${id})?$select=FileDirRef,FileRef`)).body as {
         FileDirRef: string;
         FileRef: string;
       };
@@ -258,7 +258,7 @@ describe('rename-allowed: renaming or moving a folder with Edit', () => {
     ] as const) {
       const s = await site(variants);
       const list = await s.list();
-      const a = idEntry(await addValidate(await s.rest('sofie'), list, list.url, {}, 'A'));
+      const a = idEntry(await addValidate(await s.rest('ingrid'), list, list.url, {}, 'A'));
       const res = await (
         await s.rest('anders')
       )(`${list.rest}/items(${a})/ValidateUpdateListItem()`, {
@@ -270,7 +270,7 @@ describe('rename-allowed: renaming or moving a folder with Edit', () => {
       });
       expect(res.status).toBe(200);
       expect(res.body.value[0].HasException).toBe(variants === '');
-      const ref = await (await s.rest('sofie'))(`${list.rest}/items(${a})?$select=FileRef`);
+      const ref = await (await s.rest('ingrid'))(`${list.rest}/items(${a})?$select=FileRef`);
       expect(ref.body.FileRef).toBe(`${list.url}/${expected}`);
     }
   });

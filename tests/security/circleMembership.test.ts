@@ -1,5 +1,4 @@
-import { meetingFolderName } from '../../src/domain/meetingScopes';
-import { demoTenant, SITE_PATH, upn, type Tenant } from './tenant';
+import { demoTenant, SITE_PATH, upn, type Tenant, placeOfMeeting } from './tenant';
 
 /**
  * Who is in a meeting's circle is the meeting's business. The circle is given person by person on each
@@ -15,7 +14,7 @@ afterAll(() => t.close());
 
 const decisions = () =>
   `web/getfolderbyserverrelativepath(decodedurl='${encodeURIComponent(
-    `${SITE_PATH}/Lists/Decisions/${meetingFolderName(t.next)}`,
+    `${SITE_PATH}/Lists/Decisions/${placeOfMeeting(t.next)}`,
   )}')/listItemAllFields/roleassignments?$expand=Member`;
 
 test('no SharePoint group holds a meeting’s circle: there is no membership anyone could join', async () => {

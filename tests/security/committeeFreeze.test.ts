@@ -9,8 +9,7 @@ import {
 import { openMeeting } from '../../src/app/openMeeting';
 import { sendReferatForApproval } from '../../src/app/referat';
 import type { CommitteeSettings } from '../../src/domain/committee/types';
-import { meetingFolderName } from '../../src/domain/meetingScopes';
-import { demoTenant, itemsOf, LISTS_PATH, SITE_PATH, upn, type Tenant } from './tenant';
+import { demoTenant, itemsOf, LISTS_PATH, SITE_PATH, upn, type Tenant, placeOfMeeting } from './tenant';
 
 /**
  * A committee protocol out for signatures cannot be changed by a member or the referent (issue 22 point 2):
@@ -76,7 +75,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const folder = (list: string) => `${SITE_PATH}/Lists/${list}/${meetingFolderName(t.past)}`;
+const folder = (list: string) => `${SITE_PATH}/Lists/${list}/${placeOfMeeting(t.past)}`;
 
 async function add(as: string, list: string, values: Record<string, string>) {
   return (await t.as(as)).sp(`/web/lists/getbytitle('${list}')/AddValidateUpdateItemUsingPath()`, {

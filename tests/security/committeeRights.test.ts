@@ -9,8 +9,7 @@ import { openMeeting } from '../../src/app/openMeeting';
 import { approveReferat } from '../../src/app/referat';
 import { syncMeetingPermissions } from '../../src/app/syncMeetingPermissions';
 import type { CommitteeSettings } from '../../src/domain/committee/types';
-import { meetingFolderName } from '../../src/domain/meetingScopes';
-import { demoTenant, itemsOf, LISTS_PATH, SITE_PATH, upn, type Tenant } from './tenant';
+import { demoTenant, itemsOf, LISTS_PATH, SITE_PATH, upn, type Tenant, placeOfMeeting } from './tenant';
 
 /**
  * A committee meeting's rights as SharePoint holds them (docs/adr/007-committee-lists.md), tried with each
@@ -74,7 +73,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const folder = (list: string) => `${SITE_PATH}/Lists/${list}/${meetingFolderName(t.past)}`;
+const folder = (list: string) => `${SITE_PATH}/Lists/${list}/${placeOfMeeting(t.past)}`;
 
 async function addInFolder(as: string, list: string, values: Record<string, string>): Promise<number> {
   const person = await t.as(as);

@@ -71,7 +71,7 @@ describe('an inner $batch URL is resolved against the version root and never lea
 });
 
 test("every REST look-up of a group's users obeys who may view its members", async () => {
-  const sofieSp = await s.rest('sofie');
+  const sofieSp = await s.rest('ingrid');
   const made = await sofieSp('web/sitegroups', {
     method: 'POST',
     body: { Title: 'Lukket kreds', OnlyAllowMembersViewMembership: true },
@@ -103,7 +103,7 @@ test("every REST look-up of a group's users obeys who may view its members", asy
 });
 
 test("a list a member creates never takes an existing list's URL ('Follow Ups' beside /Lists/FollowUps)", async () => {
-  const sofieSp = await s.rest('sofie');
+  const sofieSp = await s.rest('ingrid');
   // The add-in's FollowUps list is there from the tenant's start.
   const original = {
     id: (await sofieSp(`web/lists/getbytitle('FollowUps')?$select=Id`)).body.Id,

@@ -2,8 +2,7 @@ import { approveReferat } from '../../src/app/referat';
 import { assignReferent } from '../../src/app/assignReferent';
 import { importMeetings } from '../../src/app/importMeetings';
 import { openMeeting } from '../../src/app/openMeeting';
-import { meetingFolderName } from '../../src/domain/meetingScopes';
-import { demoTenant, itemsOf, LISTS_PATH, SITE_PATH, upn, type Tenant } from './tenant';
+import { demoTenant, itemsOf, LISTS_PATH, SITE_PATH, upn, type Tenant, placeOfMeeting } from './tenant';
 
 /**
  * The meeting's rules as SharePoint holds them, tried as an attacker would: every request goes straight
@@ -17,7 +16,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const folderUrl = (list: string, key: string, sub?: number) =>
-  `${SITE_PATH}/Lists/${list}/${meetingFolderName(key)}${sub === undefined ? '' : `/${sub}`}`;
+  `${SITE_PATH}/Lists/${list}/${placeOfMeeting(key)}${sub === undefined ? '' : `/${sub}`}`;
 
 const createInFolder = (list: string, path: string, values: Record<string, string>) => ({
   method: 'POST',

@@ -1,7 +1,7 @@
 import { openMeeting } from '../../src/app/openMeeting';
 import { approveReferat, reopenReferat } from '../../src/app/referat';
-import { meetingFolderName, personFolderName } from '../../src/domain/meetingScopes';
-import { demoTenant, itemsOf, LISTS_PATH, SITE_PATH, upn, type Tenant } from './tenant';
+import { personFolderName } from '../../src/domain/meetingScopes';
+import { demoTenant, itemsOf, LISTS_PATH, SITE_PATH, upn, type Tenant, placeOfMeeting } from './tenant';
 
 /**
  * Approval freezes the record, existence leaks nothing, afbud reasons stay with their person (issue 22
@@ -16,7 +16,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const folderUrl = (list: string, key: string, sub?: string | number) =>
-  `${SITE_PATH}/Lists/${list}/${meetingFolderName(key)}${sub === undefined ? '' : `/${sub}`}`;
+  `${SITE_PATH}/Lists/${list}/${placeOfMeeting(key)}${sub === undefined ? '' : `/${sub}`}`;
 
 /** A row created in a folder with AddValidateUpdateItemUsingPath, as `as`; its id when SharePoint made it. */
 async function addInFolder(as: string, list: string, path: string, values: Record<string, string>) {
@@ -189,7 +189,7 @@ describe('existence leaks nothing to a guest', () => {
 
 describe('afbud reasons stay with their person, whatever ReadSecurity does', () => {
   const reasonFolder = (key: string, who: string) =>
-    `${folderUrl('AbsenceReasons', key)}/${meetingFolderName(upn(who))}`;
+    `${folderUrl('AbsenceReasons', key)}/${personFolderName(upn(who))}`;
 
   test("another attendee can neither see into nor write into a person's reasons folder", async () => {
     const anders = await t.as('anders');

@@ -2,8 +2,8 @@ import { assignReferent } from '../../src/app/assignReferent';
 import { openMeeting } from '../../src/app/openMeeting';
 import { approveReferat } from '../../src/app/referat';
 import { registerAbsence } from '../../src/app/registerAbsence';
-import { meetingFolderName, personFolderName } from '../../src/domain/meetingScopes';
-import { demoTenant, itemsOf, LISTS_PATH, SITE_PATH, upn, type Tenant } from './tenant';
+import { personFolderName } from '../../src/domain/meetingScopes';
+import { demoTenant, itemsOf, LISTS_PATH, SITE_PATH, upn, type Tenant, placeOfMeeting } from './tenant';
 
 /**
  * Issue 22, point 1: a row belongs to the meeting whose folder holds it, and which registration wins is
@@ -17,7 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const folderUrl = (list: string, key: string) => `${SITE_PATH}/Lists/${list}/${meetingFolderName(key)}`;
+const folderUrl = (list: string, key: string) => `${SITE_PATH}/Lists/${list}/${placeOfMeeting(key)}`;
 
 /**
  * A row made in a folder through AddValidateUpdateItemUsingPath, then given typed values through Graph. An

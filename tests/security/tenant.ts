@@ -1,3 +1,5 @@
+import { secretariatFolderName } from '../../src/domain/meetingScopes';
+import { meetingPlace } from '../../src/domain/trust/place';
 import { type GraphServer } from '../../devServer/server';
 import { parseSpVariants, type SpVariants } from '../../devServer/variants';
 import { startDemoServer } from '../../demo/server';
@@ -16,6 +18,12 @@ export const SITE = 'kommune.sharepoint.com:/sites/moeder';
 export const SITE_PATH = '/sites/moeder';
 export const LISTS_PATH = `/sites/${SITE}:/lists`;
 export const upn = (name: string) => `${name}@kommune.example`;
+/**
+ * Where a demo meeting's folders are below each list's root: inside its organizer's secretariat (every demo
+ * meeting is Sofie's; docs/adr/004-permissions.md, "Secretaries").
+ */
+export const placeOfMeeting = (key: string, organizer = 'sofie') =>
+  meetingPlace(key, secretariatFolderName(upn(organizer)));
 
 export interface Person {
   graph: Caller;

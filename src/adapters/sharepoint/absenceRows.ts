@@ -1,6 +1,6 @@
 import type { Absence } from '../../domain/absence';
 import type { MeetingKey } from '../../domain/meeting';
-import { personFolderPath } from '../../domain/meetingScopes';
+import { personFolderName } from '../../domain/meetingScopes';
 import { inSharePointOrder, newestRow } from '../../domain/trust/order';
 import { inOwnFolder } from '../../domain/trust/place';
 import { reasonKey } from '../../domain/trust/writers';
@@ -16,12 +16,21 @@ import { absenceFromFields, absenceToFields, reasonToFields } from './rows';
  * order, each with `order` (its item id): the later registration of a person wins, whatever RegisteredAt
  * its writer typed.
  */
-export function joinAbsences(c: ListClient, absences: GraphItem[], reasons: GraphItem[]): Stored<Absence>[] {
+export function joinAbsences(
+  c: ListClient,
+  key: MeetingKey,
+  absences: GraphItem[],
+  reasons: GraphItem[],
+): Stored<Absence>[] {
+  const place = c.location(key)?.place;
   const reasonOf = new Map<string, string>();
   for (const r of reasons)
     reasonOf.set(reasonKey(authorOf(r), String(r.fields?.PersonUpn ?? '')), String(r.fields?.Reason ?? ''));
   return inSharePointOrder(absences)
-    .filter((r) => inOwnFolder(placeOf('Absences')(r).person!))
+    .filter((r) => {
+      const placed = placeOf('Absences')(r);
+      return place !== undefined && inOwnFolder(placed.dir, place, placed.person!.upn);
+    })
     .map((r) => {
       const s = c.stored(r, absenceFromFields);
       const reason = reasonOf.get(reasonKey(authorOf(r), s.value.person.upn));
@@ -49,7 +58,7 @@ export async function saveAbsenceRow(
   const fields = absenceToFields(key, absence);
   // In the person's own folder, whoever writes it (the organizer for someone, say): the folder says whose
   // afbud it is.
-  const folder = personFolderPath(key, person);
+  const folder = personFolderName(person);
   const id =
     own?.id ??
     String(
@@ -67,7 +76,7 @@ export async function saveAbsenceRow(
       await c.patch('AbsenceReasons', ownReason.id, reasonToFields(key, person, reason));
   } else if (reason) {
     // In the person's own folder (ADR 004): only they and the organizer can see into it.
-    const reasonId = await c.addRowInFolder('AbsenceReasons', personFolderPath(key, person), key, {
+    const reasonId = await c.addRowInFolder('AbsenceReasons', personFolderName(person), key, {
       Title: person,
       MeetingKey: key,
       PersonUpn: person,

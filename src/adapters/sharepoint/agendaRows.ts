@@ -1,6 +1,5 @@
 import type { AgendaItem } from '../../domain/agendaItem';
 import type { MeetingKey } from '../../domain/meeting';
-import { meetingFolderName } from '../../domain/meetingScopes';
 import type { Stored } from '../../ports/ListStore';
 import { bodyOf, MAX_BATCH, runBatch, type BatchRequest } from '../graph/batch';
 import type { ListClient } from './listClient';
@@ -21,7 +20,7 @@ export async function replaceAgendaRows(
   const byItemId = new Map(current.map((r) => [itemFromFields(r.fields ?? {}, r.id).id, r]));
   const fresh = items.filter((i) => !byItemId.has(i.id));
   const created = await pool(fresh, 4, (item) =>
-    c.addRowInFolder('AgendaItems', meetingFolderName(key), key, {
+    c.addRowInFolder('AgendaItems', '', key, {
       Title: item.title.slice(0, 255),
       MeetingKey: key,
       ItemId: item.id,

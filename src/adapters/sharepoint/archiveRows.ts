@@ -24,13 +24,16 @@ export async function readArchiveRows(c: ListClient): Promise<ArchiveRows> {
   const [meetings, items, decisions, followUps] = await Promise.all(
     lists.map((name) => c.rowsFrom(pages.get(name)!)),
   );
+  // Each meeting's Meetings row says where it lives; only those rows count.
+  const counted = c.locate(meetings);
+  const placeOfKey = (key: string) => c.location(key)?.place;
   const placed = (list: ListName, rows: GraphItem[]) =>
     rows.flatMap((row) => {
-      const meetingKey = meetingOfRow(placeOf(list)(row));
+      const meetingKey = meetingOfRow(placeOf(list)(row), placeOfKey);
       return meetingKey ? [{ row, meetingKey }] : [];
     });
   return {
-    meetings: meetings.map((r) => meetingFromFields(r.fields ?? {})),
+    meetings: counted.map((r) => meetingFromFields(r.fields ?? {})),
     items: placed('AgendaItems', items).map(({ row, meetingKey }) => ({
       ...itemFromFields(row.fields ?? {}, row.id),
       meetingKey,

@@ -1,5 +1,4 @@
 import type { MeetingKey } from '../../domain/meeting';
-import { meetingFolderName } from '../../domain/meetingScopes';
 import type { CommitteeEntry, CommitteeRows, Stored } from '../../ports/ListStore';
 import {
   identityOf,
@@ -28,9 +27,10 @@ export async function readCommitteeRows(c: ListClient, key: MeetingKey): Promise
     lists.map((name) => ({ id: name, method: 'GET', url: c.byKeyUrl(name, key) })),
   );
   const pages = visiblePages(answers, lists);
-  const [meetings, decisions, statements] = await Promise.all(
-    lists.map(async (name) => c.place(name, key, await c.rowsFrom(pages.get(name)!)).rows),
-  );
+  const rowsOf = async (name: ListName) => c.place(name, key, await c.rowsFrom(pages.get(name)!)).rows;
+  // The Meetings row first: it says where the meeting's folders are.
+  const meetings = await rowsOf('Meetings');
+  const [decisions, statements] = await Promise.all([rowsOf(lists[1]), rowsOf(lists[2])]);
   const meeting = meetings[0] ? meetingFromFields(meetings[0].fields ?? {}) : undefined;
   const read = (list: CommitteeListName, r: GraphItem): CommitteeRow[] => {
     const entry = committeeEntryOf(r.fields ?? {});
@@ -66,7 +66,7 @@ export async function saveCommitteeRow(
     : await c.completeRow(
         list,
         String(
-          await c.addRowInFolder(list, meetingFolderName(key), key, {
+          await c.addRowInFolder(list, '', key, {
             Title: String(fields.Title),
             MeetingKey: key,
           }),

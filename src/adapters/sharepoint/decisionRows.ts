@@ -1,7 +1,6 @@
 import type { Decision } from '../../domain/decision';
 import type { FollowUp } from '../../domain/followUp';
 import type { MeetingKey } from '../../domain/meeting';
-import { itemFolderPath } from '../../domain/meetingScopes';
 import { oldestRow } from '../../domain/trust/order';
 import { belongsTo } from '../../domain/trust/place';
 import { Conflict, NotFound } from '../../ports/errors';
@@ -52,8 +51,8 @@ export async function saveDecisionRow(
     created = Number(found.id);
   } else {
     // First write: a row in the item's folder, then the folder read back; an older row (lower id) wins.
-    await c.ensureFolder('Decisions', key, itemFolderPath(key, n));
-    created = await c.addRowInFolder('Decisions', itemFolderPath(key, n), key, {
+    await c.ensureFolder('Decisions', key, String(n));
+    created = await c.addRowInFolder('Decisions', String(n), key, {
       Title: titleOfDecision(n),
       MeetingKey: key,
     });
@@ -98,7 +97,7 @@ export async function saveFollowUpRow(
       throw new Conflict('This follow-up was already written by someone else', { status: 412 });
     saved = await c.completeRow('FollowUps', found.id, fields);
   } else {
-    const path = itemFolderPath(key, followUp.itemNumber);
+    const path = String(followUp.itemNumber);
     await c.ensureFolder('FollowUps', key, path);
     const created = await c.addRowInFolder('FollowUps', path, key, {
       Title: followUp.task.slice(0, 255),
@@ -128,13 +127,15 @@ export async function decisionChangesOf(
   const changed: Stored<Decision>[] = [];
   const deletedIds: string[] = [];
   const place = placeOf('Decisions');
+  const where = (await c.whereIs(key))?.place;
   // nextLink and deltaLink are followed as given, never built.
   let next = cursor;
   try {
     for await (const page of pagesFrom(cursor, c.readPage)) {
       for (const row of page.value) {
         if (row.deleted) deletedIds.push(row.id);
-        else if (isRow(row) && belongsTo(key, place(row))) changed.push(c.stored(row, decisionFromFields));
+        else if (isRow(row) && where !== undefined && belongsTo(key, where, place(row)))
+          changed.push(c.stored(row, decisionFromFields));
       }
       if (page['@odata.deltaLink']) next = page['@odata.deltaLink'];
     }
@@ -151,6 +152,7 @@ async function allDecisions(c: ListClient, key: MeetingKey): Promise<DecisionCha
     { id: 'cursor', method: 'GET', url: latestDeltaUrl(c) },
   ]);
   const page = visiblePages(answers, ['Decisions']).get('Decisions')!;
+  await c.whereIs(key);
   const rows = c.place('Decisions', key, await c.rowsFrom(page)).rows;
   // No cursor when the list is closed to the caller: the next call reads everything again.
   const cursor = deltaLinkOf(answers.get('cursor')) ?? '';

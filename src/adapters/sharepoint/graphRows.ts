@@ -1,4 +1,4 @@
-import { folderOfRow, personFolderOfRow, type PlacedRow } from '../../domain/trust/place';
+import { dirOfRow, type PlacedMeetingRow, type PlacedRow } from '../../domain/trust/place';
 import { Forbidden } from '../../ports/errors';
 import { bodyOf, type BatchResponse } from '../graph/batch';
 import type { Deleted, Identity, ListItem } from '@microsoft/microsoft-graph-types';
@@ -49,16 +49,9 @@ export const placeOf =
   (list: ListName) =>
   (row: GraphItem): PlacedRow & { id: string } => ({
     id: row.id,
-    folder: folderOfRow(row.fields?.FileDirRef, list),
+    dir: dirOfRow(row.fields?.FileDirRef, list),
     meetingKey: String(row.fields?.MeetingKey ?? ''),
-    ...(list === 'Absences'
-      ? {
-          person: {
-            folder: personFolderOfRow(row.fields?.FileDirRef, list),
-            upn: String(row.fields?.PersonUpn ?? ''),
-          },
-        }
-      : {}),
+    ...(list === 'Absences' ? { person: { upn: String(row.fields?.PersonUpn ?? '') } } : {}),
   });
 
 /** A string as an OData literal inside a URL: quotes doubled, then URL-encoded. */
@@ -96,3 +89,13 @@ export function deltaLinkOf(answer: BatchResponse | undefined): string | undefin
     throw e;
   }
 }
+
+/** A Meetings or MeetingProgress row as SharePoint places it (src/domain/trust/place.ts, locateMeetings). */
+export const meetingRowPlace =
+  (list: 'Meetings' | 'MeetingProgress') =>
+  (row: GraphItem): PlacedMeetingRow => ({
+    id: row.id,
+    dir: dirOfRow(row.fields?.FileDirRef, list),
+    meetingKey: String(row.fields?.MeetingKey ?? ''),
+    organizerUpn: String(row.fields?.OrganizerUpn ?? ''),
+  });

@@ -1,12 +1,27 @@
 import type { MeetingKey } from '../../domain/meeting';
-import { meetingFolderName } from '../../domain/meetingScopes';
-import { splitByPlace, type MisplacedRow } from '../../domain/trust/place';
+import { secretariatFolderName } from '../../domain/meetingScopes';
+import {
+  locateMeetings,
+  progressBelongsTo,
+  splitByPlace,
+  type MeetingLocation,
+  type MisplacedRow,
+} from '../../domain/trust/place';
 import { Forbidden, NotFound, PortError } from '../../ports/errors';
 import type { Stored } from '../../ports/ListStore';
 import { runBatch, type BatchRequest, type BatchResponse } from '../graph/batch';
 import { relativeLink, type GraphConnection } from '../graph/graphClient';
 import { mapGraphError } from '../graph/graphErrors';
-import { authorOf, expandFields, isRow, odataLiteral, placeOf, type GraphItem, type Page } from './graphRows';
+import {
+  authorOf,
+  expandFields,
+  isRow,
+  meetingRowPlace,
+  odataLiteral,
+  placeOf,
+  type GraphItem,
+  type Page,
+} from './graphRows';
 import type { ListName } from './listSchema';
 import { allRows } from './paging';
 import type { Fields } from './fieldValues';
@@ -22,6 +37,10 @@ export class ListClient {
   readonly folders: SharePointFolders;
   private me?: Promise<string[]>;
   private readonly rowIds = new Map<string, string>();
+  /** Where each meeting lives (its Meetings row's folder), learned from reads and writes. */
+  private readonly locations = new Map<MeetingKey, MeetingLocation>();
+  /** Meetings whose organizer the caller knows from the calendar event (locateMeetings trusts only hers). */
+  private readonly organizers = new Map<MeetingKey, string>();
 
   constructor(
     readonly graph: GraphConnection,
@@ -54,23 +73,85 @@ export class ListClient {
   }
 
   /**
-   * The rows of a meeting-folder list that belong to `key` (held in its folder), and those whose column
-   * names it from elsewhere. Meetings and MeetingProgress rows live at the list root: nothing to check.
+   * Learns where meetings live from Meetings rows just read (src/domain/trust/place.ts, locateMeetings) and
+   * returns those that count, one per meeting.
+   */
+  locate(meetingRows: GraphItem[]): GraphItem[] {
+    const found = locateMeetings(meetingRows.map(meetingRowPlace('Meetings')), (key) =>
+      this.organizers.get(key),
+    );
+    for (const [key, where] of found) this.locations.set(key, where);
+    const counted = new Set([...found.values()].map((w) => w.id));
+    return meetingRows.filter((r) => counted.has(r.id));
+  }
+
+  /** Where meeting `key` lives, as last learned (undefined: no Meetings row of it read or written yet). */
+  location(key: MeetingKey): MeetingLocation | undefined {
+    return this.locations.get(key);
+  }
+
+  /** Where meeting `key` lives: learned, or read from its Meetings row. Undefined when it has none. */
+  async whereIs(key: MeetingKey): Promise<MeetingLocation | undefined> {
+    const known = this.locations.get(key);
+    if (known) return known;
+    let page: Page;
+    try {
+      page = await this.get<Page>(this.byKeyUrl('Meetings', key));
+    } catch (e) {
+      if (e instanceof Forbidden) return undefined;
+      throw e;
+    }
+    this.locate(await this.rowsFrom(page));
+    return this.locations.get(key);
+  }
+
+  /**
+   * The meeting's organizer as its calendar event says: from now on only her Meetings row says where the
+   * meeting lives. A location learned before from another secretary's row is forgotten.
+   */
+  expectOrganizer(key: MeetingKey, upn: string): void {
+    const organizer = upn.trim().toLowerCase();
+    if (this.organizers.get(key) === organizer) return;
+    this.organizers.set(key, organizer);
+    this.locations.delete(key);
+    this.forget('Meetings', key, '');
+    this.forget('MeetingProgress', key, '');
+  }
+
+  /** Remembers where a meeting lives after the organizer wrote its Meetings row. */
+  settle(key: MeetingKey, where: MeetingLocation): void {
+    this.locations.set(key, where);
+  }
+
+  /**
+   * The rows of a list that belong to meeting `key` (held in its place), and those whose column names it
+   * from elsewhere. Meetings rows count as locateMeetings says; a MeetingProgress row where its meeting's
+   * Meetings row lives. Call after the meeting's location is known (locate / whereIs).
    */
   place(
     list: ListName,
     key: MeetingKey,
     rows: GraphItem[],
   ): { rows: GraphItem[]; misplaced: MisplacedRow[] } {
-    if (list === 'Meetings' || list === 'MeetingProgress') return { rows, misplaced: [] };
-    return splitByPlace(key, list, rows, placeOf(list));
+    const where = this.locations.get(key);
+    if (list === 'Meetings') {
+      const counted = this.locate(rows).filter((r) => String(r.fields?.MeetingKey ?? '') === key);
+      return { rows: counted, misplaced: [] };
+    }
+    if (list === 'MeetingProgress')
+      return {
+        rows: where ? rows.filter((r) => progressBelongsTo(key, where, placeOf(list)(r))) : [],
+        misplaced: [],
+      };
+    return splitByPlace(key, where?.place, list, rows, placeOf(list));
   }
 
   /**
-   * The meeting's rows the caller can see in the meeting's own folder; a list they have no access to at all
+   * The meeting's rows the caller can see in the meeting's own place; a list they have no access to at all
    * holds none for them. A row elsewhere naming this meeting is never found, so it can block no write.
    */
   async query(list: ListName, key: MeetingKey): Promise<GraphItem[]> {
+    if (list !== 'Meetings') await this.whereIs(key);
     let page: Page;
     try {
       page = await this.get<Page>(this.byKeyUrl(list, key));
@@ -137,9 +218,36 @@ export class ListClient {
     return (await this.whoAmI()).includes(authorOf(row));
   }
 
-  /** Meetings and MeetingProgress rows live at the list root: Graph creates them (the organizer secures them next). */
-  createAtRoot(list: 'Meetings' | 'MeetingProgress', fields: Fields): Promise<GraphItem> {
-    return this.send<GraphItem>('POST', `${this.root}/lists/${list}/items`, { fields });
+  /**
+   * A new Meetings or MeetingProgress row: inside `secretariat` (SharePoint REST, text values first; the
+   * typed values follow through Graph), or, for a site owner whose meetings predate secretariats, at the
+   * list root through Graph.
+   */
+  async createMeetingRow(
+    list: 'Meetings' | 'MeetingProgress',
+    secretariat: string | null,
+    fields: Fields,
+  ): Promise<GraphItem> {
+    if (!secretariat) return this.send<GraphItem>('POST', `${this.root}/lists/${list}/items`, { fields });
+    const id = await this.folders.addRow(list, secretariat, {
+      Title: String(fields.Title ?? '').slice(0, 255),
+      MeetingKey: String(fields.MeetingKey ?? ''),
+      ...(list === 'Meetings' ? { OrganizerUpn: String(fields.OrganizerUpn ?? '') } : {}),
+    });
+    return this.completeRow(list, String(id), fields);
+  }
+
+  /**
+   * The organizer's secretariat folder in the Meetings list, when IT has made one (and she can see it); null
+   * when there is none: then only a site owner may keep the meeting at the list root.
+   */
+  async secretariatOf(organizerUpn: string): Promise<string | null> {
+    const name = secretariatFolderName(organizerUpn);
+    const found = await this.folders.find('Meetings', name).catch((e: unknown) => {
+      if (e instanceof Forbidden || e instanceof NotFound) return null;
+      throw e;
+    });
+    return found ? name : null;
   }
 
   /** PATCH …/fields answers with the fieldValueSet; its @odata.etag is the item's new eTag. */
@@ -172,26 +280,42 @@ export class ListClient {
     }
   }
 
-  /** The item folder `<meeting>/<n>` (the referent's Contribute on the meeting folder allows creating it). */
-  async ensureFolder(list: ListName, key: MeetingKey, path: string): Promise<void> {
+  /** The meeting's place joined with a path below it ('' for the meeting's folder itself). */
+  private async inPlace(list: ListName, key: MeetingKey, below: string): Promise<string> {
+    const where = await this.whereIs(key);
+    if (!where)
+      throw new NotFound(`Meeting ${key} has no Meetings row the caller can see: not set up yet`, {
+        status: 404,
+        code: 'meetingNotProvisioned',
+      });
+    return below ? `${where.place}/${below}` : where.place;
+  }
+
+  /** A folder inside the meeting's place, e.g. an item's `<n>` (the referent's Contribute allows creating it). */
+  async ensureFolder(list: ListName, key: MeetingKey, below: string): Promise<void> {
+    const path = await this.inPlace(list, key, below);
     try {
       await this.folders.ensure(list, path);
     } catch (e) {
-      throw await this.notProvisioned(list, key, e);
+      throw await this.notProvisioned(list, key, path, e);
     }
   }
 
-  /** A row created in a folder with text values only; a missing meeting folder is a typed error. */
+  /**
+   * A row created with text values only in the meeting's place, or in a folder `below` it; a missing
+   * meeting folder is a typed error.
+   */
   async addRowInFolder(
     list: ListName,
-    folder: string,
+    below: string,
     key: MeetingKey,
     text: Record<string, string>,
   ): Promise<number> {
+    const path = await this.inPlace(list, key, below);
     try {
-      return await this.folders.addRow(list, folder, text);
+      return await this.folders.addRow(list, path, text);
     } catch (e) {
-      throw await this.notProvisioned(list, key, e);
+      throw await this.notProvisioned(list, key, path, e);
     }
   }
 
@@ -199,10 +323,14 @@ export class ListClient {
    * When a folder write fails: can the caller see the meeting's folder at all? If not, the organizer has not
    * set the meeting up yet (or not for them): a typed NotFound the UI can explain.
    */
-  private async notProvisioned(list: ListName, key: MeetingKey, e: unknown): Promise<unknown> {
+  private async notProvisioned(list: ListName, key: MeetingKey, path: string, e: unknown): Promise<unknown> {
     if (!(e instanceof PortError) || !['NotFound', 'Invalid', 'Forbidden'].includes(e.kind)) return e;
+    const place = path
+      .split('/')
+      .slice(0, this.locations.get(key)?.secretariat ? 2 : 1)
+      .join('/');
     const folder = await this.folders
-      .find(list, meetingFolderName(key))
+      .find(list, place)
       .catch((err: unknown) =>
         err instanceof PortError && (err.kind === 'Forbidden' || err.kind === 'NotFound') ? null : undefined,
       );

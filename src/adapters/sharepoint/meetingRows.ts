@@ -1,6 +1,7 @@
 import type { Meeting, MeetingKey } from '../../domain/meeting';
 import type { MeetingProgress } from '../../domain/meetingProgress';
-import { NotFound } from '../../ports/errors';
+import { meetingPlace } from '../../domain/trust/place';
+import { Forbidden, NotFound } from '../../ports/errors';
 import type { Stored } from '../../ports/ListStore';
 import { isRow, visiblePages, type GraphItem } from './graphRows';
 import type { ListClient } from './listClient';
@@ -8,7 +9,9 @@ import { meetingFromFields, meetingToFields, progressFromFields, progressToField
 
 /**
  * The Meetings row (the organizer's) and the MeetingProgress row (clock, running status, the referent's
- * submission). Both live at their list's root, one per meeting, each with its own permissions.
+ * submission), one per meeting, each with its own permissions. Both live in the organizer's secretariat
+ * folder (docs/adr/004-permissions.md, "Secretaries"); a meeting from before secretariats keeps them at the
+ * list root. The Meetings row says where the meeting's folders are (src/domain/trust/place.ts).
  */
 export async function readMeetingRows(
   c: ListClient,
@@ -19,8 +22,8 @@ export async function readMeetingRows(
     { id: 'MeetingProgress', method: 'GET', url: c.byKeyUrl('MeetingProgress', key) },
   ]);
   const pages = visiblePages(answers, ['Meetings', 'MeetingProgress']);
-  const meeting = pages.get('Meetings')!.value.filter(isRow)[0];
-  const progress = pages.get('MeetingProgress')!.value.filter(isRow)[0];
+  const meeting = c.place('Meetings', key, pages.get('Meetings')!.value.filter(isRow)).rows[0];
+  const progress = c.place('MeetingProgress', key, pages.get('MeetingProgress')!.value.filter(isRow)).rows[0];
   if (meeting) c.remember('Meetings', key, '', meeting.id);
   if (progress) c.remember('MeetingProgress', key, '', progress.id);
   return {
@@ -54,10 +57,30 @@ export async function saveMeetingRow(
   meeting: Meeting,
   eTag?: string,
 ): Promise<Stored<Meeting>> {
+  // The organizer writes her own row: only a row naming her counts (another secretary's never does).
+  c.expectOrganizer(meeting.key, meeting.organizer.upn);
   const id = await c.findRowId('Meetings', meeting.key, '', () => true);
   const fields = meetingToFields(meeting);
-  const saved = id ? await c.patch('Meetings', id, fields, eTag) : await c.createAtRoot('Meetings', fields);
+  if (id) {
+    const saved = await c.patch('Meetings', id, fields, eTag);
+    return c.stored(saved, meetingFromFields);
+  }
+  // A new meeting goes into its organizer's secretariat. Without one only a site owner can keep it (at the
+  // list root); anyone else is told to ask IT.
+  const secretariat = await c.secretariatOf(meeting.organizer.upn);
+  let saved: GraphItem;
+  try {
+    saved = await c.createMeetingRow('Meetings', secretariat, fields);
+  } catch (e) {
+    if (!secretariat && e instanceof Forbidden)
+      throw new NotFound(`No secretariat folder for ${meeting.organizer.upn}: IT must run provision`, {
+        status: 404,
+        code: 'secretariatMissing',
+      });
+    throw e;
+  }
   c.remember('Meetings', meeting.key, '', saved.id);
+  c.settle(meeting.key, { id: saved.id, secretariat, place: meetingPlace(meeting.key, secretariat) });
   return c.stored(saved, meetingFromFields);
 }
 
@@ -69,9 +92,17 @@ export async function saveProgressRow(
 ): Promise<Stored<MeetingProgress>> {
   const id = await c.findRowId('MeetingProgress', key, '', () => true);
   const fields = progressToFields(key, progress);
-  const saved = id
-    ? await c.patch('MeetingProgress', id, fields, eTag)
-    : await c.createAtRoot('MeetingProgress', fields);
+  let saved: GraphItem;
+  if (id) saved = await c.patch('MeetingProgress', id, fields, eTag);
+  else {
+    const where = await c.whereIs(key);
+    if (!where)
+      throw new NotFound(`Meeting ${key} has no Meetings row the caller can see: not set up yet`, {
+        status: 404,
+        code: 'meetingNotProvisioned',
+      });
+    saved = await c.createMeetingRow('MeetingProgress', where.secretariat, fields);
+  }
   c.remember('MeetingProgress', key, '', saved.id);
   return c.stored(saved, progressFromFields);
 }

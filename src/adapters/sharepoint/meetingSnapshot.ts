@@ -48,8 +48,10 @@ export async function snapshotOf(
     misplaced.push(...placed.misplaced);
     return placed.rows;
   };
-  const [meetings, progress, items, absences, reasons, decisions, followUps] = await Promise.all(
-    OPEN_LISTS.map(rows),
+  // The Meetings row first: it says where the meeting's folders are.
+  const meetings = await rows('Meetings');
+  const [progress, items, absences, reasons, decisions, followUps] = await Promise.all(
+    OPEN_LISTS.slice(1).map(rows),
   );
   const meetingRow = meetings[0];
   const progressRow = progress[0];
@@ -61,7 +63,7 @@ export async function snapshotOf(
     items: items
       .map((r) => c.stored(r, (f) => itemFromFields(f, r.id)))
       .sort((a, b) => a.value.number - b.value.number),
-    absences: joinAbsences(c, absences, reasons),
+    absences: joinAbsences(c, key, absences, reasons),
     decisions: decisions.map((r) => {
       const s = c.stored(r, decisionFromFields);
       c.remember('Decisions', key, String(s.value.itemNumber), r.id);

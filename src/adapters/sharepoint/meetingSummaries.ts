@@ -1,6 +1,6 @@
 import type { MeetingKey } from '../../domain/meeting';
 import { latestRegistration } from '../../domain/trust/order';
-import { meetingOfRow } from '../../domain/trust/place';
+import { meetingOfRow, progressBelongsTo } from '../../domain/trust/place';
 import type { MeetingSummary } from '../../ports/ListStore';
 import { MAX_BATCH, type BatchRequest, type BatchResponse } from '../graph/batch';
 import { joinAbsences } from './absenceRows';
@@ -42,12 +42,18 @@ export async function readMeetingSummaries(
     requests.map((r) => r.id),
   );
   const rows = (id: string): Promise<GraphItem[]> => c.rowsFrom(pages.get(id)!);
-  /** Root rows by their column; folder rows by their folder (and only when the column agrees). */
-  const meetingOf = (list: 'Meetings' | 'MeetingProgress' | 'FollowUps' | 'Absences', row: GraphItem) =>
-    list === 'Meetings' || list === 'MeetingProgress'
-      ? String(row.fields?.MeetingKey ?? '')
-      : meetingOfRow(placeOf(list)(row));
-  const group = (list: 'Meetings' | 'MeetingProgress' | 'FollowUps' | 'Absences', all: GraphItem[]) => {
+  /**
+   * Meetings rows as locateMeetings counts them (that also says where each meeting lives); a MeetingProgress
+   * row where its Meetings row lives; folder rows by their place (and only when the column agrees).
+   */
+  const placeOfKey = (key: MeetingKey) => c.location(key)?.place;
+  const meetingOf = (list: 'MeetingProgress' | 'FollowUps' | 'Absences', row: GraphItem) => {
+    if (list !== 'MeetingProgress') return meetingOfRow(placeOf(list)(row), placeOfKey);
+    const key = String(row.fields?.MeetingKey ?? '');
+    const where = c.location(key);
+    return where && progressBelongsTo(key, where, placeOf(list)(row)) ? key : null;
+  };
+  const group = (list: 'MeetingProgress' | 'FollowUps' | 'Absences', all: GraphItem[]) => {
     const found = new Map<MeetingKey, GraphItem[]>();
     for (const row of all) {
       const key = meetingOf(list, row);
@@ -55,13 +61,15 @@ export async function readMeetingSummaries(
     }
     return found;
   };
-  const byKey = async (name: (typeof lists)[number]) =>
-    group(name, (await Promise.all(groups.map((_, i) => rows(`${name}-${i}`)))).flat());
-  const [meetings, progress, followUps, absences] = await Promise.all([
-    byKey('Meetings'),
-    byKey('MeetingProgress'),
-    byKey('FollowUps'),
-    rows('Absences').then((all) => group('Absences', all)),
+  const all = async (name: (typeof lists)[number]) =>
+    (await Promise.all(groups.map((_, i) => rows(`${name}-${i}`)))).flat();
+  const meetings = new Map(
+    c.locate(await all('Meetings')).map((r) => [String(r.fields?.MeetingKey ?? ''), [r]] as const),
+  );
+  const [progress, followUps, absences] = await Promise.all([
+    all('MeetingProgress').then((r) => group('MeetingProgress', r)),
+    all('FollowUps').then((r) => group('FollowUps', r)),
+    rows('Absences').then((r) => group('Absences', r)),
   ]);
   return keys.map((key) => {
     const meetingRow = meetings.get(key)?.[0];
@@ -70,7 +78,7 @@ export async function readMeetingSummaries(
       key,
       meeting: meetingRow ? meetingFromFields(meetingRow.fields ?? {}) : null,
       progress: progressRow ? progressFromFields(progressRow.fields ?? {}) : null,
-      ownAbsences: latestRegistration(joinAbsences(c, absences.get(key) ?? [], [])),
+      ownAbsences: latestRegistration(joinAbsences(c, key, absences.get(key) ?? [], [])),
       followUps: (followUps.get(key) ?? []).map((r) => followUpFromFields(r.fields ?? {}, r.id)),
     };
   });

@@ -61,7 +61,9 @@ export class SharePointFolders {
   async find(title: string, relativePath: string): Promise<SecurableItem | null> {
     const path = `${await this.root(title)}/${relativePath}`;
     try {
-      const item = await (await this.web())
+      const item = await (
+        await this.web()
+      )
         .getFolderByServerRelativePath(path)
         .listItemAllFields.select('Id', 'HasUniqueRoleAssignments')<
         SecurableItem & { 'odata.null'?: boolean }
@@ -80,7 +82,9 @@ export class SharePointFolders {
     const leaf = relativePath.slice(slash + 1);
     const root = await this.root(title);
     try {
-      const result = (await (await this.list(title)).addValidateUpdateItemUsingPath(
+      const result = (await (
+        await this.list(title)
+      ).addValidateUpdateItemUsingPath(
         [{ FieldName: 'Title', FieldValue: leaf }],
         parent ? `${root}/${parent}` : root,
         false,
@@ -113,7 +117,9 @@ export class SharePointFolders {
   /** A row created inside a folder with text values only (typed values follow through Graph). Returns its id. */
   async addRow(title: string, folderPath: string, text: Record<string, string>): Promise<number> {
     const root = await this.root(title);
-    const result = (await (await this.list(title)).addValidateUpdateItemUsingPath(
+    const result = (await (
+      await this.list(title)
+    ).addValidateUpdateItemUsingPath(
       Object.entries(text).map(([FieldName, FieldValue]) => ({ FieldName, FieldValue })),
       `${root}/${folderPath}`,
     )) as FormResult[];

@@ -74,7 +74,11 @@ export class SharePointListStore implements ListStore {
     await provisionSecretariats(this.c, secretaryUpns);
   }
 
-  async openMeeting(key: MeetingKey): Promise<MeetingSnapshot> {
+  async openMeeting(key: MeetingKey, organizerUpn?: string): Promise<MeetingSnapshot> {
+    if (organizerUpn) {
+      this.c.expectOrganizer(key, organizerUpn);
+      this.primed.delete(key);
+    }
     const primed = this.primed.get(key);
     if (primed) {
       this.primed.delete(key);

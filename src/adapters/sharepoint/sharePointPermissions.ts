@@ -1,12 +1,14 @@
 import type { IItem } from '@pnp/sp/items';
 import {
-  meetingFolderName,
+  personFolderName,
+  secretariatFolderName,
   type Grant,
   type MeetingPermissionPlan,
   type Principal,
   type Scope,
   type SharePointRole,
 } from '../../domain/meetingScopes';
+import { meetingPlace } from '../../domain/trust/place';
 import { NotFound } from '../../ports/errors';
 import type { MeetingPermissions, PermissionReport, PlanRows } from '../../ports/MeetingPermissions';
 import { pool, SharePointFolders, type SecurableItem, type SharePointRestSource } from './sharePointFolders';
@@ -43,12 +45,14 @@ export class SharePointPermissions implements MeetingPermissions {
   private readonly userIds = new Map<string, Promise<number>>();
   private membersGroup?: Promise<number>;
   private currentUser?: Promise<number>;
+  private readonly places = new Map<string, Promise<string>>();
 
   constructor(rest: SharePointRestSource) {
     this.folders = new SharePointFolders(rest);
   }
 
-  async apply(plan: MeetingPermissionPlan, rows: PlanRows): Promise<PermissionReport> {
+  async apply(given: MeetingPermissionPlan, rows: PlanRows): Promise<PermissionReport> {
+    const plan = { ...given, folder: await this.placeOf(given, rows) };
     let calls = 0;
     const pending: Scope[] = [];
     const folders: Record<string, number> = {};
@@ -84,7 +88,8 @@ export class SharePointPermissions implements MeetingPermissions {
     return { calls, pending, folders };
   }
 
-  async removeFolder(plan: MeetingPermissionPlan, list: 'AbsenceReasons', rows?: PlanRows): Promise<void> {
+  async removeFolder(given: MeetingPermissionPlan, list: 'AbsenceReasons', rows?: PlanRows): Promise<void> {
+    const plan = { ...given, folder: await this.placeOf(given, rows) };
     const known = rows?.folders?.[folderKey(list, plan.folder)];
     const folder =
       (known !== undefined ? (await this.row(list, String(known)))?.target.item : undefined) ??
@@ -92,6 +97,39 @@ export class SharePointPermissions implements MeetingPermissions {
     if (!folder) return;
     // SharePoint deletes a folder's items with it.
     await (await this.folders.list(list)).items.getById(folder.Id).delete();
+  }
+
+  /**
+   * The meeting's place below each list's root (src/domain/trust/place.ts): inside the secretariat folder
+   * that holds the organizer's Meetings row, or at the root for a meeting from before secretariats. Without
+   * a Meetings row yet: the organizer's secretariat when IT made one.
+   */
+  private placeOf(plan: MeetingPermissionPlan, rows?: PlanRows): Promise<string> {
+    let place = this.places.get(plan.key);
+    if (!place) {
+      place = this.findPlace(plan, rows);
+      place.catch(() => this.places.delete(plan.key));
+      this.places.set(plan.key, place);
+    }
+    return place;
+  }
+
+  private async findPlace(plan: MeetingPermissionPlan, rows?: PlanRows): Promise<string> {
+    const secretariat = secretariatFolderName(plan.organizerUpn);
+    const id = rows?.meetings;
+    if (id && /^\d+$/.test(id)) {
+      const [row, root] = await Promise.all([
+        (await this.folders.list('Meetings')).items.getById(Number(id)).select('FileDirRef')<{
+          FileDirRef?: string;
+        }>(),
+        this.folders.root('Meetings'),
+      ]);
+      const dir = (row.FileDirRef ?? '').replace(/\/+$/, '');
+      const inSecretariat = dir.toLowerCase() === `${root}/${secretariat}`.toLowerCase();
+      return meetingPlace(plan.key, inSecretariat ? secretariat : null);
+    }
+    const found = await this.folders.find('Meetings', secretariat);
+    return meetingPlace(plan.key, found ? secretariat : null);
   }
 
   /**
@@ -119,7 +157,7 @@ export class SharePointPermissions implements MeetingPermissions {
             ? plan.folder
             : scope.kind === 'itemFolder'
               ? `${plan.folder}/${scope.itemNumber}`
-              : `${plan.folder}/${meetingFolderName(scope.upn)}`;
+              : `${plan.folder}/${personFolderName(scope.upn)}`;
         const key = folderKey(scope.list, relative);
         const known = rows.folders?.[key];
         if (known !== undefined) {

@@ -1,70 +1,148 @@
 import type { MeetingKey } from '../meeting';
-import { meetingFolderName, personFolderName } from '../meetingScopes';
+import { meetingFolderName, personFolderName, secretariatFolderName } from '../meetingScopes';
 
 /**
  * Where a row lives decides which meeting it belongs to (docs/adr/009-rows-belong-to-folders.md): its
  * folder is the permission scope SharePoint enforces, while its MeetingKey column is whatever its writer
  * typed. A row counts for a meeting only when both agree.
+ *
+ * A meeting's **place** is its folder below each list's root: `<secretariat>/<meeting>` inside the
+ * organizer's secretariat (docs/adr/004-permissions.md, "Secretaries"), or `<meeting>` for a meeting set
+ * up before secretariats (at the list root, which only the site's owners can write). The whole place is
+ * compared: a row another secretary plants in `<her secretariat>/<this meeting>` counts for nothing.
  */
 
-/** A row as placed by SharePoint: the meeting folder that holds it (null: the list root or elsewhere). */
+/** A row as placed by SharePoint. */
 export interface PlacedRow {
-  folder: string | null;
+  /** The folder holding the row, as a path below the list's root ("S/M/4"); null at the root or elsewhere. */
+  dir: string | null;
   /** The row's own MeetingKey column. */
   meetingKey: string;
-  /**
-   * A row of a list kept per person (Absences): the person's folder holding it below the meeting's folder
-   * (null: the meeting's folder itself, or deeper) and the person its PersonUpn column names.
-   */
-  person?: { folder: string | null; upn: string };
+  /** A row of a list kept per person (Absences): the person its PersonUpn column names. */
+  person?: { upn: string };
+}
+
+/** The place of meeting `key` below a list's root, in the given secretariat folder (null: the list root). */
+export function meetingPlace(key: MeetingKey, secretariat: string | null): string {
+  return secretariat ? `${secretariat}/${meetingFolderName(key)}` : meetingFolderName(key);
 }
 
 /**
- * The meeting folder named by a row's FileDirRef (SharePoint's server-relative URL of the folder holding
- * it, e.g. "/sites/moeder/Lists/Decisions/<meeting>/4"): the first folder below the list's root, or null
- * for a row at the root (or a FileDirRef of another list).
+ * The folder holding a row, from its FileDirRef (SharePoint's server-relative URL of the folder, e.g.
+ * "/sites/moeder/Lists/Decisions/<secretariat>/<meeting>/4"), as a path below the list's root; null for a
+ * row at the root (or a FileDirRef of another list).
  */
-export function folderOfRow(fileDirRef: string | undefined, list: string): string | null {
+export function dirOfRow(fileDirRef: string | undefined, list: string): string | null {
   if (!fileDirRef) return null;
   const marker = `/lists/${list.toLowerCase()}/`;
   const at = fileDirRef.toLowerCase().indexOf(marker);
   if (at < 0) return null;
-  const folder = fileDirRef.slice(at + marker.length).split('/')[0];
-  return folder ? folder : null;
+  const dir = fileDirRef
+    .slice(at + marker.length)
+    .split('/')
+    .filter((s) => s)
+    .join('/');
+  return dir || null;
 }
 
-/**
- * The folder directly below the meeting's folder that holds a row (FileDirRef "…/Lists/Absences/<meeting>/
- * <person>"): a person's own folder. Null for a row in the meeting's folder itself, deeper, or elsewhere.
- */
-export function personFolderOfRow(fileDirRef: string | undefined, list: string): string | null {
-  if (!folderOfRow(fileDirRef, list)) return null;
-  const marker = `/lists/${list.toLowerCase()}/`;
-  const below = fileDirRef!.slice(fileDirRef!.toLowerCase().indexOf(marker) + marker.length).split('/');
-  return below.length === 2 && below[1] ? below[1] : null;
-}
+const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+/** Whether `dir` is the place itself or a folder inside it (an item's folder, a person's folder). */
+export const isInside = (dir: string | null, place: string): boolean =>
+  !!dir && (same(dir, place) || dir.toLowerCase().startsWith(`${place.toLowerCase()}/`));
 
 /**
  * Whose a row kept per person is (an afbud): the person its column names, and only when the row lives in
- * that person's own folder, which nobody else but the organizer can write. Its Author and Created By are
- * not asked: a client might make SharePoint record someone else there (devServer/README.md,
- * "author-settable").
+ * that person's own folder directly below the meeting's place, which nobody else but the organizer can
+ * write. Its Author and Created By are not asked: a client might make SharePoint record someone else there
+ * (devServer/README.md, "author-settable").
  */
-export const inOwnFolder = (person: { folder: string | null; upn: string }): boolean =>
-  !!person.upn.trim() && person.folder === personFolderName(person.upn);
+export const inOwnFolder = (dir: string | null, place: string, upn: string): boolean =>
+  !!upn.trim() && !!dir && same(dir, `${place}/${personFolderName(upn)}`);
 
-/** The meeting a row belongs to: the one its folder holds, when its MeetingKey column names that same meeting. */
-export function meetingOfRow(row: PlacedRow): MeetingKey | null {
-  if (!row.folder || !row.meetingKey) return null;
-  return meetingFolderName(row.meetingKey) === row.folder ? row.meetingKey : null;
+/**
+ * Whether a row counts for meeting `key` at `place`: it lives in that place (or a folder inside it) and its
+ * column names no other meeting (and, for a row kept per person, it lives in the folder of the person it
+ * names).
+ */
+export const belongsTo = (key: MeetingKey, place: string, row: PlacedRow): boolean =>
+  !!row.meetingKey &&
+  row.meetingKey === key &&
+  isInside(row.dir, place) &&
+  (!row.person || inOwnFolder(row.dir, place, row.person.upn));
+
+/**
+ * The meeting a row belongs to, for reads across meetings (the archive, "Mine møder"): the one its column
+ * names, when its folder lies in that meeting's place (`placeOf` knows the places of the meetings read).
+ */
+export function meetingOfRow(
+  row: PlacedRow,
+  placeOf: (key: MeetingKey) => string | undefined,
+): MeetingKey | null {
+  const place = row.meetingKey ? placeOf(row.meetingKey) : undefined;
+  return place !== undefined && belongsTo(row.meetingKey, place, row) ? row.meetingKey : null;
+}
+
+/** A Meetings row as SharePoint places it: the organizer's row of a meeting. */
+export interface PlacedMeetingRow {
+  id: string;
+  dir: string | null;
+  meetingKey: string;
+  organizerUpn: string;
+}
+
+/** Where a meeting lives, as its Meetings row says. */
+export interface MeetingLocation {
+  /** The Meetings row that counts. */
+  id: string;
+  /** The secretariat folder holding the Meetings row (and the MeetingProgress row); null: the list root. */
+  secretariat: string | null;
+  /** The meeting's place in every folder list (meetingPlace). */
+  place: string;
 }
 
 /**
- * Whether a row counts for meeting `key`: it lives in that meeting's folder and names no other meeting
- * (and, for a row kept per person, in the folder of the person it names).
+ * Which Meetings row counts for each meeting, and so where the meeting lives. A row counts only in the
+ * secretariat of the organizer it names (a secretary writes nowhere else) or at the list root (site
+ * owners only; meetings from before secretariats). When the reader knows the meeting's organizer from its
+ * calendar event (`organizerOf`), only that organizer's row counts: another secretary who made a row for
+ * this meeting's key in her own secretariat cannot take the meeting over. Otherwise a row in a secretariat
+ * wins over one at the root, and of two the one SharePoint numbered first.
  */
-export const belongsTo = (key: MeetingKey, row: PlacedRow): boolean =>
-  meetingOfRow(row) === key && (!row.person || inOwnFolder(row.person));
+export function locateMeetings(
+  rows: PlacedMeetingRow[],
+  organizerOf: (key: MeetingKey) => string | undefined = () => undefined,
+): Map<MeetingKey, MeetingLocation> {
+  const best = new Map<MeetingKey, { row: PlacedMeetingRow; inSecretariat: boolean }>();
+  for (const row of rows) {
+    if (!row.meetingKey) continue;
+    const inSecretariat =
+      !!row.dir && !!row.organizerUpn.trim() && same(row.dir, secretariatFolderName(row.organizerUpn));
+    if (row.dir && !inSecretariat) continue;
+    const organizer = organizerOf(row.meetingKey);
+    if (organizer !== undefined && !same(organizer.trim(), row.organizerUpn.trim())) continue;
+    const seen = best.get(row.meetingKey);
+    const better =
+      !seen ||
+      (inSecretariat && !seen.inSecretariat) ||
+      (inSecretariat === seen.inSecretariat && Number(row.id) < Number(seen.row.id));
+    if (better) best.set(row.meetingKey, { row, inSecretariat });
+  }
+  const out = new Map<MeetingKey, MeetingLocation>();
+  for (const [key, { row, inSecretariat }] of best) {
+    const secretariat = inSecretariat ? row.dir : null;
+    out.set(key, { id: row.id, secretariat, place: meetingPlace(key, secretariat) });
+  }
+  return out;
+}
+
+/**
+ * A MeetingProgress row counts where its meeting's Meetings row lives (its secretariat, or the root), when
+ * its column names that meeting.
+ */
+export const progressBelongsTo = (key: MeetingKey, where: MeetingLocation, row: PlacedRow): boolean =>
+  row.meetingKey === key &&
+  (where.secretariat === null ? row.dir === null : !!row.dir && same(row.dir, where.secretariat));
 
 /**
  * A row read for a meeting that does not belong to it (its column names the meeting, its folder does not;
@@ -77,10 +155,12 @@ export interface MisplacedRow {
 
 /**
  * The rows of a read split into those that count for the meeting and those whose columns name it from
- * another place: the organizer's view reports the second kind, nobody's view counts them.
+ * another place: the organizer's view reports the second kind, nobody's view counts them. Without a
+ * place (no Meetings row counts for the meeting) nothing counts.
  */
 export function splitByPlace<R>(
   key: MeetingKey,
+  place: string | undefined,
   list: string,
   rows: R[],
   placeOf: (row: R) => PlacedRow & { id: string },
@@ -89,7 +169,7 @@ export function splitByPlace<R>(
   const misplaced: MisplacedRow[] = [];
   for (const row of rows) {
     const placed = placeOf(row);
-    if (belongsTo(key, placed)) out.push(row);
+    if (place !== undefined && belongsTo(key, place, placed)) out.push(row);
     else misplaced.push({ list, id: placed.id });
   }
   return { rows: out, misplaced };

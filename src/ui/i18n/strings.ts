@@ -164,6 +164,10 @@ const da = {
     signInCancelled: 'Du lukkede log-ind-vinduet. Prøv igen, når du er klar.',
     meetingNotProvisioned:
       'Mødet er ikke gjort klar i Mødeassistent endnu: organisatoren skal åbne det eller sende dagsordenen først.',
+    secretariatMissing:
+      'Du har ingen sekretariatsmappe i Mødeassistent endnu. Bed din it-administrator om at oprette den (npm run provision -- --secretary med din e-mailadresse).',
+    meetingElsewhere:
+      'Mødets data i SharePoint er ikke oprettet af mødets organisator, så Mødeassistent viser dem ikke. Kontakt organisatoren eller din it-administrator.',
     signInConsent:
       'Mødeassistent mangler samtykke til at læse din kalender og mødernes lister. Bed din it-administrator om at godkende appen.',
     noPreviousMeeting: 'Der er intet tidligere møde i serien at godkende referatet for.',
@@ -519,6 +523,10 @@ const en: Strings = {
     signInCancelled: 'You closed the sign-in window. Try again when you are ready.',
     meetingNotProvisioned:
       'The meeting is not set up in Meeting Assistant yet: its organizer must open it or send the agenda first.',
+    secretariatMissing:
+      'You have no secretariat folder in Meeting Assistant yet. Ask your IT administrator to create it (npm run provision -- --secretary with your e-mail address).',
+    meetingElsewhere:
+      "The meeting's data in SharePoint was not created by the meeting's organizer, so Meeting Assistant does not show it. Contact the organizer or your IT administrator.",
     signInConsent:
       "Meeting Assistant has not been allowed to read your calendar and the meetings' lists. Ask your IT administrator to approve the app.",
     noPreviousMeeting: 'There is no earlier meeting in the series whose minutes could be approved.',
