@@ -20,6 +20,7 @@ const DEMO_PEOPLE = [
   ['mads', 'referent'],
   ['kamilla', 'gæst på ét punkt'],
   ['peter', 'ikke inviteret'],
+  ['birgitte', 'anden sekretær, ikke inv.'],
 ] as const;
 
 /** The committee's people whose links `npm start` prints (demo/committee.ts has them all). */
