@@ -21,7 +21,8 @@ import {
   type Route,
 } from '../http';
 import { findUser } from './users';
-import { isExchangeId, mailboxContext, organizerCopy, type StoredEvent } from './events';
+import { mailboxContext } from './eventAccess';
+import { isExchangeId, organizerCopy, type StoredEvent } from './eventStore';
 
 const SMALL_LIMIT = 3 * 1024 * 1024;
 const LARGE_LIMIT = 150 * 1024 * 1024;
