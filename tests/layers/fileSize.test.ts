@@ -26,8 +26,6 @@ const ALLOWED: Record<string, string> = {
   'devServer/sharepoint/rest/items.ts': 'issue 26 §4: part of the REST router, split with it',
   // The rest of the local server's rooms, listed so they are not forgotten.
   'devServer/lists/store.ts': 'issue 26 §4: the list storage, to be split with the routes (storage)',
-  'devServer/routes/attachments.ts':
-    'issue 26 §4: attachments, upload sessions and their content in one file',
   'devServer/sharepoint/scopes.ts': 'issue 26 §4: permission scopes; being restructured with meeting folders',
 };
 
