@@ -49,6 +49,16 @@ module.exports = {
       to: { path: '^src/adapters/' },
     },
     {
+      name: 'document-words-reach-only-the-domain',
+      comment:
+        "src/i18n holds the documents' own words (the referat's, Danish and English) and words the domain's " +
+        'content with them. The document renderers, the use cases and the tests all reach it, so it may read ' +
+        'the domain and itself and nothing else: no port, use case, adapter, UI or library behind them.',
+      severity: 'error',
+      from: { path: '^src/i18n/' },
+      to: { pathNot: ['^src/(i18n|domain)/'] },
+    },
+    {
       name: 'devserver-imports-nothing-from-src',
       comment:
         'devServer/ imitates Microsoft: it may know Graph and SharePoint, never the add-in. A server that ' +

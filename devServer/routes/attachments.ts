@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Chat, FileAttachment } from '@microsoft/microsoft-graph-types';
+import type { FileAttachment } from '@microsoft/microsoft-graph-types';
 import {
   badRequest,
   exchangeAccessDenied,
@@ -21,7 +21,8 @@ import {
   type Route,
 } from '../http';
 import { findUser } from './users';
-import { isExchangeId, mailboxContext, organizerCopy, type StoredEvent } from './events';
+import { mailboxContext } from './eventAccess';
+import { isExchangeId, type StoredEvent } from './eventStore';
 
 const SMALL_LIMIT = 3 * 1024 * 1024;
 const LARGE_LIMIT = 150 * 1024 * 1024;
@@ -262,62 +263,3 @@ export function putUploadChunk(
   })();
   return { status: 201, body: {}, headers: { Location: `attachments('${id}')` } };
 }
-
-export const chatRoutes: Route[] = [
-  {
-    method: 'GET',
-    pattern: /^\/chats\/([^/]+)$/,
-    handler: (ctx, [chatId]) => {
-      const rows = (ctx.db.prepare('SELECT json FROM events').all() as Array<{ json: string }>).map(
-        (r) => JSON.parse(r.json) as StoredEvent,
-      );
-      const event = rows.find((e) => e.chatId === chatId && e.isOrganizer);
-      // Teams answers with its own codes (NotFound, Forbidden).
-      if (!event) throw new GraphHttpError(404, 'NotFound', `Chat ${chatId} was not found.`);
-      const me = ctx.me.upn.toLowerCase();
-      if (event.owner !== me && !event.attendees.some((a) => a.address === me))
-        throw new GraphHttpError(403, 'Forbidden', 'Forbidden');
-      const org = organizerCopy(ctx.db, event.iCalUId) ?? event;
-      const chat: Chat = {
-        id: chatId,
-        topic: event.subject,
-        chatType: 'meeting',
-        createdDateTime: event.created,
-        lastUpdatedDateTime: event.modified,
-        tenantId: null,
-        webUrl: null,
-        onlineMeetingInfo: {
-          calendarEventId: org.id,
-          joinWebUrl: event.joinUrl,
-          organizer: {
-            id: findUser(ctx.db, org.owner)?.id,
-            displayName: org.organizer.name,
-            userIdentityType: 'aadUser',
-          },
-        },
-      };
-      return ok(entity(ctx, 'chats', chat));
-    },
-  },
-];
-
-export const mailRoutes: Route[] = [
-  {
-    method: 'POST',
-    pattern: /^\/me\/sendMail$/,
-    handler: (ctx) => {
-      const body = (ctx.body ?? {}) as { message?: { subject?: string; toRecipients?: unknown[] } };
-      if (!body.message?.toRecipients?.length)
-        throw badRequest('At least one recipient is required.', 'ErrorInvalidRecipients');
-      ctx.db
-        .prepare('INSERT INTO mail (id, sender, json, sent) VALUES (?, ?, ?, ?)')
-        .run(
-          randomUUID(),
-          ctx.me.upn.toLowerCase(),
-          JSON.stringify({ kind: 'mail', ...body }),
-          ctx.now().toISOString(),
-        );
-      return { status: 202 };
-    },
-  },
-];

@@ -28,7 +28,8 @@ import type {
 import { validateVote, type VoteErrorCode } from '../domain/committee/votes';
 import { formatDate } from '../domain/format';
 import { sameUpn, type Person } from '../domain/person';
-import { buildReferat, type ReferatCommittee } from '../domain/referat';
+import type { ReferatCommittee } from '../domain/referat';
+import { buildReferat } from '../i18n/referat';
 import { Forbidden, Invalid } from '../ports/errors';
 import type { CommitteeRows } from '../ports/ListStore';
 import type { AppDeps } from './deps';

@@ -1,12 +1,7 @@
 import { formatDate, type Locale } from '../domain/format';
 import { can } from '../domain/permissions';
-import {
-  buildReferat,
-  renderReferatText,
-  type Audience,
-  type Referat,
-  type ReferatCommittee,
-} from '../domain/referat';
+import type { Audience, ReferatCommittee } from '../domain/referat';
+import { buildReferat, renderReferatText, type Referat } from '../i18n/referat';
 import {
   approve,
   markSent,

@@ -1,83 +1,76 @@
 import type { Absence } from './absence';
 import type { AgendaItem } from './agendaItem';
 import { absentDuringItem, isInhabil, itemParticipants, meetingAttendance } from './committee/attendance';
-import { protocolChecksum, protocolText } from './committee/protocol';
 import type { CommitteeRecord, CommitteeSettings } from './committee/types';
-import { voteOn, voteResult } from './committee/votes';
+import { voteOn, voteResult, type VoteResult } from './committee/votes';
 import type { Decision } from './decision';
-import { formatDueDate, type FollowUp } from './followUp';
-import { formatDate, formatTime, formatTimeRange, type Locale } from './format';
-import { composeInformationLine } from './information';
+import type { FollowUp } from './followUp';
+import type { InformationInput } from './information';
 import type { Meeting } from './meeting';
 import { sameUpn } from './person';
-import { joinList } from './text';
 
 export type Audience = 'public' | 'members';
 
-export interface ReferatItem {
+/**
+ * How an item's title is shown: as written (an open item), marked as closed (the members' version, or a
+ * committee's public one where the organizer published the title), or withheld in its place.
+ */
+export type TitleShown = 'open' | 'closed' | 'withheld';
+
+export interface ItemTitle {
   number: number;
   title: string;
+  shown: TitleShown;
+}
+
+/** A committee meeting's beslutningsprotokol under one item. */
+export interface ItemProtocol {
+  /** The names of the members absent during the item. */
+  absent: string[];
+  /** The names of those who took no part because of inhabilitet. */
+  inhabil: string[];
+  /** The vote by name and its result, when one was recorded. */
+  vote?: VoteResult;
+  /** The protokoltilførsler: each member's latest text, on one line. */
+  tilfoersler: Array<{ name: string; text: string }>;
+}
+
+export interface ReferatItemContent extends ItemTitle {
   closed: boolean;
-  /** "Punkt 3: Budgettemadrøftelser … (10 min)" */
-  heading: string;
-  /** "Beslutning for Punkt 3: Budgettemadrøftelser …" */
-  decisionHeading: string;
+  durationMinutes?: number;
+  /** Empty when withheld from the public. */
   decision: string;
   usedMinutes?: number;
-  /**
-   * Committee meetings: the beslutningsprotokol's lines under the item, in this order — "Fraværende under
-   * punktet: …", "… deltog ikke i behandlingen af punktet på grund af inhabilitet.", "For stemte: … (n)",
-   * "Imod stemte: …", "Undlod at stemme: …", "Resultat: Vedtaget|Forkastet", "… ønskede følgende ført til
-   * protokol: …". Empty for other meetings.
-   */
-  committeeLines: string[];
-  /** The vote as a table (the accessible HTML document and the PDF): one row per choice cast. */
-  voteTable?: VoteTable;
-  /** The item's follow-ups, one line each: "Opfølgning: FAS – FAS følger op. (frist 09.12.2026, Åben)". */
-  followUps: string[];
+  /** Committee meetings, unless the item is withheld. */
+  protocol?: ItemProtocol;
+  /** The item's follow-ups (none when withheld). */
+  followUps: FollowUp[];
 }
 
-/**
- * A vote for renderers that can draw tables. Its rows say the same as committeeLines[at …
- * at + rows.length - 1] ("For stemte: A og B (2)"): a row header "For stemte:" and a cell "A og B (2)".
- */
-export interface VoteTable {
-  caption: string;
-  /** Column headers: the choice, and the names with their count. */
-  columns: [string, string];
-  rows: Array<{ label: string; names: string; count: number }>;
-  at: number;
-}
-
-/** The committee lines around a vote table: those before it, the table, those after it. */
-export function splitAtVoteTable(i: ReferatItem): { before: string[]; table?: VoteTable; after: string[] } {
-  if (!i.voteTable) return { before: i.committeeLines, after: [] };
-  const { at, rows } = i.voteTable;
-  return {
-    before: i.committeeLines.slice(0, at),
-    table: i.voteTable,
-    after: i.committeeLines.slice(at + rows.length),
-  };
-}
-
-export interface Referat {
+/** What the referat says, before it is worded (src/i18n/referat.ts words it in Danish or English). */
+export interface ReferatBody {
   audience: Audience;
-  locale: Locale;
   series: string;
-  /** "20-02-2024 11:00 - 13:00" */
-  when: string;
+  start: string;
+  end: string;
   location: string;
-  information: string;
-  contentsTitle: string;
-  /** "Indhold", grouped by "Kategori - …" in agenda order of the categories. */
-  contents: Array<{ category: string; items: Array<{ number: number; title: string }> }>;
-  items: ReferatItem[];
+  /** The Information line's content; committees name their standing substitutes who attend first. */
+  information: InformationInput & { substitutes: Array<{ name: string; substituteFor: string }> };
+  /** The contents in agenda order, a group where the category changes (no category: the other items). */
+  contents: Array<{ category?: string; items: ItemTitle[] }>;
+  items: ReferatItemContent[];
+}
+
+export interface ReferatContent extends ReferatBody {
   /**
-   * Committee meetings: the protocol's version and the checksum of its approved text (always the Danish
-   * members' text, whatever this export's language and audience), and the closing lines
-   * "Underskrevet af: …" (when anyone has signed) and "Protokolversion N, kontrolsum …".
+   * Committee meetings: the protocol's version, who signed it (name and when), and what the members approve:
+   * the members' version, whose Danish text is the one checksummed (ADR 006) whatever this export's audience.
    */
-  protocol?: { version: number; checksum: string; lines: string[] };
+  protocol?: {
+    version: number;
+    signatures: Array<{ name: string; signedAt: string }>;
+    approved: ReferatBody;
+  };
 }
 
 /** What buildReferat needs for a committee meeting's beslutningsprotokol. */
@@ -88,125 +81,30 @@ export interface ReferatCommittee {
   absences?: Absence[];
 }
 
-const WORDS = {
-  da: {
-    item: 'Punkt',
-    decision: 'Beslutning for Punkt',
-    contents: 'Indhold',
-    category: 'Kategori',
-    none: 'Øvrige punkter',
-    closed: 'LUKKET PUNKT',
-    closedHidden: 'Lukket punkt',
-    used: 'brugt',
-    info: 'Information',
-    for: 'For stemte',
-    against: 'Imod stemte',
-    abstained: 'Undlod at stemme',
-    result: 'Resultat',
-    Vedtaget: 'Vedtaget',
-    Forkastet: 'Forkastet',
-    voteCaption: (n: number) => `Afstemning om punkt ${n}`,
-    voteColumns: ['Stemme', 'Navne (antal)'] as [string, string],
-    inhabil: (name: string) => `${name} deltog ikke i behandlingen af punktet på grund af inhabilitet.`,
-    tilfoersel: (name: string, text: string) => `${name} ønskede følgende ført til protokol: ${text}`,
-    absent: 'Fraværende under punktet',
-    signed: 'Underskrevet af',
-    version: (v: number, sum: string) => `Protokolversion ${v}, kontrolsum ${sum}`,
-    substitutes: (names: string[]) => `${joinList(names, 'da')} deltager.`,
-    substituteFor: (sub: string, member: string) => `${sub} (stedfortræder for ${member})`,
-    followUp: 'Opfølgning',
-    due: 'frist',
-    status: { Åben: 'Åben', 'I gang': 'I gang', Afsluttet: 'Afsluttet' } as Record<string, string>,
-  },
-  en: {
-    item: 'Item',
-    decision: 'Decision for Item',
-    contents: 'Contents',
-    category: 'Category',
-    none: 'Other items',
-    closed: 'CLOSED ITEM',
-    closedHidden: 'Closed item',
-    used: 'used',
-    info: 'Information',
-    for: 'Voted for',
-    against: 'Voted against',
-    abstained: 'Abstained',
-    result: 'Result',
-    Vedtaget: 'Adopted',
-    Forkastet: 'Rejected',
-    voteCaption: (n: number) => `Vote on item ${n}`,
-    voteColumns: ['Vote', 'Names (count)'] as [string, string],
-    inhabil: (name: string) => `${name} took no part in the item because of disqualification (inhabilitet).`,
-    tilfoersel: (name: string, text: string) =>
-      `${name} asked for the following to be entered in the minutes: ${text}`,
-    absent: 'Absent during the item',
-    signed: 'Signed by',
-    version: (v: number, sum: string) => `Protocol version ${v}, checksum ${sum}`,
-    substitutes: (names: string[]) => `${joinList(names, 'en')} attend${names.length === 1 ? 's' : ''}.`,
-    substituteFor: (sub: string, member: string) => `${sub} (substitute for ${member})`,
-    followUp: 'Follow-up',
-    due: 'due',
-    status: { Åben: 'Open', 'I gang': 'In progress', Afsluttet: 'Done' } as Record<string, string>,
-  },
-} as const;
-
-type Words = (typeof WORDS)[Locale];
-
-/** The referat's own words in a language, for the document renderers (src/adapters/documents). */
-export const referatWords = (locale: Locale): Words => WORDS[locale];
-
-/** The beslutningsprotokol's lines under one item (and its vote as a table). */
-function committeeItem(
-  w: Words,
-  locale: Locale,
-  c: Required<ReferatCommittee>,
-  itemNumber: number,
-): Pick<ReferatItem, 'committeeLines' | 'voteTable'> {
+/** The beslutningsprotokol under one item: who was away or inhabil, the vote, the tilførsler. */
+function itemProtocol(c: Required<ReferatCommittee>, itemNumber: number): ItemProtocol {
   const { settings, record, absences } = c;
-  const lines: string[] = [];
-  const away = absentDuringItem(settings, record, absences, itemNumber);
-  if (away.length) lines.push(`${w.absent}: ${joinList(away, locale)}`);
   const attending = meetingAttendance(settings, absences);
   const nameOf = (upn: string) =>
     attending.find((p) => sameUpn(p.upn, upn))?.name ??
     settings.members.find((m) => sameUpn(m.person.upn, upn))?.person.name ??
     upn;
-  const inhabil = attending.filter((p) => isInhabil(record, p.upn, itemNumber));
-  for (const p of inhabil) lines.push(w.inhabil(p.name));
   const vote = voteOn(record, itemNumber);
-  let voteTable: VoteTable | undefined;
-  if (vote) {
-    const result = voteResult(vote, itemParticipants(settings, record, absences, itemNumber));
-    const rows = (
-      [
-        [w.for, result.for],
-        [w.against, result.imod],
-        [w.abstained, result.undlod],
-      ] as const
-    )
-      .filter(([, names]) => names.length)
-      .map(([label, names]) => ({ label, names: joinList([...names], locale), count: names.length }));
-    voteTable = { caption: w.voteCaption(itemNumber), columns: w.voteColumns, rows, at: lines.length };
-    for (const row of rows) lines.push(`${row.label}: ${row.names} (${row.count})`);
-    lines.push(`${w.result}: ${w[result.result]}`);
-  }
   // A member may change her tilførsel until she signs: her latest text is the one entered.
   const latest = new Map<string, CommitteeRecord['tilfoersler'][number]>();
   for (const t of [...record.tilfoersler]
     .filter((t) => t.itemNumber === itemNumber)
     .sort((a, b) => a.writtenAt.localeCompare(b.writtenAt)))
     latest.set(t.member.trim().toLowerCase(), t);
-  for (const t of latest.values())
-    lines.push(w.tilfoersel(nameOf(t.member), t.text.replace(/\s*\n\s*/g, ' ').trim()));
-  return { committeeLines: lines, voteTable };
-}
-
-/** "Opfølgning: FAS – FAS følger op. (frist 09.12.2026, Åben)" */
-function followUpLine(w: Words, f: FollowUp): string {
-  const owner = f.owners.length ? `${f.owners.join(', ')} – ` : '';
-  const due = formatDueDate(f.due);
-  const details = [due && `${w.due} ${due}`, w.status[f.status] ?? f.status].filter(Boolean).join(', ');
-  return `${w.followUp}: ${owner}${f.task.replace(/\s*\n\s*/g, ' ').trim()} (${details})`;
+  return {
+    absent: absentDuringItem(settings, record, absences, itemNumber),
+    inhabil: attending.filter((p) => isInhabil(record, p.upn, itemNumber)).map((p) => p.name),
+    ...(vote && { vote: voteResult(vote, itemParticipants(settings, record, absences, itemNumber)) }),
+    tilfoersler: [...latest.values()].map((t) => ({
+      name: nameOf(t.member),
+      text: t.text.replace(/\s*\n\s*/g, ' ').trim(),
+    })),
+  };
 }
 
 function buildBody(
@@ -215,11 +113,9 @@ function buildBody(
   decisions: Decision[],
   absences: Absence[],
   audience: Audience,
-  locale: Locale,
   committee: Required<ReferatCommittee> | undefined,
   followUps: readonly FollowUp[] = [],
-): Omit<Referat, 'protocol'> {
-  const w = WORDS[locale];
+): ReferatBody {
   const publication = (i: AgendaItem) =>
     committee?.record.publication?.find((p) => p.itemNumber === i.number) ?? {
       publishTitle: false,
@@ -232,28 +128,24 @@ function buildBody(
   const hidden = (i: AgendaItem) => audience === 'public' && i.closed;
   const decisionOf = new Map(decisions.map((d) => [d.itemNumber, d.text]));
   const used = meeting.timer?.usedSeconds ?? {};
-  const title = (i: AgendaItem) =>
-    !i.closed
-      ? i.title
-      : hidden(i) && !publication(i).publishTitle
-        ? w.closedHidden
-        : `${w.closed} – ${i.title}`;
+  const title = (i: AgendaItem): ItemTitle => ({
+    number: i.number,
+    title: i.title,
+    shown: !i.closed ? 'open' : hidden(i) && !publication(i).publishTitle ? 'withheld' : 'closed',
+  });
   // One order everywhere: the contents follow the numbers; a category heading starts where it changes.
-  const contents: Referat['contents'] = [];
+  const contents: ReferatBody['contents'] = [];
   for (const i of shown) {
-    const category = i.category ? `${w.category} - ${i.category}` : w.none;
+    const category = i.category || undefined;
     const last = contents[contents.length - 1];
-    if (last?.category === category) last.items.push({ number: i.number, title: title(i) });
-    else contents.push({ category, items: [{ number: i.number, title: title(i) }] });
+    if (last && last.category === category) last.items.push(title(i));
+    else contents.push({ category, items: [title(i)] });
   }
-  let note = meeting.informationNote;
+  let substitutes: ReferatBody['information']['substitutes'] = [];
   let informationAbsences = absences;
   if (committee) {
     const subs = meetingAttendance(committee.settings, committee.absences).filter((p) => p.asSubstituteFor);
-    if (subs.length)
-      note = [w.substitutes(subs.map((p) => w.substituteFor(p.name, p.asSubstituteFor!.name))), note]
-        .filter(Boolean)
-        .join(' ');
+    substitutes = subs.map((p) => ({ name: p.name, substituteFor: p.asSubstituteFor!.name }));
     // The standing substitute is named in the sentence above, not again after the afbud.
     informationAbsences = absences.map((a) =>
       subs.some((p) => sameUpn(p.asSubstituteFor!.upn, a.person.upn)) ? { ...a, substitute: undefined } : a,
@@ -261,102 +153,64 @@ function buildBody(
   }
   return {
     audience,
-    locale,
     series: meeting.series,
-    when: formatTimeRange(meeting.start, meeting.end, locale),
+    start: meeting.start,
+    end: meeting.end,
     location: meeting.location,
-    information: composeInformationLine(
-      {
-        absences: informationAbsences,
-        referent: meeting.referent,
-        items: audience === 'members' ? items : items.filter((i) => !i.closed),
-        note,
-      },
-      locale,
-    ),
-    contentsTitle: w.contents,
+    information: {
+      absences: informationAbsences,
+      referent: meeting.referent,
+      items: audience === 'members' ? items : items.filter((i) => !i.closed),
+      note: meeting.informationNote,
+      substitutes,
+    },
     contents,
     items: shown.map((i) => {
       const withheld = hidden(i) && !publication(i).publishDecision;
       return {
-        number: i.number,
-        title: title(i),
+        ...title(i),
         closed: i.closed,
-        heading: `${w.item} ${i.number}: ${title(i)}${i.durationMinutes ? ` (${i.durationMinutes} min)` : ''}`,
-        decisionHeading: `${w.decision} ${i.number}: ${title(i)}`,
+        ...(i.durationMinutes ? { durationMinutes: i.durationMinutes } : {}),
         decision: withheld ? '' : (decisionOf.get(i.number) ?? '').trim(),
         usedMinutes: used[i.number] !== undefined ? Math.round(used[i.number] / 60) : undefined,
-        ...(committee && !withheld ? committeeItem(w, locale, committee, i.number) : { committeeLines: [] }),
-        followUps: withheld
-          ? []
-          : followUps.filter((f) => f.itemNumber === i.number).map((f) => followUpLine(w, f)),
+        ...(committee && !withheld ? { protocol: itemProtocol(committee, i.number) } : {}),
+        followUps: withheld ? [] : followUps.filter((f) => f.itemNumber === i.number),
       };
     }),
   };
 }
 
 /**
- * The referat (minutes) in the municipality's layout: header, Information line, "Indhold" by category,
- * then per item "Punkt N: Title" and "Beslutning for Punkt N: Title" with the decision. The public
- * version leaves closed items out (the other numbers stay as printed); the members' version keeps them,
- * marked LUKKET PUNKT.
+ * What the referat (minutes) says, in the municipality's layout: header, Information line, contents by
+ * category, then per item its heading and its decision. The public version leaves closed items out (the
+ * other numbers stay as printed); the members' version keeps them, marked closed.
  *
  * With `committee` it is the beslutningsprotokol: under each item the absences during it, inhabilitet,
  * the vote by name and its result, and the protokoltilførsler; substitutes in the Information line; at the
- * end the signatures and the protocol's version and checksum. Its public version shows closed items too,
- * as "Lukket punkt" or by title, with the decision only where the organizer marked it publishable
- * (CommitteeRecord.publication).
+ * end the signatures and the protocol's version. Its public version shows closed items too, with the title
+ * withheld or shown and the decision only where the organizer marked it publishable
+ * (CommitteeRecord.publication). The words are src/i18n/referat.ts's.
  */
-export function buildReferat(
+export function referatContent(
   meeting: Meeting,
   items: AgendaItem[],
   decisions: Decision[],
   absences: Absence[],
   options: { audience: Audience; followUps?: readonly FollowUp[] },
-  locale: Locale = 'da',
   committee?: ReferatCommittee,
-): Referat {
+): ReferatContent {
   const c = committee && { ...committee, absences: committee.absences ?? absences };
-  const body = buildBody(meeting, items, decisions, absences, options.audience, locale, c, options.followUps);
+  const body = buildBody(meeting, items, decisions, absences, options.audience, c, options.followUps);
   if (!c) return body;
-  const w = WORDS[locale];
   const approved =
-    options.audience === 'members' && locale === 'da'
-      ? body
-      : buildBody(meeting, items, decisions, absences, 'members', 'da', c);
-  const checksum = protocolChecksum(protocolText(approved));
+    options.audience === 'members' ? body : buildBody(meeting, items, decisions, absences, 'members', c);
+  const attending = meetingAttendance(c.settings, c.absences);
   const signatures = [...c.record.signatures]
     .filter((s) => s.version === c.record.version)
-    .sort((a, b) => a.signedAt.localeCompare(b.signedAt));
-  const attending = meetingAttendance(c.settings, c.absences);
-  const nameOf = (upn: string) => attending.find((p) => sameUpn(p.upn, upn))?.name ?? upn;
-  const lines = [
-    ...(signatures.length
-      ? [
-          `${w.signed}: ${signatures
-            .map((s) => `${nameOf(s.member)} (${formatDate(s.signedAt)} ${formatTime(s.signedAt)})`)
-            .join(', ')}`,
-        ]
-      : []),
-    w.version(c.record.version, checksum),
-  ];
-  return { ...body, protocol: { version: c.record.version, checksum, lines } };
-}
-
-export function renderReferatText(r: Referat): string {
-  const w = WORDS[r.locale];
-  const lines = [r.series, r.when, r.location, '', `${w.info}: ${r.information}`, '', r.contentsTitle];
-  for (const group of r.contents) {
-    lines.push(group.category);
-    for (const i of group.items) lines.push(`  ${w.item} ${i.number}: ${i.title}`);
-  }
-  for (const i of r.items) {
-    lines.push('', i.heading);
-    if (i.usedMinutes !== undefined) lines.push(`(${w.used} ${i.usedMinutes} min)`);
-    lines.push('', i.decisionHeading, '', i.decision);
-    if (i.committeeLines.length) lines.push('', ...i.committeeLines);
-    if (i.followUps.length) lines.push('', ...i.followUps);
-  }
-  if (r.protocol) lines.push('', ...r.protocol.lines);
-  return `${lines.join('\n').trimEnd()}\n`;
+    .sort((a, b) => a.signedAt.localeCompare(b.signedAt))
+    .map((s) => ({
+      name: attending.find((p) => sameUpn(p.upn, s.member))?.name ?? s.member,
+      signedAt: s.signedAt,
+    }));
+  return { ...body, protocol: { version: c.record.version, signatures, approved } };
 }

@@ -1,4 +1,4 @@
-import type { Referat } from '../domain/referat';
+import type { Referat } from '../i18n/referat';
 
 /**
  * Turns a referat into documents (Word with `docx`, PDF with `pdf-lib`, HTML in production). The PDF is

@@ -8,7 +8,7 @@ import { referatDocx } from '../../src/adapters/documents/referatDocx';
 import { referatPdf } from '../../src/adapters/documents/referatPdf';
 import type { CommitteeRecord } from '../../src/domain/committee/types';
 import { renderReferatHtml, renderReferatHtmlDocument } from '../../src/adapters/documents/referatHtml';
-import { buildReferat, renderReferatText, type Audience } from '../../src/domain/referat';
+import { buildReferat, renderReferatText, type Audience } from '../../src/i18n/referat';
 import { absences, decisions, items, meeting, record, settings } from '../domain/committee/fixtures';
 
 const signed: CommitteeRecord = {

@@ -5,12 +5,9 @@
  */
 import type { Event } from '@microsoft/microsoft-graph-types';
 import { AGENDA_END, AGENDA_START } from '../../src/domain/agendaSection';
-import {
-  EXTENSION_NAME,
-  extensionBody,
-  GraphCalendar,
-  toCalendarEvent,
-} from '../../src/adapters/graph/graphCalendar';
+import { GraphCalendar } from '../../src/adapters/graph/graphCalendar';
+import { toCalendarEvent } from '../../src/adapters/graph/graphEvent';
+import { EXTENSION_NAME, extensionBody } from '../../src/adapters/graph/meetingExtension';
 import { toIsoUtc } from '../../src/adapters/graph/graphTime';
 import type { GraphConnection } from '../../src/adapters/graph/graphClient';
 import { localGraph } from '../contracts/graphStack';

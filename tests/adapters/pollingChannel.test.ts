@@ -4,13 +4,13 @@
  * for all the pages of a meeting in one browser profile (the others hear what it read and take over
  * where it stopped), and a longer wait after a 429.
  */
-import {
-  PollingChannel,
-  type BroadcastLike,
-  type LockManagerLike,
-  type PollingEnvironment,
-  type VisibilitySignal,
-} from '../../src/adapters/live/pollingChannel';
+import { PollingChannel } from '../../src/adapters/live/pollingChannel';
+import type {
+  BroadcastLike,
+  LockManagerLike,
+  PollingEnvironment,
+  VisibilitySignal,
+} from '../../src/adapters/live/pollingEnvironment';
 import { MemoryListStore } from '../../src/adapters/memory/memoryListStore';
 import type { Decision } from '../../src/domain/decision';
 import type { Meeting } from '../../src/domain/meeting';

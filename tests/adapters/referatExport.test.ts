@@ -10,7 +10,7 @@ import { copenhagenToUtc } from '../../src/domain/format';
 import type { Meeting } from '../../src/domain/meeting';
 import type { FollowUp } from '../../src/domain/followUp';
 import { renderReferatHtml, renderReferatHtmlDocument } from '../../src/adapters/documents/referatHtml';
-import { buildReferat, renderReferatText } from '../../src/domain/referat';
+import { buildReferat, renderReferatText } from '../../src/i18n/referat';
 
 const meeting: Meeting = {
   key: 'k',

@@ -31,7 +31,7 @@ import { registerAbsence } from '../../src/app/registerAbsence';
 import { sendAgenda } from '../../src/app/sendAgenda';
 import { syncMeetingPermissions } from '../../src/app/syncMeetingPermissions';
 import type { CommitteeSettings } from '../../src/domain/committee/types';
-import { renderReferatText } from '../../src/domain/referat';
+import { renderReferatText } from '../../src/i18n/referat';
 import type { Person } from '../../src/domain/person';
 import type { MailMessage } from '../../src/ports/Mailer';
 import { KEY, people, seedEvent, seedItems } from './fixtures';

@@ -4,7 +4,7 @@ import type { AgendaItem } from '../../src/domain/agendaItem';
 import { copenhagenToUtc } from '../../src/domain/format';
 import type { Meeting } from '../../src/domain/meeting';
 import { renderReferatHtml } from '../../src/adapters/documents/referatHtml';
-import { buildReferat, renderReferatText } from '../../src/domain/referat';
+import { buildReferat, renderReferatText } from '../../src/i18n/referat';
 import { readSeed, testWithSeeds } from '../support/seeds';
 import { absence, person } from './helpers';
 

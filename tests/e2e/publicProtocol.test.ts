@@ -8,7 +8,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser } from 'playwright-core';
 import type { CommitteeRecord } from '../../src/domain/committee/types';
 import { renderReferatHtmlDocument } from '../../src/adapters/documents/referatHtml';
-import { buildReferat } from '../../src/domain/referat';
+import { buildReferat } from '../../src/i18n/referat';
 import { absences, decisions, items, meeting, record, settings } from '../domain/committee/fixtures';
 
 jest.setTimeout(60_000);

@@ -57,6 +57,12 @@ describe('the layer rules', () => {
     expect(broken('ui-imports-no-adapter')).toEqual(['src/ui/page.ts -> src/adapters/store.ts']);
   });
 
+  it("keep the documents' words to the domain and themselves", () => {
+    expect(broken('document-words-reach-only-the-domain')).toEqual([
+      'src/i18n/wording.ts -> src/ports/port.ts',
+    ]);
+  });
+
   it('keep the local server from importing the product', () => {
     expect(broken('devserver-imports-nothing-from-src')).toEqual([
       'devServer/server.ts -> src/domain/rule.ts',

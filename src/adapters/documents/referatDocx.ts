@@ -1,5 +1,5 @@
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
-import type { Referat } from '../../domain/referat';
+import type { Referat } from '../../i18n/referat';
 
 const LABELS = {
   da: {

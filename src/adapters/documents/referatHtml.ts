@@ -1,4 +1,5 @@
-import { referatWords, splitAtVoteTable, type Referat, type ReferatItem, type VoteTable } from '../../domain/referat';
+import { splitAtVoteTable, type Referat, type ReferatItem, type VoteTable } from '../../i18n/referat';
+import { referatWords } from '../../i18n/referatWords';
 import { escapeHtml } from '../../domain/text';
 
 /**

@@ -12,7 +12,7 @@ import {
   type PDFFont,
   type PDFPage,
 } from 'pdf-lib';
-import { splitAtVoteTable, type Referat, type VoteTable } from '../../domain/referat';
+import { splitAtVoteTable, type Referat, type VoteTable } from '../../i18n/referat';
 
 const A4: [number, number] = [595.28, 841.89];
 const MARGIN = 56;

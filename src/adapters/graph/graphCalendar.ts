@@ -1,55 +1,26 @@
-import type {
-  Attachment,
-  Chat,
-  Event,
-  FileAttachment,
-  OpenTypeExtension,
-} from '@microsoft/microsoft-graph-types';
-import { AGENDA_END, AGENDA_START, replaceAgendaSection } from '../../domain/agendaSection';
+import type { Chat, Event } from '@microsoft/microsoft-graph-types';
 import type { MeetingKey } from '../../domain/meeting';
 import type {
   AgendaFile,
   AgendaPublication,
   CalendarEvent,
   CalendarGateway,
-  ResponseKind,
 } from '../../ports/CalendarGateway';
 import { NotFound } from '../../ports/errors';
 import type { Sanitizer } from '../browser/sanitizeHtml';
+import { publishAgenda, replaceAttachment } from './agendaPublication';
 import { bodyOf, type BatchRequest, type BatchResponse } from './batch';
 import type { GraphConnection } from './graphClient';
-import { relativeLink, toBase64 } from './graphClient';
+import { relativeLink } from './graphClient';
 import { mapGraphError } from './graphErrors';
-import { PREFER_UTC, toIsoUtc } from './graphTime';
+import { EVENT_FIELDS, toCalendarEvent } from './graphEvent';
+import { PREFER_UTC } from './graphTime';
 
-export const EXTENSION_NAME = 'dk.kommune.moedeassistent';
-const EVENT_FIELDS =
-  'id,iCalUId,subject,start,end,location,organizer,attendees,isOrganizer,isCancelled,responseStatus,body,onlineMeeting,seriesMasterId,type';
 const LOOKUP_WINDOW_DAYS = 400;
 /** Meetings in 120 days of a busy secretary's calendar fit in one page; more fall back to the paged lookup. */
 const JOIN_LINKS_PAGE = 500;
 
 type GraphEvent = Event;
-
-/** The add-in's open extension on the organizer's event, as Graph stores it. */
-export type MeetingExtension = OpenTypeExtension & {
-  '@odata.type': 'microsoft.graph.openTypeExtension';
-  extensionName: typeof EXTENSION_NAME;
-} & AgendaPublication['extension'];
-
-/**
- * The WHOLE extension, for POST and PATCH alike: Graph's PATCH replaces the extension and deletes every
- * property not sent ("Update open extension"), so a partial body would wipe meetingKey and siteId.
- */
-export function extensionBody(data: AgendaPublication['extension']): MeetingExtension {
-  return {
-    '@odata.type': 'microsoft.graph.openTypeExtension',
-    extensionName: EXTENSION_NAME,
-    meetingKey: data.meetingKey,
-    siteId: data.siteId,
-    agendaVersion: data.agendaVersion,
-  };
-}
 
 /** The CalendarGateway over Microsoft Graph (`/me/events`, `/me/calendarView`, `/chats`). */
 export class GraphCalendar implements CalendarGateway {
@@ -220,17 +191,8 @@ export class GraphCalendar implements CalendarGateway {
   }
 
   async publishAgenda(eventId: string, publication: AgendaPublication): Promise<void> {
-    const id = encodeURIComponent(eventId);
     try {
-      const current: Event = await this.graph.client.api(`/me/events/${id}`).select('body').get();
-      const section = await this.sanitize(publication.sectionHtml);
-      if (!section.startsWith(AGENDA_START) || !section.endsWith(AGENDA_END)) {
-        throw new Error('The agenda section lost its markers in sanitizing');
-      }
-      const content = replaceAgendaSection(current.body?.content ?? '', section);
-      await this.graph.client.api(`/me/events/${id}`).patch({ body: { contentType: 'html', content } });
-      if (publication.file) await this.replaceAttachment(id, publication.file);
-      await this.writeExtension(id, publication.extension);
+      await publishAgenda(this.graph, this.sanitize, encodeURIComponent(eventId), publication);
     } catch (e) {
       throw mapGraphError(e);
     }
@@ -248,36 +210,9 @@ export class GraphCalendar implements CalendarGateway {
 
   async attachFile(eventId: string, file: AgendaFile): Promise<void> {
     try {
-      await this.replaceAttachment(eventId, file);
+      await replaceAttachment(this.graph, eventId, file);
     } catch (e) {
       throw mapGraphError(e);
-    }
-  }
-
-  private async replaceAttachment(id: string, file: NonNullable<AgendaPublication['file']>): Promise<void> {
-    const existing: { value: Attachment[] } = await this.graph.client
-      .api(`/me/events/${id}/attachments`)
-      .select('id,name')
-      .get();
-    for (const old of existing.value.filter((a) => a.name === file.name && a.id)) {
-      await this.graph.client.api(`/me/events/${id}/attachments/${encodeURIComponent(old.id!)}`).delete();
-    }
-    const attachment: FileAttachment & { '@odata.type': '#microsoft.graph.fileAttachment' } = {
-      '@odata.type': '#microsoft.graph.fileAttachment',
-      name: file.name,
-      contentType: file.contentType,
-      contentBytes: toBase64(file.bytes),
-    };
-    await this.graph.client.api(`/me/events/${id}/attachments`).post(attachment);
-  }
-
-  private async writeExtension(id: string, data: AgendaPublication['extension']): Promise<void> {
-    const whole = extensionBody(data);
-    try {
-      await this.graph.client.api(`/me/events/${id}/extensions/${EXTENSION_NAME}`).patch(whole);
-    } catch (e) {
-      if (mapGraphError(e).kind !== 'NotFound') throw e;
-      await this.graph.client.api(`/me/events/${id}/extensions`).post(whole);
     }
   }
 
@@ -289,32 +224,4 @@ export class GraphCalendar implements CalendarGateway {
       throw mapGraphError(e);
     }
   }
-}
-
-export function toCalendarEvent(e: GraphEvent): CalendarEvent {
-  if (!e.id || !e.iCalUId) throw new Error('Graph returned an event without id or iCalUId');
-  const organizer = {
-    upn: e.organizer?.emailAddress?.address ?? '',
-    name: e.organizer?.emailAddress?.name ?? e.organizer?.emailAddress?.address ?? '',
-  };
-  return {
-    id: e.id,
-    key: e.iCalUId,
-    subject: e.subject ?? '',
-    start: toIsoUtc(e.start),
-    end: toIsoUtc(e.end),
-    location: e.location?.displayName ?? '',
-    organizer,
-    attendees: (e.attendees ?? []).map((a) => ({
-      upn: a.emailAddress?.address ?? '',
-      name: a.emailAddress?.name ?? a.emailAddress?.address ?? '',
-      response: (a.status?.response ?? 'none') as ResponseKind,
-    })),
-    isOrganizer: !!e.isOrganizer,
-    isCancelled: !!e.isCancelled,
-    myResponse: (e.responseStatus?.response ?? 'none') as ResponseKind,
-    bodyHtml: e.body?.content ?? '',
-    joinUrl: e.onlineMeeting?.joinUrl ?? undefined,
-    seriesMasterId: e.seriesMasterId ?? undefined,
-  };
 }

@@ -1,7 +1,6 @@
 import type { Decision } from '../../domain/decision';
 import type { MeetingKey } from '../../domain/meeting';
 import type { Person } from '../../domain/person';
-import { PortError } from '../../ports/errors';
 import type {
   LiveJoinOptions,
   LiveMessage,
@@ -9,46 +8,11 @@ import type {
   PollingOptions,
 } from '../../ports/LiveChannel';
 import type { ListStore, Stored } from '../../ports/ListStore';
+import type { BroadcastLike, PollingEnvironment } from './pollingEnvironment';
+import { clockOf, decisionMessage, NO_ONE, type SharedRead } from './pollMessages';
+import { PollPace } from './pollPace';
 
 export type PollingChannelOptions = PollingOptions;
-
-/** `document.visibilityState` as a signal (the composition root passes the page's; tests pass a fake). */
-export interface VisibilitySignal {
-  visible(): boolean;
-  onChange(listener: () => void): () => void;
-}
-
-/** The part of the Web Locks API (`navigator.locks`) the poller uses. */
-export interface LockManagerLike {
-  request(name: string, options: { signal?: AbortSignal }, callback: () => Promise<void>): Promise<unknown>;
-}
-
-/** The part of BroadcastChannel the poller uses. */
-export interface BroadcastLike {
-  onmessage: ((event: { data: unknown }) => void) | null;
-  postMessage(message: unknown): void;
-  close(): void;
-}
-
-/**
- * Where the poller runs. Without `locks` and `broadcast` (an old browser, Node) each page polls by itself;
- * without `visibility` the page counts as always visible.
- */
-export interface PollingEnvironment {
-  visibility?: VisibilitySignal;
-  locks?: LockManagerLike;
-  broadcast?: (name: string) => BroadcastLike;
-}
-
-/** What the leading page tells the others of the same meeting in this browser profile. */
-type Shared =
-  | { type: 'decisions'; changed: Stored<Decision>[]; cursor: string; polledAt: number }
-  | { type: 'timer'; message: Extract<LiveMessage, { kind: 'timer' }>; seen: string; polledAt: number }
-  | { type: 'polled'; cursor: string | undefined; polledAt: number }
-  | { type: 'pollNow' };
-
-/** Longest wait after repeated failures or a 429 without Retry-After. */
-const MAX_BACKOFF_MS = 5 * 60_000;
 
 /**
  * The live channel where there is no Live Share (Outlook, a browser without the local Fluid service): the
@@ -82,18 +46,15 @@ export class PollingChannel implements PollingLiveChannel {
   private inFlight: Promise<void> | null = null;
   private unwatch: (() => void) | null = null;
   private tick = 0;
-  private lastPollAt = -Infinity;
-  private lastChangeAt = Date.now();
-  /** Whether the last read (here or by the leader) brought changed decisions. */
-  private changedLastRead = false;
-  private failures = 0;
-  private retryAfterMs = 0;
+  private readonly pace: PollPace;
 
   constructor(
     private readonly lists: ListStore,
     private readonly options: PollingChannelOptions = {},
     private readonly env: PollingEnvironment = {},
-  ) {}
+  ) {
+    this.pace = new PollPace(options);
+  }
 
   async join(meetingKey: MeetingKey, me: Person, joinOptions: LiveJoinOptions = {}): Promise<void> {
     this.key = meetingKey;
@@ -102,11 +63,10 @@ export class PollingChannel implements PollingLiveChannel {
     this.cursor = joinOptions.decisionsCursor;
     this.joined = true;
     // The page has just read SharePoint (the cursor is from that read): the first poll is one interval on.
-    this.lastChangeAt = Date.now();
-    this.lastPollAt = Date.now();
+    this.pace.start();
     if (this.env.locks && this.env.broadcast) {
       this.bus = this.env.broadcast(this.lockId);
-      this.bus.onmessage = (event) => this.hear(event.data as Shared);
+      this.bus.onmessage = (event) => this.hear(event.data as SharedRead);
     }
     this.unwatch = this.env.visibility?.onChange(() => this.update()) ?? null;
     this.update();
@@ -120,7 +80,7 @@ export class PollingChannel implements PollingLiveChannel {
   poll(): Promise<void> {
     if (!this.joined) return Promise.resolve();
     if (this.bus && !this.leading && this.env.locks) {
-      this.bus.postMessage({ type: 'pollNow' } satisfies Shared);
+      this.bus.postMessage({ type: 'pollNow' } satisfies SharedRead);
       return Promise.resolve();
     }
     return this.read('decisions');
@@ -174,7 +134,7 @@ export class PollingChannel implements PollingLiveChannel {
 
   private lead(): void {
     this.leading = true;
-    this.schedule(Math.max(0, this.lastPollAt + this.interval() - Date.now()));
+    this.schedule(this.pace.dueIn());
   }
 
   private resign(): void {
@@ -187,15 +147,6 @@ export class PollingChannel implements PollingLiveChannel {
     this.release = null;
   }
 
-  private interval(): number {
-    const intervalMs = this.options.intervalMs ?? 15_000;
-    const idle = Date.now() - this.lastChangeAt >= 60_000;
-    const busy = this.changedLastRead ? Math.max(intervalMs, this.options.saveSpacingMs ?? 0) : intervalMs;
-    const base = idle ? (this.options.idleIntervalMs ?? intervalMs * 4) : busy;
-    const backoff = this.failures ? Math.min(MAX_BACKOFF_MS, base * 2 ** this.failures) : base;
-    return Math.max(backoff, this.retryAfterMs);
-  }
-
   private schedule(ms: number): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
@@ -206,7 +157,7 @@ export class PollingChannel implements PollingLiveChannel {
       this.tick += 1;
       const what = every > 0 && this.tick % every === 0 ? 'clock' : 'decisions';
       void this.read(what).finally(() => {
-        if (this.leading) this.schedule(this.interval());
+        if (this.leading) this.schedule(this.pace.interval());
       });
     }, ms);
   }
@@ -215,13 +166,9 @@ export class PollingChannel implements PollingLiveChannel {
     if (this.inFlight) return this.inFlight;
     this.inFlight = (what === 'clock' ? this.readClock() : this.readDecisions())
       .then(
-        () => {
-          this.failures = 0;
-          this.retryAfterMs = 0;
-        },
+        () => this.pace.succeeded(),
         (e: unknown) => {
-          this.failures += 1;
-          this.retryAfterMs = e instanceof PortError ? (e.details.retryAfterMs ?? 0) : 0;
+          this.pace.failed(e);
           this.options.onError?.(e);
         },
       )
@@ -233,10 +180,8 @@ export class PollingChannel implements PollingLiveChannel {
     const changes = await this.lists.decisionChanges(this.key, this.cursor);
     const polledAt = Date.now();
     this.cursor = changes.cursor;
-    this.lastPollAt = polledAt;
-    this.changedLastRead = changes.changed.length > 0;
+    this.pace.polled(polledAt, changes.changed.length > 0);
     if (changes.changed.length) {
-      this.lastChangeAt = polledAt;
       this.share({ type: 'decisions', changed: changes.changed, cursor: changes.cursor, polledAt });
       this.emitDecisions(changes.changed);
     } else this.share({ type: 'polled', cursor: changes.cursor, polledAt });
@@ -248,88 +193,43 @@ export class PollingChannel implements PollingLiveChannel {
    */
   private async readClock(): Promise<void> {
     const progress = await this.lists.readProgress(this.key);
-    const status = progress?.value.status;
-    this.lastPollAt = Date.now();
-    this.changedLastRead = false;
-    const timer = progress?.value.timer;
-    const seen = JSON.stringify([timer ?? null, status ?? null]);
-    if (seen === this.lastTimer || !timer || !status) {
-      this.lastTimer = seen;
-      this.share({ type: 'polled', cursor: this.cursor, polledAt: this.lastPollAt });
-      return;
-    }
+    const polledAt = Date.now();
+    this.pace.polled(polledAt, false);
+    const { seen, message } = clockOf(progress, this.lastTimer);
     this.lastTimer = seen;
-    const message = {
-      kind: 'timer' as const,
-      timer,
-      status,
-      sentAt: new Date().toISOString(),
-    };
-    this.share({ type: 'timer', message, seen, polledAt: this.lastPollAt });
-    this.emit(message, { upn: '', name: '' });
+    if (!message) return this.share({ type: 'polled', cursor: this.cursor, polledAt });
+    this.share({ type: 'timer', message, seen, polledAt });
+    this.emit(message, NO_ONE);
   }
 
-  private share(message: Shared): void {
+  private share(message: SharedRead): void {
     if (this.env.locks) this.bus?.postMessage(message);
   }
 
-  private hear(message: Shared): void {
+  private hear(message: SharedRead): void {
     if (!this.joined) return;
     if (message.type === 'pollNow') {
       if (this.leading) void this.read('decisions');
       return;
     }
-    this.lastPollAt = Math.max(this.lastPollAt, message.polledAt);
-    this.changedLastRead = message.type === 'decisions';
+    this.pace.heard(message.polledAt, message.type === 'decisions');
     if (message.type === 'decisions') {
       this.cursor = message.cursor;
-      this.lastChangeAt = message.polledAt;
       this.emitDecisions(message.changed);
     } else if (message.type === 'timer') {
       this.lastTimer = message.seen;
-      this.emit(message.message, { upn: '', name: '' });
+      this.emit(message.message, NO_ONE);
     } else if (message.cursor) this.cursor = message.cursor;
   }
 
   private emitDecisions(changed: Stored<Decision>[]): void {
-    for (const row of changed)
-      this.emit(
-        {
-          kind: 'decision',
-          itemNumber: row.value.itemNumber,
-          text: row.value.text,
-          version: row.eTag,
-          editorUpn: row.value.editorUpn,
-          sentAt: row.value.updatedAt,
-          row,
-        },
-        { upn: row.value.editorUpn, name: row.value.editorUpn },
-      );
+    for (const row of changed) {
+      const { message, from } = decisionMessage(row);
+      this.emit(message, from);
+    }
   }
 
   private emit(message: LiveMessage, from: Person): void {
     for (const listener of this.listeners) listener(message, from);
   }
-}
-
-/** The page's own visibility, Web Locks and BroadcastChannel, where the browser has them. */
-export function pageEnvironment(page: {
-  document: Pick<Document, 'visibilityState' | 'addEventListener' | 'removeEventListener'>;
-  navigator: { locks?: LockManagerLike };
-  BroadcastChannel?: typeof BroadcastChannel;
-}): PollingEnvironment {
-  const { document, navigator } = page;
-  const Channel = page.BroadcastChannel;
-  return {
-    visibility: {
-      visible: () => document.visibilityState === 'visible',
-      onChange(listener) {
-        document.addEventListener('visibilitychange', listener);
-        return () => document.removeEventListener('visibilitychange', listener);
-      },
-    },
-    locks: navigator.locks,
-    // A BroadcastChannel's onmessage receives a MessageEvent, which has the `data` the poller reads.
-    broadcast: Channel ? (name) => new Channel(name) as unknown as BroadcastLike : undefined,
-  };
 }

@@ -5,7 +5,7 @@ import type { FollowUp } from '../../domain/followUp';
 import type { Meeting, MeetingKey } from '../../domain/meeting';
 import type { MeetingProgress } from '../../domain/meetingProgress';
 import { sameUpn } from '../../domain/person';
-import { Conflict, Forbidden, NotFound } from '../../ports/errors';
+import { NotFound } from '../../ports/errors';
 import type {
   ArchiveRows,
   CommitteeEntry,
@@ -16,58 +16,10 @@ import type {
   MeetingSummary,
   Stored,
 } from '../../ports/ListStore';
-import { inSharePointOrder, latestRegistration, newestRow } from '../../domain/trust/order';
-import { reasonKey } from '../../domain/trust/writers';
+import { latestRegistration } from '../../domain/trust/order';
 import { identityOf, listOf, trustedRecord, type CommitteeListName } from '../committeeRecord';
-
-interface Row<T> {
-  id: string;
-  version: number;
-  /**
-   * The meeting whose folder holds the row (set when the row is made, never changed by a write): in this
-   * store a row's place and its meeting cannot disagree, as SharePoint's folder cannot be rewritten by a
-   * column (docs/adr/009-rows-belong-to-folders.md).
-   */
-  meetingKey: MeetingKey;
-  value: T;
-  /** Change sequence number, for decisionChanges. */
-  seq: number;
-  /** Who created the row (SharePoint's createdBy), lower-case; undefined when the store has no actor. */
-  author?: string;
-  /** Who last wrote it (SharePoint's lastModifiedBy). */
-  modifiedBy?: string;
-}
-
-/** An afbud reason: its own row, as in the AbsenceReasons list. */
-interface Reason {
-  person: string;
-  reason: string;
-}
-
-const etagOf = (row: Row<unknown>) => `"${row.id},${row.version}"`;
-const clone = <T>(v: T): T => structuredClone(v);
-const stored = <T>(row: Row<T>): Stored<T> => ({
-  id: row.id,
-  eTag: etagOf(row),
-  value: clone(row.value),
-  ...(row.modifiedBy ? { modifiedBy: row.modifiedBy } : {}),
-});
-const lower = (upn: string) => upn.trim().toLowerCase();
-
-/** The lists themselves, shared by the stores of every person (`MemoryListStore.as`). */
-class Tables {
-  nextId = 1;
-  seq = 0;
-  provisioned = false;
-  readonly meetings = new Map<string, Row<Meeting>>();
-  readonly progress = new Map<string, Row<MeetingProgress>>();
-  readonly items = new Map<string, Row<AgendaItem>>();
-  readonly absences = new Map<string, Row<Absence>>();
-  readonly reasons = new Map<string, Row<Reason>>();
-  readonly decisions = new Map<string, Row<Decision>>();
-  readonly followUps = new Map<string, Row<FollowUp>>();
-  readonly committee = new Map<string, Row<CommitteeEntry> & { list: CommitteeListName }>();
-}
+import { absencesOf, saveAbsence } from './memoryAbsences';
+import { clone, lower, stored, Tables, type Row } from './memoryTables';
 
 /**
  * The ListStore in memory: a first-class implementation for unit tests and UI tests, held to the same
@@ -162,32 +114,7 @@ export class MemoryListStore implements ListStore {
   }
 
   async saveAbsence(key: MeetingKey, absence: Absence): Promise<Stored<Absence>> {
-    const person = lower(absence.person.upn);
-    const author = this.actor ?? person;
-    // Each person's afbud lives in their own folder, which only they and the organizer write (ADR 004).
-    const organizer = [...this.tables.meetings.values()].find((r) => r.meetingKey === key)?.value.organizer
-      .upn;
-    if (this.actor && !sameUpn(this.actor, person) && !sameUpn(this.actor, organizer))
-      throw new Forbidden(`${this.actor} may not write the afbud of ${person} in meeting ${key}`, {
-        status: 403,
-      });
-    const forPerson = [...this.tables.absences.values()].filter(
-      (r) => r.meetingKey === key && lower(r.value.person.upn) === person,
-    );
-    // The caller's own row is updated while it is the person's latest; after someone else's newer row
-    // (the organizer's, say) a new registration is a new row, so SharePoint's order makes it the latest.
-    const latest = newestRow(forPerson);
-    const own = latest && latest.author === author ? latest : undefined;
-    const { reason: _reason, order: _order, ...row } = absence;
-    const saved = this.write(this.tables.absences, own, key, row as Absence, undefined, false, author);
-    const reason = absence.kind === 'Trukket tilbage' ? '' : (absence.reason ?? '').trim();
-    const ownReason = [...this.tables.reasons.values()].find(
-      (r) => r.meetingKey === key && r.author === author && r.value.person === person,
-    );
-    if (ownReason || reason)
-      this.write(this.tables.reasons, ownReason, key, { person, reason }, undefined, false, author);
-    const out = stored(saved);
-    return { ...out, value: { ...out.value, order: Number(saved.id), ...(reason ? { reason } : {}) } };
+    return saveAbsence(this.tables, this.actor, key, absence);
   }
 
   async saveDecision(key: MeetingKey, decision: Decision, eTag?: string): Promise<Stored<Decision>> {
@@ -298,26 +225,8 @@ export class MemoryListStore implements ListStore {
       });
   }
 
-  /**
-   * Afbud rows whose author is the person or the organizer, each with the reason its author wrote; a
-   * reason is visible to its author and the organizer only (AbsenceReasons' ReadSecurity 2).
-   */
   private absencesOf(key: MeetingKey): Stored<Absence>[] {
-    const organizer = [...this.tables.meetings.values()].find((r) => r.meetingKey === key)?.value.organizer
-      .upn;
-    const readsAll = !this.actor || sameUpn(this.actor, organizer);
-    const reasons = new Map(
-      [...this.tables.reasons.values()]
-        .filter((r) => r.meetingKey === key && (readsAll || r.author === this.actor))
-        .map((r) => [reasonKey(r.author, r.value.person), r.value.reason]),
-    );
-    return inSharePointOrder([...this.tables.absences.values()].filter((r) => r.meetingKey === key)).map(
-      (r) => {
-        const s = stored(r);
-        const reason = reasons.get(reasonKey(r.author, r.value.person.upn));
-        return { ...s, value: { ...s.value, order: Number(r.id), ...(reason ? { reason } : {}) } };
-      },
-    );
+    return absencesOf(this.tables, this.actor, key);
   }
 
   private write<T>(
@@ -327,34 +236,7 @@ export class MemoryListStore implements ListStore {
     value: T,
     eTag?: string,
     guarded = false,
-    author = this.actor,
   ): Row<T> {
-    const t = this.tables;
-    if (existing) {
-      const stale = eTag ? eTag !== '*' && eTag !== etagOf(existing) : guarded;
-      if (stale) {
-        throw new Conflict('The row was changed by someone else', { status: 412, code: 'resourceModified' });
-      }
-      const row: Row<T> = {
-        ...existing,
-        version: existing.version + 1,
-        value: clone(value),
-        seq: ++t.seq,
-        modifiedBy: this.actor ?? author,
-      };
-      table.set(row.id, row);
-      return row;
-    }
-    const row: Row<T> = {
-      id: String(t.nextId++),
-      version: 1,
-      meetingKey,
-      value: clone(value),
-      seq: ++t.seq,
-      author,
-      modifiedBy: this.actor ?? author,
-    };
-    table.set(row.id, row);
-    return row;
+    return this.tables.write(this.actor, table, existing, meetingKey, value, eTag, guarded);
   }
 }

@@ -1,7 +1,7 @@
 /*
  * For COMMITTEE-EDGE — exports: newCommitteeRecord, protocolText, protocolChecksum, SignRefusal,
  * signProtocol, amendProtocol, unsignedMembers. The current checksum of a meeting's protocol is
- * `buildReferat(..., { audience: 'members' }, 'da', committee).protocol.checksum` (src/domain/referat.ts);
+ * `buildReferat(..., { audience: 'members' }, 'da', committee).protocol.checksum` (src/i18n/referat.ts);
  * the signers are meetingAttendance(settings, absences) from ./attendance. For the HTML download (and the
  * published public protocol) renderReferatHtmlDocument(referat) in src/adapters/documents/referatHtml.ts
  * gives the whole accessible document (doctype, lang, title, vote tables); the PDF renderer's output is tagged.
@@ -9,7 +9,6 @@
 import { sha256 } from '@noble/hashes/sha256';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
 import { sameUpn } from '../person';
-import type { Referat } from '../referat';
 import type { Participant } from './attendance';
 import type { CommitteeRecord, ProtocolSignature } from './types';
 
@@ -23,13 +22,27 @@ export const newCommitteeRecord = (): CommitteeRecord => ({
   history: [],
 });
 
+/** The worded members' referat, as far as the members approve it (src/i18n/referat.ts words it). */
+export interface ApprovedText {
+  series: string;
+  when: string;
+  location: string;
+  information: string;
+  items: ReadonlyArray<{
+    heading: string;
+    decisionHeading: string;
+    decision: string;
+    committeeLines: string[];
+  }>;
+}
+
 /**
  * The approved text of the beslutningsprotokol: a canonical rendering of the members' referat (header,
  * Information line, and per item its heading, decision and committee lines), without the table of contents,
  * the time used per item and the signature lines, which are not what the members approve. Lines are
  * trimmed and NFC-normalised, so the same content always gives the same text.
  */
-export function protocolText(referat: Omit<Referat, 'protocol'>): string {
+export function protocolText(referat: ApprovedText): string {
   const lines = [referat.series, referat.when, referat.location, `Information: ${referat.information}`];
   for (const item of referat.items) {
     lines.push('', item.heading, item.decisionHeading, ...item.decision.split('\n'), ...item.committeeLines);

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { renderReferatHtml, renderReferatHtmlDocument } from '../../../src/adapters/documents/referatHtml';
-import { buildReferat, renderReferatText } from '../../../src/domain/referat';
+import { buildReferat, renderReferatText } from '../../../src/i18n/referat';
 import { protocolChecksum, protocolText } from '../../../src/domain/committee/protocol';
+import { referatContent } from '../../../src/domain/referat';
+import { referatWords } from '../../../src/i18n/referatWords';
 import type { CommitteeRecord } from '../../../src/domain/committee/types';
 import { absences, decisions, items, meeting, record, settings } from './fixtures';
 
@@ -130,6 +132,40 @@ test('the public protocol shows a closed item as “Lukket punkt” without its 
     committeeLines: ['For stemte: Sune Lund (1)', 'Resultat: Vedtaget'],
   });
   expect(build('members').items.find((i) => i.number === 5)!.decision).toBe('Tilskuddet blev bevilget.');
+});
+
+test('the domain says what the protocol holds; every word of it is the vocabulary’s (src/i18n)', () => {
+  const content = referatContent(
+    meeting,
+    items,
+    decisions,
+    absences,
+    { audience: 'public' },
+    { settings, record: signed },
+  );
+  const item3 = content.items.find((i) => i.number === 3)!;
+  expect(item3.protocol!.vote).toMatchObject({ result: 'Vedtaget' });
+  expect(content.items.find((i) => i.number === 5)).toMatchObject({ shown: 'withheld', decision: '' });
+  expect(content.protocol!.signatures.map((s) => s.name)).toEqual(['Sune Lund', 'Camilla Ravn']);
+  // No word of the document in the domain's content, in either language (the sentences without their names).
+  const data = JSON.stringify(content);
+  for (const locale of ['da', 'en'] as const) {
+    const w = referatWords(locale);
+    const words: string[] = [
+      w.item,
+      w.decision,
+      w.closed,
+      w.closedHidden,
+      w.category,
+      w.none,
+      w.for,
+      w.against,
+    ];
+    words.push(w.abstained, w.result, w.signed, w.absent, w.followUp, w.inhabil(''), w.tilfoersel('', ''));
+    words.push(w.version(1, '').replace('1,', ''), w.substituteFor('', '').replace(/[()]/g, ''));
+    for (const word of words.map((x) => x.trim()))
+      expect({ [word]: data.includes(word) }).toEqual({ [word]: false });
+  }
 });
 
 test('text and HTML carry every line; HTML escapes what members typed', () => {
