@@ -22,7 +22,7 @@ export function joinAbsences(
   absences: GraphItem[],
   reasons: GraphItem[],
 ): Stored<Absence>[] {
-  const place = c.location(key)?.place;
+  const place = c.places.location(key)?.place;
   const reasonOf = new Map<string, string>();
   for (const r of reasons)
     reasonOf.set(reasonKey(authorOf(r), String(r.fields?.PersonUpn ?? '')), String(r.fields?.Reason ?? ''));

@@ -25,8 +25,8 @@ export async function readArchiveRows(c: ListClient): Promise<ArchiveRows> {
     lists.map((name) => c.rowsFrom(pages.get(name)!)),
   );
   // Each meeting's Meetings row says where it lives; only those rows count.
-  const counted = c.locate(meetings);
-  const placeOfKey = (key: string) => c.location(key)?.place;
+  const counted = c.places.locate(meetings);
+  const placeOfKey = (key: string) => c.places.location(key)?.place;
   const placed = (list: ListName, rows: GraphItem[]) =>
     rows.flatMap((row) => {
       const meetingKey = meetingOfRow(placeOf(list)(row), placeOfKey);

@@ -27,7 +27,7 @@ export async function readCommitteeRows(c: ListClient, key: MeetingKey): Promise
     lists.map((name) => ({ id: name, method: 'GET', url: c.byKeyUrl(name, key) })),
   );
   const pages = visiblePages(answers, lists);
-  const rowsOf = async (name: ListName) => c.place(name, key, await c.rowsFrom(pages.get(name)!)).rows;
+  const rowsOf = async (name: ListName) => c.places.place(name, key, await c.rowsFrom(pages.get(name)!)).rows;
   // The Meetings row first: it says where the meeting's folders are.
   const meetings = await rowsOf('Meetings');
   const [decisions, statements] = await Promise.all([rowsOf(lists[1]), rowsOf(lists[2])]);

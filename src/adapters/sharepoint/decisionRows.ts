@@ -127,7 +127,7 @@ export async function decisionChangesOf(
   const changed: Stored<Decision>[] = [];
   const deletedIds: string[] = [];
   const place = placeOf('Decisions');
-  const where = (await c.whereIs(key))?.place;
+  const where = (await c.places.whereIs(key))?.place;
   // nextLink and deltaLink are followed as given, never built.
   let next = cursor;
   try {
@@ -152,8 +152,8 @@ async function allDecisions(c: ListClient, key: MeetingKey): Promise<DecisionCha
     { id: 'cursor', method: 'GET', url: latestDeltaUrl(c) },
   ]);
   const page = visiblePages(answers, ['Decisions']).get('Decisions')!;
-  await c.whereIs(key);
-  const rows = c.place('Decisions', key, await c.rowsFrom(page)).rows;
+  await c.places.whereIs(key);
+  const rows = c.places.place('Decisions', key, await c.rowsFrom(page)).rows;
   // No cursor when the list is closed to the caller: the next call reads everything again.
   const cursor = deltaLinkOf(answers.get('cursor')) ?? '';
   return { changed: rows.map((r) => c.stored(r, decisionFromFields)), deletedIds: [], cursor };

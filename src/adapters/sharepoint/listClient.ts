@@ -1,30 +1,14 @@
 import type { MeetingKey } from '../../domain/meeting';
-import { secretariatFolderName } from '../../domain/meetingScopes';
-import {
-  locateMeetings,
-  progressBelongsTo,
-  splitByPlace,
-  type MeetingLocation,
-  type MisplacedRow,
-} from '../../domain/trust/place';
 import { Forbidden, NotFound, PortError } from '../../ports/errors';
 import type { Stored } from '../../ports/ListStore';
 import { runBatch, type BatchRequest, type BatchResponse } from '../graph/batch';
 import { relativeLink, type GraphConnection } from '../graph/graphClient';
 import { mapGraphError } from '../graph/graphErrors';
-import {
-  authorOf,
-  expandFields,
-  isRow,
-  meetingRowPlace,
-  odataLiteral,
-  placeOf,
-  type GraphItem,
-  type Page,
-} from './graphRows';
+import { authorOf, expandFields, isRow, odataLiteral, type GraphItem, type Page } from './graphRows';
 import type { ListName } from './listSchema';
 import { allRows } from './paging';
 import type { Fields } from './fieldValues';
+import { MeetingPlaces } from './meetingPlaces';
 import { SharePointFolders, type SharePointRestSource } from './sharePointFolders';
 
 /**
@@ -37,10 +21,8 @@ export class ListClient {
   readonly folders: SharePointFolders;
   private me?: Promise<string[]>;
   private readonly rowIds = new Map<string, string>();
-  /** Where each meeting lives (its Meetings row's folder), learned from reads and writes. */
-  private readonly locations = new Map<MeetingKey, MeetingLocation>();
-  /** Meetings whose organizer the caller knows from the calendar event (locateMeetings trusts only hers). */
-  private readonly organizers = new Map<MeetingKey, string>();
+  /** Where each meeting lives, as its Meetings row says (src/domain/trust/place.ts). */
+  readonly places: MeetingPlaces;
 
   constructor(
     readonly graph: GraphConnection,
@@ -50,6 +32,7 @@ export class ListClient {
   ) {
     this.root = `/sites/${sitePath}:`;
     this.folders = new SharePointFolders(rest);
+    this.places = new MeetingPlaces(this);
   }
 
   /** A meeting's rows of one list, filtered on the indexed MeetingKey (the folder is checked on reading). */
@@ -73,85 +56,11 @@ export class ListClient {
   }
 
   /**
-   * Learns where meetings live from Meetings rows just read (src/domain/trust/place.ts, locateMeetings) and
-   * returns those that count, one per meeting.
-   */
-  locate(meetingRows: GraphItem[]): GraphItem[] {
-    const found = locateMeetings(meetingRows.map(meetingRowPlace('Meetings')), (key) =>
-      this.organizers.get(key),
-    );
-    for (const [key, where] of found) this.locations.set(key, where);
-    const counted = new Set([...found.values()].map((w) => w.id));
-    return meetingRows.filter((r) => counted.has(r.id));
-  }
-
-  /** Where meeting `key` lives, as last learned (undefined: no Meetings row of it read or written yet). */
-  location(key: MeetingKey): MeetingLocation | undefined {
-    return this.locations.get(key);
-  }
-
-  /** Where meeting `key` lives: learned, or read from its Meetings row. Undefined when it has none. */
-  async whereIs(key: MeetingKey): Promise<MeetingLocation | undefined> {
-    const known = this.locations.get(key);
-    if (known) return known;
-    let page: Page;
-    try {
-      page = await this.get<Page>(this.byKeyUrl('Meetings', key));
-    } catch (e) {
-      if (e instanceof Forbidden) return undefined;
-      throw e;
-    }
-    this.locate(await this.rowsFrom(page));
-    return this.locations.get(key);
-  }
-
-  /**
-   * The meeting's organizer as its calendar event says: from now on only her Meetings row says where the
-   * meeting lives. A location learned before from another secretary's row is forgotten.
-   */
-  expectOrganizer(key: MeetingKey, upn: string): void {
-    const organizer = upn.trim().toLowerCase();
-    if (this.organizers.get(key) === organizer) return;
-    this.organizers.set(key, organizer);
-    this.locations.delete(key);
-    this.forget('Meetings', key, '');
-    this.forget('MeetingProgress', key, '');
-  }
-
-  /** Remembers where a meeting lives after the organizer wrote its Meetings row. */
-  settle(key: MeetingKey, where: MeetingLocation): void {
-    this.locations.set(key, where);
-  }
-
-  /**
-   * The rows of a list that belong to meeting `key` (held in its place), and those whose column names it
-   * from elsewhere. Meetings rows count as locateMeetings says; a MeetingProgress row where its meeting's
-   * Meetings row lives. Call after the meeting's location is known (locate / whereIs).
-   */
-  place(
-    list: ListName,
-    key: MeetingKey,
-    rows: GraphItem[],
-  ): { rows: GraphItem[]; misplaced: MisplacedRow[] } {
-    const where = this.locations.get(key);
-    if (list === 'Meetings') {
-      const counted = this.locate(rows).filter((r) => String(r.fields?.MeetingKey ?? '') === key);
-      return { rows: counted, misplaced: [] };
-    }
-    if (list === 'MeetingProgress')
-      return {
-        rows: where ? rows.filter((r) => progressBelongsTo(key, where, placeOf(list)(r))) : [],
-        misplaced: [],
-      };
-    return splitByPlace(key, where?.place, list, rows, placeOf(list));
-  }
-
-  /**
    * The meeting's rows the caller can see in the meeting's own place; a list they have no access to at all
    * holds none for them. A row elsewhere naming this meeting is never found, so it can block no write.
    */
   async query(list: ListName, key: MeetingKey): Promise<GraphItem[]> {
-    if (list !== 'Meetings') await this.whereIs(key);
+    if (list !== 'Meetings') await this.places.whereIs(key);
     let page: Page;
     try {
       page = await this.get<Page>(this.byKeyUrl(list, key));
@@ -159,7 +68,7 @@ export class ListClient {
       if (e instanceof Forbidden) return [];
       throw e;
     }
-    return this.place(list, key, await this.rowsFrom(page)).rows;
+    return this.places.place(list, key, await this.rowsFrom(page)).rows;
   }
 
   /** One page by its link (a nextLink or deltaLink as the server wrote it). */
@@ -218,38 +127,6 @@ export class ListClient {
     return (await this.whoAmI()).includes(authorOf(row));
   }
 
-  /**
-   * A new Meetings or MeetingProgress row: inside `secretariat` (SharePoint REST, text values first; the
-   * typed values follow through Graph), or, for a site owner whose meetings predate secretariats, at the
-   * list root through Graph.
-   */
-  async createMeetingRow(
-    list: 'Meetings' | 'MeetingProgress',
-    secretariat: string | null,
-    fields: Fields,
-  ): Promise<GraphItem> {
-    if (!secretariat) return this.send<GraphItem>('POST', `${this.root}/lists/${list}/items`, { fields });
-    const id = await this.folders.addRow(list, secretariat, {
-      Title: String(fields.Title ?? '').slice(0, 255),
-      MeetingKey: String(fields.MeetingKey ?? ''),
-      ...(list === 'Meetings' ? { OrganizerUpn: String(fields.OrganizerUpn ?? '') } : {}),
-    });
-    return this.completeRow(list, String(id), fields);
-  }
-
-  /**
-   * The organizer's secretariat folder in the Meetings list, when IT has made one (and she can see it); null
-   * when there is none: then only a site owner may keep the meeting at the list root.
-   */
-  async secretariatOf(organizerUpn: string): Promise<string | null> {
-    const name = secretariatFolderName(organizerUpn);
-    const found = await this.folders.find('Meetings', name).catch((e: unknown) => {
-      if (e instanceof Forbidden || e instanceof NotFound) return null;
-      throw e;
-    });
-    return found ? name : null;
-  }
-
   /** PATCH …/fields answers with the fieldValueSet; its @odata.etag is the item's new eTag. */
   async patch(list: ListName, id: string, fields: Fields, eTag?: string): Promise<GraphItem> {
     const updated = await this.send<Fields & { '@odata.etag'?: string }>(
@@ -282,7 +159,7 @@ export class ListClient {
 
   /** The meeting's place joined with a path below it ('' for the meeting's folder itself). */
   private async inPlace(list: ListName, key: MeetingKey, below: string): Promise<string> {
-    const where = await this.whereIs(key);
+    const where = await this.places.whereIs(key);
     if (!where)
       throw new NotFound(`Meeting ${key} has no Meetings row the caller can see: not set up yet`, {
         status: 404,
@@ -327,7 +204,7 @@ export class ListClient {
     if (!(e instanceof PortError) || !['NotFound', 'Invalid', 'Forbidden'].includes(e.kind)) return e;
     const place = path
       .split('/')
-      .slice(0, this.locations.get(key)?.secretariat ? 2 : 1)
+      .slice(0, this.places.location(key)?.secretariat ? 2 : 1)
       .join('/');
     const folder = await this.folders
       .find(list, place)

@@ -1,6 +1,8 @@
 import type { Meeting, MeetingKey } from '../../domain/meeting';
 import type { MeetingProgress } from '../../domain/meetingProgress';
+import { secretariatFolderName } from '../../domain/meetingScopes';
 import { meetingPlace } from '../../domain/trust/place';
+import type { Fields } from './fieldValues';
 import { Forbidden, NotFound } from '../../ports/errors';
 import type { Stored } from '../../ports/ListStore';
 import { isRow, visiblePages, type GraphItem } from './graphRows';
@@ -22,8 +24,9 @@ export async function readMeetingRows(
     { id: 'MeetingProgress', method: 'GET', url: c.byKeyUrl('MeetingProgress', key) },
   ]);
   const pages = visiblePages(answers, ['Meetings', 'MeetingProgress']);
-  const meeting = c.place('Meetings', key, pages.get('Meetings')!.value.filter(isRow)).rows[0];
-  const progress = c.place('MeetingProgress', key, pages.get('MeetingProgress')!.value.filter(isRow)).rows[0];
+  const meeting = c.places.place('Meetings', key, pages.get('Meetings')!.value.filter(isRow)).rows[0];
+  const progress = c.places.place('MeetingProgress', key, pages.get('MeetingProgress')!.value.filter(isRow))
+    .rows[0];
   if (meeting) c.remember('Meetings', key, '', meeting.id);
   if (progress) c.remember('MeetingProgress', key, '', progress.id);
   return {
@@ -58,7 +61,7 @@ export async function saveMeetingRow(
   eTag?: string,
 ): Promise<Stored<Meeting>> {
   // The organizer writes her own row: only a row naming her counts (another secretary's never does).
-  c.expectOrganizer(meeting.key, meeting.organizer.upn);
+  c.places.expectOrganizer(meeting.key, meeting.organizer.upn);
   const id = await c.findRowId('Meetings', meeting.key, '', () => true);
   const fields = meetingToFields(meeting);
   if (id) {
@@ -67,10 +70,10 @@ export async function saveMeetingRow(
   }
   // A new meeting goes into its organizer's secretariat. Without one only a site owner can keep it (at the
   // list root); anyone else is told to ask IT.
-  const secretariat = await c.secretariatOf(meeting.organizer.upn);
+  const secretariat = await secretariatOf(c, meeting.organizer.upn);
   let saved: GraphItem;
   try {
-    saved = await c.createMeetingRow('Meetings', secretariat, fields);
+    saved = await createMeetingRow(c, 'Meetings', secretariat, fields);
   } catch (e) {
     if (!secretariat && e instanceof Forbidden)
       throw new NotFound(`No secretariat folder for ${meeting.organizer.upn}: IT must run provision`, {
@@ -80,7 +83,7 @@ export async function saveMeetingRow(
     throw e;
   }
   c.remember('Meetings', meeting.key, '', saved.id);
-  c.settle(meeting.key, { id: saved.id, secretariat, place: meetingPlace(meeting.key, secretariat) });
+  c.places.settle(meeting.key, { id: saved.id, secretariat, place: meetingPlace(meeting.key, secretariat) });
   return c.stored(saved, meetingFromFields);
 }
 
@@ -95,14 +98,47 @@ export async function saveProgressRow(
   let saved: GraphItem;
   if (id) saved = await c.patch('MeetingProgress', id, fields, eTag);
   else {
-    const where = await c.whereIs(key);
+    const where = await c.places.whereIs(key);
     if (!where)
       throw new NotFound(`Meeting ${key} has no Meetings row the caller can see: not set up yet`, {
         status: 404,
         code: 'meetingNotProvisioned',
       });
-    saved = await c.createMeetingRow('MeetingProgress', where.secretariat, fields);
+    saved = await createMeetingRow(c, 'MeetingProgress', where.secretariat, fields);
   }
   c.remember('MeetingProgress', key, '', saved.id);
   return c.stored(saved, progressFromFields);
+}
+
+/**
+ * A new Meetings or MeetingProgress row: inside `secretariat` (SharePoint REST, text values first; the
+ * typed values follow through Graph), or, for a site owner whose meetings predate secretariats, at the
+ * list root through Graph.
+ */
+export async function createMeetingRow(
+  c: ListClient,
+  list: 'Meetings' | 'MeetingProgress',
+  secretariat: string | null,
+  fields: Fields,
+): Promise<GraphItem> {
+  if (!secretariat) return c.send<GraphItem>('POST', `${c.root}/lists/${list}/items`, { fields });
+  const id = await c.folders.addRow(list, secretariat, {
+    Title: String(fields.Title ?? '').slice(0, 255),
+    MeetingKey: String(fields.MeetingKey ?? ''),
+    ...(list === 'Meetings' ? { OrganizerUpn: String(fields.OrganizerUpn ?? '') } : {}),
+  });
+  return c.completeRow(list, String(id), fields);
+}
+
+/**
+ * The organizer's secretariat folder in the Meetings list, when IT has made one (and she can see it); null
+ * when there is none: then only a site owner may keep the meeting at the list root.
+ */
+export async function secretariatOf(c: ListClient, organizerUpn: string): Promise<string | null> {
+  const name = secretariatFolderName(organizerUpn);
+  const found = await c.folders.find('Meetings', name).catch((e: unknown) => {
+    if (e instanceof Forbidden || e instanceof NotFound) return null;
+    throw e;
+  });
+  return found ? name : null;
 }

@@ -44,7 +44,7 @@ export async function snapshotOf(
   const pages = visiblePages(answers, OPEN_LISTS);
   const misplaced: MisplacedRow[] = [];
   const rows = async (name: ListName): Promise<GraphItem[]> => {
-    const placed = c.place(name, key, await c.rowsFrom(pages.get(name)!));
+    const placed = c.places.place(name, key, await c.rowsFrom(pages.get(name)!));
     misplaced.push(...placed.misplaced);
     return placed.rows;
   };

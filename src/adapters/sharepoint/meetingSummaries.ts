@@ -46,11 +46,11 @@ export async function readMeetingSummaries(
    * Meetings rows as locateMeetings counts them (that also says where each meeting lives); a MeetingProgress
    * row where its Meetings row lives; folder rows by their place (and only when the column agrees).
    */
-  const placeOfKey = (key: MeetingKey) => c.location(key)?.place;
+  const placeOfKey = (key: MeetingKey) => c.places.location(key)?.place;
   const meetingOf = (list: 'MeetingProgress' | 'FollowUps' | 'Absences', row: GraphItem) => {
     if (list !== 'MeetingProgress') return meetingOfRow(placeOf(list)(row), placeOfKey);
     const key = String(row.fields?.MeetingKey ?? '');
-    const where = c.location(key);
+    const where = c.places.location(key);
     return where && progressBelongsTo(key, where, placeOf(list)(row)) ? key : null;
   };
   const group = (list: 'MeetingProgress' | 'FollowUps' | 'Absences', all: GraphItem[]) => {
@@ -64,7 +64,7 @@ export async function readMeetingSummaries(
   const all = async (name: (typeof lists)[number]) =>
     (await Promise.all(groups.map((_, i) => rows(`${name}-${i}`)))).flat();
   const meetings = new Map(
-    c.locate(await all('Meetings')).map((r) => [String(r.fields?.MeetingKey ?? ''), [r]] as const),
+    c.places.locate(await all('Meetings')).map((r) => [String(r.fields?.MeetingKey ?? ''), [r]] as const),
   );
   const [progress, followUps, absences] = await Promise.all([
     all('MeetingProgress').then((r) => group('MeetingProgress', r)),

@@ -76,7 +76,7 @@ export class SharePointListStore implements ListStore {
 
   async openMeeting(key: MeetingKey, organizerUpn?: string): Promise<MeetingSnapshot> {
     if (organizerUpn) {
-      this.c.expectOrganizer(key, organizerUpn);
+      this.c.places.expectOrganizer(key, organizerUpn);
       this.primed.delete(key);
     }
     const primed = this.primed.get(key);
