@@ -287,8 +287,14 @@ const openingSlot = (key: MeetingView['key']) => slotKey({ kind: 'opening', meet
 async function completeOpening(deps: AppDeps, key: MeetingView['key']): Promise<Completion> {
   const slot = openingSlot(key);
   const entry = await deps.outbox.get(slot);
-  const id = (entry?.payload as { id?: unknown } | undefined)?.id;
+  const { id, version } = (entry?.payload ?? {}) as { id?: unknown; version?: unknown };
   if (!entry || typeof id !== 'string') return NOTHING_PENDING;
+  // Her page on another computer made this version (or a later one) meanwhile: this one is not named.
+  const counting = (await deps.lists.readCommittee(key)).openings;
+  if (typeof version === 'number' && counting.some((o) => o.value.version >= version)) {
+    await deps.outbox.remove(slot, entry.revision);
+    return NOTHING_PENDING;
+  }
   try {
     const row = await deps.lists.nameProtocolOpening(key, id);
     await deps.outbox.remove(slot, entry.revision);

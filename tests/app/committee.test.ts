@@ -525,3 +525,23 @@ test.each([
     expect((await open(people.louise)).committee.record.version).toBe(2);
   },
 );
+
+test("an opening left unnamed on one computer is not named after the organizer's page on another computer opened that version: no version twice", async () => {
+  const { open, w } = await heldCommitteeMeeting();
+  const sent = await open(people.mads);
+  await sendReferatForApproval(sent.deps, sent.view);
+  const laptop = organizerWithFailingNaming(w.as(people.sofie));
+  laptop.state.failure = () => new Offline('offline');
+  expect((await openCommittee(laptop.deps, await openMeeting(laptop.deps, KEY))).openingPending).toBe(true);
+  // Her other computer (its own outbox) finds no opening that counts, writes one and names it.
+  const desktop = await open(people.sofie);
+  expect([desktop.committee.signingOpen, desktop.committee.record.version]).toEqual([true, 1]);
+  laptop.state.failure = null;
+  const back = await openCommittee(laptop.deps, await openMeeting(laptop.deps, KEY));
+  expect(back.openingPending).toBeUndefined();
+  expect(await laptop.deps.outbox.list()).toEqual([]);
+  expect(back.record.version).toBe(1);
+  expect(back.record.history).toEqual([]);
+  const row = (await desktop.deps.lists.readMeeting(KEY)).meeting!;
+  expect(row.value.protocolOpenings).toHaveLength(1);
+});
