@@ -1,3 +1,4 @@
+import { namedOpenings } from '../domain/committee/opening';
 import { sharePointOrder } from '../domain/trust/order';
 import { committeeRowCounts } from '../domain/trust/writers';
 import type { CommitteeEntry, CommitteeRows, Stored } from '../ports/ListStore';
@@ -47,16 +48,18 @@ export function itemNumberOf(entry: CommitteeEntry): number {
 }
 
 /**
- * Two entries with the same identity are one row (per item; per item and member; an opening per version).
- * Every signature is a row of its own, never an update: a signature counts only when SharePoint placed it
- * after the opening, so signing must not rewrite a row planted before it.
+ * Two entries with the same identity are one row (per item; per item and member).
+ * Every signature and every opening is a row of its own, never an update: a signature counts only when
+ * SharePoint placed it after the opening, so signing must not rewrite a row planted before it; and an opening
+ * counts only once its new id is named on the Meetings row, so writing one must not take over an older row
+ * (an unnamed one of the organizer's, or one a writer made look like hers).
  */
 export function identityOf(entry: CommitteeEntry): string {
   const version =
     entry.kind === 'signature'
       ? `|v${entry.value.version}|${entry.value.signedAt}`
       : entry.kind === 'opening'
-        ? `|v${entry.value.version}`
+        ? `|v${entry.value.version}|${entry.value.openedAt}`
         : '';
   return `${entry.kind}|${itemNumberOf(entry)}|${memberOf(entry)}${version}`;
 }
@@ -91,12 +94,15 @@ export interface CommitteeRow {
  * statements only when their author may speak for the member; of two rows with one identity the newer
  * (higher id) wins. The committee's decisions on inhabilitet (CommitteeDecisions) and the declarations
  * (CommitteeStatements; an older 'Inhabilitet' row there is read as one) come back apart, for the domain
- * to merge; a publication choice counts only from CommitteeDecisions, last written by the organizer.
+ * to merge; a publication choice counts only from CommitteeDecisions, last written by the organizer. An
+ * opening counts only when its item id is named on the Meetings row (`namedOpenings`, the meeting's
+ * `protocolOpenings`), besides being written and last changed by the organizer.
  */
 export function trustedRecord(
   rows: CommitteeRow[],
   organizerUpn: string | undefined,
   referentUpn: string | undefined,
+  openingIds: readonly string[] | undefined,
 ): CommitteeRows {
   const speaksFor = (row: CommitteeRow): boolean =>
     committeeRowCounts(
@@ -119,8 +125,17 @@ export function trustedRecord(
       entry: { kind: 'declaration', value: { itemNumber, member, reason, declaredBy, declaredAt } },
     };
   };
+  // Openings not named on the Meetings row are left out before anything else: a row made to look like the
+  // organizer's cannot even take the place of a named one with the same identity.
+  const named = new Set(
+    namedOpenings(
+      rows.filter((r) => r.entry.kind === 'opening').map((r) => r.stored),
+      openingIds,
+    ),
+  );
   const newest = new Map<string, CommitteeRow>();
   const ordered = [...rows]
+    .filter((row) => row.entry.kind !== 'opening' || named.has(row.stored))
     .filter(speaksFor)
     .map(asDeclaration)
     .sort((a, b) => sharePointOrder(a.stored, b.stored));

@@ -30,8 +30,10 @@ import { formatDate } from '../domain/format';
 import { sameUpn, type Person } from '../domain/person';
 import type { ReferatCommittee } from '../domain/referat';
 import { buildReferat } from '../i18n/referat';
-import { Forbidden, Invalid } from '../ports/errors';
-import type { CommitteeRows } from '../ports/ListStore';
+import type { Meeting } from '../domain/meeting';
+import { Conflict, Forbidden, Invalid, isTransient } from '../ports/errors';
+import type { CommitteeRows, Stored } from '../ports/ListStore';
+import { slotKey } from '../ports/Outbox';
 import type { AppDeps } from './deps';
 import { openMeeting, type MeetingView } from './openMeeting';
 import { isArchive, planFor, syncMeetingPermissions } from './syncMeetingPermissions';
@@ -94,6 +96,13 @@ export interface CommitteeView {
    * into the next version the organizer makes (newProtocolVersion).
    */
   late: LateEntry[];
+  /**
+   * The organizer's page wrote an opening but could not yet name it on the Meetings row (offline, 429/5xx,
+   * the row changed meanwhile): it does not count yet; the page's next read of the committee completes it.
+   */
+  openingPending?: boolean;
+  /** The Meetings row as this call left it, when it named an opening there: the page takes its new eTag. */
+  meetingRow?: Stored<Meeting>;
 }
 
 const writes = (view: MeetingView) => view.role === 'organizer' || view.role === 'referent';
@@ -233,10 +242,12 @@ function cleanSettings(settings: CommitteeSettings): CommitteeSettings {
  */
 export async function openCommittee(deps: AppDeps, view: MeetingView): Promise<CommitteeView> {
   const settings = settingsOf(view);
+  // An opening this page wrote earlier and could not name yet is completed first (never written again).
+  const completion = view.role === 'organizer' ? await completeOpening(deps, view.key) : NOTHING_PENDING;
   const rows = await deps.lists.readCommittee(view.key);
-  if (!rows.openings.length && frozenForSigning(view)) {
-    await writeOpening(deps, view, settings, rows);
-    return openCommittee(deps, view);
+  if (completion.state === 'none' && !rows.openings.length && frozenForSigning(view)) {
+    const written = await writeOpening(deps, view, settings, rows);
+    return withMeetingRow(await openCommittee(deps, view), written);
   }
   const { late, ...record } = recordOf(rows);
   const { text, checksum } = protocolOf(view, settings, record);
@@ -252,8 +263,49 @@ export async function openCommittee(deps: AppDeps, view: MeetingView): Promise<C
     ...(opening ? { opening: { version: opening.version, checksum: opening.checksum } } : {}),
     signingOpen: !!opening && opening.checksum === checksum,
     late,
+    ...(completion.state === 'pending' ? { openingPending: true } : {}),
+    ...(completion.state === 'named' ? { meetingRow: completion.row } : {}),
   };
 }
+
+/**
+ * Where the organizer's page stands with an opening it wrote: nothing waiting (`none`), named on the Meetings
+ * row just now (`named`, with the row as it now is), or still waiting to be named (`pending`).
+ */
+type Completion =
+  { state: 'none' } | { state: 'named'; row: Stored<Meeting> } | { state: 'pending'; error: unknown };
+const NOTHING_PENDING: Completion = { state: 'none' };
+
+const openingSlot = (key: MeetingView['key']) => slotKey({ kind: 'opening', meetingKey: key });
+
+/**
+ * Names the opening this page wrote (its item id, kept in the durable outbox between the two writes) on the
+ * Meetings row. A transient failure or a Conflict (the row changed meanwhile; the next try reads it again)
+ * leaves it waiting; any other refusal is thrown, and the entry stays for the person to see.
+ */
+async function completeOpening(deps: AppDeps, key: MeetingView['key']): Promise<Completion> {
+  const slot = openingSlot(key);
+  const entry = await deps.outbox.get(slot);
+  const { id, version } = (entry?.payload ?? {}) as { id?: unknown; version?: unknown };
+  if (!entry || typeof id !== 'string') return NOTHING_PENDING;
+  // Her page on another computer made this version (or a later one) meanwhile: this one is not named.
+  const counting = (await deps.lists.readCommittee(key)).openings;
+  if (typeof version === 'number' && counting.some((o) => o.value.version >= version)) {
+    await deps.outbox.remove(slot, entry.revision);
+    return NOTHING_PENDING;
+  }
+  try {
+    const row = await deps.lists.nameProtocolOpening(key, id);
+    await deps.outbox.remove(slot, entry.revision);
+    return { state: 'named', row };
+  } catch (error) {
+    if (isTransient(error) || error instanceof Conflict) return { state: 'pending', error };
+    throw error;
+  }
+}
+
+const withMeetingRow = (committee: CommitteeView, done: Completion): CommitteeView =>
+  done.state === 'named' && !committee.meetingRow ? { ...committee, meetingRow: done.row } : committee;
 
 /** The organizer's view of a protocol out for signatures whose freezing permissions SharePoint now holds. */
 function frozenForSigning(view: MeetingView): boolean {
@@ -264,13 +316,17 @@ function frozenForSigning(view: MeetingView): boolean {
   );
 }
 
-/** The organizer writes the next opening: the live record, its checksum, the rows it is made of. */
+/**
+ * The organizer writes the next opening: the live record, its checksum, the rows it is made of. First the
+ * CommitteeStatements row (always a new one), then its item id, kept in the outbox, is named on the Meetings
+ * row, which only she writes; until that second write lands the opening counts for nothing (issue 22).
+ */
 async function writeOpening(
   deps: AppDeps,
   view: MeetingView,
   settings: CommitteeSettings,
   rows: CommitteeRows,
-): Promise<void> {
+): Promise<Completion> {
   const live = recordOf({ ...rows, openings: [] });
   const { late: _late, ...record } = live;
   const latest = [...rows.openings].sort((a, b) => Number(a.id) - Number(b.id)).at(-1)?.value;
@@ -281,7 +337,15 @@ async function writeOpening(
     deps.me.upn.trim().toLowerCase(),
     deps.clock.now(),
   );
-  await deps.lists.saveCommitteeEntry(view.key, { kind: 'opening', value });
+  const saved = await deps.lists.saveCommitteeEntry(view.key, { kind: 'opening', value });
+  await deps.outbox.put({
+    slot: openingSlot(view.key),
+    kind: 'opening',
+    meetingKey: view.key,
+    payload: { id: saved.id, version: value.version },
+    updatedAt: deps.clock.now(),
+  });
+  return completeOpening(deps, view.key);
 }
 
 /**
@@ -295,8 +359,13 @@ export async function newProtocolVersion(deps: AppDeps, view: MeetingView): Prom
       code: ONLY_ORGANIZER_VERSIONS,
     });
   const settings = settingsOf(view);
-  await writeOpening(deps, view, settings, await deps.lists.readCommittee(view.key));
-  return openCommittee(deps, view);
+  // A version made earlier whose naming has not landed is that version: completed, not made twice.
+  const waiting = await completeOpening(deps, view.key);
+  const done =
+    waiting.state === 'none'
+      ? await writeOpening(deps, view, settings, await deps.lists.readCommittee(view.key))
+      : waiting;
+  return withMeetingRow(await openCommittee(deps, view), done);
 }
 
 function assertWriter(view: MeetingView): void {

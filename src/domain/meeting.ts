@@ -46,6 +46,13 @@ export interface Meeting {
    * the permissions are set on a folder found by id, so renaming a folder cannot take it out of approval.
    */
   folderIds?: Record<string, number>;
+  /**
+   * SharePoint item ids of the committee protocol's openings (CommitteeStatements rows of kind
+   * Underskriftsrunde) that the organizer's page wrote: an opening counts only when named here, on the row
+   * only the organizer writes (src/domain/committee/opening.ts, `namedOpenings`). Written by its own call
+   * (`nameProtocolOpening`), never by `saveMeeting`, so a page with an older copy of the row cannot drop one.
+   */
+  protocolOpenings?: string[];
 }
 
 /**

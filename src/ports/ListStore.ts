@@ -113,7 +113,10 @@ export interface CommitteeRows {
   votes: Stored<Vote>[];
   tilfoersler: Stored<Protokoltilfoersel>[];
   signatures: Stored<ProtocolSignature>[];
-  /** The versions opened for signatures: CommitteeStatements rows whose author and last writer are the organizer. */
+  /**
+   * The versions opened for signatures: CommitteeStatements rows whose author and last writer are the
+   * organizer and whose item id is named on the Meetings row (`Meeting.protocolOpenings`).
+   */
   openings: Stored<ProtocolOpening>[];
 }
 
@@ -157,6 +160,13 @@ export interface MeetingWriter {
    * 'I gang'/'Afsluttet', the referent's submission). Created at the list root when missing.
    */
   saveMeeting(meeting: Meeting, eTag?: string): Promise<Stored<Meeting>>;
+  /**
+   * Names a committee protocol's opening (the item id of the CommitteeStatements row the organizer's page just
+   * wrote) on the meeting's Meetings row, keeping those already named: from then on it counts (`protocolOpenings`).
+   * Reads the row and writes only that column with its eTag: Conflict when the row changed in between,
+   * NotFound without a row. `saveMeeting` never changes what is named.
+   */
+  nameProtocolOpening(key: MeetingKey, openingId: string): Promise<Stored<Meeting>>;
   /** The MeetingProgress row (referent or organizer); created when missing. Conflict on a stale eTag. */
   saveProgress(key: MeetingKey, progress: MeetingProgress, eTag?: string): Promise<Stored<MeetingProgress>>;
 }

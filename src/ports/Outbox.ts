@@ -8,7 +8,7 @@ import type { PortErrorKind } from './errors';
  * by the PendingWrites of whichever page of the profile is open.
  */
 export type OutboxKind =
-  'decision' | 'followUp' | 'absence' | 'agenda' | 'referent' | 'followUpStatus' | 'clock';
+  'decision' | 'followUp' | 'absence' | 'agenda' | 'referent' | 'followUpStatus' | 'clock' | 'opening';
 
 /**
  * Which write an entry is: one per thing written, so that newer typing of the same thing replaces the
@@ -20,7 +20,11 @@ export type OutboxSlot =
   | { kind: 'followUp'; meetingKey: MeetingKey; followUpId: string }
   | { kind: 'absence'; meetingKey: MeetingKey; upn: string }
   | { kind: 'followUpStatus'; meetingKey: MeetingKey; followUpId: string }
-  | { kind: 'agenda' | 'referent' | 'clock'; meetingKey: MeetingKey };
+  /**
+   * The organizer's page wrote a committee protocol's opening (payload: its item id) and has not yet named
+   * it on the Meetings row; completed by the page's next read of the committee (app/committee.ts).
+   */
+  | { kind: 'agenda' | 'referent' | 'clock' | 'opening'; meetingKey: MeetingKey };
 
 /**
  * The key an entry is stored under (`OutboxEntry.slot`, IndexedDB's primary key). Its format is the one

@@ -34,6 +34,8 @@ import type { CommitteeSettings } from '../../src/domain/committee/types';
 import { renderReferatText } from '../../src/i18n/referat';
 import type { Person } from '../../src/domain/person';
 import type { MailMessage } from '../../src/ports/Mailer';
+import { Conflict, Offline, Throttled, Unavailable } from '../../src/ports/errors';
+import type { ListStore } from '../../src/ports/ListStore';
 import { KEY, people, seedEvent, seedItems } from './fixtures';
 
 const COMMITTEE: CommitteeSettings = {
@@ -426,4 +428,120 @@ test('setting a meeting up as a committee keeps the setting on its row', async (
   const synced = await syncMeetingPermissions(sofie.deps, sofie.view);
   expect(synced.meeting.committee).toEqual(COMMITTEE);
   expect((await open(people.erik)).view.meeting.committee).toEqual(COMMITTEE);
+});
+
+/**
+ * The organizer's page with the Meetings row's write failing on demand (only the naming of an opening), and
+ * a count of the openings it writes. One outbox, as one browser profile has.
+ */
+function organizerWithFailingNaming(deps: AppDeps) {
+  const state = { failure: null as null | (() => Error), openingsWritten: 0 };
+  const lists = new Proxy(deps.lists, {
+    get(target, name, receiver) {
+      if (name === 'nameProtocolOpening')
+        return (...args: Parameters<ListStore['nameProtocolOpening']>) => {
+          if (state.failure) return Promise.reject(state.failure());
+          return target.nameProtocolOpening(...args);
+        };
+      if (name === 'saveCommitteeEntry')
+        return (...args: Parameters<ListStore['saveCommitteeEntry']>) => {
+          if (args[1].kind === 'opening') state.openingsWritten += 1;
+          return target.saveCommitteeEntry(...args);
+        };
+      const value = Reflect.get(target, name, receiver) as unknown;
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+  return { deps: { ...deps, lists, outbox: new MemoryOutbox() } as AppDeps, state };
+}
+
+test.each([
+  ['offline', () => new Offline('offline')],
+  ['429', () => new Throttled('throttled', { status: 429, retryAfterMs: 1000 })],
+  ['503', () => new Unavailable('unavailable', { status: 503 })],
+  ['an eTag conflict', () => new Conflict('changed', { status: 412, code: 'resourceModified' })],
+])(
+  'an opening whose naming on the Meetings row fails (%s) does not count: nobody can sign until the organizer\'s page names it on its next read, with no second opening written',
+  async (_case, failure) => {
+    const { open, w } = await heldCommitteeMeeting();
+    const sent = await open(people.mads);
+    await sendReferatForApproval(sent.deps, sent.view);
+    const sofie = organizerWithFailingNaming(w.as(people.sofie));
+    sofie.state.failure = failure;
+    const view = await openMeeting(sofie.deps, KEY);
+    const first = await openCommittee(sofie.deps, view);
+    expect(sofie.state.openingsWritten).toBe(1);
+    expect(first.openingPending).toBe(true);
+    expect(first.signingOpen).toBe(false);
+    expect(first.opening).toBeUndefined();
+    expect(first.meetingRow).toBeUndefined();
+    expect(first.record.signatures).toEqual([]);
+    // Everyone else's page: nothing is open, and a signature is refused before anything is written.
+    const erik = await open(people.erik);
+    expect([erik.committee.signingOpen, erik.committee.opening]).toEqual([false, undefined]);
+    expect(await tilfoerselError(signProtocol(erik.deps, erik.view, erik.committee))).toBe('signNotOpen');
+    // Still failing: the page's next read tries the naming again and writes no second opening.
+    const second = await openCommittee(sofie.deps, view);
+    expect([second.openingPending, second.signingOpen, sofie.state.openingsWritten]).toEqual([true, false, 1]);
+    // The Meetings row takes writes again: the next read completes the opening it wrote, and it counts.
+    sofie.state.failure = null;
+    const done = await openCommittee(sofie.deps, view);
+    expect(sofie.state.openingsWritten).toBe(1);
+    expect(done.openingPending).toBeUndefined();
+    expect(done.signingOpen).toBe(true);
+    expect(done.opening).toEqual({ version: 1, checksum: done.checksum });
+    expect(done.meetingRow?.value.protocolOpenings).toHaveLength(1);
+    expect(await sofie.deps.outbox.list()).toEqual([]);
+    // The page's view takes the row's new eTag: its next write of the Meetings row is not refused as stale.
+    await expect(sofie.deps.lists.saveMeeting(view.meeting, view.meetingETag)).rejects.toBeInstanceOf(Conflict);
+    await sofie.deps.lists.saveMeeting(view.meeting, done.meetingRow!.eTag);
+    const signer = await open(people.erik);
+    expect(signer.committee.signingOpen).toBe(true);
+    await signProtocol(signer.deps, signer.view, signer.committee);
+    expect((await open(people.louise)).committee.record.signatures.map((x) => x.member)).toEqual([
+      people.erik.upn,
+    ]);
+
+    // "Ny version" whose naming fails: version 1 and its signature stay what counts; the second click
+    // completes the version the first one wrote instead of writing another.
+    await sofie.deps.lists.saveDecision(KEY, {
+      itemNumber: 3,
+      itemTitle: 'Budgettemadrøftelser',
+      text: 'Rettet efter underskrift.',
+      status: 'Endelig',
+      editorUpn: people.sofie.upn,
+      updatedAt: '2024-02-21T09:00:00.000Z',
+    });
+    sofie.state.failure = failure;
+    const changed = await openMeeting(sofie.deps, KEY);
+    const pending = await newProtocolVersion(sofie.deps, changed);
+    expect([pending.openingPending, pending.record.version, sofie.state.openingsWritten]).toEqual([true, 1, 2]);
+    expect(pending.record.signatures.map((x) => x.member)).toEqual([people.erik.upn]);
+    expect((await open(people.louise)).committee.record.version).toBe(1);
+    sofie.state.failure = null;
+    const v2 = await newProtocolVersion(sofie.deps, changed);
+    expect([v2.record.version, v2.signingOpen, sofie.state.openingsWritten]).toEqual([2, true, 2]);
+    expect(v2.record.history.map((h) => [h.version, h.signatures.length])).toEqual([[1, 1]]);
+    expect((await open(people.louise)).committee.record.version).toBe(2);
+  },
+);
+
+test("an opening left unnamed on one computer is not named after the organizer's page on another computer opened that version: no version twice", async () => {
+  const { open, w } = await heldCommitteeMeeting();
+  const sent = await open(people.mads);
+  await sendReferatForApproval(sent.deps, sent.view);
+  const laptop = organizerWithFailingNaming(w.as(people.sofie));
+  laptop.state.failure = () => new Offline('offline');
+  expect((await openCommittee(laptop.deps, await openMeeting(laptop.deps, KEY))).openingPending).toBe(true);
+  // Her other computer (its own outbox) finds no opening that counts, writes one and names it.
+  const desktop = await open(people.sofie);
+  expect([desktop.committee.signingOpen, desktop.committee.record.version]).toEqual([true, 1]);
+  laptop.state.failure = null;
+  const back = await openCommittee(laptop.deps, await openMeeting(laptop.deps, KEY));
+  expect(back.openingPending).toBeUndefined();
+  expect(await laptop.deps.outbox.list()).toEqual([]);
+  expect(back.record.version).toBe(1);
+  expect(back.record.history).toEqual([]);
+  const row = (await desktop.deps.lists.readMeeting(KEY)).meeting!;
+  expect(row.value.protocolOpenings).toHaveLength(1);
 });

@@ -611,6 +611,54 @@ export function listStoreContract(name: string, make: () => Promise<ListStoreUnd
         ]);
       });
 
+      test('an opening counts only once the organizer names its item id on the Meetings row; a full write of the row keeps what is named; a member cannot name one', async () => {
+        await setUp(committeeMeeting());
+        const opening = (openedAt: string) => ({
+          kind: 'opening' as const,
+          value: {
+            version: 1,
+            checksum: 'abc123abc123',
+            parts: { attendance: [], inhabilitet: [], declarations: [], votes: [], tilfoersler: [] },
+            rows: [],
+            openedBy: 'sofie@kommune.example',
+            openedAt,
+          },
+        });
+        const openings = async (who: ListStore) =>
+          (await who.readCommittee(key)).openings.map((o) => o.id).sort();
+        const first = await store.saveCommitteeEntry(key, opening(at));
+        // Written by the organizer, but not named: it counts for nobody, the organizer included.
+        expect(await openings(store)).toEqual([]);
+        expect(await openings(as(erik.upn))).toEqual([]);
+        const named = await store.nameProtocolOpening(key, first.id);
+        expect(named.value.protocolOpenings).toEqual([first.id]);
+        expect(await openings(as(erik.upn))).toEqual([first.id]);
+        expect(await openings(store)).toEqual([first.id]);
+        // Naming again changes nothing; the eTag it returns is the row's, good for the next write.
+        const again = await store.nameProtocolOpening(key, first.id);
+        expect(again.value.protocolOpenings).toEqual([first.id]);
+        // The organizer's page writes the row from an older copy: what is named stays named.
+        const row = (await store.readMeeting(key)).meeting!;
+        expect(row.eTag).toBe(again.eTag);
+        const rewritten = await store.saveMeeting(
+          { ...row.value, protocolOpenings: [], informationNote: 'Rettet' },
+          row.eTag,
+        );
+        expect(rewritten.value.informationNote).toBe('Rettet');
+        expect((await store.readMeeting(key)).meeting?.value.protocolOpenings).toEqual([first.id]);
+        // Another opening of the same version is a row of its own, never the first one taken over.
+        const second = await store.saveCommitteeEntry(key, opening('2024-02-20T11:00:00.000Z'));
+        expect(second.id).not.toBe(first.id);
+        expect(await openings(as(erik.upn))).toEqual([first.id]);
+        // A member (or the referent) cannot name it: only the organizer writes the Meetings row.
+        for (const who of [as(erik.upn), referent])
+          await expect(who.nameProtocolOpening(key, second.id)).rejects.toBeInstanceOf(PortError);
+        expect(await openings(as(erik.upn))).toEqual([first.id]);
+        // Positive control: the organizer names it, and both count.
+        await store.nameProtocolOpening(key, second.id);
+        expect(await openings(as(anders.upn))).toEqual([first.id, second.id].sort());
+      });
+
       test("the organizer's publication choice for a closed item is one row per item, read back", async () => {
         await setUp(committeeMeeting());
         const publish = (publishTitle: boolean, publishDecision: boolean) => ({

@@ -7,6 +7,7 @@
  */
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
 import axe from 'axe-core';
 import { MemoryCalendar } from '../../src/adapters/memory/memoryCalendar';
 import { MemoryListStore } from '../../src/adapters/memory/memoryListStore';
@@ -22,6 +23,7 @@ import { sendAgenda } from '../../src/app/sendAgenda';
 import type { CommitteeSettings } from '../../src/domain/committee/types';
 import type { Person } from '../../src/domain/person';
 import type { MailMessage } from '../../src/ports/Mailer';
+import { Unavailable } from '../../src/ports/errors';
 import { AppShell } from '../../src/ui/components/AppShell/AppShell';
 import { CommitteeItemActions } from '../../src/ui/components/Committee/CommitteeItemActions';
 import { SignProtocol } from '../../src/ui/components/Committee/SignProtocol';
@@ -444,4 +446,46 @@ test('before the organizer opens signing a member is told why she cannot sign; a
   expect(screen.queryByRole('list', { name: 'Kommer med i næste version' })).toBeNull();
   expect(screen.queryByRole('button', { name: 'Lav ny version' })).toBeNull();
   await noAxeViolations();
+});
+
+/** The organizer's page as MeetingPage wires it: the committee's reads hand back the Meetings row they wrote. */
+function OrganizerPage({ deps, initial }: { deps: AppDeps; initial: MeetingView }) {
+  const [view, setView] = useState(initial);
+  const state = useCommittee(deps, view, 100, setView);
+  return (
+    <>
+      <SignProtocol deps={deps} view={view} state={state} />
+      <output aria-label="eTag">{view.meetingETag}</output>
+    </>
+  );
+}
+
+test("the organizer's page says when its opening is written but not yet named on the meeting, names it by itself when SharePoint takes the write, and keeps the row's new eTag", async () => {
+  const w = await committeeMeeting();
+  const mads = w.as(people.mads);
+  await sendReferatForApproval(mads, await openMeeting(mads, KEY));
+  const organizer = w.as(people.sofie);
+  let down = true;
+  const lists = Object.assign(Object.create(organizer.lists) as AppDeps['lists'], {
+    nameProtocolOpening: (key: string, id: string) =>
+      down ? Promise.reject(new Unavailable('503', { status: 503 })) : organizer.lists.nameProtocolOpening(key, id),
+  });
+  const deps = { ...organizer, lists };
+  const view = await openMeeting(deps, KEY);
+  render(
+    <AppShell theme="contrast" locale="da">
+      <OrganizerPage deps={deps} initial={{ ...view, meeting: { ...view.meeting, status: 'Afsluttet' } }} />
+    </AppShell>,
+  );
+  const pending = await screen.findByText(/^Underskriftsrunden er gemt, men endnu ikke registreret på mødet\./);
+  expect(pending.getAttribute('role')).toBe('status');
+  await noAxeViolations();
+  // Nobody else sees an opening meanwhile.
+  expect((await w.lists.readCommittee(KEY)).openings).toEqual([]);
+  down = false;
+  await waitFor(() => expect(screen.queryByText(/^Underskriftsrunden er gemt/)).toBeNull());
+  const row = (await w.lists.readMeeting(KEY)).meeting!;
+  expect(row.value.protocolOpenings).toHaveLength(1);
+  expect((await w.lists.readCommittee(KEY)).openings.map((o) => o.id)).toEqual(row.value.protocolOpenings);
+  await waitFor(() => expect(screen.getByRole('status', { name: 'eTag' }).textContent).toBe(row.eTag));
 });

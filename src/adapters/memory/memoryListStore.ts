@@ -5,7 +5,7 @@ import type { FollowUp } from '../../domain/followUp';
 import type { Meeting, MeetingKey } from '../../domain/meeting';
 import type { MeetingProgress } from '../../domain/meetingProgress';
 import { sameUpn } from '../../domain/person';
-import { NotFound } from '../../ports/errors';
+import { Forbidden, NotFound } from '../../ports/errors';
 import type {
   ArchiveRows,
   CommitteeEntry,
@@ -19,7 +19,7 @@ import type {
 import { latestRegistration } from '../../domain/trust/order';
 import { identityOf, listOf, trustedRecord, type CommitteeListName } from '../committeeRecord';
 import { absencesOf, saveAbsence } from './memoryAbsences';
-import { clone, lower, stored, Tables, type Row } from './memoryTables';
+import { clone, etagOf, lower, stored, Tables, type Row } from './memoryTables';
 
 /**
  * The ListStore in memory: a first-class implementation for unit tests and UI tests, held to the same
@@ -88,9 +88,33 @@ export class MemoryListStore implements ListStore {
   }
 
   async saveMeeting(meeting: Meeting, eTag?: string): Promise<Stored<Meeting>> {
-    const { timer: _timer, ...row } = meeting;
+    const { timer: _timer, protocolOpenings: _named, ...row } = meeting;
     const existing = [...this.tables.meetings.values()].find((r) => r.meetingKey === meeting.key);
-    return stored(this.write(this.tables.meetings, existing, meeting.key, row, eTag));
+    // What is named stays as it is stored (SharePoint: meetingToFields leaves the column out).
+    const named = existing?.value.protocolOpenings;
+    return stored(
+      this.write(
+        this.tables.meetings,
+        existing,
+        meeting.key,
+        named ? { ...row, protocolOpenings: named } : row,
+        eTag,
+      ),
+    );
+  }
+
+  async nameProtocolOpening(key: MeetingKey, openingId: string): Promise<Stored<Meeting>> {
+    const existing = [...this.tables.meetings.values()].find((r) => r.meetingKey === key);
+    if (!existing) throw new NotFound(`No meeting row for ${key}`, { code: 'itemNotFound' });
+    if (this.actor && !sameUpn(this.actor, existing.value.organizer.upn))
+      throw new Forbidden('Only the organizer writes the Meetings row', {
+        status: 403,
+        code: 'accessDenied',
+      });
+    const named = existing.value.protocolOpenings ?? [];
+    if (named.includes(openingId)) return stored(existing);
+    const value = { ...existing.value, protocolOpenings: [...named, openingId] };
+    return stored(this.write(this.tables.meetings, existing, key, value, etagOf(existing)));
   }
 
   async saveProgress(
@@ -173,7 +197,7 @@ export class MemoryListStore implements ListStore {
           stored: { ...s, value: s.value.value },
         };
       });
-    return trustedRecord(rows, meeting?.organizer.upn, meeting?.referent?.upn);
+    return trustedRecord(rows, meeting?.organizer.upn, meeting?.referent?.upn, meeting?.protocolOpenings);
   }
 
   async saveCommitteeEntry(key: MeetingKey, entry: CommitteeEntry): Promise<Stored<CommitteeEntry['value']>> {

@@ -32,7 +32,7 @@ export interface Reason {
   reason: string;
 }
 
-const etagOf = (row: Row<unknown>) => `"${row.id},${row.version}"`;
+export const etagOf = (row: Row<unknown>) => `"${row.id},${row.version}"`;
 export const clone = <T>(v: T): T => structuredClone(v);
 /** A row as the port returns it: a copy, with its eTag (and its last writer when known). */
 export const stored = <T>(row: Row<T>): Stored<T> => ({

@@ -44,6 +44,7 @@ export async function readCommitteeRows(c: ListClient, key: MeetingKey): Promise
     ],
     meeting?.organizer.upn,
     meeting?.referent?.upn,
+    meeting?.protocolOpenings,
   );
 }
 

@@ -62,6 +62,10 @@ export const LISTS: readonly ListSpec[] = [
       { name: 'Folders', type: 'text', multiline: true },
       // The series setting "Udvalgsmøde" (members, parties, substitutes, deadline) as JSON; empty otherwise.
       { name: 'Committee', type: 'text', multiline: true },
+      // The committee protocol's openings the organizer's page wrote, as a JSON array of their
+      // CommitteeStatements item ids: an opening counts only when named here (domain/committee/opening.ts).
+      // Added by ensureProvisioned to an existing list, as every later column is.
+      { name: 'ProtocolOpenings', type: 'text', multiline: true },
     ],
   },
   {

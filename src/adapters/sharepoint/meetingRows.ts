@@ -7,7 +7,13 @@ import { Forbidden, NotFound } from '../../ports/errors';
 import type { Stored } from '../../ports/ListStore';
 import { isRow, visiblePages, type GraphItem } from './graphRows';
 import type { ListClient } from './listClient';
-import { meetingFromFields, meetingToFields, progressFromFields, progressToFields } from './rows';
+import {
+  meetingFromFields,
+  meetingToFields,
+  progressFromFields,
+  progressToFields,
+  protocolOpeningsToFields,
+} from './rows';
 
 /**
  * The Meetings row (the organizer's) and the MeetingProgress row (clock, running status, the referent's
@@ -84,6 +90,22 @@ export async function saveMeetingRow(
   }
   c.remember('Meetings', meeting.key, '', saved.id);
   c.places.settle(meeting.key, { id: saved.id, secretariat, place: meetingPlace(meeting.key, secretariat) });
+  return c.stored(saved, meetingFromFields);
+}
+
+/**
+ * Names a committee protocol's opening on the Meetings row: only the ProtocolOpenings column is written, with
+ * If-Match of the row as just read (a write in between is a Conflict, never overwritten).
+ */
+export async function nameProtocolOpeningRow(
+  c: ListClient,
+  key: MeetingKey,
+  openingId: string,
+): Promise<Stored<Meeting>> {
+  const { meeting } = await readMeetingRows(c, key);
+  if (!meeting) throw new NotFound(`No meeting row for ${key}`, { code: 'itemNotFound' });
+  if (meeting.value.protocolOpenings?.includes(openingId)) return meeting;
+  const saved = await c.patch('Meetings', meeting.id, protocolOpeningsToFields(meeting.value, openingId), meeting.eTag);
   return c.stored(saved, meetingFromFields);
 }
 

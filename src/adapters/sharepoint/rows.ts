@@ -9,6 +9,7 @@ import type { MeetingTimer } from '../../domain/meetingTimer';
 import type { Person } from '../../domain/person';
 import { isoOf, json, num, opt, str, type Fields } from './fieldValues';
 
+/** Every column of the Meetings row but ProtocolOpenings (see protocolOpeningsToFields). */
 export function meetingToFields(m: Meeting): Fields {
   return {
     Title: m.title,
@@ -57,7 +58,22 @@ export function meetingFromFields(f: Fields): Meeting {
     permissionsHash: opt(f.PermissionsHash),
     ...folderIdsOf(f.Folders),
     ...committeeOf(f.Committee),
+    ...protocolOpeningsOf(f.ProtocolOpenings),
   };
+}
+
+/** The named openings' item ids: only whole numbers survive (a damaged column names none). */
+function protocolOpeningsOf(v: unknown): Pick<Meeting, 'protocolOpenings'> {
+  const list = json<unknown>(v, []);
+  const ids = Array.isArray(list)
+    ? list.map((id) => String(id).trim()).filter((id) => /^\d+$/.test(id))
+    : [];
+  return ids.length ? { protocolOpenings: [...new Set(ids)] } : {};
+}
+
+/** The ProtocolOpenings column with `id` added: written alone (`nameProtocolOpening`), never by meetingToFields. */
+export function protocolOpeningsToFields(m: Pick<Meeting, 'protocolOpenings'>, id: string): Fields {
+  return { ProtocolOpenings: JSON.stringify([...new Set([...(m.protocolOpenings ?? []), id])]) };
 }
 
 /** The recorded folder ids: only whole numbers survive (a damaged column counts as none recorded). */

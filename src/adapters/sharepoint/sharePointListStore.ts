@@ -22,7 +22,13 @@ import { readArchiveRows } from './archiveRows';
 import { readCommitteeRows, saveCommitteeRow } from './committeeRows';
 import { decisionChangesOf, deleteFollowUpRow, saveDecisionRow, saveFollowUpRow } from './decisionRows';
 import { ListClient } from './listClient';
-import { readMeetingRows, readProgressRow, saveMeetingRow, saveProgressRow } from './meetingRows';
+import {
+  nameProtocolOpeningRow,
+  readMeetingRows,
+  readProgressRow,
+  saveMeetingRow,
+  saveProgressRow,
+} from './meetingRows';
 import { openMeetingRequests, snapshotOf } from './meetingSnapshot';
 import { readMeetingSummaries } from './meetingSummaries';
 import { provisionLists } from './provisioning';
@@ -115,6 +121,10 @@ export class SharePointListStore implements ListStore {
 
   saveMeeting(meeting: Meeting, eTag?: string): Promise<Stored<Meeting>> {
     return saveMeetingRow(this.c, meeting, eTag);
+  }
+
+  nameProtocolOpening(key: MeetingKey, openingId: string): Promise<Stored<Meeting>> {
+    return nameProtocolOpeningRow(this.c, key, openingId);
   }
 
   saveProgress(key: MeetingKey, progress: MeetingProgress, eTag?: string): Promise<Stored<MeetingProgress>> {

@@ -96,6 +96,18 @@ export function signaturesFor(
   return out;
 }
 
+/**
+ * The openings that count: those whose SharePoint item id the organizer's page named on the meeting's
+ * Meetings row (which only she writes) after writing them. A row that merely says the organizer wrote it
+ * (createdBy/lastModifiedBy, which some SharePoint paths may let a writer choose: devServer's
+ * `author-settable`) counts for nothing unless named; so does the organizer's own row whose naming has not
+ * landed yet. The other checks (author and last writer the organizer) stay the caller's.
+ */
+export function namedOpenings<T extends Ordered>(openings: T[], named: readonly string[] | undefined): T[] {
+  const ids = new Set((named ?? []).map((id) => String(id).trim()).filter((id) => /^\d+$/.test(id)));
+  return openings.filter((o) => ids.has(String(o.id).trim()));
+}
+
 /** The protocol's versions from the openings (trusted: the organizer's own rows) and the live rows. */
 export function signingState(
   live: LiveParts,

@@ -111,6 +111,8 @@ const da = {
     'Beslutningsprotokollen er ikke åbnet for underskrift endnu. Den åbnes, når referatet er sendt til godkendelse, og mødets organisator har åbnet mødet.',
   signingChanged:
     'Beslutningsprotokollen er rettet, efter den blev åbnet for underskrift. Der kan underskrives igen, når organisator har lavet en ny version.',
+  openingPending:
+    'Underskriftsrunden er gemt, men endnu ikke registreret på mødet. Siden prøver igen af sig selv; indtil da kan ingen underskrive.',
   lateHeading: 'Kommer med i næste version',
   lateKinds: {
     attendance: 'Fremmøde',
@@ -229,6 +231,8 @@ const en: typeof da = {
     "The minutes of decisions are not open for signatures yet. They open when the minutes have been sent for approval and the meeting's organizer has opened the meeting.",
   signingChanged:
     'The minutes of decisions were corrected after they were opened for signatures. Signing opens again when the organizer makes a new version.',
+  openingPending:
+    'The signing round is saved but not yet recorded on the meeting. The page tries again by itself; until then nobody can sign.',
   lateHeading: 'Comes into the next version',
   lateKinds: {
     attendance: 'Attendance',

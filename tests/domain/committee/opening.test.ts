@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import {
+  namedOpenings,
   nextOpening,
   signaturesFor,
   signingState,
@@ -88,4 +90,40 @@ test('rows written or changed after the opening do not change the opened version
   expect(next.history).toEqual([
     { version: 1, checksum: 'abc', signatures: [expect.objectContaining({ member: 'a@k.dk' })] },
   ]);
+});
+
+test('an opening counts only when its item id is named on the Meetings row; a forged or unnamed one changes nothing', () => {
+  const real = opening('10', nextOpening(live(), undefined, 'abc', 'sofie', 'now'));
+  // A row made to look like the organizer's (Created By set to her): a new version with another checksum.
+  const forged = opening('12', { ...real.value, version: 2, checksum: 'fff', openedAt: 'later' });
+  // The organizer's own row whose naming has not landed yet.
+  const unnamed = opening('14', { ...real.value, version: 2, checksum: 'def', openedAt: 'later' });
+  const all = [real, forged, unnamed];
+  expect(namedOpenings(all, undefined)).toEqual([]);
+  expect(namedOpenings(all, [])).toEqual([]);
+  expect(namedOpenings(all, ['10'])).toEqual([real]);
+  // Only whole numbers name a row: a damaged column names none.
+  expect(namedOpenings(all, ['10x', ' ', '-12', '1e1'])).toEqual([]);
+  const signatures = [sig('11', 'a@k.dk', 1, 'abc'), sig('13', 'b@k.dk', 2, 'fff')];
+  const state = signingState(live(), namedOpenings(all, ['10']), signatures);
+  expect([state.version, state.opening?.value.checksum]).toEqual([1, 'abc']);
+  expect(state.signatures.map((s) => s.member)).toEqual(['a@k.dk']);
+  expect(state.history).toEqual([]);
+  // Positive control: once the organizer names her second opening it is the current version.
+  const next = signingState(live(), namedOpenings(all, ['10', '14']), signatures);
+  expect([next.version, next.opening?.value.checksum]).toEqual([2, 'def']);
+});
+
+test('property: namedOpenings keeps exactly the rows whose id is named, in their order', () => {
+  fc.assert(
+    fc.property(
+      fc.uniqueArray(fc.integer({ min: 1, max: 500 }), { maxLength: 12 }),
+      fc.array(fc.integer({ min: 1, max: 500 }), { maxLength: 12 }),
+      (ids, named) => {
+        const rows = ids.map((id) => opening(String(id), nextOpening(live(), undefined, 'abc', 's', 'n')));
+        const kept = namedOpenings(rows, named.map(String));
+        expect(kept.map((r) => Number(r.id))).toEqual(ids.filter((id) => named.includes(id)));
+      },
+    ),
+  );
 });

@@ -110,9 +110,11 @@ export function SignProtocol({ deps, view, state }: SignProtocolProps) {
         </Button>
       )}
       {/* Signing opens only on a frozen record (the organizer's page opens it): until then, say why. */}
-      {after && present && !signed && !committee.signingOpen && (
+      {after && present && !signed && !committee.signingOpen && !committee.openingPending && (
         <Text role="status">{committee.opening ? cs.signingChanged : cs.signingNotOpen}</Text>
       )}
+      {/* The organizer's opening is written but not yet named on the Meetings row: it does not count yet. */}
+      {committee.openingPending && <Text role="status">{cs.openingPending}</Text>}
       {committee.late.length > 0 && (
         <>
           <Text weight="semibold" id="protocol-late">

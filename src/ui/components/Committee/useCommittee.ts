@@ -21,6 +21,11 @@ export function useCommittee(
   view: MeetingView | null | undefined,
   /** Read again this often, so a vote, a tilførsel or a signature shows for everyone (the page's poll interval). */
   refreshMs?: number,
+  /**
+   * The page's view with the Meetings row as a committee read left it (the organizer's page names an
+   * opening there): its new eTag, so the page's next write of the row is not refused as stale.
+   */
+  onView?: (view: MeetingView) => void,
 ): CommitteeState {
   const [committee, setCommittee] = useState<CommitteeView | null>(null);
   const [tick, setTick] = useState(0);
@@ -28,8 +33,10 @@ export function useCommittee(
   const isCommittee = isCommitteeMeeting(view);
   // The view is read through `version`: a new object with the same content reads nothing again.
   const current = useRef(view);
+  const tell = useRef(onView);
   useEffect(() => {
     current.current = view;
+    tell.current = onView;
   });
   useEffect(() => {
     if (!isCommittee || !refreshMs) return;
@@ -66,7 +73,12 @@ export function useCommittee(
         return openCommittee(deps, await openMeeting(deps, shown.key));
       })
       .then(
-        (c) => live && (setCommittee(c), setError(undefined)),
+        (c) => {
+          if (!live) return;
+          setCommittee(c);
+          setError(undefined);
+          passOn(c, current.current, tell.current);
+        },
         (e: unknown) => live && setError(e),
       );
     return () => {
@@ -76,11 +88,27 @@ export function useCommittee(
   const run = useCallback(
     async (action: (c: CommitteeView) => Promise<CommitteeView>) => {
       if (!committee) return;
-      setCommittee(await action(committee));
+      const next = await action(committee);
+      setCommittee(next);
+      passOn(next, current.current, tell.current);
     },
     [committee],
   );
   return { committee, error, run };
+}
+
+/** The Meetings row a committee call wrote (a named opening) goes into the page's view. */
+function passOn(
+  c: CommitteeView,
+  shown: MeetingView | null | undefined,
+  onView: ((view: MeetingView) => void) | undefined,
+): void {
+  if (!c.meetingRow || !shown || !onView) return;
+  onView({
+    ...shown,
+    meeting: { ...shown.meeting, protocolOpenings: c.meetingRow.value.protocolOpenings },
+    meetingETag: c.meetingRow.eTag,
+  });
 }
 
 const isCommitteeMeeting = (view: MeetingView | null | undefined) => !!view?.meeting.committee;

@@ -144,7 +144,7 @@ export function MeetingPage({
   const { focusItem, focus } = useItemFocus(
     referentFocus && timer?.startedAt && !timer.endedAt ? (timer.currentItem ?? null) : null,
   );
-  const committee = useCommittee(deps, m.view, watchIntervalMs);
+  const committee = useCommittee(deps, m.view, watchIntervalMs, (next) => m.session.setView(next));
 
   if (m.loading && !m.view) return <Spinner label={s.loading} />;
   if (m.error || !m.view) {
