@@ -10,8 +10,16 @@ import { openMeeting } from '../../src/app/openMeeting';
 import { sendReferatForApproval } from '../../src/app/referat';
 import type { ProtocolOpening } from '../../src/domain/committee/opening';
 import type { CommitteeSettings } from '../../src/domain/committee/types';
-import { meetingFolderName } from '../../src/domain/meetingScopes';
-import { demoTenant, itemsOf, LISTS_PATH, SITE_PATH, tenantVariants, upn, type Tenant } from './tenant';
+import {
+  demoTenant,
+  itemsOf,
+  LISTS_PATH,
+  placeOfMeeting,
+  SITE_PATH,
+  tenantVariants,
+  upn,
+  type Tenant,
+} from './tenant';
 
 /**
  * A forged opening of a committee protocol (issue 22): a member with Contribute on CommitteeStatements writes
@@ -81,7 +89,7 @@ async function forgeOpening(value: ProtocolOpening): Promise<{ status: number; r
     method: 'POST',
     body: {
       listItemCreateInfo: {
-        FolderPath: { DecodedUrl: `${SITE_PATH}/Lists/CommitteeStatements/${meetingFolderName(t.past)}` },
+        FolderPath: { DecodedUrl: `${SITE_PATH}/Lists/CommitteeStatements/${placeOfMeeting(t.past)}` },
       },
       formValues: Object.entries({
         Title: 'Underskriftsrunde',
@@ -118,7 +126,9 @@ async function pageOf(name: string) {
 }
 
 const meetingRow = async () => {
-  const res = await (await t.as('sofie')).graph(
+  const res = await (
+    await t.as('sofie')
+  ).graph(
     `${LISTS_PATH}/Meetings/items?$expand=fields&$filter=fields/MeetingKey eq '${encodeURIComponent(t.past)}'`,
   );
   return (res.body.value as GraphRow[])[0];
