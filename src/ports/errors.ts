@@ -42,6 +42,7 @@ export type ErrorCode =
   | 'chatNotAMeeting'
   | 'meetingNotProvisioned'
   | 'secretariatMissing'
+  | 'listsNotProvisioned'
   | 'meetingElsewhere'
   | 'signInBlocked'
   | 'signInCancelled'

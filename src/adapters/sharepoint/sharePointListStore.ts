@@ -3,6 +3,7 @@ import type { AgendaItem } from '../../domain/agendaItem';
 import type { Decision } from '../../domain/decision';
 import type { FollowUp } from '../../domain/followUp';
 import type { Meeting, MeetingKey } from '../../domain/meeting';
+import { Forbidden, NotFound } from '../../ports/errors';
 import type { MeetingProgress } from '../../domain/meetingProgress';
 import type {
   ArchiveRows,
@@ -70,9 +71,25 @@ export class SharePointListStore implements ListStore {
     return this.resolvedSiteId;
   }
 
+  /**
+   * Creates what is missing (IT, a site owner). For anyone else it only checks: when something is missing
+   * and SharePoint refuses to create it, the typed `listsNotProvisioned` tells her to ask IT.
+   */
   async ensureProvisioned(): Promise<void> {
     if (this.provisioned) return;
-    await provisionLists(this.c);
+    try {
+      await provisionLists(this.c);
+    } catch (e) {
+      if (e instanceof Forbidden)
+        throw new NotFound(
+          `The meeting lists are missing or unsecured and the caller may not fix them: ${e.message}`,
+          {
+            status: 404,
+            code: 'listsNotProvisioned',
+          },
+        );
+      throw e;
+    }
     this.provisioned = true;
   }
 

@@ -166,6 +166,8 @@ const da = {
       'Mødet er ikke gjort klar i Mødeassistent endnu: organisatoren skal åbne det eller sende dagsordenen først.',
     secretariatMissing:
       'Du har ingen sekretariatsmappe i Mødeassistent endnu. Bed din it-administrator om at oprette den (npm run provision -- --secretary med din e-mailadresse).',
+    listsNotProvisioned:
+      'Mødeassistents lister findes ikke på sitet endnu (eller er ikke sikret). Bed din it-administrator om at køre npm run provision.',
     meetingElsewhere:
       'Mødets data i SharePoint er ikke oprettet af mødets organisator, så Mødeassistent viser dem ikke. Kontakt organisatoren eller din it-administrator.',
     signInConsent:
@@ -525,6 +527,8 @@ const en: Strings = {
       'The meeting is not set up in Meeting Assistant yet: its organizer must open it or send the agenda first.',
     secretariatMissing:
       'You have no secretariat folder in Meeting Assistant yet. Ask your IT administrator to create it (npm run provision -- --secretary with your e-mail address).',
+    listsNotProvisioned:
+      "Meeting Assistant's lists are not on the site yet (or not secured). Ask your IT administrator to run npm run provision.",
     meetingElsewhere:
       "The meeting's data in SharePoint was not created by the meeting's organizer, so Meeting Assistant does not show it. Contact the organizer or your IT administrator.",
     signInConsent:
