@@ -25,12 +25,21 @@ export async function switchTheme(page: Page, theme: 'default' | 'dark'): Promis
     before,
   );
   // Fluent's controls ease their colours into the new theme (CSS transitions): the picture is taken after.
+  await settle(page);
+}
+
+/**
+ * Waits until the page's finite animations and transitions (a dialog fading in, colours easing into a
+ * theme) have finished, so a picture or an axe run sees the state the person ends up looking at, not a
+ * frame of the way there.
+ */
+export async function settle(page: Page): Promise<void> {
   await page.evaluate(async () => {
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     await Promise.all(
       document
         .getAnimations()
-        .filter((a) => a instanceof CSSTransition)
+        .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
         .map((a) => a.finished.catch(() => undefined)),
     );
   });
