@@ -93,6 +93,20 @@ test('the referent turns "Erik følger op" into a follow-up in one click; it is 
   await create.waitFor({ state: 'detached' });
   const list = mads.getByRole('list', { name: 'Opfølgninger' });
   await list.getByRole('listitem').filter({ hasText: 'Erik: Erik følger op på udsendelsen.' }).waitFor();
+  // The follow-up is in SharePoint before the next tests open their pages (they show it from there).
+  const graph = await stack.graphAs(U('mads'));
+  const filter = encodeURIComponent(`fields/MeetingKey eq '${key}'`);
+  let tasks: string[] = [];
+  for (let i = 0; i < 40 && !tasks.includes('Erik følger op på udsendelsen.'); i++) {
+    if (i > 0) await new Promise((r) => setTimeout(r, 250));
+    const res = await graph(
+      `/sites/kommune.sharepoint.com:/sites/moeder:/lists/FollowUps/items?$expand=fields&$filter=${filter}`,
+    );
+    tasks = ((await res.json()) as { value: Array<{ fields: { Task: string } }> }).value.map(
+      (v) => v.fields.Task,
+    );
+  }
+  expect(tasks).toContain('Erik følger op på udsendelsen.');
 
   const [file] = await Promise.all([
     mads.waitForEvent('download'),
