@@ -56,7 +56,7 @@ module.exports = {
       roots: ['<rootDir>/tests/e2e'],
       testMatch: ['**/*.test.ts'],
       globalSetup: '<rootDir>/tests/e2e/globalSetup.ts',
-      globalTeardown: '<rootDir>/tests/setup/globalTeardown.ts',
+      globalTeardown: '<rootDir>/tests/e2e/globalTeardown.ts',
     },
   ],
 };

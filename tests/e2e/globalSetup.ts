@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import runSetup from '../setup/globalSetup';
+import { BROWSER_ENDPOINT, launchBrowserServer } from './browser';
 
 const ROOT = join(__dirname, '../..');
 const DIST = join(ROOT, '.cache/e2e-dist');
@@ -36,13 +37,23 @@ export function buildHash(env: NodeJS.ProcessEnv): string {
   return hash.update(webpackEnv(env)).digest('hex');
 }
 
+/** Before any browser test: the demo template, the pages, and the run's one Chromium. */
+export default async function globalSetup(): Promise<void> {
+  await runSetup();
+  await buildPages();
+  // One Chromium for the whole run: each file connects to it (tests/e2e/browser.ts) instead of launching
+  // its own; globalTeardown closes it. Kept on globalThis, which only the teardown reads.
+  const server = await launchBrowserServer();
+  (globalThis as { e2eBrowserServer?: typeof server }).e2eBrowserServer = server;
+  process.env[BROWSER_ENDPOINT] = server.wsEndpoint();
+}
+
 /**
  * Build the pages once for every browser test, exactly as `npm run build` would, into .cache/e2e-dist, and
  * only when their inputs changed: the last build's content hash is kept beside it (inside this checkout, not
  * in node_modules, which worktrees may share). `E2E_SKIP_BUILD=1` uses whatever is there.
  */
-export default async function globalSetup(): Promise<void> {
-  await runSetup();
+async function buildPages(): Promise<void> {
   if (process.env.E2E_SKIP_BUILD) return;
   const env = { ...process.env, ...BUILD_ENV };
   const wanted = buildHash(env);

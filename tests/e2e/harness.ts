@@ -1,9 +1,10 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { ChaosOptions } from '../../devServer/chaos';
 import { startDemoServer } from '../../demo/server';
+import { connectBrowser } from './browser';
 
 export const DIST = join(__dirname, '../../.cache/e2e-dist');
 const TYPES: Record<string, string> = {
@@ -66,18 +67,7 @@ export async function startStack(options: { chaos?: ChaosOptions } = {}): Promis
     devOrigins: [web.url],
   });
   const graphPort = Number(new URL(graph.origin).port);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await connectBrowser();
   const graphAs = async (upn: string) => {
     const { access_token } = (await (
       await fetch(`${graph.origin}/_dev/token`, {

@@ -1,6 +1,7 @@
 /**
  * Teams' side panel and Outlook's task pane are 320 px wide: every page, as each of its people sees it,
- * fits without scrolling sideways and is axe clean, in Teams' light, dark and high-contrast themes. The
+ * fits without scrolling sideways and is axe clean, in Teams' light, dark and high-contrast themes (light
+ * and dark switched in the running page, as the host switches them). The
  * stage has a layout of its own, at 320 px and full width. Screenshots go to test-results/ (one per page,
  * person and theme) for a person to look at.
  */
@@ -9,6 +10,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { seriousAxeViolations } from './axe';
 import { nextMeetingKey, startStack, type Stack } from './harness';
+import { switchTheme } from './theme';
 
 jest.setTimeout(240_000);
 const SHOTS = join(__dirname, '../../test-results');
@@ -43,7 +45,10 @@ async function overflow(page: Page, width: number) {
   }, width);
 }
 
-/** Opens the page at 320 px in each theme, waits for `ready`, and checks width and axe; saves a picture. */
+/**
+ * Opens the page at 320 px, waits for `ready`, and checks width and axe in each theme; saves a picture.
+ * Light and dark are one page whose theme is switched in place; high contrast is a page of its own.
+ */
 async function checkNarrow(
   who: string,
   file: string,
@@ -52,16 +57,25 @@ async function checkNarrow(
   shot: string,
 ) {
   const { context, open } = await stack.person(U(who));
+  const opened = async (extra: Record<string, string>) => {
+    const page = await open(file, { ...query, ...extra });
+    await page.setViewportSize({ width: 320, height: 720 });
+    await ready(page);
+    return page;
+  };
   try {
+    let page = await opened({});
     for (const theme of THEMES) {
-      const page = await open(file, { ...query, theme });
-      await page.setViewportSize({ width: 320, height: 720 });
-      await ready(page);
+      if (theme === 'dark') await switchTheme(page, 'dark');
+      if (theme === 'contrast') {
+        await page.close();
+        page = await opened({ theme });
+      }
       await page.screenshot({ path: join(SHOTS, `${shot}-320-${theme}.png`), fullPage: true });
       expect({ theme, ...(await overflow(page, 320)) }).toEqual({ theme, fits: 'fits', beyond: [] });
       expect({ theme, axe: await seriousAxeViolations(page) }).toEqual({ theme, axe: [] });
-      await page.close();
     }
+    await page.close();
   } finally {
     await context.close();
   }

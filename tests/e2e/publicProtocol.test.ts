@@ -5,7 +5,8 @@
  * item shows only what the organizer marked publishable.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { connectBrowser } from './browser';
 import type { CommitteeRecord } from '../../src/domain/committee/types';
 import { renderReferatHtmlDocument } from '../../src/adapters/documents/referatHtml';
 import { buildReferat } from '../../src/i18n/referat';
@@ -15,10 +16,7 @@ jest.setTimeout(60_000);
 let browser: Browser;
 
 beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu'],
-  });
+  browser = await connectBrowser();
 });
 afterAll(() => browser?.close());
 

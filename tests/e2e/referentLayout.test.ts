@@ -5,17 +5,15 @@
  * referentLayout.tsx), so this runs without the page bundle.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { connectBrowser } from './browser';
 import { sidePanelHtml, stageHtml } from './referentLayout';
 
 jest.setTimeout(60_000);
 let browser: Browser;
 
 beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu'],
-  });
+  browser = await connectBrowser();
 });
 afterAll(() => browser?.close());
 

@@ -12,10 +12,11 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { seriousAxeViolations } from './axe';
 import { nextMeetingKey, startStack, type Stack } from './harness';
+import { settle, switchTheme } from './theme';
 
 jest.setTimeout(240_000);
 const SHOTS = join(__dirname, '../../test-results');
-const THEMES = ['default', 'dark', 'contrast'] as const;
+type Theme = 'default' | 'dark' | 'contrast';
 const U = (name: string) => `${name}@kommune.example`;
 let stack: Stack;
 let key: string;
@@ -280,52 +281,92 @@ describe('from the demo agenda, in order', () => {
   });
 });
 
-// One test per width and theme: the six cases are independent, and as one test they came near jest's limit on a loaded machine.
-const SCREENS = [320, 1280].flatMap((width) => THEMES.map((theme) => ({ width, theme })));
-test.each(SCREENS)(
-  'screenshots: the task pane for the organizer (an item open) and an attendee at $width px, theme $theme',
-  async ({ width, theme }) => {
-    const sofie = await stack.person(U('sofie'));
-    const anders = await stack.person(U('anders'));
-    try {
-      const organizer = await sofie.open('taskpane.html', { meeting: key, theme });
-      await organizer.setViewportSize({ width, height: 720 });
-      await organizer.getByRole('button', { name: 'Rediger punkt 1' }).waitFor();
-      await organizer.screenshot({ path: join(SHOTS, `taskpane-organizer-${width}-${theme}.png`) });
-      if (width === 320 && theme === 'default')
-        await organizer.screenshot({ path: join(SHOTS, 'taskpane-organizer-320.png'), fullPage: true });
-      expect({ theme, axe: await seriousAxeViolations(organizer) }).toEqual({ theme, axe: [] });
-      if (width === 320) {
-        const beyond = await organizer.evaluate(() =>
-          [...document.querySelectorAll('body *')]
-            .filter((e) => e.getBoundingClientRect().right > 320.5 && !e.closest('[data-tabster-dummy]'))
-            .map((e) => `${e.tagName.toLowerCase()} "${(e.textContent ?? '').trim().slice(0, 30)}"`),
-        );
-        expect({ theme, beyond }).toEqual({ theme, beyond: [] });
-        // Teams' type ramp: the meeting title is the largest text (20 px); no section heading outgrows it.
-        const oversized = await organizer.evaluate(() =>
-          [...document.querySelectorAll('h1, h2, h3')]
-            .filter((h) => parseFloat(getComputedStyle(h).fontSize) > 20)
-            .map((h) => `${h.tagName.toLowerCase()} "${(h.textContent ?? '').trim()}"`),
-        );
-        expect({ theme, oversized }).toEqual({ theme, oversized: [] });
-      }
-      await organizer.getByRole('button', { name: 'Rediger punkt 2' }).click();
-      await organizer.getByRole('dialog', { name: 'Rediger punkt 2' }).waitFor();
-      await organizer.screenshot({ path: join(SHOTS, `taskpane-organizer-item-${width}-${theme}.png`) });
-      expect({ theme, axe: await seriousAxeViolations(organizer) }).toEqual({ theme, axe: [] });
+/** The organizer's pane with the agenda: a picture, axe, and at 320 px nothing past the edge or above 20 px. */
+async function organizerScreen(organizer: Page, width: number, theme: Theme) {
+  await organizer.screenshot({ path: join(SHOTS, `taskpane-organizer-${width}-${theme}.png`) });
+  if (width === 320 && theme === 'default')
+    await organizer.screenshot({ path: join(SHOTS, 'taskpane-organizer-320.png'), fullPage: true });
+  expect({ theme, axe: await seriousAxeViolations(organizer) }).toEqual({ theme, axe: [] });
+  if (width === 320) {
+    const beyond = await organizer.evaluate(() =>
+      [...document.querySelectorAll('body *')]
+        .filter((e) => e.getBoundingClientRect().right > 320.5 && !e.closest('[data-tabster-dummy]'))
+        .map((e) => `${e.tagName.toLowerCase()} "${(e.textContent ?? '').trim().slice(0, 30)}"`),
+    );
+    expect({ theme, beyond }).toEqual({ theme, beyond: [] });
+    // Teams' type ramp: the meeting title is the largest text (20 px); no section heading outgrows it.
+    const oversized = await organizer.evaluate(() =>
+      [...document.querySelectorAll('h1, h2, h3')]
+        .filter((h) => parseFloat(getComputedStyle(h).fontSize) > 20)
+        .map((h) => `${h.tagName.toLowerCase()} "${(h.textContent ?? '').trim()}"`),
+    );
+    expect({ theme, oversized }).toEqual({ theme, oversized: [] });
+  }
+}
+/** The organizer's pane with item 2 open: a picture and axe. */
+async function itemScreen(organizer: Page, width: number, theme: Theme) {
+  await organizer.screenshot({ path: join(SHOTS, `taskpane-organizer-item-${width}-${theme}.png`) });
+  expect({ theme, axe: await seriousAxeViolations(organizer) }).toEqual({ theme, axe: [] });
+}
+/** The attendee's pane: a full-page picture and axe. */
+async function attendeeScreen(attendee: Page, width: number, theme: Theme) {
+  await attendee.screenshot({ path: join(SHOTS, `taskpane-attendee-${width}-${theme}.png`), fullPage: true });
+  expect({ theme, axe: await seriousAxeViolations(attendee) }).toEqual({ theme, axe: [] });
+}
+async function panes(width: number, theme?: Theme) {
+  const sofie = await stack.person(U('sofie'));
+  const anders = await stack.person(U('anders'));
+  const query: Record<string, string> = theme ? { meeting: key, theme } : { meeting: key };
+  const organizer = await sofie.open('taskpane.html', query);
+  await organizer.setViewportSize({ width, height: 720 });
+  await organizer.getByRole('button', { name: 'Rediger punkt 1' }).waitFor();
+  const attendee = await anders.open('taskpane.html', query);
+  await attendee.setViewportSize({ width, height: 720 });
+  await attendee.getByRole('button', { name: 'Meld afbud' }).waitFor();
+  return { organizer, attendee, close: () => Promise.all([sofie.context.close(), anders.context.close()]) };
+}
+const openItem2 = async (organizer: Page) => {
+  await organizer.getByRole('button', { name: 'Rediger punkt 2' }).click();
+  await organizer.getByRole('dialog', { name: 'Rediger punkt 2' }).waitFor();
+  // The dialog has finished opening: its picture and axe run see it, not a frame of its fade-in.
+  await settle(organizer);
+};
 
-      const attendee = await anders.open('taskpane.html', { meeting: key, theme });
-      await attendee.setViewportSize({ width, height: 720 });
-      await attendee.getByRole('button', { name: 'Meld afbud' }).waitFor();
-      await attendee.screenshot({
-        path: join(SHOTS, `taskpane-attendee-${width}-${theme}.png`),
-        fullPage: true,
-      });
-      expect({ theme, axe: await seriousAxeViolations(attendee) }).toEqual({ theme, axe: [] });
+// Per width: light and dark in the same pages (the theme switched in place, as the host switches it), and
+// high contrast in pages of its own; the pictures and axe runs are those of one test per width and theme.
+test.each([320, 1280])(
+  'screenshots: the task pane for the organizer (an item open) and an attendee at %i px, light and dark',
+  async (width) => {
+    const { organizer, attendee, close } = await panes(width);
+    try {
+      await organizerScreen(organizer, width, 'default');
+      await switchTheme(organizer, 'dark');
+      await organizerScreen(organizer, width, 'dark');
+      await openItem2(organizer);
+      await itemScreen(organizer, width, 'dark');
+      await switchTheme(organizer, 'default');
+      await itemScreen(organizer, width, 'default');
+
+      await attendeeScreen(attendee, width, 'default');
+      await switchTheme(attendee, 'dark');
+      await attendeeScreen(attendee, width, 'dark');
     } finally {
-      await sofie.context.close();
-      await anders.context.close();
+      await close();
+    }
+  },
+);
+
+test.each([320, 1280])(
+  'screenshots: the task pane for the organizer (an item open) and an attendee at %i px, high contrast',
+  async (width) => {
+    const { organizer, attendee, close } = await panes(width, 'contrast');
+    try {
+      await organizerScreen(organizer, width, 'contrast');
+      await openItem2(organizer);
+      await itemScreen(organizer, width, 'contrast');
+      await attendeeScreen(attendee, width, 'contrast');
+    } finally {
+      await close();
     }
   },
 );
