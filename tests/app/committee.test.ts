@@ -118,7 +118,7 @@ test("a member's afbud calls in the substitute, who counts as present and votes 
   });
 });
 
-test('the committee gets its own folders: the referent writes its decisions, every member their statements', async () => {
+test('the committee gets its own folders: the referent writes its decisions, every member her statements in her own folder', async () => {
   const { w } = await heldCommitteeMeeting();
   // Every member of the circle person by person (no group): the members read, the referent writes.
   const members = w.permissions
@@ -132,13 +132,26 @@ test('the committee gets its own folders: the referent writes its decisions, eve
       'user:sofie@kommune.example=Full Control',
     ].sort(),
   );
+  // The statements' meeting folder: the organizer's and the referent's; each member (and standing
+  // substitute) writes her own folder inside it, which the circle reads.
   expect(w.permissions.scopeOf(KEY, { kind: 'meetingFolder', list: 'CommitteeStatements' })).toEqual(
     [
-      ...members.map((u) => `user:${u}=Contribute`),
+      ...members.map((u) => `user:${u}=Read`),
       'user:mads@kommune.example=Contribute',
       'user:sofie@kommune.example=Full Control',
     ].sort(),
   );
+  for (const seat of [people.anders, people.kamilla, people.erik, people.louise])
+    expect(
+      w.permissions.scopeOf(KEY, { kind: 'personFolder', list: 'CommitteeStatements', upn: seat.upn }),
+    ).toEqual(
+      [
+        ...members.filter((u) => u !== seat.upn).map((u) => `user:${u}=Read`),
+        `user:${seat.upn}=Contribute`,
+        'user:mads@kommune.example=Read',
+        'user:sofie@kommune.example=Full Control',
+      ].sort(),
+    );
   expect(w.permissions.circleOf(KEY)).toContain(people.kamilla.upn);
 });
 
