@@ -474,7 +474,7 @@ test.each([
   ['503', () => new Unavailable('unavailable', { status: 503 })],
   ['an eTag conflict', () => new Conflict('changed', { status: 412, code: 'resourceModified' })],
 ])(
-  'an opening whose naming on the Meetings row fails (%s) does not count: nobody can sign until the organizer\'s page names it on its next read, with no second opening written',
+  "an opening whose naming on the Meetings row fails (%s) does not count: nobody can sign until the organizer's page names it on its next read, with no second opening written",
   async (_case, failure) => {
     const { open, w } = await heldCommitteeMeeting();
     const sent = await open(people.mads);
@@ -495,7 +495,11 @@ test.each([
     expect(await tilfoerselError(signProtocol(erik.deps, erik.view, erik.committee))).toBe('signNotOpen');
     // Still failing: the page's next read tries the naming again and writes no second opening.
     const second = await openCommittee(sofie.deps, view);
-    expect([second.openingPending, second.signingOpen, sofie.state.openingsWritten]).toEqual([true, false, 1]);
+    expect([second.openingPending, second.signingOpen, sofie.state.openingsWritten]).toEqual([
+      true,
+      false,
+      1,
+    ]);
     // The Meetings row takes writes again: the next read completes the opening it wrote, and it counts.
     sofie.state.failure = null;
     const done = await openCommittee(sofie.deps, view);
@@ -506,7 +510,9 @@ test.each([
     expect(done.meetingRow?.value.protocolOpenings).toHaveLength(1);
     expect(await sofie.deps.outbox.list()).toEqual([]);
     // The page's view takes the row's new eTag: its next write of the Meetings row is not refused as stale.
-    await expect(sofie.deps.lists.saveMeeting(view.meeting, view.meetingETag)).rejects.toBeInstanceOf(Conflict);
+    await expect(sofie.deps.lists.saveMeeting(view.meeting, view.meetingETag)).rejects.toBeInstanceOf(
+      Conflict,
+    );
     await sofie.deps.lists.saveMeeting(view.meeting, done.meetingRow!.eTag);
     const signer = await open(people.erik);
     expect(signer.committee.signingOpen).toBe(true);
@@ -528,7 +534,11 @@ test.each([
     sofie.state.failure = failure;
     const changed = await openMeeting(sofie.deps, KEY);
     const pending = await newProtocolVersion(sofie.deps, changed);
-    expect([pending.openingPending, pending.record.version, sofie.state.openingsWritten]).toEqual([true, 1, 2]);
+    expect([pending.openingPending, pending.record.version, sofie.state.openingsWritten]).toEqual([
+      true,
+      1,
+      2,
+    ]);
     expect(pending.record.signatures.map((x) => x.member)).toEqual([people.erik.upn]);
     expect((await open(people.louise)).committee.record.version).toBe(1);
     sofie.state.failure = null;
