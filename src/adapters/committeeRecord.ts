@@ -1,12 +1,17 @@
 import { namedOpenings } from '../domain/committee/opening';
+import { personFolderName } from '../domain/meetingScopes';
+import { sameUpn } from '../domain/person';
 import { sharePointOrder } from '../domain/trust/order';
+import { statementFolder } from '../domain/trust/place';
 import { committeeRowCounts } from '../domain/trust/writers';
 import type { CommitteeEntry, CommitteeRows, Stored } from '../ports/ListStore';
 
 /**
  * How the two list adapters store and trust a committee meeting's record (docs/adr/007-committee-lists.md).
- * SharePoint holds who may write where; what SharePoint cannot hold — that a row speaks for the member it
- * names — is decided here from the row's author (SharePoint's createdBy, which no client can set).
+ * SharePoint holds who may write where; that a member's statement speaks for the member it names is
+ * decided from where it lives (her own folder inside the meeting's CommitteeStatements folder, which only
+ * she and the organizer write: src/domain/trust/place.ts, statementFolder), never from a column or from its
+ * Author alone; the organizer's and referent's rows from SharePoint's createdBy and lastModifiedBy.
  */
 export type CommitteeListName = 'CommitteeDecisions' | 'CommitteeStatements';
 
@@ -25,6 +30,19 @@ export function listOf(entry: CommitteeEntry): CommitteeListName {
     case 'opening':
       return 'CommitteeStatements';
   }
+}
+
+/**
+ * The folder below the meeting's place that an entry is written into: a member's own statement (her
+ * declaration, tilførsel or signature, written by herself: `writer` are her names) into her own folder; everything else — the
+ * organizer's and referent's entries, openings, what they record for a member — into the meeting's folder
+ * ('').
+ */
+export function folderOf(entry: CommitteeEntry, writer: readonly string[]): string {
+  const member = memberOf(entry);
+  return listOf(entry) === 'CommitteeStatements' && member && writer.some((w) => sameUpn(member, w))
+    ? personFolderName(member)
+    : '';
 }
 
 /** The member an entry is about ('' for per-item entries). */
@@ -83,15 +101,18 @@ export function kindOf(label: string): CommitteeEntry['kind'] | undefined {
 /** A stored committee row as either adapter reads it back. */
 export interface CommitteeRow {
   list: CommitteeListName;
-  /** SharePoint's createdBy, lower-case; undefined only in a store without identities (trusts every row). */
+  /** SharePoint's createdBy, lower-case; undefined only in a store without identities. */
   author: string | undefined;
+  /** The folder holding the row, below the list's root (place.ts, dirOfRow). */
+  dir: string | null;
   stored: Stored<CommitteeEntry['value']>;
   entry: CommitteeEntry;
 }
 
 /**
- * The trusted record: decisions rows as they are (only organizer and referent can write that list);
- * statements only when their author may speak for the member; of two rows with one identity the newer
+ * The trusted record of the meeting at `place`: decisions rows as they are (only organizer and referent can
+ * write that list); statements only from the folder of the member they name, or from the meeting's own
+ * folder when the organizer or referent wrote them (writers.ts, committeeRowCounts); of two rows with one identity the newer
  * (higher id) wins. The committee's decisions on inhabilitet (CommitteeDecisions) and the declarations
  * (CommitteeStatements; an older 'Inhabilitet' row there is read as one) come back apart, for the domain
  * to merge; a publication choice counts only from CommitteeDecisions, last written by the organizer. An
@@ -100,6 +121,7 @@ export interface CommitteeRow {
  */
 export function trustedRecord(
   rows: CommitteeRow[],
+  place: string | undefined,
   organizerUpn: string | undefined,
   referentUpn: string | undefined,
   openingIds: readonly string[] | undefined,
@@ -112,6 +134,7 @@ export function trustedRecord(
         member: memberOf(row.entry),
         author: row.author,
         modifiedBy: row.stored.modifiedBy,
+        folder: statementFolder(row.dir, place, memberOf(row.entry)),
       },
       organizerUpn,
       referentUpn,

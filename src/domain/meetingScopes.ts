@@ -43,12 +43,13 @@ export type Scope =
   | { kind: 'itemFolder'; list: ItemFolderList; itemNumber: number }
   | { kind: 'agendaRow'; itemId: string }
   /**
-   * A circle member's own folder inside the meeting's folder: for their afbud (Absences; the folder, not the
-   * row's Author, says whose afbud a row is) and for their afbud reasons (AbsenceReasons).
+   * A person's own folder inside the meeting's folder: for their afbud (Absences; the folder, not the row's
+   * Author, says whose afbud a row is), for their afbud reasons (AbsenceReasons), and, in a committee
+   * meeting, for a member's (or standing substitute's) own statements and signature (CommitteeStatements).
    */
   | { kind: 'personFolder'; list: PersonFolderList; upn: string };
 
-export type PersonFolderList = 'Absences' | 'AbsenceReasons';
+export type PersonFolderList = 'Absences' | 'AbsenceReasons' | 'CommitteeStatements';
 
 export interface ScopePlan {
   scope: Scope;
@@ -85,7 +86,8 @@ export interface PlanInput {
   /**
    * Committee meeting whose protocol is out for signatures (sent for approval, or a member has signed):
    * attendance (Absences), the committee's decisions and votes, and the meeting's decisions are read-only
-   * for everyone but the organizer; CommitteeStatements stays writable for the members' signatures.
+   * for everyone but the organizer; each member's own CommitteeStatements folder stays writable for her
+   * signature (the meeting's CommitteeStatements folder itself becomes the organizer's alone).
    */
   signing?: boolean;
   /** No calendar event (imported history): site members read its open part as the archive. */
@@ -126,6 +128,21 @@ function fnv1a(text: string): string {
 
 const user = (upn: string): Principal => ({ kind: 'user', upn: lower(upn) });
 
+/**
+ * Who may sit on a committee at its meetings and so sign: every member and every standing substitute (the
+ * substitute is called in when the member melder afbud, which the plan does not wait for), lower-case, sorted.
+ */
+export function committeeSeats(committee: NonNullable<Meeting['committee']>): string[] {
+  return [
+    ...new Set(
+      committee.members
+        .flatMap((m) => [m.person.upn, m.substitute?.upn ?? ''])
+        .map(lower)
+        .filter(Boolean),
+    ),
+  ].sort();
+}
+
 /** Open items' guests who are tenant users and not already in the circle. */
 function guestsOf(item: PlanInput['items'][number], circle: Set<string>): string[] {
   if (item.closed) return [];
@@ -156,7 +173,6 @@ export function planMeetingPermissions(input: PlanInput): MeetingPermissionPlan 
   const circle = [...circleSet].sort();
   const organizer: Grant = { principal: user(organizerUpn), role: 'Full Control' };
   const circleRead: Grant[] = circle.map((upn) => ({ principal: user(upn), role: 'Read' }));
-  const circleContribute: Grant[] = circle.map((upn) => ({ principal: user(upn), role: 'Contribute' }));
   const membersRead: Grant[] = archive ? [{ principal: { kind: 'siteMembers' }, role: 'Read' }] : [];
   const referent = referentUpn && !sameUpn(referentUpn, organizerUpn) ? referentUpn : undefined;
   const referentWrites: Grant[] =
@@ -209,9 +225,12 @@ export function planMeetingPermissions(input: PlanInput): MeetingPermissionPlan 
             upn === organizerUpn ? [organizer] : [organizer, { principal: user(upn), role: 'Contribute' }],
         }))),
     // Udvalgsmøde: attendance, decisions on inhabilitet and votes are the organizer's and the referent's
-    // (the referent's until the protocol goes out for signatures); each member writes only their own
-    // statements (CommitteeStatements has WriteSecurity 2: declarations, tilførsler, signatures) and the
-    // circle reads them all. Approval freezes the statements too.
+    // (the referent's until the protocol goes out for signatures). A member's own statements (declarations,
+    // tilførsler, signatures) go into her own folder inside the meeting's CommitteeStatements folder, which
+    // only she (until approval) and the organizer write and the circle reads; a statement counts only from
+    // the folder of the member it names (src/domain/trust/place.ts, statementFolder), whatever Author
+    // SharePoint might be made to record. The meeting's folder itself holds the organizer's openings and what
+    // the organizer or the referent (until out for signatures) records for a member. Approval freezes them all.
     ...(meeting.committee
       ? ([
           {
@@ -220,8 +239,18 @@ export function planMeetingPermissions(input: PlanInput): MeetingPermissionPlan 
           },
           {
             scope: { kind: 'meetingFolder', list: 'CommitteeStatements' },
-            grants: [organizer, ...(approved ? circleRead : circleContribute)],
+            grants: [organizer, ...circleRead, ...referentWrites],
           },
+          ...committeeSeats(meeting.committee).map((upn): ScopePlan => ({
+            scope: { kind: 'personFolder', list: 'CommitteeStatements', upn },
+            grants: [
+              organizer,
+              ...circleRead,
+              ...(approved || upn === organizerUpn
+                ? []
+                : [{ principal: user(upn), role: 'Contribute' as const }]),
+            ],
+          })),
         ] satisfies ScopePlan[])
       : []),
   ];

@@ -118,7 +118,7 @@ test("a member's afbud calls in the substitute, who counts as present and votes 
   });
 });
 
-test('the committee gets its own folders: the referent writes its decisions, every member their statements', async () => {
+test('the committee gets its own folders: the referent writes its decisions, every member her statements in her own folder', async () => {
   const { w } = await heldCommitteeMeeting();
   // Every member of the circle person by person (no group): the members read, the referent writes.
   const members = w.permissions
@@ -132,13 +132,26 @@ test('the committee gets its own folders: the referent writes its decisions, eve
       'user:sofie@kommune.example=Full Control',
     ].sort(),
   );
+  // The statements' meeting folder: the organizer's and the referent's; each member (and standing
+  // substitute) writes her own folder inside it, which the circle reads.
   expect(w.permissions.scopeOf(KEY, { kind: 'meetingFolder', list: 'CommitteeStatements' })).toEqual(
     [
-      ...members.map((u) => `user:${u}=Contribute`),
+      ...members.map((u) => `user:${u}=Read`),
       'user:mads@kommune.example=Contribute',
       'user:sofie@kommune.example=Full Control',
     ].sort(),
   );
+  for (const seat of [people.anders, people.kamilla, people.erik, people.louise])
+    expect(
+      w.permissions.scopeOf(KEY, { kind: 'personFolder', list: 'CommitteeStatements', upn: seat.upn }),
+    ).toEqual(
+      [
+        ...members.filter((u) => u !== seat.upn).map((u) => `user:${u}=Read`),
+        `user:${seat.upn}=Contribute`,
+        'user:mads@kommune.example=Read',
+        'user:sofie@kommune.example=Full Control',
+      ].sort(),
+    );
   expect(w.permissions.circleOf(KEY)).toContain(people.kamilla.upn);
 });
 
@@ -461,7 +474,7 @@ test.each([
   ['503', () => new Unavailable('unavailable', { status: 503 })],
   ['an eTag conflict', () => new Conflict('changed', { status: 412, code: 'resourceModified' })],
 ])(
-  'an opening whose naming on the Meetings row fails (%s) does not count: nobody can sign until the organizer\'s page names it on its next read, with no second opening written',
+  "an opening whose naming on the Meetings row fails (%s) does not count: nobody can sign until the organizer's page names it on its next read, with no second opening written",
   async (_case, failure) => {
     const { open, w } = await heldCommitteeMeeting();
     const sent = await open(people.mads);
@@ -482,7 +495,11 @@ test.each([
     expect(await tilfoerselError(signProtocol(erik.deps, erik.view, erik.committee))).toBe('signNotOpen');
     // Still failing: the page's next read tries the naming again and writes no second opening.
     const second = await openCommittee(sofie.deps, view);
-    expect([second.openingPending, second.signingOpen, sofie.state.openingsWritten]).toEqual([true, false, 1]);
+    expect([second.openingPending, second.signingOpen, sofie.state.openingsWritten]).toEqual([
+      true,
+      false,
+      1,
+    ]);
     // The Meetings row takes writes again: the next read completes the opening it wrote, and it counts.
     sofie.state.failure = null;
     const done = await openCommittee(sofie.deps, view);
@@ -493,7 +510,9 @@ test.each([
     expect(done.meetingRow?.value.protocolOpenings).toHaveLength(1);
     expect(await sofie.deps.outbox.list()).toEqual([]);
     // The page's view takes the row's new eTag: its next write of the Meetings row is not refused as stale.
-    await expect(sofie.deps.lists.saveMeeting(view.meeting, view.meetingETag)).rejects.toBeInstanceOf(Conflict);
+    await expect(sofie.deps.lists.saveMeeting(view.meeting, view.meetingETag)).rejects.toBeInstanceOf(
+      Conflict,
+    );
     await sofie.deps.lists.saveMeeting(view.meeting, done.meetingRow!.eTag);
     const signer = await open(people.erik);
     expect(signer.committee.signingOpen).toBe(true);
@@ -515,7 +534,11 @@ test.each([
     sofie.state.failure = failure;
     const changed = await openMeeting(sofie.deps, KEY);
     const pending = await newProtocolVersion(sofie.deps, changed);
-    expect([pending.openingPending, pending.record.version, sofie.state.openingsWritten]).toEqual([true, 1, 2]);
+    expect([pending.openingPending, pending.record.version, sofie.state.openingsWritten]).toEqual([
+      true,
+      1,
+      2,
+    ]);
     expect(pending.record.signatures.map((x) => x.member)).toEqual([people.erik.upn]);
     expect((await open(people.louise)).committee.record.version).toBe(1);
     sofie.state.failure = null;

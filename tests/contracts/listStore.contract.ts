@@ -1,6 +1,7 @@
 import type { AgendaItem } from '../../src/domain/agendaItem';
 import type { Decision } from '../../src/domain/decision';
 import type { Meeting } from '../../src/domain/meeting';
+import { personFolderName } from '../../src/domain/meetingScopes';
 import { PortError } from '../../src/ports/errors';
 import type { ListStore } from '../../src/ports/ListStore';
 import type { PlanRows } from '../../src/ports/MeetingPermissions';
@@ -528,7 +529,7 @@ export function listStoreContract(name: string, make: () => Promise<ListStoreUnd
         expect(record.votes[0].modifiedBy).toBe('sofie@kommune.example');
       });
 
-      test("a member's statement counts only from the member (or, for a tilførsel, the organizer or referent)", async () => {
+      test("a member's statement counts only from the member (or, for a tilførsel, the organizer or referent); a member cannot write one in another's name", async () => {
         await setUp(committeeMeeting());
         const sign = (member: string) => ({
           kind: 'signature' as const,
@@ -539,9 +540,16 @@ export function listStoreContract(name: string, make: () => Promise<ListStoreUnd
           value: { itemNumber: 2, member, text, writtenBy, writtenAt: at },
         });
         await as(anders.upn).saveCommitteeEntry(key, sign(anders.upn));
-        await as(anders.upn).saveCommitteeEntry(key, sign(erik.upn));
+        // Erik's name from Anders: it would go into the meeting's folder, which only the organizer and the
+        // referent write (and Erik's own folder is his).
+        await expect(as(anders.upn).saveCommitteeEntry(key, sign(erik.upn))).rejects.toMatchObject({
+          kind: 'Forbidden',
+        });
+        await expect(
+          as(anders.upn).saveCommitteeEntry(key, tilfoersel(erik.upn, 'Falsk', anders.upn)),
+        ).rejects.toMatchObject({ kind: 'Forbidden' });
+        // The organizer may write a signature row naming Erik (in the meeting's folder): it is not his.
         await store.saveCommitteeEntry(key, sign(erik.upn));
-        await as(anders.upn).saveCommitteeEntry(key, tilfoersel(erik.upn, 'Falsk', anders.upn));
         await referent.saveCommitteeEntry(
           key,
           tilfoersel(erik.upn, 'Venstre stemmer imod.', 'mads@kommune.example'),
@@ -554,6 +562,15 @@ export function listStoreContract(name: string, make: () => Promise<ListStoreUnd
           [anders.upn, 'Anden udgave'],
           [erik.upn, 'Venstre stemmer imod.'],
         ]);
+        // Anders's own rows are in his own folder, the referent's in the meeting's.
+        const placed = folderOf;
+        if (placed) {
+          const ids = (await store.readCommittee(key)).tilfoersler.map((t) => [t.value.member, t.id]);
+          const of = async (member: string) =>
+            (await placed('CommitteeStatements', ids.find(([m]) => m === member)![1])).split('/');
+          expect((await of(anders.upn)).at(-1)).toBe(personFolderName(anders.upn));
+          expect(await of(erik.upn)).toHaveLength(2);
+        }
       });
 
       test("a member's own declaration of inhabilitet waits for the committee's decision, and is kept beside it", async () => {

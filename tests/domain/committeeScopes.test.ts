@@ -26,17 +26,24 @@ const grantsOf = (p: ReturnType<typeof plan>, list: string) =>
     .find((u) => u.scope.kind === 'meetingFolder' && u.scope.list === list)
     ?.grants.map((g) => `${g.principal.kind === 'user' ? g.principal.upn : g.principal.kind}=${g.role}`)
     .sort();
-/** The grants on a person's own afbud folder (personFolder in Absences). */
-const afbudFolderOf = (p: ReturnType<typeof plan>, name: string) =>
+/** The grants on a person's own folder (personFolder) in `list`. */
+const personFolderOf = (p: ReturnType<typeof plan>, name: string, list: string) =>
   p.unique
     .find(
       (u) =>
-        u.scope.kind === 'personFolder' &&
-        u.scope.list === 'Absences' &&
-        u.scope.upn === `${name}@kommune.example`,
+        u.scope.kind === 'personFolder' && u.scope.list === list && u.scope.upn === `${name}@kommune.example`,
     )
     ?.grants.map((g) => `${g.principal.kind === 'user' ? g.principal.upn : g.principal.kind}=${g.role}`)
     .sort();
+/** The grants on a person's own afbud folder (personFolder in Absences). */
+const afbudFolderOf = (p: ReturnType<typeof plan>, name: string) => personFolderOf(p, name, 'Absences');
+/** The grants on a member's own statements folder (personFolder in CommitteeStatements). */
+const statementsFolderOf = (p: ReturnType<typeof plan>, name: string) =>
+  personFolderOf(p, name, 'CommitteeStatements');
+const statementFolders = (p: ReturnType<typeof plan>) =>
+  p.unique.flatMap((u) =>
+    u.scope.kind === 'personFolder' && u.scope.list === 'CommitteeStatements' ? [u.scope.upn] : [],
+  );
 /** The organizer's Full Control and `role` for each of `others`, person by person (no group), sorted. */
 const held = (role: string, others: string[], extra: string[] = []) =>
   [
@@ -71,13 +78,47 @@ test('votes, attendance and inhabilitet decisions: organizer and referent write,
   );
 });
 
-test("each member's own statements: the circle contributes (the list edits only own items) until approval freezes them", () => {
-  expect(grantsOf(plan({ ...meeting, committee }), 'CommitteeStatements')).toEqual(
-    held('Contribute', MEMBERS),
+test("each member's own statements: her own folder, which she writes until approval, the circle reads; the meeting's folder is the organizer's and (until out for signatures) the referent's", () => {
+  const open = plan({ ...meeting, committee });
+  // Members and standing substitutes (who may be called in and sign) each have a folder; the referent and an
+  // attendee outside the committee do not.
+  expect(statementFolders(open)).toEqual([
+    'anders@kommune.example',
+    'birgit@kommune.example',
+    'carsten@kommune.example',
+  ]);
+  expect(grantsOf(open, 'CommitteeStatements')).toEqual(
+    held('Read', ['anders', 'birgit', 'carsten'], ['mads@kommune.example=Contribute']),
   );
-  expect(grantsOf(plan({ ...meeting, committee }, true), 'CommitteeStatements')).toEqual(
-    held('Read', MEMBERS),
-  );
+  for (const name of ['anders', 'birgit', 'carsten'])
+    expect({ name, grants: statementsFolderOf(open, name) }).toEqual({
+      name,
+      grants: held(
+        'Read',
+        MEMBERS.filter((m) => m !== name),
+        [`${name}@kommune.example=Contribute`],
+      ),
+    });
+  // Children after their parents: the member folders come after the meeting's folder.
+  const at = (kind: string) =>
+    open.unique.findIndex(
+      (u) => u.scope.kind === kind && 'list' in u.scope && u.scope.list === 'CommitteeStatements',
+    );
+  expect(at('meetingFolder')).toBeLessThan(at('personFolder'));
+  // Approval freezes every one of them.
+  const approved = plan({ ...meeting, committee }, true);
+  expect(grantsOf(approved, 'CommitteeStatements')).toEqual(held('Read', MEMBERS));
+  for (const name of ['anders', 'birgit', 'carsten'])
+    expect({ name, grants: statementsFolderOf(approved, name) }).toEqual({
+      name,
+      grants: held('Read', MEMBERS),
+    });
+  // An organizer who sits on her own committee has a folder that only she writes.
+  const own = plan({
+    ...meeting,
+    committee: { ...committee!, members: [...committee!.members, { person: meeting.organizer, party: 'C' }] },
+  });
+  expect(statementsFolderOf(own, 'sofie')).toEqual(held('Read', MEMBERS));
 });
 
 test('out for signatures: attendance, votes and decisions are the organizer’s alone; members still sign', () => {
@@ -93,7 +134,17 @@ test('out for signatures: attendance, votes and decisions are the organizer’s 
       list,
       grants: held('Read', MEMBERS),
     });
-  expect(grantsOf(signing, 'CommitteeStatements')).toEqual(held('Contribute', MEMBERS));
+  // The statements' meeting folder is hers alone too; each member keeps Contribute on her own folder to sign.
+  expect(grantsOf(signing, 'CommitteeStatements')).toEqual(held('Read', MEMBERS));
+  for (const name of ['anders', 'birgit', 'carsten'])
+    expect({ name, grants: statementsFolderOf(signing, name) }).toEqual({
+      name,
+      grants: held(
+        'Read',
+        MEMBERS.filter((m) => m !== name),
+        [`${name}@kommune.example=Contribute`],
+      ),
+    });
   // An ordinary meeting has no signatures: "signing" changes nothing there.
   const ordinary = planMeetingPermissions({
     meeting,

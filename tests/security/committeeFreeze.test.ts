@@ -9,6 +9,7 @@ import {
 import { openMeeting } from '../../src/app/openMeeting';
 import { sendReferatForApproval } from '../../src/app/referat';
 import type { CommitteeSettings } from '../../src/domain/committee/types';
+import { personFolderName } from '../../src/domain/meetingScopes';
 import { demoTenant, itemsOf, LISTS_PATH, SITE_PATH, upn, type Tenant, placeOfMeeting } from './tenant';
 
 /**
@@ -50,10 +51,10 @@ beforeAll(async () => {
     itemNumber: 3,
     text: 'Venstre finder forslaget for dyrt.',
   });
-  // Before signing opens, Erik plants a signature for the text as it will be opened.
+  // Before signing opens, Erik plants a signature for the text as it will be opened, in his own folder.
   const early = await openCommittee(erik, await openMeeting(erik, t.past));
   expect(early.signingOpen).toBe(false);
-  const id = await addRow('erik', 'CommitteeStatements', {
+  const id = await addRow('erik', 'CommitteeStatements', ownFolder('erik'), {
     Title: 'Underskrift',
     MeetingKey: t.past,
     Kind: 'Underskrift',
@@ -75,30 +76,44 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const folder = (list: string) => `${SITE_PATH}/Lists/${list}/${placeOfMeeting(t.past)}`;
+/** The meeting's folder in `list`, or (`below`) a folder inside it. */
+const folder = (list: string, below = '') =>
+  `${SITE_PATH}/Lists/${list}/${placeOfMeeting(t.past)}${below ? `/${below}` : ''}`;
+/** A member's own folder (CommitteeStatements: her declarations, tilførsler and signatures). */
+const ownFolder = (name: string) => personFolderName(upn(name));
 
-async function add(as: string, list: string, values: Record<string, string>) {
+async function add(as: string, list: string, values: Record<string, string>, below = '') {
   return (await t.as(as)).sp(`/web/lists/getbytitle('${list}')/AddValidateUpdateItemUsingPath()`, {
     method: 'POST',
     body: {
-      listItemCreateInfo: { FolderPath: { DecodedUrl: folder(list) } },
+      listItemCreateInfo: { FolderPath: { DecodedUrl: folder(list, below) } },
       formValues: Object.entries(values).map(([FieldName, FieldValue]) => ({ FieldName, FieldValue })),
       bNewDocumentUpdate: false,
     },
   });
 }
 
-async function addInFolder(as: string, list: string, values: Record<string, string>): Promise<number> {
-  const res = await add(as, list, values);
+async function addInFolder(
+  as: string,
+  list: string,
+  values: Record<string, string>,
+  below = '',
+): Promise<number> {
+  const res = await add(as, list, values, below);
   const failed =
     res.status === 200 && (res.body.value as Array<{ HasException: boolean }>).some((v) => v.HasException);
   return failed ? 400 : res.status;
 }
 
 /** A row the person adds through SharePoint REST; its id as SharePoint stored it (the test fails if refused). */
-async function addRow(as: string, list: string, values: Record<string, string>): Promise<number> {
+async function addRow(
+  as: string,
+  list: string,
+  below: string,
+  values: Record<string, string>,
+): Promise<number> {
   const before = new Set((await itemsOf(await t.as('sofie'), list, t.past)).map((r) => r.id));
-  expect(await addInFolder(as, list, values)).toBe(200);
+  expect(await addInFolder(as, list, values, below)).toBe(200);
   const added = (await itemsOf(await t.as('sofie'), list, t.past)).filter((r) => !before.has(r.id));
   expect(added).toHaveLength(1);
   return Number(added[0].id);
@@ -131,21 +146,22 @@ test('a signature a member plants before signing opens counts for nothing, even 
 });
 
 test("an opening a member writes herself counts for nothing: the version and checksum open for signatures stay the organizer's", async () => {
-  expect(
-    await addInFolder('louise', 'CommitteeStatements', {
-      Title: 'Underskriftsrunde',
-      MeetingKey: t.past,
-      Kind: 'Underskriftsrunde',
-      Data: JSON.stringify({
-        version: 7,
-        checksum: '000000000000',
-        parts: { attendance: [], inhabilitet: [], declarations: [], votes: [], tilfoersler: [] },
-        rows: [],
-        openedBy: upn('sofie'),
-        openedAt: '2000-01-01T00:00:00.000Z',
-      }),
+  const forged = {
+    Title: 'Underskriftsrunde',
+    MeetingKey: t.past,
+    Kind: 'Underskriftsrunde',
+    Data: JSON.stringify({
+      version: 7,
+      checksum: '000000000000',
+      parts: { attendance: [], inhabilitet: [], declarations: [], votes: [], tilfoersler: [] },
+      rows: [],
+      openedBy: upn('sofie'),
+      openedAt: '2000-01-01T00:00:00.000Z',
     }),
-  ).toBe(200);
+  };
+  // The meeting's statements folder is the organizer's; her own folder takes it, and it counts for nothing.
+  expect(await addInFolder('louise', 'CommitteeStatements', forged)).toBe(403);
+  expect(await addInFolder('louise', 'CommitteeStatements', forged, ownFolder('louise'))).toBe(200);
   const { committee } = await pageOf('sofie');
   expect(committee.opening).toEqual({ version: 1, checksum: planted.checksum });
   expect(committee.signingOpen).toBe(true);
@@ -214,7 +230,7 @@ test('a protokoltilførsel a member adds or rewrites after the first signature d
   });
   expect(rewrite.status).toBe(200);
   // Louise abstained in nothing, but SharePoint takes her own row all the same: the rule is the page's.
-  await addRow('louise', 'CommitteeStatements', {
+  await addRow('louise', 'CommitteeStatements', ownFolder('louise'), {
     Title: 'Protokoltilførsel punkt 3',
     MeetingKey: t.past,
     Kind: 'Protokoltilførsel',

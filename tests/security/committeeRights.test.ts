@@ -9,6 +9,7 @@ import { openMeeting } from '../../src/app/openMeeting';
 import { approveReferat } from '../../src/app/referat';
 import { syncMeetingPermissions } from '../../src/app/syncMeetingPermissions';
 import type { CommitteeSettings } from '../../src/domain/committee/types';
+import { personFolderName } from '../../src/domain/meetingScopes';
 import { demoTenant, itemsOf, LISTS_PATH, SITE_PATH, upn, type Tenant, placeOfMeeting } from './tenant';
 
 /**
@@ -73,14 +74,23 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const folder = (list: string) => `${SITE_PATH}/Lists/${list}/${placeOfMeeting(t.past)}`;
+/** The meeting's folder in `list`, or (`below`) a folder inside it. */
+const folder = (list: string, below = '') =>
+  `${SITE_PATH}/Lists/${list}/${placeOfMeeting(t.past)}${below ? `/${below}` : ''}`;
+/** A member's own folder (CommitteeStatements: her declarations, tilførsler and signatures). */
+const ownFolder = (name: string) => personFolderName(upn(name));
 
-async function addInFolder(as: string, list: string, values: Record<string, string>): Promise<number> {
+async function addInFolder(
+  as: string,
+  list: string,
+  values: Record<string, string>,
+  below = '',
+): Promise<number> {
   const person = await t.as(as);
   const res = await person.sp(`/web/lists/getbytitle('${list}')/AddValidateUpdateItemUsingPath()`, {
     method: 'POST',
     body: {
-      listItemCreateInfo: { FolderPath: { DecodedUrl: folder(list) } },
+      listItemCreateInfo: { FolderPath: { DecodedUrl: folder(list, below) } },
       formValues: Object.entries(values).map(([FieldName, FieldValue]) => ({ FieldName, FieldValue })),
       bNewDocumentUpdate: false,
     },
@@ -171,15 +181,17 @@ describe('declarations of inhabilitet', () => {
   });
 
   test('a declaration written as another member counts for nothing, and none goes into the decisions list', async () => {
-    // SharePoint lets every member add to the statements list; the row's author (createdBy) is Anders.
-    expect(
-      await addInFolder('anders', 'CommitteeStatements', {
-        Title: 'Inhabilitetserklæring punkt 3',
-        MeetingKey: t.past,
-        Kind: 'Inhabilitetserklæring',
-        Data: JSON.stringify({ itemNumber: 3, member: upn('erik'), reason: 'Erik er inhabil.' }),
-      }),
-    ).toBe(200);
+    const forged = {
+      Title: 'Inhabilitetserklæring punkt 3',
+      MeetingKey: t.past,
+      Kind: 'Inhabilitetserklæring',
+      Data: JSON.stringify({ itemNumber: 3, member: upn('erik'), reason: 'Erik er inhabil.' }),
+    };
+    // The meeting's statements folder is the organizer's and the referent's; Erik's folder is his.
+    expect(await addInFolder('anders', 'CommitteeStatements', forged)).toBe(403);
+    expect(await addInFolder('anders', 'CommitteeStatements', forged, ownFolder('erik'))).toBe(403);
+    // SharePoint takes it in Anders's own folder (the row's author is Anders): it is not Erik's.
+    expect(await addInFolder('anders', 'CommitteeStatements', forged, ownFolder('anders'))).toBe(200);
     expect(
       await addInFolder('anders', 'CommitteeDecisions', {
         Title: 'Inhabilitetserklæring punkt 3',
@@ -246,22 +258,25 @@ describe("a member's own statements", () => {
 
   test('a signature or tilførsel one member writes in the name of another counts for nothing', async () => {
     const signedAt = '2024-02-21T09:00:00.000Z';
-    expect(
-      await addInFolder('erik', 'CommitteeStatements', {
-        Title: 'Underskrift',
-        MeetingKey: t.past,
-        Kind: 'Underskrift',
-        Data: JSON.stringify({ member: upn('louise'), version: 1, checksum: '000000000000', signedAt }),
-      }),
-    ).toBe(200);
-    expect(
-      await addInFolder('anders', 'CommitteeStatements', {
-        Title: 'Protokoltilførsel',
-        MeetingKey: t.past,
-        Kind: 'Protokoltilførsel',
-        Data: JSON.stringify({ itemNumber: 3, member: upn('erik'), text: 'Erik trækker sin indsigelse.' }),
-      }),
-    ).toBe(200);
+    const signature = {
+      Title: 'Underskrift',
+      MeetingKey: t.past,
+      Kind: 'Underskrift',
+      Data: JSON.stringify({ member: upn('louise'), version: 1, checksum: '000000000000', signedAt }),
+    };
+    const tilfoersel = {
+      Title: 'Protokoltilførsel',
+      MeetingKey: t.past,
+      Kind: 'Protokoltilførsel',
+      Data: JSON.stringify({ itemNumber: 3, member: upn('erik'), text: 'Erik trækker sin indsigelse.' }),
+    };
+    // Neither the meeting's folder nor the named member's folder takes it.
+    expect(await addInFolder('erik', 'CommitteeStatements', signature)).toBe(403);
+    expect(await addInFolder('erik', 'CommitteeStatements', signature, ownFolder('louise'))).toBe(403);
+    expect(await addInFolder('anders', 'CommitteeStatements', tilfoersel, ownFolder('erik'))).toBe(403);
+    // Each writer's own folder does; the rows name someone else and so count for nothing.
+    expect(await addInFolder('erik', 'CommitteeStatements', signature, ownFolder('erik'))).toBe(200);
+    expect(await addInFolder('anders', 'CommitteeStatements', tilfoersel, ownFolder('anders'))).toBe(200);
     const record = await t.deps('sofie').lists.readCommittee(t.past);
     expect(record.signatures.map((s) => s.value.member)).toEqual([upn('anders')]);
     expect(record.tilfoersler.map((s) => [s.value.member, s.value.text])).toEqual([

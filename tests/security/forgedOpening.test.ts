@@ -10,6 +10,7 @@ import { openMeeting } from '../../src/app/openMeeting';
 import { sendReferatForApproval } from '../../src/app/referat';
 import type { ProtocolOpening } from '../../src/domain/committee/opening';
 import type { CommitteeSettings } from '../../src/domain/committee/types';
+import { personFolderName } from '../../src/domain/meetingScopes';
 import {
   demoTenant,
   itemsOf,
@@ -22,8 +23,8 @@ import {
 } from './tenant';
 
 /**
- * A forged opening of a committee protocol (issue 22): a member with Contribute on CommitteeStatements writes
- * an "Underskriftsrunde" row whose Created By / Modified By say the organizer, through SharePoint REST form
+ * A forged opening of a committee protocol (issue 22): a member with Contribute on her own folder in
+ * CommitteeStatements (the meeting's folder there is the organizer's) writes an "Underskriftsrunde" row whose Created By / Modified By say the organizer, through SharePoint REST form
  * values (AddValidateUpdateItemUsingPath with `Author`/`Editor`). SharePoint's default reading refuses those
  * form values; under `author-settable` (the adversarial run) the row is stored as if the organizer wrote it.
  * Either way it must change nothing of the protocol: an opening counts only when the organizer's page named
@@ -79,17 +80,22 @@ afterAll(() => t.close());
 const person = (name: string) => JSON.stringify([{ Key: `i:0#.f|membership|${upn(name)}` }]);
 
 /**
- * Louise adds an opening to the meeting's CommitteeStatements folder with Created By and Modified By set to
- * the organizer; the answer says whether any form value was refused.
+ * Louise adds an opening to her own CommitteeStatements folder (`below`: '' for the meeting's folder) with
+ * Created By and Modified By set to the organizer; the answer says whether any form value was refused.
  */
-async function forgeOpening(value: ProtocolOpening): Promise<{ status: number; refused: boolean }> {
+async function forgeOpening(
+  value: ProtocolOpening,
+  below = personFolderName(upn('louise')),
+): Promise<{ status: number; refused: boolean }> {
   const res = await (
     await t.as('louise')
   ).sp(`/web/lists/getbytitle('CommitteeStatements')/AddValidateUpdateItemUsingPath()`, {
     method: 'POST',
     body: {
       listItemCreateInfo: {
-        FolderPath: { DecodedUrl: `${SITE_PATH}/Lists/CommitteeStatements/${placeOfMeeting(t.past)}` },
+        FolderPath: {
+          DecodedUrl: `${SITE_PATH}/Lists/CommitteeStatements/${placeOfMeeting(t.past)}${below ? `/${below}` : ''}`,
+        },
       },
       formValues: Object.entries({
         Title: 'Underskriftsrunde',
@@ -156,6 +162,8 @@ test("an opening a member writes as the organizer (Created By, Modified By) chan
     { ...real.value, parts: withoutTilfoersel },
   ];
   for (const forged of forgeries) {
+    // The meeting's statements folder, where the organizer's openings live, is not hers to write.
+    expect((await forgeOpening(forged, '')).status).toBe(403);
     const answer = await forgeOpening(forged);
     expect(answer.status).toBe(200);
     // The default reading refuses the form values; the adversarial one stores the row as the organizer's.

@@ -17,8 +17,8 @@ import type {
   Stored,
 } from '../../ports/ListStore';
 import { latestRegistration } from '../../domain/trust/order';
-import { identityOf, listOf, trustedRecord, type CommitteeListName } from '../committeeRecord';
 import { absencesOf, saveAbsence } from './memoryAbsences';
+import { readCommittee, saveCommitteeEntry } from './memoryCommittee';
 import { clone, etagOf, lower, stored, Tables, type Row } from './memoryTables';
 
 /**
@@ -185,38 +185,11 @@ export class MemoryListStore implements ListStore {
   }
 
   async readCommittee(key: MeetingKey): Promise<CommitteeRows> {
-    const meeting = [...this.tables.meetings.values()].find((r) => r.meetingKey === key)?.value;
-    const rows = [...this.tables.committee.values()]
-      .filter((r) => r.meetingKey === key)
-      .map((r) => {
-        const s = stored(r);
-        return {
-          list: r.list,
-          author: r.author,
-          entry: s.value,
-          stored: { ...s, value: s.value.value },
-        };
-      });
-    return trustedRecord(rows, meeting?.organizer.upn, meeting?.referent?.upn, meeting?.protocolOpenings);
+    return readCommittee(this.tables, key);
   }
 
   async saveCommitteeEntry(key: MeetingKey, entry: CommitteeEntry): Promise<Stored<CommitteeEntry['value']>> {
-    const list = listOf(entry);
-    const identity = identityOf(entry);
-    // Decisions are one shared row; a statement is the writer's own row (edit only own items).
-    const existing = [...this.tables.committee.values()].find(
-      (r) =>
-        r.meetingKey === key &&
-        r.list === list &&
-        identityOf(r.value) === identity &&
-        (list === 'CommitteeDecisions' || r.author === this.actor),
-    );
-    const row = this.write(this.tables.committee, existing, key, entry) as Row<CommitteeEntry> & {
-      list: CommitteeListName;
-    };
-    row.list = list;
-    const s = stored(row);
-    return { ...s, value: s.value.value };
+    return saveCommitteeEntry(this.tables, this.actor, key, entry);
   }
 
   async meetingSummaries(keys: MeetingKey[], upn: string): Promise<MeetingSummary[]> {

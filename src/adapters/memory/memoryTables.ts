@@ -55,7 +55,11 @@ export class Tables {
   readonly reasons = new Map<string, Row<Reason>>();
   readonly decisions = new Map<string, Row<Decision>>();
   readonly followUps = new Map<string, Row<FollowUp>>();
-  readonly committee = new Map<string, Row<CommitteeEntry> & { list: CommitteeListName }>();
+  /**
+   * Committee rows, each with its list and the folder holding it below the meeting's place (`below`: '' for
+   * the meeting's folder, a member's personFolderName for her own folder), as SharePoint places them.
+   */
+  readonly committee = new Map<string, Row<CommitteeEntry> & { list: CommitteeListName; below: string }>();
 
   /**
    * A row written as SharePoint writes one: an update of `existing` (refused with a 412 when `eTag` is

@@ -1,6 +1,7 @@
 import type { MeetingKey } from '../../domain/meeting';
 import type { CommitteeEntry, CommitteeRows, Stored } from '../../ports/ListStore';
 import {
+  folderOf,
   identityOf,
   itemNumberOf,
   KIND_LABEL,
@@ -11,7 +12,7 @@ import {
   type CommitteeListName,
   type CommitteeRow,
 } from '../committeeRecord';
-import { authorOf, visiblePages, type GraphItem } from './graphRows';
+import { authorOf, placeOf, visiblePages, type GraphItem } from './graphRows';
 import type { ListClient } from './listClient';
 import type { ListName } from './listSchema';
 import type { Fields } from './fieldValues';
@@ -19,7 +20,8 @@ import { meetingFromFields } from './rows';
 
 /**
  * A committee meeting's record (CommitteeDecisions, CommitteeStatements; docs/adr/007-committee-lists.md):
- * only rows in the meeting's own folders, then trusted as committeeRecord.ts says.
+ * only rows in the meeting's own folders, then trusted as committeeRecord.ts says (a member's statement by
+ * the folder holding it, SharePoint's FileDirRef).
  */
 export async function readCommitteeRows(c: ListClient, key: MeetingKey): Promise<CommitteeRows> {
   const lists: ListName[] = ['Meetings', 'CommitteeDecisions', 'CommitteeStatements'];
@@ -35,13 +37,16 @@ export async function readCommitteeRows(c: ListClient, key: MeetingKey): Promise
   const read = (list: CommitteeListName, r: GraphItem): CommitteeRow[] => {
     const entry = committeeEntryOf(r.fields ?? {});
     if (!entry) return [];
-    return [{ list, author: authorOf(r), entry, stored: c.stored(r, () => entry.value) }];
+    return [
+      { list, author: authorOf(r), dir: placeOf(list)(r).dir, entry, stored: c.stored(r, () => entry.value) },
+    ];
   };
   return trustedRecord(
     [
       ...decisions.flatMap((r) => read('CommitteeDecisions', r)),
       ...statements.flatMap((r) => read('CommitteeStatements', r)),
     ],
+    c.places.location(key)?.place,
     meeting?.organizer.upn,
     meeting?.referent?.upn,
     meeting?.protocolOpenings,
@@ -56,10 +61,20 @@ export async function saveCommitteeRow(
   const list = listOf(entry);
   const identity = identityOf(entry);
   const me = await c.whoAmI();
-  // Decisions: the one shared row of the identity. Statements: the caller's own row (edit only own items).
-  const existing = (await c.query(list, key)).find((r) => {
+  // A member's own statement goes into her own folder (only she and the organizer write there, so the
+  // folder says whose it is); the organizer's and referent's entries into the meeting's folder.
+  const below = folderOf(entry, me);
+  // Decisions: the one shared row of the identity. Statements: the caller's own row (edit only own items)
+  // in the folder she writes to.
+  const rows = await c.query(list, key);
+  const place = c.places.location(key)?.place;
+  const target = place === undefined ? undefined : below ? `${place}/${below}` : place;
+  const existing = rows.find((r) => {
     const e = committeeEntryOf(r.fields ?? {});
-    return !!e && identityOf(e) === identity && (list === 'CommitteeDecisions' || me.includes(authorOf(r)));
+    if (!e || identityOf(e) !== identity) return false;
+    if (list === 'CommitteeDecisions') return true;
+    const dir = placeOf(list)(r).dir;
+    return me.includes(authorOf(r)) && !!dir && dir.toLowerCase() === target?.toLowerCase();
   });
   const fields = committeeToFields(key, entry);
   const saved = existing
@@ -67,7 +82,7 @@ export async function saveCommitteeRow(
     : await c.completeRow(
         list,
         String(
-          await c.addRowInFolder(list, '', key, {
+          await c.addRowInFolder(list, below, key, {
             Title: String(fields.Title),
             MeetingKey: key,
           }),

@@ -61,6 +61,29 @@ export const inOwnFolder = (dir: string | null, place: string, upn: string): boo
   !!upn.trim() && !!dir && same(dir, `${place}/${personFolderName(upn)}`);
 
 /**
+ * Where a committee statement (CommitteeStatements: a declaration of inhabilitet, a protokoltilførsel, a
+ * signature) lives, seen from the member it names (`member`, '' for a row about no member, e.g. an opening):
+ * - `'member'`: in that member's own folder directly below the meeting's place, which only she (until
+ *   approval) and the organizer write; it speaks for her, whatever its Author says;
+ * - `'meeting'`: in the meeting's place itself, which only the organizer and (until the protocol is out for
+ *   signatures) the referent write: the organizer's openings and what she or the referent records for a
+ *   member; a member's own statements lived here too before member folders existed (older meetings);
+ * - `'elsewhere'`: anywhere else, e.g. another member's folder: it speaks for nobody.
+ * Author and Created By are never asked here (devServer/README.md, "author-settable").
+ */
+export type StatementFolder = 'member' | 'meeting' | 'elsewhere';
+
+export function statementFolder(
+  dir: string | null,
+  place: string | undefined,
+  member: string,
+): StatementFolder {
+  if (place === undefined || !dir) return 'elsewhere';
+  if (member.trim() && inOwnFolder(dir, place, member)) return 'member';
+  return same(dir, place) ? 'meeting' : 'elsewhere';
+}
+
+/**
  * Whether a row counts for meeting `key` at `place`: it lives in that place (or a folder inside it) and its
  * column names no other meeting (and, for a row kept per person, it lives in the folder of the person it
  * names).

@@ -12,6 +12,7 @@ import {
   meetingPlace,
   progressBelongsTo,
   splitByPlace,
+  statementFolder,
 } from '../../../src/domain/trust/place';
 
 const approved = '040000008200E00074C5B7101A82E00800000000-approved';
@@ -175,5 +176,31 @@ describe("whose afbud a row is comes from the person's folder holding it, not fr
       { list: 'Absences', id: '2' },
       { list: 'Absences', id: '3' },
     ]);
+  });
+});
+
+describe("whose committee statement a row is comes from the member's folder holding it, not from its Author", () => {
+  const anders = 'anders@kommune.example';
+  const erik = 'erik@kommune.example';
+  const inFolderOf = (upn: string) => `${place(next)}/${personFolderName(upn)}`;
+
+  test("a statement speaks for the member it names only from her own folder; the meeting's folder is the organizer's and referent's; anything else is nobody's", () => {
+    expect(statementFolder(inFolderOf(anders), place(next), 'Anders@Kommune.example')).toBe('member');
+    // Erik writes a signature naming Anders into his own folder (the only one he can write): nobody's.
+    expect(statementFolder(inFolderOf(erik), place(next), anders)).toBe('elsewhere');
+    expect(statementFolder(place(next), place(next), anders)).toBe('meeting');
+    expect(statementFolder(`${inFolderOf(anders)}/sub`, place(next), anders)).toBe('elsewhere');
+    // The same folder names in another meeting's place, or another secretariat's copy of this one.
+    expect(statementFolder(`${place(approved)}/${personFolderName(anders)}`, place(next), anders)).toBe(
+      'elsewhere',
+    );
+    expect(
+      statementFolder(`${place(next, birgittes)}/${personFolderName(anders)}`, place(next), anders),
+    ).toBe('elsewhere');
+    // An opening names no member: only the meeting's own folder is a place for it.
+    expect(statementFolder(place(next), place(next), '')).toBe('meeting');
+    expect(statementFolder(inFolderOf(anders), place(next), '')).toBe('elsewhere');
+    expect(statementFolder(null, place(next), anders)).toBe('elsewhere');
+    expect(statementFolder(inFolderOf(anders), undefined, anders)).toBe('elsewhere');
   });
 });

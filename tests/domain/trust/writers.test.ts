@@ -1,3 +1,4 @@
+import type { StatementFolder } from '../../../src/domain/trust/place';
 import { committeeRowCounts, writtenByWriters } from '../../../src/domain/trust/writers';
 
 const sofie = 'sofie@kommune.example';
@@ -16,16 +17,28 @@ describe("who may speak for a row, from SharePoint's author and last writer", ()
     expect(counts({ modifiedBy: anders })).toBe(false);
   });
 
-  test("a member's signature counts only from the member; a tilførsel also from organizer or referent", () => {
-    const row = (kind: string, author: string) => ({
+  test("a member's statement counts from her own folder whatever its author; in the meeting's folder a signature only from herself, a tilførsel also from organizer or referent; elsewhere never", () => {
+    const row = (kind: string, author: string, folder: StatementFolder = 'meeting') => ({
       list: 'CommitteeStatements' as const,
       kind,
       member: anders,
       author,
+      folder,
     });
+    // Her own folder (only she and the organizer write there): the folder decides, not the Author.
+    for (const author of [anders, erik, sofie])
+      for (const kind of ['signature', 'tilfoersel', 'declaration'])
+        expect(committeeRowCounts(row(kind, author, 'member'), sofie, mads)).toBe(true);
+    // Another member's folder, or anywhere outside the meeting's folder: never, even "by" the member.
+    for (const author of [anders, sofie])
+      expect(committeeRowCounts(row('signature', author, 'elsewhere'), sofie, mads)).toBe(false);
+    expect(committeeRowCounts(row('tilfoersel', mads, 'elsewhere'), sofie, mads)).toBe(false);
+    // The meeting's own folder (organizer, and the referent until out for signatures; older meetings' rows).
     expect(committeeRowCounts(row('signature', anders), sofie, mads)).toBe(true);
     expect(committeeRowCounts(row('signature', sofie), sofie, mads)).toBe(false);
+    expect(committeeRowCounts(row('signature', mads), sofie, mads)).toBe(false);
     expect(committeeRowCounts(row('tilfoersel', mads), sofie, mads)).toBe(true);
+    expect(committeeRowCounts(row('tilfoersel', sofie), sofie, mads)).toBe(true);
     expect(committeeRowCounts(row('tilfoersel', erik), sofie, mads)).toBe(false);
   });
 
@@ -36,6 +49,7 @@ describe("who may speak for a row, from SharePoint's author and last writer", ()
       member: '',
       author: sofie,
       modifiedBy,
+      folder: 'meeting' as const,
     });
     expect(committeeRowCounts(pub('CommitteeDecisions', sofie), sofie, mads)).toBe(true);
     expect(committeeRowCounts(pub('CommitteeDecisions', mads), sofie, mads)).toBe(false);
@@ -47,11 +61,16 @@ describe("who may speak for a row, from SharePoint's author and last writer", ()
       author: string,
       modifiedBy: string,
       list: 'CommitteeDecisions' | 'CommitteeStatements' = 'CommitteeStatements',
-    ) => ({ list, kind: 'opening', member: '', author, modifiedBy });
+      folder: StatementFolder = 'meeting',
+    ) => ({ list, kind: 'opening', member: '', author, modifiedBy, folder });
     expect(committeeRowCounts(opening(sofie, sofie), sofie, mads)).toBe(true);
     expect(committeeRowCounts(opening(mads, mads), sofie, mads)).toBe(false);
     expect(committeeRowCounts(opening(anders, anders), sofie, mads)).toBe(false);
     expect(committeeRowCounts(opening(sofie, anders), sofie, mads)).toBe(false);
     expect(committeeRowCounts(opening(sofie, sofie, 'CommitteeDecisions'), sofie, mads)).toBe(false);
+    // Only in the meeting's own folder: never from a member's folder, whoever SharePoint says wrote it.
+    expect(committeeRowCounts(opening(sofie, sofie, 'CommitteeStatements', 'elsewhere'), sofie, mads)).toBe(
+      false,
+    );
   });
 });
