@@ -222,8 +222,13 @@ export function AgendaEditor({ draft, known, searchPeople }: AgendaEditorProps) 
                       </Badge>
                     )}
                     {item.closed && (
-                      <Badge appearance="outline" color="danger" size="small" aria-label={s.closedLock}>
-                        <span aria-hidden>🔒 </span>
+                      <Badge
+                        appearance="outline"
+                        color="danger"
+                        size="small"
+                        aria-label={s.closedLock}
+                        icon={<LockIcon />}
+                      >
                         {s.closedItem}
                       </Badge>
                     )}
@@ -298,5 +303,17 @@ export function AgendaEditor({ draft, known, searchPeople }: AgendaEditorProps) 
         />
       )}
     </div>
+  );
+}
+
+/**
+ * A padlock drawn in the text's colour: the emoji 🔒 needs a colour-emoji font, which a Teams client on
+ * Linux or a locked-down PC may lack (it showed as an empty box).
+ */
+function LockIcon() {
+  return (
+    <svg width="10" height="10" viewBox="0 0 16 16" aria-hidden focusable="false" fill="currentColor">
+      <path d="M8 1a3.5 3.5 0 0 0-3.5 3.5V6H4a2 2 0 0 0-2 2v5a2 2 0 0 0 2 2h8a2 2 0 0 0 2-2V8a2 2 0 0 0-2-2h-.5V4.5A3.5 3.5 0 0 0 8 1Zm2 5H6V4.5a2 2 0 1 1 4 0V6Z" />
+    </svg>
   );
 }

@@ -161,7 +161,8 @@ export function CommitteeSettingsEditor({ value, series, disabled, onSave }: Com
         </>
       )}
       <div className={styles.row}>
-        <Button appearance="primary" disabled={disabled} onClick={save}>
+        {/* Not primary: the pane's one primary action is "Send dagsorden". */}
+        <Button disabled={disabled} onClick={save}>
           {cs.saveSettings}
         </Button>
       </div>
