@@ -29,7 +29,7 @@ async function shotAt320(page: Page, name: string, of: { scrollIntoViewIfNeeded(
   const size = page.viewportSize();
   await page.setViewportSize({ width: 320, height: 720 });
   await of.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: join(SHOTS, name) });
+  await page.screenshot({ path: join(SHOTS, name), animations: 'disabled' });
   if (size) await page.setViewportSize(size);
 }
 let stack: Stack;
@@ -50,7 +50,7 @@ async function shotsOf(who: string, name: string, prepare: (page: Page) => Promi
       for (const width of [320, 1280]) {
         await page.setViewportSize({ width, height: 720 });
         await target.scrollIntoViewIfNeeded();
-        await page.screenshot({ path: join(SHOTS, `${name}-${width}-${theme}.png`) });
+        await page.screenshot({ path: join(SHOTS, `${name}-${width}-${theme}.png`), animations: 'disabled' });
       }
       expect({ name, theme, axe: await seriousAxeViolations(page) }).toEqual({ name, theme, axe: [] });
       await page.close();
