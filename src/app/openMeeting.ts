@@ -6,9 +6,9 @@ import type { FollowUp } from '../domain/followUp';
 import { composeInformationLine } from '../domain/information';
 import type { MisplacedRow } from '../domain/trust/place';
 import { writtenByWriters } from '../domain/trust/writers';
-import type { Meeting, MeetingKey } from '../domain/meeting';
+import { peopleOf, type Meeting, type MeetingKey } from '../domain/meeting';
 import { withProgress, type MeetingProgress } from '../domain/meetingProgress';
-import { sameUpn } from '../domain/person';
+import { named, sameUpn } from '../domain/person';
 import { circleOf, roleIn, visibleItems, type Role } from '../domain/permissions';
 import type { CalendarEvent } from '../ports/CalendarGateway';
 import { Forbidden, NotFound } from '../ports/errors';
@@ -138,7 +138,11 @@ export async function openMeeting(deps: AppDeps, key: MeetingKey): Promise<Meeti
     event,
     role,
     items,
-    absences: currentAbsences(snapshot.absences.map((a) => a.value)),
+    // A registration written with the address where the name belongs is shown by the person's name.
+    absences: currentAbsences(snapshot.absences.map((a) => a.value)).map((a) => ({
+      ...a,
+      person: named(a.person, peopleOf(meeting)),
+    })),
     absenceRows: snapshot.absences,
     decisions,
     followUps: snapshot.followUps.filter((f) => visibleNumbers.has(f.value.itemNumber) && byWriter(f)),

@@ -30,6 +30,11 @@ export interface AgendaItem {
   description?: string;
   /** LUKKET PUNKT: visible to the meeting's members only. */
   closed: boolean;
+  /**
+   * A standing item ("fast punkt"): the secretary marked it as one the series always has, so "Tilføj faste
+   * punkter" offers it for the series' next meeting. Absent: not marked.
+   */
+  standing?: boolean;
   /** Case number, e.g. "EMN-2022-03107". */
   caseNumber?: string;
   attachments: Attachment[];

@@ -62,3 +62,15 @@ export interface Meeting {
 export function isMeetingOver(meeting: Pick<Meeting, 'status' | 'end'>, now: number): boolean {
   return meeting.status === 'Afsluttet' || meeting.status === 'Godkendt' || Date.parse(meeting.end) < now;
 }
+
+/** Everyone the meeting itself names, with the names it gives them: organizer, invitation, referent, committee. */
+export function peopleOf(
+  meeting: Pick<Meeting, 'organizer' | 'attendees' | 'referent' | 'committee'>,
+): Person[] {
+  return [
+    meeting.organizer,
+    ...meeting.attendees,
+    ...(meeting.referent ? [meeting.referent] : []),
+    ...(meeting.committee?.members ?? []).flatMap((m) => [m.person, ...(m.substitute ? [m.substitute] : [])]),
+  ];
+}

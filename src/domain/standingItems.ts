@@ -4,12 +4,13 @@ import { foldWord } from './archive/danishFold';
 /** An item as it is offered before it has an id and a number. */
 export type StandingItem = Omit<AgendaItem, 'id' | 'number'>;
 
-const item = (title: string, category: Category): StandingItem => ({
+const item = (title: string, category: Category | null): StandingItem => ({
   title,
   category,
   durationMinutes: 5,
   guests: [],
   closed: false,
+  standing: true,
   attachments: [],
 });
 
@@ -36,21 +37,24 @@ const known = new Map(KNOWN.map((k) => [key(k.item.title), k]));
 export const isStandingTitle = (title: string): boolean => known.has(key(title));
 
 /**
- * The standing items a new meeting of a series is offered: those of the series' previous meeting, in its
- * order and with its categories and minutes (what the secretary set last time); without a previous
- * meeting, the municipality's usual ones for the kind of meeting. Never a closed item, a guest or a text.
+ * The standing items a new meeting of a series is offered, each marked standing (so the mark carries on to
+ * the meeting after): those the secretary marked standing in the series' previous meeting, in its order
+ * and with its categories and minutes (what she set last time). A previous meeting from before items were
+ * marked (none is) offers those of its items the municipality always has; without a previous meeting, the
+ * municipality's usual ones for the kind of meeting. Never a closed item, a guest or a text.
  */
 export function standingItems(
-  previous: readonly Pick<AgendaItem, 'number' | 'title' | 'category' | 'durationMinutes'>[] | null,
+  previous:
+    | readonly Pick<AgendaItem, 'number' | 'title' | 'category' | 'durationMinutes' | 'standing'>[]
+    | null,
   kind: 'Rådmandsmøde' | 'Udvalgsmøde' = 'Rådmandsmøde',
 ): StandingItem[] {
-  const fromPrevious = [...(previous ?? [])]
-    .sort((a, b) => a.number - b.number)
-    .filter((i) => isStandingTitle(i.title))
-    .map((i) => ({
-      ...item(i.title.trim(), i.category ?? known.get(key(i.title))!.item.category!),
-      durationMinutes: i.durationMinutes >= 1 && i.durationMinutes <= 480 ? i.durationMinutes : 5,
-    }));
+  const all = [...(previous ?? [])].sort((a, b) => a.number - b.number);
+  const marked = all.filter((i) => i.standing === true && i.title.trim());
+  const fromPrevious = (marked.length ? marked : all.filter((i) => isStandingTitle(i.title))).map((i) => ({
+    ...item(i.title.trim(), i.category ?? known.get(key(i.title))?.item.category ?? null),
+    durationMinutes: i.durationMinutes >= 1 && i.durationMinutes <= 480 ? i.durationMinutes : 5,
+  }));
   if (fromPrevious.length) return fromPrevious;
   const committee = kind === 'Udvalgsmøde';
   const titles = committee

@@ -144,6 +144,44 @@ export function listStoreContract(name: string, make: () => Promise<ListStoreUnd
       expect(items[1].value).toMatchObject({ closed: true, guests: [{ upn: 'kamilla@kommune.example' }] });
     });
 
+    test('an item marked standing ("fast punkt") reads back marked, from the meeting and the archive; unmarking sticks', async () => {
+      await setUp();
+      await store.replaceAgenda(key, [
+        item('a', 1, 'Dagsorden', { standing: true }),
+        item('b', 2, 'Budget 2025'),
+        item('c', 3, 'Status fra jobcentret', { standing: true }),
+      ]);
+      const marked = async () => ({
+        meeting: (await store.openMeeting(key)).items.map((s) => [s.value.id, s.value.standing === true]),
+        archive: (await store.readArchive()).items
+          .filter((i) => i.meetingKey === key)
+          .sort((a, b) => a.number - b.number)
+          .map((i) => [i.id, i.standing === true]),
+      });
+      expect(await marked()).toEqual({
+        meeting: [
+          ['a', true],
+          ['b', false],
+          ['c', true],
+        ],
+        archive: [
+          ['a', true],
+          ['b', false],
+          ['c', true],
+        ],
+      });
+      await store.replaceAgenda(key, [
+        item('a', 1, 'Dagsorden', { standing: false }),
+        item('b', 2, 'Budget 2025'),
+        item('c', 3, 'Status fra jobcentret', { standing: true }),
+      ]);
+      expect((await marked()).meeting).toEqual([
+        ['a', false],
+        ['b', false],
+        ['c', true],
+      ]);
+    });
+
     test('one afbud row per person: the latest registration replaces the earlier', async () => {
       await setUp();
       const person = { upn: 'mads@kommune.example', name: 'Mads Nielsen' };

@@ -50,6 +50,23 @@ describe('Faste punkter', () => {
     ]);
   });
 
+  test('items the secretary marked standing are what is offered, not the titles guessed', () => {
+    const previous = [
+      { ...row(1, 'Dagsorden', 5, 'Til godkendelse'), standing: false },
+      { ...row(2, 'Status fra jobcentret', 20), standing: true },
+      { ...row(3, 'Budget 2025', 30) },
+      { ...row(4, 'Bordrunde', 15) },
+      { ...row(5, 'Eventuelt og kaffe', 10, 'Til drøftelse'), standing: true },
+    ];
+    expect(standingItems(previous).map((i) => [i.title, i.durationMinutes, i.category])).toEqual([
+      ['Status fra jobcentret', 20, 'Til orientering'],
+      ['Eventuelt og kaffe', 10, 'Til drøftelse'],
+    ]);
+    // The mark goes with them, so the meeting after is offered the same.
+    expect(standingItems(previous).every((i) => i.standing === true)).toBe(true);
+    expect(standingItems(null).every((i) => i.standing === true)).toBe(true);
+  });
+
   test('a standing title is known however the scanner spelled it; a one-off item is not standing', () => {
     expect(isStandingTitle('Orientering  fra magistraten')).toBe(true);
     expect(isStandingTitle('Godkendelse af Dagsorden')).toBe(true);

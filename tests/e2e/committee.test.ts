@@ -10,13 +10,14 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mammoth from 'mammoth';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { COMMITTEE_NAME, seedCommitteeDemo } from '../../demo/committee';
 import { openCommittee, signProtocol } from '../../src/app/committee';
 import { openMeeting } from '../../src/app/openMeeting';
 import { sendReferatForApproval } from '../../src/app/referat';
 import { registerAbsence } from '../../src/app/registerAbsence';
 import { depsAs } from '../support/nodeDeps';
+import { seriousAxeViolations } from './axe';
 import { startStack, type Stack } from './harness';
 
 jest.setTimeout(300_000);
@@ -28,11 +29,36 @@ async function shotAt320(page: Page, name: string, of: { scrollIntoViewIfNeeded(
   const size = page.viewportSize();
   await page.setViewportSize({ width: 320, height: 720 });
   await of.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: join(SHOTS, name) });
+  await page.screenshot({ path: join(SHOTS, name), animations: 'disabled' });
   if (size) await page.setViewportSize(size);
 }
 let stack: Stack;
 let key: string;
+
+/**
+ * The same moment as `who` sees it in Teams' three themes (the theme is in the page's address, so a page
+ * each), at 320 px (side panel) and 1280 px (tab): `prepare` brings the page there and gives what to show.
+ * Saved as test-results/NAME-WIDTH-THEME.png for a person to look at; axe stays clean.
+ */
+async function shotsOf(who: string, name: string, prepare: (page: Page) => Promise<Locator>) {
+  const { context, open } = await stack.person(upn(who));
+  try {
+    for (const theme of ['default', 'dark', 'contrast']) {
+      const page = await open('meeting.html', { meeting: key, theme });
+      await page.setViewportSize({ width: 320, height: 720 });
+      const target = await prepare(page);
+      for (const width of [320, 1280]) {
+        await page.setViewportSize({ width, height: 720 });
+        await target.scrollIntoViewIfNeeded();
+        await page.screenshot({ path: join(SHOTS, `${name}-${width}-${theme}.png`), animations: 'disabled' });
+      }
+      expect({ name, theme, axe: await seriousAxeViolations(page) }).toEqual({ name, theme, axe: [] });
+      await page.close();
+    }
+  } finally {
+    await context.close();
+  }
+}
 
 beforeAll(async () => {
   stack = await startStack();
@@ -104,6 +130,7 @@ test('a committee meeting end to end', async () => {
   ];
   for (const [name, choice] of votes)
     await dialog.getByRole('radiogroup', { name }).getByRole('radio', { name: choice }).check();
+  await shotAt320(mads, 'committee-vote-dialog-referent-320.png', dialog.getByRole('radiogroup').first());
   await dialog.getByRole('button', { name: 'Gem afstemning' }).click();
   await dialog.waitFor({ state: 'detached' });
   // The vote shows on the item at once, with its counts; the names on demand.
@@ -127,6 +154,11 @@ test('a committee meeting end to end', async () => {
   await item3
     .getByText('Karen Vestergaard ønskede følgende ført til protokol: Venstre ønsker forslaget genberegnet.')
     .waitFor();
+  await shotsOf('mads', 'committee-vote-referent', async (page) => {
+    const item = page.getByRole('region', { name: 'Protokol for punkt 3' });
+    await item.getByText(/^Karen Vestergaard ønskede følgende ført til protokol/).waitFor();
+    return item;
+  });
 
   // The referent finds Nanna's declaration waiting, prefilled in the dialog, and records the decision.
   await mads.getByText(waiting).waitFor();
@@ -210,6 +242,12 @@ test('a committee meeting end to end', async () => {
     'committee-signing-member-320.png',
     signing.getByRole('button', { name: 'Underskriv', exact: true }),
   );
+  await shotsOf('henrik', 'committee-signing-member', async (page) => {
+    await page.getByRole('button', { name: 'Underskriv beslutningsprotokol' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Underskriv beslutningsprotokol' });
+    await dialog.getByText(/^Protokolversion 1, kontrolsum [0-9a-f]{12}$/).waitFor();
+    return dialog.getByRole('button', { name: 'Underskriv', exact: true });
+  });
   await signing.getByRole('button', { name: 'Underskriv', exact: true }).click();
   await henrik.getByText('Du har underskrevet denne version.').waitFor();
   await watching

@@ -46,6 +46,35 @@ async function overflow(page: Page, width: number) {
 }
 
 /**
+ * Headings whose text breaks inside a word ("Rådmandsmød/e", "Integrationshan/dleplanen"): each word (a
+ * hyphenated name may break at its hyphen) of each visible heading must lie on one line box.
+ */
+async function wordsSplit(page: Page) {
+  return page.evaluate(() => {
+    const split: string[] = [];
+    for (const h of document.querySelectorAll('h1, h2, h3, h4, h5, h6, [role="heading"]')) {
+      const box = h.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0) continue;
+      const walker = document.createTreeWalker(h, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? '';
+        for (const m of text.matchAll(/[^\s\-–]+/g)) {
+          const range = document.createRange();
+          range.setStart(node, m.index);
+          range.setEnd(node, m.index + m[0].length);
+          const tops = new Set(
+            [...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)),
+          );
+          if (tops.size > 1)
+            split.push(`${h.tagName.toLowerCase()} "${(h.textContent ?? '').slice(0, 50)}": ${m[0]}`);
+        }
+      }
+    }
+    return split;
+  });
+}
+
+/**
  * Opens the page at 320 px, waits for `ready`, and checks width and axe in each theme; saves a picture.
  * Light and dark are one page whose theme is switched in place; high contrast is a page of its own.
  */
@@ -73,6 +102,7 @@ async function checkNarrow(
       }
       await page.screenshot({ path: join(SHOTS, `${shot}-320-${theme}.png`), fullPage: true });
       expect({ theme, ...(await overflow(page, 320)) }).toEqual({ theme, fits: 'fits', beyond: [] });
+      expect({ theme, split: await wordsSplit(page) }).toEqual({ theme, split: [] });
       expect({ theme, axe: await seriousAxeViolations(page) }).toEqual({ theme, axe: [] });
     }
     await page.close();

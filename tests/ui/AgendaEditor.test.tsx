@@ -80,6 +80,28 @@ test('"Rediger punkt N" opens the item\'s fields; typing changes the draft at on
   expect(draft.get().dirty).toBe(true);
 });
 
+test('"Punkt N er et fast punkt" marks the item standing in the draft, and its row says so', async () => {
+  const user = userEvent.setup();
+  const draft = show();
+  expect(within(row(3)).queryByText('Fast punkt')).toBeNull();
+  await user.click(screen.getByRole('button', { name: 'Rediger punkt 3' }));
+  const dialog = screen.getByRole('dialog', { name: 'Rediger punkt 3' });
+  const standing = within(dialog).getByRole('checkbox', { name: 'Punkt 3 er et fast punkt' });
+  expect(standing).toHaveProperty('checked', false);
+  await user.click(standing);
+  expect(draft.get().items[2]!.standing).toBe(true);
+  await user.click(within(dialog).getByRole('button', { name: 'Færdig' }));
+  await screen.findByRole('heading', { level: 3, name: /^Punkt 3: / });
+  expect(within(row(3)).getByText('Fast punkt')).toBeTruthy();
+  await user.click(screen.getByRole('button', { name: 'Rediger punkt 3' }));
+  await user.click(
+    within(screen.getByRole('dialog', { name: 'Rediger punkt 3' })).getByRole('checkbox', {
+      name: 'Punkt 3 er et fast punkt',
+    }),
+  );
+  expect(draft.get().items[2]!.standing).toBe(false);
+});
+
 test('Alt+↑ on an item moves it up; the numbers follow and the focus stays on it', async () => {
   const user = userEvent.setup();
   const draft = show();

@@ -41,7 +41,11 @@ const COMMITTEE: CommitteeSettings = {
   agendaDeadlineWorkingDays: 4,
 };
 
-async function committeeMeeting() {
+/**
+ * `addressesOnly`: rows written with the address where the name belongs, as a script or a client without the
+ * person's name writes them: Anders's afbud, and Louise in the committee's member list.
+ */
+async function committeeMeeting({ addressesOnly = false } = {}) {
   const state = MemoryCalendar.emptyState();
   const event = seedEvent();
   state.events.push({
@@ -63,8 +67,16 @@ async function committeeMeeting() {
   });
   const sofie = as(people.sofie);
   const view = await assignReferent(sofie, await openMeeting(sofie, KEY), people.mads);
-  await sendAgenda(sofie, { ...view, meeting: { ...view.meeting, committee: COMMITTEE } }, seedItems());
-  const anders = as(people.anders);
+  const committee: CommitteeSettings = addressesOnly
+    ? {
+        ...COMMITTEE,
+        members: COMMITTEE.members.map((m) =>
+          m.person.upn === people.louise.upn ? { ...m, person: { ...m.person, name: m.person.upn } } : m,
+        ),
+      }
+    : COMMITTEE;
+  await sendAgenda(sofie, { ...view, meeting: { ...view.meeting, committee } }, seedItems());
+  const anders = as(addressesOnly ? { ...people.anders, name: people.anders.upn } : people.anders);
   await registerAbsence(anders, await openMeeting(anders, KEY), { kind: 'Afbud' });
   /** The referent sends the protocol for approval; the organizer's page freezes it and opens signing. */
   const outForSignatures = async () => {
@@ -264,6 +276,28 @@ test('after the meeting a present member signs, and the organizer sees who is mi
   expect((await screen.findByRole('status')).textContent).toBe('Påmindelse sendt til 2 medlemmer.');
   expect(w.sent.flatMap((m) => m.to.map((t) => t.upn))).toEqual([people.kamilla.upn, people.louise.upn]);
   await noAxeViolations();
+});
+
+test('every person on the signing view is shown by name, also where a row carries only the address', async () => {
+  const user = userEvent.setup();
+  const w = await committeeMeeting({ addressesOnly: true });
+  await w.outForSignatures();
+  await show(w.as(people.erik), true);
+  await user.click(await screen.findByRole('button', { name: 'Underskriv beslutningsprotokol' }));
+  const dialog = await screen.findByRole('dialog', { name: 'Underskriv beslutningsprotokol' });
+  const text = dialog.querySelector('pre')?.textContent ?? '';
+  expect(text).toContain(`Afbud fra ${people.anders.name}`);
+  expect(text).not.toContain(people.anders.upn);
+  expect(within(dialog).queryByText(/@kommune\.example/)).toBeNull();
+  await user.click(within(dialog).getByRole('button', { name: 'Underskriv' }));
+  await screen.findByText('Du har underskrevet denne version.');
+  document.body.innerHTML = '';
+  await show(w.as(people.sofie), true);
+  const missing = await screen.findByRole('list', { name: 'Mangler underskrift' });
+  expect(within(missing).getAllByRole('listitem').map((li) => li.textContent)).toContainEqual(
+    expect.stringMatching(new RegExp(`${people.louise.name}$`)),
+  );
+  expect(screen.queryByText(/@kommune\.example/)).toBeNull();
 });
 
 test('a member who sent afbud gets no committee buttons and nothing to sign', async () => {

@@ -120,3 +120,15 @@ test('"Send dagsorden" after the deadline warns and says by how much', () => {
     'Fristen for dagsordenen er overskredet med 2 arbejdsdage (34 timer).',
   );
 });
+
+test('"Mødetype" is said once: the field\'s label, no heading repeating it above', async () => {
+  render(
+    <AppShell theme="default" locale="da">
+      <CommitteeSettingsEditor value={undefined} series="Rådmandsmøde" onSave={async () => {}} />
+    </AppShell>,
+  );
+  expect(screen.getAllByRole('combobox', { name: 'Mødetype' })).toHaveLength(1);
+  expect(screen.queryAllByRole('heading', { name: 'Mødetype' })).toHaveLength(0);
+  expect(screen.getAllByText('Mødetype', { exact: true })).toHaveLength(1);
+  expect(screen.getAllByRole('region', { name: 'Mødetype' })).toHaveLength(1);
+});

@@ -21,6 +21,7 @@ export function itemToFields(key: MeetingKey, i: AgendaItem): Fields {
     CaseNumber: i.caseNumber ?? '',
     Attachments: JSON.stringify(i.attachments),
     Order: i.number,
+    Standing: i.standing === true,
     ...indstillingToFields(i),
   };
 }
@@ -38,12 +39,16 @@ export function itemFromFields(f: Fields, rowId: string): AgendaItem {
     presenter: opt(f.Presenter),
     guests: parseGuests(f.Guests),
     description: opt(f.Description),
-    closed: f.Closed === true || f.Closed === 'true' || f.Closed === 1,
+    closed: isTrue(f.Closed),
     caseNumber: opt(f.CaseNumber),
     attachments: json<Attachment[]>(f.Attachments, []),
+    ...(isTrue(f.Standing) ? { standing: true } : {}),
     ...indstillingFromFields(f),
   };
 }
+
+/** A yes/no column as Graph returns it (true), or as typed by hand in SharePoint ("true", 1). */
+const isTrue = (v: unknown): boolean => v === true || v === 'true' || v === 1;
 
 /**
  * Guests are stored as JSON `[{name, upn}]`; a plain "a@x; b@y" list (typed by hand in SharePoint) is read

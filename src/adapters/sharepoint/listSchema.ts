@@ -104,6 +104,8 @@ export const LISTS: readonly ListSpec[] = [
       // The item's indstilling as JSON (storedIndstilling.ts): on the item's row, so a closed item's is
       // the circle's only, a guest reads her own item's, and SharePoint keeps its versions.
       { name: 'Indstilling', type: 'text', multiline: true },
+      // A standing item ("fast punkt"), marked by the secretary: the series' next meeting is offered it.
+      { name: 'Standing', type: 'boolean' },
     ],
   },
   {

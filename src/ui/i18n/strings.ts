@@ -63,6 +63,9 @@ const da = {
   guestsFor: (n: number) => `Gæster på punkt ${n} (e-mail, adskilt med komma)`,
   caseNumberFor: (n: number) => `Sagsnummer for punkt ${n}`,
   closedFor: (n: number) => `Punkt ${n} er et lukket punkt`,
+  standingFor: (n: number) => `Punkt ${n} er et fast punkt`,
+  standingBadge: 'Fast punkt',
+  standingHint: 'Faste punkter tilbydes igen på seriens næste møde.',
   descriptionFor: (n: number) => `Beskrivelse af punkt ${n}`,
   noCategory: 'Uden kategori',
   /** The agenda's categories (SharePoint's choice values are the Danish names). */
@@ -430,6 +433,9 @@ const en: Strings = {
   guestsFor: (n) => `Guests on item ${n} (e-mail, comma separated)`,
   caseNumberFor: (n) => `Case number of item ${n}`,
   closedFor: (n) => `Item ${n} is closed`,
+  standingFor: (n) => `Item ${n} is a standing item`,
+  standingBadge: 'Standing item',
+  standingHint: "Standing items are offered again for the series' next meeting.",
   descriptionFor: (n) => `Description of item ${n}`,
   noCategory: 'No category',
   categories: {

@@ -57,8 +57,9 @@ const useStyles = makeStyles({
     lineHeight: tokens.lineHeightBase300,
   },
   body: { display: 'grid', gap: tokens.spacingVerticalXXS, flex: '1 1 0', minWidth: 0 },
-  // Titles wrap between words; a word longer than the row breaks rather than running out of it.
-  title: { overflowWrap: 'anywhere', margin: 0 },
+  // Titles have the row's whole width and wrap between words ("Integrationshandleplanen" stays whole at
+  // 320 px); only a word longer than the row itself breaks rather than running out of it.
+  title: { overflowWrap: 'break-word', wordBreak: 'normal', hyphens: 'manual', margin: 0 },
   meta: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -78,7 +79,14 @@ const useStyles = makeStyles({
   },
   more: { minWidth: 'auto' },
   error: { color: tokens.colorPaletteRedForeground1 },
-  actions: { display: 'flex', flex: '0 0 auto', gap: tokens.spacingHorizontalXXS },
+  // Under the title, at the end of its line: beside the title they left it a third of the row at 320 px.
+  actions: {
+    display: 'flex',
+    flex: '0 0 auto',
+    gap: tokens.spacingHorizontalXXS,
+    marginInlineStart: 'auto',
+  },
+  foot: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
 });
 
 export interface AgendaEditorProps {
@@ -197,74 +205,86 @@ export function AgendaEditor({ draft, known, searchPeople }: AgendaEditorProps) 
                 <Text as="h3" weight="semibold" className={styles.title}>
                   {`${s.item} ${n}: ${item.title}`}
                 </Text>
-                <div className={styles.meta}>
-                  {time && <Text size={200}>{formatItemClock(time)}</Text>}
-                  {item.category && (
-                    <Badge appearance="tint" color="brand" size="small">
-                      {s.categories[item.category]}
-                    </Badge>
-                  )}
-                  <Text size={200}>
-                    {item.durationMinutes} {s.minutesShort}
-                  </Text>
-                  {item.closed && (
-                    <Badge appearance="outline" color="danger" size="small" aria-label={s.closedLock}>
-                      <span aria-hidden>🔒 </span>
-                      {s.closedItem}
-                    </Badge>
-                  )}
-                  {item.guests.map((g) => (
-                    <span key={`${g.upn ?? ''}:${g.name}`} className={styles.guest}>
-                      <Avatar size={20} name={g.name} aria-hidden />
-                      <Text size={200}>{g.name}</Text>
-                    </span>
-                  ))}
-                </div>
-                {problems.map((p) => (
-                  <Text key={p} size={200} className={styles.error}>
-                    {p}
-                  </Text>
-                ))}
-              </div>
-              <div className={styles.actions}>
-                <Button
-                  size="small"
-                  data-edit
-                  aria-label={s.editItem(n)}
-                  aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown"
-                  onClick={() => draft.open(item.id)}
-                >
-                  {s.editShort}
-                </Button>
-                <Menu>
-                  <MenuTrigger disableButtonEnhancement>
+                <div className={styles.foot}>
+                  <div className={styles.meta}>
+                    {time && <Text size={200}>{formatItemClock(time)}</Text>}
+                    {item.category && (
+                      <Badge appearance="tint" color="brand" size="small">
+                        {s.categories[item.category]}
+                      </Badge>
+                    )}
+                    <Text size={200}>
+                      {item.durationMinutes} {s.minutesShort}
+                    </Text>
+                    {item.standing && (
+                      <Badge appearance="outline" color="informative" size="small">
+                        {s.standingBadge}
+                      </Badge>
+                    )}
+                    {item.closed && (
+                      <Badge
+                        appearance="outline"
+                        color="danger"
+                        size="small"
+                        aria-label={s.closedLock}
+                        icon={<LockIcon />}
+                      >
+                        {s.closedItem}
+                      </Badge>
+                    )}
+                    {item.guests.map((g) => (
+                      <span key={`${g.upn ?? ''}:${g.name}`} className={styles.guest}>
+                        <Avatar size={20} name={g.name} aria-hidden />
+                        <Text size={200}>{g.name}</Text>
+                      </span>
+                    ))}
+                  </div>
+                  <div className={styles.actions}>
                     <Button
                       size="small"
-                      appearance="subtle"
-                      className={styles.more}
-                      aria-label={s.itemActions(n)}
+                      data-edit
+                      aria-label={s.editItem(n)}
+                      aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown"
+                      onClick={() => draft.open(item.id)}
                     >
-                      ⋯
+                      {s.editShort}
                     </Button>
-                  </MenuTrigger>
-                  <MenuPopover>
-                    <MenuList>
-                      <MenuItem disabled={index === 0} onClick={() => move(item, index, index - 1)}>
-                        {s.moveUp(n)}
-                      </MenuItem>
-                      <MenuItem
-                        disabled={index === items.length - 1}
-                        onClick={() => move(item, index, index + 1)}
-                      >
-                        {s.moveDown(n)}
-                      </MenuItem>
-                      <MenuItem onClick={() => draft.add(s.newItemTitle, item.id)}>
-                        {s.addItemAfter(n)}
-                      </MenuItem>
-                      <MenuItem onClick={() => draft.remove(item.id)}>{s.removeItem(n)}</MenuItem>
-                    </MenuList>
-                  </MenuPopover>
-                </Menu>
+                    <Menu>
+                      <MenuTrigger disableButtonEnhancement>
+                        <Button
+                          size="small"
+                          appearance="subtle"
+                          className={styles.more}
+                          aria-label={s.itemActions(n)}
+                        >
+                          ⋯
+                        </Button>
+                      </MenuTrigger>
+                      <MenuPopover>
+                        <MenuList>
+                          <MenuItem disabled={index === 0} onClick={() => move(item, index, index - 1)}>
+                            {s.moveUp(n)}
+                          </MenuItem>
+                          <MenuItem
+                            disabled={index === items.length - 1}
+                            onClick={() => move(item, index, index + 1)}
+                          >
+                            {s.moveDown(n)}
+                          </MenuItem>
+                          <MenuItem onClick={() => draft.add(s.newItemTitle, item.id)}>
+                            {s.addItemAfter(n)}
+                          </MenuItem>
+                          <MenuItem onClick={() => draft.remove(item.id)}>{s.removeItem(n)}</MenuItem>
+                        </MenuList>
+                      </MenuPopover>
+                    </Menu>
+                  </div>
+                  {problems.map((p) => (
+                    <Text key={p} size={200} className={styles.error}>
+                      {p}
+                    </Text>
+                  ))}
+                </div>
               </div>
             </li>
           );
@@ -283,5 +303,17 @@ export function AgendaEditor({ draft, known, searchPeople }: AgendaEditorProps) 
         />
       )}
     </div>
+  );
+}
+
+/**
+ * A padlock drawn in the text's colour: the emoji 🔒 needs a colour-emoji font, which a Teams client on
+ * Linux or a locked-down PC may lack (it showed as an empty box).
+ */
+function LockIcon() {
+  return (
+    <svg width="10" height="10" viewBox="0 0 16 16" aria-hidden focusable="false" fill="currentColor">
+      <path d="M8 1a3.5 3.5 0 0 0-3.5 3.5V6H4a2 2 0 0 0-2 2v5a2 2 0 0 0 2 2h8a2 2 0 0 0 2-2V8a2 2 0 0 0-2-2h-.5V4.5A3.5 3.5 0 0 0 8 1Zm2 5H6V4.5a2 2 0 1 1 4 0V6Z" />
+    </svg>
   );
 }

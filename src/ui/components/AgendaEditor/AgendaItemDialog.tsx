@@ -124,6 +124,13 @@ export function AgendaItemDialog({
               checked={item.closed}
               onChange={(_e, d) => onChange({ closed: !!d.checked })}
             />
+            <Field hint={s.standingHint}>
+              <Checkbox
+                label={s.standingFor(n)}
+                checked={item.standing === true}
+                onChange={(_e, d) => onChange({ standing: !!d.checked })}
+              />
+            </Field>
             <Field label={s.guestsNamedFor(n)} hint={s.guestsHint} {...error('guests')}>
               <GuestPicker
                 value={guests}

@@ -23,6 +23,7 @@ import { PublicationChoice } from './PublicationChoice';
 import type { CommitteeState } from './useCommittee';
 import { VoteDialog } from './VoteDialog';
 import { ItemProtocol, latestTilfoersler } from './ItemProtocol';
+import { committeeNames } from './names';
 
 const useStyles = makeStyles({
   block: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -66,10 +67,7 @@ export function CommitteeItemActions({ deps, view, state, itemNumber }: Committe
   );
   const absent = committee.record.attendance.find((a) => a.itemNumber === itemNumber)?.absent ?? [];
   const pending = pendingDeclarations(committee.record, itemNumber);
-  const nameOf = (upn: string) =>
-    committee.attendance.find((p) => sameUpn(p.upn, upn))?.name ??
-    committee.settings.members.find((m) => sameUpn(m.person.upn, upn))?.person.name ??
-    upn;
+  const nameOf = committeeNames(view, committee);
   const closed = view.items.some((i) => i.number === itemNumber && i.closed);
   return (
     <div className={styles.block}>

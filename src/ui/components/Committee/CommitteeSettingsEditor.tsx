@@ -8,7 +8,6 @@ import {
   MessageBar,
   MessageBarBody,
   Select,
-  Subtitle2,
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
@@ -110,7 +109,7 @@ export function CommitteeSettingsEditor({ value, series, disabled, onSave }: Com
 
   return (
     <section className={mergeClasses(styles.root, styles.field)} aria-label={cs.settingsTitle}>
-      <Subtitle2 as="h2">{cs.settingsTitle}</Subtitle2>
+      {/* One label is enough: the field's own names the setting (the section keeps its name for landmarks). */}
       <Field label={cs.kindLabel}>
         <Select value={kind} onChange={(_e, d) => setKind(d.value as SeriesKind)}>
           {(['Rådmandsmøde', 'Udvalgsmøde'] as const).map((k) => (
@@ -162,7 +161,8 @@ export function CommitteeSettingsEditor({ value, series, disabled, onSave }: Com
         </>
       )}
       <div className={styles.row}>
-        <Button appearance="primary" disabled={disabled} onClick={save}>
+        {/* Not primary: the pane's one primary action is "Send dagsorden". */}
+        <Button disabled={disabled} onClick={save}>
           {cs.saveSettings}
         </Button>
       </div>

@@ -4,10 +4,10 @@ import type { CommitteeView } from '../../../app/committee';
 import type { MeetingView } from '../../../app/openMeeting';
 import { isInhabil, itemParticipants } from '../../../domain/committee/attendance';
 import { voteOn, voteResult } from '../../../domain/committee/votes';
-import { sameUpn } from '../../../domain/person';
 import { joinList } from '../../../domain/text';
 import { useCommitteeStrings } from '../../i18n/committeeStrings';
 import { useLocale } from '../../i18n/LocaleContext';
+import { committeeNames } from './names';
 
 const useStyles = makeStyles({
   block: {
@@ -40,10 +40,7 @@ export function ItemProtocol({ view, committee, itemNumber }: ItemProtocolProps)
   const [names, setNames] = useState(false);
   const namesId = useId();
   const { settings, record } = committee;
-  const nameOf = (upn: string) =>
-    committee.attendance.find((p) => sameUpn(p.upn, upn))?.name ??
-    settings.members.find((m) => sameUpn(m.person.upn, upn))?.person.name ??
-    upn;
+  const nameOf = committeeNames(view, committee);
   const inhabil = committee.attendance.filter((p) => isInhabil(record, p.upn, itemNumber));
   const vote = voteOn(record, itemNumber);
   const result = vote && voteResult(vote, itemParticipants(settings, record, view.absences, itemNumber));
@@ -53,7 +50,7 @@ export function ItemProtocol({ view, committee, itemNumber }: ItemProtocolProps)
     <section className={styles.block} aria-label={cs.protocolOn(itemNumber)}>
       {inhabil.map((p) => (
         <Text key={p.upn} className={styles.line}>
-          {cs.inhabilLine(p.name)}
+          {cs.inhabilLine(nameOf(p.upn))}
         </Text>
       ))}
       {result && (

@@ -24,6 +24,7 @@ import { useCommitteeStrings } from '../../i18n/committeeStrings';
 import { useLocale } from '../../i18n/LocaleContext';
 import { committeeMessageOf } from './committeeMessage';
 import type { CommitteeState } from './useCommittee';
+import { committeeNames } from './names';
 
 const useStyles = makeStyles({
   section: {
@@ -82,7 +83,7 @@ export function SignProtocol({ deps, view, state }: SignProtocolProps) {
   const current = committee.record.signatures.filter((s) => s.version === committee.record.version);
   const signed = current.some((s) => sameUpn(s.member, deps.me.upn));
   const missing = unsigned(committee);
-  const nameOf = (upn: string) => committee.attendance.find((p) => sameUpn(p.upn, upn))?.name ?? upn;
+  const nameOf = committeeNames(view, committee);
   const act = async (f: () => Promise<string | null>) => {
     setBusy(true);
     setMessage(null);
@@ -217,8 +218,8 @@ export function SignProtocol({ deps, view, state }: SignProtocolProps) {
               <ul className={styles.list} aria-labelledby="protocol-not-signed">
                 {missing.map((p) => (
                   <li key={p.upn} className={styles.person}>
-                    <Avatar size={24} name={p.name} aria-hidden />
-                    <Text>{p.name}</Text>
+                    <Avatar size={24} name={nameOf(p.upn)} aria-hidden />
+                    <Text>{nameOf(p.upn)}</Text>
                   </li>
                 ))}
               </ul>

@@ -1,10 +1,18 @@
-import { Field, Radio, RadioGroup } from '@fluentui/react-components';
+import { Field, makeStyles, Radio, RadioGroup, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Participant } from '../../../domain/committee/attendance';
 import type { Vote, VoteChoice } from '../../../domain/committee/types';
 import { VOTE_CHOICES } from '../../../domain/committee/votes';
 import { useCommitteeStrings } from '../../i18n/committeeStrings';
 import { CommitteeDialog } from './CommitteeDialog';
+
+const useStyles = makeStyles({
+  // Each member's vote ends with a rule: the party under the choices belongs to the name above, not the next.
+  member: {
+    paddingBottom: tokens.spacingVerticalS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+});
 
 export interface VoteDialogProps {
   itemNumber: number;
@@ -16,6 +24,7 @@ export interface VoteDialogProps {
 
 /** "Afstemning om punkt N": one radio group per member taking part (For, Imod, Undlod). */
 export function VoteDialog({ itemNumber, participants, recorded, onSave }: VoteDialogProps) {
+  const styles = useStyles();
   const cs = useCommitteeStrings();
   const [choices, setChoices] = useState<Record<string, VoteChoice>>({});
   return (
@@ -29,6 +38,7 @@ export function VoteDialog({ itemNumber, participants, recorded, onSave }: VoteD
       {participants.map((p) => (
         <Field
           key={p.upn}
+          className={styles.member}
           label={p.name}
           hint={p.asSubstituteFor ? `${p.party} · ${cs.substituteFor(p.asSubstituteFor.name)}` : p.party}
         >
