@@ -136,10 +136,20 @@ function drivesHandler(ctx: Ctx, [id, rest = '']: string[]): Result {
       status,
     );
   const { method } = ctx;
-  if (method === 'GET' && !a.action)
-    return a.row === null
-      ? ok({ '@odata.context': `${itemsContext(ctx, d)}/$entity`, ...rootJson(ctx, s, d, access) })
-      : entity(visible(d, access, a));
+  if (method === 'GET' && !a.action) {
+    if (a.row === null)
+      return ok({ '@odata.context': `${itemsContext(ctx, d)}/$entity`, ...rootJson(ctx, s, d, access) });
+    const row = visible(d, access, a);
+    // A file's pre-authenticated download URL, as Graph gives it on the driveItem (a page's fetch cannot
+    // follow …/content's 302 itself: the redirect's Location is hidden from it).
+    if (row.fs_obj_type || !has(access.sec.maskOf(ctx.me.upn, `item:${d.list.id}:${row.id}`), Perm.OpenItems))
+      return entity(row);
+    return ok({
+      '@odata.context': `${itemsContext(ctx, d)}/$entity`,
+      '@microsoft.graph.downloadUrl': downloadUrl(ctx, d.list, row),
+      ...driveItemJson(ctx, s, d, access, row),
+    });
+  }
   if (a.action === 'children' && method === 'GET') {
     const dir = folderDir(d, access, a);
     return ok({

@@ -1,4 +1,3 @@
-import { ResponseType } from '@microsoft/microsoft-graph-client';
 import type { DriveItem } from '@microsoft/microsoft-graph-types';
 import type { MeetingKey } from '../../domain/meeting';
 import type { Bilag, BilagContent, BilagStore, BilagUpload } from '../../ports/BilagStore';
@@ -57,7 +56,8 @@ export class GraphBilagStore implements BilagStore {
         const item = (await this.graph.client
           .api(`${target}/content`)
           .header('Content-Type', type)
-          .put(arrayBufferOf(file.bytes))) as DriveItem;
+          // A Blob: the SDK passes it on as it is (an ArrayBuffer it turns into Node's Buffer, which no browser has).
+          .put(new Blob([arrayBufferOf(file.bytes)], { type }))) as DriveItem;
         return toBilag(item);
       }
       const session = (await this.graph.client
@@ -71,20 +71,23 @@ export class GraphBilagStore implements BilagStore {
 
   async download(meeting: MeetingKey, itemNumber: number, name: string): Promise<BilagContent> {
     const target = `${await this.folder(meeting, itemNumber)}/${encodeURIComponent(name)}:`;
-    const item = await this.get<DriveItem>(target);
+    // The driveItem's pre-authenticated download URL, fetched without our token (Graph's advice for
+    // pages: …/content answers with a 302 whose Location a browser's fetch cannot read).
+    const item = await this.get<DriveItem & { '@microsoft.graph.downloadUrl'?: string }>(target);
+    const url = item['@microsoft.graph.downloadUrl'];
+    if (!url) throw new NotFound(`No content for ${name}`);
+    let res: Response;
     try {
-      const bytes = (await this.graph.client
-        .api(`${target}/content`)
-        .responseType(ResponseType.ARRAYBUFFER)
-        .get()) as ArrayBuffer;
-      return {
-        name: item.name ?? name,
-        bytes: new Uint8Array(bytes),
-        mimeType: item.file?.mimeType ?? 'application/octet-stream',
-      };
+      res = await fetch(url);
     } catch (e) {
       throw mapGraphError(e);
     }
+    if (!res.ok) throw mapGraphError({ statusCode: res.status, code: '', message: `download ${res.status}` });
+    return {
+      name: item.name ?? name,
+      bytes: new Uint8Array(await res.arrayBuffer()),
+      mimeType: item.file?.mimeType ?? 'application/octet-stream',
+    };
   }
 
   /** `/drives/{id}/root:/<place>/<n>` for the item, or NotFound when the caller cannot see the meeting. */
