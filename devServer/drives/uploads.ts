@@ -163,6 +163,13 @@ function finish(house: UploadHouse, s: Session, content: Buffer): Result {
     site_ && driveById(house.db, `b!${Buffer.from(`${s.site_id}|${s.list_id}`).toString('base64url')}`);
   if (!site_ || !drive) throw notFound('The drive could not be found.');
   const access = new ListAccess(ctx, s.site_id);
+  // The folder may have gone (or become invisible to the session's maker) while the bytes came in.
+  if (s.dir) {
+    const at = s.dir.lastIndexOf('/');
+    const folder = childNamed(house.db, drive.list, at < 0 ? '' : s.dir.slice(0, at), s.dir.slice(at + 1));
+    if (!folder || !folder.fs_obj_type || !access.canRead(drive.list, folder))
+      throw notFound('Item not found');
+  }
   const existing = childNamed(house.db, drive.list, s.dir, s.name);
   let result;
   if (existing && s.conflict === 'replace') {

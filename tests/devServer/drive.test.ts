@@ -203,6 +203,29 @@ describe('the library as a drive', () => {
     });
     expect(again.status).toBe(409);
   });
+
+  test('a session whose folder is deleted before the last byte writes nothing (404)', async () => {
+    const gone = (await folder(ingrid, 'root', 'Gone')).body.id;
+    const session = await ingrid(`/drives/${drive}/items/${gone}:/Sen.pdf:/createUploadSession`, {
+      method: 'POST',
+      body: {},
+    });
+    expect(session.status).toBe(200);
+    expect((await ingrid(`/drives/${drive}/items/${gone}`, { method: 'DELETE' })).status).toBe(204);
+    const bytes = pdf('late');
+    const last = await fetch(session.body.uploadUrl, {
+      method: 'PUT',
+      headers: {
+        'Content-Range': `bytes 0-${bytes.length - 1}/${bytes.length}`,
+        'Content-Type': 'application/octet-stream',
+      },
+      body: bytes,
+    });
+    expect(last.status).toBe(404);
+    expect(
+      (await ingrid(`/drives/${drive}/root/children`)).body.value.map((i: { name: string }) => i.name),
+    ).not.toContain('Sen.pdf');
+  });
 });
 
 const tokens = new Map<string, string>();
