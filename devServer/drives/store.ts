@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { nextCounter, type Db } from '../db';
 import { badRequest, GraphHttpError, notFound } from '../errors';
-import type { Ctx } from '../http';
+import type { Ctx, Result } from '../http';
 import { isLibrary } from '../lists/shape';
 import { allLists, insertItem, saveItem, site, type ItemRow, type ListDoc } from '../lists/store';
 
@@ -220,4 +220,23 @@ export function conflictOf(ctx: Ctx, fallback: 'fail' | 'replace'): 'fail' | 're
   if (raw !== 'fail' && raw !== 'replace' && raw !== 'rename')
     throw badRequest(`Invalid value '${String(raw)}' for @microsoft.graph.conflictBehavior.`);
   return raw;
+}
+
+/**
+ * GET …/content: 302 to a pre-authenticated download URL, as Graph documents. `?format=pdf`: a PDF is
+ * returned as it is (200); anything else would need Office's converter, which the local server does not
+ * have: 406 notSupported, Graph's answer for a file it cannot convert.
+ */
+export function contentAnswer(ctx: Ctx, list: ListDoc, row: ItemRow): Result {
+  const format = ctx.query.format;
+  if (!format) return { status: 302, headers: { Location: downloadUrl(ctx, list, row) } };
+  const current = latestContent(ctx.db, list, row);
+  if (!current) throw notFound('The file has no content.');
+  if (format.toLowerCase() === 'pdf' && current.mime === 'application/pdf')
+    return { status: 200, raw: current.content, headers: { 'Content-Type': 'application/pdf' } };
+  throw new GraphHttpError(
+    406,
+    'notSupported',
+    `Converting '${row.leaf}' to ${format} is not available on the local Graph server.`,
+  );
 }

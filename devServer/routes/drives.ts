@@ -15,11 +15,11 @@ import {
   conflictOf,
   ifMatch,
   childNamed,
+  contentAnswer,
   contentVersion,
   downloadUrl,
   driveById,
   freeName,
-  latestContent,
   librariesOf,
   driveId,
   mimeOf,
@@ -169,7 +169,7 @@ function drivesHandler(ctx: Ctx, [id, rest = '']: string[]): Result {
   if (a.action === 'content' && method === 'GET') {
     if (row.fs_obj_type) throw badRequest('A folder has no content.');
     if (!has(access.sec.maskOf(ctx.me.upn, `item:${d.list.id}:${row.id}`), Perm.OpenItems)) throw forbidden();
-    return content(ctx, d, row);
+    return contentAnswer(ctx, d.list, row);
   }
   if (a.action === 'versions' && method === 'GET') {
     if (!has(access.sec.maskOf(ctx.me.upn, `item:${d.list.id}:${row.id}`), Perm.ViewVersions))
@@ -273,25 +273,6 @@ function putContent(
   if (!access.canAdd(d.list, dir)) throw forbidden();
   const name = a.row ? freeName(ctx.db, d.list, dir, a.name) : a.name;
   return entity(writeFile(ctx, d.list, { dir, name }, bytes, mimeOf(name)).row, 201);
-}
-
-/**
- * GET …/content: 302 to a pre-authenticated download URL, as Graph documents. `?format=pdf`: a PDF is
- * returned as it is (200); anything else would need Office's converter, which the local server does not
- * have: 406 notSupported, Graph's answer for a file it cannot convert.
- */
-function content(ctx: Ctx, d: Drive, row: ItemRow): Result {
-  const format = ctx.query.format;
-  if (!format) return { status: 302, headers: { Location: downloadUrl(ctx, d.list, row) } };
-  const current = latestContent(ctx.db, d.list, row);
-  if (!current) throw notFound('The file has no content.');
-  if (format.toLowerCase() === 'pdf' && current.mime === 'application/pdf')
-    return { status: 200, raw: current.content, headers: { 'Content-Type': 'application/pdf' } };
-  throw new GraphHttpError(
-    406,
-    'notSupported',
-    `Converting '${row.leaf}' to ${format} is not available on the local Graph server.`,
-  );
 }
 
 export const driveRoutes: Route[] = ['GET', 'POST', 'PUT', 'DELETE'].map((method) => ({
