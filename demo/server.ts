@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { columnDefinition, LISTS } from '../src/adapters/sharepoint/listSchema';
+import { columnDefinition, LIBRARIES, LISTS } from '../src/adapters/sharepoint/listSchema';
 import { startGraphServer, type GraphServer, type GraphServerOptions } from '../devServer/server';
 import type { TenantList } from '../devServer/tenant';
 import { seedDemoMeetings } from './meetings';
@@ -16,10 +16,10 @@ export interface DemoServerOptions extends Omit<GraphServerOptions, 'tenantLists
 }
 
 /** The add-in's lists as the site has them before anyone provisions: created, not yet secured. */
-export const DEMO_LISTS: TenantList[] = LISTS.map((spec) => ({
-  displayName: spec.name,
-  columns: spec.columns.map(columnDefinition),
-}));
+export const DEMO_LISTS: TenantList[] = [
+  ...LISTS.map((spec) => ({ displayName: spec.name, columns: spec.columns.map(columnDefinition) })),
+  ...LIBRARIES.map((lib) => ({ displayName: lib.name, columns: [], template: 'documentLibrary' as const })),
+];
 
 /**
  * Where a run keeps the seeded demo database to copy for every in-memory server it starts (the test runner

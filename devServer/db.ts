@@ -50,6 +50,16 @@ const MIGRATIONS: string[] = [
   // Custom permission levels (POST _api/web/roledefinitions), per site; built-in ones stay in code.
   `CREATE TABLE sp_role_definitions (site_id TEXT NOT NULL, id INTEGER NOT NULL, name TEXT NOT NULL COLLATE NOCASE,
      description TEXT NOT NULL, ord INTEGER NOT NULL, high TEXT NOT NULL, low TEXT NOT NULL, PRIMARY KEY (site_id, id));`,
+  // Document libraries (devServer/drives): a file's content per version (its row is the library's list row),
+  // the drive's upload sessions, and the short-lived pre-authenticated download URLs.
+  `CREATE TABLE drive_content (list_id TEXT NOT NULL, item_id INTEGER NOT NULL, version INTEGER NOT NULL,
+     content BLOB NOT NULL, mime TEXT NOT NULL, modified TEXT NOT NULL, modified_by TEXT NOT NULL,
+     PRIMARY KEY (list_id, item_id, version));
+   CREATE TABLE drive_upload_sessions (id TEXT PRIMARY KEY, site_id TEXT NOT NULL, list_id TEXT NOT NULL, dir TEXT NOT NULL,
+     name TEXT NOT NULL, conflict TEXT NOT NULL, upn TEXT NOT NULL, size INTEGER NOT NULL, content BLOB NOT NULL,
+     if_match TEXT, expires TEXT NOT NULL);
+   CREATE TABLE drive_downloads (token TEXT PRIMARY KEY, list_id TEXT NOT NULL, item_id INTEGER NOT NULL, version INTEGER NOT NULL,
+     expires TEXT NOT NULL);`,
 ];
 
 export type Db = Database.Database;

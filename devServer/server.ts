@@ -12,6 +12,7 @@ import { attachmentRoutes } from './routes/attachments';
 import { chatRoutes } from './routes/chats';
 import { mailRoutes } from './routes/mail';
 import { DEFAULT_DEV_ORIGINS, registerDevRoutes } from './routes/dev';
+import { driveRoutes } from './routes/drives';
 import { eventRoutes } from './routes/events';
 import { siteRoutes } from './routes/sites';
 import { userRoutes } from './routes/users';
@@ -108,7 +109,7 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
   app.decorate('house', house);
   configureTransport(app);
   app.register(graphApi);
-  for (const routes of [userRoutes, eventRoutes, attachmentRoutes, chatRoutes, mailRoutes, siteRoutes])
+  for (const routes of [userRoutes, eventRoutes, attachmentRoutes, chatRoutes, mailRoutes, siteRoutes, driveRoutes])
     app.register(graphResource(routes));
   app.register(sharePointRest);
   app.register(uploadSessions);

@@ -113,6 +113,8 @@ export function upgradeTenantSecurity(db: Db): void {
 export interface TenantList {
   displayName: string;
   columns: unknown[];
+  /** `documentLibrary` for a document library (BaseTemplate 101); a generic list otherwise. */
+  template?: 'genericList' | 'documentLibrary';
 }
 
 /** The fictional tenant: people, the site "moeder" with its groups and permissions, and the given lists. */
@@ -149,7 +151,11 @@ export function seedTenant(db: Db, lists: TenantList[] = []): void {
       createList(
         db,
         siteId,
-        { displayName: list.displayName, list: { template: 'genericList' }, columns: list.columns },
+        {
+          displayName: list.displayName,
+          list: { template: list.template ?? 'genericList' },
+          columns: list.columns,
+        },
         '2022-01-01T00:00:00Z',
       );
     }

@@ -11,6 +11,13 @@ export function configureTransport(app: FastifyInstance) {
   app.addContentTypeParser(['application/octet-stream'], { parseAs: 'buffer' }, (_req, body, done) =>
     done(null, body),
   );
+  // A file's bytes (PUT …/content, an upload session's ranges) come with the file's own type (application/pdf,
+  // image/png, Office types, text/plain): kept as bytes. Graph's JSON resources refuse them (plugins/graph.ts).
+  app.addContentTypeParser(
+    /^(application\/(pdf|msword|zip|vnd\.[^;]+)|image\/[^;]+|text\/(plain|csv))/,
+    { parseAs: 'buffer' },
+    (_req, body, done) => done(null, body),
+  );
   // Graph accepts an empty body with a JSON content type (the SDK sends one on DELETE); bad JSON is a 400.
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {

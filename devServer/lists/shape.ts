@@ -11,8 +11,11 @@ import type { ColumnDef, ItemRow, ListDoc } from './store';
 
 const FOLDER_CONTENT_TYPE = { id: '0x0120', name: 'Folder' };
 const ITEM_CONTENT_TYPE = { id: '0x0100', name: 'Item' };
+const DOCUMENT_CONTENT_TYPE = { id: '0x0101', name: 'Document' };
+/** A document library (template documentLibrary, BaseTemplate 101) sits at the web's root, a list under /Lists. */
+export const isLibrary = (list: Pick<ListDoc, 'template'>) => list.template === 'documentLibrary';
 export const listRootUrl = (s: { path: string }, list: ListDoc) =>
-  `${s.path === '/' ? '' : s.path}/Lists/${list.name}`;
+  `${s.path === '/' ? '' : s.path}${isLibrary(list) ? '' : '/Lists'}/${list.name}`;
 
 /** FileRef: server-relative URL of the row ("/sites/moeder/Lists/T/A/17_.000", a folder "/sites/moeder/Lists/T/A"). */
 export const fileRef = (s: { path: string }, list: ListDoc, row: ItemRow) =>
@@ -54,11 +57,16 @@ export function itemJson(
     // "listItem: delta" does not return lastModifiedBy (Microsoft Q&A: "Graph ListItem Delta API does not
     // return lastModifiedBy property"): read the item itself for it.
     ...(inDelta ? {} : { lastModifiedBy: by(row.modified_by) }),
-    webUrl: row.fs_obj_type
+    webUrl:
+      row.fs_obj_type || isLibrary(list)
       ? `https://${s.hostname}${fileRef(s, list, row)}`
       : `https://${s.hostname}${s.path === '/' ? '' : s.path}/Lists/${list.name}/DispForm.aspx?ID=${row.id}`,
     parentReference: { siteId: list.siteId },
-    contentType: row.fs_obj_type ? FOLDER_CONTENT_TYPE : ITEM_CONTENT_TYPE,
+    contentType: row.fs_obj_type
+      ? FOLDER_CONTENT_TYPE
+      : isLibrary(list)
+        ? DOCUMENT_CONTENT_TYPE
+        : ITEM_CONTENT_TYPE,
   };
   if (expandFields !== null) out.fields = fieldsJson(s, list, row, expandFields || undefined);
   return out;
@@ -70,7 +78,7 @@ export function fieldsJson(s: { path: string }, list: ListDoc, row: ItemRow, sel
     '@odata.etag': `"${row.guid},${row.version}"`,
     id: String(row.id),
     ...(JSON.parse(row.fields) as Record<string, unknown>),
-    ContentType: row.fs_obj_type ? 'Folder' : 'Item',
+    ContentType: row.fs_obj_type ? 'Folder' : isLibrary(list) ? 'Document' : 'Item',
     FileLeafRef: row.leaf ?? `${row.id}_.000`,
     Created: row.created,
     Modified: row.modified,
@@ -116,7 +124,7 @@ export function listJson(ctx: Ctx, s: { id: string; hostname: string; path: stri
     displayName: list.displayName,
     name: list.name,
     createdDateTime: list.created,
-    webUrl: `https://${s.hostname}${s.path === '/' ? '' : s.path}/Lists/${list.name}`,
+    webUrl: `https://${s.hostname}${listRootUrl(s, list)}`,
     list: { template: list.template, hidden: false, contentTypesEnabled: false },
   };
   if (ctx.query.$expand?.startsWith('columns')) out.columns = list.columns.map(columnJson);

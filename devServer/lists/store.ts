@@ -307,13 +307,16 @@ export function folderAt(ctx: Ctx, list: ListDoc, path: string): ItemRow | undef
     .get(list.id, at < 0 ? '' : path.slice(0, at), at < 0 ? path : path.slice(at + 1)) as ItemRow | undefined;
 }
 
-/** A new row: at the root unless `dir` names a folder; `folder` makes it a folder with that name. */
+/**
+ * A new row: at the root unless `dir` names a folder; `folder` makes it a folder with that name, `file` a
+ * document library's file (FSObjType 0) with that name.
+ */
 export function insertItem(
   ctx: Ctx,
   list: ListDoc,
   fields: Record<string, unknown>,
   by: string,
-  place: { dir?: string; folder?: string } = {},
+  place: { dir?: string; folder?: string; file?: string } = {},
 ): ItemRow {
   const now = ctx.now().toISOString();
   const id = nextCounter(ctx.db, `items:${list.id}`);
@@ -332,7 +335,7 @@ export function insertItem(
     change_seq: seq,
     fs_obj_type: place.folder ? 1 : 0,
     dir: place.dir ?? '',
-    leaf: place.folder ?? `${id}_.000`,
+    leaf: place.folder ?? place.file ?? `${id}_.000`,
     created_seq: seq,
     deleted_viewers: null,
   };

@@ -58,6 +58,17 @@ export const graphApi: FastifyPluginAsync = async (app) => {
         return fail(reply, requestId, badRequest('Nested batch requests are not supported.', 'BadRequest'));
       if (req.method === 'POST') return runBatch(app, req, reply, requestId);
     }
+    // Bytes are a file's content: only a drive's …/content takes them; every other resource wants JSON.
+    if (Buffer.isBuffer(req.body) && !/\/content$/.test(path))
+      return fail(
+        reply,
+        requestId,
+        new GraphHttpError(
+          415,
+          'UnsupportedMediaType',
+          'The content type of the request is not supported; send application/json.',
+        ),
+      );
     const query: Record<string, string> = {};
     url.searchParams.forEach((v, k) => (query[k] = v));
     const ctx: Ctx = {

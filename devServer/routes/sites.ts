@@ -2,6 +2,7 @@ import { badRequest, forbidden, notFound } from '../errors';
 import { ok, select, type Ctx, type Result, type Route } from '../http';
 import { ListAccess } from '../lists/access';
 import { site, siteByPath, type SiteRow } from '../lists/store';
+import { siteDrivesHandler } from './drives';
 import { listsHandler } from './lists';
 import { sitePermissionsHandler } from './sitePermissions';
 
@@ -34,6 +35,7 @@ function sitesHandler(ctx: Ctx, [spec]: string[]): Result {
     });
   }
   if (parts[0] === 'permissions') return sitePermissionsHandler(ctx, s, access, parts);
+  if (parts[0] === 'drives') return siteDrivesHandler(ctx, s, access, parts);
   if (parts[0] !== 'lists') throw badRequest(`Resource '${parts[0]}' is not supported here.`, 'BadRequest');
   return listsHandler(ctx, s, access, parts);
 }

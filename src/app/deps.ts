@@ -1,6 +1,7 @@
 import type { Person } from '../domain/person';
 import type { CalendarGateway } from '../ports/CalendarGateway';
 import type { Clock } from '../ports/Clock';
+import type { BilagStore } from '../ports/BilagStore';
 import type { ListStore } from '../ports/ListStore';
 import type { DocumentRenderer } from '../ports/DocumentRenderer';
 import type { Mailer } from '../ports/Mailer';
@@ -23,4 +24,6 @@ export interface AppDeps {
   renderer?: DocumentRenderer;
   /** The tenant's people (guest picker); absent where no directory is reachable (fakes). */
   people?: PeopleDirectory;
+  /** Each item's bilag (the Bilag document library); absent where there is none (fakes). */
+  bilag?: BilagStore;
 }

@@ -34,12 +34,14 @@ export const FOLDER_LISTS = [
   'CommitteeStatements',
 ] as const;
 export type FolderList = (typeof FOLDER_LISTS)[number];
-export type ItemFolderList = 'Decisions' | 'FollowUps';
+/** The document library of the items' bilag (issue 25): folders per meeting and item, like Decisions'. */
+export type FolderLibrary = 'Bilag';
+export type ItemFolderList = 'Decisions' | 'FollowUps' | FolderLibrary;
 
 /** A securable object of one meeting. */
 export type Scope =
   | { kind: 'meetingRow'; list: 'Meetings' | 'MeetingProgress' }
-  | { kind: 'meetingFolder'; list: FolderList }
+  | { kind: 'meetingFolder'; list: FolderList | FolderLibrary }
   | { kind: 'itemFolder'; list: ItemFolderList; itemNumber: number }
   | { kind: 'agendaRow'; itemId: string }
   /**
@@ -198,6 +200,11 @@ export function planMeetingPermissions(input: PlanInput): MeetingPermissionPlan 
       scope: { kind: 'meetingFolder' as const, list },
       grants: [organizer, ...circleRead, ...referentWrites, ...membersRead],
     })),
+    // Bilag: the organizer adds them (Full Control), the circle reads them; nobody else writes.
+    {
+      scope: { kind: 'meetingFolder', list: 'Bilag' },
+      grants: [organizer, ...circleRead, ...membersRead],
+    },
     // Afbud: the meeting's folder is read by the circle and written by the organizer alone; inside it every
     // member of the circle has a folder of their own (created for all of them) which only they (while the
     // meeting is open) and the organizer write and the circle reads. A row counts only in the folder of the
@@ -274,6 +281,11 @@ export function planMeetingPermissions(input: PlanInput): MeetingPermissionPlan 
       if (needsOwn) unique.push({ scope, grants: [organizer, ...circleRead, ...referentWrites, ...extra] });
       else inheriting.push(scope);
     }
+    // An item's bilag have exactly the item's readers: a guest reads her own item's, a closed item's folder
+    // never holds a guest (and, in a meeting with guests, is a scope of its own without them).
+    const bilag: Scope = { kind: 'itemFolder', list: 'Bilag', itemNumber: item.number };
+    if (needsOwn) unique.push({ scope: bilag, grants: [organizer, ...circleRead, ...extra] });
+    else inheriting.push(bilag);
   }
   return {
     key: meeting.key,

@@ -1,3 +1,4 @@
+import { BilagContext } from '../ui/components/Bilag/ItemBilag';
 import { MeetingPage, type MeetingLayout } from '../ui/pages/MeetingPage/MeetingPage';
 import { mount } from './mount';
 
@@ -11,15 +12,17 @@ const layoutOf = (frame: string, asked: string | null): MeetingLayout =>
 mount(
   'meeting.html',
   (r) => (
-    <MeetingPage
-      deps={r.deps}
-      meetingKey={r.meetingKey}
-      watchIntervalMs={r.live.watchIntervalMs}
-      pollingChannel={r.live.polling}
-      connectLive={r.live.connect}
-      writes={r.writes}
-      layout={layoutOf(r.host.frameContext, new URLSearchParams(window.location.search).get('view'))}
-    />
+    <BilagContext.Provider value={r.deps.bilag ? { store: r.deps.bilag, meeting: r.meetingKey } : null}>
+      <MeetingPage
+        deps={r.deps}
+        meetingKey={r.meetingKey}
+        watchIntervalMs={r.live.watchIntervalMs}
+        pollingChannel={r.live.polling}
+        connectLive={r.live.connect}
+        writes={r.writes}
+        layout={layoutOf(r.host.frameContext, new URLSearchParams(window.location.search).get('view'))}
+      />
+    </BilagContext.Provider>
   ),
   { nav: 'meetings' },
 );

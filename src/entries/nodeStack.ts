@@ -6,6 +6,7 @@ import { graphPeopleSearch } from '../adapters/graph/graphPeopleSearch';
 import { MemoryOutbox } from '../adapters/memory/memoryOutbox';
 import { createSharePointRest } from '../adapters/sharepoint/sharePointRest';
 import { SharePointListStore } from '../adapters/sharepoint/sharePointListStore';
+import { GraphBilagStore } from '../adapters/graph/graphBilagStore';
 import { SharePointPermissions } from '../adapters/sharepoint/sharePointPermissions';
 import type { AppDeps } from '../app/deps';
 import { GRAPH_SCOPES, type AppConfig } from '../config';
@@ -47,6 +48,7 @@ export function createNodeStack(options: {
     me,
     calendar: new GraphCalendar(graph, createSanitizer(window), () => new Date(clock.now())),
     lists: new SharePointListStore(graph, config.sharePointSite, rest),
+    bilag: new GraphBilagStore(graph, config.sharePointSite, rest),
     permissions: new SharePointPermissions(rest),
     outbox: new MemoryOutbox(),
     clock,

@@ -7,6 +7,7 @@ import { GraphCalendar } from '../adapters/graph/graphCalendar';
 import { mapGraphError } from '../adapters/graph/graphErrors';
 import { GraphMailer } from '../adapters/graph/graphMailer';
 import { SharePointListStore } from '../adapters/sharepoint/sharePointListStore';
+import { GraphBilagStore } from '../adapters/graph/graphBilagStore';
 import { lazySharePointRest } from '../adapters/sharepoint/lazySharePointRest';
 import { renderReferatHtml, renderReferatHtmlDocument } from '../adapters/documents/referatHtml';
 import type { AppDeps } from '../app/deps';
@@ -120,6 +121,7 @@ export async function createRuntime(
   const sanitize = lazySanitizer(window);
   const calendar = new GraphCalendar(graph, sanitize);
   const lists = new SharePointListStore(graph, config.sharePointSite, rest);
+  const bilag = new GraphBilagStore(graph, config.sharePointSite, rest);
   const { me, meetingKey } = await signInAndFindMeeting({
     graph,
     calendar,
@@ -135,6 +137,7 @@ export async function createRuntime(
     me,
     calendar,
     lists,
+    bilag,
     permissions: lazyPermissions(rest),
     outbox: lazyOutbox(me.upn),
     clock: systemClock,

@@ -1,3 +1,4 @@
+import { BilagContext } from '../ui/components/Bilag/ItemBilag';
 import { WordReaderContext, type ReadWordIndstilling } from '../ui/components/Indstilling/wordReader';
 import { TaskpanePage } from '../ui/pages/TaskpanePage/TaskpanePage';
 import { mount } from './mount';
@@ -13,6 +14,8 @@ const readWord: ReadWordIndstilling = async (document) =>
 
 mount('taskpane.html', (r) => (
   <WordReaderContext.Provider value={readWord}>
-    <TaskpanePage deps={r.deps} meetingKey={r.meetingKey} compose={r.compose} writes={r.writes} />
+    <BilagContext.Provider value={r.deps.bilag ? { store: r.deps.bilag, meeting: r.meetingKey } : null}>
+      <TaskpanePage deps={r.deps} meetingKey={r.meetingKey} compose={r.compose} writes={r.writes} />
+    </BilagContext.Provider>
   </WordReaderContext.Provider>
 ));

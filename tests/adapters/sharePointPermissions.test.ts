@@ -224,11 +224,11 @@ describe('SharePointPermissions on the local SharePoint', () => {
     const report = await sofie.permissions.apply(plan, rows);
     await expectExactly(plan, rows);
     expect(plan.circle).toEqual(['anders@kommune.example', 'erik@kommune.example', 'sofie@kommune.example']);
-    // The Meetings and MeetingProgress rows, the AgendaItems, Decisions, FollowUps and Absences folders: +erik
-    // −mads each; erik's own folder of afbud reasons: created, broken, +erik (mads keeps his, with his own
-    // reasons). Afbud folders: anders' and sofie's +erik −mads (Read) each; erik's created, broken, +erik
-    // (Contribute), +anders (Read).
-    expect(report.calls).toBe(6 * 2 + 3 + 2 * 2 + 4);
+    // The Meetings and MeetingProgress rows, the AgendaItems, Decisions, FollowUps, Absences and Bilag
+    // folders: +erik −mads each; erik's own folder of afbud reasons: created, broken, +erik (mads keeps his,
+    // with his own reasons). Afbud folders: anders' and sofie's +erik −mads (Read) each; erik's created,
+    // broken, +erik (Contribute), +anders (Read).
+    expect(report.calls).toBe(7 * 2 + 3 + 2 * 2 + 4);
     const decisions = await scopeState(sofie.rest, plan, rows, { kind: 'meetingFolder', list: 'Decisions' });
     expect(decisions).toContain('user:erik@kommune.example=Contribute');
     expect(decisions).not.toContain('user:mads@kommune.example=Contribute');

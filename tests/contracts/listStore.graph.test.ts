@@ -1,4 +1,4 @@
-import { LISTS } from '../../src/adapters/sharepoint/listSchema';
+import { LIBRARIES, LISTS } from '../../src/adapters/sharepoint/listSchema';
 import { planMeetingPermissions } from '../../src/domain/meetingScopes';
 import { PortError } from '../../src/ports/errors';
 import { localGraph, localSharePoint, provisionSite, SITE } from './graphStack';
@@ -169,12 +169,12 @@ describe('SharePoint list store: what only SharePoint has', () => {
     ]);
   });
 
-  test('provisioning again costs one read per list and changes nothing', async () => {
+  test('provisioning again costs one read per list and library and changes nothing', async () => {
     const again = localSharePoint(server, 'ingrid@kommune.example');
     await again.lists.ensureProvisioned();
     expect(again.rest.counter.permissionChanges).toBe(0);
     expect(again.rest.counter.writes).toBe(0);
-    expect(again.rest.counter.reads).toBe(LISTS.length);
+    expect(again.rest.counter.reads).toBe(LISTS.length + LIBRARIES.length);
   });
 
   test('a list grants only the Owners group: Members and Visitors were dropped', async () => {
@@ -193,6 +193,7 @@ describe('SharePoint list store: what only SharePoint has', () => {
       'AbsenceReasons',
       'Decisions',
       'FollowUps',
+      'Bilag',
     ]) {
       const list = web.lists.getByTitle(title);
       const info = await list.select(

@@ -2,7 +2,7 @@ import type { TokenClaims } from '../../auth';
 import type { Db } from '../../db';
 import type { Ctx } from '../../http';
 import { ListAccess } from '../../lists/access';
-import { fileDirRef, fileRef, listRootUrl } from '../../lists/shape';
+import { fileDirRef, fileRef, isLibrary, listRootUrl } from '../../lists/shape';
 import {
   allLists,
   folderAt,
@@ -177,8 +177,8 @@ export class RestContext {
       .prepare('SELECT COUNT(*) AS n FROM items WHERE list_id = ? AND deleted = 0')
       .get(list.id) as { n: number };
     const data: Record<string, unknown> = {
-      BaseTemplate: 100,
-      BaseType: 0,
+      BaseTemplate: isLibrary(list) ? 101 : 100,
+      BaseType: isLibrary(list) ? 1 : 0,
       Created: list.created,
       Description: '',
       EnableFolderCreation: !!list.enableFolderCreation,

@@ -34,6 +34,13 @@ export interface ListSpec {
   noCrawl?: boolean;
 }
 
+/**
+ * The document libraries the add-in provisions: "Bilag" holds each item's bilag in
+ * `<meeting place>/<item number>/<file>` (issue 25), with the same permissions as the item's rows.
+ */
+export type LibraryName = 'Bilag';
+export const LIBRARIES: readonly { name: LibraryName }[] = [{ name: 'Bilag' }];
+
 const key: ColumnSpec = { name: 'MeetingKey', type: 'text', indexed: true };
 
 export const LISTS: readonly ListSpec[] = [

@@ -1,4 +1,4 @@
-import { columnDefinition, LISTS, type ListSpec } from './listSchema';
+import { columnDefinition, LIBRARIES, LISTS, type ListSpec } from './listSchema';
 import type { ListClient } from './listClient';
 
 /**
@@ -41,6 +41,16 @@ export async function provisionLists(c: ListClient): Promise<void> {
     }
     await secureList(c, spec);
   }
+  // The document libraries (Bilag): created as Graph creates one (template documentLibrary), then secured
+  // like the lists; a library has no item-level read/write security to set.
+  for (const lib of LIBRARIES) {
+    if (!existing.value.some((l) => l.displayName === lib.name))
+      await c.send('POST', `${c.root}/lists`, {
+        displayName: lib.name,
+        list: { template: 'documentLibrary' },
+      });
+    await secureList(c, { name: lib.name, noCrawl: true, library: true });
+  }
 }
 
 /**
@@ -48,7 +58,10 @@ export async function provisionLists(c: ListClient): Promise<void> {
  * the site's Members and Visitors (so only the Owners group and what the meetings set below remain),
  * folders on, item-level read/write security as the spec says. Cheap when already done: one read.
  */
-async function secureList(c: ListClient, spec: ListSpec): Promise<void> {
+async function secureList(
+  c: ListClient,
+  spec: Pick<ListSpec, 'readSecurity' | 'writeSecurity' | 'noCrawl'> & { name: string; library?: boolean },
+): Promise<void> {
   const list = await c.folders.list(spec.name);
   const info = await list.select(
     'HasUniqueRoleAssignments',
@@ -97,5 +110,8 @@ async function secureList(c: ListClient, spec: ListSpec): Promise<void> {
     (info.ReadSecurity ?? 1) !== wanted.ReadSecurity ||
     (info.WriteSecurity ?? 1) !== wanted.WriteSecurity
   )
-    await list.update(wanted);
+    // SharePoint keeps ReadSecurity/WriteSecurity for lists only: a library is sent the rest.
+    await list.update(
+      spec.library ? { EnableFolderCreation: true, ...(spec.noCrawl ? { NoCrawl: true } : {}) } : wanted,
+    );
 }

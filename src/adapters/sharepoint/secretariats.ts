@@ -1,10 +1,10 @@
 import { secretariatFolderName } from '../../domain/meetingScopes';
 import type { ListClient } from './listClient';
-import { LISTS } from './listSchema';
+import { LIBRARIES, LISTS } from './listSchema';
 
 /**
  * IT's part of the secretaries' set-up (docs/adr/004-permissions.md, "Secretaries"): the permission level
- * "Mødeleder" and, per secretary, a secretariat folder at the root of every list with its own permissions:
+ * "Mødeleder" and, per secretary, a secretariat folder at the root of every list and library with its own permissions:
  * the site's Owners group Full Control and the secretary Mødeleder. A secretary is no site Owner: she
  * manages permissions inside her secretariat only, and cannot manage lists, create groups, override
  * ReadSecurity/WriteSecurity or manage the web. Safe to run any number of times.
@@ -63,7 +63,7 @@ export async function provisionSecretariats(c: ListClient, secretaries: string[]
   for (const upn of secretaries) {
     const secretary = (await web.ensureUser(loginOf(upn))).Id;
     const folder = secretariatFolderName(upn);
-    for (const spec of LISTS) {
+    for (const spec of [...LISTS, ...LIBRARIES]) {
       const { item } = await c.folders.ensure(spec.name, folder);
       const securable = (await c.folders.list(spec.name)).items.getById(item.Id);
       if (!item.HasUniqueRoleAssignments) await securable.breakRoleInheritance(false, false);

@@ -314,6 +314,19 @@ const da = {
   } as Record<AgendaRule, (guest?: string) => string>,
   // --- end taskpane-workflow ---
   // --- package-points (issue 25): the indstilling, its editor, the referent's point-by-point decisions ---
+  /** An item's bilag (issue 25 point 2): links with their file names; the organizer adds them. */
+  bilag: {
+    addFor: (n: number) => `Tilføj bilag til punkt ${n}`,
+    listFor: (n: number) => `Bilag til punkt ${n}`,
+    showFor: (n: number) => `Vis bilag til punkt ${n}`,
+    none: 'Ingen bilag.',
+    uploading: (name: string) => `Gemmer ${name} …`,
+    uploaded: (name: string) => `${name} er gemt.`,
+    failed: (name: string) => `${name} kunne ikke gemmes.`,
+    notYet: 'Bilag kan tilføjes, når dagsordenen er sendt.',
+    loadFailed: 'Bilagene kunne ikke hentes.',
+    downloadFailed: (name: string) => `${name} kunne ikke hentes.`,
+  },
   indstilling: {
     openFor: (n: number) => `Indstilling til punkt ${n}`,
     importWordFor: (n: number) => `Importér indstilling (Word) til punkt ${n}`,
@@ -674,6 +687,18 @@ const en: Strings = {
   },
   // --- end taskpane-workflow ---
   // --- package-points (issue 25): the indstilling, its editor, the referent's point-by-point decisions ---
+  bilag: {
+    addFor: (n) => `Add attachments to item ${n}`,
+    listFor: (n) => `Attachments to item ${n}`,
+    showFor: (n) => `Show attachments to item ${n}`,
+    none: 'No attachments.',
+    uploading: (name) => `Saving ${name} …`,
+    uploaded: (name) => `${name} is saved.`,
+    failed: (name) => `${name} could not be saved.`,
+    notYet: 'Attachments can be added once the agenda has been sent.',
+    loadFailed: 'The attachments could not be loaded.',
+    downloadFailed: (name) => `${name} could not be downloaded.`,
+  },
   indstilling: {
     openFor: (n) => `Recommendation for item ${n}`,
     importWordFor: (n) => `Import recommendation (Word) for item ${n}`,

@@ -21,6 +21,7 @@ import { CATEGORIES, type AgendaItem, type Category } from '../../../domain/agen
 import { guestsText, parseGuests } from '../../../domain/agendaRules';
 import type { Person } from '../../../domain/person';
 import { useStrings } from '../../i18n/LocaleContext';
+import { ItemBilag } from '../Bilag/ItemBilag';
 import { IndstillingEditor } from '../Indstilling/IndstillingEditor';
 
 const useStyles = makeStyles({
@@ -155,6 +156,7 @@ export function AgendaItemDialog({
               />
             </Field>
             <IndstillingEditor item={item} onChange={onChange} />
+            <ItemBilag itemNumber={n} canAdd />
           </DialogContent>
           <DialogActions>
             <Button appearance="primary" onClick={onClose}>

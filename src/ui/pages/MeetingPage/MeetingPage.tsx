@@ -34,6 +34,7 @@ import type { ReferatPanelProps } from '../../components/ReferatPanel/ReferatPan
 import { lazyComponent } from '../../lazyComponent';
 import { useNow } from '../../useNow';
 import { useCommittee } from '../../components/Committee/useCommittee';
+import { ItemBilag } from '../../components/Bilag/ItemBilag';
 import { IndstillingView } from '../../components/Indstilling/IndstillingView';
 import { PointDecisionsEditor } from '../../components/Indstilling/PointDecisionsEditor';
 
@@ -238,6 +239,7 @@ export function MeetingPage({
               {item.indstilling && (
                 <IndstillingView itemNumber={item.number} indstilling={item.indstilling} />
               )}
+              <ItemBilag itemNumber={item.number} lazy />
               {writer && item.indstilling && item.indstilling.points.length > 0 && (
                 <PointDecisionsEditor
                   itemNumber={item.number}

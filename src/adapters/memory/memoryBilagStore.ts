@@ -1,0 +1,57 @@
+import type { MeetingKey } from '../../domain/meeting';
+import type { Bilag, BilagContent, BilagStore, BilagUpload } from '../../ports/BilagStore';
+import { NotFound } from '../../ports/errors';
+
+interface Stored extends Bilag {
+  bytes: Uint8Array;
+  version: number;
+}
+
+/**
+ * BilagStore in memory, for use-case and UI tests: every item's files by name (case-insensitive, as
+ * SharePoint compares them); a name uploaded again is a new version of the same file. No permissions: the
+ * SharePoint adapter's are tested against the local server.
+ */
+export class MemoryBilagStore implements BilagStore {
+  private readonly items = new Map<string, Stored[]>();
+  private ids = 0;
+
+  constructor(private readonly now: () => Date = () => new Date()) {}
+
+  async list(meeting: MeetingKey, itemNumber: number): Promise<Bilag[]> {
+    return (this.items.get(slot(meeting, itemNumber)) ?? [])
+      .map(({ bytes: _bytes, version: _version, ...b }) => b)
+      .sort((a, b) => a.name.localeCompare(b.name, 'da'));
+  }
+
+  async upload(meeting: MeetingKey, itemNumber: number, file: BilagUpload): Promise<Bilag> {
+    const files = this.items.get(slot(meeting, itemNumber)) ?? [];
+    this.items.set(slot(meeting, itemNumber), files);
+    const had = files.find((f) => same(f.name, file.name));
+    const version = (had?.version ?? 0) + 1;
+    const id = had?.id ?? `bilag-${++this.ids}`;
+    const stored: Stored = {
+      id,
+      name: had?.name ?? file.name,
+      size: file.bytes.length,
+      mimeType: file.type || 'application/octet-stream',
+      modified: this.now().toISOString(),
+      eTag: `"${id},${version}"`,
+      bytes: file.bytes.slice(),
+      version,
+    };
+    if (had) files.splice(files.indexOf(had), 1, stored);
+    else files.push(stored);
+    const { bytes: _bytes, version: _version, ...bilag } = stored;
+    return bilag;
+  }
+
+  async download(meeting: MeetingKey, itemNumber: number, name: string): Promise<BilagContent> {
+    const found = (this.items.get(slot(meeting, itemNumber)) ?? []).find((f) => same(f.name, name));
+    if (!found) throw new NotFound(`No bilag ${name} on item ${itemNumber}`);
+    return { name: found.name, bytes: found.bytes.slice(), mimeType: found.mimeType };
+  }
+}
+
+const slot = (meeting: MeetingKey, itemNumber: number) => `${meeting}\u0000${itemNumber}`;
+const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();

@@ -1,0 +1,41 @@
+import type { MeetingKey } from '../domain/meeting';
+
+/** One bilag (attachment) of an agenda item, as stored beside the item (issue 25). */
+export interface Bilag {
+  /** The store's id of the file (Graph: the driveItem id). */
+  id: string;
+  /** The file name, also what the reader sees and downloads it as. */
+  name: string;
+  size: number;
+  mimeType: string;
+  /** When its content last changed (ISO 8601). */
+  modified: string;
+  /** Changes whenever the file does (a new version). */
+  eTag: string;
+}
+
+export interface BilagUpload {
+  name: string;
+  bytes: Uint8Array;
+  /** The file's MIME type when the browser knows it. */
+  type?: string;
+}
+
+export interface BilagContent {
+  name: string;
+  bytes: Uint8Array;
+  mimeType: string;
+}
+
+/**
+ * The bilag of each agenda item of a meeting, kept under exactly the item's permissions (the item's folder of
+ * the meeting's place in the "Bilag" document library: docs/adr/004-permissions.md). An item's folder
+ * exists from "Send dagsorden"; before that, or for a reader who may not see the item, `list` answers [] and
+ * `upload`/`download` fail with NotFound (never telling which). Uploading a name that is there already makes
+ * a new version of that file.
+ */
+export interface BilagStore {
+  list(meeting: MeetingKey, itemNumber: number): Promise<Bilag[]>;
+  upload(meeting: MeetingKey, itemNumber: number, file: BilagUpload): Promise<Bilag>;
+  download(meeting: MeetingKey, itemNumber: number, name: string): Promise<BilagContent>;
+}

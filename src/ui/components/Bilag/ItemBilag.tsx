@@ -1,0 +1,132 @@
+import { Button, Field, Link, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { createContext, useContext, useEffect, useState } from 'react';
+import type { MeetingKey } from '../../../domain/meeting';
+import type { Bilag, BilagStore } from '../../../ports/BilagStore';
+import { PortError } from '../../../ports/errors';
+import { useStrings } from '../../i18n/LocaleContext';
+import { bytesOf } from '../Indstilling/wordReader';
+
+/** The meeting's bilag store, given by the page that knows the meeting (absent: no bilag shown). */
+export const BilagContext = createContext<{ store: BilagStore; meeting: MeetingKey } | null>(null);
+
+const useStyles = makeStyles({
+  root: { display: 'grid', gap: tokens.spacingVerticalXS, minWidth: 0, overflowWrap: 'anywhere' },
+  files: {
+    margin: 0,
+    paddingInlineStart: tokens.spacingHorizontalL,
+    display: 'grid',
+    gap: tokens.spacingVerticalXXS,
+  },
+});
+
+export interface ItemBilagProps {
+  itemNumber: number;
+  /** The organizer's item editor: a file input "Tilføj bilag til punkt N". */
+  canAdd?: boolean;
+  /** Load only when asked ("Vis bilag til punkt N"): the meeting page opens without a request per item. */
+  lazy?: boolean;
+}
+
+/**
+ * An item's bilag (issue 25 point 2) as links with their file names; a link downloads the file under the
+ * reader's own rights. In the organizer's item editor a file input adds bilag (a name already there becomes
+ * a new version of that file).
+ */
+export function ItemBilag({ itemNumber: n, canAdd, lazy }: ItemBilagProps) {
+  const styles = useStyles();
+  const s = useStrings().bilag;
+  const bilag = useContext(BilagContext);
+  const [asked, setAsked] = useState(!lazy);
+  const [files, setFiles] = useState<Bilag[] | null>(null);
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  // Reloaded after each upload (version), only once asked.
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    if (!asked || !bilag) return;
+    let live = true;
+    bilag.store.list(bilag.meeting, n).then(
+      (found) => live && setFiles(found),
+      () => live && setStatus({ ok: false, text: s.loadFailed }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [asked, bilag, n, s, version]);
+  if (!bilag) return null;
+  const add = async (chosen: File[]) => {
+    for (const file of chosen) {
+      setStatus({ ok: true, text: s.uploading(file.name) });
+      try {
+        const bytes = await bytesOf(file);
+        await bilag.store.upload(bilag.meeting, n, { name: file.name, bytes, type: file.type });
+        setStatus({ ok: true, text: s.uploaded(file.name) });
+      } catch (e) {
+        const notYet = e instanceof PortError && e.kind === 'NotFound';
+        setStatus({ ok: false, text: notYet ? s.notYet : s.failed(file.name) });
+        return;
+      }
+    }
+    setVersion((v) => v + 1);
+  };
+  const open = async (file: Bilag) => {
+    try {
+      const got = await bilag.store.download(bilag.meeting, n, file.name);
+      const url = URL.createObjectURL(new Blob([got.bytes.slice()], { type: got.mimeType }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = got.name;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 30_000);
+    } catch {
+      setStatus({ ok: false, text: s.downloadFailed(file.name) });
+    }
+  };
+  return (
+    <section className={styles.root} aria-label={s.listFor(n)}>
+      {canAdd && (
+        <Field
+          label={s.addFor(n)}
+          validationState={status ? (status.ok ? 'success' : 'error') : 'none'}
+          validationMessage={status?.text}
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="file"
+              multiple
+              onChange={(e) => {
+                const chosen = [...(e.target.files ?? [])];
+                e.target.value = '';
+                if (chosen.length) void add(chosen);
+              }}
+            />
+          )}
+        </Field>
+      )}
+      {!asked && (
+        <Button appearance="subtle" size="small" onClick={() => setAsked(true)}>
+          {s.showFor(n)}
+        </Button>
+      )}
+      {!canAdd && status && !status.ok && <Text role="alert">{status.text}</Text>}
+      {asked && files && files.length === 0 && (lazy || canAdd) && <Text size={200}>{s.none}</Text>}
+      {files && files.length > 0 && (
+        <ul className={styles.files}>
+          {files.map((f) => (
+            <li key={f.id}>
+              <Link
+                href="#"
+                onClick={(e) => {
+                  e.preventDefault();
+                  void open(f);
+                }}
+              >
+                {f.name}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
