@@ -75,7 +75,9 @@ export function AgendaList({
     if (!moved.current || focusItem === null) return;
     moved.current = false;
     const card = root.current?.querySelector<HTMLElement>(`[data-item="${focusItem}"]`);
-    const field = card?.querySelector<HTMLElement>('textarea, input, button');
+    // The decision to write first (an item may show buttons above it, e.g. "Vis bilag til punkt N").
+    const field =
+      card?.querySelector<HTMLElement>('textarea') ?? card?.querySelector<HTMLElement>('input, button');
     field?.focus();
     // The caret goes after what is written, to go on writing there.
     if (field instanceof HTMLTextAreaElement) field.setSelectionRange(field.value.length, field.value.length);
