@@ -36,7 +36,7 @@ export const FOLDER_LISTS = [
 export type FolderList = (typeof FOLDER_LISTS)[number];
 /** The document library of the items' bilag (issue 25): folders per meeting and item, like Decisions'. */
 export type FolderLibrary = 'Bilag';
-export type ItemFolderList = 'Decisions' | 'FollowUps' | FolderLibrary;
+export type ItemFolderList = 'Decisions' | 'FollowUps';
 
 /** A securable object of one meeting. */
 export type Scope =
@@ -44,6 +44,11 @@ export type Scope =
   | { kind: 'meetingFolder'; list: FolderList | FolderLibrary }
   | { kind: 'itemFolder'; list: ItemFolderList; itemNumber: number }
   | { kind: 'agendaRow'; itemId: string }
+  /**
+   * An item's bilag folder in the Bilag library, named by the item's id (bilagFolderName), not its number:
+   * renumbering the agenda never moves a file under another item's permissions.
+   */
+  | { kind: 'bilagFolder'; itemId: string }
   /**
    * A person's own folder inside the meeting's folder: for their afbud (Absences; the folder, not the row's
    * Author, says whose afbud a row is), for their afbud reasons (AbsenceReasons), and, in a committee
@@ -283,7 +288,7 @@ export function planMeetingPermissions(input: PlanInput): MeetingPermissionPlan 
     }
     // An item's bilag have exactly the item's readers: a guest reads her own item's, a closed item's folder
     // never holds a guest (and, in a meeting with guests, is a scope of its own without them).
-    const bilag: Scope = { kind: 'itemFolder', list: 'Bilag', itemNumber: item.number };
+    const bilag: Scope = { kind: 'bilagFolder', itemId: item.id };
     if (needsOwn) unique.push({ scope: bilag, grants: [organizer, ...circleRead, ...extra] });
     else inheriting.push(bilag);
   }
@@ -330,6 +335,9 @@ export function planHash(plan: MeetingPermissionPlan): string {
 export function circleOnly(input: PlanInput): MeetingPermissionPlan {
   return planMeetingPermissions({ ...input, archive: false });
 }
+
+/** An item's bilag folder below the meeting's folder in the Bilag library: from its id, encoded. */
+export const bilagFolderName = (itemId: string): string => meetingFolderName(itemId);
 
 /** A person's own folder (personFolder scope) below the meeting's folder: the name of its last segment. */
 export const personFolderName = (upn: string): string => meetingFolderName(lower(upn));

@@ -35,7 +35,11 @@ export interface BilagContent {
  * a new version of that file.
  */
 export interface BilagStore {
-  list(meeting: MeetingKey, itemNumber: number): Promise<Bilag[]>;
-  upload(meeting: MeetingKey, itemNumber: number, file: BilagUpload): Promise<Bilag>;
-  download(meeting: MeetingKey, itemNumber: number, name: string): Promise<BilagContent>;
+  /**
+   * An item is named by its id, never its number: renumbering the agenda must not move a file under
+   * another item's permissions (docs/security.md §9).
+   */
+  list(meeting: MeetingKey, itemId: string): Promise<Bilag[]>;
+  upload(meeting: MeetingKey, itemId: string, file: BilagUpload): Promise<Bilag>;
+  download(meeting: MeetingKey, itemId: string, name: string): Promise<BilagContent>;
 }

@@ -8,6 +8,7 @@ import type { SharePointRest } from '../../src/adapters/sharepoint/sharePointRes
 import type { AgendaItem } from '../../src/domain/agendaItem';
 import type { Meeting } from '../../src/domain/meeting';
 import {
+  bilagFolderName,
   personFolderName,
   planMeetingPermissions,
   secretariatFolderName,
@@ -105,7 +106,7 @@ async function scopeState(
           : rows.progress;
     id = Number(rowId);
   } else {
-    list = scope.list;
+    list = scope.kind === 'bilagFolder' ? 'Bilag' : scope.list;
     const root = (
       await web.lists.getByTitle(list).rootFolder.select('ServerRelativeUrl')<{ ServerRelativeUrl: string }>()
     ).ServerRelativeUrl;
@@ -114,7 +115,9 @@ async function scopeState(
         ? placeOf(plan)
         : scope.kind === 'itemFolder'
           ? `${placeOf(plan)}/${scope.itemNumber}`
-          : `${placeOf(plan)}/${personFolderName(scope.upn)}`;
+          : scope.kind === 'bilagFolder'
+            ? `${placeOf(plan)}/${bilagFolderName(scope.itemId)}`
+            : `${placeOf(plan)}/${personFolderName(scope.upn)}`;
     try {
       id = (
         await web.getFolderByServerRelativePath(`${root}/${path}`).listItemAllFields.select('Id')<{

@@ -69,7 +69,7 @@ describe('bilag in SharePoint have exactly the item’s readers', () => {
     key = await sentMeeting(server);
     const sofie = bilagOf(server, 'sofie@kommune.example');
     for (const n of [1, 2, 3])
-      await sofie.upload(key, n, {
+      await sofie.upload(key, `a${n}`, {
         name: `Bilag til punkt ${n}.pdf`,
         bytes: new TextEncoder().encode(`%PDF ${n}`),
       });
@@ -77,7 +77,7 @@ describe('bilag in SharePoint have exactly the item’s readers', () => {
   afterAll(() => server.close());
 
   const names = async (upn: string, n: number) =>
-    (await bilagOf(server, upn).list(key, n)).map((b) => b.name);
+    (await bilagOf(server, upn).list(key, `a${n}`)).map((b) => b.name);
   const kind = (p: Promise<unknown>) =>
     p.then(
       () => 'ok',
@@ -89,7 +89,10 @@ describe('bilag in SharePoint have exactly the item’s readers', () => {
       expect(await names('mads@kommune.example', n)).toEqual([`Bilag til punkt ${n}.pdf`]);
     expect(
       await kind(
-        bilagOf(server, 'mads@kommune.example').upload(key, 2, { name: 'x.pdf', bytes: new Uint8Array(1) }),
+        bilagOf(server, 'mads@kommune.example').upload(key, 'a2', {
+          name: 'x.pdf',
+          bytes: new Uint8Array(1),
+        }),
       ),
     ).toBe('Forbidden');
   });
@@ -99,14 +102,35 @@ describe('bilag in SharePoint have exactly the item’s readers', () => {
     expect(await names('kamilla@kommune.example', 2)).toEqual([]);
     expect(await names('kamilla@kommune.example', 3)).toEqual([]);
     expect(
-      await kind(bilagOf(server, 'kamilla@kommune.example').download(key, 3, 'Bilag til punkt 3.pdf')),
+      await kind(bilagOf(server, 'kamilla@kommune.example').download(key, 'a3', 'Bilag til punkt 3.pdf')),
     ).toBe('NotFound');
+  });
+
+  test('renumbering the agenda moves no file under another item’s permissions (folders are by item id)', async () => {
+    // The guest's item and the closed item swap numbers: a1 becomes 3, a3 becomes 1.
+    const sofie = localSharePoint(server, 'sofie@kommune.example');
+    const swapped = items.map((i) =>
+      i.id === 'a1' ? { ...i, number: 3 } : i.id === 'a3' ? { ...i, number: 1 } : i,
+    );
+    const row = await sofie.lists.readMeeting(key);
+    await sofie.permissions.apply(
+      planMeetingPermissions({
+        meeting: row.meeting!.value,
+        items: swapped,
+        approved: false,
+        archive: false,
+      }),
+      { meetings: row.meeting!.id, agenda: {} },
+    );
+    expect(await names('kamilla@kommune.example', 1)).toEqual(['Bilag til punkt 1.pdf']);
+    expect(await names('kamilla@kommune.example', 3)).toEqual([]);
+    expect(await names('mads@kommune.example', 3)).toEqual(['Bilag til punkt 3.pdf']);
   });
 
   test('someone outside the meeting reads nothing', async () => {
     for (const n of [1, 2, 3]) expect(await names('peter@kommune.example', n)).toEqual([]);
     expect(
-      await kind(bilagOf(server, 'peter@kommune.example').download(key, 1, 'Bilag til punkt 1.pdf')),
+      await kind(bilagOf(server, 'peter@kommune.example').download(key, 'a1', 'Bilag til punkt 1.pdf')),
     ).toBe('NotFound');
   });
 });

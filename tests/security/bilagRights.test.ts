@@ -1,3 +1,4 @@
+import { bilagFolderName } from '../../src/domain/meetingScopes';
 import { openMeeting } from '../../src/app/openMeeting';
 import { demoTenant, placeOfMeeting, SITE, SITE_PATH, type Person, type Tenant } from './tenant';
 
@@ -18,7 +19,8 @@ const OPEN_FILE = 'Budgetopfølgning.pdf';
 
 let drive: string;
 let place: string;
-const numbers: Record<string, number> = {};
+/** Each item's bilag folder (named by the item's id, bilagFolderName), by title. */
+const numbers: Record<string, string> = {};
 let secretId: string;
 let secretFolderId: string;
 let secretRowId: number;
@@ -30,7 +32,7 @@ const path = (...segments: Array<string | number>) =>
     .join('/')
     .replace(/%2F/g, '/');
 
-async function upload(who: Person, item: number, name: string, body: Buffer) {
+async function upload(who: Person, item: string, name: string, body: Buffer) {
   return who.graph(`/drives/${drive}/root:/${path(item, name)}:/content`, {
     method: 'PUT',
     raw: body as unknown as string,
@@ -41,11 +43,11 @@ async function upload(who: Person, item: number, name: string, body: Buffer) {
 beforeAll(async () => {
   t = await demoTenant();
   const view = await openMeeting(t.deps('sofie'), t.next);
-  for (const item of view.items) numbers[item.title] = item.number;
+  for (const item of view.items) numbers[item.title] = bilagFolderName(item.id);
   expect(numbers[CLOSED]).toBeDefined();
   expect(numbers[GUESTS_ITEM]).toBeDefined();
   const open = view.items.find((i) => !i.closed && i.guests.length === 0)!;
-  numbers.open = open.number;
+  numbers.open = bilagFolderName(open.id);
   place = placeOfMeeting(t.next);
   const sofie = await t.as('sofie');
   const drives = await sofie.graph(`/sites/${SITE}:/drives`);
@@ -62,7 +64,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 /** The names of the files a person finds in an item's folder through the drive API ([] when refused). */
-async function namesIn(who: Person, item: number): Promise<string[]> {
+async function namesIn(who: Person, item: string): Promise<string[]> {
   const res = await who.graph(`/drives/${drive}/root:/${path(item)}:/children`);
   if (res.status === 404 || res.status === 403) return [];
   expect(res.status).toBe(200);

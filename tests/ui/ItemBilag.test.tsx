@@ -54,9 +54,9 @@ test('the secretary adds two bilag to item 2; they are stored for item 2 and lis
   const list = within(dialog).getByRole('region', { name: 'Bilag til punkt 2' });
   expect(await within(list).findByRole('link', { name: 'Bilag 1 Økonomi.pdf' })).toBeTruthy();
   expect(within(list).getByRole('link', { name: 'Notat.docx' })).toBeTruthy();
-  expect((await store.list('k', 2)).map((b) => b.name)).toEqual(['Bilag 1 Økonomi.pdf', 'Notat.docx']);
-  expect(await store.list('k', 1)).toEqual([]);
-  expect(new TextDecoder().decode((await store.download('k', 2, 'Bilag 1 Økonomi.pdf')).bytes)).toBe(
+  expect((await store.list('k', 'item-2')).map((b) => b.name)).toEqual(['Bilag 1 Økonomi.pdf', 'Notat.docx']);
+  expect(await store.list('k', 'item-1')).toEqual([]);
+  expect(new TextDecoder().decode((await store.download('k', 'item-2', 'Bilag 1 Økonomi.pdf')).bytes)).toBe(
     '%PDF one',
   );
 });
@@ -83,12 +83,12 @@ test('before "Send dagsorden" the item has no folder: the input says so instead 
 test('on the meeting page an item’s bilag load only when asked, then show as links (English too)', async () => {
   const user = userEvent.setup();
   const store = new MemoryBilagStore();
-  await store.upload('k', 3, { name: 'Rapport.pdf', bytes: new TextEncoder().encode('%PDF') });
+  await store.upload('k', 'item-3', { name: 'Rapport.pdf', bytes: new TextEncoder().encode('%PDF') });
   const listed = jest.spyOn(store, 'list');
   render(
     <AppShell theme="default" locale="en">
       <BilagContext.Provider value={{ store, meeting: 'k' }}>
-        <ItemBilag itemNumber={3} lazy />
+        <ItemBilag itemNumber={3} itemId="item-3" lazy />
       </BilagContext.Provider>
     </AppShell>,
   );

@@ -1,3 +1,4 @@
+import { bilagFolderName } from '../../domain/meetingScopes';
 import type { DriveItem } from '@microsoft/microsoft-graph-types';
 import type { MeetingKey } from '../../domain/meeting';
 import type { Bilag, BilagContent, BilagStore, BilagUpload } from '../../ports/BilagStore';
@@ -37,8 +38,8 @@ export class GraphBilagStore implements BilagStore {
     this.lists.places.expectOrganizer(meeting, upn);
   }
 
-  async list(meeting: MeetingKey, itemNumber: number): Promise<Bilag[]> {
-    const folder = await this.folder(meeting, itemNumber).catch(nothingFor);
+  async list(meeting: MeetingKey, itemId: string): Promise<Bilag[]> {
+    const folder = await this.folder(meeting, itemId).catch(nothingFor);
     if (!folder) return [];
     try {
       const page = await this.get<{ value: DriveItem[] }>(`${folder}:/children?$top=200`);
@@ -48,8 +49,8 @@ export class GraphBilagStore implements BilagStore {
     }
   }
 
-  async upload(meeting: MeetingKey, itemNumber: number, file: BilagUpload): Promise<Bilag> {
-    const target = `${await this.folder(meeting, itemNumber)}/${encodeURIComponent(file.name)}:`;
+  async upload(meeting: MeetingKey, itemId: string, file: BilagUpload): Promise<Bilag> {
+    const target = `${await this.folder(meeting, itemId)}/${encodeURIComponent(file.name)}:`;
     const type = file.type || 'application/octet-stream';
     try {
       if (file.bytes.length <= SIMPLE_LIMIT) {
@@ -69,8 +70,8 @@ export class GraphBilagStore implements BilagStore {
     }
   }
 
-  async download(meeting: MeetingKey, itemNumber: number, name: string): Promise<BilagContent> {
-    const target = `${await this.folder(meeting, itemNumber)}/${encodeURIComponent(name)}:`;
+  async download(meeting: MeetingKey, itemId: string, name: string): Promise<BilagContent> {
+    const target = `${await this.folder(meeting, itemId)}/${encodeURIComponent(name)}:`;
     // The driveItem's pre-authenticated download URL, fetched without our token (Graph's advice for
     // pages: …/content answers with a 302 whose Location a browser's fetch cannot read).
     const item = await this.get<DriveItem & { '@microsoft.graph.downloadUrl'?: string }>(target);
@@ -90,14 +91,14 @@ export class GraphBilagStore implements BilagStore {
     };
   }
 
-  /** `/drives/{id}/root:/<place>/<n>` for the item, or NotFound when the caller cannot see the meeting. */
-  private async folder(meeting: MeetingKey, itemNumber: number): Promise<string> {
+  /** `/drives/{id}/root:/<place>/<item folder>` for the item (named by its id), or NotFound when the caller cannot see the meeting. */
+  private async folder(meeting: MeetingKey, itemId: string): Promise<string> {
     const [drive, where] = await Promise.all([this.driveId(), this.lists.places.whereIs(meeting)]);
     if (!where)
       throw new NotFound(`Meeting ${meeting} has no Meetings row the caller can see`, {
         code: 'meetingNotProvisioned',
       });
-    const path = [...where.place.split('/'), String(itemNumber)].map(encodeURIComponent).join('/');
+    const path = [...where.place.split('/'), bilagFolderName(itemId)].map(encodeURIComponent).join('/');
     return `/drives/${drive}/root:/${path}`;
   }
 

@@ -18,15 +18,15 @@ export class MemoryBilagStore implements BilagStore {
 
   constructor(private readonly now: () => Date = () => new Date()) {}
 
-  async list(meeting: MeetingKey, itemNumber: number): Promise<Bilag[]> {
-    return (this.items.get(slot(meeting, itemNumber)) ?? [])
+  async list(meeting: MeetingKey, itemId: string): Promise<Bilag[]> {
+    return (this.items.get(slot(meeting, itemId)) ?? [])
       .map(({ bytes: _bytes, version: _version, ...b }) => b)
       .sort((a, b) => a.name.localeCompare(b.name, 'da'));
   }
 
-  async upload(meeting: MeetingKey, itemNumber: number, file: BilagUpload): Promise<Bilag> {
-    const files = this.items.get(slot(meeting, itemNumber)) ?? [];
-    this.items.set(slot(meeting, itemNumber), files);
+  async upload(meeting: MeetingKey, itemId: string, file: BilagUpload): Promise<Bilag> {
+    const files = this.items.get(slot(meeting, itemId)) ?? [];
+    this.items.set(slot(meeting, itemId), files);
     const had = files.find((f) => same(f.name, file.name));
     const version = (had?.version ?? 0) + 1;
     const id = had?.id ?? `bilag-${++this.ids}`;
@@ -46,12 +46,12 @@ export class MemoryBilagStore implements BilagStore {
     return bilag;
   }
 
-  async download(meeting: MeetingKey, itemNumber: number, name: string): Promise<BilagContent> {
-    const found = (this.items.get(slot(meeting, itemNumber)) ?? []).find((f) => same(f.name, name));
-    if (!found) throw new NotFound(`No bilag ${name} on item ${itemNumber}`);
+  async download(meeting: MeetingKey, itemId: string, name: string): Promise<BilagContent> {
+    const found = (this.items.get(slot(meeting, itemId)) ?? []).find((f) => same(f.name, name));
+    if (!found) throw new NotFound(`No bilag ${name} on item ${itemId}`);
     return { name: found.name, bytes: found.bytes.slice(), mimeType: found.mimeType };
   }
 }
 
-const slot = (meeting: MeetingKey, itemNumber: number) => `${meeting}\u0000${itemNumber}`;
+const slot = (meeting: MeetingKey, itemId: string) => `${meeting}\u0000${itemId}`;
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();

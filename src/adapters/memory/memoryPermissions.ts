@@ -12,7 +12,9 @@ const scopeKey = (s: Scope): string =>
         ? `item:${s.list}:${s.itemNumber}`
         : s.kind === 'personFolder'
           ? `person:${s.list}:${s.upn}`
-          : `agenda:${s.itemId}`;
+          : s.kind === 'bilagFolder'
+            ? `bilag:${s.itemId}`
+            : `agenda:${s.itemId}`;
 const grantKey = (g: Grant) =>
   `${g.principal.kind === 'user' ? `user:${g.principal.upn}` : g.principal.kind}=${g.role}`;
 

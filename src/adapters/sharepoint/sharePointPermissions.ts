@@ -1,5 +1,6 @@
 import type { IItem } from '@pnp/sp/items';
 import {
+  bilagFolderName,
   personFolderName,
   secretariatFolderName,
   type Grant,
@@ -60,7 +61,10 @@ export class SharePointPermissions implements MeetingPermissions {
     // Parents first: the meeting's rows and folders, then what lives inside a meeting folder (an item's
     // folder, a person's reasons folder) and the agenda rows; within a level the scopes are independent.
     const isItemScope = (s: Scope) =>
-      s.kind === 'itemFolder' || s.kind === 'agendaRow' || s.kind === 'personFolder';
+      s.kind === 'itemFolder' ||
+      s.kind === 'bilagFolder' ||
+      s.kind === 'agendaRow' ||
+      s.kind === 'personFolder';
     const levels = [
       plan.unique.filter((p) => !isItemScope(p.scope)),
       plan.unique.filter((p) => isItemScope(p.scope)),
@@ -151,30 +155,34 @@ export class SharePointPermissions implements MeetingPermissions {
         return this.row('AgendaItems', rows.agenda[scope.itemId]);
       case 'meetingFolder':
       case 'itemFolder':
+      case 'bilagFolder':
       case 'personFolder': {
+        const list = scope.kind === 'bilagFolder' ? 'Bilag' : scope.list;
         const relative =
           scope.kind === 'meetingFolder'
             ? plan.folder
             : scope.kind === 'itemFolder'
               ? `${plan.folder}/${scope.itemNumber}`
-              : `${plan.folder}/${personFolderName(scope.upn)}`;
-        const key = folderKey(scope.list, relative);
+              : scope.kind === 'bilagFolder'
+                ? `${plan.folder}/${bilagFolderName(scope.itemId)}`
+                : `${plan.folder}/${personFolderName(scope.upn)}`;
+        const key = folderKey(list, relative);
         const known = rows.folders?.[key];
         if (known !== undefined) {
-          const byId = await this.row(scope.list, String(known));
+          const byId = await this.row(list, String(known));
           if (byId) {
             found[key] = known;
             return byId;
           }
         }
         // A folder whose parent this apply just created cannot exist yet: create it without looking first.
-        const parent = folderKey(scope.list, relative.slice(0, Math.max(0, relative.lastIndexOf('/'))));
+        const parent = folderKey(list, relative.slice(0, Math.max(0, relative.lastIndexOf('/'))));
         const { item, created } = fresh.has(parent)
-          ? { item: await this.folders.create(scope.list, relative), created: true }
-          : await this.folders.ensure(scope.list, relative);
+          ? { item: await this.folders.create(list, relative), created: true }
+          : await this.folders.ensure(list, relative);
         if (created) fresh.add(key);
         found[key] = item.Id;
-        return { target: { list: scope.list, item }, calls: created ? 1 : 0 };
+        return { target: { list, item }, calls: created ? 1 : 0 };
       }
     }
   }

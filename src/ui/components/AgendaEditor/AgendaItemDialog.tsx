@@ -156,7 +156,7 @@ export function AgendaItemDialog({
               />
             </Field>
             <IndstillingEditor item={item} onChange={onChange} />
-            <ItemBilag itemNumber={n} canAdd />
+            <ItemBilag itemNumber={n} itemId={item.id} canAdd />
           </DialogContent>
           <DialogActions>
             <Button appearance="primary" onClick={onClose}>

@@ -21,6 +21,8 @@ const useStyles = makeStyles({
 
 export interface ItemBilagProps {
   itemNumber: number;
+  /** The item's id: its bilag are kept by it, so renumbering never moves them. */
+  itemId: string;
   /** The organizer's item editor: a file input "Tilføj bilag til punkt N". */
   canAdd?: boolean;
   /** Load only when asked ("Vis bilag til punkt N"): the meeting page opens without a request per item. */
@@ -32,7 +34,7 @@ export interface ItemBilagProps {
  * reader's own rights. In the organizer's item editor a file input adds bilag (a name already there becomes
  * a new version of that file).
  */
-export function ItemBilag({ itemNumber: n, canAdd, lazy }: ItemBilagProps) {
+export function ItemBilag({ itemNumber: n, itemId, canAdd, lazy }: ItemBilagProps) {
   const styles = useStyles();
   const s = useStrings().bilag;
   const bilag = useContext(BilagContext);
@@ -44,21 +46,21 @@ export function ItemBilag({ itemNumber: n, canAdd, lazy }: ItemBilagProps) {
   useEffect(() => {
     if (!asked || !bilag) return;
     let live = true;
-    bilag.store.list(bilag.meeting, n).then(
+    bilag.store.list(bilag.meeting, itemId).then(
       (found) => live && setFiles(found),
       () => live && setStatus({ ok: false, text: s.loadFailed }),
     );
     return () => {
       live = false;
     };
-  }, [asked, bilag, n, s, version]);
+  }, [asked, bilag, itemId, s, version]);
   if (!bilag) return null;
   const add = async (chosen: File[]) => {
     for (const file of chosen) {
       setStatus({ ok: true, text: s.uploading(file.name) });
       try {
         const bytes = await bytesOf(file);
-        await bilag.store.upload(bilag.meeting, n, { name: file.name, bytes, type: file.type });
+        await bilag.store.upload(bilag.meeting, itemId, { name: file.name, bytes, type: file.type });
         setStatus({ ok: true, text: s.uploaded(file.name) });
       } catch (e) {
         const notYet = e instanceof PortError && e.kind === 'NotFound';
@@ -70,7 +72,7 @@ export function ItemBilag({ itemNumber: n, canAdd, lazy }: ItemBilagProps) {
   };
   const open = async (file: Bilag) => {
     try {
-      const got = await bilag.store.download(bilag.meeting, n, file.name);
+      const got = await bilag.store.download(bilag.meeting, itemId, file.name);
       const url = URL.createObjectURL(new Blob([got.bytes.slice()], { type: got.mimeType }));
       const a = document.createElement('a');
       a.href = url;

@@ -239,7 +239,7 @@ export function MeetingPage({
               {item.indstilling && (
                 <IndstillingView itemNumber={item.number} indstilling={item.indstilling} />
               )}
-              <ItemBilag itemNumber={item.number} lazy />
+              <ItemBilag itemNumber={item.number} itemId={item.id} lazy />
               {writer && item.indstilling && item.indstilling.points.length > 0 && (
                 <PointDecisionsEditor
                   itemNumber={item.number}
