@@ -1,4 +1,7 @@
 import type { IListItemFormUpdateValue } from '@pnp/sp/lists';
+import type { MeetingKey } from '../../domain/meeting';
+import { secretariatFolderName } from '../../domain/meetingScopes';
+import { meetingPlace } from '../../domain/trust/place';
 import { Conflict, Forbidden, Invalid, NotFound, type PortError } from '../../ports/errors';
 import type { SharePointRest } from './sharePointRest';
 
@@ -112,6 +115,28 @@ export class SharePointFolders {
     const found = await this.find(title, relativePath);
     if (found) return { item: found, created: false };
     return { item: await this.create(title, relativePath), created: true };
+  }
+
+  /**
+   * A meeting's place below each list's root (src/domain/trust/place.ts): inside the secretariat folder
+   * holding the organizer's Meetings row `meetingsRowId`, or at the root for a meeting from before
+   * secretariats. Without a Meetings row yet: the organizer's secretariat when IT made one.
+   */
+  async placeOf(key: MeetingKey, organizerUpn: string, meetingsRowId?: string): Promise<string> {
+    const secretariat = secretariatFolderName(organizerUpn);
+    if (meetingsRowId && /^\d+$/.test(meetingsRowId)) {
+      const [row, root] = await Promise.all([
+        (await this.list('Meetings')).items.getById(Number(meetingsRowId)).select('FileDirRef')<{
+          FileDirRef?: string;
+        }>(),
+        this.root('Meetings'),
+      ]);
+      const dir = (row.FileDirRef ?? '').replace(/\/+$/, '');
+      const inSecretariat = dir.toLowerCase() === `${root}/${secretariat}`.toLowerCase();
+      return meetingPlace(key, inSecretariat ? secretariat : null);
+    }
+    const found = await this.find('Meetings', secretariat);
+    return meetingPlace(key, found ? secretariat : null);
   }
 
   /** A row created inside a folder with text values only (typed values follow through Graph). Returns its id. */

@@ -2,14 +2,12 @@ import type { IItem } from '@pnp/sp/items';
 import {
   bilagFolderName,
   personFolderName,
-  secretariatFolderName,
   type Grant,
   type MeetingPermissionPlan,
   type Principal,
   type Scope,
   type SharePointRole,
 } from '../../domain/meetingScopes';
-import { meetingPlace } from '../../domain/trust/place';
 import { NotFound } from '../../ports/errors';
 import type { MeetingPermissions, PermissionReport, PlanRows } from '../../ports/MeetingPermissions';
 import { pool, SharePointFolders, type SecurableItem, type SharePointRestSource } from './sharePointFolders';
@@ -27,6 +25,13 @@ interface RoleAssignmentInfo {
 interface Target {
   list: string;
   item: SecurableItem;
+}
+
+/** A folder scope's path below its list's root, inside the meeting's place. */
+function folderPath(place: string, scope: Scope): string {
+  if (scope.kind === 'itemFolder') return `${place}/${scope.itemNumber}`;
+  if (scope.kind === 'bilagFolder') return `${place}/${bilagFolderName(scope.itemId)}`;
+  return scope.kind === 'personFolder' ? `${place}/${personFolderName(scope.upn)}` : place;
 }
 
 /** The key of a folder's recorded id: `<list>/<path below the list root>`. */
@@ -60,11 +65,7 @@ export class SharePointPermissions implements MeetingPermissions {
     const created = new Set<string>();
     // Parents first: the meeting's rows and folders, then what lives inside a meeting folder (an item's
     // folder, a person's reasons folder) and the agenda rows; within a level the scopes are independent.
-    const isItemScope = (s: Scope) =>
-      s.kind === 'itemFolder' ||
-      s.kind === 'bilagFolder' ||
-      s.kind === 'agendaRow' ||
-      s.kind === 'personFolder';
+    const isItemScope = (s: Scope) => s.kind !== 'meetingRow' && s.kind !== 'meetingFolder';
     const levels = [
       plan.unique.filter((p) => !isItemScope(p.scope)),
       plan.unique.filter((p) => isItemScope(p.scope)),
@@ -111,29 +112,11 @@ export class SharePointPermissions implements MeetingPermissions {
   private placeOf(plan: MeetingPermissionPlan, rows?: PlanRows): Promise<string> {
     let place = this.places.get(plan.key);
     if (!place) {
-      place = this.findPlace(plan, rows);
+      place = this.folders.placeOf(plan.key, plan.organizerUpn, rows?.meetings);
       place.catch(() => this.places.delete(plan.key));
       this.places.set(plan.key, place);
     }
     return place;
-  }
-
-  private async findPlace(plan: MeetingPermissionPlan, rows?: PlanRows): Promise<string> {
-    const secretariat = secretariatFolderName(plan.organizerUpn);
-    const id = rows?.meetings;
-    if (id && /^\d+$/.test(id)) {
-      const [row, root] = await Promise.all([
-        (await this.folders.list('Meetings')).items.getById(Number(id)).select('FileDirRef')<{
-          FileDirRef?: string;
-        }>(),
-        this.folders.root('Meetings'),
-      ]);
-      const dir = (row.FileDirRef ?? '').replace(/\/+$/, '');
-      const inSecretariat = dir.toLowerCase() === `${root}/${secretariat}`.toLowerCase();
-      return meetingPlace(plan.key, inSecretariat ? secretariat : null);
-    }
-    const found = await this.folders.find('Meetings', secretariat);
-    return meetingPlace(plan.key, found ? secretariat : null);
   }
 
   /**
@@ -158,14 +141,7 @@ export class SharePointPermissions implements MeetingPermissions {
       case 'bilagFolder':
       case 'personFolder': {
         const list = scope.kind === 'bilagFolder' ? 'Bilag' : scope.list;
-        const relative =
-          scope.kind === 'meetingFolder'
-            ? plan.folder
-            : scope.kind === 'itemFolder'
-              ? `${plan.folder}/${scope.itemNumber}`
-              : scope.kind === 'bilagFolder'
-                ? `${plan.folder}/${bilagFolderName(scope.itemId)}`
-                : `${plan.folder}/${personFolderName(scope.upn)}`;
+        const relative = folderPath(plan.folder, scope);
         const key = folderKey(list, relative);
         const known = rows.folders?.[key];
         if (known !== undefined) {
