@@ -8,9 +8,17 @@ import {
 } from '../../src/app/committee';
 import { openMeeting } from '../../src/app/openMeeting';
 import { sendReferatForApproval } from '../../src/app/referat';
-import type { CommitteeSettings } from '../../src/domain/committee/types';
 import { personFolderName } from '../../src/domain/meetingScopes';
-import { demoTenant, itemsOf, LISTS_PATH, SITE_PATH, upn, type Tenant, placeOfMeeting } from './tenant';
+import {
+  demoTenant,
+  itemsOf,
+  LISTS_PATH,
+  SITE_PATH,
+  upn,
+  type Tenant,
+  placeOfMeeting,
+  DEMO_COMMITTEE,
+} from './tenant';
 
 /**
  * A committee protocol out for signatures cannot be changed by a member or the referent (issue 22 point 2):
@@ -21,16 +29,6 @@ import { demoTenant, itemsOf, LISTS_PATH, SITE_PATH, upn, type Tenant, placeOfMe
  * to Graph or SharePoint REST with the attacker's own token and is judged by what is stored and by what the
  * organizer's and members' pages (openCommittee) count.
  */
-const COMMITTEE: CommitteeSettings = {
-  kind: 'Udvalgsmøde',
-  committeeName: 'Social- og Beskæftigelsesudvalget',
-  members: [
-    { person: { upn: upn('anders'), name: 'Anders Lund' }, party: 'A' },
-    { person: { upn: upn('erik'), name: 'Erik Kaastrup-Hansen' }, party: 'V' },
-    { person: { upn: upn('louise'), name: 'Louise Rohde' }, party: 'Ø' },
-  ],
-  agendaDeadlineWorkingDays: 4,
-};
 
 let t: Tenant;
 /** Erik's signature row, planted before signing opened, naming the version and checksum that were then opened. */
@@ -38,7 +36,7 @@ let planted: { id: number; checksum: string };
 beforeAll(async () => {
   t = await demoTenant();
   const sofie = t.deps('sofie');
-  await saveCommitteeSettings(sofie, await openMeeting(sofie, t.past), COMMITTEE);
+  await saveCommitteeSettings(sofie, await openMeeting(sofie, t.past), DEMO_COMMITTEE);
   const mads = t.deps('mads');
   const madsView = await openMeeting(mads, t.past);
   await recordVote(mads, madsView, await openCommittee(mads, madsView), 3, {

@@ -8,9 +8,17 @@ import {
 import { openMeeting } from '../../src/app/openMeeting';
 import { approveReferat } from '../../src/app/referat';
 import { syncMeetingPermissions } from '../../src/app/syncMeetingPermissions';
-import type { CommitteeSettings } from '../../src/domain/committee/types';
 import { personFolderName } from '../../src/domain/meetingScopes';
-import { demoTenant, itemsOf, LISTS_PATH, SITE_PATH, upn, type Tenant, placeOfMeeting } from './tenant';
+import {
+  demoTenant,
+  itemsOf,
+  LISTS_PATH,
+  SITE_PATH,
+  upn,
+  type Tenant,
+  placeOfMeeting,
+  DEMO_COMMITTEE,
+} from './tenant';
 
 /**
  * A committee meeting's rights as SharePoint holds them (docs/adr/007-committee-lists.md), tried with each
@@ -18,23 +26,13 @@ import { demoTenant, itemsOf, LISTS_PATH, SITE_PATH, upn, type Tenant, placeOfMe
  * (the secretary makes the past demo meeting an udvalgsmøde; the referent records a vote; a member signs;
  * Louise declares inhabilitet on item 4 and the referent records the committee's decision on it).
  */
-const COMMITTEE: CommitteeSettings = {
-  kind: 'Udvalgsmøde',
-  committeeName: 'Social- og Beskæftigelsesudvalget',
-  members: [
-    { person: { upn: upn('anders'), name: 'Anders Lund' }, party: 'A' },
-    { person: { upn: upn('erik'), name: 'Erik Kaastrup-Hansen' }, party: 'V' },
-    { person: { upn: upn('louise'), name: 'Louise Rohde' }, party: 'Ø' },
-  ],
-  agendaDeadlineWorkingDays: 4,
-};
 
 let t: Tenant;
 beforeAll(async () => {
   t = await demoTenant();
   const sofie = t.deps('sofie');
   const view = await openMeeting(sofie, t.past);
-  await syncMeetingPermissions(sofie, { ...view, meeting: { ...view.meeting, committee: COMMITTEE } });
+  await syncMeetingPermissions(sofie, { ...view, meeting: { ...view.meeting, committee: DEMO_COMMITTEE } });
   const mads = t.deps('mads');
   const madsView = await openMeeting(mads, t.past);
   await recordVote(mads, madsView, await openCommittee(mads, madsView), 3, {

@@ -9,7 +9,6 @@ import {
 import { openMeeting } from '../../src/app/openMeeting';
 import { sendReferatForApproval } from '../../src/app/referat';
 import type { ProtocolOpening } from '../../src/domain/committee/opening';
-import type { CommitteeSettings } from '../../src/domain/committee/types';
 import { personFolderName } from '../../src/domain/meetingScopes';
 import {
   demoTenant,
@@ -20,6 +19,7 @@ import {
   tenantVariants,
   upn,
   type Tenant,
+  DEMO_COMMITTEE,
 } from './tenant';
 
 /**
@@ -31,16 +31,6 @@ import {
  * its item id on the Meetings row, which only she writes. Judged by what the organizer's and the members'
  * pages (openCommittee) count afterwards; the positive control is the organizer's own opening and new version.
  */
-const COMMITTEE: CommitteeSettings = {
-  kind: 'Udvalgsmøde',
-  committeeName: 'Social- og Beskæftigelsesudvalget',
-  members: [
-    { person: { upn: upn('anders'), name: 'Anders Lund' }, party: 'A' },
-    { person: { upn: upn('erik'), name: 'Erik Kaastrup-Hansen' }, party: 'V' },
-    { person: { upn: upn('louise'), name: 'Louise Rohde' }, party: 'Ø' },
-  ],
-  agendaDeadlineWorkingDays: 4,
-};
 const TILFOERSEL = 'Venstre finder forslaget for dyrt.';
 const authorSettable = tenantVariants().has('author-settable');
 
@@ -50,7 +40,7 @@ let real: { id: string; value: ProtocolOpening };
 beforeAll(async () => {
   t = await demoTenant();
   const sofie = t.deps('sofie');
-  await saveCommitteeSettings(sofie, await openMeeting(sofie, t.past), COMMITTEE);
+  await saveCommitteeSettings(sofie, await openMeeting(sofie, t.past), DEMO_COMMITTEE);
   const mads = t.deps('mads');
   const madsView = await openMeeting(mads, t.past);
   await recordVote(mads, madsView, await openCommittee(mads, madsView), 3, {

@@ -7,7 +7,6 @@ import {
 } from '../../src/app/committee';
 import { openMeeting } from '../../src/app/openMeeting';
 import { sendReferatForApproval } from '../../src/app/referat';
-import type { CommitteeSettings } from '../../src/domain/committee/types';
 import { personFolderName } from '../../src/domain/meetingScopes';
 import {
   demoTenant,
@@ -18,6 +17,7 @@ import {
   tenantVariants,
   upn,
   type Tenant,
+  DEMO_COMMITTEE,
 } from './tenant';
 
 /**
@@ -32,16 +32,6 @@ import {
  * control is each member's own signature through her page, and the organizer's next permission apply making
  * a member folder that was missing (a meeting from before member folders).
  */
-const COMMITTEE: CommitteeSettings = {
-  kind: 'Udvalgsmøde',
-  committeeName: 'Social- og Beskæftigelsesudvalget',
-  members: [
-    { person: { upn: upn('anders'), name: 'Anders Lund' }, party: 'A' },
-    { person: { upn: upn('erik'), name: 'Erik Kaastrup-Hansen' }, party: 'V' },
-    { person: { upn: upn('louise'), name: 'Louise Rohde' }, party: 'Ø' },
-  ],
-  agendaDeadlineWorkingDays: 4,
-};
 const authorSettable = tenantVariants().has('author-settable');
 
 let t: Tenant;
@@ -50,7 +40,7 @@ let opened: { version: number; checksum: string };
 beforeAll(async () => {
   t = await demoTenant();
   const sofie = t.deps('sofie');
-  await saveCommitteeSettings(sofie, await openMeeting(sofie, t.past), COMMITTEE);
+  await saveCommitteeSettings(sofie, await openMeeting(sofie, t.past), DEMO_COMMITTEE);
   const mads = t.deps('mads');
   const madsView = await openMeeting(mads, t.past);
   await recordVote(mads, madsView, await openCommittee(mads, madsView), 3, {
@@ -193,7 +183,7 @@ test("a meeting whose member folders do not exist yet (set up before them): a me
   // Make the next meeting a committee meeting, then take Louise's folder away and forget the plan's hash, as
   // for a meeting whose rights were set before member folders existed.
   const sofieDeps = t.deps('sofie');
-  await saveCommitteeSettings(sofieDeps, await openMeeting(sofieDeps, t.next), COMMITTEE);
+  await saveCommitteeSettings(sofieDeps, await openMeeting(sofieDeps, t.next), DEMO_COMMITTEE);
   const louiseFolder = `${SITE_PATH}/Lists/CommitteeStatements/${placeOfMeeting(t.next)}/${personFolderName(upn('louise'))}`;
   const found = await sofie.sp(
     `/web/getfolderbyserverrelativepath(decodedurl='${encodeURIComponent(louiseFolder)}')/ListItemAllFields`,

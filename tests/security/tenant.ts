@@ -1,3 +1,4 @@
+import type { CommitteeSettings } from '../../src/domain/committee/types';
 import { secretariatFolderName } from '../../src/domain/meetingScopes';
 import { meetingPlace } from '../../src/domain/trust/place';
 import { type GraphServer } from '../../devServer/server';
@@ -24,6 +25,18 @@ export const upn = (name: string) => `${name}@kommune.example`;
  */
 export const placeOfMeeting = (key: string, organizer = 'sofie') =>
   meetingPlace(key, secretariatFolderName(upn(organizer)));
+
+/** The committee the committee rights tests make of the demo meeting: three members, one per party. */
+export const DEMO_COMMITTEE: CommitteeSettings = {
+  kind: 'Udvalgsmøde',
+  committeeName: 'Social- og Beskæftigelsesudvalget',
+  members: [
+    { person: { upn: upn('anders'), name: 'Anders Lund' }, party: 'A' },
+    { person: { upn: upn('erik'), name: 'Erik Kaastrup-Hansen' }, party: 'V' },
+    { person: { upn: upn('louise'), name: 'Louise Rohde' }, party: 'Ø' },
+  ],
+  agendaDeadlineWorkingDays: 4,
+};
 
 export interface Person {
   graph: Caller;
