@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from './db';
-import { createList } from './lists/store';
+import { createList } from './lists/lists';
 import { insertUser } from './routes/users';
 import {
   addMember,
@@ -10,7 +10,8 @@ import {
   setGroupOwner,
 } from './sharepoint/principals';
 import { ROLE } from './sharepoint/roleDefinitions';
-import { Security, WEB } from './sharepoint/scopes';
+import { WEB } from './sharepoint/scopeTree';
+import { Security } from './sharepoint/scopes';
 
 const DOMAIN = 'kommune.example';
 export const DEMO_SITE = { hostname: 'kommune.sharepoint.com', path: '/sites/moeder' };

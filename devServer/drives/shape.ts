@@ -7,7 +7,7 @@ import type {
 import { graphTimestamp, odataKey, type Ctx } from '../http';
 import type { ListAccess } from '../lists/access';
 import { fileRef, listRootUrl } from '../lists/shape';
-import type { ItemRow } from '../lists/store';
+import type { ItemRow } from '../lists/rows';
 import { findUser } from '../routes/users';
 import {
   childrenOf,

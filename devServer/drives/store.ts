@@ -3,7 +3,9 @@ import { nextCounter, type Db } from '../db';
 import { badRequest, GraphHttpError, notFound } from '../errors';
 import type { Ctx, Result } from '../http';
 import { isLibrary } from '../lists/shape';
-import { allLists, insertItem, saveItem, site, type ItemRow, type ListDoc } from '../lists/store';
+import { allLists, type ListDoc } from '../lists/lists';
+import { insertItem, type ItemRow, saveItem } from '../lists/rows';
+import { site } from '../lists/sites';
 
 /*
  * A document library's files and folders as Graph's drive API sees them. The library is a list (template

@@ -3,7 +3,7 @@ import type { Db } from '../db';
 import { badRequest, forbidden, GraphHttpError, notFound } from '../errors';
 import { ok, type Ctx, type Result } from '../http';
 import { ListAccess } from '../lists/access';
-import { site } from '../lists/store';
+import { site } from '../lists/sites';
 import type { SpVariants } from '../variants';
 import { itemsContext, driveItemJson } from './shape';
 import {

@@ -1,7 +1,9 @@
 import { has, Perm } from '../sharepoint/roleDefinitions';
-import { listKey, Security, WEB, type ItemSecurity } from '../sharepoint/scopes';
+import { listKey, WEB } from '../sharepoint/scopeTree';
+import { type ItemSecurity, Security } from '../sharepoint/scopes';
 import type { Ctx } from '../http';
-import type { ItemRow, ListDoc } from './store';
+import type { ListDoc } from './lists';
+import type { ItemRow } from './rows';
 
 export const settingsOf = (list: ListDoc): ItemSecurity => ({
   readSecurity: list.readSecurity ?? 1,

@@ -2,7 +2,9 @@ import type { Identity, ListItem } from '@microsoft/microsoft-graph-types';
 import { badRequest } from '../errors';
 import { odataKey, select, type Ctx } from '../http';
 import { findUser } from '../routes/users';
-import type { ColumnDef, ItemRow, ListDoc } from './store';
+import type { ColumnDef } from './columns';
+import type { ListDoc } from './lists';
+import type { ItemRow } from './rows';
 
 /*
  * How Graph and SharePoint show lists and rows: URLs, the listItem and fields JSON ($select, $expand=fields),
@@ -59,8 +61,8 @@ export function itemJson(
     ...(inDelta ? {} : { lastModifiedBy: by(row.modified_by) }),
     webUrl:
       row.fs_obj_type || isLibrary(list)
-      ? `https://${s.hostname}${fileRef(s, list, row)}`
-      : `https://${s.hostname}${s.path === '/' ? '' : s.path}/Lists/${list.name}/DispForm.aspx?ID=${row.id}`,
+        ? `https://${s.hostname}${fileRef(s, list, row)}`
+        : `https://${s.hostname}${s.path === '/' ? '' : s.path}/Lists/${list.name}/DispForm.aspx?ID=${row.id}`,
     parentReference: { siteId: list.siteId },
     contentType: row.fs_obj_type
       ? FOLDER_CONTENT_TYPE

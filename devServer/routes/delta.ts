@@ -2,7 +2,8 @@ import { GraphHttpError } from '../errors';
 import { ok, type Ctx, type Result } from '../http';
 import type { ListAccess } from '../lists/access';
 import { carried, deltaToken, expandedFields, itemJson, itemsUrl, readToken } from '../lists/shape';
-import { changedSince, currentChangeSeq, type ListDoc } from '../lists/store';
+import type { ListDoc } from '../lists/lists';
+import { changedSince, currentChangeSeq } from '../lists/rows';
 
 /**
  * `GET …/lists/{list}/items/delta`: the rows changed since the token (all rows without one) that the caller

@@ -1,7 +1,8 @@
 import { badRequest, forbidden, GraphHttpError, notFound } from '../errors';
 import { noContent, ok, type Ctx, type Result, type Route } from '../http';
 import { ListAccess } from '../lists/access';
-import { deleteItem, insertItem, site, type ItemRow, type SiteRow } from '../lists/store';
+import { deleteItem, insertItem, type ItemRow } from '../lists/rows';
+import { site, type SiteRow } from '../lists/sites';
 import {
   driveItemJson,
   driveJson,

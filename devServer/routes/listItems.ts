@@ -12,18 +12,17 @@ import {
   itemsPage,
   itemsWindow,
 } from '../lists/shape';
+import { coerceFields, type ColumnDef } from '../lists/columns';
+import type { ListDoc } from '../lists/lists';
 import {
-  coerceFields,
   deleteItem,
   getItem,
   insertItem,
+  type ItemRow,
   liveRows,
   liveRowsWhere,
   saveItem,
-  type ColumnDef,
-  type ItemRow,
-  type ListDoc,
-} from '../lists/store';
+} from '../lists/rows';
 
 /**
  * Graph's list items below `/sites/{site}/lists/{list}/items`: the collection ($filter, $orderby, paging),

@@ -1,7 +1,7 @@
 import { badRequest, forbidden, notFound } from '../errors';
 import { ok, type Ctx, type Result } from '../http';
 import type { ListAccess } from '../lists/access';
-import type { SiteRow } from '../lists/store';
+import type { SiteRow } from '../lists/sites';
 import { has, Perm } from '../sharepoint/roleDefinitions';
 
 /**

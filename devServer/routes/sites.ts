@@ -1,7 +1,7 @@
 import { badRequest, forbidden, notFound } from '../errors';
 import { ok, select, type Ctx, type Result, type Route } from '../http';
 import { ListAccess } from '../lists/access';
-import { site, siteByPath, type SiteRow } from '../lists/store';
+import { site, siteByPath, type SiteRow } from '../lists/sites';
 import { siteDrivesHandler } from './drives';
 import { listsHandler } from './lists';
 import { sitePermissionsHandler } from './sitePermissions';

@@ -1,6 +1,8 @@
 import { GraphHttpError } from '../errors';
 import type { Ctx } from '../http';
-import { allLists, deleteItem, type SiteRow } from '../lists/store';
+import { allLists } from '../lists/lists';
+import { deleteItem } from '../lists/rows';
+import type { SiteRow } from '../lists/sites';
 import { accessDenied, badQuery, fileNotFound, itemMissing, SpError, spException } from './odataJson';
 import {
   addMember,
@@ -16,7 +18,7 @@ import {
 } from './principals';
 import { EMPTY_MASK, highLow, Perm, ROLE, roleByType, type RoleDefinition } from './roleDefinitions';
 import { createRoleDefinition, siteRoleByName, siteRoles } from './siteRoles';
-import { itemKey, listKey, WEB } from './scopes';
+import { itemKey, listKey, WEB } from './scopeTree';
 import {
   type Node,
   type RestAnswer,

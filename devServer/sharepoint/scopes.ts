@@ -3,17 +3,12 @@ import { groupIdsOf, groupMembers, principalById, siteUserByUpn } from './princi
 import { EMPTY_MASK, has, Perm, ROLE, type RoleDefinition } from './roleDefinitions';
 import { siteRoles } from './siteRoles';
 import { NO_VARIANTS, type SpVariants } from '../variants';
+import { listKey, ScopeTree, WEB, type ScopeKey, type SecuredItem } from './scopeTree';
 
 /**
- * Securables (the web, each list, each folder and each list item), role inheritance and role assignments,
- * and the effective permissions they give, as SharePoint computes them. A securable either inherits from
- * its parent (item → its folder → … → list → web) or has unique role assignments (a row in sp_scopes).
- * Keys: "web", "list:<listId>", "item:<listId>:<itemId>" (folders are items).
+ * Role assignments on securables and the effective permissions they give, as SharePoint computes them, over
+ * the inheritance of ./scopeTree.ts: who may view or change an item, and breaking, resetting and assigning.
  */
-export type ScopeKey = string;
-export const WEB: ScopeKey = 'web';
-export const listKey = (listId: string): ScopeKey => `list:${listId}`;
-export const itemKey = (listId: string, id: number): ScopeKey => `item:${listId}:${id}`;
 
 export interface Assignment {
   principalId: number;
@@ -26,33 +21,23 @@ export interface ItemSecurity {
   writeSecurity: number;
 }
 
-export interface SecuredItem {
-  id: number;
-  created_by: string;
-  /** The folder the row is in, list-relative ("" at the root); saves a lookup when known. */
-  dir?: string;
-}
-
 /** One request's view of a site's security, with caches (every change clears them). */
-export class Security {
-  private unique: Set<string> | null = null;
-  private parents = new Map<ScopeKey, ScopeKey | null>();
-  private folders = new Map<string, ScopeKey>();
+export class Security extends ScopeTree {
   private assignmentCache = new Map<ScopeKey, Assignment[]>();
   private principalsOfUpn = new Map<string, number[]>();
   private masks = new Map<string, bigint>();
   private roles: Map<number, RoleDefinition> | null = null;
 
   constructor(
-    readonly db: Db,
-    readonly siteId: string,
+    db: Db,
+    siteId: string,
     private readonly variants: SpVariants = NO_VARIANTS,
-  ) {}
+  ) {
+    super(db, siteId);
+  }
 
-  invalidate() {
-    this.unique = null;
-    this.parents.clear();
-    this.folders.clear();
+  override invalidate() {
+    super.invalidate();
     this.assignmentCache.clear();
     this.principalsOfUpn.clear();
     this.masks.clear();
@@ -65,75 +50,19 @@ export class Security {
     return this.roles.get(id);
   }
 
-  isUnique(key: ScopeKey): boolean {
-    if (key === WEB) return true;
-    if (!this.unique)
-      this.unique = new Set(
-        (this.db.prepare('SELECT key FROM sp_scopes WHERE site_id = ?').all(this.siteId) as Array<{ key: string }>).map(
-          (r) => r.key,
-        ),
-      );
-    return this.unique.has(key);
-  }
-
-  /** The securable this one inherits from: item → folder (by its path) or list; list → web. */
-  parentOf(key: ScopeKey): ScopeKey | null {
-    if (key === WEB) return null;
-    if (key.startsWith('list:')) return WEB;
-    const cached = this.parents.get(key);
-    if (cached !== undefined) return cached;
-    const [, listId, id] = key.split(':');
-    const row = this.db.prepare('SELECT dir FROM items WHERE list_id = ? AND id = ?').get(listId, Number(id)) as
-      { dir: string } | undefined;
-    const parent = row?.dir ? this.folderKey(listId, row.dir) : listKey(listId);
-    this.parents.set(key, parent);
-    return parent;
-  }
-
-  /** The folder at a list-relative path ("A" or "A/B"), as a scope key; the list when there is none. */
-  folderKey(listId: string, dir: string): ScopeKey {
-    const cacheKey = `${listId}/${dir}`;
-    const cached = this.folders.get(cacheKey);
-    if (cached) return cached;
-    const at = dir.lastIndexOf('/');
-    const folder = this.db
-      .prepare('SELECT id FROM items WHERE list_id = ? AND fs_obj_type = 1 AND dir = ? AND leaf = ? AND deleted = 0')
-      .get(listId, at < 0 ? '' : dir.slice(0, at), at < 0 ? dir : dir.slice(at + 1)) as { id: number } | undefined;
-    const key = folder ? itemKey(listId, folder.id) : listKey(listId);
-    this.folders.set(cacheKey, key);
-    return key;
-  }
-
-  private keyOfItem(listId: string, item: SecuredItem): ScopeKey {
-    const key = itemKey(listId, item.id);
-    if (item.dir !== undefined && !this.parents.has(key))
-      this.parents.set(key, item.dir ? this.folderKey(listId, item.dir) : listKey(listId));
-    return key;
-  }
-
-  /** The first securable up the chain with unique role assignments (the web always has them). */
-  effectiveScope(key: ScopeKey): ScopeKey {
-    let k: ScopeKey | null = key;
-    while (k && !this.isUnique(k)) k = this.parentOf(k);
-    return k ?? WEB;
-  }
-
-  ancestors(key: ScopeKey): ScopeKey[] {
-    const out: ScopeKey[] = [];
-    for (let k = this.parentOf(key); k; k = this.parentOf(k)) out.push(k);
-    return out;
-  }
-
   /** The role assignments that apply to a securable (those of its effective scope). */
   assignments(key: ScopeKey): Assignment[] {
     const scope = this.effectiveScope(key);
     let a = this.assignmentCache.get(scope);
     if (!a) {
       const rows = this.db
-        .prepare('SELECT principal_id, role_id FROM sp_role_assignments WHERE site_id = ? AND scope = ? ORDER BY rowid')
+        .prepare(
+          'SELECT principal_id, role_id FROM sp_role_assignments WHERE site_id = ? AND scope = ? ORDER BY rowid',
+        )
         .all(this.siteId, scope) as Array<{ principal_id: number; role_id: number }>;
       const byPrincipal = new Map<number, number[]>();
-      for (const r of rows) byPrincipal.set(r.principal_id, [...(byPrincipal.get(r.principal_id) ?? []), r.role_id]);
+      for (const r of rows)
+        byPrincipal.set(r.principal_id, [...(byPrincipal.get(r.principal_id) ?? []), r.role_id]);
       a = [...byPrincipal].map(([principalId, roleIds]) => ({ principalId, roleIds }));
       this.assignmentCache.set(scope, a);
     }
@@ -216,7 +145,9 @@ export class Security {
 
   private insertAssignment(scope: ScopeKey, principalId: number, roleId: number) {
     this.db
-      .prepare('INSERT OR IGNORE INTO sp_role_assignments (site_id, scope, principal_id, role_id) VALUES (?, ?, ?, ?)')
+      .prepare(
+        'INSERT OR IGNORE INTO sp_role_assignments (site_id, scope, principal_id, role_id) VALUES (?, ?, ?, ?)',
+      )
       .run(this.siteId, scope, principalId, roleId);
   }
 
@@ -230,7 +161,9 @@ export class Security {
       if (!this.isUnique(key)) {
         const parentAssignments = this.assignments(key);
         this.db.prepare('INSERT INTO sp_scopes (site_id, key) VALUES (?, ?)').run(this.siteId, key);
-        if (copy) for (const a of parentAssignments) for (const r of a.roleIds) this.insertAssignment(key, a.principalId, r);
+        if (copy)
+          for (const a of parentAssignments)
+            for (const r of a.roleIds) this.insertAssignment(key, a.principalId, r);
         else if (callerId !== undefined) this.insertAssignment(key, callerId, ROLE.fullControl);
       }
       if (clearSubscopes) for (const k of this.uniqueBelow(key)) this.dropScope(k);
@@ -246,22 +179,9 @@ export class Security {
     if (key === WEB) return;
     this.db.prepare('DELETE FROM sp_scopes WHERE site_id = ? AND key = ?').run(this.siteId, key);
     this.db.prepare('DELETE FROM sp_role_assignments WHERE site_id = ? AND scope = ?').run(this.siteId, key);
-    this.unique?.delete(key);
+    this.forgetUnique(key);
     this.assignmentCache.clear();
     this.masks.clear();
-  }
-
-  /** Unique securables below this one. */
-  uniqueBelow(key: ScopeKey): ScopeKey[] {
-    const all = (
-      this.db.prepare('SELECT key FROM sp_scopes WHERE site_id = ?').all(this.siteId) as Array<{ key: string }>
-    ).map((r) => r.key);
-    if (key === WEB) return all;
-    if (key.startsWith('list:')) {
-      const prefix = `item:${key.slice(5)}:`;
-      return all.filter((k) => k.startsWith(prefix));
-    }
-    return all.filter((k) => k !== key && k.startsWith('item:') && this.ancestors(k).includes(key));
   }
 
   /**
@@ -275,7 +195,9 @@ export class Security {
       const above = new Set(this.ancestors(key).map((k) => this.effectiveScope(k)));
       for (const scope of above) {
         const any = this.db
-          .prepare('SELECT 1 FROM sp_role_assignments WHERE site_id = ? AND scope = ? AND principal_id = ? LIMIT 1')
+          .prepare(
+            'SELECT 1 FROM sp_role_assignments WHERE site_id = ? AND scope = ? AND principal_id = ? LIMIT 1',
+          )
           .get(this.siteId, scope, principalId);
         if (!any) this.insertAssignment(scope, principalId, ROLE.limitedAccess);
       }
@@ -286,7 +208,9 @@ export class Security {
   removeAssignment(key: ScopeKey, principalId: number, roleId: number) {
     this.write(() =>
       this.db
-        .prepare('DELETE FROM sp_role_assignments WHERE site_id = ? AND scope = ? AND principal_id = ? AND role_id = ?')
+        .prepare(
+          'DELETE FROM sp_role_assignments WHERE site_id = ? AND scope = ? AND principal_id = ? AND role_id = ?',
+        )
         .run(this.siteId, key, principalId, roleId),
     );
   }

@@ -24,9 +24,6 @@ const ALLOWED: Record<string, string> = {
   'devServer/sharepoint/restRoutes.ts': 'issue 26 §4: the REST router to be split like the adapter',
   'devServer/sharepoint/rest/context.ts': 'issue 26 §4: part of the REST router, split with it',
   'devServer/sharepoint/rest/items.ts': 'issue 26 §4: part of the REST router, split with it',
-  // The rest of the local server's rooms, listed so they are not forgotten.
-  'devServer/lists/store.ts': 'issue 26 §4: the list storage, to be split with the routes (storage)',
-  'devServer/sharepoint/scopes.ts': 'issue 26 §4: permission scopes; being restructured with meeting folders',
 };
 
 /** Lines as `wc -l` counts them: newline characters. */

@@ -3,15 +3,9 @@ import type { Db } from '../../db';
 import type { Ctx } from '../../http';
 import { ListAccess } from '../../lists/access';
 import { fileDirRef, fileRef, isLibrary, listRootUrl } from '../../lists/shape';
-import {
-  allLists,
-  folderAt,
-  folderPath,
-  getItem,
-  type ItemRow,
-  type ListDoc,
-  type SiteRow,
-} from '../../lists/store';
+import { allLists, type ListDoc } from '../../lists/lists';
+import { folderAt, folderPath, getItem, type ItemRow } from '../../lists/rows';
+import type { SiteRow } from '../../lists/sites';
 import {
   accessDenied,
   argumentError,
@@ -31,7 +25,7 @@ import {
   type PrincipalRow,
 } from '../principals';
 import { has, Perm, roleDefinitionJson, type RoleDefinition } from '../roleDefinitions';
-import { itemKey, listKey, WEB, type ScopeKey } from '../scopes';
+import { itemKey, listKey, type ScopeKey, WEB } from '../scopeTree';
 
 /** One SharePoint REST request, as the plugin hands it to the router (restRoutes.ts). */
 export interface RestRequest {

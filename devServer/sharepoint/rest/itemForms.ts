@@ -3,15 +3,8 @@
  * of undocumented behaviour (variants.ts): `author-settable` and `rename-allowed`. */
 import { nextCounter } from '../../db';
 import { listRootUrl } from '../../lists/shape';
-import {
-  folderAt,
-  folderPath,
-  getItem,
-  saveItem,
-  uniqueClash,
-  type ItemRow,
-  type ListDoc,
-} from '../../lists/store';
+import type { ListDoc } from '../../lists/lists';
+import { folderAt, folderPath, getItem, type ItemRow, saveItem, uniqueClash } from '../../lists/rows';
 import { accessDenied, badQuery, SpError } from '../odataJson';
 import { ensureUser } from '../principals';
 import { type RestAnswer, RestContext, ok } from './context';

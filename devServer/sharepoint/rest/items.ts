@@ -2,23 +2,21 @@
 import { nextCounter } from '../../db';
 import { evaluate, parseFilter } from '../../odata';
 import { fileDirRef, fileRef, listRootUrl } from '../../lists/shape';
+import { coerceFields, type ColumnDef } from '../../lists/columns';
+import { type ListDoc, saveList } from '../../lists/lists';
 import {
-  coerceFields,
   folderAt,
   folderPath,
   getItem,
   insertItem,
-  saveItem,
-  saveList,
-  uniqueClash,
-  type ColumnDef,
   type ItemRow,
-  type ListDoc,
-} from '../../lists/store';
+  saveItem,
+  uniqueClash,
+} from '../../lists/rows';
 import { accessDenied, argumentError, badQuery, fileNotFound, SpError, spException } from '../odataJson';
 import { siteUserByUpn } from '../principals';
 import { EMPTY_MASK, Perm } from '../roleDefinitions';
-import { itemKey, listKey } from '../scopes';
+import { itemKey, listKey } from '../scopeTree';
 import { type RestAnswer, RestContext, noContent, ok } from './context';
 import { checkLeaf, checkPathLimits, isPersonField, personValue, relocate } from './itemForms';
 import { bodyObject } from './security';

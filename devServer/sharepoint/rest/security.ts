@@ -8,7 +8,7 @@ import {
   type PrincipalRow,
 } from '../principals';
 import { Perm, type RoleDefinition } from '../roleDefinitions';
-import { WEB, type ScopeKey } from '../scopes';
+import { type ScopeKey, WEB } from '../scopeTree';
 import { type RestAnswer, RestContext, noContent } from './context';
 
 /* Principals, groups, role definitions and assignments as the SharePoint REST router needs them. */
