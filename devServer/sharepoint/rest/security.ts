@@ -9,7 +9,7 @@ import {
 } from '../principals';
 import { Perm, type RoleDefinition } from '../roleDefinitions';
 import { type ScopeKey, WEB } from '../scopeTree';
-import { type RestAnswer, RestContext, noContent } from './context';
+import { bodyObject, type RestAnswer, RestContext, noContent } from './context';
 
 /* Principals, groups, role definitions and assignments as the SharePoint REST router needs them. */
 
@@ -41,13 +41,6 @@ export function assignmentOf(rc: RestContext, key: ScopeKey, principalId: number
   if (!a) throw spException(`Can not find the principal with id: ${principalId}.`, 404);
   return a;
 }
-
-export const bodyObject = (rc: RestContext): Record<string, unknown> => {
-  const b = rc.req.body;
-  if (b === undefined || b === null) return {};
-  if (typeof b !== 'object' || Array.isArray(b)) throw badQuery('The request body is not a JSON object.');
-  return Object.fromEntries(Object.entries(b as Record<string, unknown>).filter(([k]) => k !== '__metadata'));
-};
 
 /** POST web/sitegroups: needs CreateGroups on the web; the creator owns the group and is its first member. */
 export function createSiteGroup(rc: RestContext): PrincipalRow {
