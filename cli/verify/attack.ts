@@ -9,10 +9,16 @@ import type { RequestRecord, Role, Target } from './target';
 export interface Attack {
   name: string;
   as: Role;
-  /** Before the first meeting's referat is approved, or after. */
-  phase: 'before' | 'after';
+  /**
+   * Before the first meeting's referat is approved, or after; then on the committee meeting: before signing
+   * opens, once it is open, and once a member has signed.
+   */
+  phase: Phase;
   run(t: Target, scene: Scene, observe: (name: string, value: unknown) => void): Promise<Verdict>;
 }
+
+export const PHASES = ['before', 'after', 'committeeDraft', 'committeeOpen', 'committeeSigned'] as const;
+export type Phase = (typeof PHASES)[number];
 
 export interface Verdict {
   ok: boolean;

@@ -13,8 +13,8 @@ import {
 } from './target';
 
 /**
- * `verify.config.json` (example: verify.config.example.json): the tenant's site and four to six TEST accounts
- * by role. Each person signs in once by device code (the add-in's own app registration); the tokens, one for
+ * `verify.config.json` (example: verify.config.example.json): the tenant's site and five to seven TEST accounts
+ * by role (`secretary2` and `owner`, a site owner for two of the probes, are optional). Each person signs in once by device code (the add-in's own app registration); the tokens, one for
  * Graph and one for SharePoint itself, are kept in memory only.
  */
 const ConfigSchema = z.object({
@@ -31,7 +31,8 @@ const ConfigSchema = z.object({
       >,
     )
     .refine((p) => p.organizer && p.referent && p.attendee && p.guest && p.outsider, {
-      message: 'organizer, referent, attendee, guest og outsider skal være angivet (secretary2 er valgfri)',
+      message:
+        'organizer, referent, attendee, guest og outsider skal være angivet (secretary2 og owner er valgfri)',
     }),
 });
 export type VerifyConfig = z.infer<typeof ConfigSchema>;

@@ -9,7 +9,7 @@ import { makePerson, personOf, type Person, type RequestRecord, type Role, type 
  * `--local`: a fresh local server (in memory, the demo tenant's people and the add-in's lists, no meetings)
  * under the given SharePoint variants, with a dev token per person. IT (Ingrid, the site's owner) has
  * provisioned the lists and the secretariats of Sofie (the organizer) and Birgitte (the second
- * secretary), as docs/tenant-setup.md has IT do on a tenant.
+ * secretary), as docs/tenant-setup.md has IT do on a tenant. Ingrid is also the optional `owner` test person.
  */
 const LOCAL_PEOPLE: Partial<Record<Role, string>> = {
   organizer: 'sofie',
@@ -18,6 +18,7 @@ const LOCAL_PEOPLE: Partial<Record<Role, string>> = {
   guest: 'kamilla',
   outsider: 'peter',
   secretary2: 'birgitte',
+  owner: 'ingrid',
 };
 
 export async function localTarget(variants: string | undefined): Promise<Target> {

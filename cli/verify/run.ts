@@ -1,5 +1,6 @@
 import { ATTACKS } from './attacks';
-import { runAttack, type CheckResult } from './attack';
+import { runAttack, type CheckResult, type Phase } from './attack';
+import { memberSigns, openSigning, playCommittee } from './committee';
 import { readVerifyConfig, tenantTarget } from './config';
 import { localTarget } from './local';
 import type { VerifyReport } from './report';
@@ -72,13 +73,31 @@ export async function runVerify(options: VerifyOptions): Promise<VerifyReport> {
         'Mødet spilles igennem: dagsorden (åbent, lukket og gæstepunkt), referent, afbud med begrundelse, beslutninger',
         () => playMeeting(t, full),
       );
+      const attacks = async (phase: Phase) => {
+        for (const a of ATTACKS.filter((x) => x.phase === phase))
+          checks.push(await runAttack(a, t, full, observe));
+      };
       if (played) {
         await options.beforeAttacks?.(t, full);
-        for (const a of ATTACKS.filter((x) => x.phase === 'before'))
-          checks.push(await runAttack(a, t, full, observe));
-        if (await step('Arrangøren godkender referatet', () => approve(t, full)))
-          for (const a of ATTACKS.filter((x) => x.phase === 'after'))
-            checks.push(await runAttack(a, t, full, observe));
+        await attacks('before');
+        if (await step('Arrangøren godkender referatet', () => approve(t, full))) await attacks('after');
+        // The committee meeting: a meeting of its own, with its attacks before and after signing opens.
+        if (
+          await step('Udvalgsmødet spilles: medlemmer, en afstemning og en protokoltilførsel', () =>
+            playCommittee(t, full, options.now ?? new Date()),
+          )
+        ) {
+          await attacks('committeeDraft');
+          if (
+            await step('Referenten sender protokollen til underskrift; arrangørens side åbner runden', () =>
+              openSigning(t, full),
+            )
+          ) {
+            await attacks('committeeOpen');
+            if (await step('Et medlem underskriver protokollen', () => memberSigns(t, full)))
+              await attacks('committeeSigned');
+          }
+        }
       }
     }
   } finally {

@@ -23,8 +23,15 @@ export interface Scene {
   closedItem: AgendaItem;
   guestItem: AgendaItem;
   reason: string;
-  /** Site groups that existed before the scene: anything new is the add-in's and is removed afterwards. */
+  /** Site groups that existed before the scene: anything new is the run's and is removed afterwards. */
   groupsBefore: number[];
+  /**
+   * The committee scene (cli/verify/committee.ts): a signature a member planted in her
+   * own folder before signing opened, for the checksum then shown (judged once signing is open).
+   */
+  early?: { id: string; checksum: string };
+  /** The committee meeting's event and key (cli/verify/committee.ts), once its event exists. */
+  committee?: { eventId: string; key: string };
 }
 
 export const graphLists = (t: Target) => `/sites/${t.site}:/lists`;
@@ -63,7 +70,7 @@ export async function folderUrl(t: Target, list: string, key: string): Promise<s
   return `${base}/${meetingPlace(key, inSecretariat ? secretariat : null)}`;
 }
 
-const item = (number: number, title: string, extra: Partial<AgendaItem> = {}): AgendaItem => ({
+export const item = (number: number, title: string, extra: Partial<AgendaItem> = {}): AgendaItem => ({
   id: randomUUID(),
   number,
   title,
@@ -194,12 +201,12 @@ export function newScene(
 /**
  * Removes everything the run created, each step on its own so one failure does not stop the rest: the
  * meetings' folders in every folder list (their rows and role assignments go with them), the Meetings and
- * MeetingProgress rows, new site groups, the series. Returns what could not be removed.
+ * MeetingProgress rows, new site groups, the committee meeting's event, the series. Returns what could not be removed.
  */
 export async function cleanUp(t: Target, scene: Partial<Scene>): Promise<string[]> {
   const left: string[] = [];
   const org = t.person('organizer');
-  const keys = [scene.first, scene.second].filter((k): k is string => !!k);
+  const keys = [scene.first, scene.second, scene.committee?.key].filter((k): k is string => !!k);
   const attempt = async (what: string, run: () => Promise<number | undefined>) => {
     try {
       const status = await run();
@@ -233,12 +240,19 @@ export async function cleanUp(t: Target, scene: Partial<Scene>): Promise<string[
             (await org.graph(`${graphLists(t)}/${list}/items/${row.id}`, { method: 'DELETE' })).status,
         );
   }
+  // A group the owner's probe made is hers to remove (a secretary may not manage groups).
+  const groupsBy = t.people.owner ?? org;
   if (scene.groupsBefore)
     for (const id of (await siteGroups(t)).filter((g) => !scene.groupsBefore!.includes(g)))
       await attempt(
         `SharePoint-gruppe ${id}`,
-        async () => (await org.sp(`/web/sitegroups/removebyid(${id})`, { method: 'POST' })).status,
+        async () => (await groupsBy.sp(`/web/sitegroups/removebyid(${id})`, { method: 'POST' })).status,
       );
+  if (scene.committee)
+    await attempt(
+      'udvalgsmødet i arrangørens kalender',
+      async () => (await org.graph(`/me/events/${scene.committee!.eventId}`, { method: 'DELETE' })).status,
+    );
   if (scene.seriesId)
     await attempt(
       'testserien i arrangørens kalender',

@@ -9,8 +9,18 @@ import type { TokenProvider } from '../../src/ports/TokenProvider';
  * person a token provider. The same target is a real tenant (device-code tokens, cli/verify/config.ts) or the
  * local server (dev tokens, cli/verify/local.ts). Attacks reach it only through `Person.graph`/`Person.sp`,
  * raw requests with that person's own token; a scene is set through `Person.deps`, the add-in's use cases.
+ * `owner` (optional) is a site owner who is no site collection administrator: only the probes of group
+ * defaults and of where Override List Behaviors is checked need one (cli/verify/attacks/probes.ts).
  */
-export const ROLES = ['organizer', 'secretary2', 'referent', 'attendee', 'guest', 'outsider'] as const;
+export const ROLES = [
+  'organizer',
+  'secretary2',
+  'referent',
+  'attendee',
+  'guest',
+  'outsider',
+  'owner',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface Reply {

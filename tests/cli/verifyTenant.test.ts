@@ -29,21 +29,41 @@ async function verify(args: string[], extra: Pick<VerifyOptions, 'beforeAttacks'
     },
   };
 }
-/** One run plays a whole meeting and its attacks: some 200 requests, each person's one at a time. */
+/** One run plays a meeting, a committee meeting, their attacks and the probes: some 400 requests, one at a time per person. */
 const RUN_MS = 120_000;
 const failed = (r: { checks: Array<{ name: string; ok: boolean }> }) =>
   r.checks.filter((c) => !c.ok).map((c) => c.name);
 
-/** What the organizer still finds of the run's two meetings and its series after cleanup. */
-async function leftOver(t: Target, keys: string[], seriesId?: string) {
+/** What the organizer still finds of the run's three meetings, its series and its events after cleanup. */
+async function leftOver(t: Target, keys: string[], eventIds: string[]) {
   const org = t.person('organizer');
   const rows: string[] = [];
   for (const key of keys)
-    for (const list of ['Meetings', 'MeetingProgress', 'AgendaItems', 'Absences', 'Decisions', 'FollowUps'])
+    for (const list of [
+      'Meetings',
+      'MeetingProgress',
+      'AgendaItems',
+      'Absences',
+      'Decisions',
+      'FollowUps',
+      'CommitteeDecisions',
+      'CommitteeStatements',
+    ])
       for (const r of await itemsOf(org, t, list, key)) rows.push(`${list}/${r.id}`);
-  const event = seriesId ? (await org.graph(`/me/events/${seriesId}`)).status : 404;
-  return { rows, event };
+  const events: number[] = [];
+  for (const id of eventIds) events.push((await org.graph(`/me/events/${id}`)).status);
+  return { keys: keys.length, rows, events };
 }
+
+/** Every probe's reading, as observed: each must be the reading the local server was switched to. */
+const readings = (on: (variant: string) => boolean) => ({
+  authorSettable: on('author-settable'),
+  itemIdZero: on('itemid-zero'),
+  limitedAccessBrowse: on('limited-access-browse'),
+  renameAllowed: on('rename-allowed'),
+  membersVisible: on('members-visible'),
+  bypassAtList: on('bypass-at-list'),
+});
 
 test(
   '--local --json: the meeting and every attack pass on the default server, the stable JSON is printed, the report files are written and nothing is left behind',
@@ -51,7 +71,11 @@ test(
     let after: Awaited<ReturnType<typeof leftOver>> | undefined;
     const { code, json } = await verify([], {
       afterCleanup: async (t, scene) => {
-        after = await leftOver(t, [scene.first!, scene.second!], scene.seriesId);
+        after = await leftOver(
+          t,
+          [scene.first!, scene.second!, scene.committee!.key],
+          [scene.seriesId!, scene.committee!.eventId],
+        );
       },
     });
     expect(failed(json)).toEqual([]);
@@ -64,34 +88,47 @@ test(
         'Afbuddets begrundelse læses kun af personen selv og arrangøren',
         'Et sitemedlem uden for mødet læser intet af det',
         'Godkendt referat: en beslutning forfalsket ind i næste mødes mappe ændrer intet',
+        'Udvalgsmødet spilles: medlemmer, en afstemning og en protokoltilførsel',
+        'Et medlem underskriver protokollen',
+        'Udvalgsmøde: en underskrift skrevet i et andet medlems navn tæller ikke',
+        'Udvalgsmøde: efter første underskrift ændrer referenten ingen afstemning, og en tidligt plantet underskrift tæller ikke',
+        'Udvalgsmøde: en underskriftsrunde et medlem åbner i arrangørens navn ændrer intet',
+        'Observation: om Bidrag/Redigér kan omdøbe en mappe (omdøbes straks tilbage)',
         'Oprydning: alt, kørslen oprettede, er fjernet',
       ]),
     );
-    expect(json.observed).toEqual({ authorSettable: false, itemIdZero: false });
+    expect(json.observed).toEqual(readings(() => false));
     expect(json.requests).toBeGreaterThan(50);
-    expect(after).toEqual({ rows: [], event: 404 });
+    expect(after).toEqual({ keys: 3, rows: [], events: [404, 404] });
 
     const file = JSON.parse(readFileSync(join(out, 'verify-report.json'), 'utf8')) as VerifyReport;
     const forged = file.checks.find((c) => c.name.startsWith('Godkendt referat: en beslutning'))!;
     expect(
       forged.requests.some((r) => r.url.includes('AddValidateUpdateItemUsingPath') && r.status === 200),
     ).toBe(true);
+    const opening = file.checks.find((c) => c.name.startsWith('Udvalgsmøde: en underskriftsrunde'))!;
+    expect(
+      opening.requests.some(
+        (r) => r.url.includes('/Meetings/items/') && r.method === 'PATCH' && r.status === 403,
+      ),
+    ).toBe(true);
     const html = readFileSync(join(out, 'verify-report.html'), 'utf8');
     expect(html).toContain('<html lang="da">');
     expect(html).toContain('✓ Bestået');
+    expect(html).toContain('<code>renameAllowed</code>');
     expect(html).toContain('<caption>Kontroller</caption>');
   },
   RUN_MS,
 );
 
 test(
-  "--local --variants all: every attack holds, the afbud forged in the organizer's name included, while Contribute setting Author is observed",
+  "--local --variants all: every attack holds, the afbud forged in the organizer's name included, and every probe observes the server's switched reading",
   async () => {
     const { code, json } = await verify(['--variants', 'all']);
     expect(json.variants).toEqual(
       expect.arrayContaining(['author-settable', 'itemid-zero', 'rename-allowed']),
     );
-    expect(json.observed).toEqual({ authorSettable: true, itemIdZero: true });
+    expect(json.observed).toEqual(readings(() => true));
     // Where Contribute may set Author an attendee can still not register afbud for another member: the row's
     // folder, not its Author, says whose afbud it is (src/domain/trust/place.ts).
     expect(failed(json)).toEqual([]);
@@ -109,7 +146,7 @@ test(
     ]);
     expect(failed(json)).toEqual([]);
     expect(code).toBe(0);
-    expect(json.observed).toEqual({ authorSettable: false, itemIdZero: true });
+    expect(json.observed).toEqual(readings((v) => v !== 'author-settable'));
   },
   RUN_MS,
 );

@@ -8,7 +8,8 @@ import { tenantVariants } from './tenant';
  * The verification kit's attacks (cli/verify/attacks, what `npm run verify:tenant` runs on a municipality's
  * tenant) run here against the local server: with the server's defaults in the `unit` run and with every
  * variant in `security-adversarial` (SP_VARIANTS=all), so the kit's code cannot rot. One run plays the
- * meeting (some 200 requests); each attack is then its own test, with its positive control inside.
+ * meeting and a committee meeting (some 400 requests); each attack and probe is then its own test, with its
+ * positive control inside.
  */
 const variants = tenantVariants();
 let report: VerifyReport;
@@ -23,11 +24,14 @@ const check = (name: string): CheckResult => {
   return found;
 };
 
-test('the kit plays the meeting and approves its referat through the use cases', () => {
+test('the kit plays the meeting, approves its referat and plays a committee meeting through the use cases', () => {
   for (const name of [
     'Testserien oprettes i arrangørens kalender',
     'Mødet spilles igennem: dagsorden (åbent, lukket og gæstepunkt), referent, afbud med begrundelse, beslutninger',
     'Arrangøren godkender referatet',
+    'Udvalgsmødet spilles: medlemmer, en afstemning og en protokoltilførsel',
+    'Referenten sender protokollen til underskrift; arrangørens side åbner runden',
+    'Et medlem underskriver protokollen',
   ])
     expect(check(name)).toMatchObject({ name, ok: true });
 });
@@ -49,5 +53,9 @@ test('what the kit observes by probing agrees with the server it ran on', () => 
   expect(report.observed).toEqual({
     authorSettable: variants.has('author-settable'),
     itemIdZero: variants.has('itemid-zero'),
+    limitedAccessBrowse: variants.has('limited-access-browse'),
+    renameAllowed: variants.has('rename-allowed'),
+    membersVisible: variants.has('members-visible'),
+    bypassAtList: variants.has('bypass-at-list'),
   });
 });

@@ -1,18 +1,28 @@
 import type { Attack } from '../attack';
 import { afbudReasonPrivacy } from './afbudReason';
+import { committeeFreeze, earlySignature, forgedOpening, forgedSignature } from './committee';
+import { PROBES } from './probes';
 import { authorNotTrusted } from './author';
 import { forgedIntoNextFolder, rewriteInPlace } from './frozenReferat';
 import { guestCannotProbeClosed } from './guest';
 import { outsiderReadsNothing } from './outsider';
 import { afbudMovedByColumn } from './rowsBelongToFolders';
 
-/** Every attack the kit runs, in order (the afbud row is moved last of those before approval's reasons go). */
+/**
+ * Every attack and probe the kit runs, in order within each phase (the afbud row is moved last of those
+ * before approval's reasons go; the probes, which undo what they try, after it).
+ */
 export const ATTACKS: Attack[] = [
   afbudReasonPrivacy,
   outsiderReadsNothing,
   guestCannotProbeClosed,
   authorNotTrusted,
   afbudMovedByColumn,
+  ...PROBES,
   forgedIntoNextFolder,
   rewriteInPlace,
+  earlySignature,
+  forgedSignature,
+  committeeFreeze,
+  forgedOpening,
 ];
