@@ -17,12 +17,12 @@ const useStyles = makeStyles({
   // The type grows with the screen up to Teams' hero sizes: at 320 px a long Danish word
   // ("Integrationshandleplanen") still fits its line.
   item: {
-    fontSize: `clamp(${tokens.fontSizeBase500}, 6vw, ${tokens.fontSizeHero800})`,
+    fontSize: `clamp(${tokens.fontSizeBase400}, 5.5vw, ${tokens.fontSizeHero800})`,
     lineHeight: 1.25,
     fontWeight: tokens.fontWeightSemibold,
   },
   decision: {
-    fontSize: `clamp(${tokens.fontSizeBase400}, 5vw, ${tokens.fontSizeHero700})`,
+    fontSize: `clamp(${tokens.fontSizeBase400}, 4.5vw, ${tokens.fontSizeHero700})`,
     lineHeight: 1.3,
     whiteSpace: 'pre-wrap',
   },
