@@ -17,6 +17,7 @@ import { registerAbsence } from '../src/app/registerAbsence';
 import { saveAgenda, sendAgenda } from '../src/app/sendAgenda';
 import type { AgendaItem, Category } from '../src/domain/agendaItem';
 import type { CommitteeSettings, VoteChoice } from '../src/domain/committee/types';
+import { isStandingTitle } from '../src/domain/standingItems';
 import type { Db } from '../devServer/db';
 import { createEvent } from '../devServer/routes/events';
 import { DevTokenProvider } from '../src/adapters/auth/devTokenProvider';
@@ -106,6 +107,7 @@ const agendaOf = (rows: Array<[string, Category, number, ...unknown[]]>): Agenda
     guests: [],
     closed: closed === true,
     attachments: [],
+    ...(isStandingTitle(title) ? { standing: true } : {}),
   }));
 
 /** The committee's two meetings in Sofie's calendar: a past one, and the next the day after the rådmandsmøde. */

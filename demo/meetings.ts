@@ -11,6 +11,7 @@ import { createNodeStack } from '../src/entries/nodeStack';
 import type { Db } from '../devServer/db';
 import type { Ctx } from '../devServer/http';
 import { createEvent } from '../devServer/routes/events';
+import { isStandingTitle } from '../src/domain/standingItems';
 import { DEMO_SITE, demoName, demoUpn } from '../devServer/tenant';
 
 /**
@@ -101,6 +102,7 @@ function agendaOf(items: DemoItem[]): AgendaItem[] {
     closed: i.closed,
     caseNumber: i.caseNumber,
     attachments: [],
+    ...(isStandingTitle(i.title) ? { standing: true } : {}),
   }));
 }
 

@@ -69,6 +69,10 @@ test('the demo committee: nine members from four parties, a held meeting with it
     'Orienteringspunkter',
     'Eventuelt',
   ]);
+  // The items every committee meeting has are marked standing, so the next meeting is offered them.
+  expect(
+    (await openMeeting(sofie, next)).items.filter((i) => i.standing === true).map((i) => i.title),
+  ).toEqual(['Godkendelse af dagsorden', 'Godkendelse af referat', 'Eventuelt']);
   await seedCommitteeDemo(server);
   const from = new Date(Date.now() - 60 * 86400000).toISOString();
   const to = new Date(Date.now() + 60 * 86400000).toISOString();

@@ -59,3 +59,21 @@ test('items the secretary marked standing in the previous meeting are what the n
   );
   await sofie.lists.replaceAgenda(previous.key, items);
 });
+
+test('the demo marks the standing items every rådmandsmøde of the seeds has, so the next meeting is offered her marks', async () => {
+  const sofie = depsAs(server, 'sofie@kommune.example');
+  const { meetings } = await sofie.lists.readArchive();
+  const latest = [...meetings.filter((m) => !m.committee)].sort((a, b) => b.start.localeCompare(a.start))[0];
+  const marked = (await sofie.lists.openMeeting(latest.key)).items
+    .map((s) => s.value)
+    .filter((i) => i.standing === true)
+    .sort((a, b) => a.number - b.number)
+    .map((i) => i.title);
+  expect(marked).toEqual([
+    'Dagsorden',
+    'Referat',
+    'Orientering fra Magistraten',
+    'Orientering om udvalget',
+    'Bordrunde',
+  ]);
+});

@@ -72,3 +72,25 @@ test('the secretary adds bilag to three items; an attendee downloads one; the gu
   expect(await kamilla.getByRole('button', { name: `Vis bilag til punkt ${items.closed}` }).count()).toBe(0);
   expect(await kamilla.content()).not.toContain(files.closed);
 });
+
+test.each([320, 1280])(
+  '"Vis bilag til punkt N" is a button at the start of its item, as wide as its words, at %i px',
+  async (width) => {
+    const { context, open } = await stack.person(U('mads'));
+    try {
+      const page = await open('meeting.html', { meeting: key });
+      await page.setViewportSize({ width, height: 720 });
+      const decision = page.getByRole('textbox', { name: 'Beslutning for punkt 1', exact: true });
+      const show = page.getByRole('button', { name: 'Vis bilag til punkt 1' });
+      await decision.waitFor();
+      await show.waitFor();
+      const [box, button] = [await decision.boundingBox(), await show.boundingBox()];
+      if (!box || !button) throw new Error('the decision or the button is not on the page');
+      // Lined up with the decision under it, not a caption floating in the middle of the card.
+      expect(Math.abs(button.x - box.x)).toBeLessThanOrEqual(1);
+      expect(button.width).toBeLessThan(Math.min(box.width, 240));
+    } finally {
+      await context.close();
+    }
+  },
+);

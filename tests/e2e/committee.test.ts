@@ -138,6 +138,18 @@ test('a committee meeting end to end', async () => {
   await item3.getByText('Resultat: Vedtaget 4–2, 1 undlod').waitFor();
   await item3.getByRole('button', { name: 'Vis navne' }).click();
   await item3.getByText('Imod stemte: Karen Vestergaard og Ib Mortensen (2)').waitFor();
+  // On the referent's page as on the members': the result right under the decision, before the follow-ups.
+  const top = async (of: Locator) => {
+    const shown = await of.boundingBox();
+    if (!shown) throw new Error(`not on the page: ${String(of)}`);
+    return shown.y;
+  };
+  const order = [
+    await top(box),
+    await top(item3),
+    await top(mads.getByRole('textbox', { name: 'Opfølgning for punkt 3' })),
+  ];
+  expect(order).toEqual([...order].sort((a, b) => a - b));
   await shotAt320(mads, 'committee-vote-referent-320.png', item3);
   // Nanna, who declared inhabilitet on item 4 and has a page open, sees the result without reloading.
   await nanna

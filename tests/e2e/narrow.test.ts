@@ -2,7 +2,7 @@
  * Teams' side panel and Outlook's task pane are 320 px wide: every page, as each of its people sees it,
  * fits without scrolling sideways and is axe clean, in Teams' light, dark and high-contrast themes (light
  * and dark switched in the running page, as the host switches them). The
- * stage has a layout of its own, at 320 px and full width. Screenshots go to test-results/ (one per page,
+ * stage has a layout of its own, at 320 px and full width. No title breaks inside a word. Screenshots go to test-results/ (one per page,
  * person and theme) for a person to look at.
  */
 import { mkdirSync } from 'node:fs';
@@ -45,14 +45,17 @@ async function overflow(page: Page, width: number) {
   }, width);
 }
 
+/** Where titles are: headings, and the links that name a meeting (Mine møder) or a page. */
+const TITLES = 'h1, h2, h3, h4, h5, h6, [role="heading"], a[href]';
+
 /**
- * Headings whose text breaks inside a word ("Rådmandsmød/e", "Integrationshan/dleplanen"): each word (a
- * hyphenated name may break at its hyphen) of each visible heading must lie on one line box.
+ * Titles whose text breaks inside a word ("Rådmandsmød/e", "Integrationshan/dleplanen"): each word (a
+ * hyphenated name may break at its hyphen) of each visible title must lie on one line box.
  */
-async function wordsSplit(page: Page) {
-  return page.evaluate(() => {
+async function wordsSplit(page: Page, titles = TITLES) {
+  return page.evaluate((selector) => {
     const split: string[] = [];
-    for (const h of document.querySelectorAll('h1, h2, h3, h4, h5, h6, [role="heading"]')) {
+    for (const h of document.querySelectorAll(selector)) {
       const box = h.getBoundingClientRect();
       if (box.width === 0 || box.height === 0) continue;
       const walker = document.createTreeWalker(h, NodeFilter.SHOW_TEXT);
@@ -71,7 +74,7 @@ async function wordsSplit(page: Page) {
       }
     }
     return split;
-  });
+  }, titles);
 }
 
 /**
@@ -157,7 +160,15 @@ test('the personal pages at 320 px: Mine møder, Opfølgninger, Arkiv', async ()
   await checkNarrow('erik', 'archive.html', {}, heading('Beslutningsarkiv'), 'personal-archive');
 });
 
-test('the stage has its own layout: no sideways scroll at 320 px or at full width', async () => {
+test('the stage has its own layout: no sideways scroll, titles wrap on words, at 320 px and at full width', async () => {
+  // The referent moves on to item 3, whose title has the long word ("Integrationshandleplanen").
+  const mads = await (await stack.person(U('mads'))).open('meeting.html', { meeting: key });
+  const clock = mads.getByRole('region', { name: 'Mødeur' });
+  for (const next of [2, 3]) {
+    await clock.getByRole('button', { name: `Næste punkt (Punkt ${next})` }).click();
+    await mads.getByRole('timer').filter({ hasText: `Aktuelt punkt: Punkt ${next}` }).waitFor();
+  }
+  await mads.context().close();
   const { context, open } = await stack.person(U('erik'));
   for (const [width, height] of [
     [320, 640],
@@ -165,9 +176,11 @@ test('the stage has its own layout: no sideways scroll at 320 px or at full widt
   ]) {
     const page = await open('meeting.html', { meeting: key, view: 'stage' });
     await page.setViewportSize({ width, height });
-    await page.getByRole('heading', { name: /Punkt 1/ }).waitFor();
+    await page.getByRole('heading', { name: /^Punkt 3: Status på Integrationshandleplanen/ }).waitFor();
     await page.screenshot({ path: join(SHOTS, `stage-${width}.png`) });
     expect(await overflow(page, width)).toEqual({ fits: 'fits', beyond: [] });
+    // The meeting's title and the item's heading, in the stage's large type.
+    expect(await wordsSplit(page, `${TITLES}, p`)).toEqual([]);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.close();
   }

@@ -105,6 +105,26 @@ test('"Tilføj punkt" adds at the end, focuses its "Titel på punkt N" in view; 
   }
 });
 
+test('at 320 px the minutes field reads "Minutter" on one line, still named "Minutter for punkt N"', async () => {
+  const { context, page } = await organizerPane();
+  try {
+    const dialog = await edit(page, 3);
+    const minutes = dialog.getByRole('spinbutton', { name: 'Minutter for punkt 3' });
+    // The label as it is drawn: its lines (one), and inside the dialog.
+    const label = await minutes.evaluate((input) => {
+      const el = (input as HTMLInputElement).labels![0];
+      const box = el.getBoundingClientRect();
+      const lines = Math.round(box.height / parseFloat(getComputedStyle(el).lineHeight));
+      const dialogBox = input.closest('[role="dialog"]')!.getBoundingClientRect();
+      return { lines, inside: box.left >= dialogBox.left && box.right <= dialogBox.right };
+    });
+    expect(label).toEqual({ lines: 1, inside: true });
+    await done(dialog);
+  } finally {
+    await context.close();
+  }
+});
+
 test('nothing is sent while the agenda breaks a rule; each reason is at its field, aria-invalid', async () => {
   const { context, page } = await organizerPane();
   try {

@@ -23,6 +23,7 @@ import type { Person } from '../../../domain/person';
 import { useStrings } from '../../i18n/LocaleContext';
 import { ItemBilag } from '../Bilag/ItemBilag';
 import { IndstillingEditor } from '../Indstilling/IndstillingEditor';
+import { VISUALLY_HIDDEN } from '../../visuallyHidden';
 
 const useStyles = makeStyles({
   content: { display: 'grid', gap: tokens.spacingVerticalM },
@@ -103,7 +104,16 @@ export function AgendaItemDialog({
                   ))}
                 </Select>
               </Field>
-              <Field className={styles.minutes} label={s.minutesFor(n)} {...error('durationMinutes')}>
+              <Field
+                className={styles.minutes}
+                label={
+                  <>
+                    {s.minutesFor(n).shown}
+                    <span style={VISUALLY_HIDDEN}>{s.minutesFor(n).rest}</span>
+                  </>
+                }
+                {...error('durationMinutes')}
+              >
                 <Input
                   className={styles.full}
                   type="number"

@@ -17,6 +17,8 @@ const useStyles = makeStyles({
     display: 'grid',
     gap: tokens.spacingVerticalXXS,
   },
+  // A button as wide as its words at the item's start (a grid stretches it into a centred caption).
+  show: { justifySelf: 'start' },
 });
 
 export interface ItemBilagProps {
@@ -106,7 +108,7 @@ export function ItemBilag({ itemNumber: n, itemId, canAdd, lazy }: ItemBilagProp
         </Field>
       )}
       {!asked && (
-        <Button appearance="subtle" size="small" onClick={() => setAsked(true)}>
+        <Button className={styles.show} appearance="subtle" size="small" onClick={() => setAsked(true)}>
           {s.showFor(n)}
         </Button>
       )}

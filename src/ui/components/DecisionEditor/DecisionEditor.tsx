@@ -8,7 +8,7 @@ import {
   Textarea,
   tokens,
 } from '@fluentui/react-components';
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { SaveState } from '../../../app/liveRecorder';
 import { mergeDecisionTexts } from '../../../domain/decision';
 import { followUpProposals, type FollowUp } from '../../../domain/followUp';
@@ -64,9 +64,17 @@ export interface DecisionEditorProps {
   onAddFollowUp(text: string): void;
   /** The follow-ups already made (a "X følger op" already made is not proposed again). */
   followUps?: readonly Pick<FollowUp, 'itemNumber' | 'task'>[];
+  /**
+   * What the record says of the item besides the decision (a committee's vote, inhabilitet and
+   * protokoltilførsler, with their buttons): right under the decision, before the follow-ups, as members see it.
+   */
+  protocol?: ReactNode;
 }
 
-/** The referent's editor for one item: autosaved text, its save state, conflicts side by side, follow-ups. */
+/**
+ * The referent's editor for one item: autosaved text, its save state, conflicts side by side, the item's
+ * protocol, follow-ups.
+ */
 export function DecisionEditor({
   itemNumber,
   text,
@@ -76,6 +84,7 @@ export function DecisionEditor({
   onResolve,
   onAddFollowUp,
   followUps = [],
+  protocol,
 }: DecisionEditorProps) {
   const styles = useStyles();
   const s = useStrings();
@@ -142,6 +151,7 @@ export function DecisionEditor({
           </div>
         </section>
       )}
+      {protocol}
       {proposals.length > 0 && (
         <ul className={styles.proposals} aria-label={s.followUpProposals}>
           {proposals.map((p, i) => {

@@ -30,7 +30,8 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalXXS,
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
     borderLeft: `${tokens.strokeWidthThicker} solid ${tokens.colorNeutralStroke1}`,
-    overflowWrap: 'anywhere',
+    // Between words; only a word wider than the panel breaks.
+    overflowWrap: 'break-word',
     minWidth: 0,
   },
   facts: {

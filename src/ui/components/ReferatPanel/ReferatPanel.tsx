@@ -28,6 +28,7 @@ import { can } from '../../../domain/permissions';
 import { messageOf } from '../../errors';
 import { useCommitteeStrings } from '../../i18n/committeeStrings';
 import { useLocale, useStrings } from '../../i18n/LocaleContext';
+import { VISUALLY_HIDDEN } from '../../visuallyHidden';
 
 const useStyles = makeStyles({
   panel: {
@@ -63,15 +64,6 @@ export interface ReferatPanelProps {
   committee?: ReferatCommittee;
 }
 
-/** Read by screen readers, not shown: whether a step is done or current. */
-const HIDDEN = {
-  position: 'absolute',
-  width: '1px',
-  height: '1px',
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-} as const;
 
 function download(name: string, contentType: string, bytes: Uint8Array) {
   const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: contentType }));
@@ -149,7 +141,7 @@ export function ReferatPanel({ deps, view, onView, committee }: ReferatPanelProp
             >
               {s.referatStepNames[name]}
             </Badge>
-            <span style={HIDDEN}>
+            <span style={VISUALLY_HIDDEN}>
               {i < at ? ` (${s.referatStepDone})` : i === at ? ` (${s.referatStepCurrent})` : ''}
             </span>
           </li>

@@ -8,19 +8,22 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     gap: tokens.spacingVerticalXL,
     padding: tokens.spacingHorizontalXXXL,
-    // Large type on any screen, never wider than it: long words and case numbers break.
+    // Large type on any screen, never wider than it: lines wrap between words; only a word wider than
+    // the screen (a case number) breaks.
     minWidth: 0,
-    overflowWrap: 'anywhere',
+    overflowWrap: 'break-word',
     '@media (max-width: 480px)': { padding: tokens.spacingHorizontalS },
   },
+  // The type grows with the screen up to Teams' hero sizes: at 320 px a long Danish word
+  // ("Integrationshandleplanen") still fits its line.
   item: {
-    fontSize: tokens.fontSizeHero800,
-    lineHeight: tokens.lineHeightHero800,
+    fontSize: `clamp(${tokens.fontSizeBase400}, 5.5vw, ${tokens.fontSizeHero800})`,
+    lineHeight: 1.25,
     fontWeight: tokens.fontWeightSemibold,
   },
   decision: {
-    fontSize: tokens.fontSizeHero700,
-    lineHeight: tokens.lineHeightHero700,
+    fontSize: `clamp(${tokens.fontSizeBase400}, 4.5vw, ${tokens.fontSizeHero700})`,
+    lineHeight: 1.3,
     whiteSpace: 'pre-wrap',
   },
 });

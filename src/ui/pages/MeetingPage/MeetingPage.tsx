@@ -229,6 +229,12 @@ export function MeetingPage({
         renderBelow={(item) => {
           const followUps = m.followUps.filter((f) => f.itemNumber === item.number);
           const typing = m.typing[item.number];
+          // The vote, inhabilitet and tilførsler right under the decision, before the follow-ups, for everyone.
+          const protocol = (
+            <Suspense fallback={null}>
+              <CommitteeItemActions deps={deps} view={view} state={committee} itemNumber={item.number} />
+            </Suspense>
+          );
           return (
             <div className={styles.below}>
               {typing && !writer && (
@@ -258,16 +264,17 @@ export function MeetingPage({
                   onResolve={(text) => m.session.resolve(item.number, text)}
                   onAddFollowUp={(text) => m.session.addFollowUp(item.number, text)}
                   followUps={followUps}
+                  protocol={protocol}
                 />
               ) : (
-                <section aria-label={s.decisionFor(item.number)}>
-                  <Text weight="semibold">{`${s.decision}:`}</Text>{' '}
-                  <DecisionText text={m.texts[item.number]} emptyText={s.noDecision} />
-                </section>
+                <>
+                  <section aria-label={s.decisionFor(item.number)}>
+                    <Text weight="semibold">{`${s.decision}:`}</Text>{' '}
+                    <DecisionText text={m.texts[item.number]} emptyText={s.noDecision} />
+                  </section>
+                  {protocol}
+                </>
               )}
-              <Suspense fallback={null}>
-                <CommitteeItemActions deps={deps} view={view} state={committee} itemNumber={item.number} />
-              </Suspense>
               {followUps.length > 0 && (
                 <ul className={styles.followUps} aria-label={s.followUps}>
                   {followUps.map((f) => (
