@@ -45,7 +45,8 @@ export function archiveEntries(rows: ArchiveRows): ArchiveEntry[] {
     });
   };
   for (const i of rows.items) entry(i, i.number, i.title, i.category, i.closed);
-  for (const d of rows.decisions) if (!seen.has(k(d, d.itemNumber))) entry(d, d.itemNumber, d.itemTitle, null, false);
+  for (const d of rows.decisions)
+    if (!seen.has(k(d, d.itemNumber))) entry(d, d.itemNumber, d.itemTitle, null, false);
   return entries;
 }
 

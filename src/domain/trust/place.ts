@@ -129,8 +129,7 @@ export interface MeetingLocation {
 function countingPlace(row: PlacedMeetingRow): { secretariat: string | null } | null {
   if (!row.meetingKey) return null;
   if (!row.dir) return { secretariat: null };
-  const inSecretariat =
-    !!row.organizerUpn.trim() && same(row.dir, secretariatFolderName(row.organizerUpn));
+  const inSecretariat = !!row.organizerUpn.trim() && same(row.dir, secretariatFolderName(row.organizerUpn));
   return inSecretariat ? { secretariat: row.dir } : null;
 }
 
@@ -189,7 +188,12 @@ export function meetingsByPlace(rows: PlacedMeetingRow[]): PlacedMeeting[] {
     const place = meetingPlace(row.meetingKey, where.secretariat);
     const seen = byPlace.get(place.toLowerCase());
     if (!seen || Number(row.id) < Number(seen.id))
-      byPlace.set(place.toLowerCase(), { key: row.meetingKey, id: row.id, secretariat: where.secretariat, place });
+      byPlace.set(place.toLowerCase(), {
+        key: row.meetingKey,
+        id: row.id,
+        secretariat: where.secretariat,
+        place,
+      });
   }
   return [...byPlace.values()];
 }

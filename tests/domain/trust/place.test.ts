@@ -167,7 +167,9 @@ describe('where a meeting lives is where its Meetings row counts', () => {
       place(approved),
     ]);
     // Two rows in one place: the one SharePoint numbered first.
-    expect(meetingsByPlace([row('8', sofies, SOFIE), row('6', sofies, SOFIE)]).map((m) => m.id)).toEqual(['6']);
+    expect(meetingsByPlace([row('8', sofies, SOFIE), row('6', sofies, SOFIE)]).map((m) => m.id)).toEqual([
+      '6',
+    ]);
   });
 
   test('a MeetingProgress row counts where its meeting lives', () => {

@@ -188,9 +188,7 @@ export function ArchivePage({
 
   if (meetingKey) {
     // One meeting is one place: without ?place= (an older link) the first place of the key read.
-    const ofKey = index
-      .search({ text: '', limit: 10_000 })
-      .filter((h) => h.entry.meetingKey === meetingKey);
+    const ofKey = index.search({ text: '', limit: 10_000 }).filter((h) => h.entry.meetingKey === meetingKey);
     const shown = place ?? ofKey[0]?.entry.place;
     const items = ofKey
       .filter((h) => h.entry.place === shown)
