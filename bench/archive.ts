@@ -62,6 +62,8 @@ export function benchArchiveSearch(meetings: number): Record<string, unknown> {
       const source = decisions[(m * 8 + n) % decisions.length];
       entries.push({
         meetingKey: `bench-${m}`,
+        place: `bench-${m}`,
+        organizer: '',
         live: false,
         series: m % 3 ? 'Rådmandsmøder (Rådmandsmøde)' : 'Social- og Beskæftigelsesudvalget',
         date: `${year}-${String((m % 12) + 1).padStart(2, '0')}-${String((m % 27) + 1).padStart(2, '0')}`,

@@ -1,7 +1,8 @@
 /**
- * `npm run bench [-- --json] [-- --tiny]`: prints the product's figures. A script, not a test: these
- * machines are shared and noisy, so figures are reported, never asserted. Comparisons are measured in
- * the same run.
+ * `npm run bench [-- --json] [-- --tiny] [-- --only permissions,archive]`: prints the product's figures. A
+ * script, not a test: these machines are shared and noisy, so figures are reported, never asserted.
+ * Comparisons are measured in the same run. `--only` runs just the named steps (`budget` needs
+ * `watchers`, `liveWatchers` and `permissions` in the same run).
  */
 import os from 'node:os';
 import { AUTOSAVE_SPACING_MS } from '../src/app/autosaveSpacing';
@@ -12,6 +13,8 @@ type Figures = Record<string, unknown>;
 async function main() {
   const json = process.argv.includes('--json');
   const tiny = process.argv.includes('--tiny');
+  const onlyAt = process.argv.indexOf('--only');
+  const only = onlyAt >= 0 ? new Set((process.argv[onlyAt + 1] ?? '').split(',').filter(Boolean)) : null;
   const figures: Figures = { machine: machine() };
   // Per-role request rates (by SharePoint's kinds) measured by the steps, for the tenant budget.
   const measured: {
@@ -21,6 +24,7 @@ async function main() {
     meetingStartPermissionRu?: number;
   } = {};
   const step = async (name: string, run: () => Promise<Figures> | Figures) => {
+    if (only && !only.has(name)) return;
     const started = Date.now();
     try {
       Object.assign(figures, await run());

@@ -47,7 +47,7 @@ export async function searchMain(argv: string[], io: CliOutput = processOutput):
     for (const hit of hits) {
       const e = hit.entry;
       io.out(
-        `${e.date || 'uden dato'}  ${e.series || '(ukendt serie)'}\n  Punkt ${e.itemNumber}: ${marked(hit, 'itemTitle', bold)}\n`,
+        `${e.date || 'uden dato'}  ${e.series || '(ukendt serie)'}${e.organizer ? `  (${e.organizer})` : ''}\n  Punkt ${e.itemNumber}: ${marked(hit, 'itemTitle', bold)}\n`,
       );
       if (e.decision) io.out(`  ${snippet(hit, bold)}\n`);
       io.out(`  ${link(hit)}\n\n`);
@@ -83,13 +83,16 @@ function snippet(hit: ArchiveHit, bold: (s: string) => string): string {
 function link(hit: ArchiveHit): string {
   const app = process.env.APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
   const page = hit.entry.live ? 'meeting.html' : 'archive.html';
-  return `${app}/${page}?meeting=${encodeURIComponent(hit.entry.meetingKey)}#punkt-${hit.entry.itemNumber}`;
+  // The archive knows a meeting by its place (two of one key may exist); the meeting page by its event.
+  const place = hit.entry.live ? '' : `&place=${encodeURIComponent(hit.entry.place)}`;
+  return `${app}/${page}?meeting=${encodeURIComponent(hit.entry.meetingKey)}${place}#punkt-${hit.entry.itemNumber}`;
 }
 
 function toJson(hit: ArchiveHit) {
   const e = hit.entry;
   return {
     meetingKey: e.meetingKey,
+    organizer: e.organizer || null,
     date: e.date || null,
     series: e.series || null,
     item: { number: e.itemNumber, title: e.itemTitle, category: e.category },

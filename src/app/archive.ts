@@ -1,33 +1,38 @@
 import { ArchiveIndex, type ArchiveEntry } from '../domain/archive/searchIndex';
 import { localDate } from '../domain/format';
-import type { ArchiveRows, ListStore } from '../ports/ListStore';
+import type { ArchiveMeetingRef, ArchiveRows, ListStore } from '../ports/ListStore';
 
 const dateOf = (iso: string) => (iso ? localDate(iso) : '');
 
-/** One entry per item (with its decision and follow-ups), and per decision whose item row is gone. */
+/**
+ * One entry per item (with its decision and follow-ups), and per decision whose item row is gone. A meeting
+ * is its place (ArchiveMeetingRef): rows of two meetings of one key in two secretariats never mix.
+ */
 export function archiveEntries(rows: ArchiveRows): ArchiveEntry[] {
-  const meetings = new Map(rows.meetings.map((m) => [m.key, m]));
-  const k = (key: string, n: number) => `${key}#${n}`;
-  const decisions = new Map(rows.decisions.map((d) => [k(d.meetingKey, d.itemNumber), d]));
+  const meetings = new Map(rows.meetings.map((m) => [m.place, m]));
+  const k = (ref: ArchiveMeetingRef, n: number) => `${ref.place}#${n}`;
+  const decisions = new Map(rows.decisions.map((d) => [k(d, d.itemNumber), d]));
   const followUps = new Map<string, ArchiveEntry['followUps']>();
   for (const f of rows.followUps) {
-    const list = followUps.get(k(f.meetingKey, f.itemNumber)) ?? [];
+    const list = followUps.get(k(f, f.itemNumber)) ?? [];
     list.push({ owners: f.owners, task: f.task });
-    followUps.set(k(f.meetingKey, f.itemNumber), list);
+    followUps.set(k(f, f.itemNumber), list);
   }
   const entries: ArchiveEntry[] = [];
   const seen = new Set<string>();
   const entry = (
-    key: string,
+    ref: ArchiveMeetingRef,
     n: number,
     title: string,
     category: ArchiveEntry['category'],
     closed: boolean,
   ) => {
-    const m = meetings.get(key);
-    seen.add(k(key, n));
+    const m = meetings.get(ref.place);
+    seen.add(k(ref, n));
     entries.push({
-      meetingKey: key,
+      meetingKey: ref.meetingKey,
+      place: ref.place,
+      organizer: m?.organizer.name || m?.organizer.upn || '',
       live: !!m?.eventId,
       series: m?.series ?? '',
       date: dateOf(m?.start ?? ''),
@@ -35,13 +40,13 @@ export function archiveEntries(rows: ArchiveRows): ArchiveEntry[] {
       itemTitle: title,
       category,
       closed,
-      decision: decisions.get(k(key, n))?.text ?? '',
-      followUps: followUps.get(k(key, n)) ?? [],
+      decision: decisions.get(k(ref, n))?.text ?? '',
+      followUps: followUps.get(k(ref, n)) ?? [],
     });
   };
-  for (const i of rows.items) entry(i.meetingKey, i.number, i.title, i.category, i.closed);
+  for (const i of rows.items) entry(i, i.number, i.title, i.category, i.closed);
   for (const d of rows.decisions)
-    if (!seen.has(k(d.meetingKey, d.itemNumber))) entry(d.meetingKey, d.itemNumber, d.itemTitle, null, false);
+    if (!seen.has(k(d, d.itemNumber))) entry(d, d.itemNumber, d.itemTitle, null, false);
   return entries;
 }
 

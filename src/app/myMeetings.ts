@@ -41,7 +41,9 @@ export async function loadMyMeetings(deps: AppDeps): Promise<MyMeetings> {
   const from = new Date(now - MY_MEETINGS_DAYS * DAY_MS).toISOString();
   const to = new Date(now + MY_MEETINGS_DAYS * DAY_MS).toISOString();
   const events = await deps.calendar.listMeetings(from, to);
-  const summaries = await deps.lists.meetingSummaries([...new Set(events.map((e) => e.key))], deps.me.upn);
+  // Each meeting's organizer as its event says: another secretary's row of the same key is not this meeting.
+  const organizers = new Map(events.map((e) => [e.key, e.organizer.upn]));
+  const summaries = await deps.lists.meetingSummaries([...organizers.keys()], deps.me.upn, organizers);
   const byKey = new Map(summaries.map((s) => [s.key, s]));
   const mine: MyMeeting[] = events.map((event) => {
     const summary = byKey.get(event.key);

@@ -1,5 +1,6 @@
 import { formatDate, type Locale } from '../domain/format';
 import { can } from '../domain/permissions';
+import { sameUpn } from '../domain/person';
 import type { Audience, ReferatCommittee } from '../domain/referat';
 import { buildReferat, renderReferatText, type Referat } from '../i18n/referat';
 import {
@@ -187,7 +188,11 @@ export async function sendReferat(
   return saveReferat(deps, view, markSent(record, deps.me.upn, deps.clock.now()));
 }
 
-/** The meeting of the same series just before this one (whose referat "Punkt 2: Referat" approves). */
+/**
+ * The meeting of the same series and organizer just before this one (whose referat "Punkt 2: Referat"
+ * approves). Read without events, so a meeting is its place: one another secretary made under the same
+ * series name (or of this series' keys) is hers, not this organizer's.
+ */
 export async function previousMeeting(
   deps: AppDeps,
   view: MeetingView,
@@ -196,10 +201,17 @@ export async function previousMeeting(
   const earlier = meetings
     .filter(
       (m) =>
-        m.series === view.meeting.series && m.key !== view.key && m.start && m.start < view.meeting.start,
+        m.series === view.meeting.series &&
+        sameUpn(m.organizer.upn, view.meeting.organizer.upn) &&
+        m.key !== view.key &&
+        m.start &&
+        m.start < view.meeting.start,
     )
     .sort((a, b) => b.start.localeCompare(a.start));
-  return earlier[0] ?? null;
+  const found = earlier[0];
+  if (!found) return null;
+  const { place: _place, ...meeting } = found;
+  return meeting;
 }
 
 /**

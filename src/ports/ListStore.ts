@@ -44,12 +44,23 @@ export interface MeetingSnapshot {
   misplaced?: MisplacedRow[];
 }
 
+/**
+ * Which meeting an archive row belongs to. Without a calendar event a meeting is its place (its folder: the
+ * organizer's secretariat and the key, src/domain/trust/place.ts, meetingsByPlace), not its key alone: two
+ * meetings of one key in two secretariats are two meetings, each with its own rows.
+ */
+export interface ArchiveMeetingRef {
+  meetingKey: MeetingKey;
+  /** The meeting's place, unique among the meetings read (a store without folders may use the key). */
+  place: string;
+}
+
 /** Every meeting row the caller may read, for the decision archive (closed items only for members). */
 export interface ArchiveRows {
-  meetings: Meeting[];
-  items: Array<AgendaItem & { meetingKey: MeetingKey }>;
-  decisions: Array<Decision & { meetingKey: MeetingKey }>;
-  followUps: Array<FollowUp & { meetingKey: MeetingKey }>;
+  meetings: Array<Meeting & { place: string }>;
+  items: Array<AgendaItem & ArchiveMeetingRef>;
+  decisions: Array<Decision & ArchiveMeetingRef>;
+  followUps: Array<FollowUp & ArchiveMeetingRef>;
 }
 
 /**
@@ -221,8 +232,14 @@ export interface MeetingSummaryReader {
   /**
    * What "Mine møder" shows of these meetings for the person `upn` (the signed-in caller): one summary per
    * key, in the order of `keys`, read in one round trip however many meetings (not one read per meeting).
+   * `organizers` names each meeting's organizer as its calendar event says: only her Meetings row then
+   * counts for it (another secretary's row of the same key is not this meeting).
    */
-  meetingSummaries(keys: MeetingKey[], upn: string): Promise<MeetingSummary[]>;
+  meetingSummaries(
+    keys: MeetingKey[],
+    upn: string,
+    organizers?: ReadonlyMap<MeetingKey, string>,
+  ): Promise<MeetingSummary[]>;
 }
 
 /**

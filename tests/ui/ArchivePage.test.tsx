@@ -6,6 +6,7 @@ import userEvent from '@testing-library/user-event';
 import { MemoryListStore } from '../../src/adapters/memory/memoryListStore';
 import { MemoryPermissions } from '../../src/adapters/memory/memoryPermissions';
 import { importMeetings } from '../../src/app/importMeetings';
+import type { ArchiveRows, ListStore } from '../../src/ports/ListStore';
 import type { ImportResult } from '../../src/domain/history/importedMeeting';
 import { AppShell } from '../../src/ui/components/AppShell/AppShell';
 import { ArchivePage } from '../../src/ui/pages/ArchivePage/ArchivePage';
@@ -149,4 +150,65 @@ test('the search lists an item without a decision and marks a closed one', async
   expect(within(first).getByText('Ingen beslutning')).toBeTruthy();
   expect(within(second).getByRole('heading', { level: 2 }).textContent).toBe('Punkt 2: Personalesag');
   expect(within(second).getByText('LUKKET PUNKT')).toBeTruthy();
+});
+
+test('two meetings of one key in two secretariats are two meetings: each card names its organizer, and one meeting shows only its own place', async () => {
+  const meeting = (place: string, upn: string, name: string) => ({
+    key: 'k1',
+    place,
+    series: 'Rådmandsmøder',
+    title: 'Rådmandsmøde',
+    start: '2026-11-20T08:00:00Z',
+    end: '2026-11-20T09:00:00Z',
+    location: '',
+    organizer: { upn, name },
+    attendees: [],
+    status: 'Afsluttet' as const,
+    agendaVersion: 1,
+  });
+  const decision = (place: string, text: string) => ({
+    meetingKey: 'k1',
+    place,
+    itemNumber: 1,
+    itemTitle: 'Budget',
+    text,
+    status: 'Endelig' as const,
+    editorUpn: '',
+    updatedAt: '2026-11-20T08:30:00Z',
+  });
+  const rows: ArchiveRows = {
+    meetings: [
+      meeting('birgittes/k1', 'birgitte@kommune.example', 'Birgitte Skov'),
+      meeting('sofies/k1', 'sofie@kommune.example', 'Sofie Holm'),
+    ],
+    items: [],
+    decisions: [decision('birgittes/k1', 'Forfalsket'), decision('sofies/k1', 'Vedtaget')],
+    followUps: [],
+  };
+  const lists = { readArchive: async () => rows } as unknown as ListStore;
+  const { unmount } = render(
+    <AppShell theme="default" locale="da">
+      <ArchivePage lists={lists} />
+    </AppShell>,
+  );
+  const results = await screen.findByRole('list', { name: 'Beslutningsarkiv' });
+  const cards = within(results)
+    .getAllByRole('listitem')
+    .map((li) => li.textContent ?? '');
+  expect(cards).toHaveLength(2);
+  expect(cards.find((c) => c.includes('Vedtaget'))).toContain('Organisator: Sofie Holm');
+  expect(cards.find((c) => c.includes('Forfalsket'))).toContain('Organisator: Birgitte Skov');
+  unmount();
+
+  render(
+    <AppShell theme="default" locale="da">
+      <ArchivePage lists={lists} meetingKey="k1" place="sofies/k1" />
+    </AppShell>,
+  );
+  const article = (await screen.findByRole('heading', { level: 2, name: 'Punkt 1: Budget' })).closest(
+    'article',
+  )!;
+  expect(article.textContent).toContain('Organisator: Sofie Holm');
+  expect(article.textContent).toContain('Vedtaget');
+  expect(article.textContent).not.toContain('Forfalsket');
 });

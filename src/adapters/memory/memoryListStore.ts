@@ -174,10 +174,11 @@ export class MemoryListStore implements ListStore {
   /** The fake has no permissions on these lists: it returns every row (the contract tests cover the real filtering). */
   async readArchive(): Promise<ArchiveRows> {
     const t = this.tables;
+    // One meeting per key here: its key is its place.
     const withKey = <T>(table: Map<string, Row<T>>) =>
-      [...table.values()].map((r) => ({ ...clone(r.value), meetingKey: r.meetingKey }));
+      [...table.values()].map((r) => ({ ...clone(r.value), meetingKey: r.meetingKey, place: r.meetingKey }));
     return {
-      meetings: [...t.meetings.values()].map((r) => clone(r.value)),
+      meetings: [...t.meetings.values()].map((r) => ({ ...clone(r.value), place: r.meetingKey })),
       items: withKey(t.items),
       decisions: withKey(t.decisions),
       followUps: withKey(t.followUps),

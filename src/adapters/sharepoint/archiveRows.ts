@@ -1,6 +1,6 @@
-import { meetingOfRow } from '../../domain/trust/place';
+import { meetingsByPlace, placeOfRow } from '../../domain/trust/place';
 import type { ArchiveRows } from '../../ports/ListStore';
-import { expandFields, placeOf, visiblePages, type GraphItem } from './graphRows';
+import { expandFields, meetingRowPlace, placeOf, visiblePages, type GraphItem } from './graphRows';
 import type { ListClient } from './listClient';
 import type { ListName } from './listSchema';
 import { itemFromFields } from './agendaItemFields';
@@ -8,8 +8,10 @@ import { decisionFromFields, followUpFromFields, meetingFromFields } from './row
 
 /**
  * The decision archive: the four lists read whole (as the caller may see them), first pages in one $batch,
- * then nextLinks. Each row's meeting is the one whose folder holds it; a row whose MeetingKey names another
- * meeting than its folder counts for none.
+ * then nextLinks. No calendar event says who organizes a meeting here, so a meeting is its place
+ * (meetingsByPlace): a Meetings row another secretary made of the same key in her own secretariat is her
+ * meeting, shown apart. Each row's meeting is the one whose folder holds it; a row whose MeetingKey names
+ * another meeting than its folder counts for none. The locations learned for opening meetings are left alone.
  */
 export async function readArchiveRows(c: ListClient): Promise<ArchiveRows> {
   const lists: ListName[] = ['Meetings', 'AgendaItems', 'Decisions', 'FollowUps'];
@@ -24,27 +26,33 @@ export async function readArchiveRows(c: ListClient): Promise<ArchiveRows> {
   const [meetings, items, decisions, followUps] = await Promise.all(
     lists.map((name) => c.rowsFrom(pages.get(name)!)),
   );
-  // Each meeting's Meetings row says where it lives; only those rows count.
-  const counted = c.places.locate(meetings);
-  const placeOfKey = (key: string) => c.places.location(key)?.place;
+  // Each counted Meetings row is a meeting at its own place; only those rows count.
+  const found = meetingsByPlace(meetings.map(meetingRowPlace('Meetings')));
+  const placeById = new Map(found.map((m) => [m.id, m.place]));
+  const places = new Map<string, string[]>();
+  for (const m of found) places.set(m.key, [...(places.get(m.key) ?? []), m.place]);
   const placed = (list: ListName, rows: GraphItem[]) =>
     rows.flatMap((row) => {
-      const meetingKey = meetingOfRow(placeOf(list)(row), placeOfKey);
-      return meetingKey ? [{ row, meetingKey }] : [];
+      const p = placeOf(list)(row);
+      const place = placeOfRow(p, (key) => places.get(key) ?? []);
+      return place ? [{ row, ref: { meetingKey: p.meetingKey, place } }] : [];
     });
   return {
-    meetings: counted.map((r) => meetingFromFields(r.fields ?? {})),
-    items: placed('AgendaItems', items).map(({ row, meetingKey }) => ({
+    meetings: meetings.flatMap((r) => {
+      const place = placeById.get(r.id);
+      return place ? [{ ...meetingFromFields(r.fields ?? {}), place }] : [];
+    }),
+    items: placed('AgendaItems', items).map(({ row, ref }) => ({
       ...itemFromFields(row.fields ?? {}, row.id),
-      meetingKey,
+      ...ref,
     })),
-    decisions: placed('Decisions', decisions).map(({ row, meetingKey }) => ({
+    decisions: placed('Decisions', decisions).map(({ row, ref }) => ({
       ...decisionFromFields(row.fields ?? {}),
-      meetingKey,
+      ...ref,
     })),
-    followUps: placed('FollowUps', followUps).map(({ row, meetingKey }) => ({
+    followUps: placed('FollowUps', followUps).map(({ row, ref }) => ({
       ...followUpFromFields(row.fields ?? {}, row.id),
-      meetingKey,
+      ...ref,
     })),
   };
 }

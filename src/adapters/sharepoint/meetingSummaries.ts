@@ -21,8 +21,12 @@ export async function readMeetingSummaries(
   c: ListClient,
   keys: MeetingKey[],
   upn: string,
+  organizers?: ReadonlyMap<MeetingKey, string>,
 ): Promise<MeetingSummary[]> {
   if (keys.length === 0) return [];
+  // The calendar names each meeting's organizer: only her Meetings row counts (not another secretary's).
+  for (const [key, organizer] of organizers ?? [])
+    if (organizer.trim()) c.places.expectOrganizer(key, organizer);
   const lists = ['Meetings', 'MeetingProgress', 'FollowUps'] as const;
   const groups: MeetingKey[][] = [];
   for (let i = 0; i < keys.length; i += KEYS_PER_READ) groups.push(keys.slice(i, i + KEYS_PER_READ));

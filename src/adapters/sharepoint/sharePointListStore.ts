@@ -132,8 +132,12 @@ export class SharePointListStore implements ListStore {
     return readProgressRow(this.c, key);
   }
 
-  meetingSummaries(keys: MeetingKey[], upn: string): Promise<MeetingSummary[]> {
-    return readMeetingSummaries(this.c, keys, upn);
+  meetingSummaries(
+    keys: MeetingKey[],
+    upn: string,
+    organizers?: ReadonlyMap<MeetingKey, string>,
+  ): Promise<MeetingSummary[]> {
+    return readMeetingSummaries(this.c, keys, upn, organizers);
   }
 
   saveMeeting(meeting: Meeting, eTag?: string): Promise<Stored<Meeting>> {

@@ -4,6 +4,13 @@ import { foldWord, tokenize } from './danishFold';
 /** One searchable unit: an item of a meeting with its decision and follow-ups. */
 export interface ArchiveEntry {
   meetingKey: string;
+  /**
+   * The meeting's place (its folder; the key for a store without folders): a meeting read without its
+   * calendar event is its place, so two meetings of one key in two secretariats are two meetings.
+   */
+  place: string;
+  /** Who organizes the meeting, as its Meetings row (in her own secretariat) says; '' when unknown. */
+  organizer: string;
   /** True when the meeting has a calendar event (opens in the meeting page), false for imported history. */
   live: boolean;
   series: string;

@@ -95,8 +95,9 @@ export const belongsTo = (key: MeetingKey, place: string, row: PlacedRow): boole
   (!row.person || inOwnFolder(row.dir, place, row.person.upn));
 
 /**
- * The meeting a row belongs to, for reads across meetings (the archive, "Mine møder"): the one its column
- * names, when its folder lies in that meeting's place (`placeOf` knows the places of the meetings read).
+ * The meeting a row belongs to, for reads of meetings known by key and located one place each ("Mine møder",
+ * whose keys and organizers come from calendar events): the one its column names, when its folder lies in
+ * that meeting's place (`placeOf` knows the places of the meetings read). Reads without events: placeOfRow.
  */
 export function meetingOfRow(
   row: PlacedRow,
@@ -124,39 +125,87 @@ export interface MeetingLocation {
   place: string;
 }
 
+/** Whether a Meetings row may speak for a meeting at all, and where: its secretariat, the root, or nowhere. */
+function countingPlace(row: PlacedMeetingRow): { secretariat: string | null } | null {
+  if (!row.meetingKey) return null;
+  if (!row.dir) return { secretariat: null };
+  const inSecretariat = !!row.organizerUpn.trim() && same(row.dir, secretariatFolderName(row.organizerUpn));
+  return inSecretariat ? { secretariat: row.dir } : null;
+}
+
 /**
- * Which Meetings row counts for each meeting, and so where the meeting lives. A row counts only in the
- * secretariat of the organizer it names (a secretary writes nowhere else) or at the list root (site
- * owners only; meetings from before secretariats). When the reader knows the meeting's organizer from its
- * calendar event (`organizerOf`), only that organizer's row counts: another secretary who made a row for
- * this meeting's key in her own secretariat cannot take the meeting over. Otherwise a row in a secretariat
- * wins over one at the root, and of two the one SharePoint numbered first.
+ * Which Meetings row counts for each meeting, and so where the meeting lives, for a reader who opens one
+ * meeting by its key. A row counts only in the secretariat of the organizer it names (a secretary writes
+ * nowhere else) or at the list root (site owners only; meetings from before secretariats). When the reader
+ * knows the meeting's organizer from its calendar event (`organizerOf`), only that organizer's row counts:
+ * another secretary who made a row for this meeting's key in her own secretariat cannot take the meeting
+ * over. Otherwise a row in a secretariat wins over one at the root, and of two the one SharePoint numbered
+ * first. Reads without an event that list meetings (the archive) use `meetingsByPlace` instead.
  */
 export function locateMeetings(
   rows: PlacedMeetingRow[],
   organizerOf: (key: MeetingKey) => string | undefined = () => undefined,
 ): Map<MeetingKey, MeetingLocation> {
-  const best = new Map<MeetingKey, { row: PlacedMeetingRow; inSecretariat: boolean }>();
+  const best = new Map<MeetingKey, { row: PlacedMeetingRow; secretariat: string | null }>();
   for (const row of rows) {
-    if (!row.meetingKey) continue;
-    const inSecretariat =
-      !!row.dir && !!row.organizerUpn.trim() && same(row.dir, secretariatFolderName(row.organizerUpn));
-    if (row.dir && !inSecretariat) continue;
+    const where = countingPlace(row);
+    if (!where) continue;
     const organizer = organizerOf(row.meetingKey);
     if (organizer !== undefined && !same(organizer.trim(), row.organizerUpn.trim())) continue;
     const seen = best.get(row.meetingKey);
+    const inSecretariat = where.secretariat !== null;
+    const seenInSecretariat = seen?.secretariat != null;
     const better =
       !seen ||
-      (inSecretariat && !seen.inSecretariat) ||
-      (inSecretariat === seen.inSecretariat && Number(row.id) < Number(seen.row.id));
-    if (better) best.set(row.meetingKey, { row, inSecretariat });
+      (inSecretariat && !seenInSecretariat) ||
+      (inSecretariat === seenInSecretariat && Number(row.id) < Number(seen.row.id));
+    if (better) best.set(row.meetingKey, { row, secretariat: where.secretariat });
   }
   const out = new Map<MeetingKey, MeetingLocation>();
-  for (const [key, { row, inSecretariat }] of best) {
-    const secretariat = inSecretariat ? row.dir : null;
+  for (const [key, { row, secretariat }] of best)
     out.set(key, { id: row.id, secretariat, place: meetingPlace(key, secretariat) });
-  }
   return out;
+}
+
+/** A meeting as a read without a calendar event knows it: its key and where it lives. */
+export interface PlacedMeeting extends MeetingLocation {
+  key: MeetingKey;
+}
+
+/**
+ * Every meeting the Meetings rows speak for, for reads that know no calendar event (the archive, follow-ups,
+ * standing items): a meeting is its **place**, not its key. A row counts in the secretariat of the
+ * organizer it names or at the list root (as in locateMeetings), and two rows of the same key in two places
+ * are two meetings, each its own place's organizer's, each with only the rows of its own place's folders:
+ * a row another secretary makes for a key she learned by invitation is her meeting, never the organizer's,
+ * whatever SharePoint numbered first. Of two rows in one place the one SharePoint numbered first counts.
+ */
+export function meetingsByPlace(rows: PlacedMeetingRow[]): PlacedMeeting[] {
+  const byPlace = new Map<string, PlacedMeeting>();
+  for (const row of rows) {
+    const where = countingPlace(row);
+    if (!where) continue;
+    const place = meetingPlace(row.meetingKey, where.secretariat);
+    const seen = byPlace.get(place.toLowerCase());
+    if (!seen || Number(row.id) < Number(seen.id))
+      byPlace.set(place.toLowerCase(), {
+        key: row.meetingKey,
+        id: row.id,
+        secretariat: where.secretariat,
+        place,
+      });
+  }
+  return [...byPlace.values()];
+}
+
+/**
+ * The place of the meeting a row belongs to, for reads that know meetings by place (meetingsByPlace): the
+ * place of a meeting of the key its column names that holds the row (`placesOf` gives the places of each
+ * key read); null when none does.
+ */
+export function placeOfRow(row: PlacedRow, placesOf: (key: MeetingKey) => readonly string[]): string | null {
+  if (!row.meetingKey) return null;
+  return placesOf(row.meetingKey).find((place) => belongsTo(row.meetingKey, place, row)) ?? null;
 }
 
 /**

@@ -381,6 +381,7 @@ const da = {
   // --- workflow-finish: archive, guest picker, standing items ---
   archiveNoDecision: 'Ingen beslutning',
   archiveOwners: (owners: string) => `Ansvarlig: ${owners}`,
+  archiveOrganizer: (name: string) => `Organisator: ${name}`,
   guestOption: (name: string, upn: string) => `${name} (${upn})`,
   standingItems: 'Faste punkter',
   standingItemsList: (titles: string) => `Faste punkter: ${titles}`,
@@ -753,6 +754,7 @@ const en: Strings = {
   // --- workflow-finish: archive, guest picker, standing items ---
   archiveNoDecision: 'No decision',
   archiveOwners: (owners) => `Owner: ${owners}`,
+  archiveOrganizer: (name) => `Organizer: ${name}`,
   guestOption: (name, upn) => `${name} (${upn})`,
   standingItems: 'Standing items',
   standingItemsList: (titles) => `Standing items: ${titles}`,

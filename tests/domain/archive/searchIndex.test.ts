@@ -10,6 +10,8 @@ import {
 
 const entry = (over: Partial<ArchiveEntry>): ArchiveEntry => ({
   meetingKey: 'm1',
+  place: over.meetingKey ?? 'm1',
+  organizer: '',
   live: false,
   series: 'Rådmandsmøder 2022-2025 (Rådmandsmøde)',
   date: '2024-02-20',

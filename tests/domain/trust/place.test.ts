@@ -10,6 +10,8 @@ import {
   locateMeetings,
   meetingOfRow,
   meetingPlace,
+  meetingsByPlace,
+  placeOfRow,
   progressBelongsTo,
   splitByPlace,
   statementFolder,
@@ -133,6 +135,41 @@ describe('where a meeting lives is where its Meetings row counts', () => {
     expect(locateMeetings([row('5', sofies, SOFIE), row('9', birgittes, BIRGITTE)]).get(approved)?.id).toBe(
       '5',
     );
+  });
+
+  test('read without an event, a meeting is its place: two rows of one key in two secretariats are two meetings, in any order', () => {
+    for (const rows of [
+      [row('5', birgittes, BIRGITTE), row('9', sofies, SOFIE)],
+      [row('9', sofies, SOFIE), row('5', birgittes, BIRGITTE)],
+    ]) {
+      const found = meetingsByPlace(rows);
+      expect(found).toHaveLength(2);
+      expect(found.find((m) => m.id === '9')).toEqual({
+        key: approved,
+        id: '9',
+        secretariat: sofies,
+        place: place(approved),
+      });
+      expect(found.find((m) => m.id === '5')?.place).toBe(place(approved, birgittes));
+      const places = (key: string) => found.filter((m) => m.key === key).map((m) => m.place);
+      // Each row goes to the meeting whose place holds it, never to the other of the same key.
+      expect(placeOfRow({ dir: `${place(approved)}/1`, meetingKey: approved }, places)).toBe(place(approved));
+      expect(placeOfRow({ dir: `${place(approved, birgittes)}/1`, meetingKey: approved }, places)).toBe(
+        place(approved, birgittes),
+      );
+      expect(placeOfRow({ dir: `${place(next)}/1`, meetingKey: approved }, places)).toBeNull();
+      expect(placeOfRow({ dir: `${place(approved)}/1`, meetingKey: '' }, places)).toBeNull();
+    }
+    // A row naming another organizer than its secretariat's owner, or deeper, is no meeting; the root is.
+    expect(meetingsByPlace([row('3', birgittes, SOFIE), row('4', `${sofies}/x`, SOFIE)])).toEqual([]);
+    expect(meetingsByPlace([row('3', null, SOFIE), row('4', sofies, SOFIE)]).map((m) => m.place)).toEqual([
+      place(approved, null),
+      place(approved),
+    ]);
+    // Two rows in one place: the one SharePoint numbered first.
+    expect(meetingsByPlace([row('8', sofies, SOFIE), row('6', sofies, SOFIE)]).map((m) => m.id)).toEqual([
+      '6',
+    ]);
   });
 
   test('a MeetingProgress row counts where its meeting lives', () => {

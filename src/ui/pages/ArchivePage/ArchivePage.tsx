@@ -128,9 +128,18 @@ function FollowUpLines({ entry, children }: { entry: ArchiveEntry; children?: Re
   );
 }
 
+/** Date, series and organizer of an entry's meeting (two meetings of one key in two secretariats differ here). */
+function meetingLine(entry: ArchiveEntry, s: ReturnType<typeof useStrings>): string {
+  const line = `${entry.date ? dateText(entry.date) : s.archiveNoDate} · ${entry.series || s.archiveUnknownSeries}`;
+  return entry.organizer ? `${line} · ${s.archiveOrganizer(entry.organizer)}` : line;
+}
+
 function meetingLink(entry: ArchiveEntry): string {
   const params = new URLSearchParams(window.location.search);
   params.set('meeting', entry.meetingKey);
+  // The archive knows a meeting by its place; the meeting page finds it by its event (its organizer).
+  if (entry.live) params.delete('place');
+  else params.set('place', entry.place);
   return `${entry.live ? 'meeting.html' : 'archive.html'}?${params.toString()}#punkt-${entry.itemNumber}`;
 }
 
@@ -139,7 +148,16 @@ function meetingLink(entry: ArchiveEntry): string {
  * filtered by series, year, category and follow-up owner; with ?meeting= one meeting's referat.
  * All text is rendered as React text (never as HTML); hits are <mark> elements.
  */
-export function ArchivePage({ lists, meetingKey }: { lists: ListStore; meetingKey?: string }) {
+export function ArchivePage({
+  lists,
+  meetingKey,
+  place,
+}: {
+  lists: ListStore;
+  meetingKey?: string;
+  /** The meeting's place (ArchiveEntry.place): with ?meeting=, which of the key's meetings is shown. */
+  place?: string;
+}) {
   const s = useStrings();
   const locale = useLocale();
   const styles = useStyles();
@@ -169,9 +187,11 @@ export function ArchivePage({ lists, meetingKey }: { lists: ListStore; meetingKe
   if (!index || !facets) return <Spinner label={s.loading} />;
 
   if (meetingKey) {
-    const items = index
-      .search({ text: '', limit: 10_000 })
-      .filter((h) => h.entry.meetingKey === meetingKey)
+    // One meeting is one place: without ?place= (an older link) the first place of the key read.
+    const ofKey = index.search({ text: '', limit: 10_000 }).filter((h) => h.entry.meetingKey === meetingKey);
+    const shown = place ?? ofKey[0]?.entry.place;
+    const items = ofKey
+      .filter((h) => h.entry.place === shown)
       .sort((a, b) => a.entry.itemNumber - b.entry.itemNumber);
     const first = items[0]?.entry;
     return (
@@ -179,6 +199,7 @@ export function ArchivePage({ lists, meetingKey }: { lists: ListStore; meetingKe
         <Link href={`archive.html?${withoutMeeting()}`}>{s.archiveBack}</Link>
         <Title2 as="h1">{s.archiveMeetingTitle(first?.date ? dateText(first.date) : s.archiveNoDate)}</Title2>
         <Text as="p">{first?.series || s.archiveUnknownSeries}</Text>
+        {first?.organizer ? <Text as="p">{s.archiveOrganizer(first.organizer)}</Text> : null}
         {items.map(({ entry }) => (
           <section
             key={entry.itemNumber}
@@ -266,11 +287,9 @@ export function ArchivePage({ lists, meetingKey }: { lists: ListStore; meetingKe
       </Text>
       <ul className={styles.results} aria-label={s.archiveTitle}>
         {hits.map((hit) => (
-          <li key={`${hit.entry.meetingKey}#${hit.entry.itemNumber}`}>
+          <li key={`${hit.entry.place}#${hit.entry.itemNumber}`}>
             <Card>
-              <Caption1>
-                {`${hit.entry.date ? dateText(hit.entry.date) : s.archiveNoDate} · ${hit.entry.series || s.archiveUnknownSeries}`}
-              </Caption1>
+              <Caption1>{meetingLine(hit.entry, s)}</Caption1>
               <Subtitle2 as="h2">
                 {`${s.item} ${hit.entry.itemNumber}: `}
                 <Marked hit={hit} field="itemTitle" />
@@ -294,5 +313,6 @@ export function ArchivePage({ lists, meetingKey }: { lists: ListStore; meetingKe
 function withoutMeeting(): string {
   const params = new URLSearchParams(window.location.search);
   params.delete('meeting');
+  params.delete('place');
   return params.toString();
 }
