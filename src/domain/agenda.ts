@@ -1,4 +1,4 @@
-import type { AgendaItem, Category } from './agendaItem';
+import type { AgendaItem } from './agendaItem';
 
 /** Numbers follow the order: 1..n. */
 export function renumber(items: AgendaItem[]): AgendaItem[] {

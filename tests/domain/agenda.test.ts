@@ -53,7 +53,6 @@ describe('Danish formatting', () => {
 });
 
 describe('agenda', () => {
-
   test('reordering, adding and removing renumber the items', () => {
     const agenda = [item(1, 'A'), item(2, 'B'), item(3, 'C')];
     expect(reorder(agenda, 2, 0).map((i) => `${i.number}${i.title}`)).toEqual(['1C', '2A', '3B']);
