@@ -10,6 +10,7 @@ import { SingleBar } from 'cli-progress';
 import mammoth from 'mammoth';
 import { parseExport, NotAMeetingExport } from '../src/domain/history/parseExport';
 import type { ImportResult } from '../src/domain/history/importedMeeting';
+import { importWarningText, notAnExportText } from '../src/i18n/importWords';
 import { importMeetings } from '../src/app/importMeetings';
 import { describeError } from './describeError';
 import { processOutput, type CliOutput } from './output';
@@ -26,7 +27,7 @@ async function textOf(file: string): Promise<string> {
     return (await mammoth.extractRawText({ buffer: bytes })).value;
   }
   if (bytes.includes(0))
-    throw new NotAMeetingExport(`${basename(file)} er en binær fil, ikke en mødeeksport.`);
+    throw new NotAMeetingExport(basename(file), 'binary');
   return bytes.toString('utf8');
 }
 
@@ -36,16 +37,16 @@ export async function importMain(argv: string[], io: CliOutput = processOutput):
     io.err(`${USAGE}\n`);
     return files.length === 0 ? 2 : 0;
   }
-  const result: ImportResult = { meetings: [], warnings: [] };
+  const result: { meetings: ImportResult['meetings']; warnings: string[] } = { meetings: [], warnings: [] };
   for (const file of files) {
     try {
       const parsed = parseExport(await textOf(file), basename(file));
       result.meetings.push(...parsed.meetings);
-      result.warnings.push(...parsed.warnings);
+      result.warnings.push(...parsed.warnings.map((w) => importWarningText(w)));
     } catch (e) {
       const message =
         e instanceof NotAMeetingExport
-          ? e.message
+          ? notAnExportText(e.source, e.reason)
           : `${basename(file)} kan ikke læses: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'filen findes ikke' : (e as Error).message}`;
       io.err(`Fejl: ${message}\n`);
       return 2;

@@ -1,4 +1,4 @@
-import { signatureReminder } from '../domain/committee/reminder';
+import { signatureReminder } from '../i18n/signatureReminder';
 import { meetingAttendance, presentDuringItem, type Participant } from '../domain/committee/attendance';
 import { agendaDeadline, lateBy } from '../domain/committee/deadline';
 import {

@@ -3,7 +3,7 @@ import type { Absence } from '../domain/absence';
 import type { AgendaItem } from '../domain/agendaItem';
 import type { Decision } from '../domain/decision';
 import type { FollowUp } from '../domain/followUp';
-import { composeInformationLine } from '../domain/information';
+import { composeInformationLine } from '../i18n/information';
 import type { MisplacedRow } from '../domain/trust/place';
 import { writtenByWriters } from '../domain/trust/writers';
 import { peopleOf, type Meeting, type MeetingKey } from '../domain/meeting';

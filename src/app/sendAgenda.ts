@@ -1,5 +1,5 @@
 import type { AgendaItem } from '../domain/agendaItem';
-import { renderAgendaSection } from '../domain/agendaSection';
+import { renderAgendaSection } from '../i18n/agendaSection';
 import { withPlannedStarts } from '../domain/itemTimes';
 import type { Meeting } from '../domain/meeting';
 import { planHash } from '../domain/meetingScopes';

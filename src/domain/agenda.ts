@@ -1,4 +1,4 @@
-import type { AgendaItem, Category } from './agendaItem';
+import type { AgendaItem } from './agendaItem';
 
 /** Numbers follow the order: 1..n. */
 export function renumber(items: AgendaItem[]): AgendaItem[] {
@@ -28,53 +28,4 @@ export function addItem(
 
 export function removeItem(items: AgendaItem[], itemId: string): AgendaItem[] {
   return renumber([...items].sort((a, b) => a.number - b.number).filter((i) => i.id !== itemId));
-}
-
-export interface StandingItem {
-  title: string;
-  category: Category;
-  durationMinutes: number;
-  position: 'first' | 'last';
-}
-
-export interface SeriesTemplate {
-  series: string;
-  standing: StandingItem[];
-}
-
-/** The rådmandsmøde as the seeds show it: Dagsorden and Referat first; the three orientations and Bordrunde last. */
-export const RAADMANDSMOEDE: SeriesTemplate = {
-  series: 'Rådmandsmøder 2022-2025 (Rådmandsmøde)',
-  standing: [
-    { title: 'Dagsorden', category: 'Til godkendelse', durationMinutes: 0, position: 'first' },
-    { title: 'Referat', category: 'Til godkendelse', durationMinutes: 0, position: 'first' },
-    {
-      title: 'Orientering fra Magistraten',
-      category: 'Til orientering',
-      durationMinutes: 5,
-      position: 'last',
-    },
-    { title: 'Orientering om udvalget', category: 'Til orientering', durationMinutes: 5, position: 'last' },
-    { title: 'Bordrunde', category: 'Til orientering', durationMinutes: 5, position: 'last' },
-  ],
-};
-
-/** A new agenda from the series template, with the content items (if any) between the standing ones. */
-export function standingItems(
-  template: SeriesTemplate,
-  newId: () => string,
-  contentItems: Omit<AgendaItem, 'number'>[] = [],
-): AgendaItem[] {
-  const make = (s: StandingItem): Omit<AgendaItem, 'number'> => ({
-    id: newId(),
-    title: s.title,
-    category: s.category,
-    durationMinutes: s.durationMinutes,
-    guests: [],
-    closed: false,
-    attachments: [],
-  });
-  const first = template.standing.filter((s) => s.position === 'first').map(make);
-  const last = template.standing.filter((s) => s.position === 'last').map(make);
-  return renumber([...first, ...contentItems, ...last].map((i) => ({ ...i, number: 0 })));
 }

@@ -1,6 +1,5 @@
 import type { AgendaItem } from './agendaItem';
 import { foldWord } from './archive/danishFold';
-import { formatDate } from './format';
 import type { FollowUp } from './followUp';
 import type { Person } from './person';
 import { TITLE_MAX } from './text';
@@ -42,12 +41,16 @@ export function isMine(followUp: FollowUp, me: Person, units: string[] = []): bo
   return followUp.owners.some((o) => mine.has(foldWord(o)) || mine.has(foldWord(o.split(/\s+/)[0])));
 }
 
-/** "Tag med på næste møde": an unfinished follow-up as an agenda item of the next meeting. */
-export function carryOverItem(row: FollowUpRow, id: string): Omit<AgendaItem, 'number'> {
-  const title = `Opfølgning: ${row.followUp.task}`;
-  const from = row.meetingStart
-    ? `Fra mødet ${formatDate(row.meetingStart)}, punkt ${row.followUp.itemNumber} (${row.itemTitle}).`
-    : '';
+/**
+ * "Tag med på næste møde": an unfinished follow-up as an agenda item of the next meeting, a short
+ * information item presented by its owners; its words (`text`) are src/i18n/carryOver.ts's.
+ */
+export function carryOverItem(
+  row: FollowUpRow,
+  id: string,
+  text: { title: string; description: string },
+): Omit<AgendaItem, 'number'> {
+  const { title } = text;
   return {
     id,
     title: title.length > TITLE_MAX ? `${title.slice(0, TITLE_MAX - 1)}…` : title,
@@ -56,7 +59,7 @@ export function carryOverItem(row: FollowUpRow, id: string): Omit<AgendaItem, 'n
     presenter: row.followUp.owners.join(', ') || undefined,
     guests: [],
     closed: false,
-    description: `${from} Ansvarlig: ${row.followUp.owners.join(', ') || '–'}.`.trim(),
+    description: text.description,
     attachments: [],
   };
 }

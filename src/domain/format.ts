@@ -129,7 +129,7 @@ export function copenhagenToUtc(dateYmd: string, hhmm: string): string {
           [...date.slice(1), ...time.slice(1)].map((v) => Number(v ?? 0)),
         )
       : undefined;
-  if (!utc) throw new Error(`Ugyldig dato eller tid: ${dateYmd} ${hhmm}`);
+  if (!utc) throw new RangeError(`not a Copenhagen date and time: ${dateYmd} ${hhmm}`);
   return utc;
 }
 

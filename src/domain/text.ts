@@ -28,13 +28,6 @@ export function escapeHtml(s: string): string {
     .replace(/'/g, '&#39;');
 }
 
-/** "A", "A og B", "A, B og C" (English: "A and B", "A, B and C"). */
-export function joinList(parts: string[], locale: 'da' | 'en' = 'da'): string {
-  const and = locale === 'en' ? 'and' : 'og';
-  if (parts.length <= 1) return parts.join('');
-  return `${parts.slice(0, -1).join(', ')} ${and} ${parts[parts.length - 1]}`;
-}
-
 /** Control characters except tab and newline: for multi-line text kept exactly as typed otherwise. */
 export function stripControl(s: string): string {
   // eslint-disable-next-line no-control-regex -- matching control characters is the point

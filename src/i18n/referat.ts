@@ -4,7 +4,7 @@ import { protocolChecksum, protocolText } from '../domain/committee/protocol';
 import type { Decision } from '../domain/decision';
 import { formatDueDate, type FollowUp } from '../domain/followUp';
 import { formatDate, formatTime, formatTimeRange, type Locale } from '../domain/format';
-import { composeInformationLine } from '../domain/information';
+import { composeInformationLine } from './information';
 import type { Meeting } from '../domain/meeting';
 import {
   referatContent,
@@ -15,7 +15,7 @@ import {
   type ReferatCommittee,
   type ReferatContent,
 } from '../domain/referat';
-import { joinList } from '../domain/text';
+import { joinList } from './joinList';
 import { referatWords, type ReferatWords } from './referatWords';
 
 /**

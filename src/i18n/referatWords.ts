@@ -1,5 +1,5 @@
 import type { Locale } from '../domain/format';
-import { joinList } from '../domain/text';
+import { joinList } from './joinList';
 
 /**
  * The referat's own words (the document's, not the pages': src/ui/i18n holds those), in Danish and English.

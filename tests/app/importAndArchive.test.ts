@@ -39,7 +39,7 @@ beforeAll(async () => {
       (
         JSON.parse(
           readFileSync(join(__dirname, `../fixtures/import/raadmandsmoede-${s}.expected.json`), 'utf8'),
-        ) as ImportResult
+        ) as Pick<ImportResult, 'meetings'>
       ).meetings,
   );
 });

@@ -1,4 +1,4 @@
-import { addItem, RAADMANDSMOEDE, removeItem, reorder, standingItems } from '../../src/domain/agenda';
+import { addItem, removeItem, reorder } from '../../src/domain/agenda';
 import {
   copenhagenToUtc,
   formatDate,
@@ -53,25 +53,6 @@ describe('Danish formatting', () => {
 });
 
 describe('agenda', () => {
-  const ids = () => {
-    let n = 0;
-    return () => `id-${++n}`;
-  };
-
-  test('a rådmandsmøde starts from the standing items, content between them', () => {
-    const agenda = standingItems(RAADMANDSMOEDE, ids(), [
-      { ...item(0, 'Status på integrationsindsatsen'), id: 'x' },
-    ]);
-    expect(agenda.map((i) => `${i.number} ${i.title}`)).toEqual([
-      '1 Dagsorden',
-      '2 Referat',
-      '3 Status på integrationsindsatsen',
-      '4 Orientering fra Magistraten',
-      '5 Orientering om udvalget',
-      '6 Bordrunde',
-    ]);
-  });
-
   test('reordering, adding and removing renumber the items', () => {
     const agenda = [item(1, 'A'), item(2, 'B'), item(3, 'C')];
     expect(reorder(agenda, 2, 0).map((i) => `${i.number}${i.title}`)).toEqual(['1C', '2A', '3B']);

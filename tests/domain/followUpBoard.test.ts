@@ -1,5 +1,6 @@
 import type { FollowUp } from '../../src/domain/followUp';
 import { carryOverItem, isMine, sortForOverview, type FollowUpRow } from '../../src/domain/followUpBoard';
+import { carryOverText } from '../../src/i18n/carryOver';
 
 const fu = (over: Partial<FollowUp>): FollowUp => ({
   id: 'f',
@@ -45,10 +46,8 @@ test('the overview puts open work first, then the earliest due date, then the ne
 });
 
 test('carried to the next agenda: a titled item that says where it came from and who owns it', () => {
-  const item = carryOverItem(
-    row({ owners: ['@konomichef Michael Justesen'], task: 'Afklaring af boligomdannelsen.' }),
-    'new-id',
-  );
+  const carried = row({ owners: ['@konomichef Michael Justesen'], task: 'Afklaring af boligomdannelsen.' });
+  const item = carryOverItem(carried, 'new-id', carryOverText(carried));
   expect(item).toMatchObject({
     id: 'new-id',
     title: 'Opfølgning: Afklaring af boligomdannelsen.',
@@ -57,5 +56,6 @@ test('carried to the next agenda: a titled item that says where it came from and
     description:
       'Fra mødet 06-02-2024, punkt 3 (Opfølgning på budgetforlig). Ansvarlig: @konomichef Michael Justesen.',
   });
-  expect(carryOverItem(row({ task: 'x'.repeat(400) }), 'i').title.length).toBe(255);
+  const long = row({ task: 'x'.repeat(400) });
+  expect(carryOverItem(long, 'i', carryOverText(long)).title.length).toBe(255);
 });

@@ -1,3 +1,4 @@
+import type { ImportWarning } from './importWarning';
 import { extractFollowUps } from '../followUp';
 import type { Block } from './blocks';
 import { parseCommitteeAgenda } from './committeeAgenda';
@@ -57,7 +58,7 @@ export function emptyMeeting(): ImportedMeeting {
 export function assembleMeetings(
   blocks: Block[],
   lines: string[],
-  warnings: string[],
+  warnings: ImportWarning[],
   source: string,
 ): ImportedMeeting[] {
   const assembler = new MeetingAssembler(lines, warnings, source);
@@ -88,7 +89,7 @@ class MeetingAssembler {
 
   constructor(
     private readonly lines: string[],
-    private readonly warnings: string[],
+    private readonly warnings: ImportWarning[],
     private readonly source: string,
   ) {}
 
@@ -211,9 +212,7 @@ class MeetingAssembler {
     if (!this.current || this.mode !== 'agenda') this.current = this.startAgenda();
     let item = this.current.byNumber.get(b.number);
     if (!item) {
-      this.warnings.push(
-        `${this.source}: "Beslutning for Punkt ${b.number}" uden et punkt ${b.number} foran; punktet er oprettet ud fra beslutningen.`,
-      );
+      this.warnings.push({ kind: 'decisionWithoutItem', source: this.source, number: b.number });
       item = upsertItem(this.current, b.number, b.title, null, this.warnings, this.source);
     }
     this.lastNumber = Math.max(this.lastNumber, b.number);
@@ -266,7 +265,7 @@ function upsertItem(
   n: number,
   title: string,
   minutes: number | null,
-  warnings: string[],
+  warnings: ImportWarning[],
   source: string,
 ): ImportedItem {
   const existing = d.byNumber.get(n);
@@ -275,19 +274,19 @@ function upsertItem(
     if (existing.durationMinutes === null) existing.durationMinutes = minutes;
     return existing;
   }
-  if (!title) warnings.push(`${source}: Punkt ${n} har ingen titel.`);
+  if (!title) warnings.push({ kind: 'itemUntitled', source, number: n });
   const item = newItem(n, title, minutes);
   d.byNumber.set(n, item);
   return item;
 }
 
-function finish(d: Draft, warnings: string[], source: string): ImportedMeeting {
+function finish(d: Draft, warnings: ImportWarning[], source: string): ImportedMeeting {
   const m = d.meeting;
   for (const entry of d.toc) {
     const item = d.byNumber.get(entry.number);
     if (!item) {
       // Its heading is lost (or unreadable): the table of contents is all that says the item was there.
-      warnings.push(`${source}: Punkt ${entry.number} "${entry.title}" står kun i indholdsfortegnelsen.`);
+      warnings.push({ kind: 'onlyInContents', source, number: entry.number, title: entry.title });
       d.byNumber.set(entry.number, {
         ...newItem(entry.number, entry.title, entry.minutes),
         category: entry.category,
@@ -305,7 +304,7 @@ function finish(d: Draft, warnings: string[], source: string): ImportedMeeting {
       if (match.durationMinutes === null) match.durationMinutes = loose.minutes;
       if (!d.indstillingLines.has(match)) d.indstillingLines.set(match, loose.lines);
     } else {
-      warnings.push(`${source}: indstillingen "${loose.title}" kunne ikke knyttes til et punkt.`);
+      warnings.push({ kind: 'indstillingUnlinked', source, title: loose.title });
     }
   }
   for (const [item, lines] of d.indstillingLines) item.indstilling = importedIndstilling(lines);

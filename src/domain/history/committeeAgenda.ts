@@ -1,3 +1,4 @@
+import type { ImportWarning } from './importWarning';
 import type { ImportedItem, ImportedMeeting } from './importedMeeting';
 import { guestsIn } from './information';
 import { isAddressLine } from './letterhead';
@@ -101,7 +102,7 @@ function titleAbove(lines: string[], at: number, floor: number): string[] {
   return out;
 }
 
-export function parseCommitteeAgenda(lines: string[], warnings: string[]): ImportedMeeting {
+export function parseCommitteeAgenda(lines: string[], warnings: ImportWarning[]): ImportedMeeting {
   const head = lines.slice(0, 12);
   const dateAt = head.findIndex((l) => MEETING_DATE.test(l));
   const timeLine = head.map((l) => MEETING_TIME.exec(l)).find(Boolean);
@@ -128,9 +129,7 @@ export function parseCommitteeAgenda(lines: string[], warnings: string[]): Impor
     const titleLines = titleAbove(lines, at, previous);
     previous = at;
     if (titleLines.length === 0) {
-      warnings.push(
-        `Udvalgsdagsorden "${meeting.series ?? '?'}": et punkt uden titel (linje ${at + 1}) er sprunget over.`,
-      );
+      warnings.push({ kind: 'committeeItemUntitled', series: meeting.series, line: at + 1 });
       continue;
     }
     // "B) Orienteringer …" alone is a sub-point of the item above, not an item of its own.
@@ -164,8 +163,7 @@ export function parseCommitteeAgenda(lines: string[], warnings: string[]): Impor
       for (const name of guestsIn(paragraph)) meeting.guests.push({ name, item: span.item.title });
     meeting.items.push(span.item);
   });
-  if (meeting.items.length === 0)
-    warnings.push(`Udvalgsdagsorden "${meeting.series ?? '?'}": ingen punkter fundet.`);
+  if (meeting.items.length === 0) warnings.push({ kind: 'committeeNoItems', series: meeting.series });
   return meeting;
 }
 

@@ -1,3 +1,4 @@
+import type { ImportWarning } from './importWarning';
 import type { Category } from '../agendaItem';
 import type { CaseWorker } from '../indstilling/indstilling';
 
@@ -64,5 +65,5 @@ export interface ImportedFollowUp {
 
 export interface ImportResult {
   meetings: ImportedMeeting[];
-  warnings: string[];
+  warnings: ImportWarning[];
 }

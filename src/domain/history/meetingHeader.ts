@@ -1,3 +1,4 @@
+import type { ImportWarning } from './importWarning';
 import type { ImportedMeeting } from './importedMeeting';
 import { readInformation } from './information';
 import { clock, DASH, isNoise, parseDanishDate } from './ocrText';
@@ -52,7 +53,7 @@ export function recogniseHeader(lines: string[], i: number): HeaderStart | null 
 }
 
 /** Reads a head block (from its first line up to the next block) into the meeting. */
-export function readHeader(meeting: ImportedMeeting, lines: string[], warnings: string[]): void {
+export function readHeader(meeting: ImportedMeeting, lines: string[], warnings: ImportWarning[]): void {
   const dateAt = lines.findIndex((_l, i) => dateLineAt(lines, i) !== null);
   const dateLine = dateLineAt(lines, dateAt)!;
   const d = new RegExp(`^${DATE}\\s+${TIMES}$`).exec(dateLine.text)!;
@@ -65,7 +66,11 @@ export function readHeader(meeting: ImportedMeeting, lines: string[], warnings: 
   const beforeInfo = infoAt >= 0 ? rest.slice(0, infoAt) : rest;
   meeting.location = beforeInfo[0] ?? null;
   if (beforeInfo.length > 1)
-    warnings.push(`Mødehovedet ${meeting.date}: ulæste linjer "${preview(beforeInfo.slice(1))}"`);
+    warnings.push({
+      kind: 'headerLinesUnread',
+      date: meeting.date ?? '',
+      text: preview(beforeInfo.slice(1)),
+    });
   if (infoAt < 0) return;
   // What follows the Information line up to the next block is its text, unless it is an item's
   // (a heading OCR made unreadable, "Punkt ?: …", and the lines under it).

@@ -1,6 +1,7 @@
 import { assembleMeetings } from './assembleMeetings';
 import { findBlocks } from './blocks';
 import type { ImportResult } from './importedMeeting';
+import type { ImportWarning, NotAnExportReason } from './importWarning';
 import { isLetterheadLine } from './letterhead';
 import { isNoise } from './ocrText';
 import { dropPageHeaders } from './pageHeaders';
@@ -13,24 +14,31 @@ import { preview, sourceLines } from './sourceLines';
  * understood goes to `warnings`.
  */
 
-export class NotAMeetingExport extends Error {}
+/** The file is no meeting export; `reason` says why (worded by src/i18n/importWords.ts). */
+export class NotAMeetingExport extends Error {
+  constructor(
+    readonly source: string,
+    readonly reason: NotAnExportReason,
+  ) {
+    super(`not a meeting export (${reason}): ${source}`);
+    this.name = 'NotAMeetingExport';
+  }
+}
 
-export function parseExport(text: string, source = 'filen'): ImportResult {
+export function parseExport(text: string, source = ''): ImportResult {
   const lines = dropPageHeaders(sourceLines(text));
-  const warnings: string[] = [];
+  const warnings: ImportWarning[] = [];
   const blocks = findBlocks(lines);
   const isExport = blocks.some(
     (b) => (b.kind !== 'indstilling' && b.kind !== 'toc') || (b.kind === 'toc' && b.entries.length),
   );
   if (!isExport) {
-    throw new NotAMeetingExport(
-      `${source} ligner ikke en mødeeksport: der er hverken mødehoved, "Punkt N:", "Referat" eller udvalgsdagsorden.`,
-    );
+    throw new NotAMeetingExport(source, 'noMeeting');
   }
   const preamble = lines
     .slice(0, blocks[0]?.at ?? lines.length)
     .filter((l) => l && !isNoise(l) && !isLetterheadLine(l));
-  if (preamble.length) warnings.push(`${source}: tekst før første møde er ikke læst: "${preview(preamble)}"`);
+  if (preamble.length) warnings.push({ kind: 'preamble', source, text: preview(preamble) });
   const meetings = assembleMeetings(blocks, lines, warnings, source);
   return { meetings, warnings };
 }

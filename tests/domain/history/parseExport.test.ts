@@ -2,18 +2,25 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NotAMeetingExport, parseExport } from '../../../src/domain/history/parseExport';
 import type { ImportResult } from '../../../src/domain/history/importedMeeting';
+import { importWarningText, notAnExportText } from '../../../src/i18n/importWords';
 import { accuracy, norm } from '../../../bench/importModel/importAccuracy';
 import { describeWithSeeds, readSeed, SEED_NAMES } from '../../support/seeds';
 
 const FIXTURES = join(__dirname, '../../fixtures/import');
 const seeds = [...SEED_NAMES];
+/** parseExport with its warnings worded as the CLI prints them (the fixtures hold the words). */
+const parse = (text: string, source?: string) => {
+  const result = parseExport(text, source);
+  return { ...result, warnings: result.warnings.map((w) => importWarningText(w)) };
+};
 
 describeWithSeeds('the seeds import as the hand-written expectations say', () => {
   test.each(seeds)('%s', (name) => {
-    const actual = parseExport(readSeed(name), name);
-    const expected = JSON.parse(
-      readFileSync(join(FIXTURES, `${name}.expected.json`), 'utf8'),
-    ) as ImportResult;
+    const actual = parse(readSeed(name), name);
+    const expected = JSON.parse(readFileSync(join(FIXTURES, `${name}.expected.json`), 'utf8')) as Pick<
+      ImportResult,
+      'meetings'
+    > & { warnings: string[] };
     const result = accuracy(actual, expected);
     expect(result.misses).toEqual([]);
     expect(actual.meetings).toHaveLength(expected.meetings.length);
@@ -122,7 +129,7 @@ Intet.
 `;
 
   test('categories, several absent and referents, follow-ups with "med", a decision without its item', () => {
-    const { meetings, warnings } = parseExport(export2, 'udvalg.txt');
+    const { meetings, warnings } = parse(export2, 'udvalg.txt');
     expect(meetings).toHaveLength(1);
     const [m] = meetings;
     expect(m.absent).toEqual(['Ole Sørensen', 'Mette Lund', 'Jens Kragh']);
@@ -167,7 +174,7 @@ Intet.
       'Beslutning for Punkt 2: Budget 2024',
       'Kredsen drøftede budgettet. Økonomi følger op på anlæg.',
     ].join('\n');
-    const { meetings, warnings } = parseExport(clean, 'ren.txt');
+    const { meetings, warnings } = parse(clean, 'ren.txt');
     expect(warnings).toEqual([]);
     expect(meetings).toHaveLength(1);
     expect(meetings[0]).toMatchObject({
@@ -205,7 +212,7 @@ Intet.
       'Baggrund/formål: Dagsordenen godkendes.',
       'Tid: 18.15 — 18.18 (3 min.)',
     ].join('\n');
-    const { meetings, warnings } = parseExport(letter, 'udvalg.txt');
+    const { meetings, warnings } = parse(letter, 'udvalg.txt');
     expect(warnings).toEqual([]);
     expect(meetings).toEqual([
       expect.objectContaining({ date: '2022-11-09', start: '18:15', end: '19:45', location: 'Rådhuset' }),
@@ -218,7 +225,7 @@ Intet.
   test('an item whose heading OCR made unreadable is still imported from the table of contents, with a warning', () => {
     const text =
       'Indhold\nKategori - Til godkendelse\nPunkt 1: Dagsorden,\t2\nPunkt 2: Budget (10 min),\t2\n\nPunkt ?: Dagsorden\n\nPunkt 2: Budget (10 min)\n';
-    const { meetings, warnings } = parseExport(text, 'scan.txt');
+    const { meetings, warnings } = parse(text, 'scan.txt');
     expect(
       meetings.map((m) => m.items.map((i) => [i.number, i.title, i.category, i.durationMinutes])),
     ).toEqual([
@@ -291,13 +298,28 @@ Intet.
 
   test('text before the first meeting is reported, not dropped', () => {
     const { warnings } = parseExport('Et forord fra sekretariatet\nPunkt 1: Dagsorden\n');
-    expect(warnings).toEqual([expect.stringContaining('Et forord fra sekretariatet')]);
+    expect(warnings).toEqual([
+      expect.objectContaining({ kind: 'preamble', text: expect.stringContaining('Et forord') }),
+    ]);
+    expect(importWarningText(warnings[0])).toBe(
+      'filen: tekst før første møde er ikke læst: "Et forord fra sekretariatet"',
+    );
+    expect(importWarningText(warnings[0], 'en')).toMatch(
+      /^the file: text before the first meeting was not read/,
+    );
   });
 
   test('a file that is not a meeting export is refused with a clear message', () => {
     expect(() => parseExport('{"name": "moedeassistent"}', 'package.json')).toThrow(NotAMeetingExport);
-    expect(() => parseExport('Kære alle\n\nHusk frokost på fredag.', 'mail.txt')).toThrow(
-      /mail.txt ligner ikke en mødeeksport/,
-    );
+    let refused: unknown;
+    try {
+      parseExport('Kære alle\n\nHusk frokost på fredag.', 'mail.txt');
+    } catch (e) {
+      refused = e;
+    }
+    expect(refused).toMatchObject({ source: 'mail.txt', reason: 'noMeeting' });
+    const { source, reason } = refused as NotAMeetingExport;
+    expect(notAnExportText(source, reason)).toMatch(/^mail.txt ligner ikke en mødeeksport/);
+    expect(notAnExportText(source, reason, 'en')).toMatch(/^mail.txt does not look like a meeting export/);
   });
 });

@@ -4,6 +4,7 @@ import type { AppDeps } from '../../../app/deps';
 import { loadFollowUps } from '../../../app/followUps';
 import { carryOverItem, type FollowUpRow } from '../../../domain/followUpBoard';
 import type { AgendaItem } from '../../../domain/agendaItem';
+import { carryOverText } from '../../../i18n/carryOver';
 import { useStrings } from '../../i18n/LocaleContext';
 
 const useStyles = makeStyles({
@@ -58,7 +59,7 @@ export function CarryOver({
             <Button
               size="small"
               onClick={() => {
-                onAdd(carryOverItem(r, crypto.randomUUID()));
+                onAdd(carryOverItem(r, crypto.randomUUID(), carryOverText(r)));
                 setRows((all) => all.filter((x) => x !== r));
               }}
             >

@@ -4,7 +4,7 @@ import type { CommitteeView } from '../../../app/committee';
 import type { MeetingView } from '../../../app/openMeeting';
 import { isInhabil, itemParticipants } from '../../../domain/committee/attendance';
 import { voteOn, voteResult } from '../../../domain/committee/votes';
-import { joinList } from '../../../domain/text';
+import { joinList } from '../../../i18n/joinList';
 import { useCommitteeStrings } from '../../i18n/committeeStrings';
 import { useLocale } from '../../i18n/LocaleContext';
 import { committeeNames } from './names';

@@ -17,7 +17,7 @@ import type { AbsenceInput } from '../../../app/registerAbsence';
 import { sendAgenda } from '../../../app/sendAgenda';
 import { sameUpn, type Person } from '../../../domain/person';
 import { can } from '../../../domain/permissions';
-import { renderAgendaSection } from '../../../domain/agendaSection';
+import { renderAgendaSection } from '../../../i18n/agendaSection';
 import type { ComposeSurface } from '../../../ports/ComposeSurface';
 import { AgendaList } from '../../components/AgendaList/AgendaList';
 import { AppNav } from '../../components/AppNav/AppNav';

@@ -1,9 +1,10 @@
 import { emptyMeeting } from '../../../../src/domain/history/assembleMeetings';
 import { readHeader, recogniseHeader } from '../../../../src/domain/history/meetingHeader';
+import type { ImportWarning } from '../../../../src/domain/history/importWarning';
 
 const read = (lines: string[]) => {
   const m = emptyMeeting();
-  const warnings: string[] = [];
+  const warnings: ImportWarning[] = [];
   readHeader(m, lines, warnings);
   return { m, warnings };
 };

@@ -1,6 +1,6 @@
 import { currentAbsences } from '../../src/domain/absence';
-import { composeInformationLine } from '../../src/domain/information';
-import { absence, item, person } from './helpers';
+import { composeInformationLine } from '../../src/i18n/information';
+import { absence, item, person } from '../domain/helpers';
 
 const mads = person('Mads Nielsen');
 const guestItem = item(4, 'Opfølgning på investeringsmodeller for 2023', {

@@ -1,4 +1,4 @@
-import { escapeHtml } from '../text';
+import { escapeHtml } from '../domain/text';
 
 /**
  * The mail that reminds a member to sign the beslutningsprotokol, in the municipality's language (as the
