@@ -1,10 +1,11 @@
 import { ArchiveIndex, type ArchiveEntry } from '../domain/archive/searchIndex';
 import { localDate } from '../domain/format';
+import { indstillingSearchText } from '../domain/indstilling/indstilling';
 import type { ArchiveRows, ListStore } from '../ports/ListStore';
 
 const dateOf = (iso: string) => (iso ? localDate(iso) : '');
 
-/** One entry per item (with its decision and follow-ups), and per decision whose item row is gone. */
+/** One entry per item (with its indstilling, decision and follow-ups), and per decision whose item row is gone. */
 export function archiveEntries(rows: ArchiveRows): ArchiveEntry[] {
   const meetings = new Map(rows.meetings.map((m) => [m.key, m]));
   const k = (key: string, n: number) => `${key}#${n}`;
@@ -23,6 +24,7 @@ export function archiveEntries(rows: ArchiveRows): ArchiveEntry[] {
     title: string,
     category: ArchiveEntry['category'],
     closed: boolean,
+    indstilling: string,
   ) => {
     const m = meetings.get(key);
     seen.add(k(key, n));
@@ -37,11 +39,21 @@ export function archiveEntries(rows: ArchiveRows): ArchiveEntry[] {
       closed,
       decision: decisions.get(k(key, n))?.text ?? '',
       followUps: followUps.get(k(key, n)) ?? [],
+      indstilling,
     });
   };
-  for (const i of rows.items) entry(i.meetingKey, i.number, i.title, i.category, i.closed);
+  for (const i of rows.items)
+    entry(
+      i.meetingKey,
+      i.number,
+      i.title,
+      i.category,
+      i.closed,
+      i.indstilling ? indstillingSearchText(i.indstilling) : '',
+    );
   for (const d of rows.decisions)
-    if (!seen.has(k(d.meetingKey, d.itemNumber))) entry(d.meetingKey, d.itemNumber, d.itemTitle, null, false);
+    if (!seen.has(k(d.meetingKey, d.itemNumber)))
+      entry(d.meetingKey, d.itemNumber, d.itemTitle, null, false, '');
   return entries;
 }
 

@@ -380,6 +380,8 @@ const da = {
   // --- workflow-finish: archive, guest picker, standing items ---
   archiveNoDecision: 'Ingen beslutning',
   archiveOwners: (owners: string) => `Ansvarlig: ${owners}`,
+  /** Before the excerpt of an indstilling the search word was found in. */
+  archiveFromIndstilling: 'Fra indstillingen',
   guestOption: (name: string, upn: string) => `${name} (${upn})`,
   standingItems: 'Faste punkter',
   standingItemsList: (titles: string) => `Faste punkter: ${titles}`,
@@ -752,6 +754,7 @@ const en: Strings = {
   // --- workflow-finish: archive, guest picker, standing items ---
   archiveNoDecision: 'No decision',
   archiveOwners: (owners) => `Owner: ${owners}`,
+  archiveFromIndstilling: 'From the recommendation',
   guestOption: (name, upn) => `${name} (${upn})`,
   standingItems: 'Standing items',
   standingItemsList: (titles) => `Standing items: ${titles}`,
