@@ -325,6 +325,8 @@ const da = {
     failed: (name: string) => `${name} kunne ikke gemmes.`,
     notYet: 'Bilag kan tilføjes, når dagsordenen er sendt.',
     loadFailed: 'Bilagene kunne ikke hentes.',
+    /** Beside a bilag whose file changed after the reader was shown it (until they open it). */
+    changedAfterSending: 'Ændret efter udsendelse',
     downloadFailed: (name: string) => `${name} kunne ikke hentes.`,
   },
   indstilling: {
@@ -699,6 +701,7 @@ const en: Strings = {
     failed: (name) => `${name} could not be saved.`,
     notYet: 'Attachments can be added once the agenda has been sent.',
     loadFailed: 'The attachments could not be loaded.',
+    changedAfterSending: 'Changed after sending',
     downloadFailed: (name) => `${name} could not be downloaded.`,
   },
   indstilling: {
