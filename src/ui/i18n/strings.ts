@@ -351,6 +351,11 @@ const da = {
     remove: 'Fjern indstillingen',
     imported: (file: string) => `Indstillingen er læst fra ${file}. Gennemse den, før du sender.`,
     importFailed: (file: string) => `${file} kunne ikke læses som en Word-indstilling (.docx).`,
+    originalKept: 'Word-filen er gemt som punktets første bilag.',
+    originalNotYet:
+      'Word-filen kan først gemmes som bilag, når dagsordenen er sendt: importér den igen efter udsendelse.',
+    originalFailed: 'Word-filen kunne ikke gemmes som bilag. Indstillingen er ikke tabt: prøv igen.',
+    retryOriginalFor: (n: number) => `Gem Word-filen som bilag til punkt ${n}`,
     required: 'Skal udfyldes.',
     tooLong: 'Teksten er for lang.',
     invalid: 'Ugyldig værdi.',
@@ -726,6 +731,12 @@ const en: Strings = {
     remove: 'Remove the recommendation',
     imported: (file) => `The recommendation was read from ${file}. Review it before you send.`,
     importFailed: (file) => `${file} could not be read as a Word recommendation (.docx).`,
+    originalKept: 'The Word file is saved as the item’s first attachment.',
+    originalNotYet:
+      'The Word file can be saved as an attachment only once the agenda has been sent: import it again after sending.',
+    originalFailed:
+      'The Word file could not be saved as an attachment. The recommendation is not lost: try again.',
+    retryOriginalFor: (n) => `Save the Word file as an attachment to item ${n}`,
     required: 'Required.',
     tooLong: 'The text is too long.',
     invalid: 'Invalid value.',

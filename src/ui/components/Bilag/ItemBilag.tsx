@@ -1,5 +1,6 @@
 import { Badge, Button, Field, Link, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { createContext, useContext, useEffect, useState } from 'react';
+import { wordOriginalFirst } from '../../../domain/bilag/wordOriginal';
 import type { MeetingKey } from '../../../domain/meeting';
 import { listMarkedBilag, openBilag, type MarkedBilag } from '../../../app/bilagMarks';
 import type { BilagStore } from '../../../ports/BilagStore';
@@ -37,6 +38,8 @@ export interface ItemBilagProps {
   canAdd?: boolean;
   /** Load only when asked ("Vis bilag til punkt N"): the meeting page opens without a request per item. */
   lazy?: boolean;
+  /** Changes when the item's bilag were changed elsewhere on the page (the Word import): the list reloads. */
+  revision?: number;
 }
 
 /**
@@ -45,7 +48,7 @@ export interface ItemBilagProps {
  * a new version of that file). For a reader, a file changed since they were shown it is marked "Ændret
  * efter udsendelse" until they open it (src/app/bilagMarks.ts).
  */
-export function ItemBilag({ itemNumber: n, itemId, canAdd, lazy }: ItemBilagProps) {
+export function ItemBilag({ itemNumber: n, itemId, canAdd, lazy, revision }: ItemBilagProps) {
   const styles = useStyles();
   const s = useStrings().bilag;
   const bilag = useContext(BilagContext);
@@ -65,13 +68,13 @@ export function ItemBilag({ itemNumber: n, itemId, canAdd, lazy }: ItemBilagProp
             .list(bilag.meeting, itemId)
             .then((found) => found.map((f) => ({ ...f, changed: false })));
     listed.then(
-      (found) => live && setFiles(found),
+      (found) => live && setFiles(wordOriginalFirst(found)),
       () => live && setStatus({ ok: false, text: s.loadFailed }),
     );
     return () => {
       live = false;
     };
-  }, [asked, bilag, canAdd, itemId, s, version]);
+  }, [asked, bilag, canAdd, itemId, s, version, revision]);
   if (!bilag) return null;
   const add = async (chosen: File[]) => {
     for (const file of chosen) {
