@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ArchiveIndex, type ArchiveEntry } from '../src/domain/archive/searchIndex';
+import { indstillingSearchText } from '../src/domain/indstilling/indstilling';
 import { parseExport } from '../src/domain/history/parseExport';
 import type { ImportResult } from '../src/domain/history/importedMeeting';
 import { accuracy } from './importModel/importAccuracy';
@@ -74,6 +75,7 @@ export function benchArchiveSearch(meetings: number): Record<string, unknown> {
         // A word per meeting makes every meeting's text distinct, as real ones are.
         decision: `${source.decision} Sag ${m}-${n}.`,
         followUps: source.followUps.map((f) => ({ owners: f.owners, task: f.text })),
+        indstilling: source.indstilling ? indstillingSearchText(source.indstilling) : '',
       });
     }
   }

@@ -1,12 +1,14 @@
 import { ArchiveIndex, type ArchiveEntry } from '../domain/archive/searchIndex';
 import { localDate } from '../domain/format';
+import { indstillingSearchText } from '../domain/indstilling/indstilling';
 import type { ArchiveMeetingRef, ArchiveRows, ListStore } from '../ports/ListStore';
 
 const dateOf = (iso: string) => (iso ? localDate(iso) : '');
 
 /**
- * One entry per item (with its decision and follow-ups), and per decision whose item row is gone. A meeting
- * is its place (ArchiveMeetingRef): rows of two meetings of one key in two secretariats never mix.
+ * One entry per item (with its indstilling, decision and follow-ups), and per decision whose item row is
+ * gone. A meeting is its place (ArchiveMeetingRef): rows of two meetings of one key in two secretariats
+ * never mix.
  */
 export function archiveEntries(rows: ArchiveRows): ArchiveEntry[] {
   const meetings = new Map(rows.meetings.map((m) => [m.place, m]));
@@ -26,6 +28,7 @@ export function archiveEntries(rows: ArchiveRows): ArchiveEntry[] {
     title: string,
     category: ArchiveEntry['category'],
     closed: boolean,
+    indstilling: string,
   ) => {
     const m = meetings.get(ref.place);
     seen.add(k(ref, n));
@@ -42,11 +45,20 @@ export function archiveEntries(rows: ArchiveRows): ArchiveEntry[] {
       closed,
       decision: decisions.get(k(ref, n))?.text ?? '',
       followUps: followUps.get(k(ref, n)) ?? [],
+      indstilling,
     });
   };
-  for (const i of rows.items) entry(i, i.number, i.title, i.category, i.closed);
+  for (const i of rows.items)
+    entry(
+      i,
+      i.number,
+      i.title,
+      i.category,
+      i.closed,
+      i.indstilling ? indstillingSearchText(i.indstilling) : '',
+    );
   for (const d of rows.decisions)
-    if (!seen.has(k(d, d.itemNumber))) entry(d, d.itemNumber, d.itemTitle, null, false);
+    if (!seen.has(k(d, d.itemNumber))) entry(d, d.itemNumber, d.itemTitle, null, false, '');
   return entries;
 }
 

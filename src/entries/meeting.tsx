@@ -1,6 +1,10 @@
+import { LocalSeenBilag } from '../adapters/browser/localSeenBilag';
 import { BilagContext } from '../ui/components/Bilag/ItemBilag';
 import { MeetingPage, type MeetingLayout } from '../ui/pages/MeetingPage/MeetingPage';
 import { mount } from './mount';
+
+/** What this reader has been shown of the bilag, kept in their own browser ("Ændret efter udsendelse"). */
+const seenBilag = (upn: string) => new LocalSeenBilag(window.localStorage, upn);
 
 const layoutOf = (frame: string, asked: string | null): MeetingLayout =>
   asked === 'stage' || frame === 'meetingStage'
@@ -12,7 +16,11 @@ const layoutOf = (frame: string, asked: string | null): MeetingLayout =>
 mount(
   'meeting.html',
   (r) => (
-    <BilagContext.Provider value={r.deps.bilag ? { store: r.deps.bilag, meeting: r.meetingKey } : null}>
+    <BilagContext.Provider
+      value={
+        r.deps.bilag ? { store: r.deps.bilag, meeting: r.meetingKey, seen: seenBilag(r.deps.me.upn) } : null
+      }
+    >
       <MeetingPage
         deps={r.deps}
         meetingKey={r.meetingKey}

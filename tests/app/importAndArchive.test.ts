@@ -95,6 +95,29 @@ describe('the decision archive over the imported seeds', () => {
     expect(missed).toEqual([]);
   });
 
+  test('finds every imported indstilling by a word only its points or sections have', async () => {
+    const index = await loadArchive(storeAs('sofie@kommune.example'));
+    const papers = index
+      .search({ text: '', limit: 10_000 })
+      .filter((h) => h.entry.indstilling && h.entry.meetingKey.startsWith('import-'));
+    expect(papers.length).toBe(meetings.flatMap((m) => m.items.filter((i) => i.indstilling)).length);
+    const missed: string[] = [];
+    for (const { entry } of papers) {
+      const elsewhere = new Set(tokenize(`${entry.itemTitle} ${entry.decision}`).map((t) => t.word));
+      const word = tokenize(entry.indstilling)
+        .filter((t) => !elsewhere.has(t.word))
+        .sort((a, b) => b.word.length - a.word.length)[0];
+      const text = entry.indstilling.slice(word.start, word.end);
+      const hits = index.search({ text, limit: 10_000 });
+      const found = hits.find(
+        (h) => h.entry.meetingKey === entry.meetingKey && h.entry.itemNumber === entry.itemNumber,
+      );
+      if (!found?.highlights.some((h) => h.field === 'indstilling'))
+        missed.push(`${entry.meetingKey}#${entry.itemNumber} by "${text}"`);
+    }
+    expect(missed).toEqual([]);
+  });
+
   test('a member of the site reads imported history but not closed items, and nothing of live meetings he is not in', async () => {
     const sofie = await loadArchive(storeAs('sofie@kommune.example'));
     const anders = await loadArchive(storeAs('anders@kommune.example'));

@@ -69,6 +69,23 @@ test('searching narrows the decisions, marks the hits, and filters by year; mark
   expect(screen.getByRole('status').textContent).toBe('14 beslutninger fundet');
 });
 
+test('an item found by a word of its indstilling shows that word in an excerpt of the paper', async () => {
+  const user = userEvent.setup();
+  render(
+    <AppShell theme="default" locale="da">
+      <ArchivePage lists={await archiveWithSeed()} />
+    </AppShell>,
+  );
+  // In the seed's item 4 this word is only in the indstilling's first "at"-point (as OCR'd).
+  await user.type(await screen.findByRole('searchbox', { name: 'Søg i beslutninger' }), 'permanentggrelse');
+  expect(screen.getByRole('status').textContent).toBe('1 beslutning fundet');
+  const [hit] = within(screen.getByRole('list', { name: 'Beslutningsarkiv' })).getAllByRole('listitem');
+  expect(within(hit).getByRole('heading', { level: 2 }).textContent).toMatch(/^Punkt 4: /);
+  const excerpt = within(hit).getByText(/^Fra indstillingen:/);
+  expect(excerpt.textContent).toContain('1. at R&dmanden tager opfglgning for 2023');
+  expect(within(excerpt).getByText('permanentggrelse').tagName).toBe('MARK');
+});
+
 test('one meeting’s referat, in English', async () => {
   const lists = await archiveWithSeed();
   const key = (await lists.readArchive()).meetings.find((m) => m.start.startsWith('2024-02-20'))!.key;

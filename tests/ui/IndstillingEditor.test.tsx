@@ -14,9 +14,17 @@ import { AgendaEditor } from '../../src/ui/components/AgendaEditor/AgendaEditor'
 import { AppShell } from '../../src/ui/components/AppShell/AppShell';
 import { WordReaderContext, type ReadWordIndstilling } from '../../src/ui/components/Indstilling/wordReader';
 import { emptyIndstilling } from '../../src/domain/indstilling/indstilling';
+import { MemoryBilagStore } from '../../src/adapters/memory/memoryBilagStore';
+import type { BilagStore } from '../../src/ports/BilagStore';
+import { PortError } from '../../src/ports/errors';
+import { BilagContext } from '../../src/ui/components/Bilag/ItemBilag';
 import { people, seedItems } from '../app/fixtures';
 
-function show(items: AgendaItem[] = seedItems(), readWord: ReadWordIndstilling | null = null) {
+function show(
+  items: AgendaItem[] = seedItems(),
+  readWord: ReadWordIndstilling | null = null,
+  bilag: BilagStore | null = null,
+) {
   const view = {
     key: 'k',
     items,
@@ -34,7 +42,9 @@ function show(items: AgendaItem[] = seedItems(), readWord: ReadWordIndstilling |
   render(
     <AppShell theme="default" locale="da">
       <WordReaderContext.Provider value={readWord}>
-        <AgendaEditor draft={draft} known={[people.kamilla]} />
+        <BilagContext.Provider value={bilag && { store: bilag, meeting: 'k' }}>
+          <AgendaEditor draft={draft} known={[people.kamilla]} />
+        </BilagContext.Provider>
       </WordReaderContext.Provider>
     </AppShell>,
   );
@@ -139,4 +149,40 @@ test('a file that is not a Word indstilling is refused at the file field, and no
   ).toBeTruthy();
   expect(input.getAttribute('aria-invalid')).toBe('true');
   expect(draft.get().items[1]!.indstilling).toBeUndefined();
+});
+
+test('the Word original that cannot be stored is said at the import; the indstilling stays, and trying again stores it', async () => {
+  const user = userEvent.setup();
+  const store = new MemoryBilagStore();
+  let refuse = true;
+  const flaky: BilagStore = {
+    list: (m, i) => store.list(m, i),
+    download: (m, i, n) => store.download(m, i, n),
+    upload: (m, i, f) =>
+      refuse ? Promise.reject(new PortError('Offline', 'no network')) : store.upload(m, i, f),
+  };
+  const draft = show(
+    seedItems(),
+    async () => ({ ...emptyIndstilling(), title: '', points: ['rådmanden godkender planen.'] }),
+    flaky,
+  );
+  await user.click(screen.getByRole('button', { name: 'Rediger punkt 2' }));
+  const item = screen.getByRole('dialog', { name: 'Rediger punkt 2' });
+  await user.upload(
+    within(item).getByLabelText('Importér indstilling (Word) til punkt 2'),
+    new File([new Uint8Array([80, 75, 3, 4])], 'plan.docx'),
+  );
+  const editor = await screen.findByRole('dialog', { name: 'Indstilling til punkt 2' });
+  await user.click(within(editor).getByRole('button', { name: 'Færdig' }));
+  expect(
+    await within(item).findByText(/Word-filen kunne ikke gemmes som bilag\. Indstillingen er ikke tabt/),
+  ).toBeTruthy();
+  expect(draft.get().items[1]!.indstilling?.points).toEqual(['rådmanden godkender planen.']);
+  refuse = false;
+  // Once the indstilling's own dialog has closed, the item's dialog is the one in front again.
+  await user.click(await within(item).findByRole('button', { name: 'Gem Word-filen som bilag til punkt 2' }));
+  expect(await within(item).findByText(/Word-filen er gemt som punktets første bilag\./)).toBeTruthy();
+  expect(within(item).queryByRole('button', { name: 'Gem Word-filen som bilag til punkt 2' })).toBeNull();
+  expect(await within(item).findByRole('link', { name: 'Indstilling.docx' })).toBeTruthy();
+  expect((await store.list('k', draft.get().items[1]!.id)).map((f) => f.name)).toEqual(['Indstilling.docx']);
 });

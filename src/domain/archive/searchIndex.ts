@@ -1,7 +1,7 @@
 import type { Category } from '../agendaItem';
 import { foldWord, tokenize } from './danishFold';
 
-/** One searchable unit: an item of a meeting with its decision and follow-ups. */
+/** One searchable unit: an item of a meeting with its indstilling, decision and follow-ups. */
 export interface ArchiveEntry {
   meetingKey: string;
   /**
@@ -22,9 +22,11 @@ export interface ArchiveEntry {
   closed: boolean;
   decision: string;
   followUps: Array<{ owners: string[]; task: string }>;
+  /** The indstilling's "at"-points and sections as plain text, '' when the item has none. */
+  indstilling: string;
 }
 
-export type Field = 'itemTitle' | 'decision' | 'followUps';
+export type Field = 'itemTitle' | 'decision' | 'followUps' | 'indstilling';
 
 export interface ArchiveQuery {
   text: string;
@@ -48,7 +50,8 @@ export interface ArchiveHit {
   highlights: Highlight[];
 }
 
-const FIELD_WEIGHT: Record<Field, number> = { itemTitle: 2, decision: 1, followUps: 1 };
+// The indstilling is long and argues the case: a word there says less about the item than its decision does.
+const FIELD_WEIGHT: Record<Field, number> = { itemTitle: 2, decision: 1, followUps: 1, indstilling: 0.8 };
 
 export const fieldText = (entry: ArchiveEntry, field: Field): string =>
   field === 'followUps' ? entry.followUps.map((f) => f.task).join('\n') : entry[field];

@@ -179,3 +179,18 @@ export function indstillingText(x: Indstilling, longDate: (iso: string) => strin
   }
   return out.join('\n').trim();
 }
+
+/**
+ * What the archive searches in an indstilling: its "at"-points ("1. at …") and its sections' texts, in
+ * the printed order; not the cover, the headings or the case worker's footer, which every paper repeats.
+ */
+export function indstillingSearchText(x: Pick<Indstilling, 'points' | 'sections'>): string {
+  const body = (key: SectionKey) => x.sections[key]?.trim() ?? '';
+  return [
+    body('indledning'),
+    ...x.points.map((p, k) => `${k + 1}. at ${p}`),
+    ...SECTION_KEYS.slice(1).map(body),
+  ]
+    .filter(Boolean)
+    .join('\n');
+}

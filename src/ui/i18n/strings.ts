@@ -326,6 +326,8 @@ const da = {
     failed: (name: string) => `${name} kunne ikke gemmes.`,
     notYet: 'Bilag kan tilføjes, når dagsordenen er sendt.',
     loadFailed: 'Bilagene kunne ikke hentes.',
+    /** Beside a bilag whose file changed after the reader was shown it (until they open it). */
+    changedAfterSending: 'Ændret efter udsendelse',
     downloadFailed: (name: string) => `${name} kunne ikke hentes.`,
   },
   indstilling: {
@@ -350,6 +352,11 @@ const da = {
     remove: 'Fjern indstillingen',
     imported: (file: string) => `Indstillingen er læst fra ${file}. Gennemse den, før du sender.`,
     importFailed: (file: string) => `${file} kunne ikke læses som en Word-indstilling (.docx).`,
+    originalKept: 'Word-filen er gemt som punktets første bilag.',
+    originalNotYet:
+      'Word-filen kan først gemmes som bilag, når dagsordenen er sendt: importér den igen efter udsendelse.',
+    originalFailed: 'Word-filen kunne ikke gemmes som bilag. Indstillingen er ikke tabt: prøv igen.',
+    retryOriginalFor: (n: number) => `Gem Word-filen som bilag til punkt ${n}`,
     required: 'Skal udfyldes.',
     tooLong: 'Teksten er for lang.',
     invalid: 'Ugyldig værdi.',
@@ -382,6 +389,8 @@ const da = {
   archiveNoDecision: 'Ingen beslutning',
   archiveOwners: (owners: string) => `Ansvarlig: ${owners}`,
   archiveOrganizer: (name: string) => `Organisator: ${name}`,
+  /** Before the excerpt of an indstilling the search word was found in. */
+  archiveFromIndstilling: 'Fra indstillingen',
   guestOption: (name: string, upn: string) => `${name} (${upn})`,
   standingItems: 'Faste punkter',
   standingItemsList: (titles: string) => `Faste punkter: ${titles}`,
@@ -699,6 +708,7 @@ const en: Strings = {
     failed: (name) => `${name} could not be saved.`,
     notYet: 'Attachments can be added once the agenda has been sent.',
     loadFailed: 'The attachments could not be loaded.',
+    changedAfterSending: 'Changed after sending',
     downloadFailed: (name) => `${name} could not be downloaded.`,
   },
   indstilling: {
@@ -723,6 +733,12 @@ const en: Strings = {
     remove: 'Remove the recommendation',
     imported: (file) => `The recommendation was read from ${file}. Review it before you send.`,
     importFailed: (file) => `${file} could not be read as a Word recommendation (.docx).`,
+    originalKept: 'The Word file is saved as the item’s first attachment.',
+    originalNotYet:
+      'The Word file can be saved as an attachment only once the agenda has been sent: import it again after sending.',
+    originalFailed:
+      'The Word file could not be saved as an attachment. The recommendation is not lost: try again.',
+    retryOriginalFor: (n) => `Save the Word file as an attachment to item ${n}`,
     required: 'Required.',
     tooLong: 'The text is too long.',
     invalid: 'Invalid value.',
@@ -755,6 +771,7 @@ const en: Strings = {
   archiveNoDecision: 'No decision',
   archiveOwners: (owners) => `Owner: ${owners}`,
   archiveOrganizer: (name) => `Organizer: ${name}`,
+  archiveFromIndstilling: 'From the recommendation',
   guestOption: (name, upn) => `${name} (${upn})`,
   standingItems: 'Standing items',
   standingItemsList: (titles) => `Standing items: ${titles}`,

@@ -1,4 +1,6 @@
 import { foldWord } from '../../../src/domain/archive/danishFold';
+import { excerpt } from '../../../src/domain/archive/excerpt';
+import { indstillingSearchText } from '../../../src/domain/indstilling/indstilling';
 import {
   ArchiveIndex,
   abbreviationsOf,
@@ -21,6 +23,7 @@ const entry = (over: Partial<ArchiveEntry>): ArchiveEntry => ({
   closed: false,
   decision: '',
   followUps: [],
+  indstilling: '',
   ...over,
 });
 
@@ -163,6 +166,64 @@ describe('the archive in the meeting’s one order, with each owner once', () =>
       'a#3',
       'b#1',
       'b#2',
+    ]);
+  });
+});
+
+describe('the archive searches the indstilling', () => {
+  const paper = indstillingSearchText({
+    points: [
+      'rådmanden tager opfølgning for 2023 samt forslag til permanentgørelse af investeringsmodeller til efterretning.',
+      'rådmanden orienteres om proces for udmøntning af 10 mio. kr. årligt.',
+    ],
+    sections: {
+      sagsfremstilling: 'Investeringsmodellerne på socialområdet\n\nhar givet færre anbringelser.',
+      oekonomi: 'Udgiften afholdes inden for rammen.',
+    },
+  });
+  const index = new ArchiveIndex([
+    entry({ itemNumber: 4, itemTitle: 'Status', decision: 'Godkendt.', indstilling: paper }),
+    entry({ itemNumber: 5, itemTitle: 'Anbringelser på døgninstitution', decision: 'Godkendt.' }),
+  ]);
+
+  test('an item is found by a word of its "at"-points alone', () => {
+    const hits = index.search({ text: 'permanentgørelse' });
+    expect(hits.map((h) => h.entry.itemNumber)).toEqual([4]);
+    const marked = hits[0].highlights.find((h) => h.field === 'indstilling')!;
+    expect(markParts(paper, marked.ranges).filter((p) => p.hit)).toEqual([
+      { text: 'permanentgørelse', hit: true },
+    ]);
+  });
+
+  test('and by a word of a section, spelled as the scanner read it', () => {
+    expect(index.search({ text: 'udgiftcn' }).map((h) => h.entry.itemNumber)).toEqual([4]);
+    expect(index.search({ text: 'rammen' }).map((h) => h.entry.itemNumber)).toEqual([4]);
+  });
+
+  test('a word in an item’s title ranks that item above one that only argues about it', () => {
+    expect(index.search({ text: 'anbringelser' }).map((h) => h.entry.itemNumber)).toEqual([5, 4]);
+  });
+
+  test('the searched text is the points, numbered, and the sections, not the headings or the footer', () => {
+    expect(paper.split('\n')).toEqual([
+      '1. at rådmanden tager opfølgning for 2023 samt forslag til permanentgørelse af investeringsmodeller til efterretning.',
+      '2. at rådmanden orienteres om proces for udmøntning af 10 mio. kr. årligt.',
+      'Investeringsmodellerne på socialområdet',
+      '',
+      'har givet færre anbringelser.',
+      'Udgiften afholdes inden for rammen.',
+    ]);
+  });
+
+  test('a hit deep in a long paper is shown as an excerpt around it, marked', () => {
+    const long = `${'Indledende tekst. '.repeat(40)}Her står ordet   permanentgørelse.\n${'Mere. '.repeat(60)}`;
+    const start = long.indexOf('permanentgørelse');
+    const cut = excerpt(long, [[start, start + 'permanentgørelse'.length]]);
+    expect(cut.text.startsWith('…')).toBe(true);
+    expect(cut.text.endsWith('…')).toBe(true);
+    expect(cut.text).not.toMatch(/\s{2}|\n/);
+    expect(markParts(cut.text, cut.ranges).filter((p) => p.hit)).toEqual([
+      { text: 'permanentgørelse', hit: true },
     ]);
   });
 });

@@ -67,6 +67,8 @@ export function AgendaItemDialog({
   // Minutes and guests keep the text as typed ("-", "Kamilla <"), the draft gets what it means.
   const [minutes, setMinutes] = useState(String(item.durationMinutes));
   const [guests, setGuests] = useState(guestsText(item.guests));
+  // Bumped when the Word import stores the original, so the bilag list shows it.
+  const [bilagRevision, setBilagRevision] = useState(0);
   const title = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (!selectTitle) return;
@@ -165,8 +167,12 @@ export function AgendaItemDialog({
                 onChange={(_e, d) => onChange({ description: d.value })}
               />
             </Field>
-            <IndstillingEditor item={item} onChange={onChange} />
-            <ItemBilag itemNumber={n} itemId={item.id} canAdd />
+            <IndstillingEditor
+              item={item}
+              onChange={onChange}
+              onBilagChanged={() => setBilagRevision((r) => r + 1)}
+            />
+            <ItemBilag itemNumber={n} itemId={item.id} canAdd revision={bilagRevision} />
           </DialogContent>
           <DialogActions>
             <Button appearance="primary" onClick={onClose}>

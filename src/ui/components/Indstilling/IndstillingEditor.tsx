@@ -15,6 +15,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useContext, useState } from 'react';
+import { importWordIndstilling, keepWordOriginal, type OriginalKept } from '../../../app/wordIndstilling';
 import type { AgendaItem } from '../../../domain/agendaItem';
 import {
   emptyIndstilling,
@@ -23,7 +24,9 @@ import {
   type CaseWorker,
   type Indstilling,
 } from '../../../domain/indstilling/indstilling';
+import { PortError } from '../../../ports/errors';
 import { useStrings } from '../../i18n/LocaleContext';
+import { BilagContext } from '../Bilag/ItemBilag';
 import { bytesOf, WordReaderContext } from './wordReader';
 
 const useStyles = makeStyles({
@@ -44,6 +47,8 @@ const useStyles = makeStyles({
 export interface IndstillingEditorProps {
   item: AgendaItem;
   onChange(change: Pick<AgendaItem, 'indstilling'>): void;
+  /** The Word original was stored as the item's bilag (the item's bilag list shows it). */
+  onBilagChanged?(): void;
 }
 
 /**
@@ -52,23 +57,53 @@ export interface IndstillingEditorProps {
  * optional sections and the case worker. Every change goes into the agenda draft at once, like the item's
  * other fields; what is wrong is said at its field.
  */
-export function IndstillingEditor({ item, onChange }: IndstillingEditorProps) {
+export function IndstillingEditor({ item, onChange, onBilagChanged }: IndstillingEditorProps) {
   const s = useStrings().indstilling;
   const n = item.number;
   const [open, setOpen] = useState(false);
   const readWord = useContext(WordReaderContext);
+  const bilag = useContext(BilagContext);
   const [word, setWord] = useState<{ ok: boolean; text: string } | null>(null);
+  // The Word original not yet stored as a bilag, held for "try again" while the editor is open.
+  const [unsaved, setUnsaved] = useState<{ name: string; bytes: Uint8Array } | null>(null);
+  const said = (name: string, original: OriginalKept | null) => {
+    if (!original) return { ok: true, text: s.imported(name) };
+    if (original.kept) return { ok: true, text: `${s.imported(name)} ${s.originalKept}` };
+    const notYet = original.error instanceof PortError && original.error.kind === 'NotFound';
+    return { ok: false, text: `${s.imported(name)} ${notYet ? s.originalNotYet : s.originalFailed}` };
+  };
+  const afterOriginal = (name: string, bytes: Uint8Array, original: OriginalKept | null) => {
+    setUnsaved(original && !original.kept ? { name, bytes } : null);
+    if (original?.kept) onBilagChanged?.();
+  };
   const importWord = async (file: File) => {
+    let bytes: Uint8Array;
+    let result: Awaited<ReturnType<typeof importWordIndstilling>>;
     try {
-      const read = await readWord!(await bytesOf(file));
-      // What the reader could not place is already in the nearest section; the item's title fills a
-      // paper without one, and the item's ÅBENT/LUKKET is the item's, not the paper's.
-      onChange({ indstilling: { ...read, title: read.title || item.title, closed: item.closed } });
-      setWord({ ok: true, text: s.imported(file.name) });
-      setOpen(true);
+      bytes = await bytesOf(file);
+      // What the reader could not place is already in the nearest section.
+      result = await importWordIndstilling(readWord!, bilag, item, bytes, (indstilling) =>
+        onChange({ indstilling }),
+      );
     } catch {
       setWord({ ok: false, text: s.importFailed(file.name) });
+      return;
     }
+    setWord(said(file.name, result.original));
+    afterOriginal(file.name, bytes, result.original);
+    setOpen(true);
+  };
+  const retryOriginal = async () => {
+    if (!unsaved || !bilag) return;
+    let original: OriginalKept;
+    try {
+      const saved = await keepWordOriginal(bilag.store, bilag.meeting, item.id, unsaved.bytes);
+      original = { kept: true, bilag: saved };
+    } catch (error) {
+      original = { kept: false, error };
+    }
+    setWord(said(unsaved.name, original));
+    afterOriginal(unsaved.name, unsaved.bytes, original);
   };
   return (
     <>
@@ -92,6 +127,7 @@ export function IndstillingEditor({ item, onChange }: IndstillingEditorProps) {
           )}
         </Field>
       )}
+      {unsaved && <Button onClick={() => void retryOriginal()}>{s.retryOriginalFor(n)}</Button>}
       {item.indstillingUnreadable && !item.indstilling && (
         <MessageBar intent="warning">
           <MessageBarBody>{s.unreadable(n)}</MessageBarBody>

@@ -1,13 +1,13 @@
 import { createContext } from 'react';
-import type { Indstilling } from '../../../domain/indstilling/indstilling';
+import type { ReadWordIndstilling } from '../../../app/wordIndstilling';
+
+export type { ReadWordIndstilling };
 
 /**
  * Reads the case worker's Word document (.docx) into an indstilling. The page's entry provides it (the
  * Word adapter, loaded as its own chunk when first used: mammoth is large); without it the task pane
  * offers no Word import.
  */
-export type ReadWordIndstilling = (document: Uint8Array) => Promise<Indstilling>;
-
 export const WordReaderContext = createContext<ReadWordIndstilling | null>(null);
 
 /** A chosen file's bytes (FileReader where the browser's File has no arrayBuffer()). */

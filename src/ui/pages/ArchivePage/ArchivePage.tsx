@@ -16,6 +16,7 @@ import {
 } from '@fluentui/react-components';
 import { useMemo, useState, type ReactNode } from 'react';
 import { CATEGORIES, type Category } from '../../../domain/agendaItem';
+import { excerpt } from '../../../domain/archive/excerpt';
 import {
   distinctOwners,
   fieldText,
@@ -61,11 +62,15 @@ const useStyles = makeStyles({
 const dateText = (ymd: string) => (ymd ? ymd.split('-').reverse().join('-') : '');
 
 function Marked({ hit, field }: { hit: ArchiveHit; field: HitField }) {
-  const styles = useStyles();
   const ranges = hit.highlights.find((h) => h.field === field)?.ranges ?? [];
+  return <MarkedText text={fieldText(hit.entry, field)} ranges={ranges} />;
+}
+
+function MarkedText({ text, ranges }: { text: string; ranges: Array<[number, number]> }) {
+  const styles = useStyles();
   return (
     <>
-      {markParts(fieldText(hit.entry, field), ranges).map((p, k) =>
+      {markParts(text, ranges).map((p, k) =>
         p.hit ? (
           <mark key={k} className={styles.mark}>
             {p.text}
@@ -75,6 +80,23 @@ function Marked({ hit, field }: { hit: ArchiveHit; field: HitField }) {
         ),
       )}
     </>
+  );
+}
+
+/**
+ * Where the words were found in the item's indstilling: the paper around the first hit, marked. Shown only
+ * when the indstilling matched (a paper is pages long; the result list shows why the item was found).
+ */
+function IndstillingExcerpt({ hit }: { hit: ArchiveHit }) {
+  const s = useStrings();
+  const ranges = hit.highlights.find((h) => h.field === 'indstilling')?.ranges;
+  if (!ranges) return null;
+  const cut = excerpt(hit.entry.indstilling, ranges);
+  return (
+    <Caption1 as="p">
+      {`${s.archiveFromIndstilling}: `}
+      <MarkedText text={cut.text} ranges={cut.ranges} />
+    </Caption1>
   );
 }
 
@@ -301,6 +323,7 @@ export function ArchivePage({
               <FollowUpLines entry={hit.entry}>
                 <Marked hit={hit} field="followUps" />
               </FollowUpLines>
+              <IndstillingExcerpt hit={hit} />
               <Link href={meetingLink(hit.entry)}>{s.archiveOpen}</Link>
             </Card>
           </li>
