@@ -1,3 +1,4 @@
+import { localDate } from '../domain/format';
 import { ArchivePage } from '../ui/pages/ArchivePage/ArchivePage';
 import { mount } from './mount';
 
@@ -8,6 +9,7 @@ mount(
       lists={r.deps.lists}
       meetingKey={r.meetingKey || undefined}
       place={new URLSearchParams(window.location.search).get('place') ?? undefined}
+      today={localDate(r.deps.clock.now())}
     />
   ),
   {

@@ -11,6 +11,9 @@ import type { ImportResult } from '../../src/domain/history/importedMeeting';
 import { AppShell } from '../../src/ui/components/AppShell/AppShell';
 import { ArchivePage } from '../../src/ui/pages/ArchivePage/ArchivePage';
 
+/** The day the tests read the archive on (Copenhagen). */
+const TODAY = '2026-12-07';
+
 async function archiveWithSeed(): Promise<MemoryListStore> {
   const lists = new MemoryListStore();
   // The 20-02-2024 seed as hand-labelled (tests/fixtures/import): in the repository, seeds or not.
@@ -38,7 +41,7 @@ test('searching narrows the decisions, marks the hits, and filters by year; mark
   const user = userEvent.setup();
   render(
     <AppShell theme="default" locale="da">
-      <ArchivePage lists={await archiveWithSeed()} />
+      <ArchivePage today={TODAY} lists={await archiveWithSeed()} />
     </AppShell>,
   );
   await screen.findByRole('heading', { level: 1, name: 'Beslutningsarkiv' });
@@ -73,7 +76,7 @@ test('an item found by a word of its indstilling shows that word in an excerpt o
   const user = userEvent.setup();
   render(
     <AppShell theme="default" locale="da">
-      <ArchivePage lists={await archiveWithSeed()} />
+      <ArchivePage today={TODAY} lists={await archiveWithSeed()} />
     </AppShell>,
   );
   // In the seed's item 4 this word is only in the indstilling's first "at"-point (as OCR'd).
@@ -91,7 +94,7 @@ test('one meeting’s referat, in English', async () => {
   const key = (await lists.readArchive()).meetings.find((m) => m.start.startsWith('2024-02-20'))!.key;
   render(
     <AppShell theme="dark" locale="en">
-      <ArchivePage lists={lists} meetingKey={key} />
+      <ArchivePage today={TODAY} lists={lists} meetingKey={key} />
     </AppShell>,
   );
   expect(await screen.findByRole('heading', { level: 1, name: 'Minutes 20-02-2024' })).toBeTruthy();
@@ -135,7 +138,7 @@ test('a meeting’s items in number order: a closed item is marked, an open item
     });
   render(
     <AppShell theme="default" locale="da">
-      <ArchivePage lists={lists} meetingKey="m" />
+      <ArchivePage today={TODAY} lists={lists} meetingKey="m" />
     </AppShell>,
   );
   const headings = await screen.findAllByRole('heading', { level: 2 });
@@ -158,7 +161,7 @@ test('the search lists an item without a decision and marks a closed one', async
   await lists.replaceAgenda('m', [item(1, 'Budget'), item(2, 'Personalesag', true)]);
   render(
     <AppShell theme="default" locale="da">
-      <ArchivePage lists={lists} />
+      <ArchivePage today={TODAY} lists={lists} />
     </AppShell>,
   );
   const results = await screen.findByRole('list', { name: 'Beslutningsarkiv' });
@@ -205,7 +208,7 @@ test('two meetings of one key in two secretariats are two meetings: each card na
   const lists = { readArchive: async () => rows } as unknown as ListStore;
   const { unmount } = render(
     <AppShell theme="default" locale="da">
-      <ArchivePage lists={lists} />
+      <ArchivePage today={TODAY} lists={lists} />
     </AppShell>,
   );
   const results = await screen.findByRole('list', { name: 'Beslutningsarkiv' });
@@ -219,7 +222,7 @@ test('two meetings of one key in two secretariats are two meetings: each card na
 
   render(
     <AppShell theme="default" locale="da">
-      <ArchivePage lists={lists} meetingKey="k1" place="sofies/k1" />
+      <ArchivePage today={TODAY} lists={lists} meetingKey="k1" place="sofies/k1" />
     </AppShell>,
   );
   const article = (await screen.findByRole('heading', { level: 2, name: 'Punkt 1: Budget' })).closest(
@@ -228,4 +231,47 @@ test('two meetings of one key in two secretariats are two meetings: each card na
   expect(article.textContent).toContain('Organisator: Sofie Holm');
   expect(article.textContent).toContain('Vedtaget');
   expect(article.textContent).not.toContain('Forfalsket');
+});
+
+test('an item of a meeting still to be held says so, not "Ingen beslutning"', async () => {
+  const meeting = (key: string, day: string) => ({
+    key,
+    place: key,
+    series: 'Rådmandsmøder',
+    title: 'Rådmandsmøde',
+    start: `${day}T10:00:00Z`,
+    end: `${day}T11:00:00Z`,
+    location: '',
+    organizer: { upn: 'sofie@kommune.example', name: 'Sofie Holm' },
+    attendees: [],
+    status: 'Udsendt' as const,
+    agendaVersion: 1,
+  });
+  const agendaItem = (key: string, title: string) => ({
+    ...item(1, title),
+    meetingKey: key,
+    place: key,
+  });
+  const rows = {
+    meetings: [meeting('held', '2026-12-01'), meeting('today', TODAY), meeting('next', '2026-12-14')],
+    items: [agendaItem('held', 'Budget'), agendaItem('today', 'Bordrunde'), agendaItem('next', 'Anlæg')],
+    decisions: [],
+    followUps: [],
+  } as unknown as ArchiveRows;
+  const lists = { readArchive: async () => rows } as unknown as ListStore;
+  render(
+    <AppShell theme="default" locale="da">
+      <ArchivePage today={TODAY} lists={lists} />
+    </AppShell>,
+  );
+  const results = await screen.findByRole('list', { name: 'Beslutningsarkiv' });
+  const card = (title: string) =>
+    within(results)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent ?? '')
+      .find((c) => c.includes(title));
+  expect(card('Anlæg')).toContain('Mødet er ikke holdt endnu');
+  expect(card('Anlæg')).not.toContain('Ingen beslutning');
+  expect(card('Budget')).toContain('Ingen beslutning');
+  expect(card('Bordrunde')).toContain('Ingen beslutning');
 });

@@ -387,6 +387,8 @@ const da = {
   // --- end package-points ---
   // --- workflow-finish: archive, guest picker, standing items ---
   archiveNoDecision: 'Ingen beslutning',
+  /** An item of a meeting that is still to be held: no decision yet is not "no decision". */
+  archiveNotHeld: 'Mødet er ikke holdt endnu',
   archiveOwners: (owners: string) => `Ansvarlig: ${owners}`,
   archiveOrganizer: (name: string) => `Organisator: ${name}`,
   /** Before the excerpt of an indstilling the search word was found in. */
@@ -769,6 +771,7 @@ const en: Strings = {
   // --- end package-points ---
   // --- workflow-finish: archive, guest picker, standing items ---
   archiveNoDecision: 'No decision',
+  archiveNotHeld: 'The meeting has not been held yet',
   archiveOwners: (owners) => `Owner: ${owners}`,
   archiveOrganizer: (name) => `Organizer: ${name}`,
   archiveFromIndstilling: 'From the recommendation',

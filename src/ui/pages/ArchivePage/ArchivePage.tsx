@@ -112,11 +112,21 @@ function ClosedBadge({ entry }: { entry: ArchiveEntry }) {
 }
 
 /**
- * The decision as read, or "Ingen beslutning" for an open item without one. A closed item without a
- * decision row says nothing more: whether there is a decision is for SharePoint to show whoever may read
- * it, and the page claims nothing beyond the rows it got.
+ * The decision as read, or "Ingen beslutning" for an open item without one ("Mødet er ikke holdt endnu"
+ * when the meeting's day is still to come). A closed item without a decision row says nothing more:
+ * whether there is a decision is for SharePoint to show whoever may read it, and the page claims nothing
+ * beyond the rows it got.
  */
-function DecisionText({ entry, children }: { entry: ArchiveEntry; children?: ReactNode }) {
+function DecisionText({
+  entry,
+  today,
+  children,
+}: {
+  entry: ArchiveEntry;
+  /** yyyy-mm-dd in Copenhagen. */
+  today: string;
+  children?: ReactNode;
+}) {
   const s = useStrings();
   const styles = useStyles();
   if (entry.decision)
@@ -128,7 +138,7 @@ function DecisionText({ entry, children }: { entry: ArchiveEntry; children?: Rea
   if (entry.closed) return null;
   return (
     <Body1 as="p" className={styles.noDecision}>
-      {s.archiveNoDecision}
+      {entry.date > today ? s.archiveNotHeld : s.archiveNoDecision}
     </Body1>
   );
 }
@@ -174,8 +184,11 @@ export function ArchivePage({
   lists,
   meetingKey,
   place,
+  today,
 }: {
   lists: ListStore;
+  /** Today (yyyy-mm-dd, Copenhagen): an item of a meeting after today has no decision yet. */
+  today: string;
   meetingKey?: string;
   /** The meeting's place (ArchiveEntry.place): with ?meeting=, which of the key's meetings is shown. */
   place?: string;
@@ -232,7 +245,7 @@ export function ArchivePage({
               {`${s.item} ${entry.itemNumber}: ${entry.itemTitle}`}
             </Subtitle2>
             <ClosedBadge entry={entry} />
-            <DecisionText entry={entry} />
+            <DecisionText entry={entry} today={today} />
             <FollowUpLines entry={entry} />
           </section>
         ))}
@@ -317,7 +330,7 @@ export function ArchivePage({
                 <Marked hit={hit} field="itemTitle" />
               </Subtitle2>
               <ClosedBadge entry={hit.entry} />
-              <DecisionText entry={hit.entry}>
+              <DecisionText entry={hit.entry} today={today}>
                 <Marked hit={hit} field="decision" />
               </DecisionText>
               <FollowUpLines entry={hit.entry}>
