@@ -3,8 +3,8 @@
  * add-in's lists on its site, and, with `seed: 'demo'`, the demo meetings written by the add-in's own use cases
  * over HTTP, as its users would. devServer/ itself knows nothing of the add-in; this is its client.
  */
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { columnDefinition, LIBRARIES, LISTS } from '../src/adapters/sharepoint/listSchema';
 import { startGraphServer, type GraphServer, type GraphServerOptions } from '../devServer/server';
 import type { TenantList } from '../devServer/tenant';
@@ -31,8 +31,8 @@ const TEMPLATE_DIR_ENV = 'DEMO_TEMPLATE_DIR';
 /** The template of today (the demo's meetings are placed relative to the Copenhagen day). */
 function templateFile(options: DemoServerOptions): string | null {
   const dir = process.env[TEMPLATE_DIR_ENV];
-  // A server with its own clock or its own file seeds itself: its demo depends on them.
-  if (!dir || options.now || (options.db ?? ':memory:') !== ':memory:') return null;
+  // A server with its own clock seeds itself: its demo depends on it.
+  if (!dir || options.now) return null;
   const day = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(new Date());
   return join(dir, `demo-${day}.db`);
 }
@@ -40,8 +40,17 @@ function templateFile(options: DemoServerOptions): string | null {
 export async function startDemoServer(options: DemoServerOptions = {}): Promise<GraphServer> {
   const { seed, ...serverOptions } = options;
   const template = seed === 'demo' ? templateFile(options) : null;
-  if (template && existsSync(template))
-    return startGraphServer({ ...serverOptions, tenantLists: DEMO_LISTS, image: readFileSync(template) });
+  const db = options.db ?? ':memory:';
+  if (template && existsSync(template)) {
+    if (db === ':memory:')
+      return startGraphServer({ ...serverOptions, tenantLists: DEMO_LISTS, image: readFileSync(template) });
+    // A new database file starts as a copy of the template; an existing one is opened as it is.
+    if (!existsSync(db)) {
+      mkdirSync(dirname(db), { recursive: true });
+      copyFileSync(template, db);
+    }
+    return startGraphServer({ ...serverOptions, tenantLists: DEMO_LISTS });
+  }
   const server = await startGraphServer({ ...serverOptions, tenantLists: DEMO_LISTS });
   if (seed === 'demo' && server.created) {
     // Without chaos, and not counted in the stats: the demo is the starting point, not the test.
