@@ -35,6 +35,7 @@ import { lazyComponent } from '../../lazyComponent';
 import { useNow } from '../../useNow';
 import { useCommittee } from '../../components/Committee/useCommittee';
 import { ItemBilag } from '../../components/Bilag/ItemBilag';
+import { MeetingPackageButtons } from '../../components/MeetingPackage/MeetingPackageButtons';
 import { IndstillingView } from '../../components/Indstilling/IndstillingView';
 import { PointDecisionsEditor } from '../../components/Indstilling/PointDecisionsEditor';
 
@@ -191,6 +192,7 @@ export function MeetingPage({
           {s.guestNotice}
         </Text>
       )}
+      <MeetingPackageButtons deps={deps} view={view} />
       {view.role === 'organizer' && !!view.misplaced?.length && (
         <MessageBar intent="warning">
           <MessageBarBody>{s.misplacedRows(view.misplaced.length)}</MessageBarBody>

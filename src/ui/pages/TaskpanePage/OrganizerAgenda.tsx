@@ -21,6 +21,7 @@ import { CarryOver } from '../../components/CarryOver/CarryOver';
 import { AgendaDeadlineWarning } from '../../components/Committee/AgendaDeadlineWarning';
 import { CommitteeSettingsEditor } from '../../components/Committee/CommitteeSettingsEditor';
 import { MeetingHeader } from '../../components/MeetingHeader/MeetingHeader';
+import { MeetingPackageButtons } from '../../components/MeetingPackage/MeetingPackageButtons';
 import { ReferentPicker } from '../../components/ReferentPicker/ReferentPicker';
 import { messageOf } from '../../errors';
 import { useLocale, useStrings } from '../../i18n/LocaleContext';
@@ -86,6 +87,7 @@ export function OrganizerAgenda({ deps, draft, candidates }: OrganizerAgendaProp
   return (
     <>
       <MeetingHeader meeting={view.meeting} information={informationLineOf(view, locale)} />
+      <MeetingPackageButtons deps={deps} view={view} />
       <div className={styles.section}>
         <ReferentPicker
           candidates={candidates}

@@ -22,6 +22,7 @@ import type { ComposeSurface } from '../../../ports/ComposeSurface';
 import { AgendaList } from '../../components/AgendaList/AgendaList';
 import { AppNav } from '../../components/AppNav/AppNav';
 import { MeetingHeader } from '../../components/MeetingHeader/MeetingHeader';
+import { MeetingPackageButtons } from '../../components/MeetingPackage/MeetingPackageButtons';
 import { messageOf } from '../../errors';
 import { useLocale, useStrings } from '../../i18n/LocaleContext';
 import { OrganizerAgenda } from './OrganizerAgenda';
@@ -175,6 +176,7 @@ function AttendeePane({
           </>
         )}
       </div>
+      <MeetingPackageButtons deps={deps} view={view} />
       <AgendaList items={view.items} meetingStart={view.meeting.start} />
       <AppNav variant="links" />
     </>
