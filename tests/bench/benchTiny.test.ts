@@ -34,6 +34,9 @@ test('the benchmark runs on a tiny configuration and prints every figure as one 
     'liveShare.spRequestsPerWatcherMinute',
     'importGenerated.fieldAccuracyPct',
     'archive.searchWorstMs',
+    'meetingPackage.buildMs',
+    'meetingPackage.sizeKB',
+    'meetingPackage.overheadPct',
   ])
     expect(typeof figures[key]).toBe('number');
   // The import's accuracy is measured on the real exports, which a clone alone does not have: then it says so.
