@@ -316,17 +316,6 @@ const da = {
   // --- end taskpane-workflow ---
   // --- package-points (issue 25): the indstilling, its editor, the referent's point-by-point decisions ---
   /** An item's bilag (issue 25 point 2): links with their file names; the organizer adds them. */
-  /** "Hent mødemappe" (issue 25 point 3): one PDF per reader with what that person may read. */
-  meetingPackage: {
-    region: 'Mødemappe',
-    download: 'Hent mødemappe',
-    downloadPublic: 'Hent offentlig mødemappe',
-    making: 'Laver mødemappen …',
-    done: (file: string) => `${file} er hentet.`,
-    leftOutItem: (name: string, n: number) => `${name} (punkt ${n})`,
-    leftOut: (names: string[]) => `Ikke med i mødemappen: ${names.join(', ')}. Hent dem fra punkterne.`,
-    failed: 'Mødemappen kunne ikke laves.',
-  },
   bilag: {
     addFor: (n: number) => `Tilføj bilag til punkt ${n}`,
     listFor: (n: number) => `Bilag til punkt ${n}`,
@@ -700,16 +689,6 @@ const en: Strings = {
   },
   // --- end taskpane-workflow ---
   // --- package-points (issue 25): the indstilling, its editor, the referent's point-by-point decisions ---
-  meetingPackage: {
-    region: 'Meeting pack',
-    download: 'Download meeting pack',
-    downloadPublic: 'Download public meeting pack',
-    making: 'Making the meeting pack …',
-    done: (file) => `${file} is downloaded.`,
-    leftOutItem: (name, n) => `${name} (item ${n})`,
-    leftOut: (names) => `Not in the meeting pack: ${names.join(', ')}. Download them from the items.`,
-    failed: 'The meeting pack could not be made.',
-  },
   bilag: {
     addFor: (n) => `Add attachments to item ${n}`,
     listFor: (n) => `Attachments to item ${n}`,

@@ -4,7 +4,8 @@ import type { AppDeps } from '../../../app/deps';
 import type { MeetingView } from '../../../app/openMeeting';
 import type { PackageKind } from '../../../domain/meetingPackage';
 import { messageOf } from '../../errors';
-import { useLocale, useStrings } from '../../i18n/LocaleContext';
+import { useLocale } from '../../i18n/LocaleContext';
+import { usePackageStrings } from '../../i18n/packageStrings';
 
 const useStyles = makeStyles({
   root: {
@@ -29,7 +30,7 @@ export interface MeetingPackageButtonsProps {
  */
 export function MeetingPackageButtons({ deps, view }: MeetingPackageButtonsProps) {
   const styles = useStyles();
-  const s = useStrings().meetingPackage;
+  const s = usePackageStrings();
   const locale = useLocale();
   const [busy, setBusy] = useState<PackageKind | null>(null);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
