@@ -95,6 +95,9 @@ async function main() {
     (await import('./importGenerated')).benchImportGenerated(tiny ? 500 : 10000),
   );
   await step('archive', async () => (await import('./archive')).benchArchiveSearch(tiny ? 100 : 1000));
+  await step('meetingPackage', async () =>
+    (await import('./meetingPackage')).benchMeetingPackage({ items: 10, bilagPerItem: tiny ? 1 : 3 }),
+  );
   if (!tiny) {
     const { benchBundleSize, buildPages } = await import('./bundleSize');
     let dist = '';

@@ -7,6 +7,7 @@ import type { DocumentRenderer } from '../ports/DocumentRenderer';
 import type { Mailer } from '../ports/Mailer';
 import type { MeetingPermissions } from '../ports/MeetingPermissions';
 import type { Outbox } from '../ports/Outbox';
+import type { PackageRenderer } from '../ports/PackageRenderer';
 import type { PeopleDirectory } from '../ports/PeopleDirectory';
 
 /** What every use case is given by the composition root of a page (or a test). */
@@ -26,4 +27,6 @@ export interface AppDeps {
   people?: PeopleDirectory;
   /** Each item's bilag (the Bilag document library); absent where there is none (fakes). */
   bilag?: BilagStore;
+  /** The meeting package's PDF, loaded when first asked for (pdf-lib is large); absent: no "Hent mødemappe". */
+  packageRenderer?: PackageRenderer;
 }

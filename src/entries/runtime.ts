@@ -162,6 +162,12 @@ export async function createRuntime(
       html: renderReferatHtml,
       htmlDocument: renderReferatHtmlDocument,
     },
+    packageRenderer: {
+      pdf: async (doc) =>
+        (
+          await import(/* webpackChunkName: "meeting-package" */ '../adapters/documents/meetingPackagePdf')
+        ).meetingPackagePdf(doc),
+    },
     // The guest picker's directory search: its own connection, User.ReadBasic.All asked for when first used.
     people: graphPeopleSearch(
       createGraphConnection({

@@ -42,4 +42,13 @@ export interface BilagStore {
   list(meeting: MeetingKey, itemId: string): Promise<Bilag[]>;
   upload(meeting: MeetingKey, itemId: string, file: BilagUpload): Promise<Bilag>;
   download(meeting: MeetingKey, itemId: string, name: string): Promise<BilagContent>;
+  /**
+   * The file as a PDF, for the meeting package: a PDF as it is; an Office file converted by the store
+   * (Graph's `…/content?format=pdf`). A file the store cannot convert fails with `Invalid` whose
+   * `details.code` is `bilagNotConvertible`; one the caller cannot see with NotFound, as `download` does.
+   */
+  pdf(meeting: MeetingKey, itemId: string, name: string): Promise<BilagContent>;
 }
+
+/** The code of the failure `BilagStore.pdf` gives for a file it cannot turn into PDF. */
+export const NOT_CONVERTIBLE = 'bilagNotConvertible';

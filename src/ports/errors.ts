@@ -36,6 +36,7 @@ export type ErrorCode =
   | 'onlyInvitedAbsence'
   | 'onlyOrganizerAbsenceForOthers'
   | 'onlyOrganizerReferent'
+  | 'onlyOrganizerPublicPackage'
   | 'signedOutKeptLocally'
   | 'notAcceptedYetKeptLocally'
   | 'meetingNotInCalendar'

@@ -37,6 +37,9 @@ test('the benchmark runs on a tiny configuration and prints every figure as one 
     'permissionCalls.perMeeting',
     'permissionCalls.committee.perMeeting',
     'uniqueScopes.committee.perMeeting',
+    'meetingPackage.buildMs',
+    'meetingPackage.sizeKB',
+    'meetingPackage.overheadPct',
   ])
     expect(typeof figures[key]).toBe('number');
   // The import's accuracy is measured on the real exports, which a clone alone does not have: then it says so.

@@ -1,5 +1,5 @@
 import { PortError } from '../../src/ports/errors';
-import type { BilagStore } from '../../src/ports/BilagStore';
+import { NOT_CONVERTIBLE, type BilagStore } from '../../src/ports/BilagStore';
 
 export interface BilagStoreUnderTest {
   /** The organizer's store. */
@@ -62,6 +62,27 @@ export function bilagStoreContract(name: string, make: () => Promise<BilagStoreU
       const got = await t.store.download(key, 'a1', 'Stor rapport.pdf');
       expect(got.bytes.length).toBe(big.length);
       expect(Buffer.from(got.bytes).equals(Buffer.from(big))).toBe(true);
+    });
+
+    test('as PDF: a PDF comes as it is; a file the store cannot convert is bilagNotConvertible', async () => {
+      await t.store.upload(key, 'a1', {
+        name: 'Plan.pdf',
+        bytes: bytes('%PDF-1.4 plan'),
+        type: 'application/pdf',
+      });
+      const pdf = await t.store.pdf(key, 'a1', 'Plan.pdf');
+      expect(text(pdf.bytes)).toBe('%PDF-1.4 plan');
+      expect(pdf.mimeType).toBe('application/pdf');
+      await t.store.upload(key, 'a1', {
+        name: 'Tal.xlsx',
+        bytes: bytes('PK not really'),
+        type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      });
+      const e = await t.store.pdf(key, 'a1', 'Tal.xlsx').catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(PortError);
+      expect((e as PortError).details.code).toBe(NOT_CONVERTIBLE);
+      const gone = await t.store.pdf(key, 'a1', 'Findes ikke.docx').catch((x: unknown) => x);
+      expect((gone as PortError).kind).toBe('NotFound');
     });
 
     test('a name that is not there is NotFound', async () => {

@@ -72,6 +72,9 @@ test('before "Send dagsorden" the item has no folder: the input says so instead 
     download: async () => {
       throw new Error('unused');
     },
+    pdf: async () => {
+      throw new Error('unused');
+    },
   };
   showEditor(refusing);
   await user.click(screen.getByRole('button', { name: 'Rediger punkt 1' }));

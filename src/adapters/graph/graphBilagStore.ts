@@ -1,8 +1,15 @@
 import { bilagFolderName } from '../../domain/meetingScopes';
+import { ResponseType } from '@microsoft/microsoft-graph-client';
 import type { DriveItem } from '@microsoft/microsoft-graph-types';
 import type { MeetingKey } from '../../domain/meeting';
-import type { Bilag, BilagContent, BilagStore, BilagUpload } from '../../ports/BilagStore';
-import { NotFound, PortError } from '../../ports/errors';
+import {
+  NOT_CONVERTIBLE,
+  type Bilag,
+  type BilagContent,
+  type BilagStore,
+  type BilagUpload,
+} from '../../ports/BilagStore';
+import { Invalid, NotFound, PortError } from '../../ports/errors';
 import { ListClient } from '../sharepoint/listClient';
 import { LIBRARIES } from '../sharepoint/listSchema';
 import type { SharePointRestSource } from '../sharepoint/sharePointFolders';
@@ -89,6 +96,28 @@ export class GraphBilagStore implements BilagStore {
       bytes: new Uint8Array(await res.arrayBuffer()),
       mimeType: item.file?.mimeType ?? 'application/octet-stream',
     };
+  }
+
+  /**
+   * `…/content?format=pdf`: Graph converts an Office file (and gives a PDF as it is). A file it cannot
+   * convert answers 406 notSupported. Against a tenant Graph answers with a 302 to the converted file, which
+   * the SDK's redirect step follows in Node; the local server answers 200 with the bytes.
+   */
+  async pdf(meeting: MeetingKey, itemId: string, name: string): Promise<BilagContent> {
+    const target = `${await this.folder(meeting, itemId)}/${encodeURIComponent(name)}:`;
+    try {
+      const buffer = (await this.graph.client
+        .api(`${target}/content`)
+        .query({ format: 'pdf' })
+        .responseType(ResponseType.ARRAYBUFFER)
+        .get()) as ArrayBuffer;
+      return { name, bytes: new Uint8Array(buffer), mimeType: 'application/pdf' };
+    } catch (e) {
+      const failure = mapGraphError(e);
+      if (failure.details.status === 406)
+        throw new Invalid(`${name} cannot be converted to PDF`, { status: 406, code: NOT_CONVERTIBLE });
+      throw failure;
+    }
   }
 
   /** `/drives/{id}/root:/<place>/<item folder>` for the item (named by its id), or NotFound when the caller cannot see the meeting. */

@@ -1,6 +1,12 @@
 import type { MeetingKey } from '../../domain/meeting';
-import type { Bilag, BilagContent, BilagStore, BilagUpload } from '../../ports/BilagStore';
-import { NotFound } from '../../ports/errors';
+import {
+  NOT_CONVERTIBLE,
+  type Bilag,
+  type BilagContent,
+  type BilagStore,
+  type BilagUpload,
+} from '../../ports/BilagStore';
+import { Invalid, NotFound } from '../../ports/errors';
 
 interface Stored extends Bilag {
   bytes: Uint8Array;
@@ -50,6 +56,14 @@ export class MemoryBilagStore implements BilagStore {
     const found = (this.items.get(slot(meeting, itemId)) ?? []).find((f) => same(f.name, name));
     if (!found) throw new NotFound(`No bilag ${name} on item ${itemId}`);
     return { name: found.name, bytes: found.bytes.slice(), mimeType: found.mimeType };
+  }
+
+  /** A PDF as it is; this store converts nothing else (as the local server: no Office converter). */
+  async pdf(meeting: MeetingKey, itemId: string, name: string): Promise<BilagContent> {
+    const file = await this.download(meeting, itemId, name);
+    if (file.mimeType !== 'application/pdf')
+      throw new Invalid(`${name} cannot be converted to PDF`, { status: 406, code: NOT_CONVERTIBLE });
+    return file;
   }
 }
 

@@ -181,6 +181,7 @@ const da = {
     onlyInvitedAbsence: 'Kun inviterede kan melde afbud til mødet.',
     onlyOrganizerAbsenceForOthers: 'Kun mødets organisator kan melde afbud for andre.',
     onlyOrganizerReferent: 'Kun mødets organisator kan vælge referent.',
+    onlyOrganizerPublicPackage: 'Kun mødets organisator kan hente den offentlige mødemappe.',
     signedOutKeptLocally:
       'Du skal logge ind igen. Teksten er gemt på denne computer og sendes, når du er logget ind.',
     notAcceptedYetKeptLocally:
@@ -570,6 +571,7 @@ const en: Strings = {
     onlyInvitedAbsence: 'Only invited people can send apologies for the meeting.',
     onlyOrganizerAbsenceForOthers: "Only the meeting's organizer can send apologies for others.",
     onlyOrganizerReferent: "Only the meeting's organizer can choose the minute-taker.",
+    onlyOrganizerPublicPackage: "Only the meeting's organizer can download the public meeting pack.",
     signedOutKeptLocally:
       'You need to sign in again. The text is kept on this computer and sent once you have signed in.',
     notAcceptedYetKeptLocally:

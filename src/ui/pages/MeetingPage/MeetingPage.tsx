@@ -35,6 +35,7 @@ import { lazyComponent } from '../../lazyComponent';
 import { useNow } from '../../useNow';
 import { useCommittee } from '../../components/Committee/useCommittee';
 import { ItemBilag } from '../../components/Bilag/ItemBilag';
+import { LazyMeetingPackageButtons } from '../../components/MeetingPackage/lazyMeetingPackageButtons';
 import { IndstillingView } from '../../components/Indstilling/IndstillingView';
 import { PointDecisionsEditor } from '../../components/Indstilling/PointDecisionsEditor';
 
@@ -134,6 +135,7 @@ export function MeetingPage({
     void CommitteeItemActions.preload();
     void ReferatPanel.preload();
     void SignProtocol.preload();
+    void LazyMeetingPackageButtons.preload();
   }, []);
   // The referent's focus follows the meeting clock while it runs (the current item open, the rest one line).
   const timer = m.view?.meeting.timer;
@@ -191,6 +193,9 @@ export function MeetingPage({
           {s.guestNotice}
         </Text>
       )}
+      <Suspense fallback={null}>
+        <LazyMeetingPackageButtons deps={deps} view={view} />
+      </Suspense>
       {view.role === 'organizer' && !!view.misplaced?.length && (
         <MessageBar intent="warning">
           <MessageBarBody>{s.misplacedRows(view.misplaced.length)}</MessageBarBody>

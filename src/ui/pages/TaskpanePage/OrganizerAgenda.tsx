@@ -7,7 +7,7 @@ import {
   Subtitle1,
   tokens,
 } from '@fluentui/react-components';
-import { useCallback, useMemo } from 'react';
+import { Suspense, useCallback, useMemo } from 'react';
 import type { AgendaDraft } from '../../../app/agendaDraft';
 import { saveCommitteeSettings } from '../../../app/committee';
 import type { AppDeps } from '../../../app/deps';
@@ -21,6 +21,7 @@ import { CarryOver } from '../../components/CarryOver/CarryOver';
 import { AgendaDeadlineWarning } from '../../components/Committee/AgendaDeadlineWarning';
 import { CommitteeSettingsEditor } from '../../components/Committee/CommitteeSettingsEditor';
 import { MeetingHeader } from '../../components/MeetingHeader/MeetingHeader';
+import { LazyMeetingPackageButtons } from '../../components/MeetingPackage/lazyMeetingPackageButtons';
 import { ReferentPicker } from '../../components/ReferentPicker/ReferentPicker';
 import { messageOf } from '../../errors';
 import { useLocale, useStrings } from '../../i18n/LocaleContext';
@@ -86,6 +87,9 @@ export function OrganizerAgenda({ deps, draft, candidates }: OrganizerAgendaProp
   return (
     <>
       <MeetingHeader meeting={view.meeting} information={informationLineOf(view, locale)} />
+      <Suspense fallback={null}>
+        <LazyMeetingPackageButtons deps={deps} view={view} />
+      </Suspense>
       <div className={styles.section}>
         <ReferentPicker
           candidates={candidates}

@@ -22,6 +22,7 @@ import type { ComposeSurface } from '../../../ports/ComposeSurface';
 import { AgendaList } from '../../components/AgendaList/AgendaList';
 import { AppNav } from '../../components/AppNav/AppNav';
 import { MeetingHeader } from '../../components/MeetingHeader/MeetingHeader';
+import { LazyMeetingPackageButtons } from '../../components/MeetingPackage/lazyMeetingPackageButtons';
 import { messageOf } from '../../errors';
 import { useLocale, useStrings } from '../../i18n/LocaleContext';
 import { OrganizerAgenda } from './OrganizerAgenda';
@@ -61,6 +62,7 @@ export function TaskpanePage({ deps, meetingKey, compose, writes }: TaskpanePage
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
     void AbsenceDialog.preload();
+    void LazyMeetingPackageButtons.preload();
   }, []);
 
   useEffect(() => {
@@ -175,6 +177,9 @@ function AttendeePane({
           </>
         )}
       </div>
+      <Suspense fallback={null}>
+        <LazyMeetingPackageButtons deps={deps} view={view} />
+      </Suspense>
       <AgendaList items={view.items} meetingStart={view.meeting.start} />
       <AppNav variant="links" />
     </>
