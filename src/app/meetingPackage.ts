@@ -1,5 +1,5 @@
 import type { Locale } from '../domain/format';
-import { composeInformationLine } from '../domain/information';
+import { composeInformationLine } from '../i18n/information';
 import { packagePlan, type PackageKind, type PlannedItem } from '../domain/meetingPackage';
 import {
   wordPackage,

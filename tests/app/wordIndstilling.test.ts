@@ -55,6 +55,7 @@ describe('with the memory store', () => {
     const flaky: BilagStore = {
       list: (m, i) => store.list(m, i),
       download: (m, i, n) => store.download(m, i, n),
+      pdf: (m, i, n) => store.pdf(m, i, n),
       upload: (m, i, f) => (refuse ? Promise.reject(new NotFound('no folder yet')) : store.upload(m, i, f)),
     };
     const kept: Indstilling[] = [];

@@ -158,6 +158,7 @@ test('the Word original that cannot be stored is said at the import; the indstil
   const flaky: BilagStore = {
     list: (m, i) => store.list(m, i),
     download: (m, i, n) => store.download(m, i, n),
+    pdf: (m, i, n) => store.pdf(m, i, n),
     upload: (m, i, f) =>
       refuse ? Promise.reject(new PortError('Offline', 'no network')) : store.upload(m, i, f),
   };
