@@ -325,6 +325,62 @@ describe('SharePointPermissions on the local SharePoint', () => {
     ).toBeNull();
   });
 
+  test("person folders copy their meeting folder's assignments; a member who leaves the committee after her folders exist keeps nothing the copies gave her", async () => {
+    const seat = (name: string, substitute?: string) => ({
+      person: person(name),
+      party: 'A',
+      ...(substitute ? { substitute: person(substitute) } : {}),
+    });
+    const committee = (members: ReturnType<typeof seat>[]): Meeting['committee'] => ({
+      kind: 'Udvalgsmøde',
+      committeeName: 'Social- og Beskæftigelsesudvalget',
+      agendaDeadlineWorkingDays: 4,
+      members,
+    });
+    const meeting = meetingOf({ committee: committee([seat('henrik'), seat('mette'), seat('karen', 'ib')]) });
+    const { rows, input } = await setUp(meeting, [item('a', 1)]);
+    const before = planMeetingPermissions(input);
+    await sofie.permissions.apply(before, rows);
+    await expectExactly(before, rows);
+    const henrik = {
+      kind: 'personFolder',
+      list: 'CommitteeStatements',
+      upn: 'henrik@kommune.example',
+    } as const;
+    // The copy from the meeting's CommitteeStatements folder brought the referent's Contribute: taken away.
+    expect(await scopeState(sofie.rest, before, rows, henrik)).toContain('user:mette@kommune.example=Read');
+    expect(await scopeState(sofie.rest, before, rows, henrik)).not.toContain(
+      'user:mads@kommune.example=Contribute',
+    );
+
+    // Mette leaves the committee, Signe joins: every folder copied while Mette was in the circle loses her.
+    const changed = {
+      ...meeting,
+      committee: committee([seat('henrik'), seat('signe'), seat('karen', 'ib')]),
+    };
+    const after = planMeetingPermissions({ ...input, meeting: changed });
+    expect(after.circle).not.toContain('mette@kommune.example');
+    await sofie.permissions.apply(after, rows);
+    await expectExactly(after, rows);
+    for (const { scope } of after.unique) {
+      const held = (await scopeState(sofie.rest, after, rows, scope)) as string[];
+      expect({ scope, mette: held.filter((g) => g.startsWith('user:mette@')) }).toEqual({ scope, mette: [] });
+    }
+    // Signe's new folders were copied from meeting folders that already name her: she writes only her own.
+    const signe = {
+      kind: 'personFolder',
+      list: 'CommitteeStatements',
+      upn: 'signe@kommune.example',
+    } as const;
+    expect(await scopeState(sofie.rest, after, rows, signe)).toContain(
+      'user:signe@kommune.example=Contribute',
+    );
+    expect(await scopeState(sofie.rest, after, rows, henrik)).toContain('user:signe@kommune.example=Read');
+    // Converged: applying the same plan again changes nothing, from this page or a new one.
+    expect(await sofie.permissions.apply(after, rows)).toMatchObject({ calls: 0, pending: [] });
+    expect(await localSharePoint(server, SOFIE).permissions.apply(after, rows)).toMatchObject({ calls: 0 });
+  });
+
   test('only the organizer may apply: the referent gets Forbidden', async () => {
     const meeting = meetingOf();
     const { rows, input } = await setUp(meeting);

@@ -329,6 +329,47 @@ describe('inheritance and role assignments', () => {
     await ingridSp(`${list.rest}/resetroleinheritance`, { method: 'POST' });
   });
 
+  test('break with copy=true below a unique folder copies that folder’s assignments, Limited Access included, and adds no caller; clearSubscopes=false leaves a unique sibling unique', async () => {
+    const own = await makeList();
+    const [visitors, birgitte, ingridId] = [
+      await group('Møder Visitors'),
+      await principal('birgitte'),
+      await principal('ingrid'),
+    ];
+    const a = await addFolder(own, 'Kopi');
+    const c = await addFolder(own, 'Egen', a.url);
+    const d = await addFolder(own, 'Kopieret', a.url);
+    await breakInheritance(folderItem(a.url), false, false);
+    await grant(folderItem(a.url), visitors, READ);
+    // Birgitte gets Read on a folder below: SharePoint gives her Limited Access on the scopes above.
+    await breakInheritance(folderItem(c.url), false, false);
+    await grant(folderItem(c.url), birgitte, READ);
+    await breakInheritance(folderItem(d.url), true, false);
+    const held = async (url: string) =>
+      (await ingridSp(`${folderItem(url)}/roleassignments?$expand=RoleDefinitionBindings`)).body.value
+        .map(
+          (x: { PrincipalId: number; RoleDefinitionBindings: Array<{ Id: number }> }) =>
+            `${x.PrincipalId}:${x.RoleDefinitionBindings.map((r) => r.Id).join(',')}`,
+        )
+        .sort();
+    const expected = [`${ingridId}:${FULL}`, `${visitors}:${READ}`, `${birgitte}:${LIMITED}`].sort();
+    expect(await held(a.url)).toEqual(expected);
+    expect(await held(d.url)).toEqual(expected);
+    const unique = async (url: string) =>
+      (await ingridSp(`${folderItem(url)}?$select=HasUniqueRoleAssignments`)).body.HasUniqueRoleAssignments;
+    expect(await unique(c.url)).toBe(true);
+    // On a securable that is already unique, breaking again changes only the subscopes.
+    await breakInheritance(folderItem(a.url), false, true);
+    expect(await held(a.url)).toEqual(expected);
+    expect([await unique(c.url), await unique(d.url)]).toEqual([false, false]);
+    // Birgitte's Limited Access on the web would open every inheriting list to her: gone again.
+    const removed = await ingridSp(
+      `web/roleassignments/removeroleassignment(principalid=${birgitte},roledefid=${LIMITED})`,
+      { method: 'POST' },
+    );
+    expect(removed.status).toBe(200);
+  });
+
   test('add and remove bindings; the last removed binding removes the assignment; an inheriting scope refuses', async () => {
     const erik = await principal('erik');
     const inherits = await ingridSp(

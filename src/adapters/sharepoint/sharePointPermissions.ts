@@ -10,16 +10,11 @@ import {
 } from '../../domain/meetingScopes';
 import { NotFound } from '../../ports/errors';
 import type { MeetingPermissions, PermissionReport, PlanRows } from '../../ports/MeetingPermissions';
+import { changes, COPIES, heldOf, type Held, type RoleAssignmentInfo } from './roleAssignmentDiff';
 import { pool, SharePointFolders, type SecurableItem, type SharePointRestSource } from './sharePointFolders';
 
 /** SharePoint's role types (locale-independent; the names are translated on a Danish tenant). */
 const ROLE_TYPE: Record<SharePointRole, 2 | 3 | 5> = { Read: 2, Contribute: 3, 'Full Control': 5 };
-
-interface RoleAssignmentInfo {
-  PrincipalId?: number;
-  Member?: { Id: number; LoginName?: string };
-  RoleDefinitionBindings?: Array<{ Id: number; Name?: string; RoleTypeKind?: number; Hidden?: boolean }>;
-}
 
 /** A securable object located: the list it is in and its item. */
 interface Target {
@@ -70,6 +65,9 @@ export class SharePointPermissions implements MeetingPermissions {
       plan.unique.filter((p) => !isItemScope(p.scope)),
       plan.unique.filter((p) => isItemScope(p.scope)),
     ];
+    // What a meeting folder holds once made exact in the first level (absent when it also held Limited
+    // Access): a person folder below it may copy it when breaking (see COPIES).
+    const exact = new Map<string, Set<string>>();
     for (const level of levels) {
       const results = await pool(level, 4, async ({ scope, grants }) => {
         const located = await this.locate(plan, rows, scope, folders, created);
@@ -77,7 +75,11 @@ export class SharePointPermissions implements MeetingPermissions {
           pending.push(scope);
           return 0;
         }
-        return located.calls + (await this.makeExactly(located.target, grants));
+        const parent =
+          scope.kind === 'personFolder' && COPIES.has(scope.list) ? exact.get(scope.list) : undefined;
+        const made = await this.makeExactly(located.target, grants, parent);
+        if (scope.kind === 'meetingFolder' && made.holds) exact.set(scope.list, made.holds);
+        return located.calls + made.calls;
       });
       calls += results.reduce((a, b) => a + b, 0);
     }
@@ -183,17 +185,19 @@ export class SharePointPermissions implements MeetingPermissions {
   }
 
   /**
-   * Unique permissions holding exactly `grants`: break inheritance without copying (SharePoint leaves the
-   * caller with Full Control), add what is missing, remove what is extra, the caller's own assignment last.
+   * Unique permissions holding exactly `grants`: break inheritance, add what is missing, remove what is
+   * extra, the caller's own assignment last. Breaking copies the parent's assignments when the parent's are
+   * known (`parent`, what it holds) and copying leaves fewer to change; otherwise it does not copy
+   * (SharePoint leaves the caller with Full Control). Either way nothing is read back: what breaking left
+   * is known. Returns the calls made and what the scope holds now, unless it also holds Limited Access.
    */
-  private async makeExactly(target: Target, grants: Grant[]): Promise<number> {
+  private async makeExactly(
+    target: Target,
+    grants: Grant[],
+    parent?: Set<string>,
+  ): Promise<{ calls: number; holds?: Set<string> }> {
     const item = await this.itemOf(target);
     let calls = 0;
-    const broken = !target.item.HasUniqueRoleAssignments;
-    if (broken) {
-      await item.breakRoleInheritance(false, false);
-      calls += 1;
-    }
     const wanted = new Set<string>();
     for (const grant of grants) {
       const [principal, role] = await Promise.all([
@@ -203,19 +207,19 @@ export class SharePointPermissions implements MeetingPermissions {
       wanted.add(`${principal}:${role}`);
     }
     const me = await this.currentUserId();
-    // Just broken without copying: SharePoint left exactly the caller's Full Control, no need to read it.
-    const assignments: RoleAssignmentInfo[] = broken
-      ? [{ PrincipalId: me, RoleDefinitionBindings: [{ Id: await this.roleId('Full Control') }] }]
-      : await item.roleAssignments.expand('Member', 'RoleDefinitionBindings')<RoleAssignmentInfo[]>();
-    const have = new Set<string>();
-    for (const a of assignments) {
-      const principal = a.PrincipalId ?? a.Member?.Id;
-      for (const binding of a.RoleDefinitionBindings ?? []) {
-        // Limited Access is SharePoint's own bookkeeping for access below this scope: never ours to change.
-        if (binding.Hidden || binding.RoleTypeKind === 1) continue;
-        have.add(`${principal}:${binding.Id}`);
-      }
+    let held: Held = { pairs: new Set(), limited: false };
+    if (!target.item.HasUniqueRoleAssignments) {
+      const mine = new Set([`${me}:${await this.roleId('Full Control')}`]);
+      const copy = !!parent && changes(parent, wanted) < changes(mine, wanted);
+      await item.breakRoleInheritance(copy, false);
+      calls += 1;
+      held.pairs = new Set(copy && parent ? parent : mine);
+    } else {
+      held = heldOf(
+        await item.roleAssignments.expand('Member', 'RoleDefinitionBindings')<RoleAssignmentInfo[]>(),
+      );
     }
+    const have = held.pairs;
     for (const pair of wanted) {
       if (have.has(pair)) continue;
       const [principal, role] = pair.split(':').map(Number);
@@ -229,7 +233,7 @@ export class SharePointPermissions implements MeetingPermissions {
       await item.roleAssignments.remove(principal, role);
       calls += 1;
     }
-    return calls;
+    return { calls, holds: held.limited ? undefined : wanted };
   }
 
   private principalId(principal: Principal): Promise<number> {
