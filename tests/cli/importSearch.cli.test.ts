@@ -106,8 +106,10 @@ testWithSeeds(
 testWithSeeds(
   'import --to-sharepoint twice writes once; search finds a decision with the hit marked and a link',
   async () => {
+    // One export (two meetings) proves writing once and finding: importing every seed through SharePoint
+    // is tests/app/importAndArchive.test.ts's job, and doing it twice here only made this test slow.
     const first = await cli('import', [
-      ...seeds,
+      seedPath('raadmandsmoede-2024-02'),
       '--to-sharepoint',
       '--as',
       'sofie@kommune.example',
@@ -115,16 +117,16 @@ testWithSeeds(
       server.url,
     ]);
     expect(first.code).toBe(0);
-    expect(first.stderr).toMatch(/8 møder, \d+ rækker skrevet, 0 uændrede/);
+    expect(first.stderr).toMatch(/2 møder, \d+ rækker skrevet, 0 uændrede/);
     const second = await cli('import', [
-      ...seeds,
+      seedPath('raadmandsmoede-2024-02'),
       '--to-sharepoint',
       '--as',
       'sofie@kommune.example',
       '--graph',
       server.url,
     ]);
-    expect(second.stderr).toMatch(/8 møder, 0 rækker skrevet/);
+    expect(second.stderr).toMatch(/2 møder, 0 rækker skrevet/);
 
     // The three searches are independent of each other: run side by side (each is a process start).
     const [found, text, badCategory] = await Promise.all([
