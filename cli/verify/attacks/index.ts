@@ -1,11 +1,14 @@
 import type { Attack } from '../attack';
 import { afbudReasonPrivacy } from './afbudReason';
+import { bilagHiddenFromGuest, bilagHiddenFromOutsider } from './bilag';
+import { indstillingGuest, indstillingOutsider } from './indstilling';
 import { committeeFreeze, earlySignature, forgedOpening, forgedSignature } from './committee';
 import { PROBES } from './probes';
 import { authorNotTrusted } from './author';
 import { forgedIntoNextFolder, rewriteInPlace } from './frozenReferat';
 import { guestCannotProbeClosed } from './guest';
 import { outsiderReadsNothing } from './outsider';
+import { secondSecretaryChangesNoRights, secondSecretaryReadsNothing } from './secretariesApart';
 import { afbudMovedByColumn } from './rowsBelongToFolders';
 
 /**
@@ -16,11 +19,17 @@ export const ATTACKS: Attack[] = [
   afbudReasonPrivacy,
   outsiderReadsNothing,
   guestCannotProbeClosed,
+  indstillingGuest,
+  indstillingOutsider,
+  bilagHiddenFromGuest,
+  bilagHiddenFromOutsider,
   authorNotTrusted,
   afbudMovedByColumn,
   ...PROBES,
   forgedIntoNextFolder,
   rewriteInPlace,
+  secondSecretaryReadsNothing,
+  secondSecretaryChangesNoRights,
   earlySignature,
   forgedSignature,
   committeeFreeze,
