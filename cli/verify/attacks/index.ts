@@ -1,6 +1,7 @@
 import type { Attack } from '../attack';
 import { afbudReasonPrivacy } from './afbudReason';
 import { bilagHiddenFromGuest, bilagHiddenFromOutsider } from './bilag';
+import { circleNotListed } from './circle';
 import { indstillingGuest, indstillingOutsider } from './indstilling';
 import { committeeFreeze, earlySignature, forgedOpening, forgedSignature } from './committee';
 import { PROBES } from './probes';
@@ -23,6 +24,7 @@ export const ATTACKS: Attack[] = [
   indstillingOutsider,
   bilagHiddenFromGuest,
   bilagHiddenFromOutsider,
+  circleNotListed,
   authorNotTrusted,
   afbudMovedByColumn,
   ...PROBES,
