@@ -29,7 +29,7 @@ async function verify(args: string[], extra: Pick<VerifyOptions, 'beforeAttacks'
     },
   };
 }
-/** One run plays a meeting, a committee meeting, their attacks and the probes: some 550 requests, one at a time per person. */
+/** One run plays a meeting, a committee meeting, their attacks and the probes: some 620 requests, one at a time per person. */
 const RUN_MS = 120_000;
 const failed = (r: { checks: Array<{ name: string; ok: boolean }> }) =>
   r.checks.filter((c) => !c.ok).map((c) => c.name);

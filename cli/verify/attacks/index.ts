@@ -9,6 +9,7 @@ import { authorNotTrusted } from './author';
 import { forgedIntoNextFolder, rewriteInPlace } from './frozenReferat';
 import { guestCannotProbeClosed } from './guest';
 import { outsiderReadsNothing } from './outsider';
+import { plantedMeetingApart } from './plantedMeeting';
 import { secondSecretaryChangesNoRights, secondSecretaryReadsNothing } from './secretariesApart';
 import { afbudMovedByColumn } from './rowsBelongToFolders';
 
@@ -30,6 +31,7 @@ export const ATTACKS: Attack[] = [
   ...PROBES,
   forgedIntoNextFolder,
   rewriteInPlace,
+  plantedMeetingApart,
   secondSecretaryReadsNothing,
   secondSecretaryChangesNoRights,
   earlySignature,

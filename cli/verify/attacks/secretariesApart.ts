@@ -18,6 +18,12 @@ const folderApi = (path: string) =>
 /** The folder a meeting's folder sits in: the organizer's secretariat when IT made one, else the list's root. */
 const parentOf = (path: string) => path.slice(0, path.lastIndexOf('/'));
 
+/** Without a second secretary in verify.config.json these checks are not made, and say so. */
+export function notMeasured(j: Judge) {
+  j.expect(true, 'ikke målt: kræver en anden sekretær (secretary2) i konfigurationen');
+  return j.verdict();
+}
+
 async function rowsOf(who: Person, t: Target, key: string): Promise<number> {
   let n = 0;
   for (const list of LISTS) n += (await itemsOf(who, t, list, key)).length;
@@ -30,6 +36,7 @@ export const secondSecretaryReadsNothing: Attack = {
   phase: 'committeeDraft',
   async run(t, scene) {
     const j = new Judge();
+    if (!t.people.secretary2) return notMeasured(j);
     const key = committeeKey(scene);
     const org = t.person('organizer');
     const sec = t.person('secretary2');
@@ -68,6 +75,7 @@ export const secondSecretaryChangesNoRights: Attack = {
   phase: 'committeeDraft',
   async run(t, scene) {
     const j = new Judge();
+    if (!t.people.secretary2) return notMeasured(j);
     const key = committeeKey(scene);
     const org = t.person('organizer');
     const sec = t.person('secretary2');
