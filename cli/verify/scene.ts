@@ -7,6 +7,7 @@ import { saveAgenda, sendAgenda } from '../../src/app/sendAgenda';
 import type { AgendaItem } from '../../src/domain/agendaItem';
 import { FOLDER_LISTS, secretariatFolderName } from '../../src/domain/meetingScopes';
 import { meetingPlace } from '../../src/domain/trust/place';
+import { paper, pdf } from './sceneFiles';
 import type { Person, Target } from './target';
 
 /**
@@ -20,8 +21,14 @@ export interface Scene {
   /** The first (played, later approved) and the second occurrence's meeting keys. */
   first: string;
   second: string;
+  openItem: AgendaItem;
   closedItem: AgendaItem;
   guestItem: AgendaItem;
+  /**
+   * The bilag the organizer adds through the add-in's BilagStore to the open, the closed and the guest item
+   * of the first meeting once its agenda is sent (cli/verify/attacks/bilag.ts), by item.
+   */
+  bilag: Record<'open' | 'closed' | 'guest', { id: string; name: string }>;
   reason: string;
   /** Site groups that existed before the scene: anything new is the run's and is removed afterwards. */
   groupsBefore: number[];
@@ -146,15 +153,21 @@ export async function playMeeting(t: Target, scene: Scene): Promise<void> {
   const org = t.person('organizer').deps;
   const referent = t.person('referent');
   await org.lists.ensureProvisioned();
-  const items = [
-    item(1, 'Godkendelse af dagsorden', { category: 'Til godkendelse' }),
-    scene.closedItem,
-    scene.guestItem,
-  ];
+  const items = [scene.openItem, scene.closedItem, scene.guestItem];
   // The referent first: an agenda without one is not sent (issue 24's publish rules, kept by sendAgenda).
   let view = await openMeeting(org, scene.first);
   view = await assignReferent(org, view, { upn: referent.upn, name: referent.name });
   await sendAgenda(org, view, items);
+  // The items' folders in the Bilag library exist from "Send dagsorden": one bilag on each item.
+  if (!org.bilag) throw new Error('Ingen bilag-adgang i tilføjelsesprogrammets opsætning');
+  for (const which of ['open', 'closed', 'guest'] as const) {
+    const stored = await org.bilag.upload(scene.first, itemOf(scene, which).id, {
+      name: scene.bilag[which].name,
+      bytes: pdf(`${which} (verify:tenant)`),
+      type: 'application/pdf',
+    });
+    scene.bilag[which].id = stored.id;
+  }
   let next = await openMeeting(org, scene.second);
   next = await saveAgenda(org, next, [item(1, 'Godkendelse af dagsorden'), item(2, 'Bordrunde')]);
   await assignReferent(org, next, { upn: referent.upn, name: referent.name });
@@ -178,6 +191,9 @@ export async function playMeeting(t: Target, scene: Scene): Promise<void> {
     });
 }
 
+export const itemOf = (scene: Scene, which: 'open' | 'closed' | 'guest'): AgendaItem =>
+  ({ open: scene.openItem, closed: scene.closedItem, guest: scene.guestItem })[which];
+
 export async function approve(t: Target, scene: Scene): Promise<void> {
   const org = t.person('organizer').deps;
   await approveReferat(org, await openMeeting(org, scene.first));
@@ -189,10 +205,22 @@ export function newScene(
   groupsBefore: number[],
 ): Scene {
   const guest = t.person('guest');
+  const open = 'Godkendelse af dagsorden';
+  const closed = 'Personalesag (verify:tenant)';
+  const guests = 'Status med gæst (verify:tenant)';
   return {
     ...series,
-    closedItem: item(2, 'Personalesag (verify:tenant)', { closed: true, category: 'Til beslutning' }),
-    guestItem: item(3, 'Status med gæst (verify:tenant)', { guests: [{ upn: guest.upn, name: guest.name }] }),
+    openItem: item(1, open, { category: 'Til godkendelse', indstilling: paper(open) }),
+    closedItem: item(2, closed, { closed: true, category: 'Til beslutning', indstilling: paper(closed) }),
+    guestItem: item(3, guests, {
+      guests: [{ upn: guest.upn, name: guest.name }],
+      indstilling: paper(guests),
+    }),
+    bilag: {
+      open: { id: '', name: 'Dagsorden bilag (verify-tenant).pdf' },
+      closed: { id: '', name: 'Fortrolig personalesag (verify-tenant).pdf' },
+      guest: { id: '', name: 'Gæstens bilag (verify-tenant).pdf' },
+    },
     reason: 'Lægebesøg (verify:tenant)',
     groupsBefore,
   };
@@ -216,7 +244,8 @@ export async function cleanUp(t: Target, scene: Partial<Scene>): Promise<string[
     }
   };
   for (const key of keys) {
-    for (const list of FOLDER_LISTS)
+    // The Bilag library's meeting folder goes with its item folders and files (a library is a list).
+    for (const list of [...FOLDER_LISTS, 'Bilag'])
       await attempt(`${list}-mappen for ${key}`, async () => {
         const path = await folderUrl(t, list, key);
         const folder = await org.sp(

@@ -31,7 +31,7 @@ export interface Reply {
 }
 export type Caller = (
   path: string,
-  init?: { method?: string; body?: unknown; headers?: Record<string, string> },
+  init?: { method?: string; body?: unknown; raw?: Uint8Array<ArrayBuffer>; headers?: Record<string, string> },
 ) => Promise<Reply>;
 
 /** One request the kit made, for the report: who, what, and what Microsoft answered (status + short body). */
@@ -107,7 +107,12 @@ export function throttledCaller(
           ...(init.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
           ...init.headers,
         },
-        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+        // A file's bytes (a bilag's upload) go as they are; anything else as JSON.
+        body: init.raw
+          ? new Blob([init.raw])
+          : init.body === undefined
+            ? undefined
+            : JSON.stringify(init.body),
       });
       const text = await res.text();
       log.push({ as, method, url, status: res.status, answer: text.slice(0, SHORT) });

@@ -29,7 +29,7 @@ async function verify(args: string[], extra: Pick<VerifyOptions, 'beforeAttacks'
     },
   };
 }
-/** One run plays a meeting, a committee meeting, their attacks and the probes: some 400 requests, one at a time per person. */
+/** One run plays a meeting, a committee meeting, their attacks and the probes: some 620 requests, one at a time per person. */
 const RUN_MS = 120_000;
 const failed = (r: { checks: Array<{ name: string; ok: boolean }> }) =>
   r.checks.filter((c) => !c.ok).map((c) => c.name);
@@ -50,9 +50,18 @@ async function leftOver(t: Target, keys: string[], eventIds: string[]) {
       'CommitteeStatements',
     ])
       for (const r of await itemsOf(org, t, list, key)) rows.push(`${list}/${r.id}`);
+  // The meetings' folders in the Bilag library, with the item folders and files the scene added.
+  const bilag: string[] = [];
+  for (const key of keys) {
+    const path = await folderUrl(t, 'Bilag', key);
+    const found = await org.sp(
+      `/web/getfolderbyserverrelativepath(decodedurl='${encodeURIComponent(path)}')?$select=Exists`,
+    );
+    if (found.status !== 404 && found.body?.Exists !== false) bilag.push(path);
+  }
   const events: number[] = [];
   for (const id of eventIds) events.push((await org.graph(`/me/events/${id}`)).status);
-  return { keys: keys.length, rows, events };
+  return { keys: keys.length, rows, bilag, events };
 }
 
 /** Every probe's reading, as observed: each must be the reading the local server was switched to. */
@@ -87,6 +96,9 @@ test(
       expect.arrayContaining([
         'Afbuddets begrundelse læses kun af personen selv og arrangøren',
         'Et sitemedlem uden for mødet læser intet af det',
+        'Et lukket punkts bilag: gæsten kan hverken læse, liste, skrive eller lære navnet',
+        'Indstillingen: gæsten læser kun sit eget punkts og kan ikke ændre den',
+        'En anden sekretær ændrer ingen rettigheder på en andens møde, på listerne eller i grupperne',
         'Godkendt referat: en beslutning forfalsket ind i næste mødes mappe ændrer intet',
         'Udvalgsmødet spilles: medlemmer, en afstemning og en protokoltilførsel',
         'Et medlem underskriver protokollen',
@@ -99,7 +111,7 @@ test(
     );
     expect(json.observed).toEqual(readings(() => false));
     expect(json.requests).toBeGreaterThan(50);
-    expect(after).toEqual({ keys: 3, rows: [], events: [404, 404] });
+    expect(after).toEqual({ keys: 3, rows: [], bilag: [], events: [404, 404] });
 
     const file = JSON.parse(readFileSync(join(out, 'verify-report.json'), 'utf8')) as VerifyReport;
     const forged = file.checks.find((c) => c.name.startsWith('Godkendt referat: en beslutning'))!;

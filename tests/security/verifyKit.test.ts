@@ -8,7 +8,7 @@ import { tenantVariants } from './tenant';
  * The verification kit's attacks (cli/verify/attacks, what `npm run verify:tenant` runs on a municipality's
  * tenant) run here against the local server: with the server's defaults in the `unit` run and with every
  * variant in `security-adversarial` (SP_VARIANTS=all), so the kit's code cannot rot. One run plays the
- * meeting and a committee meeting (some 400 requests); each attack and probe is then its own test, with its
+ * meeting and a committee meeting (some 620 requests); each attack and probe is then its own test, with its
  * positive control inside.
  */
 const variants = tenantVariants();

@@ -1,11 +1,16 @@
 import type { Attack } from '../attack';
 import { afbudReasonPrivacy } from './afbudReason';
+import { bilagHiddenFromGuest, bilagHiddenFromOutsider } from './bilag';
+import { circleNotListed } from './circle';
+import { indstillingGuest, indstillingOutsider } from './indstilling';
 import { committeeFreeze, earlySignature, forgedOpening, forgedSignature } from './committee';
 import { PROBES } from './probes';
 import { authorNotTrusted } from './author';
 import { forgedIntoNextFolder, rewriteInPlace } from './frozenReferat';
 import { guestCannotProbeClosed } from './guest';
 import { outsiderReadsNothing } from './outsider';
+import { plantedMeetingApart } from './plantedMeeting';
+import { secondSecretaryChangesNoRights, secondSecretaryReadsNothing } from './secretariesApart';
 import { afbudMovedByColumn } from './rowsBelongToFolders';
 
 /**
@@ -16,11 +21,19 @@ export const ATTACKS: Attack[] = [
   afbudReasonPrivacy,
   outsiderReadsNothing,
   guestCannotProbeClosed,
+  indstillingGuest,
+  indstillingOutsider,
+  bilagHiddenFromGuest,
+  bilagHiddenFromOutsider,
+  circleNotListed,
   authorNotTrusted,
   afbudMovedByColumn,
   ...PROBES,
   forgedIntoNextFolder,
   rewriteInPlace,
+  plantedMeetingApart,
+  secondSecretaryReadsNothing,
+  secondSecretaryChangesNoRights,
   earlySignature,
   forgedSignature,
   committeeFreeze,
