@@ -1,6 +1,7 @@
 import type { Attack } from '../attack';
 import { afbudReasonPrivacy } from './afbudReason';
 import { bilagHiddenFromGuest, bilagHiddenFromOutsider } from './bilag';
+import { removedAttendeeReadsNoLaterAttachment } from './calendar';
 import { circleNotListed } from './circle';
 import { indstillingGuest, indstillingOutsider } from './indstilling';
 import { committeeFreeze, earlySignature, forgedOpening, forgedSignature } from './committee';
@@ -26,6 +27,7 @@ export const ATTACKS: Attack[] = [
   bilagHiddenFromGuest,
   bilagHiddenFromOutsider,
   circleNotListed,
+  removedAttendeeReadsNoLaterAttachment,
   authorNotTrusted,
   afbudMovedByColumn,
   ...PROBES,
