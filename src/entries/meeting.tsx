@@ -1,10 +1,10 @@
-import { LocalSeenBilag } from '../adapters/browser/localSeenBilag';
+import { browserStorage, LocalSeenBilag } from '../adapters/browser/localSeenBilag';
 import { BilagContext } from '../ui/components/Bilag/ItemBilag';
 import { MeetingPage, type MeetingLayout } from '../ui/pages/MeetingPage/MeetingPage';
 import { mount } from './mount';
 
 /** What this reader has been shown of the bilag, kept in their own browser ("Ændret efter udsendelse"). */
-const seenBilag = (upn: string) => new LocalSeenBilag(window.localStorage, upn);
+const seenBilag = (upn: string) => new LocalSeenBilag(browserStorage, upn);
 
 const layoutOf = (frame: string, asked: string | null): MeetingLayout =>
   asked === 'stage' || frame === 'meetingStage'

@@ -1,11 +1,11 @@
-import { LocalSeenBilag } from '../adapters/browser/localSeenBilag';
+import { browserStorage, LocalSeenBilag } from '../adapters/browser/localSeenBilag';
 import { BilagContext } from '../ui/components/Bilag/ItemBilag';
 import { WordReaderContext, type ReadWordIndstilling } from '../ui/components/Indstilling/wordReader';
 import { TaskpanePage } from '../ui/pages/TaskpanePage/TaskpanePage';
 import { mount } from './mount';
 
 /** What this reader has been shown of the bilag, kept in their own browser ("Ændret efter udsendelse"). */
-const seenBilag = (upn: string) => new LocalSeenBilag(window.localStorage, upn);
+const seenBilag = (upn: string) => new LocalSeenBilag(browserStorage, upn);
 
 // The Word import of an indstilling (issue 25): mammoth is large, so it is its own chunk, loaded at the
 // first import.

@@ -1,5 +1,5 @@
 /** The reader's memory of the bilag versions they were shown, in their browser's localStorage. */
-import { LocalSeenBilag, type KeyValueStorage } from '../../src/adapters/browser/localSeenBilag';
+import { browserStorage, LocalSeenBilag, type KeyValueStorage } from '../../src/adapters/browser/localSeenBilag';
 
 class FakeStorage implements KeyValueStorage {
   readonly values = new Map<string, string>();
@@ -57,4 +57,24 @@ test('a full storage loses the new memory quietly and keeps the old', async () =
   storage.full = true;
   await expect(reader.remember('m1', { b: '"b,1"' })).resolves.toBeUndefined();
   expect(await reader.seen('m1')).toEqual({ a: '"a,1"' });
+});
+
+test('a page in a frame whose localStorage is refused (touching it throws) runs without marks', async () => {
+  const refused = () => {
+    throw new DOMException('Access is denied for this document.', 'SecurityError');
+  };
+  const had = Object.getOwnPropertyDescriptor(globalThis, 'window');
+  Object.defineProperty(globalThis, 'window', {
+    configurable: true,
+    value: Object.defineProperty({}, 'localStorage', { get: refused }),
+  });
+  try {
+    // Made as the entries make it: nothing touches localStorage until a list is read or remembered.
+    const seen = new LocalSeenBilag(browserStorage, 'erik@kommune.example');
+    await expect(seen.seen('m1')).resolves.toEqual({});
+    await expect(seen.remember('m1', { a: '"a,1"' })).resolves.toBeUndefined();
+  } finally {
+    if (had) Object.defineProperty(globalThis, 'window', had);
+    else delete (globalThis as { window?: unknown }).window;
+  }
 });

@@ -6,6 +6,16 @@ import type { SeenBilag } from '../../ports/SeenBilag';
 export type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem'>;
 
 /**
+ * The browser's localStorage, reached only when read or written: in a frame of another site (a Teams tab
+ * outside Teams, a browser that blocks third-party storage) merely touching `window.localStorage` throws,
+ * and LocalSeenBilag catches that where it reads and writes, so the page runs without marks.
+ */
+export const browserStorage: KeyValueStorage = {
+  getItem: (key) => window.localStorage.getItem(key),
+  setItem: (key, value) => window.localStorage.setItem(key, value),
+};
+
+/**
  * SeenBilag in the reader's own browser (localStorage), one entry per reader and meeting: the versions
  * of the meeting's bilag this reader was shown, as opaque ids and eTags (no names, no content). Anything
  * unreadable there (another version's format, a hand-edited value) counts as nothing seen; a full or
