@@ -26,8 +26,7 @@ async function textOf(file: string): Promise<string> {
   if (bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) {
     return (await mammoth.extractRawText({ buffer: bytes })).value;
   }
-  if (bytes.includes(0))
-    throw new NotAMeetingExport(basename(file), 'binary');
+  if (bytes.includes(0)) throw new NotAMeetingExport(basename(file), 'binary');
   return bytes.toString('utf8');
 }
 

@@ -93,7 +93,10 @@ export interface Accuracy {
  * items by number; every meeting field and every item field counts once (a missing meeting or item
  * counts all its fields as wrong), also per kind of field.
  */
-export function accuracy(actual: Pick<ImportResult, 'meetings'>, expected: Pick<ImportResult, 'meetings'>): Accuracy {
+export function accuracy(
+  actual: Pick<ImportResult, 'meetings'>,
+  expected: Pick<ImportResult, 'meetings'>,
+): Accuracy {
   const out: Accuracy = { fields: 0, correct: 0, misses: [], byKind: {} };
   const check = (where: string, a: unknown, e: unknown, field: string) => {
     const kind = (out.byKind[KIND[field] ?? field] ??= { fields: 0, correct: 0 });

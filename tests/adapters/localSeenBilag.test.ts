@@ -1,5 +1,9 @@
 /** The reader's memory of the bilag versions they were shown, in their browser's localStorage. */
-import { browserStorage, LocalSeenBilag, type KeyValueStorage } from '../../src/adapters/browser/localSeenBilag';
+import {
+  browserStorage,
+  LocalSeenBilag,
+  type KeyValueStorage,
+} from '../../src/adapters/browser/localSeenBilag';
 
 class FakeStorage implements KeyValueStorage {
   readonly values = new Map<string, string>();

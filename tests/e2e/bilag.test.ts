@@ -33,7 +33,9 @@ test('the secretary adds bilag to three items; an attendee downloads one; the gu
   sofie.on('response', (r) => {
     if (r.status() >= 400) failures.push(`${r.request().method()} ${r.url()} ${r.status()}`);
   });
-  sofie.on('requestfailed', (r) => failures.push(`failed ${r.method()} ${r.url()} ${r.failure()?.errorText}`));
+  sofie.on('requestfailed', (r) =>
+    failures.push(`failed ${r.method()} ${r.url()} ${r.failure()?.errorText}`),
+  );
   sofie.on('console', (m) => failures.push(`console ${m.text()}`));
   await sofie.getByRole('button', { name: 'Rediger punkt 1' }).waitFor();
   const items = {
@@ -51,9 +53,12 @@ test('the secretary adds bilag to three items; an attendee downloads one; the gu
       mimeType: 'application/pdf',
       buffer: Buffer.from(`%PDF-1.4\n% ${which}\n%%EOF\n`),
     });
-    await dialog.getByRole('link', { name: files[which] }).waitFor({ timeout: 8000 }).catch(async (e) => {
-      throw new Error(`${String(e)}\n${await dialog.innerText()}\n${failures.join('\n')}`);
-    });
+    await dialog
+      .getByRole('link', { name: files[which] })
+      .waitFor({ timeout: 8000 })
+      .catch(async (e) => {
+        throw new Error(`${String(e)}\n${await dialog.innerText()}\n${failures.join('\n')}`);
+      });
     if (which === 'closed') expect(await seriousAxeViolations(sofie)).toEqual([]);
     await dialog.getByRole('button', { name: 'Færdig' }).click();
     await dialog.waitFor({ state: 'detached' });

@@ -166,7 +166,10 @@ test('the stage has its own layout: no sideways scroll, titles wrap on words, at
   const clock = mads.getByRole('region', { name: 'Mødeur' });
   for (const next of [2, 3]) {
     await clock.getByRole('button', { name: `Næste punkt (Punkt ${next})` }).click();
-    await mads.getByRole('timer').filter({ hasText: `Aktuelt punkt: Punkt ${next}` }).waitFor();
+    await mads
+      .getByRole('timer')
+      .filter({ hasText: `Aktuelt punkt: Punkt ${next}` })
+      .waitFor();
   }
   await mads.context().close();
   const { context, open } = await stack.person(U('erik'));

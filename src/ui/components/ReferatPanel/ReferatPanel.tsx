@@ -64,7 +64,6 @@ export interface ReferatPanelProps {
   committee?: ReferatCommittee;
 }
 
-
 function download(name: string, contentType: string, bytes: Uint8Array) {
   const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: contentType }));
   const a = document.createElement('a');
