@@ -68,7 +68,7 @@ test('two sections of meetings, each with its link, time, series, role, own afbu
     'href',
     'meeting.html?as=louise%40kommune.example&lang=da&meeting=next%40kommune.example',
   );
-  expect(next).toHaveTextContent('20-02-2024 11:00 - 13:00');
+  expect(next).toHaveTextContent('tirsdag 20. februar 2024, kl. 11.00–13.00');
   expect(within(next).getByText(SERIES)).toBeInTheDocument();
   expect(within(next).getByText('Deltager')).toBeInTheDocument();
   expect(within(next).getByText('Du har meldt afbud')).toBeInTheDocument();
@@ -76,7 +76,7 @@ test('two sections of meetings, each with its link, time, series, role, own afbu
   expect(within(next).queryByRole('link', { name: /opfølgning/ })).not.toBeInTheDocument();
   expect(within(later).getByText('Referent')).toBeInTheDocument();
   expect(within(later).getByText('Du deltager virtuelt')).toBeInTheDocument();
-  expect(later).toHaveTextContent('05-03-2024 11:00 - 12:00');
+  expect(later).toHaveTextContent('tirsdag 5. marts 2024, kl. 11.00–12.00');
 
   const [last] = within(past).getAllByRole('listitem');
   expect(within(last).getByText('Organisator')).toBeInTheDocument();

@@ -10,7 +10,7 @@ import {
 } from '@fluentui/react-components';
 import { useId } from 'react';
 import type { MyMeeting, MyMeetings } from '../../../app/myMeetings';
-import { formatTimeRange } from '../../../domain/format';
+import { formatMeetingWhen } from '../../../domain/format';
 import { appPageHref } from '../AppNav/AppNav';
 import { useLocale, useStrings } from '../../i18n/LocaleContext';
 
@@ -131,7 +131,7 @@ function MeetingEntry({
   return (
     <li className={styles.meeting}>
       <Link href={link()}>{m.event.subject}</Link>
-      <Text>{formatTimeRange(m.event.start, m.event.end, locale)}</Text>
+      <Text>{formatMeetingWhen(m.event.start, m.event.end, locale)}</Text>
       {m.series !== m.event.subject && <Caption1>{m.series}</Caption1>}
       <div className={styles.facts}>
         <Caption1>{s.myRoles[m.role]}</Caption1>
